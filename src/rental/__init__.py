@@ -1,0 +1,29 @@
+"""rental: the backend of a short-stay rental marketplace.
+
+The public face for other Python services::
+
+    from rental import bootstrap, commands, errors
+
+``bootstrap`` is imported lazily so that importing ``rental.domain`` stays free of
+SQLAlchemy, Flask and the rest.
+"""
+
+from typing import Any
+
+__all__ = ["bootstrap", "commands", "errors"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "bootstrap":
+        from rental.bootstrap import bootstrap
+
+        return bootstrap
+    if name == "commands":
+        from rental.application import commands
+
+        return commands
+    if name == "errors":
+        from rental.domain import errors
+
+        return errors
+    raise AttributeError(name)

@@ -1,0 +1,1 @@
+"""The rental domain: pure Python with attrs, no I/O."""

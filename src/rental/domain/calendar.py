@@ -1,0 +1,88 @@
+"""A listing's calendar: the live reservations and host blocks that hold its nights."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Protocol
+
+from attrs import define, field, frozen
+
+from rental.domain.errors import DatesUnavailable
+from rental.domain.stay import Stay
+
+
+class Reason(StrEnum):
+    """Why a night is unavailable; never who holds it."""
+
+    BOOKED = "booked"
+    BLOCKED = "blocked"
+
+
+class Reservation(Protocol):
+    """What the calendar needs of a booking."""
+
+    id: str
+    check_in: date
+    check_out: date
+
+    def is_live(self, now: datetime) -> bool: ...
+
+
+@frozen
+class CalendarEntry:
+    """Nights ``[start, end)`` held by a booking or a block."""
+
+    start: date
+    end: date
+    reason: Reason
+    holder_id: str
+
+    def overlaps(self, stay: Stay) -> bool:
+        return self.start < stay.check_out and stay.check_in < self.end
+
+
+@define(slots=False, eq=False)
+class Block:
+    """Nights a host has taken off the market, ``[start, end)``."""
+
+    id: str
+    listing_id: str
+    start: date
+    end: date
+    created_at: datetime
+
+    @property
+    def stay(self) -> Stay:
+        return Stay(self.start, self.end)
+
+
+@frozen
+class Calendar:
+    """The entries that can still collide with a new stay (ending today or later)."""
+
+    entries: tuple[CalendarEntry, ...] = field(converter=tuple)
+
+    @classmethod
+    def of(
+        cls, reservations: Iterable[Reservation], blocks: Iterable[Block], now: datetime
+    ) -> Calendar:
+        """Only live reservations count: declined, cancelled, expired or overdue ones do not."""
+        entries = [
+            CalendarEntry(r.check_in, r.check_out, Reason.BOOKED, r.id)
+            for r in reservations
+            if r.is_live(now)
+        ]
+        entries += [CalendarEntry(b.start, b.end, Reason.BLOCKED, b.id) for b in blocks]
+        return cls(sorted(entries, key=lambda e: (e.start, e.end)))
+
+    def collisions(self, stay: Stay) -> list[CalendarEntry]:
+        return [entry for entry in self.entries if entry.overlaps(stay)]
+
+    def check_free(self, stay: Stay) -> None:
+        if self.collisions(stay):
+            raise DatesUnavailable(
+                f"Some nights from {stay.check_in} to {stay.check_out} are already booked "
+                "or blocked."
+            )

@@ -1,0 +1,146 @@
+"""One tree of domain errors; entrypoints map each branch to a status code."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+
+class DomainError(Exception):
+    """Base of every error a rule of the business raises."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(detail or self.__doc__ or type(self).__name__)
+        self.detail = detail or (self.__doc__ or type(self).__name__).strip()
+
+
+# -- 422: the input breaks a rule ------------------------------------------------------
+class InvalidInput(DomainError):
+    """The request breaks a rule; ``errors`` names each field."""
+
+    def __init__(self, errors: Mapping[str, Sequence[str] | str], detail: str = "") -> None:
+        self.errors: dict[str, list[str]] = {
+            k: [v] if isinstance(v, str) else list(v) for k, v in errors.items()
+        }
+        first = "; ".join(f"{k}: {' '.join(v)}" for k, v in self.errors.items())
+        super().__init__(detail or first)
+
+    @classmethod
+    def field(cls, name: str, message: str) -> InvalidInput:
+        return cls({name: [message]})
+
+
+class InvalidStay(InvalidInput):
+    """The stay's dates are not acceptable."""
+
+
+class TooManyGuests(InvalidInput):
+    """The party is larger than the listing allows."""
+
+
+class StayLengthNotAllowed(InvalidInput):
+    """The number of nights is outside the listing's minimum and maximum."""
+
+
+class CheckInInPast(InvalidInput):
+    """Check-in is before today in the listing's time zone."""
+
+
+class ReviewNotAllowed(InvalidInput):
+    """The stay cannot be reviewed now."""
+
+
+class UnknownPaymentToken(InvalidInput):
+    """The payment gateway does not know this token; nothing was recorded."""
+
+
+class CurrencyMismatch(DomainError):
+    """Amounts in different currencies cannot be combined."""
+
+
+# -- 404: nothing there, or nothing the caller may see ---------------------------------
+class NotFound(DomainError):
+    """No such resource, or one the caller may not see."""
+
+
+class UserNotFound(NotFound):
+    """No such user."""
+
+
+class ListingNotFound(NotFound):
+    """No such listing."""
+
+
+class BlockNotFound(NotFound):
+    """No such block on this listing."""
+
+
+class BookingNotFound(NotFound):
+    """No such booking."""
+
+
+class PaymentNotFound(NotFound):
+    """No such payment."""
+
+
+class ReviewNotFound(NotFound):
+    """No such review."""
+
+
+# -- 403 / 401 -------------------------------------------------------------------------
+class PermissionDenied(DomainError):
+    """Authenticated, but this role or user may not do this."""
+
+
+class AuthenticationFailed(DomainError):
+    """Wrong credentials."""
+
+
+# -- 402 --------------------------------------------------------------------------------
+class PaymentDeclined(DomainError):
+    """The payment method was declined; a failed payment was recorded."""
+
+    def __init__(self, reason: str, payment_id: str | None = None) -> None:
+        super().__init__(f"The payment method was declined: {reason}.")
+        self.reason = reason
+        self.payment_id = payment_id
+
+
+# -- 409: conflicts with current state -------------------------------------------------
+class Conflict(DomainError):
+    """The request conflicts with the current state."""
+
+
+class DatesUnavailable(Conflict):
+    """Some of these nights are already booked or blocked."""
+
+
+class EmailTaken(Conflict):
+    """This email is already registered."""
+
+
+class UsernameTaken(Conflict):
+    """This username is already taken."""
+
+
+class TransitionNotAllowed(Conflict):
+    """This change is not allowed in the current state."""
+
+
+class ListingHasLiveBookings(Conflict):
+    """The listing has a pending or confirmed booking that has not ended."""
+
+
+class PaymentAlreadyExists(Conflict):
+    """The booking already has a live (authorized or captured) payment."""
+
+
+class AlreadyReviewed(Conflict):
+    """This stay has already been reviewed."""
+
+
+class IdempotencyKeyReused(Conflict):
+    """This Idempotency-Key was already used with another request body."""
+
+
+class ConcurrentUpdate(Conflict):
+    """Someone else changed this resource at the same time; try again."""

@@ -1,0 +1,175 @@
+"""Domain events: frozen, past tense, made only of ids, dates, ints and strings."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from attrs import asdict, frozen
+
+
+@frozen(kw_only=True)
+class Event:
+    """Base of every domain event. ``occurred_at`` is UTC."""
+
+    registry: ClassVar[dict[str, type[Event]]] = {}
+    occurred_at: datetime
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        Event.registry[cls.__name__] = cls
+
+    @property
+    def name(self) -> str:
+        return type(self).__name__
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready fields (dates and times as ISO strings)."""
+
+        def convert(_: Any, __: Any, value: Any) -> Any:
+            return value.isoformat() if isinstance(value, date | datetime) else value
+
+        return asdict(self, value_serializer=convert)
+
+    @classmethod
+    def from_dict(cls, name: str, data: dict[str, Any]) -> Event:
+        """Rebuild an event written by ``to_dict``."""
+        event_type = cls.registry[name]
+        values: dict[str, Any] = {}
+        for attribute in event_type.__attrs_attrs__:  # type: ignore[attr-defined]
+            raw = data[attribute.name]
+            if raw is not None and attribute.type in ("datetime", datetime):
+                raw = datetime.fromisoformat(raw)
+            elif raw is not None and attribute.type in ("date", date):
+                raw = date.fromisoformat(raw)
+            values[attribute.name] = raw
+        return event_type(**values)
+
+
+@frozen(kw_only=True)
+class UserRegistered(Event):
+    user_id: str
+    username: str
+    email: str
+    role: str
+
+
+@frozen(kw_only=True)
+class ListingCreated(Event):
+    listing_id: str
+    host_id: str
+
+
+@frozen(kw_only=True)
+class ListingUpdated(Event):
+    listing_id: str
+    host_id: str
+
+
+@frozen(kw_only=True)
+class ListingDeleted(Event):
+    listing_id: str
+    host_id: str
+
+
+@frozen(kw_only=True)
+class DatesBlocked(Event):
+    listing_id: str
+    block_id: str
+    start: date
+    end: date
+
+
+@frozen(kw_only=True)
+class DatesUnblocked(Event):
+    listing_id: str
+    block_id: str
+
+
+@frozen(kw_only=True)
+class BookingEvent(Event):
+    """Base of the events of a booking's life cycle."""
+
+    booking_id: str
+    listing_id: str
+    guest_id: str
+    host_id: str
+
+
+@frozen(kw_only=True)
+class BookingRequested(BookingEvent):
+    check_in: date
+    check_out: date
+    total: int
+    currency: str
+
+
+@frozen(kw_only=True)
+class BookingConfirmed(BookingEvent):
+    pass
+
+
+@frozen(kw_only=True)
+class BookingDeclined(BookingEvent):
+    pass
+
+
+@frozen(kw_only=True)
+class BookingCancelled(BookingEvent):
+    cancelled_by: str
+    refund_amount: int
+    currency: str
+
+
+@frozen(kw_only=True)
+class BookingExpired(BookingEvent):
+    pass
+
+
+@frozen(kw_only=True)
+class BookingCompleted(BookingEvent):
+    pass
+
+
+@frozen(kw_only=True)
+class PaymentEvent(Event):
+    """Base of the events of a payment."""
+
+    payment_id: str
+    booking_id: str
+    amount: int
+    currency: str
+
+
+@frozen(kw_only=True)
+class PaymentAuthorized(PaymentEvent):
+    pass
+
+
+@frozen(kw_only=True)
+class PaymentCaptured(PaymentEvent):
+    pass
+
+
+@frozen(kw_only=True)
+class PaymentFailed(PaymentEvent):
+    failure_reason: str
+
+
+@frozen(kw_only=True)
+class PaymentVoided(PaymentEvent):
+    pass
+
+
+@frozen(kw_only=True)
+class PaymentRefunded(PaymentEvent):
+    refunded: int
+
+
+@frozen(kw_only=True)
+class ReviewSubmitted(Event):
+    review_id: str
+    booking_id: str
+    listing_id: str
+    author_id: str
+    rating: int

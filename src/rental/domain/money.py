@@ -1,0 +1,67 @@
+"""Money: an integer count of a currency's minor unit, never a float."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from attrs import frozen
+
+from rental.domain.errors import CurrencyMismatch, InvalidInput
+
+# ISO 4217 active codes (funds and precious-metal codes left out).
+CURRENCIES = frozenset(
+    """AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN
+    BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP
+    GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS
+    KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR
+    MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF
+    SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD
+    TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG""".split()
+)
+
+
+def check_currency(code: str, field: str = "currency") -> str:
+    """Return ``code`` if it is an ISO 4217 currency, else raise ``InvalidInput``."""
+    if code not in CURRENCIES:
+        raise InvalidInput.field(field, f"{code!r} is not an ISO 4217 currency code.")
+    return code
+
+
+def percent_of(amount: int, percent: int | Decimal) -> int:
+    """``percent`` % of ``amount`` minor units, rounded half up to the minor unit."""
+    exact = Decimal(amount) * Decimal(percent) / Decimal(100)
+    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@frozen
+class Money:
+    """An amount in minor units (cents) of an ISO 4217 currency."""
+
+    amount: int
+    currency: str
+
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        return cls(0, currency)
+
+    def _check_same_currency(self, other: Money) -> None:
+        if other.currency != self.currency:
+            raise CurrencyMismatch(f"Cannot combine {self.currency} with {other.currency}.")
+
+    def __add__(self, other: Money) -> Money:
+        self._check_same_currency(other)
+        return Money(self.amount + other.amount, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._check_same_currency(other)
+        return Money(self.amount - other.amount, self.currency)
+
+    def __mul__(self, factor: int) -> Money:
+        return Money(self.amount * factor, self.currency)
+
+    def percent(self, percent: int | Decimal) -> Money:
+        """``percent`` % of this amount, rounded half up to the minor unit."""
+        return Money(percent_of(self.amount, percent), self.currency)
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency} (minor units)"

@@ -1,0 +1,139 @@
+"""Payments: money authorized, captured, voided or refunded for one booking."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from attrs import define, field
+
+from rental.domain.aggregate import Aggregate
+from rental.domain.errors import InvalidInput, TransitionNotAllowed
+from rental.domain.events import (
+    PaymentAuthorized,
+    PaymentCaptured,
+    PaymentEvent,
+    PaymentFailed,
+    PaymentRefunded,
+    PaymentVoided,
+)
+
+
+class PaymentStatus(StrEnum):
+    AUTHORIZED = "authorized"
+    CAPTURED = "captured"
+    FAILED = "failed"
+    VOIDED = "voided"
+    REFUNDED = "refunded"
+    PARTIALLY_REFUNDED = "partially_refunded"
+
+
+LIVE_PAYMENT_STATUSES = (PaymentStatus.AUTHORIZED, PaymentStatus.CAPTURED)
+PAYMENT_METHODS = ("card",)
+
+
+@define(slots=False, eq=False)
+class Payment(Aggregate):
+    """One attempt to pay a booking's total. A refund never exceeds what was captured."""
+
+    id: str
+    booking_id: str
+    payer_id: str
+    amount: int
+    currency: str
+    payment_method: str
+    status: str
+    created_at: datetime
+    updated_at: datetime
+    gateway_reference: str | None = None
+    refunded_amount: int = 0
+    failure_reason: str | None = None
+    version: int = field(default=1, kw_only=True)
+
+    @classmethod
+    def _new(cls, status: PaymentStatus, **values: Any) -> Payment:
+        if values["payment_method"] not in PAYMENT_METHODS:
+            raise InvalidInput.field("payment_method", "must be 'card'.")
+        if values["amount"] <= 0:
+            raise InvalidInput.field("amount", "must be positive.")
+        now = values.pop("now")
+        return cls(status=status.value, created_at=now, updated_at=now, **values)
+
+    @classmethod
+    def authorized(
+        cls, *, payment_id: str, booking_id: str, payer_id: str, amount: int, currency: str,
+        payment_method: str, gateway_reference: str, now: datetime,
+    ) -> Payment:  # fmt: skip
+        payment = cls._new(
+            PaymentStatus.AUTHORIZED, id=payment_id, booking_id=booking_id, payer_id=payer_id,
+            amount=amount, currency=currency, payment_method=payment_method,
+            gateway_reference=gateway_reference, now=now,
+        )  # fmt: skip
+        payment._record(PaymentAuthorized, now)
+        return payment
+
+    @classmethod
+    def failed(
+        cls, *, payment_id: str, booking_id: str, payer_id: str, amount: int, currency: str,
+        payment_method: str, failure_reason: str, now: datetime,
+    ) -> Payment:  # fmt: skip
+        payment = cls._new(
+            PaymentStatus.FAILED, id=payment_id, booking_id=booking_id, payer_id=payer_id,
+            amount=amount, currency=currency, payment_method=payment_method,
+            failure_reason=failure_reason, now=now,
+        )  # fmt: skip
+        payment._record(PaymentFailed, now, failure_reason=failure_reason)
+        return payment
+
+    @property
+    def is_live(self) -> bool:
+        return self.status in LIVE_PAYMENT_STATUSES
+
+    @property
+    def refundable(self) -> int:
+        """What can still be refunded: the captured amount less earlier refunds."""
+        if self.status not in (PaymentStatus.CAPTURED, PaymentStatus.PARTIALLY_REFUNDED):
+            return 0
+        return self.amount - self.refunded_amount
+
+    def _record(self, event_type: type[PaymentEvent], now: datetime, **extra: Any) -> None:
+        self.record(
+            event_type(
+                occurred_at=now, payment_id=self.id, booking_id=self.booking_id,
+                amount=self.amount, currency=self.currency, **extra,
+            )
+        )  # fmt: skip
+
+    def _move(self, status: PaymentStatus, now: datetime) -> None:
+        self.status = status.value
+        self.updated_at = now
+        self.bump_version()
+
+    def check_status(self, *allowed: PaymentStatus, action: str) -> None:
+        if self.status not in allowed:
+            raise TransitionNotAllowed(f"A {self.status} payment cannot be {action}.")
+
+    def capture(self, now: datetime) -> None:
+        self.check_status(PaymentStatus.AUTHORIZED, action="captured")
+        self._move(PaymentStatus.CAPTURED, now)
+        self._record(PaymentCaptured, now)
+
+    def void(self, now: datetime) -> None:
+        self.check_status(PaymentStatus.AUTHORIZED, action="voided")
+        self._move(PaymentStatus.VOIDED, now)
+        self._record(PaymentVoided, now)
+
+    def refund(self, amount: int, now: datetime) -> None:
+        """Give back ``amount`` of what was captured; the whole of it marks ``refunded``."""
+        self.check_status(
+            PaymentStatus.CAPTURED, PaymentStatus.PARTIALLY_REFUNDED, action="refunded"
+        )
+        if amount <= 0 or amount > self.refundable:
+            raise TransitionNotAllowed(
+                f"A refund must be between 1 and {self.refundable} {self.currency} minor units."
+            )
+        self.refunded_amount += amount
+        fully = self.refunded_amount == self.amount
+        self._move(PaymentStatus.REFUNDED if fully else PaymentStatus.PARTIALLY_REFUNDED, now)
+        self._record(PaymentRefunded, now, refunded=amount)

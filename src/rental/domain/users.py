@@ -1,0 +1,138 @@
+"""Users: guests, hosts and admins."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from enum import StrEnum
+
+from attrs import define, field
+
+from rental.domain.aggregate import Aggregate
+from rental.domain.errors import InvalidInput, PermissionDenied
+from rental.domain.events import UserRegistered
+
+EMAIL_PATTERN = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
+USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9_.-]{3,30}$")
+MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 1024  # hashing is slow on purpose; an endless password must not be
+MAX_FULL_NAME = 200
+MAX_BIO = 5000
+
+
+class Role(StrEnum):
+    """What a user may do: book (guest), also list homes (host), or anything (admin)."""
+
+    GUEST = "guest"
+    HOST = "host"
+    ADMIN = "admin"
+
+
+def normalize_email(email: str) -> str:
+    """Emails are case-insensitive: stored and compared lower-cased."""
+    normalized = email.strip().lower()
+    if len(normalized) > 254 or not EMAIL_PATTERN.match(normalized):
+        raise InvalidInput.field("email", "is not a valid email address.")
+    return normalized
+
+
+def check_username(username: str) -> str:
+    if not USERNAME_PATTERN.match(username):
+        raise InvalidInput.field(
+            "username", "must be 3 to 30 letters, digits, dots, dashes or underscores."
+        )
+    return username
+
+
+def check_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput.field("password", f"must be at least {MIN_PASSWORD_LENGTH} characters.")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise InvalidInput.field("password", f"must be at most {MAX_PASSWORD_LENGTH} characters.")
+    return password
+
+
+def check_profile_text(full_name: str | None, bio: str | None) -> None:
+    errors: dict[str, list[str]] = {}
+    if full_name is not None and len(full_name) > MAX_FULL_NAME:
+        errors["full_name"] = [f"must be at most {MAX_FULL_NAME} characters."]
+    if bio is not None and len(bio) > MAX_BIO:
+        errors["bio"] = [f"must be at most {MAX_BIO} characters."]
+    if errors:
+        raise InvalidInput(errors)
+
+
+@define(slots=False, eq=False)
+class User(Aggregate):
+    """A person with an account. ``password_hash`` never leaves the application."""
+
+    id: str
+    username: str
+    email: str
+    role: str
+    password_hash: str
+    created_at: datetime
+    updated_at: datetime
+    full_name: str | None = None
+    bio: str | None = None
+    version: int = field(default=1, kw_only=True)
+
+    @classmethod
+    def register(
+        cls,
+        *,
+        user_id: str,
+        username: str,
+        email: str,
+        role: Role,
+        password_hash: str,
+        now: datetime,
+        full_name: str | None = None,
+    ) -> User:
+        check_profile_text(full_name, None)
+        user = cls(
+            id=user_id,
+            username=check_username(username),
+            email=normalize_email(email),
+            role=Role(role).value,
+            password_hash=password_hash,
+            created_at=now,
+            updated_at=now,
+            full_name=full_name,
+        )
+        user.record(
+            UserRegistered(
+                occurred_at=now,
+                user_id=user.id,
+                username=user.username,
+                email=user.email,
+                role=user.role,
+            )
+        )
+        return user
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+    def check_can_host(self) -> None:
+        if self.role not in (Role.HOST, Role.ADMIN):
+            raise PermissionDenied("Only hosts and admins may list homes.")
+
+    def update_profile(
+        self,
+        *,
+        now: datetime,
+        full_name: str | None = None,
+        bio: str | None = None,
+        password_hash: str | None = None,
+    ) -> None:
+        check_profile_text(full_name, bio)
+        if full_name is not None:
+            self.full_name = full_name
+        if bio is not None:
+            self.bio = bio
+        if password_hash is not None:
+            self.password_hash = password_hash
+        self.updated_at = now
+        self.bump_version()
