@@ -17,6 +17,9 @@ def __getattr__(name: str) -> Any:
     if name == "bootstrap":
         from rental.bootstrap import bootstrap
 
+        # Importing the submodule set ``rental.bootstrap`` to the module; the public name is
+        # the function.
+        globals()["bootstrap"] = bootstrap
         return bootstrap
     if name == "commands":
         from rental.application import commands

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Protocol
 
-from attrs import define, field, frozen
+from attrs import define, frozen
 
 from rental.domain.errors import DatesUnavailable
 from rental.domain.stay import Stay
@@ -62,7 +62,7 @@ class Block:
 class Calendar:
     """The entries that can still collide with a new stay (ending today or later)."""
 
-    entries: tuple[CalendarEntry, ...] = field(converter=tuple)
+    entries: tuple[CalendarEntry, ...]
 
     @classmethod
     def of(
@@ -75,7 +75,8 @@ class Calendar:
             if r.is_live(now)
         ]
         entries += [CalendarEntry(b.start, b.end, Reason.BLOCKED, b.id) for b in blocks]
-        return cls(sorted(entries, key=lambda e: (e.start, e.end)))
+        entries.sort(key=lambda e: (e.start, e.end))
+        return cls(tuple(entries))
 
     def collisions(self, stay: Stay) -> list[CalendarEntry]:
         return [entry for entry in self.entries if entry.overlaps(stay)]

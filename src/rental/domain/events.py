@@ -36,7 +36,7 @@ class Event:
         """Rebuild an event written by ``to_dict``."""
         event_type = cls.registry[name]
         values: dict[str, Any] = {}
-        for attribute in event_type.__attrs_attrs__:  # type: ignore[attr-defined]
+        for attribute in event_type.__attrs_attrs__:
             raw = data[attribute.name]
             if raw is not None and attribute.type in ("datetime", datetime):
                 raw = datetime.fromisoformat(raw)

@@ -67,7 +67,9 @@ REQUIRED = ("title", "city", "country", "price_per_night", "max_guests")
 OPTIONAL_NULLABLE = ("latitude", "longitude")
 
 
-def _check_text(errors: dict[str, list[str]], values: dict[str, Any], name: str, limit: int) -> None:
+def _check_text(
+    errors: dict[str, list[str]], values: dict[str, Any], name: str, limit: int
+) -> None:
     value = values[name]
     if not isinstance(value, str):
         errors[name] = ["must be a string."]
@@ -112,9 +114,9 @@ def check_listing_fields(values: dict[str, Any]) -> dict[str, Any]:
     _check_int(errors, values, "max_guests", 1, MAX_GUESTS_LIMIT)
     _check_int(errors, values, "min_nights", 1, MAX_NIGHTS_LIMIT)
     _check_int(errors, values, "max_nights", 1, MAX_NIGHTS_LIMIT)
-    if "min_nights" not in errors and "max_nights" not in errors:
-        if values["max_nights"] < values["min_nights"]:
-            errors["max_nights"] = ["must be at least min_nights."]
+    both_valid = "min_nights" not in errors and "max_nights" not in errors
+    if both_valid and values["max_nights"] < values["min_nights"]:
+        errors["max_nights"] = ["must be at least min_nights."]
     if not isinstance(values["instant_book"], bool):
         errors["instant_book"] = ["must be true or false."]
     if values["cancellation_policy"] not in {p.value for p in CancellationPolicy}:
@@ -244,11 +246,15 @@ class Listing(Aggregate):
     def check_stay_rules(self, stay: Stay, guests: int, now: datetime) -> None:
         """Capacity, length of stay and no check-in before today (listing time zone)."""
         if stay.check_in < self.today(now):
-            raise CheckInInPast({"check_in": ["must not be before today in the listing's time zone."]})
+            raise CheckInInPast(
+                {"check_in": ["must not be before today in the listing's time zone."]}
+            )
         if guests < 1:
             raise TooManyGuests({"guests": ["must be at least 1."]})
         if guests > self.max_guests:
-            raise TooManyGuests({"guests": [f"must be at most {self.max_guests} for this listing."]})
+            raise TooManyGuests(
+                {"guests": [f"must be at most {self.max_guests} for this listing."]}
+            )
         if not self.min_nights <= stay.nights <= self.max_nights:
             raise StayLengthNotAllowed(
                 {"check_out": [f"the stay must be {self.min_nights} to {self.max_nights} nights."]}

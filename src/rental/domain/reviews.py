@@ -45,11 +45,14 @@ class Review(Aggregate):
     ) -> Review:
         """Write a review of ``booking``'s stay; the booking decides whether it is reviewable."""
         errors: dict[str, list[str]] = {}
-        for check, value in ((check_rating, rating), (check_comment, comment)):
-            try:
-                check(value)  # type: ignore[operator]
-            except InvalidInput as error:
-                errors.update(error.errors)
+        try:
+            check_rating(rating)
+        except InvalidInput as error:
+            errors.update(error.errors)
+        try:
+            check_comment(comment)
+        except InvalidInput as error:
+            errors.update(error.errors)
         if errors:
             raise InvalidInput(errors)
         booking.check_can_be_reviewed(now)

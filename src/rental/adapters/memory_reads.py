@@ -1,0 +1,129 @@
+"""The in-memory read model: the same answers as the SQL one, computed in Python."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from rental.adapters.memory import MemoryStore
+from rental.application.queries import ListingSearch, ListingSort, Page, PageRequest, ReadModel
+from rental.domain.bookings import Booking
+from rental.domain.calendar import Calendar, CalendarEntry
+from rental.domain.listings import Listing
+from rental.domain.payments import Payment
+from rental.domain.reviews import Review
+from rental.domain.stay import Stay
+from rental.domain.users import User
+
+T = TypeVar("T")
+
+
+def _page(items: Iterable[T], request: PageRequest, key: Callable[[T], Any]) -> Page[T]:
+    ordered = sorted(items, key=key)
+    chosen = ordered[request.offset : request.offset + request.per_page]
+    return Page(items=chosen, page=request.page, per_page=request.per_page, total=len(ordered))
+
+
+def _newest_first(value: datetime | date) -> float:
+    return -(value.timestamp() if isinstance(value, datetime) else value.toordinal())
+
+
+class MemoryReadModel(ReadModel):
+    """Reads a ``MemoryStore``'s committed state."""
+
+    def __init__(self, store: MemoryStore) -> None:
+        self._store = store
+
+    def _calendar(self, listing_id: str, now: datetime) -> Calendar:
+        data = self._store.data
+        bookings = [b for b in data.bookings.values() if b.listing_id == listing_id]
+        blocks = [b for b in data.blocks.values() if b.listing_id == listing_id]
+        return Calendar.of(bookings, blocks, now)
+
+    def user(self, user_id: str) -> User | None:
+        return self._store.data.users.get(user_id)
+
+    def listing(self, listing_id: str) -> Listing | None:
+        listing = self._store.data.listings.get(listing_id)
+        return None if listing is None or listing.is_deleted else listing
+
+    def _matches(self, listing: Listing, search: ListingSearch, now: datetime) -> bool:
+        if listing.is_deleted:
+            return False
+        if search.city is not None and listing.city.casefold() != search.city.casefold():
+            return False
+        if search.country is not None and listing.country != search.country.upper():
+            return False
+        if search.guests is not None and listing.max_guests < search.guests:
+            return False
+        if search.min_price is not None and listing.price_per_night < search.min_price:
+            return False
+        if search.max_price is not None and listing.price_per_night > search.max_price:
+            return False
+        if not {a.lower() for a in search.amenities} <= set(listing.amenities):
+            return False
+        if search.check_in is not None and search.check_out is not None:
+            stay = Stay(search.check_in, search.check_out)
+            if not listing.min_nights <= stay.nights <= listing.max_nights:
+                return False
+            if self._calendar(listing.id, now).collisions(stay):
+                return False
+        return True
+
+    def search_listings(self, search: ListingSearch, now: datetime) -> Page[Listing]:
+        with self._store.lock:
+            found = [
+                listing
+                for listing in self._store.data.listings.values()
+                if self._matches(listing, search, now)
+            ]
+        keys: dict[ListingSort, Callable[[Listing], Any]] = {
+            ListingSort.PRICE: lambda x: (x.price_per_night, x.id),
+            ListingSort.PRICE_DESC: lambda x: (-x.price_per_night, x.id),
+            ListingSort.RATING: lambda x: (
+                x.rating_average is None,
+                -(x.rating_average or Decimal(0)),
+                x.id,
+            ),
+            ListingSort.NEWEST: lambda x: (_newest_first(x.created_at), x.id),
+        }
+        return _page(found, search.page, keys[search.sort])
+
+    def unavailable(
+        self, listing_id: str, start: date, end: date, now: datetime
+    ) -> list[CalendarEntry]:
+        with self._store.lock:
+            return self._calendar(listing_id, now).collisions(Stay(start, end))
+
+    def booking(self, booking_id: str) -> Booking | None:
+        return self._store.data.bookings.get(booking_id)
+
+    def _bookings_page(self, keep: Callable[[Booking], bool], page: PageRequest) -> Page[Booking]:
+        with self._store.lock:
+            found = [b for b in self._store.data.bookings.values() if keep(b)]
+        return _page(found, page, lambda b: (_newest_first(b.check_in), b.id))
+
+    def trips(self, guest_id: str, page: PageRequest) -> Page[Booking]:
+        return self._bookings_page(lambda b: b.guest_id == guest_id, page)
+
+    def host_bookings(self, host_id: str, page: PageRequest) -> Page[Booking]:
+        return self._bookings_page(lambda b: b.host_id == host_id, page)
+
+    def payment(self, payment_id: str) -> Payment | None:
+        return self._store.data.payments.get(payment_id)
+
+    def booking_payments(self, booking_id: str) -> list[Payment]:
+        with self._store.lock:
+            found = [p for p in self._store.data.payments.values() if p.booking_id == booking_id]
+        return sorted(found, key=lambda p: (p.created_at, p.id))
+
+    def review_of_booking(self, booking_id: str) -> Review | None:
+        reviews = self._store.data.reviews.values()
+        return next((r for r in reviews if r.booking_id == booking_id), None)
+
+    def listing_reviews(self, listing_id: str, page: PageRequest) -> Page[Review]:
+        with self._store.lock:
+            found = [r for r in self._store.data.reviews.values() if r.listing_id == listing_id]
+        return _page(found, page, lambda r: (_newest_first(r.created_at), r.id))

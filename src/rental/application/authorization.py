@@ -1,0 +1,44 @@
+"""Who may do what to which resource. Checked here, so every caller gets the same protection.
+
+Resources a caller may not see are reported as not found, never as forbidden, so that their
+existence does not leak (API.md: never reveal others' bookings or payments).
+"""
+
+from __future__ import annotations
+
+from rental.application.commands import Actor
+from rental.domain.bookings import Booking
+from rental.domain.errors import BookingNotFound, PermissionDenied
+from rental.domain.listings import Listing
+from rental.domain.users import Role
+
+
+def check_can_host(actor: Actor) -> None:
+    if actor.role not in (Role.HOST, Role.ADMIN):
+        raise PermissionDenied("Only hosts and admins may list homes.")
+
+
+def check_can_manage_listing(actor: Actor, listing: Listing) -> None:
+    if not (actor.is_admin or listing.host_id == actor.user_id):
+        raise PermissionDenied("Only the listing's host or an admin may change it.")
+
+
+def can_see_booking(actor: Actor, booking: Booking) -> bool:
+    return actor.is_admin or actor.user_id in (booking.guest_id, booking.host_id)
+
+
+def check_can_see_booking(actor: Actor, booking: Booking) -> None:
+    if not can_see_booking(actor, booking):
+        raise BookingNotFound(f"No booking {booking.id}.")
+
+
+def check_is_guest_of(actor: Actor, booking: Booking, action: str) -> None:
+    check_can_see_booking(actor, booking)
+    if actor.user_id != booking.guest_id:
+        raise PermissionDenied(f"Only the booking's guest may {action}.")
+
+
+def check_is_host_of(actor: Actor, booking: Booking, action: str) -> None:
+    check_can_see_booking(actor, booking)
+    if actor.user_id != booking.host_id:
+        raise PermissionDenied(f"Only the listing's host may {action}.")

@@ -1,0 +1,21 @@
+"""What handlers need besides their unit of work, passed explicitly by ``bootstrap``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from attrs import frozen
+
+from rental.application.ports import Clock, IdGenerator, PasswordHasher, PaymentGateway
+from rental.application.unit_of_work import UnitOfWork
+
+
+@frozen
+class Dependencies:
+    """The ports the command handlers use."""
+
+    uow_factory: Callable[[], UnitOfWork]
+    clock: Clock
+    ids: IdGenerator
+    hasher: PasswordHasher
+    gateway: PaymentGateway

@@ -1,0 +1,33 @@
+"""Command handlers, one module per aggregate: load, one domain call, commit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rental.application import commands as c
+from rental.application.dependencies import Dependencies
+from rental.application.handlers import bookings, listings, payments, reviews, users
+from rental.application.unit_of_work import UnitOfWork
+
+Handler = Callable[[Any, UnitOfWork, Dependencies], Any]
+
+COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
+    c.RegisterUser: users.register_user,
+    c.CreateAdmin: users.create_admin,
+    c.Authenticate: users.authenticate,
+    c.UpdateProfile: users.update_profile,
+    c.RevokeToken: users.revoke_token,
+    c.CreateListing: listings.create_listing,
+    c.UpdateListing: listings.update_listing,
+    c.DeleteListing: listings.delete_listing,
+    c.BlockDates: listings.block_dates,
+    c.UnblockDates: listings.unblock_dates,
+    c.RequestBooking: bookings.request_booking,
+    c.ConfirmBooking: bookings.confirm_booking,
+    c.DeclineBooking: bookings.decline_booking,
+    c.CancelBooking: bookings.cancel_booking,
+    c.SettleBooking: bookings.settle_booking,
+    c.PayForBooking: payments.pay_for_booking,
+    c.SubmitReview: reviews.submit_review,
+}

@@ -1,0 +1,101 @@
+"""Handlers of a booking's life cycle."""
+
+from __future__ import annotations
+
+from rental.application import commands as c
+from rental.application.authorization import check_can_see_booking, check_is_host_of
+from rental.application.dependencies import Dependencies
+from rental.application.handlers.calendars import calendar_of, expire_booking, money
+from rental.application.unit_of_work import UnitOfWork
+from rental.domain.bookings import Booking, BookingStatus, CancelledBy
+from rental.domain.errors import PermissionDenied
+from rental.domain.payments import PaymentStatus
+from rental.domain.stay import Stay
+
+
+def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) -> Booking:
+    """Hold the nights at once. The listing's row lock serializes bookings of one listing."""
+    stay = Stay(cmd.check_in, cmd.check_out)
+    listing = uow.listings.get(cmd.listing_id, for_update=True)
+    listing.check_is_active()
+    if listing.host_id == cmd.actor.user_id:
+        raise PermissionDenied("Hosts cannot book their own listing.")
+    now = deps.clock.now()
+    booking = listing.request_booking(
+        booking_id=deps.ids.new_id(), guest_id=cmd.actor.user_id, stay=stay, guests=cmd.guests,
+        calendar=calendar_of(uow, deps, listing, now), now=now,
+    )  # fmt: skip
+    uow.bookings.add(booking)
+    uow.commit()
+    return booking
+
+
+def confirm_booking(cmd: c.ConfirmBooking, uow: UnitOfWork, deps: Dependencies) -> Booking:
+    """The host accepts a paid request: the authorization is captured."""
+    booking = uow.bookings.get(cmd.booking_id, for_update=True)
+    check_is_host_of(cmd.actor, booking, "confirm it")
+    now = deps.clock.now()
+    booking.confirm(now)
+    for payment in uow.payments.for_booking(booking.id):
+        if payment.status == PaymentStatus.AUTHORIZED and payment.gateway_reference:
+            deps.gateway.capture(payment.gateway_reference, money(booking, payment.amount))
+            payment.capture(now)
+    uow.commit()
+    return booking
+
+
+def decline_booking(cmd: c.DeclineBooking, uow: UnitOfWork, deps: Dependencies) -> Booking:
+    """The host refuses a paid request: the authorization is voided."""
+    booking = uow.bookings.get(cmd.booking_id, for_update=True)
+    check_is_host_of(cmd.actor, booking, "decline it")
+    now = deps.clock.now()
+    booking.decline(now)
+    _void_authorizations(uow, deps, booking)
+    uow.commit()
+    return booking
+
+
+def cancel_booking(cmd: c.CancelBooking, uow: UnitOfWork, deps: Dependencies) -> Booking:
+    """Guest or host cancels; a confirmed booking is refunded per its policy (host: 100 %)."""
+    booking = uow.bookings.get(cmd.booking_id, for_update=True)
+    check_can_see_booking(cmd.actor, booking)
+    if cmd.actor.user_id == booking.guest_id:
+        by = CancelledBy.GUEST
+    elif cmd.actor.user_id == booking.host_id:
+        by = CancelledBy.HOST
+    else:
+        raise PermissionDenied("Only the booking's guest or the listing's host may cancel it.")
+    now = deps.clock.now()
+    refund = booking.cancel(by, now)
+    _void_authorizations(uow, deps, booking)
+    if refund:
+        for payment in uow.payments.for_booking(booking.id):
+            if payment.refundable >= refund and payment.gateway_reference:
+                deps.gateway.refund(payment.gateway_reference, money(booking, refund))
+                payment.refund(refund, now)
+                break
+    uow.commit()
+    return booking
+
+
+def settle_booking(cmd: c.SettleBooking, uow: UnitOfWork, deps: Dependencies) -> str | None:
+    """Expire an overdue pending booking or complete an ended stay; return what was done."""
+    booking = uow.bookings.get(cmd.booking_id, for_update=True)
+    now = deps.clock.now()
+    done: str | None = None
+    if booking.status == BookingStatus.PENDING and booking.is_overdue(now):
+        expire_booking(uow, deps, booking, now)
+        done = BookingStatus.EXPIRED.value
+    elif booking.status_at(now) == BookingStatus.COMPLETED and booking.status != "completed":
+        booking.complete(now)
+        done = BookingStatus.COMPLETED.value
+    uow.commit()
+    return done
+
+
+def _void_authorizations(uow: UnitOfWork, deps: Dependencies, booking: Booking) -> None:
+    now = deps.clock.now()
+    for payment in uow.payments.for_booking(booking.id):
+        if payment.status == PaymentStatus.AUTHORIZED and payment.gateway_reference:
+            deps.gateway.void(payment.gateway_reference)
+            payment.void(now)

@@ -1,0 +1,36 @@
+"""Building a listing's calendar, and letting go of pending bookings that are overdue."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rental.application.dependencies import Dependencies
+from rental.application.unit_of_work import UnitOfWork
+from rental.domain.bookings import Booking
+from rental.domain.calendar import Calendar
+from rental.domain.listings import Listing
+from rental.domain.money import Money
+
+
+def expire_booking(uow: UnitOfWork, deps: Dependencies, booking: Booking, now: datetime) -> None:
+    """Expire an overdue pending booking and void its authorization, if it has one."""
+    booking.expire(now)
+    for payment in uow.payments.for_booking(booking.id):
+        if payment.status == "authorized" and payment.gateway_reference:
+            deps.gateway.void(payment.gateway_reference)
+            payment.void(now)
+
+
+def calendar_of(uow: UnitOfWork, deps: Dependencies, listing: Listing, now: datetime) -> Calendar:
+    """The listing's calendar from today on. Overdue pending bookings are expired on the way,
+    in this transaction, so that the database's own guard never sees them as live."""
+    today = listing.today(now)
+    live = uow.bookings.live_on_listing(listing.id, since=today)
+    for booking in live:
+        if booking.is_overdue(now):
+            expire_booking(uow, deps, booking, now)
+    return Calendar.of(live, uow.blocks.upcoming(listing.id, since=today), now)
+
+
+def money(booking: Booking, amount: int) -> Money:
+    return Money(amount, booking.currency)

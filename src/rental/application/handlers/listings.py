@@ -1,0 +1,63 @@
+"""Handlers of listings and their blocks."""
+
+from __future__ import annotations
+
+from rental.application import commands as c
+from rental.application.authorization import check_can_host, check_can_manage_listing
+from rental.application.dependencies import Dependencies
+from rental.application.handlers.calendars import calendar_of
+from rental.application.unit_of_work import UnitOfWork
+from rental.domain.calendar import Block
+from rental.domain.listings import Listing
+from rental.domain.stay import Stay
+
+
+def create_listing(cmd: c.CreateListing, uow: UnitOfWork, deps: Dependencies) -> Listing:
+    check_can_host(cmd.actor)
+    listing = Listing.create(
+        listing_id=deps.ids.new_id(), host_id=cmd.actor.user_id, now=deps.clock.now(), **cmd.fields
+    )
+    uow.listings.add(listing)
+    uow.commit()
+    return listing
+
+
+def _managed_listing(uow: UnitOfWork, actor: c.Actor, listing_id: str) -> Listing:
+    listing = uow.listings.get(listing_id, for_update=True)
+    listing.check_is_active()
+    check_can_manage_listing(actor, listing)
+    return listing
+
+
+def update_listing(cmd: c.UpdateListing, uow: UnitOfWork, deps: Dependencies) -> Listing:
+    listing = _managed_listing(uow, cmd.actor, cmd.listing_id)
+    listing.update(now=deps.clock.now(), **cmd.changes)
+    uow.commit()
+    return listing
+
+
+def delete_listing(cmd: c.DeleteListing, uow: UnitOfWork, deps: Dependencies) -> None:
+    listing = _managed_listing(uow, cmd.actor, cmd.listing_id)
+    now = deps.clock.now()
+    live = uow.bookings.live_on_listing(listing.id, since=listing.today(now))
+    listing.delete(now=now, live_bookings=live)
+    uow.commit()
+
+
+def block_dates(cmd: c.BlockDates, uow: UnitOfWork, deps: Dependencies) -> Block:
+    listing = _managed_listing(uow, cmd.actor, cmd.listing_id)
+    stay = Stay(cmd.start, cmd.end)
+    now = deps.clock.now()
+    calendar = calendar_of(uow, deps, listing, now)
+    block = listing.block_dates(block_id=deps.ids.new_id(), stay=stay, calendar=calendar, now=now)
+    uow.blocks.add(block)
+    uow.commit()
+    return block
+
+
+def unblock_dates(cmd: c.UnblockDates, uow: UnitOfWork, deps: Dependencies) -> None:
+    listing = _managed_listing(uow, cmd.actor, cmd.listing_id)
+    block = uow.blocks.get(listing.id, cmd.block_id)
+    listing.unblock(block, deps.clock.now())
+    uow.blocks.remove(block)
+    uow.commit()

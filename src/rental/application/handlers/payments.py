@@ -1,0 +1,127 @@
+"""Handler of payments: authorize (and capture at once for instant book), idempotently."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from typing import Any
+
+from rental.application import commands as c
+from rental.application.authorization import check_is_guest_of
+from rental.application.dependencies import Dependencies
+from rental.application.ports import CardDeclined
+from rental.application.repositories import IdempotencyRecord
+from rental.application.unit_of_work import UnitOfWork
+from rental.domain.errors import (
+    IdempotencyKeyReused,
+    InvalidInput,
+    PaymentAlreadyExists,
+    PaymentDeclined,
+)
+from rental.domain.money import Money
+from rental.domain.payments import PAYMENT_METHODS, Payment
+
+SCOPE = "POST /bookings/{id}/payments"
+CREATED, DECLINED = "created", "declined"
+
+
+def _fingerprint(cmd: c.PayForBooking) -> str:
+    body = [cmd.booking_id, cmd.payment_method, cmd.payment_token]
+    return hashlib.sha256(json.dumps(body).encode()).hexdigest()
+
+
+def snapshot(payment: Payment) -> dict[str, Any]:
+    """The payment's fields as they are now, JSON-ready, to answer a replay with."""
+    values: dict[str, Any] = dict(vars(payment))
+    return {
+        k: v.isoformat() if isinstance(v, datetime) else v
+        for k, v in values.items()
+        if not k.startswith("_")
+    }
+
+
+def restore(values: dict[str, Any]) -> Payment:
+    fields: dict[str, Any] = {
+        k: datetime.fromisoformat(v) if k.endswith("_at") else v for k, v in values.items()
+    }
+    return Payment(**fields)
+
+
+def _replay(record: IdempotencyRecord, cmd: c.PayForBooking) -> Payment:
+    if record.fingerprint != _fingerprint(cmd):
+        raise IdempotencyKeyReused("This Idempotency-Key was already used with another body.")
+    payment = restore(record.response)
+    if record.outcome == DECLINED:
+        raise PaymentDeclined(payment.failure_reason or "declined", payment.id)
+    return payment
+
+
+def pay_for_booking(cmd: c.PayForBooking, uow: UnitOfWork, deps: Dependencies) -> Payment:
+    """Pay the booking's whole total; a declined card records a failed payment and raises."""
+    if cmd.payment_method not in PAYMENT_METHODS:
+        raise InvalidInput.field("payment_method", "must be 'card'.")
+    booking = uow.bookings.get(cmd.booking_id, for_update=True)
+    check_is_guest_of(cmd.actor, booking, "pay for it")
+    key = cmd.idempotency_key
+    if key is not None:
+        record = uow.idempotency.get(cmd.actor.user_id, SCOPE, key)
+        if record is not None:
+            return _replay(record, cmd)
+    now = deps.clock.now()
+    booking.check_is_pending(now, "paid")
+    if any(p.is_live for p in uow.payments.for_booking(booking.id)):
+        raise PaymentAlreadyExists("The booking already has an authorized or captured payment.")
+    payment_id = deps.ids.new_id()
+    amount = Money(booking.total, booking.currency)
+    try:
+        reference = deps.gateway.authorize(cmd.payment_token, amount, idempotency_key=payment_id)
+    except CardDeclined as declined:
+        payment = Payment.failed(
+            payment_id=payment_id, booking_id=booking.id, payer_id=cmd.actor.user_id,
+            amount=amount.amount, currency=amount.currency, payment_method=cmd.payment_method,
+            failure_reason=declined.reason, now=now,
+        )  # fmt: skip
+        _keep(uow, cmd, payment, DECLINED, now)
+        raise PaymentDeclined(declined.reason, payment.id) from None
+    payment = Payment.authorized(
+        payment_id=payment_id, booking_id=booking.id, payer_id=cmd.actor.user_id,
+        amount=amount.amount, currency=amount.currency, payment_method=cmd.payment_method,
+        gateway_reference=reference, now=now,
+    )  # fmt: skip
+    try:
+        booking.record_payment_authorized(now)
+        if booking.instant_book:
+            deps.gateway.capture(reference, amount)
+            payment.capture(now)
+            booking.confirm(now)
+        _keep(uow, cmd, payment, CREATED, now)
+    except BaseException:
+        _undo(deps, payment, amount)
+        raise
+    return payment
+
+
+def _keep(
+    uow: UnitOfWork, cmd: c.PayForBooking, payment: Payment, outcome: str, now: datetime
+) -> None:
+    uow.payments.add(payment)
+    if cmd.idempotency_key is not None:
+        uow.idempotency.add(
+            IdempotencyRecord(
+                user_id=cmd.actor.user_id, scope=SCOPE, key=cmd.idempotency_key,
+                fingerprint=_fingerprint(cmd), outcome=outcome, resource_id=payment.id,
+                response=snapshot(payment), created_at=now,
+            )
+        )  # fmt: skip
+    uow.commit()
+
+
+def _undo(deps: Dependencies, payment: Payment, amount: Money) -> None:
+    """Nothing was saved: give the money back at the gateway."""
+    if payment.gateway_reference is None:
+        return
+    if payment.status == "captured":
+        deps.gateway.refund(payment.gateway_reference, amount)
+    else:
+        deps.gateway.void(payment.gateway_reference)

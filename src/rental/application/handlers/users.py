@@ -1,0 +1,77 @@
+"""Handlers of accounts: register, authenticate, update a profile, revoke a token."""
+
+from __future__ import annotations
+
+from rental.application import commands as c
+from rental.application.dependencies import Dependencies
+from rental.application.unit_of_work import UnitOfWork
+from rental.domain.errors import AuthenticationFailed, EmailTaken, InvalidInput, UsernameTaken
+from rental.domain.users import Role, User, check_password, normalize_email
+
+# Verified when no user has the email, so that a miss takes as long as a wrong password.
+_TIMING_DUMMY_PASSWORD = "not-a-real-password"  # noqa: S105
+
+
+def _register(
+    uow: UnitOfWork, deps: Dependencies, *, username: str, email: str, password: str,
+    role: Role, full_name: str | None = None,
+) -> User:  # fmt: skip
+    check_password(password)
+    user = User.register(
+        user_id=deps.ids.new_id(), username=username, email=email, role=role,
+        password_hash=deps.hasher.hash(password), now=deps.clock.now(), full_name=full_name,
+    )  # fmt: skip
+    if uow.users.by_email(user.email) is not None:
+        raise EmailTaken(f"The email {user.email} is already registered.")
+    if uow.users.username_taken(user.username):
+        raise UsernameTaken(f"The username {user.username} is already taken.")
+    uow.users.add(user)
+    uow.commit()
+    return user
+
+
+def register_user(cmd: c.RegisterUser, uow: UnitOfWork, deps: Dependencies) -> User:
+    if cmd.role not in (Role.GUEST, Role.HOST):
+        raise InvalidInput.field("role", "must be 'guest' or 'host'.")
+    return _register(
+        uow, deps, username=cmd.username, email=cmd.email, password=cmd.password,
+        role=Role(cmd.role), full_name=cmd.full_name,
+    )  # fmt: skip
+
+
+def create_admin(cmd: c.CreateAdmin, uow: UnitOfWork, deps: Dependencies) -> User:
+    return _register(
+        uow, deps, username=cmd.username, email=cmd.email, password=cmd.password,
+        role=Role.ADMIN,
+    )  # fmt: skip
+
+
+def authenticate(cmd: c.Authenticate, uow: UnitOfWork, deps: Dependencies) -> User:
+    """The user with these credentials, or ``AuthenticationFailed`` (never saying which part)."""
+    try:
+        user = uow.users.by_email(normalize_email(cmd.email))
+    except InvalidInput:
+        user = None
+    if user is None:
+        deps.hasher.verify(deps.hasher.hash(_TIMING_DUMMY_PASSWORD), cmd.password)
+        raise AuthenticationFailed("Wrong email or password.")
+    if not deps.hasher.verify(user.password_hash, cmd.password):
+        raise AuthenticationFailed("Wrong email or password.")
+    return user
+
+
+def update_profile(cmd: c.UpdateProfile, uow: UnitOfWork, deps: Dependencies) -> User:
+    user = uow.users.get(cmd.actor.user_id)
+    password_hash = None
+    if cmd.password is not None:
+        password_hash = deps.hasher.hash(check_password(cmd.password))
+    user.update_profile(
+        now=deps.clock.now(), full_name=cmd.full_name, bio=cmd.bio, password_hash=password_hash
+    )
+    uow.commit()
+    return user
+
+
+def revoke_token(cmd: c.RevokeToken, uow: UnitOfWork, deps: Dependencies) -> None:
+    uow.revoked_tokens.revoke(cmd.jti, cmd.expires_at)
+    uow.commit()

@@ -1,0 +1,72 @@
+"""Ports to the world outside the application: each a small documented Protocol."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol
+
+from rental.domain.events import Event
+from rental.domain.money import Money
+
+
+class Clock(Protocol):
+    """Tells the time. Adapters: the system clock; a settable clock in tests."""
+
+    def now(self) -> datetime:
+        """The current moment, timezone-aware, in UTC."""
+        ...
+
+
+class IdGenerator(Protocol):
+    """Makes opaque, unguessable ids (UUIDs)."""
+
+    def new_id(self) -> str: ...
+
+
+class PasswordHasher(Protocol):
+    """Slow, salted password hashing (argon2)."""
+
+    def hash(self, password: str) -> str: ...
+
+    def verify(self, password_hash: str, password: str) -> bool:
+        """True when ``password`` matches; never raises for a mismatch."""
+        ...
+
+
+class CardDeclined(Exception):
+    """The gateway refused the payment method; ``reason`` is safe to show the payer."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class PaymentGateway(Protocol):
+    """A card processor with separate authorization and capture (Stripe-like).
+
+    ``authorize`` raises ``CardDeclined`` when the card is refused and
+    ``rental.domain.errors.UnknownPaymentToken`` for a token it does not know.
+    """
+
+    def authorize(self, token: str, amount: Money, idempotency_key: str) -> str:
+        """Hold ``amount`` on the card; return the gateway's reference for it."""
+        ...
+
+    def capture(self, reference: str, amount: Money) -> None: ...
+
+    def void(self, reference: str) -> None: ...
+
+    def refund(self, reference: str, amount: Money) -> None: ...
+
+
+class Notifier(Protocol):
+    """Sends a message to a person (email)."""
+
+    def send(self, *, to: str, subject: str, body: str) -> None: ...
+
+
+class EventPublisher(Protocol):
+    """Hands committed domain events to their handlers (in process, or through a broker)."""
+
+    def publish(self, events: Sequence[Event]) -> None: ...

@@ -1,0 +1,116 @@
+"""The read side's port: queries that go straight to storage, not through aggregates."""
+
+from __future__ import annotations
+
+import abc
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Generic, TypeVar
+
+from attrs import field, frozen
+
+from rental.domain.bookings import Booking
+from rental.domain.calendar import CalendarEntry
+from rental.domain.listings import Listing
+from rental.domain.payments import Payment
+from rental.domain.reviews import Review
+from rental.domain.users import User
+
+T = TypeVar("T")
+MAX_PER_PAGE = 100
+
+
+@frozen
+class PageRequest:
+    """``page`` counts from 1; ``per_page`` is 1..100."""
+
+    page: int = 1
+    per_page: int = 20
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+
+@frozen
+class Page(Generic[T]):
+    """One page of results and the total across all pages."""
+
+    items: list[T]
+    page: int
+    per_page: int
+    total: int
+
+
+class ListingSort(StrEnum):
+    PRICE = "price"
+    PRICE_DESC = "-price"
+    RATING = "rating"
+    NEWEST = "newest"
+
+
+@frozen(kw_only=True)
+class ListingSearch:
+    """Filters of ``GET /listings``; ``None`` means no filter.
+
+    ``city`` matches exactly but case-insensitively; ``amenities`` must all be present;
+    ``check_in``/``check_out`` keep only listings free for the whole stay whose min/max
+    nights allow it. Sort ties are broken by id so that pages are stable.
+    """
+
+    city: str | None = None
+    country: str | None = None
+    guests: int | None = None
+    min_price: int | None = None
+    max_price: int | None = None
+    amenities: tuple[str, ...] = field(default=(), converter=tuple)
+    check_in: date | None = None
+    check_out: date | None = None
+    sort: ListingSort = ListingSort.NEWEST
+    page: PageRequest = PageRequest()
+
+
+class ReadModel(abc.ABC):
+    """Everything the read side asks of storage. No authorization here: see ``reads.py``."""
+
+    @abc.abstractmethod
+    def user(self, user_id: str) -> User | None: ...
+
+    @abc.abstractmethod
+    def listing(self, listing_id: str) -> Listing | None:
+        """The listing if it exists and is not deleted."""
+
+    @abc.abstractmethod
+    def search_listings(self, search: ListingSearch, now: datetime) -> Page[Listing]:
+        """Active listings matching ``search``; a stay filter ignores overdue pending bookings."""
+
+    @abc.abstractmethod
+    def unavailable(
+        self, listing_id: str, start: date, end: date, now: datetime
+    ) -> list[CalendarEntry]:
+        """Live bookings and blocks overlapping ``[start, end)``, by start date."""
+
+    @abc.abstractmethod
+    def booking(self, booking_id: str) -> Booking | None: ...
+
+    @abc.abstractmethod
+    def trips(self, guest_id: str, page: PageRequest) -> Page[Booking]:
+        """The guest's bookings, newest check-in first."""
+
+    @abc.abstractmethod
+    def host_bookings(self, host_id: str, page: PageRequest) -> Page[Booking]:
+        """Bookings on the listings ``host_id`` hosts, newest check-in first."""
+
+    @abc.abstractmethod
+    def payment(self, payment_id: str) -> Payment | None: ...
+
+    @abc.abstractmethod
+    def booking_payments(self, booking_id: str) -> list[Payment]:
+        """Oldest first."""
+
+    @abc.abstractmethod
+    def review_of_booking(self, booking_id: str) -> Review | None: ...
+
+    @abc.abstractmethod
+    def listing_reviews(self, listing_id: str, page: PageRequest) -> Page[Review]:
+        """Newest first."""

@@ -1,0 +1,194 @@
+"""Repository ports: collections of aggregates that remember which ones they have handed out."""
+
+from __future__ import annotations
+
+import abc
+from datetime import date, datetime
+from typing import Any
+
+from attrs import frozen
+
+from rental.domain.aggregate import Aggregate
+from rental.domain.bookings import Booking
+from rental.domain.calendar import Block
+from rental.domain.listings import Listing
+from rental.domain.payments import Payment
+from rental.domain.reviews import Review
+from rental.domain.users import User
+
+
+class Tracking:
+    """Remembers every aggregate handed in or out, so the unit of work can collect its events."""
+
+    def __init__(self) -> None:
+        self.seen: list[Aggregate] = []
+
+    def _seen(self, aggregate: Any) -> Any:
+        if aggregate is not None and all(a is not aggregate for a in self.seen):
+            self.seen.append(aggregate)
+        return aggregate
+
+
+class UserRepository(Tracking, abc.ABC):
+    """Users by id, email (lower-cased) or username."""
+
+    def add(self, user: User) -> None:
+        self._add(self._seen(user))
+
+    def get(self, user_id: str) -> User:
+        """The user, or ``UserNotFound``."""
+        return self._seen(self._get(user_id))  # type: ignore[no-any-return]
+
+    def by_email(self, email: str) -> User | None:
+        return self._seen(self._by_email(email))  # type: ignore[no-any-return]
+
+    @abc.abstractmethod
+    def username_taken(self, username: str) -> bool: ...
+
+    @abc.abstractmethod
+    def _add(self, user: User) -> None: ...
+
+    @abc.abstractmethod
+    def _get(self, user_id: str) -> User: ...
+
+    @abc.abstractmethod
+    def _by_email(self, email: str) -> User | None: ...
+
+
+class ListingRepository(Tracking, abc.ABC):
+    """Listings, deleted ones included (the handlers decide what a deleted listing means)."""
+
+    def add(self, listing: Listing) -> None:
+        self._add(self._seen(listing))
+
+    def get(self, listing_id: str, *, for_update: bool = False) -> Listing:
+        """The listing, or ``ListingNotFound``. ``for_update`` locks its row until commit,
+        so that bookings on one listing serialize while other listings go on."""
+        return self._seen(self._get(listing_id, for_update))  # type: ignore[no-any-return]
+
+    @abc.abstractmethod
+    def _add(self, listing: Listing) -> None: ...
+
+    @abc.abstractmethod
+    def _get(self, listing_id: str, for_update: bool) -> Listing: ...
+
+
+class BlockRepository(abc.ABC):
+    """Host blocks of a listing's nights. Blocks are entities of the listing, not roots."""
+
+    @abc.abstractmethod
+    def add(self, block: Block) -> None: ...
+
+    @abc.abstractmethod
+    def get(self, listing_id: str, block_id: str) -> Block:
+        """The block, or ``BlockNotFound``."""
+
+    @abc.abstractmethod
+    def remove(self, block: Block) -> None: ...
+
+    @abc.abstractmethod
+    def upcoming(self, listing_id: str, since: date) -> list[Block]:
+        """Blocks of the listing that end after ``since`` (the only ones that can collide)."""
+
+
+class BookingRepository(Tracking, abc.ABC):
+    """Bookings."""
+
+    def add(self, booking: Booking) -> None:
+        self._add(self._seen(booking))
+
+    def get(self, booking_id: str, *, for_update: bool = False) -> Booking:
+        """The booking, or ``BookingNotFound``."""
+        return self._seen(self._get(booking_id, for_update))  # type: ignore[no-any-return]
+
+    def live_on_listing(self, listing_id: str, since: date) -> list[Booking]:
+        """Pending or confirmed bookings of the listing whose check-out is after ``since``.
+
+        Overdue pending ones are included; the domain leaves them out of the calendar."""
+        return [self._seen(b) for b in self._live_on_listing(listing_id, since)]
+
+    @abc.abstractmethod
+    def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
+        """Ids of pending bookings that may be overdue and confirmed ones whose check-out may
+        have come (checked again by the domain), oldest first."""
+
+    @abc.abstractmethod
+    def _add(self, booking: Booking) -> None: ...
+
+    @abc.abstractmethod
+    def _get(self, booking_id: str, for_update: bool) -> Booking: ...
+
+    @abc.abstractmethod
+    def _live_on_listing(self, listing_id: str, since: date) -> list[Booking]: ...
+
+
+class PaymentRepository(Tracking, abc.ABC):
+    """Payments."""
+
+    def add(self, payment: Payment) -> None:
+        self._add(self._seen(payment))
+
+    def get(self, payment_id: str) -> Payment:
+        """The payment, or ``PaymentNotFound``."""
+        return self._seen(self._get(payment_id))  # type: ignore[no-any-return]
+
+    def for_booking(self, booking_id: str) -> list[Payment]:
+        """The booking's payments, oldest first."""
+        return [self._seen(p) for p in self._for_booking(booking_id)]
+
+    @abc.abstractmethod
+    def _add(self, payment: Payment) -> None: ...
+
+    @abc.abstractmethod
+    def _get(self, payment_id: str) -> Payment: ...
+
+    @abc.abstractmethod
+    def _for_booking(self, booking_id: str) -> list[Payment]: ...
+
+
+class ReviewRepository(Tracking, abc.ABC):
+    """Reviews; at most one per booking."""
+
+    def add(self, review: Review) -> None:
+        self._add(self._seen(review))
+
+    @abc.abstractmethod
+    def for_booking(self, booking_id: str) -> Review | None: ...
+
+    @abc.abstractmethod
+    def _add(self, review: Review) -> None: ...
+
+
+@frozen
+class IdempotencyRecord:
+    """The outcome of a request made with an ``Idempotency-Key``, to answer again."""
+
+    user_id: str
+    scope: str
+    key: str
+    fingerprint: str
+    outcome: str  # "created" or "declined"
+    resource_id: str
+    response: dict[str, Any]
+    created_at: datetime
+
+
+class IdempotencyStore(abc.ABC):
+    """Idempotency keys, scoped to a user and an endpoint, kept at least 24 hours."""
+
+    @abc.abstractmethod
+    def get(self, user_id: str, scope: str, key: str) -> IdempotencyRecord | None: ...
+
+    @abc.abstractmethod
+    def add(self, record: IdempotencyRecord) -> None: ...
+
+
+class RevokedTokens(abc.ABC):
+    """Ids (``jti``) of tokens revoked before they expire."""
+
+    @abc.abstractmethod
+    def revoke(self, jti: str, expires_at: datetime) -> None:
+        """Revoke; revoking twice is harmless."""
+
+    @abc.abstractmethod
+    def is_revoked(self, jti: str) -> bool: ...

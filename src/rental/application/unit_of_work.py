@@ -1,0 +1,76 @@
+"""The unit of work: one transaction, the repositories inside it, and the events it commits."""
+
+from __future__ import annotations
+
+import abc
+from types import TracebackType
+from typing import Self
+
+from rental.application.repositories import (
+    BlockRepository,
+    BookingRepository,
+    IdempotencyStore,
+    ListingRepository,
+    PaymentRepository,
+    ReviewRepository,
+    RevokedTokens,
+    Tracking,
+    UserRepository,
+)
+from rental.domain.events import Event
+
+
+class UnitOfWork(abc.ABC):
+    """A transaction over every repository.
+
+    ``commit()`` pulls the events of the aggregates the repositories have seen and stores them
+    with the change (the SQL adapter writes them to its outbox in the same transaction); after
+    the commit they wait in ``collect_new_events()`` for the message bus. Leaving the ``with``
+    block without committing rolls back, and the events recorded are dropped.
+    """
+
+    users: UserRepository
+    listings: ListingRepository
+    blocks: BlockRepository
+    bookings: BookingRepository
+    payments: PaymentRepository
+    reviews: ReviewRepository
+    idempotency: IdempotencyStore
+    revoked_tokens: RevokedTokens
+
+    def __init__(self) -> None:
+        self._committed_events: list[Event] = []
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.rollback()
+
+    def _repositories(self) -> list[Tracking]:
+        return [self.users, self.listings, self.bookings, self.payments, self.reviews]
+
+    def commit(self) -> None:
+        events = [e for repo in self._repositories() for a in repo.seen for e in a.pull_events()]
+        self._store_events(events)
+        self._commit()
+        self._committed_events.extend(events)
+
+    def collect_new_events(self) -> list[Event]:
+        """Events committed since the last call, oldest first."""
+        events, self._committed_events = self._committed_events, []
+        return sorted(events, key=lambda e: e.occurred_at)
+
+    def _store_events(self, events: list[Event]) -> None:  # noqa: B027 - optional hook
+        """Write events with the change (an outbox); by default they are not stored."""
+
+    @abc.abstractmethod
+    def _commit(self) -> None: ...
+
+    @abc.abstractmethod
+    def rollback(self) -> None: ...
