@@ -1,0 +1,98 @@
+"""Settings from ``RENTAL_*`` environment variables, validated at start with a clear message."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+from attrs import frozen
+
+RATE_LIMIT_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour|day)\s*$")
+PERIOD_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+DEFAULT_DATABASE_URL = f"sqlite:///{Path('var') / 'rental.db'}"
+DEVELOPMENT_SECRET = "development-only-secret-key-change-me-0123456789"  # noqa: S105
+
+
+class SettingsError(ValueError):
+    """A setting is missing or malformed; the message says which and how to fix it."""
+
+
+@frozen
+class RateLimit:
+    """``count`` requests per ``period_seconds``."""
+
+    count: int
+    period_seconds: int
+
+    @classmethod
+    def parse(cls, text: str) -> RateLimit:
+        match = RATE_LIMIT_PATTERN.match(text)
+        if not match or int(match.group(1)) < 1:
+            raise SettingsError(
+                f"RENTAL_AUTH_RATE_LIMIT={text!r} is not N/second, N/minute, N/hour or N/day "
+                "with N >= 1."
+            )
+        return cls(int(match.group(1)), PERIOD_SECONDS[match.group(2)])
+
+
+@frozen(kw_only=True)
+class Settings:
+    """Everything configurable, with its environment variable in the docstring of ``from_env``."""
+
+    env: str = "production"
+    database_url: str = DEFAULT_DATABASE_URL
+    redis_url: str | None = None
+    smtp_url: str | None = None
+    secret_key: str = DEVELOPMENT_SECRET
+    auth_rate_limit: RateLimit = RateLimit(10, 60)
+    access_token_minutes: int = 15
+    refresh_token_days: int = 30
+    log_level: str = "INFO"
+
+    @property
+    def is_development(self) -> bool:
+        return self.env == "development"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read ``RENTAL_ENV`` (development | production | test), ``RENTAL_DATABASE_URL``
+        (default ``sqlite:///var/rental.db``), ``RENTAL_REDIS_URL``, ``RENTAL_SMTP_URL``,
+        ``RENTAL_SECRET_KEY`` (required, 32+ characters, unless development),
+        ``RENTAL_AUTH_RATE_LIMIT`` (default ``10/minute``), ``RENTAL_ACCESS_TOKEN_MINUTES``
+        (15), ``RENTAL_REFRESH_TOKEN_DAYS`` (30), ``RENTAL_LOG_LEVEL`` (INFO)."""
+        env = os.environ if environ is None else environ
+        name = env.get("RENTAL_ENV", "production").strip() or "production"
+        if name not in ("development", "production", "test"):
+            raise SettingsError(f"RENTAL_ENV={name!r} must be development, production or test.")
+        secret = env.get("RENTAL_SECRET_KEY", "")
+        if not secret:
+            if name == "production":
+                raise SettingsError(
+                    "RENTAL_SECRET_KEY is required (32+ random characters), "
+                    "unless RENTAL_ENV=development."
+                )
+            secret = DEVELOPMENT_SECRET
+        elif len(secret) < 32:
+            raise SettingsError("RENTAL_SECRET_KEY must be at least 32 characters long.")
+        return cls(
+            env=name,
+            database_url=env.get("RENTAL_DATABASE_URL") or DEFAULT_DATABASE_URL,
+            redis_url=env.get("RENTAL_REDIS_URL") or None,
+            smtp_url=env.get("RENTAL_SMTP_URL") or None,
+            secret_key=secret,
+            auth_rate_limit=RateLimit.parse(env.get("RENTAL_AUTH_RATE_LIMIT", "10/minute")),
+            access_token_minutes=_positive(env, "RENTAL_ACCESS_TOKEN_MINUTES", 15),
+            refresh_token_days=_positive(env, "RENTAL_REFRESH_TOKEN_DAYS", 30),
+            log_level=env.get("RENTAL_LOG_LEVEL", "INFO").upper(),
+        )
+
+
+def _positive(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise SettingsError(f"{name}={raw!r} must be a positive whole number.")
+    return int(raw)
