@@ -1,0 +1,179 @@
+"""The schema, as SQLAlchemy Core tables. Migrations create it; the mapping and queries use it.
+
+Indexes live in the migrations (some are partial or on expressions, per database).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from rental.adapters.sqlalchemy.types import UtcDateTime, json_type
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING)
+
+ID = 36  # a UUID's text
+Money = BigInteger  # minor units
+BigId = BigInteger().with_variant(Integer, "sqlite")  # SQLite autoincrements INTEGER only
+
+
+def _id(name: str = "id") -> Column[str]:
+    return Column(name, String(ID), primary_key=True)
+
+
+def _ref(name: str, target: str) -> Column[str]:
+    return Column(name, String(ID), ForeignKey(target), nullable=False)
+
+
+def _stamps() -> list[Column[object]]:
+    return [
+        Column("created_at", UtcDateTime(), nullable=False),
+        Column("updated_at", UtcDateTime(), nullable=False),
+    ]
+
+
+def _version() -> Column[int]:
+    return Column("version", Integer, nullable=False)
+
+
+users = Table(
+    "users", metadata, _id(),
+    Column("username", String(30), nullable=False, unique=True),
+    Column("email", String(254), nullable=False, unique=True),
+    Column("role", String(10), nullable=False),
+    Column("password_hash", String(255), nullable=False),
+    Column("full_name", String(200)),
+    Column("bio", Text),
+    *_stamps(), _version(),
+)  # fmt: skip
+
+listings = Table(
+    "listings", metadata, _id(), _ref("host_id", "users.id"),
+    Column("title", String(200), nullable=False),
+    Column("description", Text, nullable=False),
+    Column("address", String(200), nullable=False),
+    Column("city", String(200), nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("timezone", String(64), nullable=False),
+    Column("price_per_night", Money, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("cleaning_fee", Money, nullable=False),
+    Column("weekly_discount_percent", Integer, nullable=False),
+    Column("monthly_discount_percent", Integer, nullable=False),
+    Column("max_guests", Integer, nullable=False),
+    Column("min_nights", Integer, nullable=False),
+    Column("max_nights", Integer, nullable=False),
+    Column("instant_book", Boolean, nullable=False),
+    Column("cancellation_policy", String(16), nullable=False),
+    Column("amenities", json_type(), nullable=False),
+    Column("rating_sum", Integer, nullable=False),
+    Column("review_count", Integer, nullable=False),
+    Column("rating_average", Numeric(3, 2)),
+    Column("deleted_at", UtcDateTime()),
+    *_stamps(), _version(),
+)  # fmt: skip
+
+blocks = Table(
+    "blocks", metadata, _id(), _ref("listing_id", "listings.id"),
+    Column("start", Date, nullable=False),
+    Column("end", Date, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    CheckConstraint('"end" > start', name="nights"),
+)  # fmt: skip
+
+bookings = Table(
+    "bookings", metadata, _id(), _ref("listing_id", "listings.id"),
+    _ref("guest_id", "users.id"), _ref("host_id", "users.id"),
+    Column("check_in", Date, nullable=False),
+    Column("check_out", Date, nullable=False),
+    Column("guests", Integer, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("nightly_subtotal", Money, nullable=False),
+    Column("discount", Money, nullable=False),
+    Column("cleaning_fee", Money, nullable=False),
+    Column("service_fee", Money, nullable=False),
+    Column("total", Money, nullable=False),
+    Column("cancellation_policy", String(16), nullable=False),
+    Column("instant_book", Boolean, nullable=False),
+    Column("timezone", String(64), nullable=False),
+    Column("payment_authorized_at", UtcDateTime()),
+    Column("cancelled_by", String(8)),
+    Column("refund_amount", Money),
+    *_stamps(), _version(),
+    CheckConstraint("check_out > check_in", name="nights"),
+)  # fmt: skip
+
+payments = Table(
+    "payments", metadata, _id(), _ref("booking_id", "bookings.id"), _ref("payer_id", "users.id"),
+    Column("amount", Money, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("payment_method", String(16), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("gateway_reference", String(255)),
+    Column("refunded_amount", Money, nullable=False),
+    Column("failure_reason", String(255)),
+    *_stamps(), _version(),
+)  # fmt: skip
+
+reviews = Table(
+    "reviews", metadata, _id(), _ref("booking_id", "bookings.id"),
+    _ref("listing_id", "listings.id"), _ref("author_id", "users.id"),
+    Column("rating", Integer, nullable=False),
+    Column("comment", Text, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    _version(),
+    UniqueConstraint("booking_id"),
+)  # fmt: skip
+
+idempotency_keys = Table(
+    "idempotency_keys", metadata,
+    Column("user_id", String(ID), primary_key=True),
+    Column("scope", String(100), primary_key=True),
+    Column("key", String(255), primary_key=True),
+    Column("fingerprint", String(128), nullable=False),
+    Column("outcome", String(16), nullable=False),
+    Column("resource_id", String(ID), nullable=False),
+    Column("response", json_type(), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+)  # fmt: skip
+
+revoked_tokens = Table(
+    "revoked_tokens", metadata,
+    Column("jti", String(64), primary_key=True),
+    Column("expires_at", UtcDateTime(), nullable=False),
+)  # fmt: skip
+
+outbox = Table(
+    "outbox", metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("event_name", String(100), nullable=False),
+    Column("payload", json_type(), nullable=False),
+    Column("occurred_at", UtcDateTime(), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("published_at", UtcDateTime()),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+)  # fmt: skip
