@@ -1,0 +1,74 @@
+"""Money: integer minor units, half-up percentages, no mixing of currencies."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rental.domain.errors import CurrencyMismatch, InvalidInput
+from rental.domain.money import Money, check_currency, percent_of
+
+amounts = st.integers(min_value=0, max_value=10**12)
+percents = st.integers(min_value=0, max_value=100)
+
+
+@pytest.mark.parametrize(
+    ("amount", "percent", "expected"),
+    [
+        (1005, 10, 101),  # 100.5 rounds up, not to even
+        (1015, 10, 102),  # 101.5 rounds up too
+        (1004, 10, 100),
+        (72050, 50, 36025),
+        (1101, 50, 551),  # 550.5
+        (65500, 10, 6550),
+        (0, 50, 0),
+        (12345, 100, 12345),
+        (12345, 0, 0),
+    ],
+)
+def test_percent_of_rounds_half_up_to_the_minor_unit(
+    amount: int, percent: int, expected: int
+) -> None:
+    assert percent_of(amount, percent) == expected
+    assert Money(amount, "USD").percent(percent) == Money(expected, "USD")
+
+
+@settings(max_examples=100, deadline=None)
+@given(amount=amounts, percent=percents)
+def test_percent_of_matches_decimal_round_half_up(amount: int, percent: int) -> None:
+    exact = Decimal(amount) * percent / 100
+    assert percent_of(amount, percent) == int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    assert 0 <= percent_of(amount, percent) <= amount
+
+
+@settings(max_examples=50, deadline=None)
+@given(a=amounts, b=amounts)
+def test_same_currency_adds_and_subtracts_exactly(a: int, b: int) -> None:
+    assert Money(a, "EUR") + Money(b, "EUR") == Money(a + b, "EUR")
+    assert Money(a, "EUR") - Money(b, "EUR") == Money(a - b, "EUR")
+    assert Money(a, "EUR") * 3 == Money(3 * a, "EUR")
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    a=amounts,
+    b=amounts,
+    currencies=st.lists(st.sampled_from(["USD", "EUR", "JPY", "NZD"]), min_size=2, max_size=2,
+                        unique=True),
+)  # fmt: skip
+def test_mixing_currencies_raises(a: int, b: int, currencies: list[str]) -> None:
+    left, right = Money(a, currencies[0]), Money(b, currencies[1])
+    with pytest.raises(CurrencyMismatch):
+        left + right
+    with pytest.raises(CurrencyMismatch):
+        left - right
+
+
+def test_only_iso_4217_currencies_are_accepted() -> None:
+    assert check_currency("EUR") == "EUR"
+    with pytest.raises(InvalidInput) as raised:
+        check_currency("XXX")
+    assert "currency" in raised.value.errors
