@@ -1,0 +1,81 @@
+"""``create_app``: the Flask application over one ``Rental``."""
+
+from __future__ import annotations
+
+import http
+from typing import Any
+
+from flask import Flask
+from flask_smorest import Api
+from flask_smorest.utils import prepare_response
+
+from rental.bootstrap import Rental, bootstrap
+from rental.entrypoints.http import auth, errors, ratelimit
+from rental.entrypoints.http.schemas.common import ProblemSchema
+from rental.settings import Settings
+
+API_PREFIX = "/api/v1"
+API_DESCRIPTION = """The HTTP API of the rental marketplace.
+
+Errors are RFC 9457 problem details (`application/problem+json`). Authenticated endpoints take
+`Authorization: Bearer <access token>`. See docs/http.md for the readings taken where the
+contract was silent.
+"""
+
+
+class RentalApi(Api):  # type: ignore[misc]
+    """flask-smorest's ``Api`` whose documented error responses are problem details."""
+
+    def _register_responses(self) -> None:
+        for status in http.HTTPStatus:
+            response: dict[str, Any] = {"description": status.phrase}
+            if not (100 <= status < 200) and status not in (204, 304):
+                response["schema"] = ProblemSchema
+            prepare_response(response, self.spec, errors.PROBLEM_JSON)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "A problem (RFC 9457).", "schema": ProblemSchema}
+        prepare_response(response, self.spec, errors.PROBLEM_JSON)
+        self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
+
+
+def create_app(settings: Settings | None = None, *, rental: Rental | None = None) -> Flask:
+    """The Flask app serving ``rental`` (by default built from ``settings.database_url``)."""
+    settings = settings or Settings.from_env()
+    rental = rental or bootstrap(database_url=settings.database_url)
+    app = Flask("rental")
+    app.config.update(
+        API_TITLE="rental",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX=API_PREFIX,
+        OPENAPI_JSON_PATH="openapi.json",
+        TESTING=settings.env == "test",
+    )
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.extensions["rental"] = rental
+    app.extensions["rental.settings"] = settings
+    api = RentalApi(
+        app,
+        spec_kwargs={
+            "info": {"description": API_DESCRIPTION},
+            "components": {
+                "securitySchemes": {
+                    "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+                }
+            },
+        },
+    )
+    # After the Api, so that problem+json replaces flask-smorest's own error bodies.
+    errors.init_app(app)
+    auth.init_app(app)
+    ratelimit.init_app(app, settings)
+    _register_blueprints(api)
+    return app
+
+
+def _register_blueprints(api: Api) -> None:
+    from rental.entrypoints.http import bookings, health, listings, payments, reviews, users
+
+    api.register_blueprint(health.blp)
+    for blp in (users.blp, users.me_blp, listings.blp, bookings.blp, payments.blp, reviews.blp):
+        api.register_blueprint(blp, url_prefix=API_PREFIX)

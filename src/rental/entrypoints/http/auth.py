@@ -1,0 +1,99 @@
+"""JWT access and refresh tokens (flask-jwt-extended, HS256), revocation, and who is asking.
+
+Every token failure (missing, malformed, tampered, expired, revoked, the wrong type) answers
+401 problem+json; none of the library's default bodies reaches a client.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any, cast
+
+import flask_jwt_extended
+from flask import Flask, Response
+from flask_jwt_extended import (
+    JWTManager,
+    create_access_token,
+    create_refresh_token,
+    get_jwt,
+    get_jwt_identity,
+)
+
+from rental.application.commands import Actor
+from rental.domain.users import User
+from rental.entrypoints.http.context import Decorator, get_rental, get_settings
+from rental.entrypoints.http.errors import problem
+
+BEARER = "Bearer"
+TOKEN_PROBLEM = "https://rental.example/problems/invalid-token"  # noqa: S105 - a URI
+
+
+def _unauthorized(detail: str) -> Response:
+    return problem(
+        401, detail, type_=TOKEN_PROBLEM, title="Unauthorized",
+        headers={"WWW-Authenticate": BEARER},
+    )  # fmt: skip
+
+
+def _is_revoked(_header: dict[str, Any], payload: dict[str, Any]) -> bool:
+    return get_rental().token_is_revoked(str(payload["jti"]))
+
+
+def init_app(app: Flask) -> JWTManager:
+    settings = app.extensions["rental.settings"]
+    app.config.update(
+        JWT_SECRET_KEY=settings.secret_key,
+        JWT_ALGORITHM="HS256",
+        JWT_TOKEN_LOCATION=["headers"],
+        JWT_ACCESS_TOKEN_EXPIRES=timedelta(minutes=settings.access_token_minutes),
+        JWT_REFRESH_TOKEN_EXPIRES=timedelta(days=settings.refresh_token_days),
+    )
+    jwt = JWTManager(app)
+    jwt.token_in_blocklist_loader(_is_revoked)
+    jwt.unauthorized_loader(lambda _reason: _unauthorized("A bearer token is required."))
+    jwt.invalid_token_loader(lambda _reason: _unauthorized("The token is invalid."))
+    jwt.expired_token_loader(lambda _h, _p: _unauthorized("The token has expired."))
+    jwt.revoked_token_loader(lambda _h, _p: _unauthorized("The token has been revoked."))
+    jwt.needs_fresh_token_loader(lambda _h, _p: _unauthorized("A fresh token is required."))
+    jwt.token_verification_failed_loader(lambda _h, _p: _unauthorized("The token is invalid."))
+    jwt.user_lookup_error_loader(lambda _h, _p: _unauthorized("The token is invalid."))
+    return jwt
+
+
+def jwt_required(*, refresh: bool = False, verify_type: bool = True) -> Decorator:
+    """``flask_jwt_extended.jwt_required`` with its type: a bearer token is needed (an access
+    token, or a refresh token when ``refresh``; either when not ``verify_type``)."""
+    decorator = flask_jwt_extended.jwt_required(refresh=refresh, verify_type=verify_type)
+    return cast(Decorator, decorator)
+
+
+def current_actor() -> Actor:
+    """Who is asking; call inside a view decorated with ``@jwt_required()``."""
+    return Actor(user_id=str(get_jwt_identity()), role=str(get_jwt()["role"]))
+
+
+def token_expiry() -> datetime:
+    """When the token of the current request expires (UTC)."""
+    return datetime.fromtimestamp(int(get_jwt()["exp"]), tz=UTC)
+
+
+def access_token_for(user: User) -> dict[str, Any]:
+    token = create_access_token(identity=user.id, additional_claims={"role": user.role})
+    minutes = get_settings().access_token_minutes
+    return {"access_token": token, "token_type": BEARER, "expires_in": minutes * 60}
+
+
+def refresh_access_token() -> dict[str, Any]:
+    """A new access token for the subject of the current (refresh) token."""
+    claims = get_jwt()
+    token = create_access_token(
+        identity=str(claims["sub"]), additional_claims={"role": claims["role"]}
+    )
+    minutes = get_settings().access_token_minutes
+    return {"access_token": token, "token_type": BEARER, "expires_in": minutes * 60}
+
+
+def tokens_for(user: User) -> dict[str, Any]:
+    """The login answer: an access token and a refresh token."""
+    refresh = create_refresh_token(identity=user.id, additional_claims={"role": user.role})
+    return {**access_token_for(user), "refresh_token": refresh}

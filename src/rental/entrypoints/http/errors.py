@@ -1,0 +1,152 @@
+"""Every error answers RFC 9457 problem details (``application/problem+json``), never a 500
+for anything a client can send, and never a stack trace."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from http import HTTPStatus
+from typing import Any
+
+from flask import Flask, Response, json, request
+from werkzeug.exceptions import HTTPException, UnsupportedMediaType
+
+from rental.domain import errors as e
+
+PROBLEM_JSON = "application/problem+json"
+PROBLEM_BASE = "https://rental.example/problems/"
+logger = logging.getLogger(__name__)
+
+# Most specific first: the first class an error is an instance of gives its status.
+DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
+    (e.InvalidInput, 422),
+    (e.CurrencyMismatch, 422),
+    (e.NotFound, 404),
+    (e.PermissionDenied, 403),
+    (e.AuthenticationFailed, 401),
+    (e.PaymentDeclined, 402),
+    (e.Conflict, 409),
+)
+
+
+def problem(
+    status: int,
+    detail: str,
+    *,
+    type_: str = "about:blank",
+    title: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    **extra: Any,
+) -> Response:
+    """A problem+json response; ``extra`` members (``errors``, ``payment_id``…) are added."""
+    body = {
+        "type": type_,
+        "title": title or HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        **extra,
+    }
+    response = Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def problem_type(error_class: type[BaseException]) -> str:
+    """A stable URI per kind of domain error: ``DatesUnavailable`` → ``…/dates-unavailable``."""
+    slug = re.sub(r"(?<!^)(?=[A-Z])", "-", error_class.__name__).lower()
+    return PROBLEM_BASE + slug
+
+
+def domain_problem(error: e.DomainError) -> Response:
+    status = next((s for cls, s in DOMAIN_STATUS if isinstance(error, cls)), 400)
+    # One title per type, from the class name: ``DatesUnavailable`` → "Dates unavailable".
+    title = re.sub(r"(?<!^)(?=[A-Z])", " ", type(error).__name__).capitalize()
+    extra: dict[str, Any] = {}
+    if isinstance(error, e.InvalidInput):
+        extra["errors"] = error.errors
+    if isinstance(error, e.PaymentDeclined):
+        extra.update(payment_id=error.payment_id, failure_reason=error.reason)
+    return problem(status, error.detail, type_=problem_type(type(error)), title=title, **extra)
+
+
+def flatten_messages(messages: Any, prefix: str = "") -> dict[str, list[str]]:
+    """Marshmallow's nested messages as ``{"field": [...], "field.0": [...]}``."""
+    if isinstance(messages, Mapping):
+        flat: dict[str, list[str]] = {}
+        for key, value in messages.items():
+            name = f"{prefix}.{key}" if prefix else str(key)
+            for field, texts in flatten_messages(value, name).items():
+                flat.setdefault(field, []).extend(texts)
+        return flat
+    if isinstance(messages, list | tuple):
+        texts = [m for m in messages if isinstance(m, str)]
+        flat = {prefix or "_schema": texts} if texts else {}
+        for item in messages:
+            if not isinstance(item, str):
+                for field, more in flatten_messages(item, prefix).items():
+                    flat.setdefault(field, []).extend(more)
+        return flat
+    return {prefix or "_schema": [str(messages)]}
+
+
+def validation_errors(error: HTTPException) -> dict[str, list[str]] | None:
+    """The field errors webargs attached to its 422 (``{"json": {...}, "query": {...}}``)."""
+    data = getattr(error, "data", None) or {}
+    messages = data.get("messages")
+    if not isinstance(messages, Mapping):
+        return None
+    flat: dict[str, list[str]] = {}
+    for location_messages in messages.values():
+        for field, texts in flatten_messages(location_messages).items():
+            flat.setdefault(field, []).extend(texts)
+    return flat
+
+
+def http_problem(error: HTTPException) -> Response:
+    status = error.code or 500
+    headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
+    extra: dict[str, Any] = {}
+    detail = error.description or HTTPStatus(status).phrase
+    if status == 422:
+        extra["errors"] = validation_errors(error) or {}
+        detail = "Some fields are not valid; see errors."
+    elif status == 400 and getattr(error, "data", None):
+        detail = "The request body is not valid JSON."
+    if status >= 500:
+        detail = "Something went wrong on our side; it has been logged."
+    return problem(status, detail, headers=headers, **extra)
+
+
+def unexpected_problem(error: Exception) -> Response:
+    # The trace goes to the log, never to the client.
+    logger.exception("unhandled error on %s %s", request.method, request.path)
+    return problem(500, "Something went wrong on our side; it has been logged.")
+
+
+def check_json_body() -> Response | None:
+    """Before each request: a body must be JSON (415) and a JSON object (400)."""
+    if not request.content_length and not request.headers.get("Transfer-Encoding"):
+        return None
+    if not request.is_json:
+        error = UnsupportedMediaType("Request bodies must be application/json.")
+        return http_problem(error)
+    raw = request.get_data(cache=True)
+    if not raw:
+        return None
+    try:
+        body = json.loads(raw)
+    except ValueError:
+        return problem(400, "The request body is not valid JSON.")
+    if not isinstance(body, dict):
+        return problem(400, "The request body must be a JSON object.")
+    return None
+
+
+def init_app(app: Flask) -> None:
+    """Register the handlers; call after flask-smorest's ``Api`` so that these win."""
+    app.register_error_handler(e.DomainError, domain_problem)
+    app.register_error_handler(HTTPException, http_problem)
+    app.register_error_handler(Exception, unexpected_problem)
+    app.before_request(check_json_body)

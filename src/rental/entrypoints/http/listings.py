@@ -1,0 +1,130 @@
+"""Listings: create, read, search, change, delete; their availability and host blocks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response, url_for
+
+from rental.application import commands as c
+from rental.application.queries import ListingSearch, ListingSort, Page, PageRequest
+from rental.domain.calendar import Block
+from rental.domain.listings import Listing
+from rental.entrypoints.http.auth import current_actor, jwt_required
+from rental.entrypoints.http.context import Blueprint, get_rental
+from rental.entrypoints.http.schemas.common import page_of
+from rental.entrypoints.http.schemas.listings import (
+    AvailabilityQuerySchema,
+    AvailabilitySchema,
+    BlockInputSchema,
+    BlockSchema,
+    ListingCreateSchema,
+    ListingQuerySchema,
+    ListingSchema,
+    ListingUpdateSchema,
+)
+
+blp = Blueprint("listings", __name__, description="Homes, their calendars and blocks.")
+BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]
+
+
+@blp.post("/listings")
+@jwt_required()
+@blp.arguments(ListingCreateSchema)
+@blp.response(201, ListingSchema, headers={"Location": {"description": "The listing's URL."}})
+@blp.problems(400, 401, 403, 415)
+@blp.doc(security=BEARER)
+def create_listing(fields: dict[str, Any]) -> tuple[Listing, int, dict[str, str]]:
+    """List a home (hosts and admins; a guest gets 403)."""
+    listing = get_rental().handle(c.CreateListing(actor=current_actor(), fields=fields))
+    return listing, 201, {"Location": url_for("listings.get_listing", listing_id=listing.id)}
+
+
+@blp.get("/listings")
+@blp.arguments(ListingQuerySchema, location="query")
+@blp.response(200, page_of(ListingSchema))
+def search_listings(query: dict[str, Any]) -> Page[Listing]:
+    """Active listings, newest first unless ``sort`` says otherwise.
+
+    ``check_in`` and ``check_out`` go together (one alone is a 422); they keep only the
+    listings free for the whole stay whose minimum and maximum nights allow it. Sorting by
+    rating puts unrated listings last; ties are broken by id so that pages are stable.
+    """
+    amenities = [a.strip().lower() for a in query.pop("amenities", "").split(",") if a.strip()]
+    page = PageRequest(query.pop("page"), query.pop("per_page"))
+    sort = ListingSort(query.pop("sort"))
+    search = ListingSearch(**query, amenities=tuple(amenities), sort=sort, page=page)
+    return get_rental().reads.search_listings(search)
+
+
+@blp.get("/listings/<listing_id>")
+@blp.response(200, ListingSchema)
+@blp.problems(404)
+def get_listing(listing_id: str) -> Listing:
+    """One listing; a deleted one is 404."""
+    return get_rental().reads.listing(listing_id)
+
+
+@blp.patch("/listings/<listing_id>")
+@jwt_required()
+@blp.arguments(ListingUpdateSchema)
+@blp.response(200, ListingSchema)
+@blp.problems(400, 401, 403, 404, 409, 415)
+@blp.doc(security=BEARER)
+def update_listing(changes: dict[str, Any], listing_id: str) -> Listing:
+    """Change some fields (its host or an admin); the result is validated as a whole."""
+    command = c.UpdateListing(actor=current_actor(), listing_id=listing_id, changes=changes)
+    listing: Listing = get_rental().handle(command)
+    return listing
+
+
+@blp.delete("/listings/<listing_id>")
+@jwt_required()
+@blp.response(204)
+@blp.problems(401, 403, 404, 409)
+@blp.doc(security=BEARER)
+def delete_listing(listing_id: str) -> Response:
+    """Delete (its host or an admin); 409 while a pending or confirmed booking has not ended."""
+    get_rental().handle(c.DeleteListing(actor=current_actor(), listing_id=listing_id))
+    return Response(status=204)
+
+
+@blp.get("/listings/<listing_id>/availability")
+@blp.arguments(AvailabilityQuerySchema, location="query")
+@blp.response(200, AvailabilitySchema)
+@blp.problems(404)
+def availability(query: dict[str, Any], listing_id: str) -> dict[str, Any]:
+    """Each live booking or block overlapping ``[from, to)``, with its own dates and reason
+    ``booked`` or ``blocked`` (never who booked). ``to`` must be after ``from``, at most 731
+    days later."""
+    start, end = query["from_"], query["to"]
+    entries = get_rental().reads.availability(listing_id, start, end)
+    return {"listing_id": listing_id, "from_": start, "to": end, "unavailable": entries}
+
+
+@blp.post("/listings/<listing_id>/blocks")
+@jwt_required()
+@blp.arguments(BlockInputSchema)
+@blp.response(201, BlockSchema, headers={"Location": {"description": "The block's URL."}})
+@blp.problems(400, 401, 403, 404, 409, 415)
+@blp.doc(security=BEARER)
+def block_dates(body: dict[str, Any], listing_id: str) -> tuple[Block, int, dict[str, str]]:
+    """Take nights ``[start, end)`` off the market (its host or an admin); 409 over a pending or
+    confirmed booking or another block."""
+    command = c.BlockDates(actor=current_actor(), listing_id=listing_id, **body)
+    block: Block = get_rental().handle(command)
+    # API.md names this URL for the Location; only DELETE is served there.
+    location = f"{url_for('listings.get_listing', listing_id=listing_id)}/blocks/{block.id}"
+    return block, 201, {"Location": location}
+
+
+@blp.delete("/listings/<listing_id>/blocks/<block_id>")
+@jwt_required()
+@blp.response(204)
+@blp.problems(401, 403, 404)
+@blp.doc(security=BEARER)
+def unblock_dates(listing_id: str, block_id: str) -> Response:
+    """Put the nights of a block back on the market (its host or an admin)."""
+    command = c.UnblockDates(actor=current_actor(), listing_id=listing_id, block_id=block_id)
+    get_rental().handle(command)
+    return Response(status=204)

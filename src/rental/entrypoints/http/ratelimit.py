@@ -1,0 +1,116 @@
+"""The shared rate limit of login and register, per client address, in fixed windows.
+
+The counter lives behind ``RateLimitStore``: Redis when ``RENTAL_REDIS_URL`` is set (so the
+limit holds across server processes), otherwise this process's memory.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from flask import Flask, Response, request
+
+from rental.entrypoints.http.errors import problem
+from rental.settings import RateLimit, Settings
+
+LIMITED_ENDPOINTS = frozenset({"auth.register", "auth.login"})
+RATE_LIMITED = "https://rental.example/problems/rate-limited"
+logger = logging.getLogger(__name__)
+
+
+class RateLimitStore(Protocol):
+    """Counts hits per key in windows of ``period`` seconds."""
+
+    def hit(self, key: str, period: int) -> int:
+        """Count one hit of ``key`` in the current window; return the window's count."""
+
+
+class MemoryRateLimitStore:
+    """Counters in this process only (a single server process with threads)."""
+
+    def __init__(self, now: Callable[[], float] = time.time) -> None:
+        self._now = now
+        self._counts: dict[tuple[str, int], int] = {}
+        self._lock = threading.Lock()
+
+    def hit(self, key: str, period: int) -> int:
+        window = int(self._now() // period)
+        with self._lock:
+            # Forget past windows so that memory stays bounded.
+            for stale in [k for k in self._counts if k[1] < window]:
+                del self._counts[stale]
+            self._counts[(key, window)] = self._counts.get((key, window), 0) + 1
+            return self._counts[(key, window)]
+
+
+class RedisRateLimitStore:
+    """Counters in Redis, shared by every server process: INCR and EXPIRE in one transaction."""
+
+    def __init__(self, client: Any, now: Callable[[], float] = time.time) -> None:
+        self._client = client
+        self._now = now
+
+    def hit(self, key: str, period: int) -> int:
+        window = int(self._now() // period)
+        name = f"rental:ratelimit:{key}:{period}:{window}"
+        pipe = self._client.pipeline(transaction=True)
+        pipe.incr(name)
+        pipe.expire(name, period + 1)
+        count, _ = pipe.execute()
+        return int(count)
+
+
+class RateLimiter:
+    """``limit.count`` hits per client address per window of ``limit.period_seconds``."""
+
+    def __init__(
+        self, limit: RateLimit, store: RateLimitStore, now: Callable[[], float] = time.time
+    ) -> None:
+        self.limit = limit
+        self.store = store
+        self._now = now
+
+    def check(self, client: str) -> int | None:
+        """Count a hit; return the seconds to wait if it is over the limit, else ``None``."""
+        period = self.limit.period_seconds
+        try:
+            count = self.store.hit(f"auth:{client}", period)
+        except Exception:
+            # A counter store that is down must not lock everyone out of signing in.
+            logger.warning("rate limit store unavailable; letting the request through")
+            return None
+        if count <= self.limit.count:
+            return None
+        return max(1, math.ceil(period - self._now() % period))
+
+
+def store_for(settings: Settings) -> RateLimitStore:
+    if settings.redis_url:
+        import redis
+
+        return RedisRateLimitStore(redis.Redis.from_url(settings.redis_url))
+    return MemoryRateLimitStore()
+
+
+def init_app(app: Flask, settings: Settings, store: RateLimitStore | None = None) -> None:
+    limiter = RateLimiter(settings.auth_rate_limit, store or store_for(settings))
+    app.extensions["rental.rate_limiter"] = limiter
+
+    def limit_auth() -> Response | None:
+        if request.endpoint not in LIMITED_ENDPOINTS:
+            return None
+        # The peer address only: X-Forwarded-For is whatever the client wants it to be.
+        wait = limiter.check(request.remote_addr or "unknown")
+        if wait is None:
+            return None
+        return problem(
+            429, f"Too many sign-in attempts; try again in {wait} seconds.",
+            type_=RATE_LIMITED, headers={"Retry-After": str(wait)},
+        )  # fmt: skip
+
+    app.before_request(limit_auth)

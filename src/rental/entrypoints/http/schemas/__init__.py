@@ -1,0 +1,1 @@
+"""Marshmallow schemas: every request body and query string, every response body."""

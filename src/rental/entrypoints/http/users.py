@@ -1,0 +1,103 @@
+"""Accounts: register, log in, refresh, log out (``/auth``), and one's own profile
+(``/users/me``; there is no way to read anyone else's)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response, url_for
+from flask_jwt_extended import get_jwt
+
+from rental.application import commands as c
+from rental.domain.users import User
+from rental.entrypoints.http.auth import (
+    current_actor,
+    jwt_required,
+    refresh_access_token,
+    token_expiry,
+    tokens_for,
+)
+from rental.entrypoints.http.context import Blueprint, get_rental
+from rental.entrypoints.http.schemas.users import (
+    AccessTokenSchema,
+    LoginSchema,
+    ProfileUpdateSchema,
+    RegisterSchema,
+    TokensSchema,
+    UserSchema,
+)
+
+blp = Blueprint("auth", __name__, description="Sign up, sign in, tokens.")
+me_blp = Blueprint("users", __name__, description="Your own account.")
+BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]
+
+
+@blp.post("/auth/register")
+@blp.arguments(RegisterSchema)
+@blp.response(201, UserSchema, headers={"Location": {"description": "/api/v1/users/me"}})
+@blp.problems(400, 409, 415, 429)
+def register(body: dict[str, Any]) -> tuple[User, int, dict[str, str]]:
+    """Create an account (guest or host); the email is case-insensitive and unique.
+
+    Login and register share a rate limit per client address (RENTAL_AUTH_RATE_LIMIT); past
+    it, 429 with Retry-After. ``role`` defaults to ``guest`` when left out.
+    """
+    user = get_rental().handle(c.RegisterUser(**body))
+    return user, 201, {"Location": url_for("users.me")}
+
+
+@blp.post("/auth/login")
+@blp.arguments(LoginSchema)
+@blp.response(200, TokensSchema)
+@blp.problems(400, 401, 415, 429)
+def login(body: dict[str, Any]) -> dict[str, Any]:
+    """Exchange credentials for an access token and a refresh token.
+
+    Shares the rate limit of register, per client address; past it, 429 with Retry-After.
+    """
+    user = get_rental().handle(c.Authenticate(email=body["email"], password=body["password"]))
+    return tokens_for(user)
+
+
+@blp.post("/auth/refresh")
+@jwt_required(refresh=True)
+@blp.response(200, AccessTokenSchema)
+@blp.problems(401)
+@blp.doc(security=BEARER)
+def refresh() -> dict[str, Any]:
+    """A new access token; send the refresh token as the bearer token."""
+    return refresh_access_token()
+
+
+@blp.post("/auth/logout")
+@jwt_required(verify_type=False)
+@blp.response(204)
+@blp.problems(401)
+@blp.doc(security=BEARER)
+def logout() -> Response:
+    """Revoke the bearer token of this request (access or refresh): from now on it answers 401.
+    Log out with each token to revoke both."""
+    get_rental().handle(c.RevokeToken(jti=str(get_jwt()["jti"]), expires_at=token_expiry()))
+    return Response(status=204)
+
+
+@me_blp.get("/users/me")
+@jwt_required()
+@me_blp.response(200, UserSchema)
+@me_blp.problems(401)
+@me_blp.doc(security=BEARER)
+def me() -> User:
+    """Your own account."""
+    return get_rental().reads.me(current_actor())
+
+
+@me_blp.patch("/users/me")
+@jwt_required()
+@me_blp.arguments(ProfileUpdateSchema)
+@me_blp.response(200, UserSchema)
+@me_blp.problems(400, 401, 415)
+@me_blp.doc(security=BEARER)
+def update_me(body: dict[str, Any]) -> User:
+    """Change your full name, bio or password; fields left out (or null) stay as they are."""
+    result: User = get_rental().handle(c.UpdateProfile(actor=current_actor(), **body))
+    return result
