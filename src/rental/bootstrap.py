@@ -6,6 +6,8 @@ services all call ``bootstrap(...)`` with the dependencies they want to choose.
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -114,3 +116,15 @@ def bootstrap(
         command_handlers=COMMAND_HANDLERS, dependencies=dependencies, publisher=publisher
     )
     return Rental(bus=bus, reads=Reads(read_model, clock), dependencies=dependencies, close=close)
+
+
+class _CallableModule(types.ModuleType):
+    """Once ``rental.bootstrap`` has been imported, Python binds ``rental.bootstrap`` to this
+    module, shadowing the lazy ``rental.bootstrap`` function; calling the module still builds
+    a ``Rental``, so ``from rental import bootstrap; bootstrap(...)`` works in any order."""
+
+    def __call__(self, **kwargs: Any) -> Rental:
+        return bootstrap(**kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
