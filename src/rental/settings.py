@@ -13,6 +13,7 @@ RATE_LIMIT_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour|day)\s*$")
 PERIOD_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 DEFAULT_DATABASE_URL = f"sqlite:///{Path('var') / 'rental.db'}"
 DEVELOPMENT_SECRET = "development-only-secret-key-change-me-0123456789"  # noqa: S105
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 class SettingsError(ValueError):
@@ -85,8 +86,15 @@ class Settings:
             auth_rate_limit=RateLimit.parse(env.get("RENTAL_AUTH_RATE_LIMIT", "10/minute")),
             access_token_minutes=_positive(env, "RENTAL_ACCESS_TOKEN_MINUTES", 15),
             refresh_token_days=_positive(env, "RENTAL_REFRESH_TOKEN_DAYS", 30),
-            log_level=env.get("RENTAL_LOG_LEVEL", "INFO").upper(),
+            log_level=_log_level(env.get("RENTAL_LOG_LEVEL", "INFO")),
         )
+
+
+def _log_level(raw: str) -> str:
+    level = raw.strip().upper() or "INFO"
+    if level not in LOG_LEVELS:
+        raise SettingsError(f"RENTAL_LOG_LEVEL={raw!r} must be one of {', '.join(LOG_LEVELS)}.")
+    return level
 
 
 def _positive(env: Mapping[str, str], name: str, default: int) -> int:
