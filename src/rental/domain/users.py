@@ -70,7 +70,7 @@ class User(Aggregate):
     username: str
     email: str
     role: str
-    password_hash: str
+    password_hash: str = field(repr=False)  # never in a log line or traceback
     created_at: datetime
     updated_at: datetime
     full_name: str | None = None
