@@ -1,0 +1,80 @@
+"""Accounts: unique case-insensitive emails, unique usernames, hashed passwords."""
+
+from __future__ import annotations
+
+import pytest
+
+from rental.application import commands as c
+from rental.domain.errors import AuthenticationFailed, EmailTaken, InvalidInput, UsernameTaken
+from tests.unit.builders import World
+
+PASSWORD = "secret123"
+
+
+def register(world: World, username: str = "hana", email: str = "Hana@X.io", **kw: str) -> object:
+    values = {"password": PASSWORD, "role": "host", **kw}
+    return world.handle(c.RegisterUser(username=username, email=email, **values))
+
+
+def test_the_password_is_kept_only_as_a_slow_salted_hash() -> None:
+    world = World()
+    user = register(world)
+    other = register(world, "gus", "gus@x.io")
+    assert user.email == "hana@x.io"
+    assert PASSWORD not in user.password_hash
+    assert user.password_hash.startswith("$argon2id$")
+    assert user.password_hash != other.password_hash  # salted
+    assert PASSWORD not in repr(c.RegisterUser(username="a", email="b", password=PASSWORD))
+    assert user.password_hash not in repr(user)
+
+
+def test_emails_are_unique_whatever_their_case_and_usernames_are_unique() -> None:
+    world = World()
+    register(world)
+    with pytest.raises(EmailTaken):
+        register(world, "other", "HANA@x.IO")
+    with pytest.raises(UsernameTaken):
+        register(world, "hana", "new@x.io")
+
+
+@pytest.mark.parametrize(("field", "values"), [
+    ("password", {"password": "1234567"}),
+    ("email", {"email": "not-an-email"}),
+    ("username", {"username": "a b"}),
+    ("role", {"role": "admin"}),
+])  # fmt: skip
+def test_invalid_registrations_name_the_field(field: str, values: dict[str, str]) -> None:
+    with pytest.raises(InvalidInput) as raised:
+        register(World(), **values)
+    assert field in raised.value.errors
+
+
+def test_a_password_of_8_characters_is_enough() -> None:
+    assert register(World(), password="12345678").role == "host"
+
+
+def test_authenticate_by_email_in_any_case_and_never_say_which_part_was_wrong() -> None:
+    world = World()
+    user = register(world)
+    found = world.handle(c.Authenticate(email="HANA@x.io", password=PASSWORD))
+    assert found.id == user.id
+    for email, password in (
+        ("hana@x.io", "wrong-password"),
+        ("nobody@x.io", PASSWORD),
+        ("not an email", PASSWORD),
+    ):
+        with pytest.raises(AuthenticationFailed) as raised:
+            world.handle(c.Authenticate(email=email, password=password))
+        assert raised.value.detail == "Wrong email or password."
+
+
+def test_a_changed_password_replaces_the_old_one() -> None:
+    world = World()
+    user = register(world)
+    actor = c.Actor(user.id, user.role)
+    with pytest.raises(InvalidInput):
+        world.handle(c.UpdateProfile(actor=actor, password="short"))
+    world.handle(c.UpdateProfile(actor=actor, password="another-one", bio="Hi"))
+    with pytest.raises(AuthenticationFailed):
+        world.handle(c.Authenticate(email="hana@x.io", password=PASSWORD))
+    assert world.handle(c.Authenticate(email="hana@x.io", password="another-one")).bio == "Hi"
