@@ -1,0 +1,63 @@
+"""Bookings on the wire: what a guest sends to book, and a booking as its parties see it."""
+
+from __future__ import annotations
+
+from marshmallow import fields, validate
+
+from rental.entrypoints.http.schemas.common import BaseSchema, PageQuerySchema
+
+
+class BookingRequestSchema(BaseSchema):
+    """Body of ``POST /bookings``: a stay of at least one night on a listing."""
+
+    listing_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
+    check_in = fields.Date(required=True, metadata={"description": "First night, YYYY-MM-DD."})
+    check_out = fields.Date(required=True, metadata={"description": "Departure day, YYYY-MM-DD."})
+    guests = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
+
+
+class PriceSchema(BaseSchema):
+    """The price a booking was made at, in minor units of ``currency``."""
+
+    currency = fields.String()
+    nightly_subtotal = fields.Integer()
+    discount = fields.Integer()
+    cleaning_fee = fields.Integer()
+    service_fee = fields.Integer()
+    total = fields.Integer()
+
+
+class BookingSchema(BaseSchema):
+    """A booking. ``status`` is what it is now: an overdue pending booking reads ``expired``
+    and a confirmed stay reads ``completed`` from its check-out date on."""
+
+    id = fields.String()
+    listing_id = fields.String()
+    guest_id = fields.String()
+    check_in = fields.Date()
+    check_out = fields.Date()
+    nights = fields.Integer()
+    guests = fields.Integer()
+    status = fields.String(
+        metadata={"enum": ["pending", "confirmed", "declined", "cancelled", "expired", "completed"]}
+    )
+    price = fields.Nested(PriceSchema)
+    cancelled_by = fields.String(allow_none=True, metadata={"enum": ["guest", "host"]})
+    refund_amount = fields.Integer(
+        allow_none=True, metadata={"description": "Minor units refunded on cancellation."}
+    )
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+
+
+class BookingListQuerySchema(PageQuerySchema):
+    """Query of ``GET /bookings``: the caller's trips, or with ``role=host`` the bookings on
+    the listings the caller hosts."""
+
+    role = fields.String(
+        load_default="guest",
+        validate=validate.OneOf(["guest", "host"]),
+        metadata={
+            "description": "`guest` (default): your trips; `host`: bookings on your listings."
+        },
+    )

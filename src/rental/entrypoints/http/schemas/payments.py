@@ -1,0 +1,64 @@
+"""Payments on the wire: paying a booking, and a payment as its parties see it."""
+
+from __future__ import annotations
+
+from marshmallow import EXCLUDE, fields, validate
+
+from rental.entrypoints.http.schemas.common import BaseSchema
+
+# Stripe's rule for Idempotency-Key: up to 255 characters; printable ASCII keeps it loggable.
+# (``$`` is safe here: a header value never holds a newline.)
+IDEMPOTENCY_KEY = validate.Regexp(
+    r"^[\x20-\x7e]{1,255}$", error="must be 1 to 255 printable ASCII characters."
+)
+
+
+class PaymentRequestSchema(BaseSchema):
+    """Body of ``POST /bookings/{id}/payments``. The amount is always the booking's total."""
+
+    payment_method = fields.String(required=True, validate=validate.OneOf(["card"]))
+    payment_token = fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=255),
+        metadata={
+            "description": "Card token from the gateway. Sandbox: `tok_visa` succeeds, "
+            "`tok_chargeDeclined` and `tok_chargeDeclinedInsufficientFunds` are declined."
+        },
+    )
+
+
+class IdempotencyHeadersSchema(BaseSchema):
+    """The optional ``Idempotency-Key`` header; every other header is ignored."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    idempotency_key = fields.String(
+        data_key="Idempotency-Key",
+        validate=IDEMPOTENCY_KEY,
+        metadata={
+            "description": "Retry safely: the same key with the same body, within 24 hours, "
+            "answers the stored response again (201 or 402) without charging twice; the same "
+            "key with another body is a 409. Keys are scoped to you and this endpoint."
+        },
+    )
+
+
+class PaymentSchema(BaseSchema):
+    """A payment of a booking's total; never the card token or the gateway's reference."""
+
+    id = fields.String()
+    booking_id = fields.String()
+    amount = fields.Integer(metadata={"description": "Minor units of `currency`."})
+    currency = fields.String()
+    payment_method = fields.String(metadata={"enum": ["card"]})
+    status = fields.String(
+        metadata={
+            "enum": [
+                "authorized", "captured", "failed", "voided", "refunded", "partially_refunded",
+            ]
+        }
+    )  # fmt: skip
+    refunded_amount = fields.Integer()
+    failure_reason = fields.String(allow_none=True)
+    created_at = fields.DateTime()
