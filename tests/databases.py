@@ -31,18 +31,6 @@ MARIADB_ADMIN_URL = os.environ.get(
     "RENTAL_TEST_MARIADB_URL", "mysql+pymysql://root@127.0.0.1:3306/test"
 )
 SERVER_NAMES = {"postgresql": "PostgreSQL", "mysql": "MariaDB"}
-# Children before parents, so that deleting rows never trips a foreign key.
-TABLES_IN_DELETE_ORDER = (
-    "outbox",
-    "revoked_tokens",
-    "idempotency_keys",
-    "reviews",
-    "payments",
-    "bookings",
-    "blocks",
-    "listings",
-    "users",
-)
 
 
 def unique_database_name(prefix: str = "rental_test") -> str:
@@ -101,12 +89,20 @@ def migrate(url: str) -> None:
     upgrade(url)
 
 
+_delete_order: dict[str, list[str]] = {}
+
+
 def delete_all_rows(url: str) -> None:
-    """Empty every table of the schema (rows only; the schema stays)."""
+    """Empty every table of the schema, children first (rows only; the schema stays)."""
     engine = sa.create_engine(url, poolclass=sa.NullPool)
     with engine.begin() as connection:
-        for table in TABLES_IN_DELETE_ORDER:
-            connection.exec_driver_sql(f"DELETE FROM {table}")
+        if url not in _delete_order:
+            reflected = sa.MetaData()
+            reflected.reflect(connection)
+            tables = reversed(reflected.sorted_tables)
+            _delete_order[url] = [t.name for t in tables if t.name != "alembic_version"]
+        for name in _delete_order[url]:
+            connection.execute(sa.table(name).delete())
     engine.dispose()
 
 

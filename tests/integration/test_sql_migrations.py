@@ -6,9 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
+from alembic.script import ScriptDirectory
 
 from rental.adapters.sqlalchemy import make_engine
-from rental.adapters.sqlalchemy.migrations import current, downgrade, upgrade
+from rental.adapters.sqlalchemy.migrations import config, current, downgrade, upgrade
 from rental.adapters.sqlalchemy.tables import metadata
 from tests.databases import (
     MARIADB_ADMIN_URL,
@@ -17,6 +18,8 @@ from tests.databases import (
     drop_database,
     unique_database_name,
 )
+
+HEAD = ScriptDirectory.from_config(config("")).get_current_head()
 
 
 def _server(admin_url: str) -> Iterator[str]:
@@ -56,7 +59,7 @@ def test_upgrade_from_empty_creates_every_table_and_downgrade_removes_them(
 
     upgrade(empty_database_url)
 
-    assert current(empty_database_url) == "0001"
+    assert current(empty_database_url) == HEAD
     assert _tables(empty_database_url) == set(metadata.tables) | {"alembic_version"}
 
     downgrade(empty_database_url, "base")
@@ -64,8 +67,10 @@ def test_upgrade_from_empty_creates_every_table_and_downgrade_removes_them(
     assert current(empty_database_url) is None
     assert _tables(empty_database_url) == {"alembic_version"}
 
-    upgrade(empty_database_url)  # and up again, as after a rollback of a release
+    upgrade(empty_database_url, "0001")  # one step at a time works too
     assert current(empty_database_url) == "0001"
+    upgrade(empty_database_url)
+    assert current(empty_database_url) == HEAD
 
 
 def test_migrated_columns_match_the_tables_the_mapping_uses(database_url: str) -> None:

@@ -98,10 +98,10 @@ listings = Table(
 
 blocks = Table(
     "blocks", metadata, _id(), _ref("listing_id", "listings.id"),
-    Column("start", Date, nullable=False),
-    Column("end", Date, nullable=False),
+    # Quoted everywhere: END is a keyword and MariaDB's dialect does not quote it by itself.
+    Column("start", Date, nullable=False, quote=True),
+    Column("end", Date, nullable=False, quote=True),
     Column("created_at", UtcDateTime(), nullable=False),
-    CheckConstraint('"end" > start', name="nights"),
 )  # fmt: skip
 
 bookings = Table(

@@ -75,6 +75,7 @@ def _table(name: str, *columns: Any) -> None:
 def upgrade() -> None:
     dialect = op.get_bind().dialect.name
     pg, sqlite = dialect == "postgresql", dialect == "sqlite"
+    quote = op.get_bind().dialect.identifier_preparer.quote_identifier
     partial = pg or sqlite  # partial and expression indexes
 
     def where(condition: str) -> dict[str, Any]:
@@ -136,10 +137,10 @@ def upgrade() -> None:
 
     _table(
         "blocks", _id(), _ref("blocks", "listing_id", "listings.id"),
-        sa.Column("start", sa.Date, nullable=False),
-        sa.Column("end", sa.Date, nullable=False),
+        sa.Column("start", sa.Date, nullable=False, quote=True),
+        sa.Column("end", sa.Date, nullable=False, quote=True),
         sa.Column("created_at", UtcDateTime(), nullable=False),
-        sa.CheckConstraint('"end" > start', name="ck_blocks_nights"),
+        sa.CheckConstraint(f"{quote('end')} > {quote('start')}", name="ck_blocks_nights"),
     )  # fmt: skip
     op.create_index("ix_blocks_listing_id_end", "blocks", ["listing_id", "end"])
 

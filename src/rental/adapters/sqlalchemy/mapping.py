@@ -1,0 +1,73 @@
+"""Imperative mapping of the domain's attrs classes onto the tables; the domain never knows.
+
+Each aggregate's ``version`` is the ORM's version column. The domain bumps it itself
+(``version_id_generator=False``); an UPDATE whose ``WHERE version = …`` matches no row raises
+``StaleDataError``, which the unit of work reports as ``ConcurrentUpdate``.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from sqlalchemy import Table
+from sqlalchemy.orm import registry, relationship
+
+from rental.adapters.sqlalchemy import tables
+from rental.domain.bookings import Booking
+from rental.domain.calendar import Block
+from rental.domain.listings import Listing
+from rental.domain.payments import Payment
+from rental.domain.reviews import Review
+from rental.domain.users import User
+
+mapper_registry = registry(metadata=tables.metadata)
+_lock = threading.Lock()
+_started = False
+
+VERSIONED: tuple[tuple[type, Table], ...] = (
+    (User, tables.users),
+    (Listing, tables.listings),
+    (Booking, tables.bookings),
+    (Payment, tables.payments),
+    (Review, tables.reviews),
+)
+# Foreign keys, as (class, column, parent class). Mapped as write-only relationships that
+# nothing reads, they tell the ORM to INSERT parents before children in one flush.
+REFERENCES: tuple[tuple[type, str, type], ...] = (
+    (Listing, "host_id", User),
+    (Block, "listing_id", Listing),
+    (Booking, "listing_id", Listing),
+    (Booking, "guest_id", User),
+    (Booking, "host_id", User),
+    (Payment, "booking_id", Booking),
+    (Payment, "payer_id", User),
+    (Review, "booking_id", Booking),
+    (Review, "listing_id", Listing),
+    (Review, "author_id", User),
+)
+
+
+def _references(cls: type, table: Table) -> dict[str, Any]:
+    return {
+        f"_orm_{column}": relationship(parent, foreign_keys=[table.c[column]], lazy="raise")
+        for child, column, parent in REFERENCES
+        if child is cls
+    }
+
+
+def start_mappers() -> None:
+    """Map every domain class once per process; later calls do nothing."""
+    global _started
+    with _lock:
+        if _started:
+            return
+        for cls, table in VERSIONED:
+            mapper_registry.map_imperatively(
+                cls, table, properties=_references(cls, table),
+                version_id_col=table.c.version, version_id_generator=False,
+            )  # fmt: skip
+        blocks = tables.blocks
+        mapper_registry.map_imperatively(Block, blocks, properties=_references(Block, blocks))
+        mapper_registry.configure()
+        _started = True

@@ -1,0 +1,134 @@
+"""The read side on SQL: ``select()`` queries straight to the tables, one round trip a page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Engine, Table, func, select
+from sqlalchemy.orm import Session
+
+from rental.adapters.sqlalchemy import tables as t
+from rental.adapters.sqlalchemy.engine import READ_ONLY
+from rental.adapters.sqlalchemy.mapping import start_mappers
+from rental.adapters.sqlalchemy.search import live_bookings, overlapping_blocks, search_conditions
+from rental.application.queries import (
+    ListingSearch,
+    ListingSort,
+    Page,
+    PageRequest,
+    ReadModel,
+)
+from rental.domain.bookings import Booking
+from rental.domain.calendar import Block, Calendar, CalendarEntry
+from rental.domain.listings import Listing
+from rental.domain.payments import Payment
+from rental.domain.reviews import Review
+from rental.domain.stay import Stay
+from rental.domain.users import User
+
+L, B, R = t.listings.c, t.bookings.c, t.reviews.c
+LISTING_ORDER: dict[ListingSort, tuple[ColumnElement[Any], ...]] = {
+    ListingSort.PRICE: (L.price_per_night.asc(), L.id.asc()),
+    ListingSort.PRICE_DESC: (L.price_per_night.desc(), L.id.asc()),
+    ListingSort.RATING: (L.rating_average.is_(None).asc(), L.rating_average.desc(), L.id.asc()),
+    ListingSort.NEWEST: (L.created_at.desc(), L.id.asc()),
+}
+
+
+class SqlReadModel(ReadModel):
+    """Reads committed rows through short read-only sessions on ``engine``."""
+
+    def __init__(self, engine: Engine) -> None:
+        start_mappers()
+        self._engine = engine.execution_options(**{READ_ONLY: True})
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        with Session(self._engine, expire_on_commit=False, autoflush=False) as session:
+            yield session
+
+    def _page(
+        self,
+        entity: type[Any],
+        table: Table,
+        where: Sequence[ColumnElement[bool]],
+        order_by: Sequence[ColumnElement[Any]],
+        page: PageRequest,
+    ) -> Page[Any]:
+        """One query for the page and its total (a window count); a second only when the
+        page is past the end."""
+        total = func.count().over().label("total")
+        query = select(entity, total).where(*where).order_by(*order_by)
+        query = query.limit(page.per_page).offset(page.offset)
+        with self._session() as session:
+            rows = session.execute(query).all()
+            if rows:
+                count = int(rows[0].total)
+            elif page.offset == 0:
+                count = 0
+            else:
+                count_query = select(func.count()).select_from(table).where(*where)
+                count = int(session.scalar(count_query) or 0)
+        items = [row[0] for row in rows]
+        return Page(items=items, page=page.page, per_page=page.per_page, total=count)
+
+    def _get(self, cls: type[Any], key: str) -> Any:
+        with self._session() as session:
+            return session.get(cls, key)
+
+    def user(self, user_id: str) -> User | None:
+        found: User | None = self._get(User, user_id)
+        return found
+
+    def listing(self, listing_id: str) -> Listing | None:
+        found: Listing | None = self._get(Listing, listing_id)
+        return None if found is None or found.is_deleted else found
+
+    def search_listings(self, search: ListingSearch, now: datetime) -> Page[Listing]:
+        dialect = self._engine.dialect.name
+        where = search_conditions(search, now, dialect)
+        order = LISTING_ORDER[ListingSort(search.sort)]
+        return self._page(Listing, t.listings, where, order, search.page)
+
+    def unavailable(
+        self, listing_id: str, start: date, end: date, now: datetime
+    ) -> list[CalendarEntry]:
+        stay = Stay(start, end)
+        bookings = select(Booking).where(*live_bookings(listing_id, stay, now))
+        blocks = select(Block).where(*overlapping_blocks(listing_id, stay))
+        with self._session() as session:
+            calendar = Calendar.of(session.scalars(bookings), session.scalars(blocks), now)
+        return calendar.collisions(stay)
+
+    def booking(self, booking_id: str) -> Booking | None:
+        found: Booking | None = self._get(Booking, booking_id)
+        return found
+
+    def trips(self, guest_id: str, page: PageRequest) -> Page[Booking]:
+        order = (B.check_in.desc(), B.id.asc())
+        return self._page(Booking, t.bookings, [B.guest_id == guest_id], order, page)
+
+    def host_bookings(self, host_id: str, page: PageRequest) -> Page[Booking]:
+        order = (B.check_in.desc(), B.id.asc())
+        return self._page(Booking, t.bookings, [B.host_id == host_id], order, page)
+
+    def payment(self, payment_id: str) -> Payment | None:
+        found: Payment | None = self._get(Payment, payment_id)
+        return found
+
+    def booking_payments(self, booking_id: str) -> list[Payment]:
+        c = t.payments.c
+        query = select(Payment).where(c.booking_id == booking_id).order_by(c.created_at, c.id)
+        with self._session() as session:
+            return list(session.scalars(query))
+
+    def review_of_booking(self, booking_id: str) -> Review | None:
+        with self._session() as session:
+            return session.scalars(select(Review).where(R.booking_id == booking_id)).first()
+
+    def listing_reviews(self, listing_id: str, page: PageRequest) -> Page[Review]:
+        order = (R.created_at.desc(), R.id.asc())
+        return self._page(Review, t.reviews, [R.listing_id == listing_id], order, page)

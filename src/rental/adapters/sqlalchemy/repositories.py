@@ -1,0 +1,187 @@
+"""Repositories on a SQLAlchemy ``Session``; queries with ``select()``."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any, TypeVar
+
+from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.orm import Session
+
+from rental.adapters.sqlalchemy import tables as t
+from rental.adapters.sqlalchemy.errors import domain_errors
+from rental.application.repositories import (
+    BlockRepository,
+    BookingRepository,
+    ListingRepository,
+    PaymentRepository,
+    ReviewRepository,
+    UserRepository,
+)
+from rental.domain.bookings import LIVE_STATUSES, UNPAID_HOLD, Booking, BookingStatus
+from rental.domain.calendar import Block
+from rental.domain.errors import (
+    BlockNotFound,
+    BookingNotFound,
+    DomainError,
+    ListingNotFound,
+    PaymentNotFound,
+    UserNotFound,
+)
+from rental.domain.listings import Listing
+from rental.domain.payments import Payment
+from rental.domain.reviews import Review
+from rental.domain.users import User
+
+T = TypeVar("T")
+LIVE = [s.value for s in LIVE_STATUSES]
+
+
+def _get(
+    session: Session, cls: type[T], key: str, missing: type[DomainError], for_update: bool = False
+) -> T:
+    with domain_errors():
+        if for_update:
+            found = session.get(cls, key, with_for_update=True, populate_existing=True)
+        else:
+            found = session.get(cls, key)
+    if found is None:
+        raise missing(f"No {cls.__name__.lower()} {key}.") from None
+    return found
+
+
+def _all(session: Session, statement: Any) -> list[Any]:
+    with domain_errors():
+        return list(session.scalars(statement))
+
+
+class SqlUserRepository(UserRepository):
+    """Users in the ``users`` table."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self._session = session
+
+    def _add(self, user: User) -> None:
+        self._session.add(user)
+
+    def _get(self, user_id: str) -> User:
+        return _get(self._session, User, user_id, UserNotFound)
+
+    def _by_email(self, email: str) -> User | None:
+        found = _all(self._session, select(User).where(t.users.c.email == email.lower()))
+        return found[0] if found else None
+
+    def username_taken(self, username: str) -> bool:
+        query = select(exists().where(t.users.c.username == username))
+        with domain_errors():
+            return bool(self._session.scalar(query))
+
+
+class SqlListingRepository(ListingRepository):
+    """Listings, deleted ones included; ``for_update`` takes the row lock."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self._session = session
+
+    def _add(self, listing: Listing) -> None:
+        self._session.add(listing)
+
+    def _get(self, listing_id: str, for_update: bool) -> Listing:
+        return _get(self._session, Listing, listing_id, ListingNotFound, for_update)
+
+
+class SqlBlockRepository(BlockRepository):
+    """Blocks of a listing's nights."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, block: Block) -> None:
+        self._session.add(block)
+
+    def get(self, listing_id: str, block_id: str) -> Block:
+        block = self._session.get(Block, block_id)
+        if block is None or block.listing_id != listing_id:
+            raise BlockNotFound(f"No block {block_id} on listing {listing_id}.")
+        return block
+
+    def remove(self, block: Block) -> None:
+        self._session.delete(block)
+
+    def upcoming(self, listing_id: str, since: date) -> list[Block]:
+        c = t.blocks.c
+        query = select(Block).where(c.listing_id == listing_id, c.end > since)
+        return _all(self._session, query.order_by(c.start))
+
+
+class SqlBookingRepository(BookingRepository):
+    """Bookings; a listing's calendar loads only the live ones that have not ended."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self._session = session
+
+    def _add(self, booking: Booking) -> None:
+        self._session.add(booking)
+
+    def _get(self, booking_id: str, for_update: bool) -> Booking:
+        return _get(self._session, Booking, booking_id, BookingNotFound, for_update)
+
+    def _live_on_listing(self, listing_id: str, since: date) -> list[Booking]:
+        c = t.bookings.c
+        query = select(Booking).where(
+            c.listing_id == listing_id, c.status.in_(LIVE), c.check_out > since
+        )
+        return _all(self._session, query.order_by(c.check_in))
+
+    def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
+        b = t.bookings.c
+        overdue = and_(
+            b.status == BookingStatus.PENDING.value,
+            or_(
+                and_(b.payment_authorized_at.is_(None), b.created_at <= now - UNPAID_HOLD),
+                b.payment_authorized_at <= now - timedelta(hours=24),
+            ),
+        )
+        # Check-out may have come in some time zone: local dates run up to a day ahead of UTC.
+        tomorrow = now.date() + timedelta(days=1)
+        ended = and_(b.status == BookingStatus.CONFIRMED.value, b.check_out <= tomorrow)
+        query = select(b.id).where(or_(overdue, ended)).order_by(b.created_at, b.id).limit(limit)
+        return _all(self._session, query)
+
+
+class SqlPaymentRepository(PaymentRepository):
+    """Payments."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self._session = session
+
+    def _add(self, payment: Payment) -> None:
+        self._session.add(payment)
+
+    def _get(self, payment_id: str) -> Payment:
+        return _get(self._session, Payment, payment_id, PaymentNotFound)
+
+    def _for_booking(self, booking_id: str) -> list[Payment]:
+        c = t.payments.c
+        query = select(Payment).where(c.booking_id == booking_id).order_by(c.created_at, c.id)
+        return _all(self._session, query)
+
+
+class SqlReviewRepository(ReviewRepository):
+    """Reviews; the unique ``booking_id`` keeps one per booking."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self._session = session
+
+    def _add(self, review: Review) -> None:
+        self._session.add(review)
+
+    def for_booking(self, booking_id: str) -> Review | None:
+        query = select(Review).where(t.reviews.c.booking_id == booking_id)
+        found = _all(self._session, query)
+        return self._seen(found[0]) if found else None

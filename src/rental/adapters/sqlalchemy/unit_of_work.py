@@ -1,0 +1,85 @@
+"""The unit of work on a SQLAlchemy ``Session``: one transaction, events to the outbox."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from rental.adapters.sqlalchemy import tables as t
+from rental.adapters.sqlalchemy.errors import domain_errors
+from rental.adapters.sqlalchemy.repositories import (
+    SqlBlockRepository,
+    SqlBookingRepository,
+    SqlListingRepository,
+    SqlPaymentRepository,
+    SqlReviewRepository,
+    SqlUserRepository,
+)
+from rental.adapters.sqlalchemy.stores import SqlIdempotencyStore, SqlRevokedTokens
+from rental.application.unit_of_work import UnitOfWork
+from rental.domain.events import Event
+
+
+class SqlUnitOfWork(UnitOfWork):
+    """A new ``Session`` per ``with`` block, closed (rolling back) when it ends.
+
+    The session must not expire on commit: handlers return aggregates that are read after it.
+    Events of the committed aggregates go to the ``outbox`` table in the same transaction.
+    """
+
+    session: Session
+
+    def __init__(self, session_factory: Callable[[], Session]) -> None:
+        super().__init__()
+        self._session_factory = session_factory
+
+    def __enter__(self) -> Self:
+        self.session = session = self._session_factory()
+        self.users = SqlUserRepository(session)
+        self.listings = SqlListingRepository(session)
+        self.blocks = SqlBlockRepository(session)
+        self.bookings = SqlBookingRepository(session)
+        self.payments = SqlPaymentRepository(session)
+        self.reviews = SqlReviewRepository(session)
+        self.idempotency = SqlIdempotencyStore(session)
+        self.revoked_tokens = SqlRevokedTokens(session)
+        return super().__enter__()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        # Closing rolls back whatever was not committed without expiring the objects, so
+        # that what a handler loaded stays readable after the block.
+        self.session.close()
+        super().__exit__(exc_type, exc, tb)
+
+    def _store_events(self, events: list[Event]) -> None:
+        if not events:
+            return
+        now = datetime.now(UTC)
+        rows = [
+            {
+                "event_name": event.name,
+                "payload": event.to_dict(),
+                "occurred_at": event.occurred_at,
+                "created_at": now,
+            }
+            for event in events
+        ]
+        with domain_errors():
+            self.session.execute(insert(t.outbox), rows)
+
+    def _commit(self) -> None:
+        with domain_errors():
+            self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()

@@ -1,0 +1,206 @@
+"""The contract of the read side, for every adapter.
+
+Subclass ``ReadModelContract`` and override ``uow_factory`` (to write) and ``read_model``
+(to read the same store).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from rental.application.queries import ListingSearch, ListingSort, PageRequest, ReadModel
+from rental.domain.bookings import CancelledBy
+from rental.domain.calendar import Reason
+from rental.domain.users import Role
+from tests.contracts.builders import (
+    NOW,
+    TODAY,
+    UowFactory,
+    a_block,
+    a_booking,
+    a_listing,
+    a_payment,
+    a_review,
+    a_user,
+    confirmed,
+    new_id,
+    save,
+)
+
+IN = TODAY + timedelta(days=10)
+OUT = IN + timedelta(days=5)
+
+
+class ReadModelContract:
+    """What every read model must answer."""
+
+    @pytest.fixture
+    def uow_factory(self) -> UowFactory:
+        raise NotImplementedError("override with the adapter's unit-of-work factory")
+
+    @pytest.fixture
+    def read_model(self) -> ReadModel:
+        raise NotImplementedError("override with the adapter's read model on the same store")
+
+    def ids(self, read_model: ReadModel, **search: object) -> list[str]:
+        page = read_model.search_listings(ListingSearch(**search), NOW)  # type: ignore[arg-type]
+        return [listing.id for listing in page.items]
+
+    def test_single_things_by_id(self, uow_factory: UowFactory, read_model: ReadModel) -> None:
+        host, guest = a_user(Role.HOST), a_user()
+        listing, gone = a_listing(host), a_listing(host)
+        gone.delete(now=NOW, live_bookings=[])
+        booking = a_booking(listing, guest, IN)
+        first, second = a_payment(booking), a_payment(booking, NOW + timedelta(seconds=1))
+        save(uow_factory, host, guest, listing, gone, booking, second, first)
+
+        assert read_model.user(guest.id).email == guest.email  # type: ignore[union-attr]
+        assert read_model.user(new_id()) is None
+        assert read_model.listing(listing.id).title == listing.title  # type: ignore[union-attr]
+        assert read_model.listing(gone.id) is None
+        assert read_model.booking(booking.id).total == booking.total  # type: ignore[union-attr]
+        assert read_model.booking(new_id()) is None
+        assert read_model.payment(first.id).status == "authorized"  # type: ignore[union-attr]
+        assert read_model.payment(new_id()) is None
+        assert [p.id for p in read_model.booking_payments(booking.id)] == [first.id, second.id]
+        assert read_model.review_of_booking(booking.id) is None
+
+    def test_search_filters(self, uow_factory: UowFactory, read_model: ReadModel) -> None:
+        host = a_user(Role.HOST)
+        lisbon = a_listing(host, city="Lisbon", max_guests=2, price_per_night=8_000,
+                           amenities=["wifi", "kitchen"])  # fmt: skip
+        porto = a_listing(host, city="Porto", max_guests=6, price_per_night=15_000,
+                          amenities=["wifi"])  # fmt: skip
+        paris = a_listing(host, city="Paris", country="FR", max_guests=4, price_per_night=12_000)
+        deleted = a_listing(host, city="Lisbon")
+        deleted.delete(now=NOW, live_bookings=[])
+        save(uow_factory, host, lisbon, porto, paris, deleted)
+
+        assert set(self.ids(read_model)) == {lisbon.id, porto.id, paris.id}
+        assert self.ids(read_model, city="lisBON") == [lisbon.id]
+        assert self.ids(read_model, city="Lis") == []
+        assert set(self.ids(read_model, country="pt")) == {lisbon.id, porto.id}
+        assert set(self.ids(read_model, guests=4)) == {porto.id, paris.id}
+        assert self.ids(read_model, min_price=12_001) == [porto.id]
+        assert set(self.ids(read_model, max_price=12_000)) == {lisbon.id, paris.id}
+        assert self.ids(read_model, min_price=12_000, max_price=12_000) == [paris.id]
+        assert set(self.ids(read_model, amenities=["wifi"])) == {lisbon.id, porto.id}
+        assert self.ids(read_model, amenities=["wifi", "kitchen"]) == [lisbon.id]
+        assert self.ids(read_model, amenities=["pool"]) == []
+        assert self.ids(read_model, city="Porto", guests=7) == []
+
+    def test_stay_filter_keeps_listings_free_for_every_night(
+        self, uow_factory: UowFactory, read_model: ReadModel
+    ) -> None:
+        host, guest = a_user(Role.HOST), a_user()
+        names = ["free", "booked", "blocked", "adjacent", "cancelled", "overdue", "unanswered",
+                 "paid", "too_short", "too_long"]  # fmt: skip
+        rules = {"too_short": {"min_nights": 6}, "too_long": {"max_nights": 4}}
+        listing = {name: a_listing(host, **rules.get(name, {})) for name in names}
+        booked = confirmed(a_booking(listing["booked"], guest, OUT - timedelta(days=1), 2), NOW)
+        before = a_booking(listing["adjacent"], guest, IN - timedelta(days=3), 3)
+        after = a_booking(listing["adjacent"], guest, OUT, 3)
+        cancelled = a_booking(listing["cancelled"], guest, IN)
+        cancelled.cancel(CancelledBy.GUEST, NOW)
+        unpaid_overdue = a_booking(listing["overdue"], guest, IN, now=NOW - timedelta(minutes=30))
+        unanswered = a_booking(listing["unanswered"], guest, IN, now=NOW - timedelta(hours=24.1))
+        unanswered.record_payment_authorized(NOW - timedelta(hours=24))
+        paid = a_booking(listing["paid"], guest, IN, now=NOW - timedelta(hours=23.1))
+        paid.record_payment_authorized(NOW - timedelta(hours=23))
+        block = a_block(listing["blocked"], IN - timedelta(days=2), 3)
+        save(uow_factory, host, guest, *listing.values(), booked, before, after, cancelled,
+             unpaid_overdue, unanswered, paid, block)  # fmt: skip
+
+        found = set(self.ids(read_model, check_in=IN, check_out=OUT))
+
+        free = {"free", "adjacent", "cancelled", "overdue", "unanswered"}
+        assert found == {listing[name].id for name in free}
+
+    def test_sorting_breaks_ties_by_id(
+        self, uow_factory: UowFactory, read_model: ReadModel
+    ) -> None:
+        host, guest = a_user(Role.HOST), a_user()
+        cheap = [a_listing(host, price_per_night=5_000, now=NOW - timedelta(days=2)) for _ in "ab"]
+        dear = a_listing(host, price_per_night=9_000, now=NOW)
+        rated = a_listing(host, price_per_night=7_000, now=NOW - timedelta(days=1))
+        rated.record_review(5, NOW)
+        low = a_listing(host, price_per_night=7_000, now=NOW - timedelta(days=1))
+        low.record_review(3, NOW)
+        save(uow_factory, host, guest, *cheap, dear, rated, low)
+        cheap_ids = sorted(x.id for x in cheap)
+        mid_ids = sorted([rated.id, low.id])
+
+        assert self.ids(read_model, sort=ListingSort.PRICE) == [*cheap_ids, *mid_ids, dear.id]
+        assert self.ids(read_model, sort=ListingSort.PRICE_DESC) == [dear.id, *mid_ids, *cheap_ids]
+        assert self.ids(read_model, sort=ListingSort.RATING) == [rated.id, low.id, *sorted(
+            [*cheap_ids, dear.id]
+        )]  # fmt: skip
+        assert self.ids(read_model) == [dear.id, *mid_ids, *cheap_ids]  # newest first
+
+    def test_pages_and_totals(self, uow_factory: UowFactory, read_model: ReadModel) -> None:
+        host = a_user(Role.HOST)
+        listings = [a_listing(host, price_per_night=1_000 * (i + 1)) for i in range(5)]
+        save(uow_factory, host, *listings)
+        search = ListingSearch(sort=ListingSort.PRICE, page=PageRequest(page=2, per_page=2))
+
+        page = read_model.search_listings(search, NOW)
+        assert [x.id for x in page.items] == [listings[2].id, listings[3].id]
+        assert (page.page, page.per_page, page.total) == (2, 2, 5)
+        beyond = read_model.search_listings(
+            ListingSearch(page=PageRequest(page=9, per_page=2)), NOW
+        )
+        assert (beyond.items, beyond.total) == ([], 5)
+        empty = read_model.search_listings(ListingSearch(city="Nowhere"), NOW)
+        assert (empty.items, empty.total) == ([], 0)
+
+    def test_unavailable_lists_live_bookings_and_blocks_in_the_window(
+        self, uow_factory: UowFactory, read_model: ReadModel
+    ) -> None:
+        host, guest = a_user(Role.HOST), a_user()
+        listing = a_listing(host)
+        booked = a_booking(listing, guest, IN, 2)
+        overdue = a_booking(listing, guest, IN + timedelta(days=2), 2, NOW - timedelta(hours=1))
+        block = a_block(listing, IN + timedelta(days=4), 3)
+        outside = a_booking(listing, guest, OUT + timedelta(days=10), 2)
+        save(uow_factory, host, guest, listing, booked, overdue, block, outside)
+
+        entries = read_model.unavailable(listing.id, IN - timedelta(days=1), OUT, NOW)
+
+        assert [(e.start, e.end, e.reason) for e in entries] == [
+            (booked.check_in, booked.check_out, Reason.BOOKED),
+            (block.start, block.end, Reason.BLOCKED),
+        ]
+
+    def test_trips_and_host_bookings_newest_check_in_first(
+        self, uow_factory: UowFactory, read_model: ReadModel
+    ) -> None:
+        host, other_host, guest = a_user(Role.HOST), a_user(Role.HOST), a_user()
+        mine, theirs = a_listing(host), a_listing(other_host)
+        first = a_booking(mine, guest, IN)
+        second = a_booking(theirs, guest, IN + timedelta(days=20))
+        third = a_booking(mine, guest, IN + timedelta(days=40))
+        save(uow_factory, host, other_host, guest, mine, theirs, first, second, third)
+
+        trips = read_model.trips(guest.id, PageRequest(page=1, per_page=2))
+        assert ([b.id for b in trips.items], trips.total) == ([third.id, second.id], 3)
+        hosted = read_model.host_bookings(host.id, PageRequest())
+        assert ([b.id for b in hosted.items], hosted.total) == ([third.id, first.id], 2)
+        assert read_model.host_bookings(guest.id, PageRequest()).total == 0
+
+    def test_reviews_of_a_listing_newest_first(
+        self, uow_factory: UowFactory, read_model: ReadModel
+    ) -> None:
+        host, guest = a_user(Role.HOST), a_user()
+        listing = a_listing(host)
+        long_ago = NOW - timedelta(days=60)
+        days = [long_ago.date() + timedelta(days=i) for i in (1, 3)]
+        stays = [confirmed(a_booking(listing, guest, day, 1, long_ago), long_ago) for day in days]
+        older = a_review(stays[0], 5, long_ago + timedelta(days=3))
+        newer = a_review(stays[1], 3, long_ago + timedelta(days=5))
+        save(uow_factory, host, guest, listing, *stays, older, newer)
+
+        page = read_model.listing_reviews(listing.id, PageRequest())
+        assert ([r.id for r in page.items], page.total) == ([newer.id, older.id], 2)
+        assert read_model.review_of_booking(stays[0].id).rating == 5  # type: ignore[union-attr]

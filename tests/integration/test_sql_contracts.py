@@ -1,0 +1,48 @@
+"""The SQL adapter passes the same contract tests as the in-memory one, on each database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from rental.adapters.sqlalchemy import (
+    SqlReadModel,
+    SqlUnitOfWork,
+    make_engine,
+    make_session_factory,
+)
+from rental.application.queries import ReadModel
+from tests.contracts.builders import UowFactory
+from tests.contracts.calendars import CalendarQueriesContract
+from tests.contracts.read_model import ReadModelContract
+from tests.contracts.unit_of_work import UnitOfWorkContract
+
+
+class SqlStorage:
+    @pytest.fixture
+    def engine(self, database_url: str) -> Iterator[object]:
+        engine = make_engine(database_url)
+        yield engine
+        engine.dispose()
+
+    @pytest.fixture
+    def uow_factory(self, engine: object) -> UowFactory:
+        session_factory = make_session_factory(engine)  # type: ignore[arg-type]
+        return lambda: SqlUnitOfWork(session_factory)
+
+    @pytest.fixture
+    def read_model(self, engine: object) -> ReadModel:
+        return SqlReadModel(engine)  # type: ignore[arg-type]
+
+
+class TestSqlUnitOfWork(SqlStorage, UnitOfWorkContract):
+    pass
+
+
+class TestSqlCalendarQueries(SqlStorage, CalendarQueriesContract):
+    pass
+
+
+class TestSqlReadModel(SqlStorage, ReadModelContract):
+    pass

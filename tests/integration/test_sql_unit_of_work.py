@@ -1,0 +1,123 @@
+"""What only the SQL unit of work does: stale versions, constraints as domain errors, the outbox."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+
+from rental.adapters.sqlalchemy import SqlUnitOfWork, make_engine, make_session_factory
+from rental.application.repositories import IdempotencyRecord
+from rental.domain.errors import AlreadyReviewed, ConcurrentUpdate, EmailTaken, UsernameTaken
+from rental.domain.users import Role
+from tests.contracts.builders import (
+    NOW,
+    UowFactory,
+    a_booking,
+    a_listing,
+    a_review,
+    a_user,
+    confirmed,
+    save,
+)
+from tests.databases import DATABASE_PARAMS
+
+SERVER_PARAMS = DATABASE_PARAMS[1:]
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[sa.Engine]:
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def uow_factory(engine: sa.Engine) -> UowFactory:
+    session_factory = make_session_factory(engine)
+    return lambda: SqlUnitOfWork(session_factory)
+
+
+@pytest.fixture(params=SERVER_PARAMS)
+def server_uow_factory(request: pytest.FixtureRequest) -> Iterator[UowFactory]:
+    """PostgreSQL and MariaDB only: SQLite serializes writers, so none ever goes stale."""
+    engine = make_engine(request.getfixturevalue(request.param))
+    session_factory = make_session_factory(engine)
+    yield lambda: SqlUnitOfWork(session_factory)
+    engine.dispose()
+
+
+def test_a_stale_version_is_a_concurrent_update(server_uow_factory: UowFactory) -> None:
+    uow_factory = server_uow_factory
+    host = a_user(Role.HOST)
+    listing = a_listing(host)
+    save(uow_factory, host, listing)
+
+    with uow_factory() as first:
+        stale = first.listings.get(listing.id)
+        with uow_factory() as second:
+            second.listings.get(listing.id).update(now=NOW, title="Second")
+            second.commit()
+        stale.update(now=NOW, title="First")
+        with pytest.raises(ConcurrentUpdate):
+            first.commit()
+
+
+def test_unique_email_and_username_are_domain_errors(uow_factory: UowFactory) -> None:
+    user = a_user()
+    save(uow_factory, user)
+
+    with pytest.raises(EmailTaken):
+        save(uow_factory, a_user(email=user.email))
+    with pytest.raises(UsernameTaken):
+        save(uow_factory, a_user(username=user.username))
+
+
+def test_a_second_review_of_a_booking_is_already_reviewed(uow_factory: UowFactory) -> None:
+    host, guest = a_user(Role.HOST), a_user()
+    listing = a_listing(host)
+    stay = confirmed(a_booking(listing, guest, NOW.date(), 1), NOW)
+    save(uow_factory, host, guest, listing, stay)
+    later = NOW.replace(day=NOW.day + 2)
+    save(uow_factory, a_review(stay, 5, later))
+
+    with pytest.raises(AlreadyReviewed):
+        save(uow_factory, a_review(stay, 4, later))
+
+
+def test_a_duplicate_idempotency_key_is_a_concurrent_update(uow_factory: UowFactory) -> None:
+    record = IdempotencyRecord(
+        user_id="u", scope="s", key="k", fingerprint="f", outcome="created",
+        resource_id="r", response={}, created_at=NOW,
+    )  # fmt: skip
+    with uow_factory() as uow:
+        uow.idempotency.add(record)
+        uow.commit()
+
+    with uow_factory() as uow, pytest.raises(ConcurrentUpdate):
+        uow.idempotency.add(record)
+        uow.commit()
+
+
+def test_events_are_written_to_the_outbox_with_the_change(
+    uow_factory: UowFactory, engine: sa.Engine
+) -> None:
+    host = a_user(Role.HOST)
+    listing = a_listing(host)
+    with uow_factory() as uow:
+        uow.users.add(host)
+        uow.listings.add(listing)
+        uow.commit()
+    with uow_factory() as uow:  # rolled back: nothing written
+        uow.listings.get(listing.id).update(now=NOW, title="Never")
+
+    with engine.connect() as connection:
+        rows = connection.execute(sa.text("SELECT event_name, payload FROM outbox")).all()
+    assert sorted(name for name, _ in rows) == ["ListingCreated", "UserRegistered"]
+    payloads = {name: payload for name, payload in rows}
+    created = payloads["ListingCreated"]
+    created = created if isinstance(created, dict) else __import__("json").loads(created)
+    assert created == {
+        "occurred_at": NOW.isoformat(), "listing_id": listing.id, "host_id": host.id,
+    }  # fmt: skip

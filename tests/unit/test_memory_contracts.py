@@ -1,0 +1,39 @@
+"""The in-memory adapter passes the same contract tests as the SQL one."""
+
+from __future__ import annotations
+
+import pytest
+
+from rental.adapters.memory import MemoryStore, MemoryUnitOfWork
+from rental.adapters.memory_reads import MemoryReadModel
+from rental.application.queries import ReadModel
+from tests.contracts.builders import UowFactory
+from tests.contracts.calendars import CalendarQueriesContract
+from tests.contracts.read_model import ReadModelContract
+from tests.contracts.unit_of_work import UnitOfWorkContract
+
+
+class MemoryStorage:
+    @pytest.fixture
+    def store(self) -> MemoryStore:
+        return MemoryStore()
+
+    @pytest.fixture
+    def uow_factory(self, store: MemoryStore) -> UowFactory:
+        return lambda: MemoryUnitOfWork(store)
+
+    @pytest.fixture
+    def read_model(self, store: MemoryStore) -> ReadModel:
+        return MemoryReadModel(store)
+
+
+class TestMemoryUnitOfWork(MemoryStorage, UnitOfWorkContract):
+    pass
+
+
+class TestMemoryCalendarQueries(MemoryStorage, CalendarQueriesContract):
+    pass
+
+
+class TestMemoryReadModel(MemoryStorage, ReadModelContract):
+    pass
