@@ -1,0 +1,127 @@
+"""The ``rental`` console script: migrate, serve, seed, make admins, settle bookings.
+
+Settings are read and validated once, in the group's callback, before any command runs; a bad
+setting ends the program with its message and exit status 2, never a traceback. Each command
+gets the ``Settings`` as ``ctx.obj``.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import click
+from sqlalchemy.exc import SQLAlchemyError
+
+from rental.bootstrap import MEMORY_URL, Rental, bootstrap
+from rental.domain.errors import DomainError
+from rental.entrypoints.db import check_database_url, db, describe_url
+from rental.entrypoints.serve import serve
+from rental.settings import Settings, SettingsError
+
+log = logging.getLogger("rental.cli")
+
+
+def configure_logging(level: str) -> None:
+    """Log to stderr at ``RENTAL_LOG_LEVEL``; what is logged never holds a secret."""
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    # Alembic lists every plugin it loads at INFO; the migrations it runs stay visible.
+    logging.getLogger("alembic.runtime.plugins").setLevel(max(logging.WARNING, logging.root.level))
+
+
+@click.group()
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """rental: the backend of a short-stay rental marketplace."""
+    try:
+        settings = Settings.from_env()
+        check_database_url(settings.database_url)
+    except SettingsError as error:
+        click.echo(f"rental: {error}", err=True)
+        ctx.exit(2)
+    configure_logging(settings.log_level)
+    log.debug("env=%s database=%s", settings.env, describe_url(settings.database_url))
+    ctx.obj = settings
+
+
+@contextmanager
+def reported_errors() -> Iterator[None]:
+    """End the command with a one-line message on a domain or database error (no SQL and no
+    parameters: they may hold a password hash)."""
+    try:
+        yield
+    except DomainError as error:
+        raise click.ClickException(error.detail) from None
+    except SQLAlchemyError as error:
+        reason = str(getattr(error, "orig", None) or type(error).__name__).splitlines()[0]
+        raise click.ClickException(
+            f"database error: {reason} (has `rental db upgrade` been run?)"
+        ) from None
+
+
+@contextmanager
+def running(settings: Settings) -> Iterator[Rental]:
+    """A ``Rental`` on the configured database, closed afterwards."""
+    with reported_errors():
+        rental = bootstrap(database_url=settings.database_url)
+        try:
+            yield rental
+        finally:
+            rental.close()
+
+
+@main.command("create-admin")
+@click.option("--username", required=True)
+@click.option("--email", required=True)
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@click.pass_obj
+def create_admin(settings: Settings, username: str, email: str, password_stdin: bool) -> None:
+    """Create an administrator (admins are never made through the API)."""
+    from rental.application.commands import CreateAdmin
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    with running(settings) as rental:
+        user = rental.handle(CreateAdmin(username=username, email=email, password=password))
+    click.echo(f"Created admin {user.username} <{user.email}> with id {user.id}.")
+
+
+@main.command("seed-demo")
+@click.option("--if-empty", is_flag=True, help="Do nothing when any user exists.")
+@click.pass_obj
+def seed_demo(settings: Settings, if_empty: bool) -> None:
+    """Fill the database with demo hosts, guests, listings, bookings and reviews."""
+    from rental.entrypoints import seed
+
+    if settings.database_url == MEMORY_URL:
+        raise click.UsageError("seed-demo needs RENTAL_DATABASE_URL: memory:// keeps nothing.")
+    with reported_errors():
+        if if_empty and seed.any_user_exists(settings.database_url):
+            click.echo("The database already has users; not seeding.")
+            return
+        summary = seed.seed_demo(settings.database_url)
+    click.echo(summary.report())
+
+
+@main.command("expire-bookings")
+@click.pass_obj
+def expire_bookings(settings: Settings) -> None:
+    """Mark overdue pending bookings expired and ended stays completed."""
+    with running(settings) as rental:
+        counts = rental.expire_bookings()
+    click.echo(f"expired: {counts['expired']}, completed: {counts['completed']}")
+
+
+main.add_command(db)
+main.add_command(serve)
+# Other entrypoints join here, e.g. ``main.add_command(worker)`` from the worker module.
+
+
+if __name__ == "__main__":
+    main()

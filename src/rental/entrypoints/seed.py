@@ -1,0 +1,133 @@
+"""``rental seed-demo``: a believable marketplace, made only through commands.
+
+Past stays are played out by a second ``Rental`` on the same database whose clock is set in
+the past: there the guest books, pays and the host confirms; back at the real now the stays are
+completed and reviewed within the 14-day window. Both share one sandbox gateway, so refunds
+find the payments they refund.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from attrs import define, field
+
+from rental.adapters.argon2_hasher import Argon2Hasher
+from rental.adapters.sandbox_gateway import SandboxGateway
+from rental.adapters.system import SystemClock
+from rental.application import commands as c
+from rental.application.ports import PasswordHasher
+from rental.bootstrap import MEMORY_URL, Rental, bootstrap
+from rental.entrypoints.seed_catalog import CITIES, LISTINGS_PER_CITY, listing_fields
+from rental.entrypoints.seed_plan import play_future, play_past
+
+HOSTS = ("Ana Sousa", "Hugo Martin", "Yuki Tanaka", "Maya Johnson")
+GUESTS = ("Liam Smith", "Sofia Rossi", "Noah Müller", "Emma Dubois", "Kenji Sato", "Zanele Dube")
+
+
+class FixedClock:
+    """A clock that stands where it is set: the seed moves it to play out past stays."""
+
+    def __init__(self, now: datetime) -> None:
+        self._now = now
+
+    def now(self) -> datetime:
+        return self._now
+
+    def set(self, moment: datetime) -> None:
+        self._now = moment
+
+    def set_day(self, day: date, hour: int = 12) -> None:
+        self.set(datetime.combine(day, time(hour), tzinfo=UTC))
+
+
+@define
+class SeedSummary:
+    """What the seed made, and the demo accounts to sign in with."""
+
+    credentials: list[tuple[str, str, str]] = field(factory=list)  # role, email, password
+    listings: int = 0
+    bookings: Counter[str] = field(factory=Counter)
+    reviews: int = 0
+    blocks: int = 0
+
+    def report(self) -> str:
+        lines = [
+            f"Seeded {self.listings} listings, {sum(self.bookings.values())} bookings "
+            f"({', '.join(f'{n} {s}' for s, n in sorted(self.bookings.items()))}), "
+            f"{self.reviews} reviews, {self.blocks} blocks.",
+            "Demo accounts (development only):",
+        ]
+        lines += [
+            f"  {role:<5} {email:<22} {password}" for role, email, password in self.credentials
+        ]
+        return "\n".join(lines)
+
+
+def any_user_exists(database_url: str) -> bool:
+    """Whether the database has any account at all (a fresh in-memory one never has)."""
+    if database_url == MEMORY_URL:
+        return False
+    import sqlalchemy as sa
+
+    from rental.adapters.sqlalchemy.engine import make_engine
+    from rental.adapters.sqlalchemy.tables import users
+
+    engine = make_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(sa.select(users.c.id).limit(1)).first() is not None
+    finally:
+        engine.dispose()
+
+
+def _register(rental: Rental, role: str, number: int, name: str, summary: SeedSummary) -> c.Actor:
+    email, password = f"{role}{number}@demo.rental", f"demo-password-{number}"
+    user = rental.handle(
+        c.RegisterUser(
+            username=f"{role}{number}", email=email, password=password, role=role, full_name=name
+        )
+    )
+    summary.credentials.append((role, email, password))
+    return c.Actor(user.id, user.role)
+
+
+def seed_demo(
+    database_url: str, *, now: datetime | None = None, hasher: PasswordHasher | None = None
+) -> SeedSummary:
+    """Seed ``database_url`` as of ``now`` (the real time by default); return what was made."""
+    if database_url == MEMORY_URL:
+        # Past and present are two Rentals: they must meet in one database.
+        raise ValueError("seed-demo needs a database: memory:// keeps nothing between Rentals.")
+    now = now or SystemClock().now()
+    clock = FixedClock(now - timedelta(days=60))
+    options: dict[str, Any] = {
+        "database_url": database_url,
+        "password_hasher": hasher or Argon2Hasher(),
+        "payment_gateway": SandboxGateway(),
+    }
+    past = bootstrap(clock=clock, **options)
+    present = bootstrap(clock=FixedClock(now), **options)
+    summary = SeedSummary()
+    try:
+        hosts = [_register(past, "host", i, n, summary) for i, n in enumerate(HOSTS, 1)]
+        guests = [_register(past, "guest", i, n, summary) for i, n in enumerate(GUESTS, 1)]
+        rng = random.Random(2024)  # noqa: S311 - the same demo on every machine, no secret
+        listings = []
+        for index in range(LISTINGS_PER_CITY * len(CITIES)):
+            city = CITIES[index % len(CITIES)]
+            clock.set(clock.now() + timedelta(hours=7))  # listings appear over a few weeks
+            host = hosts[index % len(hosts)]
+            fields = listing_fields(city, index // len(CITIES), rng)
+            listings.append(past.handle(c.CreateListing(actor=host, fields=fields)))
+        summary.listings = len(listings)
+        by_host = {h.user_id: h for h in hosts}
+        play_past(past, clock, present, listings, guests, by_host, summary)
+        play_future(present, now, listings, guests, by_host, summary)
+    finally:
+        past.close()
+        present.close()
+    return summary

@@ -1,0 +1,102 @@
+"""``rental serve``: the HTTP API under gunicorn (threaded workers), or Flask's debug server.
+
+Gunicorn stops gracefully on SIGTERM: workers finish their requests within
+``graceful_timeout``, then each closes its ``Rental`` (and so its database pool).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+import click
+from gunicorn.app.base import BaseApplication
+
+from rental.settings import Settings
+
+log = logging.getLogger("rental.serve")
+DEFAULT_THREADS = 8
+GRACEFUL_SECONDS = 30
+
+
+def _close_rental(_server: Any, worker: Any) -> None:
+    """Gunicorn's ``worker_exit`` hook: release the worker's database connections."""
+    app = getattr(worker, "wsgi", None)
+    rental = getattr(app, "extensions", {}).get("rental")
+    if rental is not None:
+        rental.close()
+
+
+class RentalServer(BaseApplication):  # type: ignore[misc]
+    """Gunicorn run from Python: each worker builds its own app after the fork, so no
+    database connection is ever shared between processes."""
+
+    def __init__(self, settings: Settings, options: dict[str, Any]) -> None:
+        self.settings = settings
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for name, value in self.options.items():
+            if name in self.cfg.settings:  # newer settings are skipped on older gunicorns
+                self.cfg.set(name, value)
+
+    def load(self) -> Any:
+        from rental.entrypoints.http import create_app
+
+        return create_app(self.settings)
+
+
+def default_workers(settings: Settings) -> int:
+    """Without Redis the rate-limit counters live in one process, so one process it is."""
+    return 2 * (os.cpu_count() or 1) if settings.redis_url else 1
+
+
+def gunicorn_options(
+    settings: Settings, *, host: str, port: int, workers: int, threads: int
+) -> dict[str, Any]:
+    bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    return {
+        "bind": [bind],
+        "workers": workers,
+        "threads": threads,
+        "worker_class": "gthread",
+        "graceful_timeout": GRACEFUL_SECONDS,
+        "preload_app": False,
+        "proc_name": "rental",
+        "accesslog": "-",
+        "errorlog": "-",
+        "loglevel": settings.log_level.lower(),
+        "worker_exit": _close_rental,
+        # Gunicorn 24+ opens a control socket at one path per user; two servers would clash.
+        "control_socket_disable": True,
+    }
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--workers", type=click.IntRange(min=1), help="Default: 1, or 2 x cores with Redis.")
+@click.option("--threads", default=DEFAULT_THREADS, show_default=True, type=click.IntRange(min=1))
+@click.option("--debug", is_flag=True, help="Flask's development server with the reloader.")
+@click.pass_obj
+def serve(
+    settings: Settings, host: str, port: int, workers: int | None, threads: int, debug: bool
+) -> None:
+    """Serve the HTTP API."""
+    if workers is not None and workers > 1 and not settings.redis_url:
+        raise click.UsageError(
+            "--workers > 1 needs RENTAL_REDIS_URL: without Redis each process would keep its "
+            "own login rate-limit counters. Use --threads for more concurrency."
+        )
+    if debug:
+        from rental.entrypoints.http import create_app
+
+        create_app(settings).run(host=host, port=port, debug=True, threaded=True)
+        return
+    workers = workers or default_workers(settings)
+    log.info("Serving on %s:%s with %s worker(s) x %s threads", host, port, workers, threads)
+    RentalServer(
+        settings, gunicorn_options(settings, host=host, port=port, workers=workers, threads=threads)
+    ).run()

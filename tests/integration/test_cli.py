@@ -1,0 +1,167 @@
+"""The ``rental`` console script on real SQLite files: migrations, admins, the demo seed,
+settling bookings, and settings refused at start."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from alembic.script import ScriptDirectory
+from click.testing import CliRunner, Result
+
+from rental import bootstrap
+from rental.adapters.argon2_hasher import Argon2Hasher
+from rental.adapters.sqlalchemy.migrations import config
+from rental.adapters.system import SystemClock
+from rental.application import commands as c
+from rental.application.queries import ListingSearch, PageRequest
+from rental.entrypoints.cli import main
+from tests.fakes import FakeClock
+
+SECRET = "cli-test-secret-key-0123456789abcdefghij"
+
+
+def run(database_url: str, *args: str, stdin: str | None = None) -> Result:
+    env = {"RENTAL_ENV": "test", "RENTAL_DATABASE_URL": database_url, "RENTAL_SECRET_KEY": SECRET}
+    return CliRunner().invoke(main, list(args), env=env, input=stdin)
+
+
+def test_db_upgrade_creates_the_sqlite_folder_and_migrates_to_head(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'var' / 'nested' / 'rental.db'}"
+    head = ScriptDirectory.from_config(config(url)).get_current_head()
+
+    upgraded = run(url, "db", "upgrade")
+
+    assert upgraded.exit_code == 0, upgraded.output
+    assert (tmp_path / "var" / "nested" / "rental.db").is_file()
+    assert run(url, "db", "current").stdout.strip() == head
+    assert run(url, "db", "downgrade", "base").exit_code == 0
+    assert run(url, "db", "current").stdout.strip() == "base"
+
+
+def test_create_admin_reads_the_password_from_stdin(sqlite_url: str) -> None:
+    created = run(
+        sqlite_url, "create-admin", "--username", "root", "--email", "Root@X.io",
+        "--password-stdin", stdin="correct horse battery\n",
+    )  # fmt: skip
+
+    assert created.exit_code == 0, created.output
+    assert "correct horse" not in created.output
+    rental = bootstrap(database_url=sqlite_url)
+    user = rental.handle(c.Authenticate(email="root@x.io", password="correct horse battery"))
+    assert (user.username, user.role) == ("root", "admin")
+    rental.close()
+
+
+def test_create_admin_refuses_a_taken_email_and_a_short_password(sqlite_url: str) -> None:
+    args = ("create-admin", "--username", "admin1", "--email", "a@x.io", "--password-stdin")
+    assert run(sqlite_url, *args, stdin="long-enough-1\n").exit_code == 0
+
+    again = run(sqlite_url, "create-admin", "--username", "admin2", "--email", "A@x.io",
+                "--password-stdin", stdin="long-enough-2\n")  # fmt: skip
+    short = run(sqlite_url, "create-admin", "--username", "admin3", "--email", "b@x.io",
+                "--password-stdin", stdin="short\n")  # fmt: skip
+
+    assert again.exit_code == 1 and "already registered" in again.stderr
+    assert short.exit_code == 1 and "password" in short.stderr.lower()
+    assert "Traceback" not in again.stderr + short.stderr
+
+
+def test_seed_demo_if_empty_seeds_once(sqlite_url: str) -> None:
+    first = run(sqlite_url, "seed-demo", "--if-empty")
+    second = run(sqlite_url, "seed-demo", "--if-empty")
+
+    assert first.exit_code == 0, first.output
+    assert "host1@demo.rental" in first.stdout and "demo-password-1" in first.stdout
+    assert second.exit_code == 0 and "not seeding" in second.stdout
+    rental = bootstrap(database_url=sqlite_url, password_hasher=Argon2Hasher())
+    everything = rental.reads.search_listings(ListingSearch(page=PageRequest(per_page=100)))
+    assert everything.total == 50
+    tokyo = rental.reads.search_listings(ListingSearch(city="tokyo"))
+    assert {(x.timezone, x.currency, x.country) for x in tokyo.items} == {
+        ("Asia/Tokyo", "JPY", "JP")
+    }
+    assert sum(x.review_count for x in everything.items) > 0
+    guest = rental.handle(c.Authenticate(email="guest1@demo.rental", password="demo-password-1"))
+    assert rental.reads.trips(c.Actor(guest.id, guest.role), PageRequest()).total > 0
+    rental.close()
+
+
+def _ended_stay_and_overdue_request(database_url: str) -> None:
+    """A paid stay that ended three days ago, and a request left unpaid for an hour."""
+    now = SystemClock().now()
+    clock = FakeClock(now - timedelta(days=10))
+    fast = Argon2Hasher(fast=True)
+    rental = bootstrap(database_url=database_url, clock=clock, password_hasher=fast)
+    host = rental.handle(
+        c.RegisterUser(username="hana", email="h@x.io", password="secret123", role="host")
+    )
+    guest = rental.handle(c.RegisterUser(username="gus", email="g@x.io", password="secret123"))
+    guest_actor = c.Actor(guest.id, guest.role)
+    fields = dict(title="Loft", city="Lisbon", country="PT", price_per_night=9000, max_guests=2)
+    listing = rental.handle(c.CreateListing(actor=c.Actor(host.id, host.role), fields=fields))
+
+    def book(first_night: int) -> str:
+        check_in = now.date() + timedelta(days=first_night)
+        booking = rental.handle(
+            c.RequestBooking(
+                actor=guest_actor, listing_id=listing.id, check_in=check_in,
+                check_out=check_in + timedelta(days=2), guests=1,
+            )
+        )  # fmt: skip
+        return str(booking.id)
+
+    ended = book(-5)
+    rental.handle(
+        c.PayForBooking(
+            actor=guest_actor, booking_id=ended, payment_method="card", payment_token="tok_visa"
+        )
+    )
+    clock.set(now - timedelta(hours=1))  # more than the 30 minutes a request has to be paid
+    book(5)
+    rental.close()
+
+
+def test_expire_bookings_prints_what_it_settled(sqlite_url: str) -> None:
+    _ended_stay_and_overdue_request(sqlite_url)
+
+    first = run(sqlite_url, "expire-bookings")
+    second = run(sqlite_url, "expire-bookings")
+
+    assert first.exit_code == 0, first.output
+    assert first.stdout.strip() == "expired: 1, completed: 1"
+    assert second.stdout.strip() == "expired: 0, completed: 0"
+
+
+def test_serve_refuses_several_workers_without_redis(sqlite_url: str) -> None:
+    result = run(sqlite_url, "serve", "--workers", "3")
+
+    assert result.exit_code == 2
+    assert "RENTAL_REDIS_URL" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"RENTAL_ENV": "production"}, "RENTAL_SECRET_KEY is required"),
+        ({"RENTAL_SECRET_KEY": "short"}, "at least 32 characters"),
+        ({"RENTAL_AUTH_RATE_LIMIT": "lots"}, "RENTAL_AUTH_RATE_LIMIT"),
+        ({"RENTAL_DATABASE_URL": "not a url"}, "RENTAL_DATABASE_URL is not a database URL"),
+    ],
+)
+def test_bad_settings_stop_with_status_2_and_a_message(env: dict[str, str], message: str) -> None:
+    environ = {"PATH": "/usr/bin:/bin", "RENTAL_ENV": "test", "RENTAL_SECRET_KEY": SECRET, **env}
+    if env.get("RENTAL_ENV") == "production":
+        del environ["RENTAL_SECRET_KEY"]
+    script = "from rental.entrypoints.cli import main; main()"
+    done = subprocess.run(
+        [sys.executable, "-c", script, "db", "current"],
+        env=environ, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+
+    assert done.returncode == 2
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
