@@ -55,6 +55,7 @@ def test_bad_bookings_are_refused_with_the_status_api_md_gives(
             (lid, day(clock, 5), day(clock, 6), 1),  # under min_nights
             (lid, day(clock, 5), day(clock, 16), 1),  # over max_nights
             (lid, day(clock, 5), day(clock, 7), 0),
+            (lid, day(clock, 5), day(clock, 7), 10**20),
             (lid, "2030-02-30", day(clock, 7), 1),
         ],
         404: [("no-such-listing", day(clock, 5), day(clock, 7), 1)],
