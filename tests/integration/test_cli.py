@@ -165,3 +165,10 @@ def test_bad_settings_stop_with_status_2_and_a_message(env: dict[str, str], mess
     assert done.returncode == 2
     assert message in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_serve_refuses_the_debugger_outside_development(sqlite_url: str) -> None:
+    result = run(sqlite_url, "serve", "--debug")
+
+    assert result.exit_code == 2
+    assert "RENTAL_ENV=development" in result.stderr

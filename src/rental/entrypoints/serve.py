@@ -91,6 +91,9 @@ def serve(
             "own login rate-limit counters. Use --threads for more concurrency."
         )
     if debug:
+        # Werkzeug's debugger runs any code a visitor types: never outside development.
+        if not settings.is_development:
+            raise click.UsageError("--debug needs RENTAL_ENV=development.")
         from rental.entrypoints.http import create_app
 
         create_app(settings).run(host=host, port=port, debug=True, threaded=True)
