@@ -102,7 +102,7 @@ def read_booking(booking_id: str) -> dict[str, Any]:
 @blp.route("/bookings/<booking_id>/confirm", methods=["POST"])
 @jwt_required()
 @blp.response(200, BookingSchema)
-@blp.problems(401, 403, 404, 409)
+@blp.problems(400, 401, 403, 404, 409, 415)
 @blp.doc(security=BEARER)
 def confirm_booking(booking_id: str) -> dict[str, Any]:
     """The listing's host accepts a paid request: the payment is captured (`confirmed`)."""
@@ -113,7 +113,7 @@ def confirm_booking(booking_id: str) -> dict[str, Any]:
 @blp.route("/bookings/<booking_id>/decline", methods=["POST"])
 @jwt_required()
 @blp.response(200, BookingSchema)
-@blp.problems(401, 403, 404, 409)
+@blp.problems(400, 401, 403, 404, 409, 415)
 @blp.doc(security=BEARER)
 def decline_booking(booking_id: str) -> dict[str, Any]:
     """The listing's host refuses a paid request: the authorization is voided (`declined`)."""
@@ -124,7 +124,7 @@ def decline_booking(booking_id: str) -> dict[str, Any]:
 @blp.route("/bookings/<booking_id>/cancel", methods=["POST"])
 @jwt_required()
 @blp.response(200, BookingSchema)
-@blp.problems(401, 403, 404, 409)
+@blp.problems(400, 401, 403, 404, 409, 415)
 @blp.doc(security=BEARER)
 def cancel_booking(booking_id: str) -> dict[str, Any]:
     """Its guest or the listing's host cancels a pending or confirmed booking.

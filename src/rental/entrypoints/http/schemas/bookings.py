@@ -45,7 +45,7 @@ class BookingSchema(BaseSchema):
         metadata={"enum": ["pending", "confirmed", "declined", "cancelled", "expired", "completed"]}
     )
     price = fields.Nested(PriceSchema)
-    cancelled_by = fields.String(allow_none=True, metadata={"enum": ["guest", "host"]})
+    cancelled_by = fields.String(allow_none=True, metadata={"enum": ["guest", "host", None]})
     refund_amount = fields.Integer(
         allow_none=True, metadata={"description": "Minor units refunded on cancellation."}
     )
