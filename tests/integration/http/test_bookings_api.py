@@ -71,6 +71,8 @@ def test_bad_bookings_are_refused_with_the_status_api_md_gives(
     response = client.post("/api/v1/bookings", json=unknown_field, headers=headers)
     assert response.status_code == 422 and "coupon" in response.get_json()["errors"]
     assert book(client, {}, lid, day(clock, 5), day(clock, 7)).status_code == 401
+    assert client.delete(f"/api/v1/listings/{lid}", headers=host_headers).status_code == 204
+    assert book(client, headers, lid, day(clock, 5), day(clock, 7)).status_code == 404
 
 
 def test_taken_nights_are_409_but_a_stay_may_start_the_day_another_ends(
