@@ -1,0 +1,109 @@
+"""No double booking under concurrency: many bookings of one listing at the same moment,
+through the application, from threads and from separate processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from rental.adapters.sqlalchemy import SqlUnitOfWork, make_engine, make_session_factory
+from rental.bootstrap import Rental, bootstrap
+from rental.domain.users import Role
+from tests.contracts.builders import a_listing, a_user, save
+from tests.integration.booking_race import Unpublished, attempt, attempt_in_process
+
+THREADS = 20
+PROCESSES = 4
+CHECK_IN = date.today() + timedelta(days=60)
+
+
+@pytest.fixture
+def app(database_url: str) -> Iterator[Rental]:
+    app = bootstrap(database_url=database_url, event_publisher=Unpublished())
+    yield app
+    app.close()
+
+
+@pytest.fixture
+def scene(database_url: str) -> Iterator[dict[str, Any]]:
+    """A listing with a long max stay and enough guests for every racer."""
+    engine = make_engine(database_url)
+    session_factory = make_session_factory(engine)
+    host = a_user(Role.HOST)
+    guests = [a_user() for _ in range(THREADS)]
+    listing = a_listing(host, max_nights=30, max_guests=4)
+    save(lambda: SqlUnitOfWork(session_factory), host, *guests, listing)
+    yield {"engine": engine, "listing": listing, "guests": guests}
+    engine.dispose()
+
+
+def _booked(engine: sa.Engine, listing_id: str) -> int:
+    with engine.connect() as connection:
+        query = sa.text("SELECT count(*) FROM bookings WHERE listing_id = :id")
+        return int(connection.execute(query, {"id": listing_id}).scalar_one())
+
+
+def _race(app: Rental, scene: dict[str, Any], stays: list[tuple[date, date]]) -> Counter[str]:
+    start = threading.Barrier(len(stays))
+    listing_id = scene["listing"].id
+
+    def run(i: int) -> str:
+        start.wait(timeout=30)
+        return attempt(app, scene["guests"][i].id, listing_id, *stays[i])
+
+    with ThreadPoolExecutor(max_workers=len(stays)) as pool:
+        return Counter(pool.map(run, range(len(stays))))
+
+
+def test_overlapping_stays_from_twenty_threads_one_wins(app: Rental, scene: dict[str, Any]) -> None:
+    stays = [
+        (CHECK_IN + timedelta(days=i % 3), CHECK_IN + timedelta(days=4 + i % 3))
+        for i in range(THREADS)
+    ]
+    outcomes = _race(app, scene, stays)
+
+    assert outcomes == Counter({"booked": 1, "DatesUnavailable": THREADS - 1})
+    assert _booked(scene["engine"], scene["listing"].id) == 1
+
+
+def test_disjoint_stays_from_twenty_threads_all_win(app: Rental, scene: dict[str, Any]) -> None:
+    stays = [
+        (CHECK_IN + timedelta(days=2 * i), CHECK_IN + timedelta(days=2 * i + 2))
+        for i in range(THREADS)
+    ]
+    outcomes = _race(app, scene, stays)
+
+    assert outcomes == Counter({"booked": THREADS})
+    assert _booked(scene["engine"], scene["listing"].id) == THREADS
+
+
+def test_overlapping_stays_from_separate_processes_one_wins(
+    database_url: str, scene: dict[str, Any]
+) -> None:
+    context = multiprocessing.get_context("spawn")
+    start, results = context.Barrier(PROCESSES), context.Queue()
+    listing_id = scene["listing"].id
+    check_out = CHECK_IN + timedelta(days=5)
+    processes = [
+        context.Process(
+            target=attempt_in_process,
+            args=(database_url, guest.id, listing_id, CHECK_IN, check_out, start, results),
+        )
+        for guest in scene["guests"][:PROCESSES]
+    ]
+    for process in processes:
+        process.start()
+    outcomes = Counter(results.get(timeout=120) for _ in processes)
+    for process in processes:
+        process.join(timeout=30)
+
+    assert outcomes == Counter({"booked": 1, "DatesUnavailable": PROCESSES - 1})
+    assert _booked(scene["engine"], listing_id) == 1
