@@ -17,9 +17,22 @@ from rental.settings import Settings
 API_PREFIX = "/api/v1"
 API_DESCRIPTION = """The HTTP API of the rental marketplace.
 
-Errors are RFC 9457 problem details (`application/problem+json`). Authenticated endpoints take
-`Authorization: Bearer <access token>`. See docs/http.md for the readings taken where the
-contract was silent.
+Errors are RFC 9457 problem details (`application/problem+json`); `type` is `about:blank` for
+plain HTTP errors, else a stable `https://rental.example/problems/...` URI. Authenticated
+endpoints take `Authorization: Bearer <access token>`; every token failure is a 401.
+
+Readings taken where the contract is silent (see also docs/http.md):
+- `role` on register is optional and defaults to `guest`.
+- Logout revokes the token it is called with, access or refresh; call it with each to end both.
+- Refresh does not rotate the refresh token; the new access token keeps the role of the login.
+- 415 is for a body that is not JSON; a missing body on an endpoint that needs one is a 422
+  naming the required fields. Unknown query parameters are a 422 like unknown body fields.
+- `null` for a required listing field on PATCH is a 422; `null` for latitude/longitude clears
+  them; `null` for a profile field on PATCH /users/me leaves it as it is.
+- Availability windows must have `from` < `to` and span at most 731 days.
+- The Location of a new block names `/listings/{id}/blocks/{block_id}`, which only answers DELETE.
+- The sign-in rate limit is a fixed window counting every attempt, per peer address
+  (X-Forwarded-For is not trusted).
 """
 
 

@@ -6,11 +6,12 @@ Every token failure (missing, malformed, tampered, expired, revoked, the wrong t
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 import flask_jwt_extended
-from flask import Flask, Response
+from flask import Flask, Response, request
 from flask_jwt_extended import (
     JWTManager,
     create_access_token,
@@ -25,10 +26,13 @@ from rental.entrypoints.http.context import Decorator, get_rental, get_settings
 from rental.entrypoints.http.errors import problem
 
 BEARER = "Bearer"
+logger = logging.getLogger(__name__)
 TOKEN_PROBLEM = "https://rental.example/problems/invalid-token"  # noqa: S105 - a URI
 
 
 def _unauthorized(detail: str) -> Response:
+    # Worth a line for whoever watches for token abuse; never the token itself.
+    logger.info("token rejected on %s %s: %s", request.method, request.path, detail)
     return problem(
         401, detail, type_=TOKEN_PROBLEM, title="Unauthorized",
         headers={"WWW-Authenticate": BEARER},

@@ -89,3 +89,12 @@ class Blueprint(flask_smorest.Blueprint):  # type: ignore[misc]
             return view
 
         return decorate
+
+
+BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]
+"""``@blp.doc(security=BEARER)``: the endpoint needs ``Authorization: Bearer <access token>``."""
+
+
+def location_header(description: str) -> dict[str, Any]:
+    """The OpenAPI description of a 201's ``Location`` header."""
+    return {"Location": {"description": description, "schema": {"type": "string"}}}

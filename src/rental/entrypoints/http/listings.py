@@ -11,7 +11,7 @@ from rental.application.queries import ListingSearch, ListingSort, Page, PageReq
 from rental.domain.calendar import Block
 from rental.domain.listings import Listing
 from rental.entrypoints.http.auth import current_actor, jwt_required
-from rental.entrypoints.http.context import Blueprint, get_rental
+from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
 from rental.entrypoints.http.schemas.common import page_of
 from rental.entrypoints.http.schemas.listings import (
     AvailabilityQuerySchema,
@@ -25,13 +25,12 @@ from rental.entrypoints.http.schemas.listings import (
 )
 
 blp = Blueprint("listings", __name__, description="Homes, their calendars and blocks.")
-BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]
 
 
 @blp.post("/listings")
 @jwt_required()
 @blp.arguments(ListingCreateSchema)
-@blp.response(201, ListingSchema, headers={"Location": {"description": "The listing's URL."}})
+@blp.response(201, ListingSchema, headers=location_header("The listing's URL."))
 @blp.problems(400, 401, 403, 415)
 @blp.doc(security=BEARER)
 def create_listing(fields: dict[str, Any]) -> tuple[Listing, int, dict[str, str]]:
@@ -105,7 +104,7 @@ def availability(query: dict[str, Any], listing_id: str) -> dict[str, Any]:
 @blp.post("/listings/<listing_id>/blocks")
 @jwt_required()
 @blp.arguments(BlockInputSchema)
-@blp.response(201, BlockSchema, headers={"Location": {"description": "The block's URL."}})
+@blp.response(201, BlockSchema, headers=location_header("The block's URL."))
 @blp.problems(400, 401, 403, 404, 409, 415)
 @blp.doc(security=BEARER)
 def block_dates(body: dict[str, Any], listing_id: str) -> tuple[Block, int, dict[str, str]]:

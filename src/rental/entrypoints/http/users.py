@@ -17,7 +17,7 @@ from rental.entrypoints.http.auth import (
     token_expiry,
     tokens_for,
 )
-from rental.entrypoints.http.context import Blueprint, get_rental
+from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
 from rental.entrypoints.http.schemas.users import (
     AccessTokenSchema,
     LoginSchema,
@@ -28,13 +28,13 @@ from rental.entrypoints.http.schemas.users import (
 )
 
 blp = Blueprint("auth", __name__, description="Sign up, sign in, tokens.")
+LOCATION = location_header("/api/v1/users/me, the new user's own account.")
 me_blp = Blueprint("users", __name__, description="Your own account.")
-BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]
 
 
 @blp.post("/auth/register")
 @blp.arguments(RegisterSchema)
-@blp.response(201, UserSchema, headers={"Location": {"description": "/api/v1/users/me"}})
+@blp.response(201, UserSchema, headers=LOCATION)
 @blp.problems(400, 409, 415, 429)
 def register(body: dict[str, Any]) -> tuple[User, int, dict[str, str]]:
     """Create an account (guest or host); the email is case-insensitive and unique.
