@@ -1,0 +1,82 @@
+"""The shared rate limit of login and register, per client address."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+import redis
+from flask import Flask
+
+from rental.adapters.argon2_hasher import Argon2Hasher
+from rental.bootstrap import bootstrap
+from rental.entrypoints.http import create_app
+from rental.entrypoints.http.ratelimit import MemoryRateLimitStore, RateLimiter
+from rental.settings import RateLimit
+from tests.integration.http.conftest import PASSWORD, test_settings
+
+REDIS_URL = os.environ.get("RENTAL_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+LOGIN = "/api/v1/auth/login"
+CREDENTIALS = {"email": "nobody@example.com", "password": PASSWORD}
+
+
+def _app(limit: RateLimit, redis_url: str | None = None) -> Flask:
+    rental = bootstrap(password_hasher=Argon2Hasher(fast=True))
+    return create_app(test_settings(auth_rate_limit=limit, redis_url=redis_url), rental=rental)
+
+
+def test_login_and_register_share_a_limit_per_address_then_429() -> None:
+    client = _app(RateLimit(3, 60)).test_client()
+    here = {"REMOTE_ADDR": "10.0.0.1"}
+    register = {"username": "rita", "email": "rita@example.com", "password": PASSWORD}
+    assert client.post("/api/v1/auth/register", json=register, environ_base=here).status_code == 201
+    assert client.post(LOGIN, json=CREDENTIALS, environ_base=here).status_code == 401
+    assert client.post(LOGIN, json=CREDENTIALS, environ_base=here).status_code == 401
+    limited = client.post(
+        LOGIN, json=CREDENTIALS, environ_base=here, headers={"X-Forwarded-For": "192.0.2.9"}
+    )
+    assert limited.status_code == 429
+    assert limited.headers["Content-Type"] == "application/problem+json"
+    assert 1 <= int(limited.headers["Retry-After"]) <= 60
+    assert client.post("/api/v1/auth/register", json=register, environ_base=here).status_code == 429
+    elsewhere = client.post(LOGIN, json=CREDENTIALS, environ_base={"REMOTE_ADDR": "10.0.0.2"})
+    assert elsewhere.status_code == 401
+    # Other endpoints are not limited.
+    assert client.get("/api/v1/listings", environ_base=here).status_code == 200
+
+
+def test_the_window_resets_after_its_period() -> None:
+    now = [1000.0]
+    limiter = RateLimiter(RateLimit(2, 60), MemoryRateLimitStore(lambda: now[0]), lambda: now[0])
+    assert limiter.check("a") is None
+    assert limiter.check("a") is None
+    assert limiter.check("a") == 60 - 1000 % 60
+    now[0] += 60
+    assert limiter.check("a") is None
+
+
+@pytest.fixture
+def redis_url() -> str:
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.RedisError as error:
+        message = f"Redis at {REDIS_URL} is unreachable: {error}"
+        if os.environ.get("RENTAL_REQUIRE_SERVICES") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return REDIS_URL
+
+
+@pytest.mark.redis
+def test_with_redis_the_limit_holds_across_processes(redis_url: str) -> None:
+    # Two apps stand for two server processes; a fresh address keeps runs apart.
+    address = {"REMOTE_ADDR": f"test-{uuid.uuid4().hex}"}
+    first = _app(RateLimit(2, 3600), redis_url).test_client()
+    second = _app(RateLimit(2, 3600), redis_url).test_client()
+    assert first.post(LOGIN, json=CREDENTIALS, environ_base=address).status_code == 401
+    assert second.post(LOGIN, json=CREDENTIALS, environ_base=address).status_code == 401
+    limited = first.post(LOGIN, json=CREDENTIALS, environ_base=address)
+    assert limited.status_code == 429
+    assert second.post(LOGIN, json=CREDENTIALS, environ_base=address).status_code == 429
+    assert int(limited.headers["Retry-After"]) <= 3600
