@@ -176,4 +176,13 @@ outbox = Table(
     Column("created_at", UtcDateTime(), nullable=False),
     Column("published_at", UtcDateTime()),
     Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_at", UtcDateTime()),  # a relay's claim, or a retry's delay (0002)
+)  # fmt: skip
+
+# Which consumer has acted on which outbox entry, so that a redelivered event acts once (0002).
+processed_events = Table(
+    "processed_events", metadata,
+    Column("outbox_id", BigId, primary_key=True, autoincrement=False),
+    Column("consumer", String(100), primary_key=True),
+    Column("processed_at", UtcDateTime(), nullable=False),
 )  # fmt: skip

@@ -1,0 +1,72 @@
+"""The outbox relay: moves committed events from the outbox to where they are consumed."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+
+from rental.application.delivery import Outbox, OutboxEntry
+from rental.application.ports import Clock
+
+logger = logging.getLogger(__name__)
+
+Sink = Callable[[OutboxEntry], None]
+LEASE = timedelta(minutes=2)
+MAX_BACKOFF = timedelta(minutes=10)
+
+
+def backoff(attempts: int) -> timedelta:
+    """1 s, 2 s, 4 s… after each failed attempt, at most ten minutes."""
+    return min(timedelta(seconds=2 ** min(attempts, 20)), MAX_BACKOFF)
+
+
+class OutboxRelay:
+    """Claims due outbox entries and hands each to ``sink``; marks what it delivered.
+
+    The sink is the broker (``rental worker`` with Redis) or the consumers in this process.
+    A failed delivery is retried later with a growing delay, never dropped; the rest of the
+    batch waits too, since what failed (the broker, a mail server) is likely down for all.
+    The relay's clock is the machine's: delivery timing is operations, not business time.
+    """
+
+    def __init__(self, outbox: Outbox, sink: Sink, clock: Clock, *, batch: int = 100) -> None:
+        self._outbox = outbox
+        self._sink = sink
+        self._clock = clock
+        self._batch = batch
+
+    def run_once(self, now: datetime | None = None) -> int:
+        """One pass over the due entries; return how many were delivered."""
+        now = now or self._clock.now()
+        entries = self._outbox.claim(now, LEASE, self._batch)
+        delivered: list[int] = []
+        for position, entry in enumerate(entries):
+            try:
+                self._sink(entry)
+            except Exception as error:  # a failure postpones, it never loses the event
+                self._postpone(entries[position:], now, error)
+                break
+            delivered.append(entry.id)
+        if delivered:
+            self._outbox.mark_published(delivered, self._clock.now())
+        return len(delivered)
+
+    def run_until_empty(self, now: datetime | None = None, max_passes: int = 100) -> int:
+        """Pass after pass while entries get delivered (tests, and catching up a backlog)."""
+        total = 0
+        for _ in range(max_passes):
+            delivered = self.run_once(now)
+            total += delivered
+            if delivered < self._batch:
+                break
+        return total
+
+    def _postpone(self, entries: Sequence[OutboxEntry], now: datetime, error: Exception) -> None:
+        failed = entries[0]
+        delay = backoff(failed.attempts)
+        logger.warning(
+            "event %s (outbox #%d) not delivered, attempt %d: %s; next try in %ds",
+            failed.event_name, failed.id, failed.attempts + 1, error, delay.total_seconds(),
+        )  # fmt: skip
+        self._outbox.retry_later([entry.id for entry in entries], now + delay)
