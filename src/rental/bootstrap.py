@@ -11,10 +11,14 @@ import types
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from attrs import frozen
+
 from rental.adapters.argon2_hasher import Argon2Hasher
+from rental.adapters.event_delivery import EventDelivery, event_delivery
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
 from rental.application.commands import Command, SettleBooking
+from rental.application.delivery import ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import COMMAND_HANDLERS
 from rental.application.messagebus import EventHandler, InProcessPublisher, MessageBus
@@ -22,6 +26,7 @@ from rental.application.ports import (
     Clock,
     EventPublisher,
     IdGenerator,
+    Notifier,
     PasswordHasher,
     PaymentGateway,
 )
@@ -34,7 +39,8 @@ MEMORY_URL = "memory://"
 
 
 class Rental:
-    """A running ``rental``: send commands with ``handle``, read with ``reads``."""
+    """A running ``rental``: send commands with ``handle``, read with ``reads``; ``delivery``
+    moves committed events (``rental worker`` runs its relay and, with Redis, its queue)."""
 
     def __init__(
         self,
@@ -43,8 +49,10 @@ class Rental:
         reads: Reads,
         dependencies: Dependencies,
         close: Callable[[], None] = lambda: None,
+        delivery: EventDelivery | None = None,
     ) -> None:
         self.bus = bus
+        self.delivery = delivery
         self.reads = reads
         self.dependencies = dependencies
         self._close = close
@@ -73,16 +81,50 @@ class Rental:
         self._close()
 
 
-def _storage(database_url: str) -> tuple[Callable[[], UnitOfWork], ReadModel, Callable[[], None]]:
+@frozen
+class _Storage:
+    uow_factory: Callable[[], UnitOfWork]
+    read_model: ReadModel
+    outbox: Outbox
+    ledger: ConsumerLedger
+    close: Callable[[], None]
+
+
+def _storage(database_url: str) -> _Storage:
     if database_url == MEMORY_URL:
         from rental.adapters.memory import MemoryStore, MemoryUnitOfWork
+        from rental.adapters.memory_outbox import MemoryConsumerLedger, MemoryOutbox
         from rental.adapters.memory_reads import MemoryReadModel
 
         store = MemoryStore()
-        return (lambda: MemoryUnitOfWork(store)), MemoryReadModel(store), lambda: None
-    from rental.adapters.sqlalchemy import sql_storage
+        return _Storage(
+            lambda: MemoryUnitOfWork(store), MemoryReadModel(store), MemoryOutbox(store),
+            MemoryConsumerLedger(), lambda: None,
+        )  # fmt: skip
+    from rental.adapters.sqlalchemy import (
+        SqlReadModel,
+        SqlUnitOfWork,
+        make_engine,
+        make_session_factory,
+    )
+    from rental.adapters.sqlalchemy.outbox import SqlConsumerLedger, SqlOutbox
 
-    return sql_storage(database_url)
+    engine = make_engine(database_url)
+    session_factory = make_session_factory(engine)
+    return _Storage(
+        lambda: SqlUnitOfWork(session_factory), SqlReadModel(engine), SqlOutbox(engine),
+        SqlConsumerLedger(engine), engine.dispose,
+    )  # fmt: skip
+
+
+def _notifier(smtp_url: str | None) -> Notifier:
+    if smtp_url:
+        from rental.adapters.smtp_notifier import SmtpNotifier
+
+        return SmtpNotifier.from_url(smtp_url)
+    from rental.adapters.logging_notifier import LoggingNotifier
+
+    return LoggingNotifier()
 
 
 def bootstrap(
@@ -94,6 +136,10 @@ def bootstrap(
     payment_gateway: PaymentGateway | None = None,
     event_handlers: Mapping[type[Event], Sequence[EventHandler]] | None = None,
     event_publisher: EventPublisher | None = None,
+    redis_url: str | None = None,
+    smtp_url: str | None = None,
+    notifier: Notifier | None = None,
+    redis_namespace: str = "rental",
 ) -> Rental:
     """Build a ``Rental``.
 
@@ -101,8 +147,15 @@ def bootstrap(
     (``sqlite:///var/rental.db``, ``postgresql+psycopg://…``, ``mysql+pymysql://…``) whose
     schema ``rental db upgrade`` has created. Every other dependency has a production default:
     the system clock, UUIDs, argon2, the sandbox gateway, events handled in process.
+
+    Events go to the outbox with each change. Without ``redis_url`` (``RENTAL_REDIS_URL``) the
+    consumers (emails) run in this process after the commit; with it, ``rental worker`` runs
+    them through Dramatiq, and listings and search pages are cached in Redis under keys
+    prefixed ``redis_namespace``. Emails go through ``notifier``, else SMTP at ``smtp_url``
+    (``RENTAL_SMTP_URL``), else the log. ``event_handlers`` also run in process after commits.
     """
-    uow_factory, read_model, close = _storage(database_url)
+    storage = _storage(database_url)
+    uow_factory = storage.uow_factory
     clock = clock or SystemClock()
     dependencies = Dependencies(
         uow_factory=uow_factory,
@@ -111,11 +164,32 @@ def bootstrap(
         hasher=password_hasher or Argon2Hasher(),
         gateway=payment_gateway or SandboxGateway(),
     )
-    publisher = event_publisher or InProcessPublisher(event_handlers or {})
-    bus = MessageBus(
-        command_handlers=COMMAND_HANDLERS, dependencies=dependencies, publisher=publisher
+    delivery = event_delivery(
+        outbox=storage.outbox,
+        ledger=storage.ledger,
+        read_model=storage.read_model,
+        notifier=notifier or _notifier(smtp_url),
+        in_process=InProcessPublisher(event_handlers or {}),
+        redis_url=redis_url,
+        redis_namespace=redis_namespace,
     )
-    return Rental(bus=bus, reads=Reads(read_model, clock), dependencies=dependencies, close=close)
+    bus = MessageBus(
+        command_handlers=COMMAND_HANDLERS,
+        dependencies=dependencies,
+        publisher=event_publisher or delivery.publisher,
+    )
+
+    def close() -> None:
+        delivery.close()
+        storage.close()
+
+    return Rental(
+        bus=bus,
+        reads=Reads(delivery.read_model, clock),
+        dependencies=dependencies,
+        close=close,
+        delivery=delivery,
+    )
 
 
 class _CallableModule(types.ModuleType):

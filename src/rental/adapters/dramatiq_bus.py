@@ -1,0 +1,90 @@
+"""Dramatiq on Redis: the queue the relay sends outbox entries to, and the actor that
+dispatches them to the consumers in ``rental worker``.
+
+A failing delivery is retried with exponential backoff by Dramatiq's ``Retries`` middleware;
+after the last retry the message goes to the dead-letter queue (``<queue>.XQ``), and
+``DeadLetterLog`` says which event and why.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import dramatiq
+import redis
+from dramatiq.brokers.redis import RedisBroker
+from dramatiq.middleware import AgeLimit, Middleware, Retries, ShutdownNotifications, TimeLimit
+
+from rental.application.delivery import OutboxEntry
+from rental.domain.events import Event
+
+logger = logging.getLogger(__name__)
+
+QUEUE = "events"
+ACTOR = "deliver_event"
+Dispatch = Callable[[int, Event], None]
+
+
+class DeadLetterLog(Middleware):
+    """Logs, as an error, each event whose last retry failed (Dramatiq dead-letters it)."""
+
+    def after_process_message(
+        self, broker: Any, message: Any, *, result: Any = None, exception: Any = None
+    ) -> None:
+        if exception is None or not message.failed:
+            return
+        entry_id, event_name = [*message.args, None, None][:2]
+        logger.error(
+            "event %s (outbox #%s) dead-lettered after %s retries: %r",
+            event_name, entry_id, message.options.get("retries", 0), exception,
+        )  # fmt: skip
+
+
+class EventQueue:
+    """The broker and its one actor, ``deliver_event(entry_id, event_name, payload)``.
+
+    ``dispatch`` is what the actor runs (the worker's consumers); a process that only sends
+    (a relay) may leave it out. Retries: ``max_retries`` with backoff from ``min_backoff_ms``
+    doubling up to ``max_backoff_ms``.
+    """
+
+    def __init__(
+        self,
+        redis_url: str,
+        *,
+        namespace: str = "rental",
+        dispatch: Dispatch | None = None,
+        max_retries: int = 8,
+        min_backoff_ms: int = 1_000,
+        max_backoff_ms: int = 600_000,
+    ) -> None:
+        client = redis.Redis.from_url(redis_url, socket_connect_timeout=2, socket_timeout=10)
+        retries = Retries(
+            max_retries=max_retries, min_backoff=min_backoff_ms, max_backoff=max_backoff_ms
+        )
+        middleware = [AgeLimit(), TimeLimit(), ShutdownNotifications(), retries, DeadLetterLog()]
+        self.broker = RedisBroker(  # type: ignore[no-untyped-call]
+            client=client, namespace=f"{namespace}:dramatiq", middleware=middleware
+        )
+        self.dispatch = dispatch
+        declare = dramatiq.actor(broker=self.broker, actor_name=ACTOR, queue_name=QUEUE)
+        self._actor = declare(self._deliver)
+
+    def _deliver(self, entry_id: int, event_name: str, payload: dict[str, Any]) -> None:
+        if self.dispatch is None:
+            raise RuntimeError("this process only sends events; run `rental worker` to consume")
+        self.dispatch(entry_id, Event.from_dict(event_name, payload))
+
+    def send(self, entry: OutboxEntry) -> None:
+        """Enqueue one outbox entry (raises when Redis is unreachable)."""
+        self._actor.send(entry.id, entry.event_name, entry.payload)
+
+    def dead_letters(self) -> int:
+        """How many messages the dead-letter queue holds."""
+        return int(self.broker.client.zcard(f"{self.broker.namespace}:{QUEUE}.XQ"))
+
+    def close(self) -> None:
+        self.broker.close()
+        self.broker.client.close()

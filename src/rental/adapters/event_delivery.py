@@ -1,0 +1,110 @@
+"""Assembles how committed events travel: with Redis, or embedded without it.
+
+With ``redis_url``: a request's process invalidates the cache at once and leaves its events in
+the outbox; ``rental worker``'s relay sends them to Dramatiq, whose actor runs the consumers.
+Without: after each commit, the relay runs the consumers in this process. Consumers and their
+once-per-entry ledger are the same in both modes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from attrs import define
+
+from rental.adapters.system import SystemClock
+from rental.application.delivery import ConsumerLedger, EventDispatcher, Outbox
+from rental.application.handlers.notifications import Notifications
+from rental.application.ports import EventPublisher, Notifier
+from rental.application.queries import ReadModel
+from rental.application.relay import OutboxRelay
+from rental.domain.events import Event
+
+if TYPE_CHECKING:
+    from rental.adapters.dramatiq_bus import EventQueue
+
+logger = logging.getLogger(__name__)
+
+
+class RelayAfterCommit:
+    """An ``EventPublisher`` that delivers the outbox in process; it never fails the command,
+    whose change is committed: what could not be delivered waits in the outbox for a retry."""
+
+    def __init__(self, relay: OutboxRelay) -> None:
+        self._relay = relay
+
+    def publish(self, events: Sequence[Event]) -> None:
+        try:
+            self._relay.run_once()
+        except Exception:  # the outbox keeps the events; a later pass delivers them
+            logger.exception("outbox relay pass failed after a commit")
+
+
+class Publishers:
+    """Several publishers, in order."""
+
+    def __init__(self, publishers: Sequence[EventPublisher]) -> None:
+        self._publishers = list(publishers)
+
+    def publish(self, events: Sequence[Event]) -> None:
+        for publisher in self._publishers:
+            publisher.publish(events)
+
+
+@define
+class EventDelivery:
+    """What moves this ``Rental``'s events: the relay, the consumers, and (with Redis) the
+    Dramatiq queue and the cache. ``read_model`` is the cached one when there is a cache."""
+
+    relay: OutboxRelay
+    dispatcher: EventDispatcher
+    publisher: EventPublisher
+    read_model: ReadModel
+    queue: EventQueue | None = None
+    close: Callable[[], None] = lambda: None
+
+
+def event_delivery(
+    *,
+    outbox: Outbox,
+    ledger: ConsumerLedger,
+    read_model: ReadModel,
+    notifier: Notifier,
+    in_process: EventPublisher,
+    redis_url: str | None = None,
+    redis_namespace: str = "rental",
+) -> EventDelivery:
+    """Build the delivery of events; ``in_process`` publishes to handlers given to bootstrap."""
+    consumers = Notifications(read_model, notifier).consumers()
+    if not redis_url:
+        dispatcher = EventDispatcher(consumers, ledger)
+        relay = OutboxRelay(outbox, dispatcher.dispatch_entry, SystemClock())
+        publisher = Publishers([in_process, RelayAfterCommit(relay)])
+        return EventDelivery(relay, dispatcher, publisher, read_model)
+
+    import redis
+
+    from rental.adapters.dramatiq_bus import EventQueue
+    from rental.adapters.redis_cache import CachedReadModel, CacheInvalidation, ListingCache
+
+    client = redis.Redis.from_url(redis_url, socket_connect_timeout=1, socket_timeout=1)
+    cache = ListingCache(client, redis_namespace)
+    invalidation = CacheInvalidation(cache)
+    dispatcher = EventDispatcher([*consumers, invalidation.consumer()], ledger)
+    queue = EventQueue(redis_url, namespace=redis_namespace, dispatch=dispatcher.dispatch)
+    relay = OutboxRelay(outbox, queue.send, SystemClock())
+
+    def close() -> None:
+        queue.close()
+        client.close()
+
+    return EventDelivery(
+        relay=relay,
+        dispatcher=dispatcher,
+        publisher=Publishers([invalidation, in_process]),
+        read_model=CachedReadModel(read_model, cache),
+        queue=queue,
+        close=close,
+    )

@@ -1,0 +1,175 @@
+"""A Redis cache in front of the read model, for listing details and search pages.
+
+Keys carry a generation: ``listing:<id>`` and ``search`` counters that the events which change
+them increment (``CacheInvalidation``). A reader reads the generation *before* the database, so
+a value read before an update lands under the old generation, which nobody asks for again: a
+read after an update has committed (and invalidated) never returns the stale version. Search
+pages also expire after ``SEARCH_TTL`` seconds, since time alone (an overdue pending booking)
+changes availability. Redis being down means no cache, never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+
+import redis
+
+from rental.adapters.cache_codec import decode_listing, encode_listing
+from rental.application.delivery import Consumer
+from rental.application.queries import ListingSearch, Page, PageRequest, ReadModel
+from rental.domain import events as e
+from rental.domain.bookings import Booking
+from rental.domain.calendar import CalendarEntry
+from rental.domain.listings import Listing
+from rental.domain.payments import Payment
+from rental.domain.reviews import Review
+from rental.domain.users import User
+
+logger = logging.getLogger(__name__)
+
+LISTING_TTL = 300
+SEARCH_TTL = 30
+GENERATION_TTL = 7 * 86400  # far longer than any value's, so a lost counter finds no old value
+PAUSE_AFTER_ERROR = 5.0  # seconds without trying Redis after it failed
+LISTING_EVENTS = (e.ListingCreated, e.ListingUpdated, e.ListingDeleted, e.ReviewSubmitted)
+SEARCH_EVENTS = (
+    e.ListingCreated, e.ListingUpdated, e.ListingDeleted, e.DatesBlocked, e.DatesUnblocked,
+    e.BookingRequested, e.BookingCancelled, e.BookingDeclined, e.BookingExpired,
+    e.ReviewSubmitted,
+)  # fmt: skip
+
+
+class ListingCache:
+    """Generation-keyed values in Redis under ``<prefix>:cache:``."""
+
+    def __init__(self, client: redis.Redis, prefix: str) -> None:
+        self._client = client
+        self._prefix = f"{prefix}:cache"
+        self._paused_until = 0.0
+
+    def _pause(self, error: Exception) -> None:
+        logger.warning("cache unavailable for %ss: %s", PAUSE_AFTER_ERROR, error)
+        self._paused_until = time.monotonic() + PAUSE_AFTER_ERROR
+
+    def cached(self, scope: str, key: str, ttl: int, load: Callable[[], str]) -> str:
+        """The value of ``key`` in ``scope``'s current generation, loaded and stored if new."""
+        if time.monotonic() < self._paused_until:
+            return load()
+        try:
+            generation = int(self._client.get(f"{self._prefix}:gen:{scope}") or 0)
+            name = f"{self._prefix}:{scope}:{generation}:{key}"
+            found = self._client.get(name)
+        except redis.RedisError as error:
+            self._pause(error)
+            return load()
+        if isinstance(found, bytes):
+            return found.decode()
+        value = load()
+        try:
+            self._client.set(name, value, ex=ttl)
+        except redis.RedisError as error:
+            self._pause(error)
+        return value
+
+    def invalidate(self, scopes: Iterable[str]) -> None:
+        # Unlike reads, invalidation is not skipped while paused: it is what keeps values fresh.
+        try:
+            pipe = self._client.pipeline(transaction=False)
+            for scope in scopes:
+                pipe.incr(f"{self._prefix}:gen:{scope}")
+                pipe.expire(f"{self._prefix}:gen:{scope}", GENERATION_TTL)
+            pipe.execute()
+        except redis.RedisError as error:
+            logger.error("cache invalidation failed (%s); the relay will retry it", error)
+            self._paused_until = time.monotonic() + PAUSE_AFTER_ERROR
+            raise
+
+    def invalidate_for(self, event: e.Event) -> None:
+        """Move on the generations ``event`` changes (raises if Redis is down)."""
+        scopes = []
+        if isinstance(event, LISTING_EVENTS):
+            scopes.append(f"listing:{getattr(event, 'listing_id', '')}")
+        if isinstance(event, SEARCH_EVENTS):
+            scopes.append("search")
+        if scopes:
+            self.invalidate(scopes)
+
+
+class CacheInvalidation:
+    """Invalidates at once after each commit, in the committing process (an ``EventPublisher``),
+    and again when the relay delivers the event (a ``Consumer``): should Redis be down at the
+    commit, the values it holds are dropped as soon as it is back and the relay gets there."""
+
+    def __init__(self, cache: ListingCache) -> None:
+        self._cache = cache
+
+    def publish(self, events: Sequence[e.Event]) -> None:
+        for event in events:
+            try:
+                self._cache.invalidate_for(event)
+            except redis.RedisError:
+                return  # logged; the relayed consumer will do it
+
+    def consumer(self) -> Consumer:
+        return Consumer("cache", LISTING_EVENTS + SEARCH_EVENTS, self._cache.invalidate_for, False)
+
+
+class CachedReadModel(ReadModel):
+    """The read model, with ``listing()`` and ``search_listings()`` served from the cache."""
+
+    def __init__(self, inner: ReadModel, cache: ListingCache) -> None:
+        self._inner = inner
+        self._cache = cache
+
+    def listing(self, listing_id: str) -> Listing | None:
+        def load() -> str:
+            found = self._inner.listing(listing_id)
+            return json.dumps(None if found is None else encode_listing(found))
+
+        raw = json.loads(self._cache.cached(f"listing:{listing_id}", "v", LISTING_TTL, load))
+        return None if raw is None else decode_listing(raw)
+
+    def search_listings(self, search: ListingSearch, now: datetime) -> Page[Listing]:
+        def load() -> str:
+            page = self._inner.search_listings(search, now)
+            items = [encode_listing(listing) for listing in page.items]
+            return json.dumps({"items": items, "total": page.total})
+
+        key = hashlib.sha256(repr(search).encode()).hexdigest()
+        raw = json.loads(self._cache.cached("search", key, SEARCH_TTL, load))
+        items = [decode_listing(item) for item in raw["items"]]
+        return Page(items, search.page.page, search.page.per_page, raw["total"])
+
+    def user(self, user_id: str) -> User | None:
+        return self._inner.user(user_id)
+
+    def unavailable(
+        self, listing_id: str, start: date, end: date, now: datetime
+    ) -> list[CalendarEntry]:
+        return self._inner.unavailable(listing_id, start, end, now)
+
+    def booking(self, booking_id: str) -> Booking | None:
+        return self._inner.booking(booking_id)
+
+    def trips(self, guest_id: str, page: PageRequest) -> Page[Booking]:
+        return self._inner.trips(guest_id, page)
+
+    def host_bookings(self, host_id: str, page: PageRequest) -> Page[Booking]:
+        return self._inner.host_bookings(host_id, page)
+
+    def payment(self, payment_id: str) -> Payment | None:
+        return self._inner.payment(payment_id)
+
+    def booking_payments(self, booking_id: str) -> list[Payment]:
+        return self._inner.booking_payments(booking_id)
+
+    def review_of_booking(self, booking_id: str) -> Review | None:
+        return self._inner.review_of_booking(booking_id)
+
+    def listing_reviews(self, listing_id: str, page: PageRequest) -> Page[Review]:
+        return self._inner.listing_reviews(listing_id, page)
