@@ -115,3 +115,24 @@ def test_the_secret_key_never_reaches_the_logs(
     assert caplog.records, "the flow above logs something, so the check is not vacuous"
     assert TEST_SECRET not in caplog.text
     assert PASSWORD not in caplog.text
+
+
+def test_nul_characters_are_refused_before_any_database_sees_them(client: FlaskClient) -> None:
+    # PostgreSQL cannot store NUL in text: these must be clean 4xx on every storage, not 500s.
+    _, headers = signup(client, role="host")
+    listing = client.post("/api/v1/listings", json=listing_fields(), headers=headers).get_json()
+    assert client.get("/api/v1/listings/%00").status_code == 404
+    query = client.get("/api/v1/listings?city=Lis%00bon&amenities=wifi")
+    assert query.status_code == 422
+    assert query.get_json()["errors"] == {"city": ["must not contain NUL characters."]}
+    for method, url, body, field in [
+        ("post", "/api/v1/auth/login", {"email": "a\x00@b.io", "password": PASSWORD}, "email"),
+        ("post", "/api/v1/listings", listing_fields(amenities=["wi\x00fi"]), "amenities"),
+        ("patch", "/api/v1/users/me", {"bio": "x\x00"}, "bio"),
+        ("patch", f"/api/v1/listings/{listing['id']}", {"title": "\x00"}, "title"),
+    ]:
+        response = getattr(client, method)(url, json=body, headers=headers)
+        assert response.status_code == 422, url
+        assert list(response.get_json()["errors"]) == [field]
+    blocks = f"/api/v1/listings/{listing['id']}/blocks"
+    assert client.delete(f"{blocks}/%00", headers=headers).status_code == 404

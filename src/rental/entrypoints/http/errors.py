@@ -125,8 +125,33 @@ def unexpected_problem(error: Exception) -> Response:
     return problem(500, "Something went wrong on our side; it has been logged.")
 
 
-def check_json_body() -> Response | None:
-    """Before each request: a body must be JSON (415) and a JSON object (400)."""
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(item) for item in value)
+    return False
+
+
+NUL_MESSAGE = "must not contain NUL characters."
+
+
+def _nul_problem(fields: list[str]) -> Response:
+    return problem(
+        422, "Some fields are not valid; see errors.", errors={f: [NUL_MESSAGE] for f in fields}
+    )
+
+
+def check_request() -> Response | None:
+    """Before each request: a body must be JSON (415) and a JSON object (400); no text may
+    carry a NUL character, which no database column stores (PostgreSQL refuses it)."""
+    if "\x00" in request.path:
+        return problem(404, "No such resource.")
+    bad_args = sorted({k for k, v in request.args.items(multi=True) if _has_nul(k + v)})
+    if bad_args:
+        return _nul_problem(bad_args)
     if not request.content_length and not request.headers.get("Transfer-Encoding"):
         return None
     if not request.is_json:
@@ -141,7 +166,8 @@ def check_json_body() -> Response | None:
         return problem(400, "The request body is not valid JSON.")
     if not isinstance(body, dict):
         return problem(400, "The request body must be a JSON object.")
-    return None
+    bad_fields = sorted(str(k) for k, v in body.items() if _has_nul(k) or _has_nul(v))
+    return _nul_problem(bad_fields) if bad_fields else None
 
 
 def init_app(app: Flask) -> None:
@@ -149,4 +175,4 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(e.DomainError, domain_problem)
     app.register_error_handler(HTTPException, http_problem)
     app.register_error_handler(Exception, unexpected_problem)
-    app.before_request(check_json_body)
+    app.before_request(check_request)
