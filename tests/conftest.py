@@ -1,3 +1,3 @@
 """Shared pytest set-up."""
 
-pytest_plugins = ["tests.databases"]
+pytest_plugins = ["tests.databases", "tests.events"]

@@ -14,6 +14,7 @@ from typing import Any
 
 import dramatiq
 import redis
+from dramatiq import Worker
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.middleware import AgeLimit, Middleware, Retries, ShutdownNotifications, TimeLimit
 
@@ -80,6 +81,12 @@ class EventQueue:
     def send(self, entry: OutboxEntry) -> None:
         """Enqueue one outbox entry (raises when Redis is unreachable)."""
         self._actor.send(entry.id, entry.event_name, entry.payload)
+
+    def start_worker(self, threads: int) -> Worker:
+        """Start consuming in this process (``worker.stop()`` ends it)."""
+        worker = Worker(self.broker, worker_threads=threads)
+        worker.start()
+        return worker
 
     def dead_letters(self) -> int:
         """How many messages the dead-letter queue holds."""

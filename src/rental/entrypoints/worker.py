@@ -1,0 +1,99 @@
+"""``rental worker``: delivers committed events and runs the scheduled jobs.
+
+With ``RENTAL_REDIS_URL``: the Dramatiq worker (consumers: emails, cache), the outbox relay
+feeding it, and the expiry job. Without: the relay runs the consumers in this process, which
+retries what the server's own after-commit delivery could not do, and the expiry job.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+import time
+from collections.abc import Callable
+
+import click
+
+from rental.bootstrap import Rental, bootstrap
+from rental.settings import Settings
+
+log = logging.getLogger("rental.worker")
+
+
+class ScheduledJobs:
+    """A relay pass every ``relay_every`` seconds and ``expire_bookings()`` (expiring unpaid
+    and unanswered pending bookings, voiding their authorizations, completing ended stays)
+    every ``expire_every`` seconds. A failing job is logged and tried again at its next turn."""
+
+    def __init__(
+        self,
+        rental: Rental,
+        *,
+        relay_every: float = 1.0,
+        expire_every: float = 60.0,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        assert rental.delivery is not None
+        self._rental = rental
+        self._relay = rental.delivery.relay
+        self._monotonic = monotonic
+        self._jobs: list[tuple[str, float, Callable[[], object]]] = [
+            ("relay", relay_every, self._relay.run_until_empty),
+            ("expire-bookings", expire_every, rental.expire_bookings),
+        ]
+        self._next_run = dict.fromkeys((name for name, _, _ in self._jobs), 0.0)
+
+    def tick(self) -> float:
+        """Run the jobs that are due; return the seconds until the next one is."""
+        for name, every, job in self._jobs:
+            if self._monotonic() < self._next_run[name]:
+                continue
+            try:
+                result = job()
+                if result and (not isinstance(result, dict) or any(result.values())):
+                    log.info("%s: %s", name, result)
+            except Exception:  # the worker outlives a database or broker outage
+                log.exception("job %s failed; next try in %ss", name, every)
+            self._next_run[name] = self._monotonic() + every
+        return max(0.0, min(self._next_run.values()) - self._monotonic())
+
+    def run(self, stop: threading.Event) -> None:
+        while not stop.is_set():
+            stop.wait(self.tick())
+
+
+def run_worker(rental: Rental, jobs: ScheduledJobs, stop: threading.Event, threads: int) -> None:
+    """Consume (with Redis) and run the jobs until ``stop`` is set."""
+    assert rental.delivery is not None
+    queue = rental.delivery.queue
+    consumer = queue.start_worker(threads) if queue is not None else None
+    log.info("worker started (%s)", "Dramatiq on Redis" if queue else "in process, no Redis")
+    try:
+        jobs.run(stop)
+    finally:
+        if consumer is not None:
+            consumer.stop(timeout=30_000)
+        log.info("worker stopped")
+
+
+@click.command("worker")
+@click.option("--threads", default=4, show_default=True, help="Dramatiq worker threads.")
+@click.option("--relay-every", default=1.0, show_default=True, help="Seconds between relay passes.")
+@click.option("--expire-every", default=60.0, show_default=True, help="Seconds between expiries.")
+@click.pass_obj
+def worker(settings: Settings, threads: int, relay_every: float, expire_every: float) -> None:
+    """Deliver events (emails, cache) and expire overdue bookings, until SIGTERM or Ctrl-C."""
+    rental = bootstrap(
+        database_url=settings.database_url,
+        redis_url=settings.redis_url,
+        smtp_url=settings.smtp_url,
+    )
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    jobs = ScheduledJobs(rental, relay_every=relay_every, expire_every=expire_every)
+    try:
+        run_worker(rental, jobs, stop, threads)
+    finally:
+        rental.close()
