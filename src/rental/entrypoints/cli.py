@@ -19,6 +19,7 @@ from rental.bootstrap import MEMORY_URL, Rental, bootstrap
 from rental.domain.errors import DomainError
 from rental.entrypoints.db import check_database_url, db, describe_url
 from rental.entrypoints.serve import serve
+from rental.entrypoints.worker import worker
 from rental.settings import Settings, SettingsError
 
 log = logging.getLogger("rental.cli")
@@ -67,7 +68,11 @@ def reported_errors() -> Iterator[None]:
 def running(settings: Settings) -> Iterator[Rental]:
     """A ``Rental`` on the configured database, closed afterwards."""
     with reported_errors():
-        rental = bootstrap(database_url=settings.database_url)
+        rental = bootstrap(
+            database_url=settings.database_url,
+            redis_url=settings.redis_url,
+            smtp_url=settings.smtp_url,
+        )
         try:
             yield rental
         finally:
@@ -120,7 +125,7 @@ def expire_bookings(settings: Settings) -> None:
 
 main.add_command(db)
 main.add_command(serve)
-# Other entrypoints join here, e.g. ``main.add_command(worker)`` from the worker module.
+main.add_command(worker)
 
 
 if __name__ == "__main__":

@@ -54,7 +54,11 @@ class RentalApi(Api):  # type: ignore[misc]
 def create_app(settings: Settings | None = None, *, rental: Rental | None = None) -> Flask:
     """The Flask app serving ``rental`` (by default built from ``settings.database_url``)."""
     settings = settings or Settings.from_env()
-    rental = rental or bootstrap(database_url=settings.database_url)
+    rental = rental or bootstrap(
+        database_url=settings.database_url,
+        redis_url=settings.redis_url,
+        smtp_url=settings.smtp_url,
+    )
     app = Flask("rental")
     app.config.update(
         API_TITLE="rental",
