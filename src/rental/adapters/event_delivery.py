@@ -59,6 +59,7 @@ class EventDelivery:
     Dramatiq queue and the cache. ``read_model`` is the cached one when there is a cache."""
 
     relay: OutboxRelay
+    outbox: Outbox
     dispatcher: EventDispatcher
     publisher: EventPublisher
     read_model: ReadModel
@@ -82,7 +83,7 @@ def event_delivery(
         dispatcher = EventDispatcher(consumers, ledger)
         relay = OutboxRelay(outbox, dispatcher.dispatch_entry, SystemClock())
         publisher = Publishers([in_process, RelayAfterCommit(relay)])
-        return EventDelivery(relay, dispatcher, publisher, read_model)
+        return EventDelivery(relay, outbox, dispatcher, publisher, read_model)
 
     import redis
 
@@ -102,6 +103,7 @@ def event_delivery(
 
     return EventDelivery(
         relay=relay,
+        outbox=outbox,
         dispatcher=dispatcher,
         publisher=Publishers([invalidation, in_process]),
         read_model=CachedReadModel(read_model, cache),
