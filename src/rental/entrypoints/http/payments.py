@@ -11,7 +11,6 @@ from rental.application import commands as c
 from rental.application.queries import PageRequest
 from rental.domain.payments import Payment
 from rental.entrypoints.http.auth import current_actor, jwt_required
-from rental.entrypoints.http.bookings import refuse_impossible_ids
 from rental.entrypoints.http.context import Blueprint, get_rental
 from rental.entrypoints.http.schemas.common import PageQuerySchema, page_of
 from rental.entrypoints.http.schemas.payments import (
@@ -22,7 +21,6 @@ from rental.entrypoints.http.schemas.payments import (
 
 blp = Blueprint("payments", __name__, description="Paying for bookings, with sandbox cards.")
 BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]
-blp.url_value_preprocessor(refuse_impossible_ids)
 LOCATION = {"Location": {"description": "The payment's URL.", "schema": {"type": "string"}}}
 
 

@@ -13,11 +13,7 @@ class ReviewRequestSchema(BaseSchema):
     rating = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=5))
     comment = fields.String(
         load_default="",
-        validate=[
-            validate.Length(max=2000),
-            # PostgreSQL text cannot hold NUL; anything else a person may type is kept.
-            validate.Regexp(r"^[^\x00]*$", error="must not contain NUL characters."),
-        ],
+        validate=validate.Length(max=2000),
         metadata={"description": "At most 2,000 characters; empty when left out."},
     )
 
