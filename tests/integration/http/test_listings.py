@@ -137,3 +137,16 @@ def test_delete_is_204_then_404_and_409_while_a_booking_is_live(
     assert client.delete(url, headers=headers).status_code == 404
     listed = client.get(LISTINGS).get_json()
     assert [item["id"] for item in listed["items"]] == [kept["id"]]
+
+
+def test_rating_average_is_a_json_number_with_two_decimals() -> None:
+    from decimal import Decimal
+    from types import SimpleNamespace
+
+    from rental.entrypoints.http.schemas.listings import ListingSchema
+
+    only = ("rating_average", "review_count")
+    rated = SimpleNamespace(rating_average=Decimal("4.67"), review_count=3)
+    assert ListingSchema(only=only).dump(rated) == {"rating_average": 4.67, "review_count": 3}
+    unrated = SimpleNamespace(rating_average=None, review_count=0)
+    assert ListingSchema(only=only).dump(unrated)["rating_average"] is None
