@@ -38,7 +38,7 @@ class DeadLetterLog(Middleware):
             return
         entry_id, event_name = [*message.args, None, None][:2]
         logger.error(
-            "event %s (outbox #%s) dead-lettered after %s retries: %r",
+            "event %s (outbox #%s) dead-lettered after %s failed attempts: %s",
             event_name, entry_id, message.options.get("retries", 0), exception,
         )  # fmt: skip
 
@@ -65,7 +65,8 @@ class EventQueue:
         retries = Retries(
             max_retries=max_retries, min_backoff=min_backoff_ms, max_backoff=max_backoff_ms
         )
-        middleware = [AgeLimit(), TimeLimit(), ShutdownNotifications(), retries, DeadLetterLog()]
+        # "after" hooks run in reverse order: the log must come before Retries to see its verdict.
+        middleware = [AgeLimit(), TimeLimit(), ShutdownNotifications(), DeadLetterLog(), retries]
         self.broker = RedisBroker(  # type: ignore[no-untyped-call]
             client=client, namespace=f"{namespace}:dramatiq", middleware=middleware
         )
