@@ -46,7 +46,8 @@ class PaymentGateway(Protocol):
     """A card processor with separate authorization and capture (Stripe-like).
 
     ``authorize`` raises ``CardDeclined`` when the card is refused and
-    ``rental.domain.errors.UnknownPaymentToken`` for a token it does not know.
+    ``rental.domain.errors.UnknownPaymentToken`` for a token it does not know. ``void`` is
+    idempotent: voiding an authorization already voided (or lapsed) succeeds.
     """
 
     def authorize(self, token: str, amount: Money, idempotency_key: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import abc
+import logging
+from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 
@@ -18,6 +20,8 @@ from rental.application.repositories import (
     UserRepository,
 )
 from rental.domain.events import Event
+
+logger = logging.getLogger(__name__)
 
 
 class UnitOfWork(abc.ABC):
@@ -40,6 +44,7 @@ class UnitOfWork(abc.ABC):
 
     def __init__(self) -> None:
         self._committed_events: list[Event] = []
+        self._after_commit: list[Callable[[], None]] = []
 
     def __enter__(self) -> Self:
         return self
@@ -50,7 +55,16 @@ class UnitOfWork(abc.ABC):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        self._after_commit.clear()
         self.rollback()
+
+    def on_commit(self, action: Callable[[], None]) -> None:
+        """Run ``action`` only once this transaction has committed, never if it rolls back.
+
+        For side effects outside the database that must follow the recorded change, such as
+        releasing a card authorization: a failure is logged, the committed change stands.
+        """
+        self._after_commit.append(action)
 
     def _repositories(self) -> list[Tracking]:
         return [self.users, self.listings, self.bookings, self.payments, self.reviews]
@@ -60,6 +74,12 @@ class UnitOfWork(abc.ABC):
         self._store_events(events)
         self._commit()
         self._committed_events.extend(events)
+        actions, self._after_commit = self._after_commit, []
+        for action in actions:
+            try:
+                action()
+            except Exception:
+                logger.exception("an action after commit failed; the committed change stands")
 
     def collect_new_events(self) -> list[Event]:
         """Events committed since the last call, oldest first."""

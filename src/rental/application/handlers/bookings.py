@@ -5,7 +5,12 @@ from __future__ import annotations
 from rental.application import commands as c
 from rental.application.authorization import check_can_see_booking, check_is_host_of
 from rental.application.dependencies import Dependencies
-from rental.application.handlers.calendars import calendar_of, expire_booking, money
+from rental.application.handlers.calendars import (
+    calendar_of,
+    expire_booking,
+    money,
+    void_authorizations,
+)
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.bookings import Booking, BookingStatus, CancelledBy
 from rental.domain.errors import PermissionDenied
@@ -21,6 +26,7 @@ def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) 
     if listing.host_id == cmd.actor.user_id:
         raise PermissionDenied("Hosts cannot book their own listing.")
     now = deps.clock.now()
+    listing.check_stay_rules(stay, cmd.guests, now)
     booking = listing.request_booking(
         booking_id=deps.ids.new_id(), guest_id=cmd.actor.user_id, stay=stay, guests=cmd.guests,
         calendar=calendar_of(uow, deps, listing, now), now=now,
@@ -50,7 +56,7 @@ def decline_booking(cmd: c.DeclineBooking, uow: UnitOfWork, deps: Dependencies) 
     check_is_host_of(cmd.actor, booking, "decline it")
     now = deps.clock.now()
     booking.decline(now)
-    _void_authorizations(uow, deps, booking)
+    void_authorizations(uow, deps, booking)
     uow.commit()
     return booking
 
@@ -67,7 +73,7 @@ def cancel_booking(cmd: c.CancelBooking, uow: UnitOfWork, deps: Dependencies) ->
         raise PermissionDenied("Only the booking's guest or the listing's host may cancel it.")
     now = deps.clock.now()
     refund = booking.cancel(by, now)
-    _void_authorizations(uow, deps, booking)
+    void_authorizations(uow, deps, booking)
     if refund:
         for payment in uow.payments.for_booking(booking.id):
             if payment.refundable >= refund and payment.gateway_reference:
@@ -91,11 +97,3 @@ def settle_booking(cmd: c.SettleBooking, uow: UnitOfWork, deps: Dependencies) ->
         done = BookingStatus.COMPLETED.value
     uow.commit()
     return done
-
-
-def _void_authorizations(uow: UnitOfWork, deps: Dependencies, booking: Booking) -> None:
-    now = deps.clock.now()
-    for payment in uow.payments.for_booking(booking.id):
-        if payment.status == PaymentStatus.AUTHORIZED and payment.gateway_reference:
-            deps.gateway.void(payment.gateway_reference)
-            payment.void(now)

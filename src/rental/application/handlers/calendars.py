@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from rental.application.dependencies import Dependencies
 from rental.application.unit_of_work import UnitOfWork
@@ -10,15 +11,24 @@ from rental.domain.bookings import Booking
 from rental.domain.calendar import Calendar
 from rental.domain.listings import Listing
 from rental.domain.money import Money
+from rental.domain.payments import PaymentStatus
+
+
+def void_authorizations(uow: UnitOfWork, deps: Dependencies, booking: Booking) -> None:
+    """Void the booking's authorized payments; the gateway is told only once this
+    transaction has committed, so a rollback never leaves a hold released but recorded."""
+    now = deps.clock.now()
+    for payment in uow.payments.for_booking(booking.id):
+        reference = payment.gateway_reference
+        if payment.status == PaymentStatus.AUTHORIZED and reference:
+            payment.void(now)
+            uow.on_commit(partial(deps.gateway.void, reference))
 
 
 def expire_booking(uow: UnitOfWork, deps: Dependencies, booking: Booking, now: datetime) -> None:
     """Expire an overdue pending booking and void its authorization, if it has one."""
     booking.expire(now)
-    for payment in uow.payments.for_booking(booking.id):
-        if payment.status == "authorized" and payment.gateway_reference:
-            deps.gateway.void(payment.gateway_reference)
-            payment.void(now)
+    void_authorizations(uow, deps, booking)
 
 
 def calendar_of(uow: UnitOfWork, deps: Dependencies, listing: Listing, now: datetime) -> Calendar:
