@@ -19,6 +19,11 @@ from typing import Any
 import pytest
 import redis
 
+STORAGES = [
+    pytest.param("memory", id="memory"),
+    pytest.param("sqlite_url", id="sqlite"),
+    pytest.param("postgres_url", id="postgres", marks=pytest.mark.postgres),
+]
 REDIS_URL = os.environ.get("RENTAL_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 UNREACHABLE_REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 
@@ -33,6 +38,15 @@ def wait_until(condition: Callable[[], Any], timeout: float = 10.0, what: str = 
         if time.monotonic() > deadline:
             pytest.fail(f"timed out after {timeout}s waiting for {what}")
         time.sleep(0.05)
+
+
+@pytest.fixture(params=STORAGES)
+def storage_url(request: pytest.FixtureRequest) -> str:
+    """``memory://``, then a migrated SQLite file, then a PostgreSQL database."""
+    if request.param == "memory":
+        return "memory://"
+    url: str = request.getfixturevalue(request.param)
+    return url
 
 
 @pytest.fixture

@@ -12,25 +12,11 @@ import pytest
 
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.application import commands as c
-from rental.bootstrap import MEMORY_URL, Rental, bootstrap
+from rental.bootstrap import Rental, bootstrap
 from rental.domain.errors import DatesUnavailable
 from tests.events import RecordingNotifier
 from tests.fakes import FakeClock
 from tests.integration.event_steps import book, host_guest_listing
-
-STORAGES = [
-    pytest.param("memory", id="memory"),
-    pytest.param("sqlite_url", id="sqlite"),
-    pytest.param("postgres_url", id="postgres", marks=pytest.mark.postgres),
-]
-
-
-@pytest.fixture(params=STORAGES)
-def storage_url(request: pytest.FixtureRequest) -> str:
-    if request.param == "memory":
-        return MEMORY_URL
-    url: str = request.getfixturevalue(request.param)
-    return url
 
 
 class FlakyNotifier(RecordingNotifier):
