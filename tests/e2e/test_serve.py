@@ -17,7 +17,7 @@ import pytest
 import requests
 
 SECRET = "e2e-secret-key-that-must-never-be-logged-0123456789"
-START_SECONDS = 30
+START_SECONDS = 60
 
 
 def free_port() -> int:
@@ -45,9 +45,10 @@ def wait_until_healthy(server: Server) -> None:
         if server.process.poll() is not None:
             pytest.fail(f"rental serve exited early:\n{server.output()}")
         try:
-            if requests.get(server.url("/healthz"), timeout=1).status_code == 200:
+            if requests.get(server.url("/healthz"), timeout=2).status_code == 200:
                 return
-        except requests.ConnectionError:
+        # Refused before gunicorn binds; a read timeout while its worker is still booting.
+        except requests.RequestException:
             time.sleep(0.2)
     pytest.fail(f"rental serve did not answer /healthz in {START_SECONDS}s:\n{server.output()}")
 
