@@ -3,6 +3,7 @@ settling bookings, and settings refused at start."""
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from datetime import timedelta
@@ -70,13 +71,15 @@ def test_create_admin_refuses_a_taken_email_and_a_short_password(sqlite_url: str
     assert "Traceback" not in again.stderr + short.stderr
 
 
-def test_seed_demo_if_empty_seeds_once(sqlite_url: str) -> None:
-    first = run(sqlite_url, "seed-demo", "--if-empty")
+def test_seed_demo_if_empty_seeds_once(sqlite_url: str, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO):
+        first = run(sqlite_url, "seed-demo", "--if-empty")
     second = run(sqlite_url, "seed-demo", "--if-empty")
 
     assert first.exit_code == 0, first.output
     assert "host1@demo.rental" in first.stdout and "demo-password-1" in first.stdout
     assert second.exit_code == 0 and "not seeding" in second.stdout
+    assert "@demo.rental" not in caplog.text, "the demo's made-up addresses get no email"
     rental = bootstrap(database_url=sqlite_url, password_hasher=Argon2Hasher())
     everything = rental.reads.search_listings(ListingSearch(page=PageRequest(per_page=100)))
     assert everything.total == 50
