@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import types
 from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from attrs import frozen
@@ -29,6 +30,7 @@ from rental.application.ports import (
     Notifier,
     PasswordHasher,
     PaymentGateway,
+    RevocationCache,
 )
 from rental.application.queries import ReadModel
 from rental.application.reads import Reads
@@ -62,6 +64,11 @@ class Rental:
         return self.bus.handle(command)
 
     def token_is_revoked(self, jti: str) -> bool:
+        """Asked on every authenticated request: the Redis cache answers when configured."""
+        cache = self.dependencies.revocations
+        answer = None if cache is None else cache.is_revoked(jti)
+        if answer is not None:
+            return answer
         with self.dependencies.uow_factory() as uow:
             return uow.revoked_tokens.is_revoked(jti)
 
@@ -117,6 +124,26 @@ def _storage(database_url: str) -> _Storage:
     )  # fmt: skip
 
 
+def _revocation_cache(
+    redis_url: str | None,
+    namespace: str,
+    uow_factory: Callable[[], UnitOfWork],
+    clock: Clock,
+) -> tuple[RevocationCache | None, Callable[[], None]]:
+    if not redis_url:
+        return None, lambda: None
+    import redis
+
+    from rental.adapters.redis_revocations import RedisRevocations
+
+    def load_active() -> list[tuple[str, datetime]]:
+        with uow_factory() as uow:
+            return uow.revoked_tokens.active(clock.now())
+
+    client = redis.Redis.from_url(redis_url, socket_connect_timeout=1, socket_timeout=1)
+    return RedisRevocations(client, namespace, load_active), client.close
+
+
 def _notifier(smtp_url: str | None) -> Notifier:
     if smtp_url:
         from rental.adapters.smtp_notifier import SmtpNotifier
@@ -151,18 +178,23 @@ def bootstrap(
     Events go to the outbox with each change. Without ``redis_url`` (``RENTAL_REDIS_URL``) the
     consumers (emails) run in this process after the commit; with it, ``rental worker`` runs
     them through Dramatiq, and listings and search pages are cached in Redis under keys
-    prefixed ``redis_namespace``. Emails go through ``notifier``, else SMTP at ``smtp_url``
-    (``RENTAL_SMTP_URL``), else the log. ``event_handlers`` also run in process after commits.
+    prefixed ``redis_namespace``, as are revoked tokens (the database keeps the record).
+    Emails go through ``notifier``, else SMTP at ``smtp_url`` (``RENTAL_SMTP_URL``), else the
+    log. ``event_handlers`` also run in process after commits.
     """
     storage = _storage(database_url)
     uow_factory = storage.uow_factory
     clock = clock or SystemClock()
+    revocations, close_revocations = _revocation_cache(
+        redis_url, redis_namespace, uow_factory, clock
+    )
     dependencies = Dependencies(
         uow_factory=uow_factory,
         clock=clock,
         ids=ids or UuidIds(),
         hasher=password_hasher or Argon2Hasher(),
         gateway=payment_gateway or SandboxGateway(),
+        revocations=revocations,
     )
     delivery = event_delivery(
         outbox=storage.outbox,
@@ -181,6 +213,7 @@ def bootstrap(
 
     def close() -> None:
         delivery.close()
+        close_revocations()
         storage.close()
 
     return Rental(

@@ -207,6 +207,9 @@ class _Revoked(RevokedTokens):
     def is_revoked(self, jti: str) -> bool:
         return jti in self._data.revoked
 
+    def active(self, now: datetime) -> list[tuple[str, datetime]]:
+        return [(jti, at) for jti, at in self._data.revoked.items() if at > now]
+
 
 class MemoryUnitOfWork(UnitOfWork):
     """A unit of work over a ``MemoryStore``; events committed go to ``store.data.outbox``."""

@@ -6,7 +6,13 @@ from collections.abc import Callable
 
 from attrs import frozen
 
-from rental.application.ports import Clock, IdGenerator, PasswordHasher, PaymentGateway
+from rental.application.ports import (
+    Clock,
+    IdGenerator,
+    PasswordHasher,
+    PaymentGateway,
+    RevocationCache,
+)
 from rental.application.unit_of_work import UnitOfWork
 
 
@@ -19,3 +25,4 @@ class Dependencies:
     ids: IdGenerator
     hasher: PasswordHasher
     gateway: PaymentGateway
+    revocations: RevocationCache | None = None

@@ -192,3 +192,7 @@ class RevokedTokens(abc.ABC):
 
     @abc.abstractmethod
     def is_revoked(self, jti: str) -> bool: ...
+
+    @abc.abstractmethod
+    def active(self, now: datetime) -> list[tuple[str, datetime]]:
+        """``(jti, expires_at)`` of every revoked token that has not expired by ``now``."""

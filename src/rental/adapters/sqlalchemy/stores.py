@@ -65,3 +65,9 @@ class SqlRevokedTokens(RevokedTokens):
         query = select(t.revoked_tokens.c.jti).where(t.revoked_tokens.c.jti == jti)
         with domain_errors():
             return self._session.execute(query).first() is not None
+
+    def active(self, now: datetime) -> list[tuple[str, datetime]]:
+        c = t.revoked_tokens.c
+        query = select(c.jti, c.expires_at).where(c.expires_at > now)
+        with domain_errors():
+            return [(row.jti, row.expires_at) for row in self._session.execute(query)]

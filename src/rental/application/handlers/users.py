@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rental.application import commands as c
 from rental.application.dependencies import Dependencies
 from rental.application.unit_of_work import UnitOfWork
@@ -74,4 +76,6 @@ def update_profile(cmd: c.UpdateProfile, uow: UnitOfWork, deps: Dependencies) ->
 
 def revoke_token(cmd: c.RevokeToken, uow: UnitOfWork, deps: Dependencies) -> None:
     uow.revoked_tokens.revoke(cmd.jti, cmd.expires_at)
+    if deps.revocations is not None:
+        uow.on_commit(partial(deps.revocations.add, cmd.jti, cmd.expires_at))
     uow.commit()
