@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rental.domain.errors import IdempotencyKeyReused, PaymentDeclined
+from rental.domain.errors import IdempotencyKeyReused, PaymentDeclined, UnknownPaymentToken
 from tests.unit.builders import World
 
 
@@ -51,3 +51,12 @@ def test_keys_are_scoped_to_the_user() -> None:
     first, second = world.pay(guest, mine, key="same"), world.pay(other, theirs, key="same")
     assert first.id != second.id
     assert (first.booking_id, second.booking_id) == (mine.id, theirs.id)
+
+
+def test_an_unknown_token_keeps_no_record_so_the_key_can_be_used_again() -> None:
+    world = World()
+    host, guest = world.user("host"), world.user("guest")
+    booking = world.book(guest, world.listing(host))
+    with pytest.raises(UnknownPaymentToken):
+        world.pay(guest, booking, "tok_unknown", key="k-1")
+    assert world.pay(guest, booking, "tok_visa", key="k-1").status == "captured"

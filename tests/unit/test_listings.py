@@ -81,6 +81,15 @@ def test_delete_is_refused_while_a_booking_is_live_and_allowed_once_it_is_not() 
         world.app.reads.listing(booking.listing_id)
 
 
+def test_a_stay_that_has_ended_does_not_hold_up_a_delete() -> None:
+    world = World()
+    host, _, booking = confirmed_stay(world, start=1, nights=2)
+    world.clock.advance(days=3)  # check-out day: completed, though no job has marked it
+    world.handle(c.DeleteListing(actor=host, listing_id=booking.listing_id))
+    with pytest.raises(ListingNotFound):
+        world.app.reads.listing(booking.listing_id)
+
+
 def test_an_overdue_pending_booking_does_not_hold_up_a_delete() -> None:
     world = World()
     host, guest = world.user("host"), world.user("guest")
