@@ -19,6 +19,15 @@ HASHER = Argon2Hasher(fast=True)
 START = datetime(2030, 1, 1, 12, 0, tzinfo=UTC)
 LISTING = dict(title="Loft", city="Lisbon", country="PT", price_per_night=10000, max_guests=3)
 
+BOUNDARY_DAYS = (0, 1, 4, 5, 6, 7, 13, 14)
+# API.md's refund schedules at their boundary days, written out rather than computed.
+REFUND_PERCENT = {
+    # days before check-in:  0  1   4   5    6    7    13   14
+    "flexible": dict(zip(BOUNDARY_DAYS, (0, 100, 100, 100, 100, 100, 100, 100), strict=True)),
+    "moderate": dict(zip(BOUNDARY_DAYS, (0, 50, 50, 100, 100, 100, 100, 100), strict=True)),
+    "strict": dict(zip(BOUNDARY_DAYS, (0, 0, 0, 0, 0, 50, 50, 100), strict=True)),
+}
+
 
 class World:
     """A ``rental`` with a clock the test moves and a sandbox gateway the test can inspect."""

@@ -28,8 +28,7 @@ from rental.domain.listings import Listing
 from rental.domain.money import percent_of
 from rental.domain.payments import Payment
 from rental.domain.stay import local_date
-from tests.unit.builders import World
-from tests.unit.test_refund_policies import EXPECTED as REFUND_PERCENT
+from tests.unit.builders import REFUND_PERCENT, World
 
 TIMEZONES = ("UTC", "Pacific/Auckland", "America/Los_Angeles", "Asia/Kolkata")
 SETTLED = ("captured", "refunded", "partially_refunded")

@@ -9,8 +9,8 @@ import pytest
 from rental.application import commands as c
 from rental.domain.errors import TransitionNotAllowed
 from rental.domain.money import percent_of
-from tests.unit.builders import World, confirmed_stay
-from tests.unit.test_refund_policies import BOUNDARY_DAYS, EXPECTED
+from tests.unit.builders import BOUNDARY_DAYS, World, confirmed_stay
+from tests.unit.builders import REFUND_PERCENT as EXPECTED
 
 
 @pytest.mark.parametrize("policy", sorted(EXPECTED))

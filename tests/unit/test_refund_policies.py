@@ -5,14 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rental.domain.policies import guest_refund_percent
-
-BOUNDARY_DAYS = (0, 1, 4, 5, 6, 7, 13, 14)
-EXPECTED = {
-    # days before check-in:  0  1   4   5    6    7    13   14
-    "flexible": dict(zip(BOUNDARY_DAYS, (0, 100, 100, 100, 100, 100, 100, 100), strict=True)),
-    "moderate": dict(zip(BOUNDARY_DAYS, (0, 50, 50, 100, 100, 100, 100, 100), strict=True)),
-    "strict": dict(zip(BOUNDARY_DAYS, (0, 0, 0, 0, 0, 50, 50, 100), strict=True)),
-}
+from tests.unit.builders import BOUNDARY_DAYS
+from tests.unit.builders import REFUND_PERCENT as EXPECTED
 
 
 @pytest.mark.parametrize("policy", sorted(EXPECTED))
