@@ -123,6 +123,17 @@ def test_blocks_refuse_live_bookings_and_other_blocks_but_may_touch_them() -> No
         world.handle(c.UnblockDates(actor=host, listing_id=listing.id, block_id=first))
 
 
+def test_a_block_may_start_today_but_not_on_a_night_already_past() -> None:
+    world = World()
+    host = world.user("host")
+    listing = world.listing(host)
+    with pytest.raises(InvalidInput) as raised:
+        block(world, host, listing.id, -1, 3)
+    assert set(raised.value.errors) == {"start"}
+    assert world.app.reads.availability(listing.id, world.day(-2), world.day(5)) == []
+    block(world, host, listing.id, 0, 1)
+
+
 def test_a_block_of_one_listing_cannot_be_removed_through_another() -> None:
     world = World()
     host = world.user("host")

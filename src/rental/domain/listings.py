@@ -308,8 +308,11 @@ class Listing(Aggregate):
         return booking
 
     def block_dates(self, *, block_id: str, stay: Stay, calendar: Calendar, now: datetime) -> Block:
-        """Take nights off the market; refused over a live booking or another block."""
+        """Take nights off the market; refused over a live booking or another block, and for
+        nights already past (they cannot be sold any more)."""
         self.check_is_active()
+        if stay.check_in < self.today(now):
+            raise InvalidInput({"start": ["must not be before today in the listing's time zone."]})
         calendar.check_free(stay)
         self.bump_version()
         block = Block(
