@@ -118,9 +118,11 @@ class _Blocks(BlockRepository):
     def remove(self, block: Block) -> None:
         del self._data.blocks[block.id]
 
-    def upcoming(self, listing_id: str, since: date) -> list[Block]:
+    def upcoming(self, listing_id: str, since: date, until: date | None = None) -> list[Block]:
         return [
-            b for b in self._data.blocks.values() if b.listing_id == listing_id and b.end > since
+            b
+            for b in self._data.blocks.values()
+            if b.listing_id == listing_id and b.end > since and (until is None or b.start < until)
         ]
 
 
@@ -138,11 +140,14 @@ class _Bookings(BookingRepository):
         except KeyError:
             raise BookingNotFound(f"No booking {booking_id}.") from None
 
-    def _live_on_listing(self, listing_id: str, since: date) -> list[Booking]:
+    def _live_on_listing(self, listing_id: str, since: date, until: date | None) -> list[Booking]:
         return [
             b
             for b in self._data.bookings.values()
-            if b.listing_id == listing_id and b.status in LIVE_STATUSES and b.check_out > since
+            if b.listing_id == listing_id
+            and b.status in LIVE_STATUSES
+            and b.check_out > since
+            and (until is None or b.check_in < until)
         ]
 
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:

@@ -87,8 +87,9 @@ class BlockRepository(abc.ABC):
     def remove(self, block: Block) -> None: ...
 
     @abc.abstractmethod
-    def upcoming(self, listing_id: str, since: date) -> list[Block]:
-        """Blocks of the listing that end after ``since`` (the only ones that can collide)."""
+    def upcoming(self, listing_id: str, since: date, until: date | None = None) -> list[Block]:
+        """Blocks of the listing that end after ``since`` (the only ones that can collide) and,
+        with ``until``, start before it."""
 
 
 class BookingRepository(Tracking, abc.ABC):
@@ -101,11 +102,14 @@ class BookingRepository(Tracking, abc.ABC):
         """The booking, or ``BookingNotFound``."""
         return self._seen(self._get(booking_id, for_update))  # type: ignore[no-any-return]
 
-    def live_on_listing(self, listing_id: str, since: date) -> list[Booking]:
-        """Pending or confirmed bookings of the listing whose check-out is after ``since``.
+    def live_on_listing(
+        self, listing_id: str, since: date, until: date | None = None
+    ) -> list[Booking]:
+        """Pending or confirmed bookings of the listing whose check-out is after ``since`` and,
+        with ``until``, whose check-in is before it: a booking loads only what can collide.
 
         Overdue pending ones are included; the domain leaves them out of the calendar."""
-        return [self._seen(b) for b in self._live_on_listing(listing_id, since)]
+        return [self._seen(b) for b in self._live_on_listing(listing_id, since, until)]
 
     @abc.abstractmethod
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
@@ -119,7 +123,9 @@ class BookingRepository(Tracking, abc.ABC):
     def _get(self, booking_id: str, for_update: bool) -> Booking: ...
 
     @abc.abstractmethod
-    def _live_on_listing(self, listing_id: str, since: date) -> list[Booking]: ...
+    def _live_on_listing(
+        self, listing_id: str, since: date, until: date | None
+    ) -> list[Booking]: ...
 
 
 class PaymentRepository(Tracking, abc.ABC):

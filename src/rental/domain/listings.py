@@ -296,8 +296,9 @@ class Listing(Aggregate):
             created_at=now,
             updated_at=now,
         )
-        # Bookings on one listing serialize on its version: two at once cannot both commit.
-        self.bump_version()
+        # Bookings of one listing serialize on the listing itself: the caller holds it for
+        # update (ListingRepository.get(for_update=True)), so the calendar it passed is current
+        # until commit; the version is left alone, as nothing else about the listing changed.
         booking.record(
             BookingRequested(
                 occurred_at=now, booking_id=booking.id, listing_id=self.id, guest_id=guest_id,

@@ -110,9 +110,11 @@ class SqlBlockRepository(BlockRepository):
     def remove(self, block: Block) -> None:
         self._session.delete(block)
 
-    def upcoming(self, listing_id: str, since: date) -> list[Block]:
+    def upcoming(self, listing_id: str, since: date, until: date | None = None) -> list[Block]:
         c = t.blocks.c
         query = select(Block).where(c.listing_id == listing_id, c.end > since)
+        if until is not None:
+            query = query.where(c.start < until)
         return _all(self._session, query.order_by(c.start))
 
 
@@ -129,11 +131,13 @@ class SqlBookingRepository(BookingRepository):
     def _get(self, booking_id: str, for_update: bool) -> Booking:
         return _get(self._session, Booking, booking_id, BookingNotFound, for_update)
 
-    def _live_on_listing(self, listing_id: str, since: date) -> list[Booking]:
+    def _live_on_listing(self, listing_id: str, since: date, until: date | None) -> list[Booking]:
         c = t.bookings.c
         query = select(Booking).where(
             c.listing_id == listing_id, c.status.in_(LIVE), c.check_out > since
         )
+        if until is not None:
+            query = query.where(c.check_in < until)
         return _all(self._session, query.order_by(c.check_in))
 
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:

@@ -29,7 +29,7 @@ def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) 
     listing.check_stay_rules(stay, cmd.guests, now)
     booking = listing.request_booking(
         booking_id=deps.ids.new_id(), guest_id=cmd.actor.user_id, stay=stay, guests=cmd.guests,
-        calendar=calendar_of(uow, deps, listing, now), now=now,
+        calendar=calendar_of(uow, deps, listing, now, stay), now=now,
     )  # fmt: skip
     uow.bookings.add(booking)
     uow.commit()

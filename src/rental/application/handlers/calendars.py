@@ -12,6 +12,7 @@ from rental.domain.calendar import Calendar
 from rental.domain.listings import Listing
 from rental.domain.money import Money
 from rental.domain.payments import PaymentStatus
+from rental.domain.stay import Stay
 
 
 def void_authorizations(uow: UnitOfWork, deps: Dependencies, booking: Booking) -> None:
@@ -31,15 +32,20 @@ def expire_booking(uow: UnitOfWork, deps: Dependencies, booking: Booking, now: d
     void_authorizations(uow, deps, booking)
 
 
-def calendar_of(uow: UnitOfWork, deps: Dependencies, listing: Listing, now: datetime) -> Calendar:
-    """The listing's calendar from today on. Overdue pending bookings are expired on the way,
-    in this transaction, so that the database's own guard never sees them as live."""
-    today = listing.today(now)
-    live = uow.bookings.live_on_listing(listing.id, since=today)
+def calendar_of(
+    uow: UnitOfWork, deps: Dependencies, listing: Listing, now: datetime, stay: Stay
+) -> Calendar:
+    """The part of the listing's calendar that can collide with ``stay``: its live bookings
+    and blocks over those nights, never the listing's history. Overdue pending bookings met
+    there are expired on the way, in this transaction, so that the database's own guard never
+    sees them as live."""
+    since = max(listing.today(now), stay.check_in)
+    live = uow.bookings.live_on_listing(listing.id, since=since, until=stay.check_out)
     for booking in live:
         if booking.is_overdue(now):
             expire_booking(uow, deps, booking, now)
-    return Calendar.of(live, uow.blocks.upcoming(listing.id, since=today), now)
+    blocks = uow.blocks.upcoming(listing.id, since=since, until=stay.check_out)
+    return Calendar.of(live, blocks, now)
 
 
 def money(booking: Booking, amount: int) -> Money:

@@ -48,7 +48,7 @@ def block_dates(cmd: c.BlockDates, uow: UnitOfWork, deps: Dependencies) -> Block
     listing = _managed_listing(uow, cmd.actor, cmd.listing_id)
     stay = Stay(cmd.start, cmd.end)
     now = deps.clock.now()
-    calendar = calendar_of(uow, deps, listing, now)
+    calendar = calendar_of(uow, deps, listing, now, stay)
     block = listing.block_dates(block_id=deps.ids.new_id(), stay=stay, calendar=calendar, now=now)
     uow.blocks.add(block)
     uow.commit()
