@@ -226,7 +226,7 @@ def _book(
     done = 0
     if mode == "app":
         from rental.application.commands import Actor, RequestBooking
-        from rental.bootstrap import bootstrap
+        from rental.composition import bootstrap
 
         app = bootstrap(database_url=db_url, event_publisher=Unpublished())
         actor = Actor(user_id=guest, role="guest")

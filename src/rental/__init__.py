@@ -4,8 +4,8 @@ The public face for other Python services::
 
     from rental import bootstrap, commands, errors
 
-``bootstrap`` is imported lazily so that importing ``rental.domain`` stays free of
-SQLAlchemy, Flask and the rest.
+``bootstrap`` (from ``rental.composition``, the composition root) is imported on first use, so
+that importing ``rental.domain`` stays free of SQLAlchemy, Flask and the rest.
 """
 
 from typing import Any
@@ -15,11 +15,8 @@ __all__ = ["bootstrap", "commands", "errors"]
 
 def __getattr__(name: str) -> Any:
     if name == "bootstrap":
-        from rental.bootstrap import bootstrap
+        from rental.composition import bootstrap
 
-        # Importing the submodule set ``rental.bootstrap`` to the module; the public name is
-        # the function.
-        globals()["bootstrap"] = bootstrap
         return bootstrap
     if name == "commands":
         from rental.application import commands

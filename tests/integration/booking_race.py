@@ -45,7 +45,7 @@ def attempt_in_process(
     results: Any,
 ) -> None:
     """The body of a spawned process: its own bootstrap, then the attempt at the signal."""
-    from rental.bootstrap import bootstrap
+    from rental.composition import bootstrap
 
     app = bootstrap(database_url=database_url, event_publisher=Unpublished())
     try:

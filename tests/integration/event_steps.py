@@ -9,7 +9,7 @@ from typing import Any
 from attrs import frozen
 
 from rental.application import commands as c
-from rental.bootstrap import Rental
+from rental.composition import Rental
 from rental.domain.bookings import Booking
 from rental.domain.listings import Listing
 

@@ -16,7 +16,7 @@ from rental.adapters.redis_cache import CachedReadModel, ListingCache
 from rental.adapters.sqlalchemy import SqlReadModel, make_engine
 from rental.application import commands as c
 from rental.application.queries import ListingSearch
-from rental.bootstrap import Rental, bootstrap
+from rental.composition import Rental, bootstrap
 from rental.domain.listings import Listing
 from rental.entrypoints.http import create_app
 from tests.events import UNREACHABLE_REDIS_URL

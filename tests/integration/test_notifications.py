@@ -8,7 +8,7 @@ import pytest
 
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.application import commands as c
-from rental.bootstrap import Rental, bootstrap
+from rental.composition import Rental, bootstrap
 from rental.domain.errors import DatesUnavailable
 from tests.events import RecordingNotifier, SmtpInbox, wait_until
 from tests.fakes import FakeClock

@@ -9,7 +9,7 @@ import redis
 
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.application import commands as c
-from rental.bootstrap import Rental, bootstrap
+from rental.composition import Rental, bootstrap
 
 
 def _rental(url: str, redis_url: str, namespace: str) -> Rental:

@@ -13,7 +13,7 @@ from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.adapters.dramatiq_bus import QUEUE, EventQueue
 from rental.adapters.system import SystemClock
 from rental.application.relay import OutboxRelay
-from rental.bootstrap import Rental, bootstrap
+from rental.composition import Rental, bootstrap
 from rental.entrypoints.http import create_app
 from rental.entrypoints.worker import ScheduledJobs, run_worker
 from tests.events import UNREACHABLE_REDIS_URL, RecordingNotifier, SmtpInbox, wait_until

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from rental.adapters.argon2_hasher import Argon2Hasher
-from rental.bootstrap import Rental, bootstrap
+from rental.composition import Rental, bootstrap
 from rental.entrypoints.worker import ScheduledJobs
 from tests.events import RecordingNotifier
 from tests.fakes import FakeClock

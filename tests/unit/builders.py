@@ -8,7 +8,7 @@ from typing import Any
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.application import commands as c
-from rental.bootstrap import Rental, bootstrap
+from rental.composition import Rental, bootstrap
 from rental.domain.bookings import Booking
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment

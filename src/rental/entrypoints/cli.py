@@ -15,7 +15,7 @@ from contextlib import contextmanager
 import click
 from sqlalchemy.exc import SQLAlchemyError
 
-from rental.bootstrap import MEMORY_URL, Rental, bootstrap
+from rental.composition import MEMORY_URL, Rental, bootstrap
 from rental.domain.errors import DomainError
 from rental.entrypoints.db import check_database_url, db, describe_url
 from rental.entrypoints.serve import serve

@@ -8,7 +8,7 @@ import click
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from rental.bootstrap import MEMORY_URL
+from rental.composition import MEMORY_URL
 from rental.settings import Settings, SettingsError
 
 

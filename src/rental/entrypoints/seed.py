@@ -20,7 +20,7 @@ from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock
 from rental.application import commands as c
 from rental.application.ports import PasswordHasher
-from rental.bootstrap import MEMORY_URL, Rental, bootstrap
+from rental.composition import MEMORY_URL, Rental, bootstrap
 from rental.entrypoints.seed_catalog import CITIES, LISTINGS_PER_CITY, listing_fields
 from rental.entrypoints.seed_plan import play_future, play_past
 

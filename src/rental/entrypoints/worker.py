@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import click
 
-from rental.bootstrap import Rental, bootstrap
+from rental.composition import Rental, bootstrap
 from rental.settings import Settings
 
 log = logging.getLogger("rental.worker")

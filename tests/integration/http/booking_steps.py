@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from rental.application import commands as c
-from rental.bootstrap import Rental
+from rental.composition import Rental
 from tests.fakes import FakeClock
 from tests.integration.http.conftest import PASSWORD, listing_fields, signup
 

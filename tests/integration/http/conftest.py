@@ -15,7 +15,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from rental.adapters.argon2_hasher import Argon2Hasher
-from rental.bootstrap import MEMORY_URL, bootstrap
+from rental.composition import MEMORY_URL, bootstrap
 from rental.entrypoints.http import create_app
 from rental.settings import RateLimit, Settings
 from tests.fakes import FakeClock

@@ -10,7 +10,7 @@ import redis
 from flask import Flask
 
 from rental.adapters.argon2_hasher import Argon2Hasher
-from rental.bootstrap import bootstrap
+from rental.composition import bootstrap
 from rental.entrypoints.http import create_app
 from rental.entrypoints.http.ratelimit import MemoryRateLimitStore, RateLimiter
 from rental.settings import RateLimit

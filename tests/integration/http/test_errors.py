@@ -9,7 +9,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from rental.adapters.argon2_hasher import Argon2Hasher
-from rental.bootstrap import bootstrap
+from rental.composition import bootstrap
 from rental.entrypoints.http import create_app
 from tests.integration.http.conftest import listing_fields, signup, test_settings
 

@@ -18,7 +18,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from rental.adapters.argon2_hasher import Argon2Hasher
-from rental.bootstrap import bootstrap
+from rental.composition import bootstrap
 from rental.entrypoints.http import create_app
 from tests.integration.http.conftest import listing_fields, signup, test_settings
 

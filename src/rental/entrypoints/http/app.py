@@ -9,7 +9,7 @@ from flask import Flask
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 
-from rental.bootstrap import Rental, bootstrap
+from rental.composition import Rental, bootstrap
 from rental.entrypoints.http import auth, errors, ratelimit
 from rental.entrypoints.http.schemas.common import ProblemSchema
 from rental.settings import Settings

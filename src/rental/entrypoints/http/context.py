@@ -10,7 +10,7 @@ import flask_smorest
 from flask import current_app
 from webargs.flaskparser import FlaskParser
 
-from rental.bootstrap import Rental
+from rental.composition import Rental
 from rental.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -1,4 +1,4 @@
-"""The composition root: the one place where ports meet their adapters.
+"""The composition root, ``bootstrap()``: the one place where ports meet their adapters.
 
 Nothing is built at import time. Flask's ``create_app()``, the worker, the CLI and other Python
 services all call ``bootstrap(...)`` with the dependencies they want to choose.
@@ -6,8 +6,6 @@ services all call ``bootstrap(...)`` with the dependencies they want to choose.
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -223,15 +221,3 @@ def bootstrap(
         close=close,
         delivery=delivery,
     )
-
-
-class _CallableModule(types.ModuleType):
-    """Once ``rental.bootstrap`` has been imported, Python binds ``rental.bootstrap`` to this
-    module, shadowing the lazy ``rental.bootstrap`` function; calling the module still builds
-    a ``Rental``, so ``from rental import bootstrap; bootstrap(...)`` works in any order."""
-
-    def __call__(self, **kwargs: Any) -> Rental:
-        return bootstrap(**kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
