@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from rental.application import commands as c
-from rental.bootstrap import Rental
+from rental.composition import Rental
 from rental.domain.bookings import Booking
 from rental.domain.listings import Listing
 
@@ -58,7 +58,7 @@ def play_past(
     today = present.dependencies.clock.now().date()
     stays = []
     for i, listing in enumerate(listings[:PAST_STAYS]):
-        # The last guest's stays are left unreviewed, for docs/curl.md to review.
+        # The last guest's stays are left unreviewed, for the README's curl walk-through to review.
         guest = guests[i % (len(guests) - 1)] if i < len(REVIEWS) else guests[-1]
         nights = 2 + i % 3
         check_in = today - timedelta(days=2 + i % 10 + max(nights, listing.min_nights))
