@@ -18,6 +18,7 @@ from rental.adapters.sqlalchemy import SqlUnitOfWork, make_engine, make_session_
 from rental.composition import Rental, bootstrap
 from rental.domain.users import Role
 from tests.contracts.builders import a_listing, a_user, save
+from tests.events import RecordingNotifier
 from tests.integration.booking_race import Unpublished, attempt, attempt_in_process
 
 THREADS = 20
@@ -83,6 +84,28 @@ def test_disjoint_stays_from_twenty_threads_all_win(app: Rental, scene: dict[str
 
     assert outcomes == Counter({"booked": THREADS})
     assert _booked(scene["engine"], scene["listing"].id) == THREADS
+
+
+def test_twenty_threads_booking_with_emails_sent_in_process_never_run_out_of_connections(
+    database_url: str, scene: dict[str, Any]
+) -> None:
+    """The embedded default: each commit is followed, in the same thread, by the consumers
+    (a ledger row held open while the email goes, and the reads it needs)."""
+    notifier = RecordingNotifier()
+    app = bootstrap(database_url=database_url, notifier=notifier)
+    try:
+        stays = [
+            (CHECK_IN + timedelta(days=2 * i), CHECK_IN + timedelta(days=2 * i + 2))
+            for i in range(THREADS)
+        ]
+        outcomes = _race(app, scene, stays)
+    finally:
+        app.close()
+
+    assert outcomes == Counter({"booked": THREADS})
+    requested = [m for m in notifier.sent if "request" in m["subject"].lower()]
+    guests = {guest.email for guest in scene["guests"]}
+    assert {m["to"] for m in requested} >= guests
 
 
 def test_overlapping_stays_from_separate_processes_one_wins(

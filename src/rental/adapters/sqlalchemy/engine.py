@@ -8,6 +8,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# A request thread may hold three connections at once after its commit (the relay's claim, a
+# consumer's ledger row kept open while it acts, and the consumer's reads); the default pool
+# (5 + 10) ran dry with 20 threads booking at once. 10 + 20 covers `rental serve`'s 8 threads.
+POOL_SIZE, MAX_OVERFLOW = 10, 20
 # Execution option of read-only work: on SQLite it starts a deferred (shared) transaction.
 READ_ONLY = "rental_read_only"
 
@@ -35,6 +39,8 @@ def make_engine(database_url: str | URL, **options: Any) -> Engine:
     url = normalize_url(database_url)
     backend = url.get_backend_name()
     kwargs: dict[str, Any] = {"pool_pre_ping": True}
+    if url.database not in (None, "", ":memory:"):  # an in-memory SQLite has one connection
+        kwargs.update(pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW)
     if backend == "postgresql":
         kwargs["connect_args"] = {"prepare_threshold": None}
     elif backend in ("mysql", "mariadb"):
