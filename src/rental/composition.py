@@ -34,6 +34,7 @@ from rental.application.queries import ReadModel
 from rental.application.reads import Reads
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.events import Event
+from rental.settings import Settings
 
 MEMORY_URL = "memory://"
 
@@ -221,3 +222,15 @@ def bootstrap(
         close=close,
         delivery=delivery,
     )
+
+
+def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
+    """``bootstrap()`` with what ``settings`` (the ``RENTAL_*`` environment) chooses: the
+    database, Redis and its key prefix, SMTP. ``overrides`` replace or add keywords."""
+    chosen: dict[str, Any] = {
+        "database_url": settings.database_url,
+        "redis_url": settings.redis_url,
+        "redis_namespace": settings.redis_namespace,
+        "smtp_url": settings.smtp_url,
+    }
+    return bootstrap(**(chosen | overrides))

@@ -10,6 +10,7 @@ from pathlib import Path
 from attrs import frozen
 
 RATE_LIMIT_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour|day)\s*$")
+REDIS_NAMESPACE_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 PERIOD_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 DEFAULT_DATABASE_URL = f"sqlite:///{Path('var') / 'rental.db'}"
 DEVELOPMENT_SECRET = "development-only-secret-key-change-me-0123456789"  # noqa: S105
@@ -45,6 +46,7 @@ class Settings:
     env: str = "production"
     database_url: str = DEFAULT_DATABASE_URL
     redis_url: str | None = None
+    redis_namespace: str = "rental"
     smtp_url: str | None = None
     secret_key: str = DEVELOPMENT_SECRET
     auth_rate_limit: RateLimit = RateLimit(10, 60)
@@ -59,7 +61,9 @@ class Settings:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         """Read ``RENTAL_ENV`` (development | production | test), ``RENTAL_DATABASE_URL``
-        (default ``sqlite:///var/rental.db``), ``RENTAL_REDIS_URL``, ``RENTAL_SMTP_URL``,
+        (default ``sqlite:///var/rental.db``), ``RENTAL_REDIS_URL``, ``RENTAL_REDIS_NAMESPACE``
+        (key prefix, default ``rental``, so several deployments can share one Redis),
+        ``RENTAL_SMTP_URL``,
         ``RENTAL_SECRET_KEY`` (required, 32+ characters, unless development),
         ``RENTAL_AUTH_RATE_LIMIT`` (default ``10/minute``), ``RENTAL_ACCESS_TOKEN_MINUTES``
         (15), ``RENTAL_REFRESH_TOKEN_DAYS`` (30), ``RENTAL_LOG_LEVEL`` (INFO)."""
@@ -81,6 +85,7 @@ class Settings:
             env=name,
             database_url=env.get("RENTAL_DATABASE_URL") or DEFAULT_DATABASE_URL,
             redis_url=env.get("RENTAL_REDIS_URL") or None,
+            redis_namespace=_redis_namespace(env.get("RENTAL_REDIS_NAMESPACE") or "rental"),
             smtp_url=env.get("RENTAL_SMTP_URL") or None,
             secret_key=secret,
             auth_rate_limit=RateLimit.parse(env.get("RENTAL_AUTH_RATE_LIMIT", "10/minute")),
@@ -104,3 +109,11 @@ def _positive(env: Mapping[str, str], name: str, default: int) -> int:
     if not raw.isdigit() or int(raw) < 1:
         raise SettingsError(f"{name}={raw!r} must be a positive whole number.")
     return int(raw)
+
+
+def _redis_namespace(raw: str) -> str:
+    if not REDIS_NAMESPACE_PATTERN.match(raw):
+        raise SettingsError(
+            f"RENTAL_REDIS_NAMESPACE={raw!r} must be 1 to 64 letters, digits, '.', '_' or '-'."
+        )
+    return raw

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 import click
 from sqlalchemy.exc import SQLAlchemyError
 
-from rental.composition import MEMORY_URL, Rental, bootstrap
+from rental.composition import MEMORY_URL, Rental, bootstrap_from
 from rental.domain.errors import DomainError
 from rental.entrypoints.db import check_database_url, db, describe_url
 from rental.entrypoints.serve import serve
@@ -68,11 +68,7 @@ def reported_errors() -> Iterator[None]:
 def running(settings: Settings) -> Iterator[Rental]:
     """A ``Rental`` on the configured database, closed afterwards."""
     with reported_errors():
-        rental = bootstrap(
-            database_url=settings.database_url,
-            redis_url=settings.redis_url,
-            smtp_url=settings.smtp_url,
-        )
+        rental = bootstrap_from(settings)
         try:
             yield rental
         finally:

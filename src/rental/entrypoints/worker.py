@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import click
 
-from rental.composition import Rental, bootstrap
+from rental.composition import Rental, bootstrap_from
 from rental.settings import Settings
 
 log = logging.getLogger("rental.worker")
@@ -84,11 +84,7 @@ def run_worker(rental: Rental, jobs: ScheduledJobs, stop: threading.Event, threa
 @click.pass_obj
 def worker(settings: Settings, threads: int, relay_every: float, expire_every: float) -> None:
     """Deliver events (emails, cache) and expire overdue bookings, until SIGTERM or Ctrl-C."""
-    rental = bootstrap(
-        database_url=settings.database_url,
-        redis_url=settings.redis_url,
-        smtp_url=settings.smtp_url,
-    )
+    rental = bootstrap_from(settings)
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())

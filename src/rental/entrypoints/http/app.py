@@ -9,7 +9,7 @@ from flask import Flask
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 
-from rental.composition import Rental, bootstrap
+from rental.composition import Rental, bootstrap_from
 from rental.entrypoints.http import auth, errors, ratelimit
 from rental.entrypoints.http.schemas.common import ProblemSchema
 from rental.settings import Settings
@@ -54,11 +54,7 @@ class RentalApi(Api):  # type: ignore[misc]
 def create_app(settings: Settings | None = None, *, rental: Rental | None = None) -> Flask:
     """The Flask app serving ``rental`` (by default built from ``settings.database_url``)."""
     settings = settings or Settings.from_env()
-    rental = rental or bootstrap(
-        database_url=settings.database_url,
-        redis_url=settings.redis_url,
-        smtp_url=settings.smtp_url,
-    )
+    rental = rental or bootstrap_from(settings)
     app = Flask("rental")
     app.config.update(
         API_TITLE="rental",

@@ -51,13 +51,16 @@ class MemoryRateLimitStore:
 class RedisRateLimitStore:
     """Counters in Redis, shared by every server process: INCR and EXPIRE in one transaction."""
 
-    def __init__(self, client: Any, now: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, client: Any, now: Callable[[], float] = time.time, namespace: str = "rental"
+    ) -> None:
         self._client = client
         self._now = now
+        self._prefix = f"{namespace}:ratelimit"
 
     def hit(self, key: str, period: int) -> int:
         window = int(self._now() // period)
-        name = f"rental:ratelimit:{key}:{period}:{window}"
+        name = f"{self._prefix}:{key}:{period}:{window}"
         pipe = self._client.pipeline(transaction=True)
         pipe.incr(name)
         pipe.expire(name, period + 1)
@@ -93,7 +96,11 @@ def store_for(settings: Settings) -> RateLimitStore:
     if settings.redis_url:
         import redis
 
-        return RedisRateLimitStore(redis.Redis.from_url(settings.redis_url))
+        # Short timeouts: a Redis that hangs must not hold sign-ins (the limiter lets them pass).
+        client = redis.Redis.from_url(
+            settings.redis_url, socket_connect_timeout=1, socket_timeout=1
+        )
+        return RedisRateLimitStore(client, namespace=settings.redis_namespace)
     return MemoryRateLimitStore()
 
 
