@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
-import redis
 from flask import Flask
 
 from rental.adapters.argon2_hasher import Argon2Hasher
@@ -16,14 +12,14 @@ from rental.entrypoints.http.ratelimit import MemoryRateLimitStore, RateLimiter
 from rental.settings import RateLimit
 from tests.integration.http.conftest import PASSWORD, test_settings
 
-REDIS_URL = os.environ.get("RENTAL_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 LOGIN = "/api/v1/auth/login"
 CREDENTIALS = {"email": "nobody@example.com", "password": PASSWORD}
 
 
-def _app(limit: RateLimit, redis_url: str | None = None) -> Flask:
+def _app(limit: RateLimit, redis_url: str | None = None, namespace: str = "rental") -> Flask:
     rental = bootstrap(password_hasher=Argon2Hasher(fast=True))
-    return create_app(test_settings(auth_rate_limit=limit, redis_url=redis_url), rental=rental)
+    settings = test_settings(auth_rate_limit=limit, redis_url=redis_url, redis_namespace=namespace)
+    return create_app(settings, rental=rental)
 
 
 def test_login_and_register_share_a_limit_per_address_then_429() -> None:
@@ -56,27 +52,18 @@ def test_the_window_resets_after_its_period() -> None:
     assert limiter.check("a") is None
 
 
-@pytest.fixture
-def redis_url() -> str:
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.RedisError as error:
-        message = f"Redis at {REDIS_URL} is unreachable: {error}"
-        if os.environ.get("RENTAL_REQUIRE_SERVICES") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    return REDIS_URL
-
-
 @pytest.mark.redis
-def test_with_redis_the_limit_holds_across_processes(redis_url: str) -> None:
-    # Two apps stand for two server processes; a fresh address keeps runs apart.
-    address = {"REMOTE_ADDR": f"test-{uuid.uuid4().hex}"}
-    first = _app(RateLimit(2, 3600), redis_url).test_client()
-    second = _app(RateLimit(2, 3600), redis_url).test_client()
+def test_with_redis_the_limit_holds_across_processes(redis_url: str, redis_namespace: str) -> None:
+    # Two apps stand for two server processes sharing one Redis under one key prefix.
+    address = {"REMOTE_ADDR": "10.0.0.3"}
+    first = _app(RateLimit(2, 3600), redis_url, redis_namespace).test_client()
+    second = _app(RateLimit(2, 3600), redis_url, redis_namespace).test_client()
     assert first.post(LOGIN, json=CREDENTIALS, environ_base=address).status_code == 401
     assert second.post(LOGIN, json=CREDENTIALS, environ_base=address).status_code == 401
     limited = first.post(LOGIN, json=CREDENTIALS, environ_base=address)
     assert limited.status_code == 429
     assert second.post(LOGIN, json=CREDENTIALS, environ_base=address).status_code == 429
     assert int(limited.headers["Retry-After"]) <= 3600
+    # Another deployment on the same Redis (another RENTAL_REDIS_NAMESPACE) counts on its own.
+    other = _app(RateLimit(2, 3600), redis_url, f"{redis_namespace}-other").test_client()
+    assert other.post(LOGIN, json=CREDENTIALS, environ_base=address).status_code == 401
