@@ -58,6 +58,7 @@ class UnitOfWorkContract:
             assert uow.users.by_email(user.email.upper()) is loaded
             assert uow.users.by_email("nobody@example.com") is None
             assert uow.users.username_taken(user.username)
+            assert uow.users.username_taken(user.username.upper())  # one name whatever its case
             assert not uow.users.username_taken("someone_else")
 
     def test_a_listing_round_trips_with_amenities_and_decimal_rating(

@@ -72,6 +72,9 @@ def test_unique_email_and_username_are_domain_errors(uow_factory: UowFactory) ->
         save(uow_factory, a_user(email=user.email))
     with pytest.raises(UsernameTaken):
         save(uow_factory, a_user(username=user.username))
+    # Behind the application's back too: the database holds usernames unique whatever the case.
+    with pytest.raises(UsernameTaken):
+        save(uow_factory, a_user(username=user.username.upper()))
 
 
 def test_a_second_review_of_a_booking_is_already_reviewed(uow_factory: UowFactory) -> None:

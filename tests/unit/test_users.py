@@ -28,13 +28,15 @@ def test_the_password_is_kept_only_as_a_slow_salted_hash() -> None:
     assert user.password_hash not in repr(user)
 
 
-def test_emails_are_unique_whatever_their_case_and_usernames_are_unique() -> None:
+def test_emails_and_usernames_are_unique_whatever_their_case() -> None:
     world = World()
     register(world)
     with pytest.raises(EmailTaken):
         register(world, "other", "HANA@x.IO")
     with pytest.raises(UsernameTaken):
         register(world, "hana", "new@x.io")
+    with pytest.raises(UsernameTaken):
+        register(world, "HaNa", "newer@x.io")
 
 
 @pytest.mark.parametrize(("field", "values"), [

@@ -84,7 +84,8 @@ class _Users(UserRepository):
         return next((u for u in self._data.users.values() if u.email == email.lower()), None)
 
     def username_taken(self, username: str) -> bool:
-        return any(u.username == username for u in self._data.users.values())
+        wanted = username.lower()
+        return any(u.username.lower() == wanted for u in self._data.users.values())
 
 
 class _Listings(ListingRepository):

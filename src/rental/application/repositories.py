@@ -43,7 +43,8 @@ class UserRepository(Tracking, abc.ABC):
         return self._seen(self._by_email(email))  # type: ignore[no-any-return]
 
     @abc.abstractmethod
-    def username_taken(self, username: str) -> bool: ...
+    def username_taken(self, username: str) -> bool:
+        """Whether a user has this username, compared without regard to case."""
 
     @abc.abstractmethod
     def _add(self, user: User) -> None: ...

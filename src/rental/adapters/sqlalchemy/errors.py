@@ -31,6 +31,7 @@ CONSTRAINTS: dict[str, type[DomainError]] = {
     "users.email": EmailTaken,
     "uq_users_username": UsernameTaken,
     "users.username": UsernameTaken,
+    "uq_users_username_lower": UsernameTaken,
     "uq_reviews_booking_id": AlreadyReviewed,
     "reviews.booking_id": AlreadyReviewed,
     "pk_idempotency_keys": ConcurrentUpdate,
@@ -40,7 +41,7 @@ CONSTRAINTS: dict[str, type[DomainError]] = {
 RACE_SQLSTATES = {"40001", "40P01", "55P03"}  # serialization, deadlock, lock not available
 RACE_ERRNOS = {1205, 1213}  # lock wait timeout, deadlock
 _MYSQL_KEY = re.compile(r"for key '(?:\w+\.)?(\w+)'")
-_SQLITE_KEY = re.compile(r"constraint failed: ([\w.]+)")
+_SQLITE_KEY = re.compile(r"constraint failed: (?:index ')?([\w.]+)")
 
 
 def _constraint(error: IntegrityError) -> str | None:

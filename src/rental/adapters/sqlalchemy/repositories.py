@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from rental.adapters.sqlalchemy import tables as t
@@ -73,7 +73,12 @@ class SqlUserRepository(UserRepository):
         return found[0] if found else None
 
     def username_taken(self, username: str) -> bool:
-        query = select(exists().where(t.users.c.username == username))
+        column = t.users.c.username
+        if self._session.get_bind().dialect.name in ("mysql", "mariadb"):
+            taken = column == username  # the column's collation ignores case, and is indexed
+        else:
+            taken = func.lower(column) == username.lower()  # uq_users_username_lower
+        query = select(exists().where(taken))
         with domain_errors():
             return bool(self._session.scalar(query))
 
