@@ -39,6 +39,9 @@ me_blp = Blueprint("users", __name__, description="Your own account.")
 def register(body: dict[str, Any]) -> tuple[User, int, dict[str, str]]:
     """Create an account (guest or host); the email is case-insensitive and unique.
 
+    The username is unique without regard to case too (API.md says only "unique"; "Hana" and
+    "hana" would read as one person), and is kept as typed.
+
     Login and register share a rate limit per client address (RENTAL_AUTH_RATE_LIMIT); past
     it, 429 with Retry-After. ``role`` defaults to ``guest`` when left out.
     """
