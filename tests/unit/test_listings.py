@@ -151,3 +151,22 @@ def test_a_listing_keeps_its_fields_after_an_invalid_update() -> None:
         world.handle(c.UpdateListing(actor=host, listing_id=listing.id, changes={"max_nights": 1}))
     assert "max_nights" in raised.value.errors
     assert world.app.reads.listing(listing.id).max_nights == 365
+
+
+def test_one_line_fields_refuse_control_characters_and_texts_keep_line_breaks() -> None:
+    world = World()
+    host = world.user("host")
+    fields = {
+        "title": "Loft\r\nBcc: someone@example.com", "city": "Lis\x00bon", "country": "PT",
+        "price_per_night": 100, "max_guests": 1, "description": "Two rooms.\nA view.",
+    }  # fmt: skip
+    with pytest.raises(InvalidInput) as raised:
+        world.handle(c.CreateListing(actor=host, fields=fields))
+    assert set(raised.value.errors) == {"title", "city"}
+    fields |= {"title": "Loft", "city": "Lisbon"}
+    assert world.handle(c.CreateListing(actor=host, fields=fields)).description == (
+        "Two rooms.\nA view."
+    )
+    with pytest.raises(InvalidInput) as raised:
+        world.handle(c.CreateListing(actor=host, fields=fields | {"description": "a\x07b"}))
+    assert set(raised.value.errors) == {"description"}

@@ -80,3 +80,14 @@ def test_a_changed_password_replaces_the_old_one() -> None:
     with pytest.raises(AuthenticationFailed):
         world.handle(c.Authenticate(email="hana@x.io", password=PASSWORD))
     assert world.handle(c.Authenticate(email="hana@x.io", password="another-one")).bio == "Hi"
+
+
+def test_a_full_name_is_one_line_and_a_bio_may_have_several() -> None:
+    world = World()
+    user = register(world)
+    actor = c.Actor(user.id, user.role)
+    with pytest.raises(InvalidInput) as raised:
+        world.handle(c.UpdateProfile(actor=actor, full_name="Hana\nSmith", bio="a\x1bb"))
+    assert set(raised.value.errors) == {"full_name", "bio"}
+    updated = world.handle(c.UpdateProfile(actor=actor, full_name="Hana Smith", bio="Hi.\nBye."))
+    assert (updated.full_name, updated.bio) == ("Hana Smith", "Hi.\nBye.")

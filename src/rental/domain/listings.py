@@ -32,6 +32,7 @@ from rental.domain.money import Money, check_currency
 from rental.domain.places import check_coordinates, check_country
 from rental.domain.policies import CancellationPolicy, PriceBreakdown
 from rental.domain.stay import Stay, check_timezone, local_date
+from rental.domain.text import check_text
 
 MAX_TITLE = 200
 MAX_DESCRIPTION = 10_000
@@ -64,6 +65,7 @@ EDITABLE: dict[str, Any] = {
     "amenities": [],
 }
 REQUIRED = ("title", "city", "country", "price_per_night", "max_guests")
+MULTILINE = ("description",)
 OPTIONAL_NULLABLE = ("latitude", "longitude")
 
 
@@ -75,8 +77,8 @@ def _check_text(
         errors[name] = ["must be a string."]
     elif name in REQUIRED and not value.strip():
         errors[name] = ["must not be blank."]
-    elif len(value) > limit:
-        errors[name] = [f"must be at most {limit} characters."]
+    else:
+        check_text(errors, name, value, limit=limit, multiline=name in MULTILINE)
 
 
 def _check_int(

@@ -10,6 +10,7 @@ from rental.domain.aggregate import Aggregate
 from rental.domain.bookings import Booking
 from rental.domain.errors import InvalidInput
 from rental.domain.events import ReviewSubmitted
+from rental.domain.text import check_text
 
 MAX_COMMENT = 2000
 
@@ -21,8 +22,10 @@ def check_rating(rating: int) -> int:
 
 
 def check_comment(comment: str) -> str:
-    if len(comment) > MAX_COMMENT:
-        raise InvalidInput.field("comment", f"must be at most {MAX_COMMENT} characters.")
+    errors: dict[str, list[str]] = {}
+    check_text(errors, "comment", comment, limit=MAX_COMMENT, multiline=True)
+    if errors:
+        raise InvalidInput(errors)
     return comment
 
 

@@ -11,6 +11,7 @@ from attrs import define, field
 from rental.domain.aggregate import Aggregate
 from rental.domain.errors import InvalidInput, PermissionDenied
 from rental.domain.events import UserRegistered
+from rental.domain.text import check_text
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
 USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9_.-]{3,30}$")
@@ -54,10 +55,10 @@ def check_password(password: str) -> str:
 
 def check_profile_text(full_name: str | None, bio: str | None) -> None:
     errors: dict[str, list[str]] = {}
-    if full_name is not None and len(full_name) > MAX_FULL_NAME:
-        errors["full_name"] = [f"must be at most {MAX_FULL_NAME} characters."]
-    if bio is not None and len(bio) > MAX_BIO:
-        errors["bio"] = [f"must be at most {MAX_BIO} characters."]
+    if full_name is not None:
+        check_text(errors, "full_name", full_name, limit=MAX_FULL_NAME, multiline=False)
+    if bio is not None:
+        check_text(errors, "bio", bio, limit=MAX_BIO, multiline=True)
     if errors:
         raise InvalidInput(errors)
 

@@ -21,6 +21,9 @@ def format_amount(minor_units: int, currency: str) -> str:
 
 def compose(event: e.Event, booking: Booking, title: str, place: str) -> Messages:
     """Subject and text for the guest and/or the host; empty for an event nobody hears of."""
+    # Subjects are one header line: a title saved before titles were checked for line breaks
+    # must not make every delivery of the event fail.
+    title, place = " ".join(title.split()), " ".join(place.split())
     dates = f"{booking.check_in.isoformat()} to {booking.check_out.isoformat()}"
     nights = (booking.check_out - booking.check_in).days
     where = f"{title} ({place})" if place else title
