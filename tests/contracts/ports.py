@@ -1,0 +1,92 @@
+"""Contract tests of the small ports: every adapter of a port, fake or real, passes its class.
+
+Subclass a contract and give it the fixture it asks for (``gateway``, ``hasher``, ``clock``,
+``ids``, or ``notifier`` with ``received``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+
+from rental.application.ports import CardDeclined, Clock, IdGenerator, Notifier, PaymentGateway
+from rental.application.ports import PasswordHasher as Hasher
+from rental.domain.errors import UnknownPaymentToken
+from rental.domain.money import Money
+
+AMOUNT = Money(72050, "USD")
+
+
+class PaymentGatewayContract:
+    """Authorize, then capture or void; refunds; API.md's sandbox tokens."""
+
+    def test_an_approved_card_gives_a_reference_of_its_own(self, gateway: PaymentGateway) -> None:
+        first = gateway.authorize("tok_visa", AMOUNT, idempotency_key="k1")
+        second = gateway.authorize("tok_visa", AMOUNT, idempotency_key="k2")
+        assert first and second and first != second
+        gateway.capture(first, AMOUNT)
+        gateway.refund(first, Money(100, "USD"))
+
+    @pytest.mark.parametrize(
+        ("token", "reason"),
+        [("tok_chargeDeclined", "card_declined"),
+         ("tok_chargeDeclinedInsufficientFunds", "insufficient_funds")],
+    )  # fmt: skip
+    def test_declined_cards_say_why(self, gateway: PaymentGateway, token: str, reason: str) -> None:
+        with pytest.raises(CardDeclined) as declined:
+            gateway.authorize(token, AMOUNT, idempotency_key="k")
+        assert declined.value.reason == reason
+
+    def test_an_unknown_token_is_invalid_input(self, gateway: PaymentGateway) -> None:
+        with pytest.raises(UnknownPaymentToken) as raised:
+            gateway.authorize("tok_unheard_of", AMOUNT, idempotency_key="k")
+        assert set(raised.value.errors) == {"payment_token"}
+
+    def test_voiding_is_idempotent(self, gateway: PaymentGateway) -> None:
+        reference = gateway.authorize("tok_visa", AMOUNT, idempotency_key="k")
+        gateway.void(reference)
+        gateway.void(reference)
+
+
+class PasswordHasherContract:
+    """Slow salted hashes: never the password, never the same twice, verify never raises."""
+
+    def test_hash_and_verify(self, hasher: Hasher) -> None:
+        first, second = hasher.hash("correct horse"), hasher.hash("correct horse")
+        assert "correct horse" not in first and first != second
+        assert hasher.verify(first, "correct horse") and hasher.verify(second, "correct horse")
+        assert not hasher.verify(first, "correct horsE")
+
+    def test_a_broken_hash_is_a_mismatch_not_an_error(self, hasher: Hasher) -> None:
+        assert not hasher.verify("not a hash", "correct horse")
+        assert not hasher.verify("", "")
+
+
+class ClockContract:
+    """Aware UTC moments that never go back."""
+
+    def test_now_is_utc_and_does_not_go_back(self, clock: Clock) -> None:
+        first, second = clock.now(), clock.now()
+        assert first.utcoffset() == timedelta(0) and second >= first
+
+
+class IdGeneratorContract:
+    """Ids are strings, never twice the same."""
+
+    def test_ids_are_unique(self, ids: IdGenerator) -> None:
+        made = [ids.new_id() for _ in range(1000)]
+        assert all(isinstance(i, str) and i for i in made) and len(set(made)) == len(made)
+
+
+class NotifierContract:
+    """A message sent arrives with its recipient, subject and body (accents included)."""
+
+    def test_a_message_arrives(
+        self, notifier: Notifier, received: Callable[[], list[tuple[str, str, str]]]
+    ) -> None:
+        notifier.send(to="gus@example.com", subject="Booking confirmed: Café", body="Ça va.\n")
+        assert ("gus@example.com", "Booking confirmed: Café", "Ça va.") in [
+            (to, subject, body.strip()) for to, subject, body in received()
+        ]
