@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from rental.application.delivery import Outbox, OutboxEntry
@@ -14,6 +14,7 @@ logger = logging.getLogger(__name__)
 Sink = Callable[[OutboxEntry], None]
 LEASE = timedelta(minutes=2)
 MAX_BACKOFF = timedelta(minutes=10)
+FAILURES_PER_PASS = 3  # in a row: then whatever failed is likely down for every entry
 
 
 def backoff(attempts: int) -> timedelta:
@@ -25,8 +26,10 @@ class OutboxRelay:
     """Claims due outbox entries and hands each to ``sink``; marks what it delivered.
 
     The sink is the broker (``rental worker`` with Redis) or the consumers in this process.
-    A failed delivery is retried later with a growing delay, never dropped; the rest of the
-    batch waits too, since what failed (the broker, a mail server) is likely down for all.
+    A failed delivery is retried later with a growing delay, never dropped, and the entries
+    after it go on: one event that cannot be delivered must not hold up every other. After a
+    few failures in a row the pass stops, as what failed (the broker, a mail server) is then
+    likely down for all; the entries not tried come back when their claim lapses.
     The relay's clock is the machine's: delivery timing is operations, not business time.
     """
 
@@ -41,12 +44,17 @@ class OutboxRelay:
         now = now or self._clock.now()
         entries = self._outbox.claim(now, LEASE, self._batch)
         delivered: list[int] = []
-        for position, entry in enumerate(entries):
+        failures_in_a_row = 0
+        for entry in entries:
             try:
                 self._sink(entry)
             except Exception as error:  # a failure postpones, it never loses the event
-                self._postpone(entries[position:], now, error)
-                break
+                self._postpone(entry, now, error)
+                failures_in_a_row += 1
+                if failures_in_a_row == FAILURES_PER_PASS:
+                    break
+                continue
+            failures_in_a_row = 0
             delivered.append(entry.id)
         if delivered:
             self._outbox.mark_published(delivered, self._clock.now())
@@ -62,11 +70,10 @@ class OutboxRelay:
                 break
         return total
 
-    def _postpone(self, entries: Sequence[OutboxEntry], now: datetime, error: Exception) -> None:
-        failed = entries[0]
+    def _postpone(self, failed: OutboxEntry, now: datetime, error: Exception) -> None:
         delay = backoff(failed.attempts)
         logger.warning(
             "event %s (outbox #%d) not delivered, attempt %d: %s; next try in %ds",
             failed.event_name, failed.id, failed.attempts + 1, error, delay.total_seconds(),
         )  # fmt: skip
-        self._outbox.retry_later([entry.id for entry in entries], now + delay)
+        self._outbox.retry_later([failed.id], now + delay)
