@@ -29,7 +29,7 @@ class OutboxRelay:
     A failed delivery is retried later with a growing delay, never dropped, and the entries
     after it go on: one event that cannot be delivered must not hold up every other. After a
     few failures in a row the pass stops, as what failed (the broker, a mail server) is then
-    likely down for all; the entries not tried come back when their claim lapses.
+    likely down for all, and the entries not tried wait as long as the last failed one.
     The relay's clock is the machine's: delivery timing is operations, not business time.
     """
 
@@ -45,13 +45,16 @@ class OutboxRelay:
         entries = self._outbox.claim(now, LEASE, self._batch)
         delivered: list[int] = []
         failures_in_a_row = 0
-        for entry in entries:
+        for position, entry in enumerate(entries):
             try:
                 self._sink(entry)
             except Exception as error:  # a failure postpones, it never loses the event
-                self._postpone(entry, now, error)
+                retry_at = self._postpone(entry, now, error)
                 failures_in_a_row += 1
                 if failures_in_a_row == FAILURES_PER_PASS:
+                    untried = [later.id for later in entries[position + 1 :]]
+                    if untried:
+                        self._outbox.retry_later(untried, retry_at)
                     break
                 continue
             failures_in_a_row = 0
@@ -70,10 +73,11 @@ class OutboxRelay:
                 break
         return total
 
-    def _postpone(self, failed: OutboxEntry, now: datetime, error: Exception) -> None:
+    def _postpone(self, failed: OutboxEntry, now: datetime, error: Exception) -> datetime:
         delay = backoff(failed.attempts)
         logger.warning(
             "event %s (outbox #%d) not delivered, attempt %d: %s; next try in %ds",
             failed.event_name, failed.id, failed.attempts + 1, error, delay.total_seconds(),
         )  # fmt: skip
         self._outbox.retry_later([failed.id], now + delay)
+        return now + delay
