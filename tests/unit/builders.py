@@ -32,12 +32,12 @@ REFUND_PERCENT = {
 class World:
     """A ``rental`` with a clock the test moves and a sandbox gateway the test can inspect."""
 
-    def __init__(self, now: datetime = START) -> None:
+    def __init__(self, now: datetime = START, database_url: str = "memory://") -> None:
         self.clock = FakeClock(now)
         self.gateway = SandboxGateway()
         self.app: Rental = bootstrap(
-            clock=self.clock, ids=SequentialIds(), password_hasher=HASHER,
-            payment_gateway=self.gateway,
+            database_url=database_url, clock=self.clock, ids=SequentialIds(),
+            password_hasher=HASHER, payment_gateway=self.gateway,
         )  # fmt: skip
         self._users = 0
 

@@ -64,11 +64,18 @@ class BookingMachine(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
-        self.world = World()
+        self.world = self.make_world()
         self.host = self.world.user("host")
         self.guests = [self.world.user("guest"), self.world.user("guest")]
         self.listings: dict[str, Listing] = {}
         self.booked: dict[str, c.Actor] = {}  # every booking id made, with its guest
+
+    def make_world(self) -> World:
+        """The ``rental`` under test: in memory here; subclasses run the same walk on SQL."""
+        return World()
+
+    def teardown(self) -> None:
+        self.world.app.close()
 
     # -- helpers --------------------------------------------------------------------------
     def today(self, listing: Listing) -> date:
