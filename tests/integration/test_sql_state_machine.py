@@ -1,5 +1,6 @@
-"""The stateful property test of bookings, run on SQLite: the SQL adapters must give every
-step the same answer as the in-memory ones, and keep the same invariants."""
+"""The stateful property test of bookings, run on SQLite, PostgreSQL and MariaDB: the SQL
+adapters must give every step the same answer as the in-memory ones, and keep the same
+invariants."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ import tempfile
 import uuid
 from pathlib import Path
 
+import pytest
 from hypothesis import settings
+from hypothesis.stateful import run_state_machine_as_test
 
 from rental.adapters.sqlalchemy.migrations import upgrade
+from tests.databases import delete_all_rows
 from tests.unit.builders import World
 from tests.unit.test_booking_state_machine import BookingMachine
 
@@ -45,3 +49,22 @@ class SqliteBookingMachine(BookingMachine):
 
 TestSqliteBookingMachine = SqliteBookingMachine.TestCase
 TestSqliteBookingMachine.settings = settings(max_examples=25, stateful_step_count=25, deadline=None)
+
+
+class ServerBookingMachine(BookingMachine):
+    """The walk on a server database, emptied before each example."""
+
+    database_url = ""
+
+    def make_world(self) -> World:
+        delete_all_rows(self.database_url)
+        return World(database_url=self.database_url)
+
+
+@pytest.mark.parametrize("server", ["postgres_url", "mariadb_url"])
+def test_the_walk_on_postgresql_and_mariadb(server: str, request: pytest.FixtureRequest) -> None:
+    url = request.getfixturevalue(server)
+    machine = type("Machine", (ServerBookingMachine,), {"database_url": url})
+    run_state_machine_as_test(
+        machine, settings=settings(max_examples=12, stateful_step_count=20, deadline=None)
+    )
