@@ -6,8 +6,10 @@ own (COPY), then prints, side by side:
 * p50/p95/p99 of an availability search (one city, 5 nights, 2 guests, a price band, 20 by
   price) through the application's read side and as hand-written SQL;
 * bookings per second through the application layer (``bootstrap().handle(RequestBooking)``)
-  with 4 and 16 worker processes, beside a raw INSERT of the same row at the same concurrency,
-  on distinct listings and then contended (every worker on 10 listings).
+  with 4 and 16 worker processes, beside the same SQL statements the application sends (row
+  lock, calendar reads, INSERT, outbox row) sent by hand, and a raw INSERT of the same row,
+  at the same concurrency, on distinct listings and then contended (every worker on 10
+  listings).
 
 Usage: ``make bench`` or ``.venv/bin/python bench/booking_bench.py [--listings N]
 [--bookings N] [--seconds S] [--keep]``. ``RENTAL_BENCH_POSTGRES_URL`` is the server's admin
@@ -29,6 +31,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import psycopg
+from psycopg.types.json import Jsonb
 from sqlalchemy.engine import make_url
 
 from rental.adapters.sqlalchemy import SqlReadModel, make_engine
@@ -242,13 +245,6 @@ def _book(
             done += 1
         app.close()
     else:
-        insert = (
-            "INSERT INTO bookings (id, listing_id, guest_id, host_id, check_in, check_out, guests,"
-            " status, currency, nightly_subtotal, discount, cleaning_fee, service_fee, total,"
-            " cancellation_policy, instant_book, timezone, created_at, updated_at, version)"
-            " VALUES (%s, %s, %s, %s, %s, %s, 2, 'pending', 'USD', 20000, 0, 2500, 2250, 24750,"
-            " 'flexible', true, 'UTC', %s, %s, 1)"
-        )
         with psycopg.connect(conninfo(db_url)) as connection:
             start.wait(timeout=120)
             until = time.perf_counter() + seconds
@@ -258,10 +254,41 @@ def _book(
                 check_out = check_in + timedelta(days=2)
                 row = (str(uuid.uuid4()), listing_id, guest, hosts[listing_id], check_in,
                        check_out, now, now)  # fmt: skip
-                connection.execute(insert, row)
+                if mode == "statements":
+                    application_reads(connection, listing_id, check_in, check_out)
+                connection.execute(INSERT_BOOKING, row)
+                if mode == "statements":
+                    connection.execute(INSERT_EVENT, (Jsonb({"booking_id": row[0]}), now, now))
                 connection.commit()
                 done += 1
     return done
+
+
+INSERT_BOOKING = (
+    "INSERT INTO bookings (id, listing_id, guest_id, host_id, check_in, check_out, guests,"
+    " status, currency, nightly_subtotal, discount, cleaning_fee, service_fee, total,"
+    " cancellation_policy, instant_book, timezone, created_at, updated_at, version)"
+    " VALUES (%s, %s, %s, %s, %s, %s, 2, 'pending', 'USD', 20000, 0, 2500, 2250, 24750,"
+    " 'flexible', true, 'UTC', %s, %s, 1)"
+)
+INSERT_EVENT = (
+    "INSERT INTO outbox (event_name, payload, occurred_at, created_at)"
+    " VALUES ('BookingRequested', %s, %s, %s)"
+)
+
+
+def application_reads(connection: Any, listing_id: str, check_in: date, check_out: date) -> None:
+    """The reads the application makes before it inserts a booking, as plain SQL."""
+    connection.execute("SELECT * FROM listings WHERE id = %s FOR UPDATE", (listing_id,)).fetchone()
+    connection.execute(
+        "SELECT * FROM bookings WHERE listing_id = %s AND status IN ('pending', 'confirmed')"
+        " AND check_out > %s AND check_in < %s",
+        (listing_id, check_in, check_out),
+    ).fetchall()
+    connection.execute(
+        'SELECT * FROM blocks WHERE listing_id = %s AND "end" > %s AND "start" < %s',
+        (listing_id, check_in, check_out),
+    ).fetchall()
 
 
 def book_worker(*args: Any, start: Any, out: Any) -> None:
@@ -302,7 +329,7 @@ def throughput(
 def bench_booking(db_url: str, data: dict[str, Any], seconds: float) -> None:
     listings = data["listings"]
     print(f"\nbookings per second ({seconds:.0f} s per figure; worker processes):")
-    print(f"  {'':34}{'app layer':>12}{'raw INSERT':>12}{'ratio':>8}")
+    print(f"  {'':34}{'app layer':>12}{'its SQL':>12}{'raw INSERT':>12}{'ratio':>8}")
     with psycopg.connect(conninfo(db_url)) as connection:  # after anything booked before
         last = connection.execute("SELECT max(check_out) FROM bookings").fetchone()
     base = max(TODAY + timedelta(days=400), last[0] if last and last[0] else TODAY)
@@ -310,7 +337,7 @@ def bench_booking(db_url: str, data: dict[str, Any], seconds: float) -> None:
     for contended in (False, True):
         for workers in (4, 16):
             figures = []
-            for mode in ("app", "raw"):
+            for mode in ("app", "statements", "raw"):
                 base += timedelta(days=2 * 5_000)  # fresh dates: never a conflict with a run before
                 # Ten listings not booked by an earlier figure: the booking path loads a
                 # listing's upcoming bookings, and those piled up there would slow it.
@@ -323,7 +350,8 @@ def bench_booking(db_url: str, data: dict[str, Any], seconds: float) -> None:
                 )
             kind = "contended (10 listings)" if contended else "distinct listings"
             label = f"{kind}, {workers} workers"
-            print(f"  {label:34}{figures[0]:12.0f}{figures[1]:12.0f}{figures[0] / figures[1]:8.2f}")
+            app, statements, raw = figures
+            print(f"  {label:34}{app:12.0f}{statements:12.0f}{raw:12.0f}{app / raw:8.2f}")
 
 
 def main() -> None:
