@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import Any
 
+import attrs
 import pytest
 
 from rental.application.repositories import IdempotencyRecord
-from rental.domain.bookings import CancelledBy
+from rental.domain.bookings import Booking, CancelledBy
+from rental.domain.errors import ListingNotFound
+from rental.domain.listings import Listing
 from rental.domain.users import Role
 from tests.contracts.builders import (
     NOW,
@@ -20,6 +25,12 @@ from tests.contracts.builders import (
     confirmed,
     save,
 )
+
+FIELDS = [field.name for field in attrs.fields(Listing)]
+
+
+def vars_of(booking: Booking) -> dict[str, Any]:
+    return {field.name: getattr(booking, field.name) for field in attrs.fields(Booking)}
 
 
 class CalendarQueriesContract:
@@ -51,6 +62,40 @@ class CalendarQueriesContract:
         with uow_factory() as uow:
             live = uow.bookings.live_on_listing(listing.id, since=TODAY)
         assert {b.id for b in live} == {pending.id, paid.id, overdue.id}
+
+    def test_the_calendar_reads_give_what_a_full_load_gives(self, uow_factory: UowFactory) -> None:
+        """The booking path reads cheaply (``lock``, ``live_on_listing``, ``upcoming`` over a
+        stay): every field must come back as ``get`` gives it, types included."""
+        host, guest = a_user(Role.HOST), a_user()
+        listing = a_listing(host, amenities=["wifi", "pool"], latitude=38.7, longitude=-9.1)
+        listing.record_review(4, NOW)
+        listing.record_review(5, NOW)
+        paid = confirmed(a_booking(listing, guest, TODAY + timedelta(days=5), 3), NOW)
+        pending = a_booking(listing, guest, TODAY + timedelta(days=9), 2)
+        block = a_block(listing, TODAY + timedelta(days=20), 2)
+        save(uow_factory, host, guest, listing, paid, pending, block)
+
+        with uow_factory() as uow:
+            locked = uow.listings.lock(listing.id)
+            over = uow.bookings.live_on_listing(
+                listing.id, since=TODAY + timedelta(days=6), until=TODAY + timedelta(days=10)
+            )
+            blocks = uow.blocks.upcoming(listing.id, TODAY, until=TODAY + timedelta(days=21))
+            assert [b.id for b in over] == [paid.id, pending.id]
+            assert uow.blocks.upcoming(listing.id, TODAY, until=TODAY + timedelta(days=20)) == []
+            assert [(b.id, b.start, b.end) for b in blocks] == [(block.id, block.start, block.end)]
+            loaded = uow.listings.get(listing.id)
+            assert {f: getattr(locked, f) for f in FIELDS} == {
+                f: getattr(loaded, f) for f in FIELDS
+            }
+            assert locked.rating_average == Decimal("4.50") and locked.amenities == ["pool", "wifi"]
+            assert locked.created_at.utcoffset() == timedelta(0)
+            for snapshot in over:
+                full = uow.bookings.get(snapshot.id)
+                assert vars_of(snapshot) == vars_of(full)
+                assert snapshot.created_at.utcoffset() == timedelta(0)
+            with pytest.raises(ListingNotFound):
+                uow.listings.lock("no-such-listing")
 
     def test_upcoming_blocks_end_after_the_day_and_can_be_removed(
         self, uow_factory: UowFactory

@@ -102,6 +102,9 @@ class _Listings(ListingRepository):
         except KeyError:
             raise ListingNotFound(f"No listing {listing_id}.") from None
 
+    def lock(self, listing_id: str) -> Listing:
+        return self._get(listing_id, for_update=True)  # the store's lock is already held
+
 
 class _Blocks(BlockRepository):
     def __init__(self, data: MemoryData) -> None:

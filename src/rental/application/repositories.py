@@ -68,6 +68,12 @@ class ListingRepository(Tracking, abc.ABC):
         return self._seen(self._get(listing_id, for_update))  # type: ignore[no-any-return]
 
     @abc.abstractmethod
+    def lock(self, listing_id: str) -> Listing:
+        """Lock the listing's row until commit and return it as it is, to read, not to change
+        (the change would not be saved): bookings of one listing serialize on this. Deleted
+        listings too; ``ListingNotFound`` when there is none."""
+
+    @abc.abstractmethod
     def _add(self, listing: Listing) -> None: ...
 
     @abc.abstractmethod
@@ -90,7 +96,7 @@ class BlockRepository(abc.ABC):
     @abc.abstractmethod
     def upcoming(self, listing_id: str, since: date, until: date | None = None) -> list[Block]:
         """Blocks of the listing that end after ``since`` (the only ones that can collide) and,
-        with ``until``, start before it."""
+        with ``until``, start before it; to read (``get`` one to remove it)."""
 
 
 class BookingRepository(Tracking, abc.ABC):
@@ -109,7 +115,8 @@ class BookingRepository(Tracking, abc.ABC):
         """Pending or confirmed bookings of the listing whose check-out is after ``since`` and,
         with ``until``, whose check-in is before it: a booking loads only what can collide.
 
-        Overdue pending ones are included; the domain leaves them out of the calendar."""
+        Overdue pending ones are included; the domain leaves them out of the calendar. They are
+        to read: to change one, ``get`` it."""
         return [self._seen(b) for b in self._live_on_listing(listing_id, since, until)]
 
     @abc.abstractmethod

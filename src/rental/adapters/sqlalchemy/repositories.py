@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from rental.adapters.sqlalchemy import hot_path as hot
 from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.application.repositories import (
@@ -35,6 +36,7 @@ from rental.domain.users import User
 
 T = TypeVar("T")
 LIVE = [s.value for s in LIVE_STATUSES]
+FAR = date.max  # "until" left open
 
 
 def _get(
@@ -96,6 +98,13 @@ class SqlListingRepository(ListingRepository):
     def _get(self, listing_id: str, for_update: bool) -> Listing:
         return _get(self._session, Listing, listing_id, ListingNotFound, for_update)
 
+    def lock(self, listing_id: str) -> Listing:
+        with domain_errors():
+            rows = hot.LOCK_LISTING.rows(self._session, {"id": listing_id})
+        if not rows:
+            raise ListingNotFound(f"No listing {listing_id}.")
+        return hot.snapshot(Listing, rows[0])
+
 
 class SqlBlockRepository(BlockRepository):
     """Blocks of a listing's nights."""
@@ -116,11 +125,11 @@ class SqlBlockRepository(BlockRepository):
         self._session.delete(block)
 
     def upcoming(self, listing_id: str, since: date, until: date | None = None) -> list[Block]:
-        c = t.blocks.c
-        query = select(Block).where(c.listing_id == listing_id, c.end > since)
-        if until is not None:
-            query = query.where(c.start < until)
-        return _all(self._session, query.order_by(c.start))
+        with domain_errors():
+            rows = hot.BLOCKS_OVER.rows(
+                self._session, {"listing_id": listing_id, "since": since, "until": until or FAR}
+            )
+        return [hot.snapshot(Block, row) for row in rows]
 
 
 class SqlBookingRepository(BookingRepository):
@@ -131,19 +140,22 @@ class SqlBookingRepository(BookingRepository):
         self._session = session
 
     def _add(self, booking: Booking) -> None:
-        self._session.add(booking)
+        """INSERTed at once, after what the session holds (its parents, expired bookings that
+        free the nights): the booking path's statement, not the ORM's. A booking added is not
+        changed again in the same unit of work."""
+        with domain_errors():
+            self._session.flush()
+            hot.INSERT_BOOKING.run(self._session, [hot.values(booking)])
 
     def _get(self, booking_id: str, for_update: bool) -> Booking:
         return _get(self._session, Booking, booking_id, BookingNotFound, for_update)
 
     def _live_on_listing(self, listing_id: str, since: date, until: date | None) -> list[Booking]:
-        c = t.bookings.c
-        query = select(Booking).where(
-            c.listing_id == listing_id, c.status.in_(LIVE), c.check_out > since
-        )
-        if until is not None:
-            query = query.where(c.check_in < until)
-        return _all(self._session, query.order_by(c.check_in))
+        with domain_errors():
+            rows = hot.LIVE_BOOKINGS_OVER.rows(
+                self._session, {"listing_id": listing_id, "since": since, "until": until or FAR}
+            )
+        return [hot.snapshot(Booking, row) for row in rows]
 
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
         b = t.bookings.c

@@ -7,10 +7,9 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from rental.adapters.sqlalchemy import tables as t
+from rental.adapters.sqlalchemy import hot_path as hot
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.adapters.sqlalchemy.repositories import (
     SqlBlockRepository,
@@ -75,7 +74,7 @@ class SqlUnitOfWork(UnitOfWork):
             for event in events
         ]
         with domain_errors():
-            self.session.execute(insert(t.outbox), rows)
+            hot.INSERT_EVENT.run(self.session, rows)
 
     def _commit(self) -> None:
         with domain_errors():

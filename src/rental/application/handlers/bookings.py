@@ -21,7 +21,7 @@ from rental.domain.stay import Stay
 def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) -> Booking:
     """Hold the nights at once. The listing's row lock serializes bookings of one listing."""
     stay = Stay(cmd.check_in, cmd.check_out)
-    listing = uow.listings.get(cmd.listing_id, for_update=True)
+    listing = uow.listings.lock(cmd.listing_id)
     listing.check_is_active()
     if listing.host_id == cmd.actor.user_id:
         raise PermissionDenied("Hosts cannot book their own listing.")

@@ -42,8 +42,8 @@ def calendar_of(
     since = max(listing.today(now), stay.check_in)
     live = uow.bookings.live_on_listing(listing.id, since=since, until=stay.check_out)
     for booking in live:
-        if booking.is_overdue(now):
-            expire_booking(uow, deps, booking, now)
+        if booking.is_overdue(now):  # what was read is a snapshot: change the booking itself
+            expire_booking(uow, deps, uow.bookings.get(booking.id, for_update=True), now)
     blocks = uow.blocks.upcoming(listing.id, since=since, until=stay.check_out)
     return Calendar.of(live, blocks, now)
 
