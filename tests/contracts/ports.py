@@ -1,22 +1,32 @@
 """Contract tests of the small ports: every adapter of a port, fake or real, passes its class.
 
 Subclass a contract and give it the fixture it asks for (``gateway``, ``hasher``, ``clock``,
-``ids``, or ``notifier`` with ``received``).
+``ids``, ``notifier`` with ``received``, ``publisher`` with ``handed_on`` and
+``failing_publisher``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from rental.application.ports import CardDeclined, Clock, IdGenerator, Notifier, PaymentGateway
+from rental.application.ports import (
+    CardDeclined,
+    Clock,
+    EventPublisher,
+    IdGenerator,
+    Notifier,
+    PaymentGateway,
+)
 from rental.application.ports import PasswordHasher as Hasher
 from rental.domain.errors import UnknownPaymentToken
+from rental.domain.events import Event, ListingCreated
 from rental.domain.money import Money
 
 AMOUNT = Money(72050, "USD")
+EVENT = ListingCreated(occurred_at=datetime(2030, 1, 1, tzinfo=UTC), listing_id="l-1", host_id="h")
 
 
 class PaymentGatewayContract:
@@ -90,3 +100,20 @@ class NotifierContract:
         assert ("gus@example.com", "Booking confirmed: Café", "Ça va.") in [
             (to, subject, body.strip()) for to, subject, body in received()
         ]
+
+
+class EventPublisherContract:
+    """Publishing follows a commit: it hands the events on, and a failure downstream never
+    fails the command whose change is already committed."""
+
+    def test_publishing_never_raises_for_a_failure_downstream(
+        self, failing_publisher: EventPublisher
+    ) -> None:
+        failing_publisher.publish([EVENT])
+        failing_publisher.publish([])
+
+    def test_the_events_are_handed_on(
+        self, publisher: EventPublisher, handed_on: Callable[[], list[Event]]
+    ) -> None:
+        publisher.publish([EVENT])
+        assert EVENT.listing_id in [getattr(e, "listing_id", None) for e in handed_on()]

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import pytest
 
 from rental.adapters.argon2_hasher import Argon2Hasher
+from rental.adapters.event_delivery import RelayAfterCommit
 from rental.adapters.logging_notifier import LoggingNotifier
+from rental.adapters.memory import MemoryStore
+from rental.adapters.memory_outbox import MemoryOutbox
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
+from rental.application.delivery import OutboxEntry
+from rental.application.messagebus import InProcessPublisher
+from rental.application.relay import OutboxRelay
+from rental.domain.events import Event
 from tests.contracts.ports import (
     ClockContract,
+    EventPublisherContract,
     IdGeneratorContract,
     NotifierContract,
     PasswordHasherContract,
@@ -73,3 +82,61 @@ class TestLoggingNotifier(NotifierContract):
             return [(to, subject, body) for (to, subject), body in zip(heads, bodies, strict=True)]
 
         return read
+
+
+class TestInProcessPublisher(EventPublisherContract):
+    @pytest.fixture
+    def seen(self) -> list[Event]:
+        return []
+
+    @pytest.fixture
+    def publisher(self, seen: list[Event]) -> InProcessPublisher:
+        return InProcessPublisher({Event: [seen.append]})
+
+    @pytest.fixture
+    def handed_on(self, seen: list[Event]) -> Callable[[], list[Event]]:
+        return lambda: seen
+
+    @pytest.fixture
+    def failing_publisher(self) -> InProcessPublisher:
+        def fail(event: Event) -> None:
+            raise RuntimeError("a consumer failed")
+
+        return InProcessPublisher({Event: [fail]})
+
+
+class TestRelayAfterCommit(EventPublisherContract):
+    """The embedded mode's publisher: each commit is followed by a pass over the outbox."""
+
+    @pytest.fixture
+    def store(self) -> MemoryStore:
+        return MemoryStore()
+
+    @pytest.fixture
+    def seen(self) -> list[Event]:
+        return []
+
+    def _publisher(self, store: MemoryStore, sink: Callable[[OutboxEntry], None]) -> Any:
+        relay = OutboxRelay(MemoryOutbox(store), sink, FakeClock())
+
+        class Committing(RelayAfterCommit):
+            def publish(self, events: Sequence[Event]) -> None:
+                store.data.outbox.extend(events)  # what the unit of work's commit does
+                super().publish(events)
+
+        return Committing(relay)
+
+    @pytest.fixture
+    def publisher(self, store: MemoryStore, seen: list[Event]) -> Any:
+        return self._publisher(store, lambda entry: seen.append(entry.event()))
+
+    @pytest.fixture
+    def handed_on(self, seen: list[Event]) -> Callable[[], list[Event]]:
+        return lambda: seen
+
+    @pytest.fixture
+    def failing_publisher(self, store: MemoryStore) -> Any:
+        def fail(entry: OutboxEntry) -> None:
+            raise ConnectionError("broker down")
+
+        return self._publisher(store, fail)
