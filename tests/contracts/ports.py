@@ -36,8 +36,8 @@ class PaymentGatewayContract:
         first = gateway.authorize("tok_visa", AMOUNT, idempotency_key="k1")
         second = gateway.authorize("tok_visa", AMOUNT, idempotency_key="k2")
         assert first and second and first != second
-        gateway.capture(first, AMOUNT)
-        gateway.refund(first, Money(100, "USD"))
+        gateway.capture(first, AMOUNT, idempotency_key="c1")
+        gateway.refund(first, Money(100, "USD"), idempotency_key="r1")
 
     @pytest.mark.parametrize(
         ("token", "reason"),
@@ -53,6 +53,16 @@ class PaymentGatewayContract:
         with pytest.raises(UnknownPaymentToken) as raised:
             gateway.authorize("tok_unheard_of", AMOUNT, idempotency_key="k")
         assert set(raised.value.errors) == {"payment_token"}
+
+    def test_a_capture_or_refund_repeated_with_its_key_moves_no_more_money(
+        self, gateway: PaymentGateway, moved: Callable[[str], tuple[int, int]]
+    ) -> None:
+        reference = gateway.authorize("tok_visa", AMOUNT, idempotency_key="k")
+        for _ in range(2):
+            gateway.capture(reference, AMOUNT, idempotency_key="capture-1")
+            gateway.refund(reference, Money(500, "USD"), idempotency_key="refund-1")
+        gateway.refund(reference, Money(200, "USD"), idempotency_key="refund-2")
+        assert moved(reference) == (AMOUNT.amount, 700)
 
     def test_voiding_is_idempotent(self, gateway: PaymentGateway) -> None:
         reference = gateway.authorize("tok_visa", AMOUNT, idempotency_key="k")

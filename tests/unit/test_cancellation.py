@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
+from rental.adapters.memory import MemoryUnitOfWork
 from rental.application import commands as c
-from rental.domain.errors import TransitionNotAllowed
+from rental.domain.errors import ConcurrentUpdate, TransitionNotAllowed
 from rental.domain.money import percent_of
 from tests.unit.builders import BOUNDARY_DAYS, World, confirmed_stay
 from tests.unit.builders import REFUND_PERCENT as EXPECTED
@@ -104,3 +105,26 @@ def test_a_booking_cannot_be_cancelled_twice_and_its_nights_are_free_again() -> 
     listing = world.app.reads.listing(booking.listing_id)
     again = world.book(other, listing, start=10, nights=2)
     assert (again.check_in, again.check_out) == (booking.check_in, booking.check_out)
+
+
+def test_a_cancel_retried_after_its_commit_lost_a_race_refunds_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    world = World()
+    _, guest, booking = confirmed_stay(world, start=30)
+    commit = MemoryUnitOfWork._commit
+    lost = []
+
+    def lose_the_first_race(self: MemoryUnitOfWork) -> None:
+        if not lost:
+            lost.append(True)
+            raise ConcurrentUpdate("someone else committed first (test)")
+        commit(self)
+
+    monkeypatch.setattr(MemoryUnitOfWork, "_commit", lose_the_first_race)
+    cancelled = world.handle(c.CancelBooking(actor=guest, booking_id=booking.id))
+
+    assert lost and cancelled.refund_amount == booking.total  # the bus tried again, and won
+    [payment] = world.payments(guest, booking.id)
+    assert payment.refunded_amount == booking.total
+    assert world.gateway.refunded[payment.gateway_reference or ""] == booking.total

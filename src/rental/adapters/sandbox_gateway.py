@@ -28,6 +28,7 @@ class SandboxGateway:
         self.captured: dict[str, Money] = {}
         self.voided: set[str] = set()
         self.refunded: dict[str, int] = {}
+        self._keys: set[str] = set()
 
     def authorize(self, token: str, amount: Money, idempotency_key: str) -> str:
         if token in DECLINES:
@@ -42,14 +43,23 @@ class SandboxGateway:
             self.authorized[reference] = amount
         return reference
 
-    def capture(self, reference: str, amount: Money) -> None:
+    def capture(self, reference: str, amount: Money, idempotency_key: str) -> None:
         with self._lock:
-            self.captured[reference] = amount
+            if self._first_time(idempotency_key):
+                self.captured[reference] = amount
 
     def void(self, reference: str) -> None:
         with self._lock:
             self.voided.add(reference)
 
-    def refund(self, reference: str, amount: Money) -> None:
+    def refund(self, reference: str, amount: Money, idempotency_key: str) -> None:
         with self._lock:
-            self.refunded[reference] = self.refunded.get(reference, 0) + amount.amount
+            if self._first_time(idempotency_key):
+                self.refunded[reference] = self.refunded.get(reference, 0) + amount.amount
+
+    def _first_time(self, idempotency_key: str) -> bool:
+        """Like Stripe, a request repeated with its key is answered without acting again."""
+        if idempotency_key in self._keys:
+            return False
+        self._keys.add(idempotency_key)
+        return True

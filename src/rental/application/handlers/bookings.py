@@ -44,7 +44,11 @@ def confirm_booking(cmd: c.ConfirmBooking, uow: UnitOfWork, deps: Dependencies) 
     booking.confirm(now)
     for payment in uow.payments.for_booking(booking.id):
         if payment.status == PaymentStatus.AUTHORIZED and payment.gateway_reference:
-            deps.gateway.capture(payment.gateway_reference, money(booking, payment.amount))
+            deps.gateway.capture(
+                payment.gateway_reference,
+                money(booking, payment.amount),
+                idempotency_key=f"capture-{payment.id}",
+            )
             payment.capture(now)
     uow.commit()
     return booking
@@ -77,7 +81,12 @@ def cancel_booking(cmd: c.CancelBooking, uow: UnitOfWork, deps: Dependencies) ->
     if refund:
         for payment in uow.payments.for_booking(booking.id):
             if payment.refundable >= refund and payment.gateway_reference:
-                deps.gateway.refund(payment.gateway_reference, money(booking, refund))
+                # One cancellation per booking: a retried cancel never refunds twice.
+                deps.gateway.refund(
+                    payment.gateway_reference,
+                    money(booking, refund),
+                    idempotency_key=f"cancel-refund-{booking.id}",
+                )
                 payment.refund(refund, now)
                 break
     uow.commit()

@@ -92,7 +92,7 @@ def pay_for_booking(cmd: c.PayForBooking, uow: UnitOfWork, deps: Dependencies) -
     try:
         booking.record_payment_authorized(now)
         if booking.instant_book:
-            deps.gateway.capture(reference, amount)
+            deps.gateway.capture(reference, amount, idempotency_key=f"capture-{payment_id}")
             payment.capture(now)
             booking.confirm(now)
         _keep(uow, cmd, payment, CREATED, now)
@@ -122,6 +122,6 @@ def _undo(deps: Dependencies, payment: Payment, amount: Money) -> None:
     if payment.gateway_reference is None:
         return
     if payment.status == "captured":
-        deps.gateway.refund(payment.gateway_reference, amount)
+        deps.gateway.refund(payment.gateway_reference, amount, idempotency_key=f"undo-{payment.id}")
     else:
         deps.gateway.void(payment.gateway_reference)
