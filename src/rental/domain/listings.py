@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -242,7 +242,7 @@ class Listing(Aggregate):
             monthly_discount_percent=self.monthly_discount_percent,
         )
 
-    def today(self, now: datetime) -> Any:
+    def today(self, now: datetime) -> date:
         return local_date(now, self.timezone)
 
     def check_stay_rules(self, stay: Stay, guests: int, now: datetime) -> None:
