@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +81,14 @@ def drop_database(admin_url: str, name: str) -> None:
         else:
             connection.exec_driver_sql(f"DROP DATABASE IF EXISTS `{name}`")
     engine.dispose()
+
+
+def sql_uow_factory(engine: Engine) -> Callable[[], Any]:
+    """A factory of SQL units of work on ``engine``, as ``bootstrap()`` makes them."""
+    from rental.adapters.sqlalchemy import SqlUnitOfWork, make_session_factory
+
+    session_factory = make_session_factory(engine)
+    return lambda: SqlUnitOfWork(session_factory)
 
 
 def migrate(url: str) -> None:

@@ -6,17 +6,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from rental.adapters.sqlalchemy import (
-    SqlReadModel,
-    SqlUnitOfWork,
-    make_engine,
-    make_session_factory,
-)
+from rental.adapters.sqlalchemy import SqlReadModel, make_engine
 from rental.application.queries import ReadModel
 from tests.contracts.builders import UowFactory
 from tests.contracts.calendars import CalendarQueriesContract
 from tests.contracts.read_model import ReadModelContract
 from tests.contracts.unit_of_work import UnitOfWorkContract
+from tests.databases import sql_uow_factory
 
 
 class SqlStorage:
@@ -28,8 +24,7 @@ class SqlStorage:
 
     @pytest.fixture
     def uow_factory(self, engine: object) -> UowFactory:
-        session_factory = make_session_factory(engine)  # type: ignore[arg-type]
-        return lambda: SqlUnitOfWork(session_factory)
+        return sql_uow_factory(engine)  # type: ignore[arg-type]
 
     @pytest.fixture
     def read_model(self, engine: object) -> ReadModel:

@@ -10,12 +10,13 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from rental.adapters.sqlalchemy import SqlUnitOfWork, make_engine, make_session_factory
+from rental.adapters.sqlalchemy import make_engine
 from rental.adapters.sqlalchemy import tables as t
 from rental.domain.bookings import CancelledBy
 from rental.domain.errors import DatesUnavailable
 from rental.domain.users import Role
 from tests.contracts.builders import NOW, UowFactory, a_booking, a_listing, a_user, save
+from tests.databases import sql_uow_factory
 
 pytestmark = pytest.mark.postgres
 IN = NOW.date() + timedelta(days=10)
@@ -30,8 +31,7 @@ def engine(postgres_url: str) -> Iterator[sa.Engine]:
 
 @pytest.fixture
 def uow_factory(engine: sa.Engine) -> UowFactory:
-    session_factory = make_session_factory(engine)
-    return lambda: SqlUnitOfWork(session_factory)
+    return sql_uow_factory(engine)
 
 
 @pytest.fixture

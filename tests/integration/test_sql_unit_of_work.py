@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 import sqlalchemy as sa
 
-from rental.adapters.sqlalchemy import SqlUnitOfWork, make_engine, make_session_factory
+from rental.adapters.sqlalchemy import make_engine
 from rental.application.repositories import IdempotencyRecord
 from rental.domain.errors import AlreadyReviewed, ConcurrentUpdate, EmailTaken, UsernameTaken
 from rental.domain.users import Role
@@ -21,7 +21,7 @@ from tests.contracts.builders import (
     confirmed,
     save,
 )
-from tests.databases import DATABASE_PARAMS
+from tests.databases import DATABASE_PARAMS, sql_uow_factory
 
 SERVER_PARAMS = DATABASE_PARAMS[1:]
 
@@ -35,16 +35,14 @@ def engine(database_url: str) -> Iterator[sa.Engine]:
 
 @pytest.fixture
 def uow_factory(engine: sa.Engine) -> UowFactory:
-    session_factory = make_session_factory(engine)
-    return lambda: SqlUnitOfWork(session_factory)
+    return sql_uow_factory(engine)
 
 
 @pytest.fixture(params=SERVER_PARAMS)
 def server_uow_factory(request: pytest.FixtureRequest) -> Iterator[UowFactory]:
     """PostgreSQL and MariaDB only: SQLite serializes writers, so none ever goes stale."""
     engine = make_engine(request.getfixturevalue(request.param))
-    session_factory = make_session_factory(engine)
-    yield lambda: SqlUnitOfWork(session_factory)
+    yield sql_uow_factory(engine)
     engine.dispose()
 
 
