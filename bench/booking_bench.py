@@ -20,6 +20,7 @@ end unless ``--keep``.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import multiprocessing
 import os
@@ -27,6 +28,7 @@ import random
 import statistics
 import time
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -209,15 +211,17 @@ class Unpublished:
         pass
 
 
-def stay_for(
-    worker: int, workers: int, i: int, listings: list[str], contended: bool, base: date
-) -> tuple[str, date]:
-    """A stay no other worker or iteration asks for: non-conflicting by construction."""
+def stays(
+    worker: int, workers: int, listings: list[str], contended: bool, base: date
+) -> Iterator[tuple[str, date]]:
+    """Stays no other worker or iteration asks for: non-conflicting by construction."""
     if contended:  # workers start on different listings, or they would move as one convoy
-        slot = worker + workers * (i // len(listings))
-        return listings[(i + worker) % len(listings)], base + timedelta(days=2 * slot)
-    mine = listings[worker::workers]
-    return mine[i % len(mine)], base + timedelta(days=2 * (i // len(mine)))
+        for i in itertools.count():
+            slot = worker + workers * (i // len(listings))
+            yield listings[(i + worker) % len(listings)], base + timedelta(days=2 * slot)
+    mine = listings[worker::workers]  # once: a copy of 100,000 ids per booking cost a ms
+    for i in itertools.count():
+        yield mine[i % len(mine)], base + timedelta(days=2 * (i // len(mine)))
 
 
 def _book(
@@ -226,6 +230,7 @@ def _book(
 ) -> int:  # fmt: skip
     ids = [listing_id for listing_id, _ in listings]
     hosts = dict(listings)
+    stay = stays(worker, workers, ids, contended, base)
     done = 0
     if mode == "app":
         from rental.application.commands import Actor, RequestBooking
@@ -236,7 +241,7 @@ def _book(
         start.wait(timeout=120)
         until = time.perf_counter() + seconds
         while time.perf_counter() < until:
-            listing_id, check_in = stay_for(worker, workers, done, ids, contended, base)
+            listing_id, check_in = next(stay)
             check_out = check_in + timedelta(days=2)
             app.handle(RequestBooking(
                 actor=actor, listing_id=listing_id, check_in=check_in, check_out=check_out,
@@ -249,7 +254,7 @@ def _book(
             start.wait(timeout=120)
             until = time.perf_counter() + seconds
             while time.perf_counter() < until:
-                listing_id, check_in = stay_for(worker, workers, done, ids, contended, base)
+                listing_id, check_in = next(stay)
                 now = datetime.now(UTC)
                 check_out = check_in + timedelta(days=2)
                 row = (str(uuid.uuid4()), listing_id, guest, hosts[listing_id], check_in,

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import InvalidatePoolError
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # A request thread may hold three connections at once after its commit (the relay's claim, a
 # consumer's ledger row kept open while it acts, and the consumer's reads); the default pool
 # (5 + 10) ran dry with 20 threads booking at once. 10 + 20 covers `rental serve`'s 8 threads.
 POOL_SIZE, MAX_OVERFLOW = 10, 20
+# A pooled connection idle for longer than this is pinged before it is handed out (and replaced,
+# with every older one, if the server has gone away); one in use a moment ago is handed out as
+# it is. Pinging every checkout cost a round trip per command on the booking path.
+PING_AFTER_IDLE_SECONDS = 2.0
+_IDLE_SINCE = "rental_idle_since"
 # Execution option of read-only work: on SQLite it starts a deferred (shared) transaction.
 READ_ONLY = "rental_read_only"
 
@@ -27,18 +34,21 @@ def normalize_url(database_url: str | URL) -> URL:
     return url
 
 
-def make_engine(database_url: str | URL, **options: Any) -> Engine:
+def make_engine(
+    database_url: str | URL, *, ping_after_idle: float = PING_AFTER_IDLE_SECONDS, **options: Any
+) -> Engine:
     """An engine for ``database_url`` (``RENTAL_DATABASE_URL``).
 
     PostgreSQL: psycopg 3 without server-side prepared statements (the search's generic plan
     is several times slower than a custom one). MariaDB: READ COMMITTED, so that a transaction
     that waited for a listing's row lock sees what the previous holder committed. SQLite: WAL,
     foreign keys, a busy timeout, and ``BEGIN IMMEDIATE`` for every transaction that may write,
-    so writers queue instead of failing to upgrade their locks.
+    so writers queue instead of failing to upgrade their locks. On all three, a connection
+    idle for ``ping_after_idle`` seconds is pinged before use.
     """
     url = normalize_url(database_url)
     backend = url.get_backend_name()
-    kwargs: dict[str, Any] = {"pool_pre_ping": True}
+    kwargs: dict[str, Any] = {}
     if url.database not in (None, "", ":memory:"):  # an in-memory SQLite has one connection
         kwargs.update(pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW)
     if backend == "postgresql":
@@ -50,6 +60,7 @@ def make_engine(database_url: str | URL, **options: Any) -> Engine:
         kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
     kwargs.update(options)
     engine = create_engine(url, **kwargs)
+    _ping_when_idle(engine, ping_after_idle)
     if backend == "sqlite":
         _set_up_sqlite(engine)
     return engine
@@ -72,3 +83,29 @@ def _set_up_sqlite(engine: Engine) -> None:
     def on_begin(connection: Any) -> None:
         read_only = connection.get_execution_options().get(READ_ONLY, False)
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def _ping_when_idle(engine: Engine, after: float) -> None:
+    """SQLAlchemy's ``pool_pre_ping``, for connections idle ``after`` seconds or more."""
+    dialect = engine.dialect
+
+    @event.listens_for(engine, "connect")
+    def on_connect(_dbapi_connection: Any, record: Any) -> None:
+        record.info.pop(_IDLE_SINCE, None)  # a new connection needs no ping
+
+    @event.listens_for(engine, "checkin")
+    def on_checkin(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.get(_IDLE_SINCE)
+        if idle_since is None or time.monotonic() - idle_since < after:
+            return
+        try:
+            dialect.do_ping(dbapi_connection)
+        except dialect.loaded_dbapi.Error as error:
+            if dialect.is_disconnect(error, dbapi_connection, None):
+                # The pool replaces this connection and every one older, as pre-ping does.
+                raise InvalidatePoolError("the server closed an idle connection") from error
+            raise
