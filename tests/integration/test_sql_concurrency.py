@@ -75,6 +75,40 @@ def test_overlapping_stays_from_twenty_threads_one_wins(app: Rental, scene: dict
     assert _booked(scene["engine"], scene["listing"].id) == 1
 
 
+@pytest.fixture
+def without_the_database_guard(postgres_url: str) -> Iterator[None]:
+    """PostgreSQL's exclusion constraint dropped for one test, and put back after it."""
+    engine = make_engine(postgres_url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ALTER TABLE bookings DROP CONSTRAINT bookings_no_overlap")
+    yield
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DELETE FROM bookings")  # a double booking would block it
+        connection.exec_driver_sql(
+            "ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist "
+            "(listing_id WITH =, daterange(check_in, check_out, '[)') WITH &&) "
+            "WHERE (status IN ('pending', 'confirmed'))"
+        )
+    engine.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgres_url"], indirect=True)
+def test_on_postgres_the_row_lock_alone_keeps_one_winner(
+    without_the_database_guard: None, app: Rental, scene: dict[str, Any]
+) -> None:
+    """The calendar is read in the same round trip as the lock: each read must still see
+    what the lock waited for (its snapshot taken after the lock), with no constraint behind."""
+    stays = [
+        (CHECK_IN + timedelta(days=i % 3), CHECK_IN + timedelta(days=4 + i % 3))
+        for i in range(THREADS)
+    ]
+    outcomes = _race(app, scene, stays)
+
+    assert outcomes == Counter({"booked": 1, "DatesUnavailable": THREADS - 1})
+    assert _booked(scene["engine"], scene["listing"].id) == 1
+
+
 def test_disjoint_stays_from_twenty_threads_all_win(app: Rental, scene: dict[str, Any]) -> None:
     stays = [
         (CHECK_IN + timedelta(days=2 * i), CHECK_IN + timedelta(days=2 * i + 2))

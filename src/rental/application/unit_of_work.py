@@ -5,6 +5,7 @@ from __future__ import annotations
 import abc
 import logging
 from collections.abc import Callable
+from datetime import date
 from types import TracebackType
 from typing import Self
 
@@ -19,7 +20,10 @@ from rental.application.repositories import (
     Tracking,
     UserRepository,
 )
+from rental.domain.bookings import Booking
+from rental.domain.calendar import Block
 from rental.domain.events import Event
+from rental.domain.listings import Listing
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +69,16 @@ class UnitOfWork(abc.ABC):
         releasing a card authorization: a failure is logged, the committed change stands.
         """
         self._after_commit.append(action)
+
+    def lock_with_calendar(
+        self, listing_id: str, since: date, until: date
+    ) -> tuple[Listing, list[Booking], list[Block]]:
+        """``listings.lock(listing_id)``, then ``bookings.live_on_listing`` and
+        ``blocks.upcoming`` over ``since``..``until``, read after the lock was granted: what a
+        booking request needs, in one call so that an adapter can send it in one round trip."""
+        listing = self.listings.lock(listing_id)
+        live = self.bookings.live_on_listing(listing_id, since=since, until=until)
+        return listing, live, self.blocks.upcoming(listing_id, since=since, until=until)
 
     def _repositories(self) -> list[Tracking]:
         return [self.users, self.listings, self.bookings, self.payments, self.reviews]

@@ -7,21 +7,33 @@ transaction, with each column type's bind and result processors, so values come 
 as the ORM would give them (aware datetimes, dates, Decimals, booleans) on every database.
 What they return are snapshots, not tracked by the session: callers that change an aggregate
 load it with the repository's ``get``.
+
+Round trips were the other half of the cost: each costs the client some 30 us of CPU (most of
+it in the kernel) besides the wait. So on psycopg the reads that ``fetch_together`` asks for go
+out as one string of statements in one ``execute`` (one round trip; the driver binds the
+values, quoting them as literals), and writes are ``defer``red: sent before the session's next
+query or flush, or with the COMMIT in one more round trip (``commit``). Elsewhere the same
+calls send one statement at a time.
 """
 
 from __future__ import annotations
 
+import re
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any, cast
 
-from sqlalchemy import Column, Dialect
+from sqlalchemy import Column, Dialect, event
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import ClauseElement
 
 Processor = Callable[[Any], Any] | None
+Params = Mapping[str, Any]
+_DEFERRED = "rental_deferred_writes"
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
 class FastStatement:
@@ -46,45 +58,153 @@ class FastStatement:
                 compiled = self._compiled.setdefault(key, _Compiled(self._statement, dialect))
         return compiled
 
-    def rows(self, session: Session, params: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """Run a SELECT; each row as a dict of column name to value."""
-        return self._run(session, [params], fetch=True)
+    def rows(self, session: Session, params: Params) -> list[dict[str, Any]]:
+        """Run a SELECT, after the writes deferred; each row as a dict of column to value."""
+        return fetch_together(session, [(self, params)])[0]
 
-    def run(self, session: Session, params: Sequence[Mapping[str, Any]]) -> None:
-        """Run an INSERT (or other statement) once per mapping of ``params``."""
+    def defer(self, session: Session, params: Sequence[Params]) -> None:
+        """Run this statement once per mapping of ``params`` before the session's next query,
+        flush or commit, whichever comes first."""
         if params:
-            self._run(session, params, fetch=False)
+            deferred = session.info.setdefault(_DEFERRED, [])
+            deferred.extend((self, values) for values in params)
 
-    def _run(
-        self, session: Session, params: Sequence[Mapping[str, Any]], fetch: bool
-    ) -> list[dict[str, Any]]:
-        connection = session.connection()  # begins the session's transaction if need be
-        dialect = connection.dialect
-        compiled = self._for(dialect)
-        driver_params = [compiled.bind(values) for values in params]
-        cursor = connection.connection.cursor()
-        try:
-            if len(driver_params) == 1:
-                cursor.execute(compiled.sql, driver_params[0])
-            else:
-                cursor.executemany(compiled.sql, driver_params)
-            if not fetch:
-                return []
-            processors = compiled.result_processors(self._columns, lambda: cursor.description)
-            return [
-                {
-                    name: value if processor is None else processor(value)
-                    for name, processor, value in zip(self._names, processors, row, strict=True)
-                }
-                for row in cursor.fetchall()
-            ]
-        except dialect.loaded_dbapi.Error as error:
-            # As SQLAlchemy would have raised it, so that domain_errors() translates it.
-            raise DBAPIError.instance(
-                compiled.sql, driver_params, error, dialect.loaded_dbapi.Error, dialect=dialect
-            ) from error
-        finally:
+    def _rows(self, dialect: Dialect, cursor: Any) -> list[dict[str, Any]]:
+        """The rows of the cursor's current result."""
+        processors = self._for(dialect).result_processors(self._columns, lambda: cursor.description)
+        rows = cursor.fetchall()
+        return [
+            {
+                name: value if processor is None else processor(value)
+                for name, processor, value in zip(self._names, processors, row, strict=True)
+            }
+            for row in rows
+        ]
+
+
+Batch = Sequence[tuple[FastStatement, Params]]
+
+
+def fetch_together(session: Session, reads: Batch) -> list[list[dict[str, Any]]]:
+    """The rows of each SELECT, run in order after the writes deferred; on psycopg in one round
+    trip. Each statement sees what the ones before it did: on PostgreSQL each takes its
+    snapshot when it starts, so a read after a row lock sees what the lock waited for."""
+    send_deferred(session)
+    with _driver(session, reads) as (dialect, driver):
+        results = []
+        if _as_one_string(dialect):
+            cursor = _run(dialect, driver, reads)
+            for statement, _ in reads:
+                results.append(statement._rows(dialect, cursor))
+                cursor.nextset()
             cursor.close()
+        else:
+            for read in reads:
+                cursor = _run(dialect, driver, [read])
+                results.append(read[0]._rows(dialect, cursor))
+                cursor.close()
+        return results
+
+
+def send_deferred(session: Session) -> None:
+    """Send the writes deferred on ``session`` now, in the order they were deferred."""
+    if session.info.get(_DEFERRED):
+        _send_deferred(session, and_commit=False)
+
+
+def discard_deferred(session: Session) -> None:
+    """Forget the writes deferred: the transaction is rolled back."""
+    session.info.pop(_DEFERRED, None)
+
+
+def commit(session: Session) -> None:
+    """Flush the session, send the writes deferred and commit: on psycopg, when the ORM had
+    nothing to write, the writes and the COMMIT go in one round trip."""
+    if session.new or session.dirty or session.deleted:
+        session.flush()  # sends the deferred writes first (see _before_flush)
+    if session.info.get(_DEFERRED):
+        _send_deferred(session, and_commit=True)
+    session.commit()
+
+
+def _send_deferred(session: Session, and_commit: bool) -> None:
+    deferred = session.info.pop(_DEFERRED)
+    with _driver(session, deferred) as (dialect, driver):
+        if _as_one_string(dialect):
+            # The session's own COMMIT then finds the transaction over: nothing left to do.
+            _run(dialect, driver, deferred, and_commit=and_commit).close()
+        else:
+            for write in deferred:
+                _run(dialect, driver, [write]).close()
+
+
+def _as_one_string(dialect: Dialect) -> bool:
+    """Whether a batch goes out as one string of statements: psycopg, and not elsewhere
+    (PyMySQL would need multi-statement mode for all queries, sqlite3 cannot)."""
+    return dialect.driver == "psycopg"
+
+
+def _run(dialect: Dialect, driver: Any, batch: Batch, and_commit: bool = False) -> Any:
+    """A cursor that has run ``batch``: on psycopg as one string of statements (and the COMMIT
+    when ``and_commit``), their results to read one after another with ``nextset()``;
+    elsewhere ``batch`` is a single statement."""
+    if _as_one_string(dialect):
+        from psycopg import ClientCursor
+
+        sql, params = _one_string(dialect, batch, and_commit)
+        cursor: Any = ClientCursor(driver)
+        cursor.execute(sql, params)
+        return cursor
+    ((statement, values),) = batch
+    compiled = statement._for(dialect)
+    cursor = driver.cursor()
+    cursor.execute(compiled.sql, compiled.bind(values))
+    return cursor
+
+
+_strings: dict[tuple[Any, ...], str] = {}
+
+
+def _one_string(dialect: Dialect, batch: Batch, and_commit: bool) -> tuple[str, dict[str, Any]]:
+    """The statements of ``batch`` as one string, each one's placeholders renamed apart."""
+    key = (dialect.name, and_commit, *(id(statement) for statement, _ in batch))
+    sql = _strings.get(key)
+    if sql is None:
+        parts = [
+            _PLACEHOLDER.sub(rf"%(_{i}_\1)s", statement._for(dialect).sql)
+            for i, (statement, _) in enumerate(batch)
+        ]
+        sql = _strings.setdefault(key, ";\n".join([*parts, "COMMIT"] if and_commit else parts))
+    params: dict[str, Any] = {}
+    for i, (statement, values) in enumerate(batch):
+        for name, value in statement._for(dialect).bind(values).items():
+            params[f"_{i}_{name}"] = value
+    return sql, params
+
+
+@contextmanager
+def _driver(session: Session, batch: Batch) -> Iterator[tuple[Dialect, Any]]:
+    """The dialect and driver connection of the session (its transaction begun); driver errors
+    raised as SQLAlchemy would have raised them, so that ``domain_errors()`` translates them."""
+    connection = session.connection()
+    dialect = connection.dialect
+    try:
+        yield dialect, connection.connection.driver_connection
+    except dialect.loaded_dbapi.Error as error:
+        sql = ";\n".join(statement._for(dialect).sql for statement, _ in batch)
+        raise DBAPIError.instance(
+            sql, None, error, dialect.loaded_dbapi.Error, dialect=dialect
+        ) from error
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _before_orm_query(state: ORMExecuteState) -> None:
+    send_deferred(state.session)
+
+
+@event.listens_for(Session, "before_flush")
+def _before_flush(session: Session, _flush: UOWTransaction, _instances: Any) -> None:
+    send_deferred(session)
 
 
 class _Compiled:

@@ -60,7 +60,9 @@ BLOCKS_OVER = FastStatement(
     _block,
 )
 INSERT_EVENT = FastStatement(
-    insert(t.outbox).values(
+    insert(t.outbox)
+    .inline()  # no RETURNING of the id: nothing reads it
+    .values(
         event_name=bindparam("event_name"),
         payload=bindparam("payload", type_=t.outbox.c.payload.type),
         occurred_at=bindparam("occurred_at", type_=t.outbox.c.occurred_at.type),

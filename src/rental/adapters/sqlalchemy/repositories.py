@@ -140,12 +140,13 @@ class SqlBookingRepository(BookingRepository):
         self._session = session
 
     def _add(self, booking: Booking) -> None:
-        """INSERTed at once, after what the session holds (its parents, expired bookings that
-        free the nights): the booking path's statement, not the ORM's. A booking added is not
-        changed again in the same unit of work."""
+        """INSERTed with the booking path's statement, not the ORM's: after what the session
+        holds (its parents, expired bookings that free the nights), before the session's next
+        query or flush, or with the COMMIT. A booking added is not changed again in the same
+        unit of work."""
         with domain_errors():
             self._session.flush()
-            hot.INSERT_BOOKING.run(self._session, [hot.values(booking)])
+        hot.INSERT_BOOKING.defer(self._session, [hot.values(booking)])
 
     def _get(self, booking_id: str, for_update: bool) -> Booking:
         return _get(self._session, Booking, booking_id, BookingNotFound, for_update)

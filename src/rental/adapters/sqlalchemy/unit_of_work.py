@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Self
 
 from sqlalchemy.orm import Session
 
+from rental.adapters.sqlalchemy import fast
 from rental.adapters.sqlalchemy import hot_path as hot
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.adapters.sqlalchemy.repositories import (
@@ -21,7 +22,11 @@ from rental.adapters.sqlalchemy.repositories import (
 )
 from rental.adapters.sqlalchemy.stores import SqlIdempotencyStore, SqlRevokedTokens
 from rental.application.unit_of_work import UnitOfWork
+from rental.domain.bookings import Booking
+from rental.domain.calendar import Block
+from rental.domain.errors import ListingNotFound
 from rental.domain.events import Event
+from rental.domain.listings import Listing
 
 
 class SqlUnitOfWork(UnitOfWork):
@@ -73,12 +78,33 @@ class SqlUnitOfWork(UnitOfWork):
             }
             for event in events
         ]
+        hot.INSERT_EVENT.defer(self.session, rows)  # sent with the COMMIT
+
+    def lock_with_calendar(
+        self, listing_id: str, since: date, until: date
+    ) -> tuple[Listing, list[Booking], list[Block]]:
+        over = {"listing_id": listing_id, "since": since, "until": until}
         with domain_errors():
-            hot.INSERT_EVENT.run(self.session, rows)
+            locked, live, blocks = fast.fetch_together(
+                self.session,
+                [
+                    (hot.LOCK_LISTING, {"id": listing_id}),
+                    (hot.LIVE_BOOKINGS_OVER, over),
+                    (hot.BLOCKS_OVER, over),
+                ],
+            )
+        if not locked:
+            raise ListingNotFound(f"No listing {listing_id}.")
+        return (
+            hot.snapshot(Listing, locked[0]),
+            [hot.snapshot(Booking, row) for row in live],
+            [hot.snapshot(Block, row) for row in blocks],
+        )
 
     def _commit(self) -> None:
         with domain_errors():
-            self.session.commit()
+            fast.commit(self.session)
 
     def rollback(self) -> None:
+        fast.discard_deferred(self.session)
         self.session.rollback()

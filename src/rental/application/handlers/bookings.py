@@ -6,8 +6,8 @@ from rental.application import commands as c
 from rental.application.authorization import check_can_see_booking, check_is_host_of
 from rental.application.dependencies import Dependencies
 from rental.application.handlers.calendars import (
-    calendar_of,
     expire_booking,
+    locked_calendar,
     money,
     void_authorizations,
 )
@@ -21,14 +21,14 @@ from rental.domain.stay import Stay
 def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) -> Booking:
     """Hold the nights at once. The listing's row lock serializes bookings of one listing."""
     stay = Stay(cmd.check_in, cmd.check_out)
-    listing = uow.listings.lock(cmd.listing_id)
+    now = deps.clock.now()
+    listing, calendar = locked_calendar(uow, deps, cmd.listing_id, now, stay)
     listing.check_is_active()
     if listing.host_id == cmd.actor.user_id:
         raise PermissionDenied("Hosts cannot book their own listing.")
-    now = deps.clock.now()
     booking = listing.request_booking(
         booking_id=deps.ids.new_id(), guest_id=cmd.actor.user_id, stay=stay, guests=cmd.guests,
-        calendar=calendar_of(uow, deps, listing, now, stay), now=now,
+        calendar=calendar, now=now,
     )  # fmt: skip
     uow.bookings.add(booking)
     uow.commit()

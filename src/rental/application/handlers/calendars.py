@@ -8,7 +8,7 @@ from functools import partial
 from rental.application.dependencies import Dependencies
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.bookings import Booking
-from rental.domain.calendar import Calendar
+from rental.domain.calendar import Block, Calendar
 from rental.domain.listings import Listing
 from rental.domain.money import Money
 from rental.domain.payments import PaymentStatus
@@ -41,10 +41,29 @@ def calendar_of(
     sees them as live."""
     since = max(listing.today(now), stay.check_in)
     live = uow.bookings.live_on_listing(listing.id, since=since, until=stay.check_out)
+    blocks = uow.blocks.upcoming(listing.id, since=since, until=stay.check_out)
+    return _calendar(uow, deps, now, live, blocks)
+
+
+def locked_calendar(
+    uow: UnitOfWork, deps: Dependencies, listing_id: str, now: datetime, stay: Stay
+) -> tuple[Listing, Calendar]:
+    """Lock the listing and read its calendar over ``stay`` (as ``calendar_of``), together."""
+    listing, live, blocks = uow.lock_with_calendar(
+        listing_id, since=stay.check_in, until=stay.check_out
+    )
+    since = max(listing.today(now), stay.check_in)  # nights before the listing's today are past
+    live = [booking for booking in live if booking.check_out > since]
+    blocks = [block for block in blocks if block.end > since]
+    return listing, _calendar(uow, deps, now, live, blocks)
+
+
+def _calendar(
+    uow: UnitOfWork, deps: Dependencies, now: datetime, live: list[Booking], blocks: list[Block]
+) -> Calendar:
     for booking in live:
         if booking.is_overdue(now):  # what was read is a snapshot: change the booking itself
             expire_booking(uow, deps, uow.bookings.get(booking.id, for_update=True), now)
-    blocks = uow.blocks.upcoming(listing.id, since=since, until=stay.check_out)
     return Calendar.of(live, blocks, now)
 
 
