@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 import sqlalchemy as sa
@@ -24,6 +25,7 @@ from tests.contracts.builders import (
 from tests.databases import DATABASE_PARAMS, sql_uow_factory
 
 SERVER_PARAMS = DATABASE_PARAMS[1:]
+FAR = date(2100, 1, 1)
 
 
 @pytest.fixture
@@ -122,3 +124,30 @@ def test_events_are_written_to_the_outbox_with_the_change(
     assert created == {
         "occurred_at": NOW.isoformat(), "listing_id": listing.id, "host_id": host.id,
     }  # fmt: skip
+
+
+@pytest.mark.postgres
+def test_a_connection_whose_begin_went_with_the_booking_path_comes_back_transactional(
+    postgres_url: str,
+) -> None:
+    """The booking path sends BEGIN in the string of its first statements, with psycopg in
+    autocommit mode meanwhile; the pool must give the connection back as psycopg had it, or
+    the next user's statements would each commit on their own."""
+    engine = make_engine(postgres_url, pool_size=1, max_overflow=0)  # one connection, reused
+    uow_factory = sql_uow_factory(engine)
+    host, guest = a_user(Role.HOST), a_user()
+    listing = a_listing(host)
+    save(uow_factory, host, guest, listing)
+    booking = a_booking(listing, guest, NOW.date(), 2)
+    save(uow_factory, booking)  # the INSERTs, with BEGIN and COMMIT, in one string
+    with uow_factory() as uow:  # BEGIN with the lock and the reads; rolled back
+        assert [b.id for b in uow.lock_with_calendar(listing.id, NOW.date(), FAR)[1]] == [
+            booking.id
+        ]
+
+    with engine.connect() as connection:
+        connection.execute(sa.text("UPDATE listings SET title = 'Not kept'"))
+        connection.rollback()
+    with uow_factory() as uow:
+        assert uow.listings.get(listing.id).title == listing.title
+    engine.dispose()

@@ -9,6 +9,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import InvalidatePoolError
 
+from rental.adapters.sqlalchemy.fast import restore_begin
+
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # A request thread may hold three connections at once after its commit (the relay's claim, a
 # consumer's ledger row kept open while it acts, and the consumer's reads); the default pool
@@ -63,6 +65,8 @@ def make_engine(
     _ping_when_idle(engine, ping_after_idle)
     if backend == "sqlite":
         _set_up_sqlite(engine)
+    if url.get_driver_name() == "psycopg":
+        event.listen(engine, "checkin", restore_begin)
     return engine
 
 

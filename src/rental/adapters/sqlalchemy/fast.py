@@ -33,6 +33,7 @@ from sqlalchemy.sql.expression import ClauseElement
 Processor = Callable[[Any], Any] | None
 Params = Mapping[str, Any]
 _DEFERRED = "rental_deferred_writes"
+_IDLE = 0  # psycopg.pq.TransactionStatus.IDLE, without importing psycopg where it is absent
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
@@ -151,9 +152,17 @@ def _run(dialect: Dialect, driver: Any, batch: Batch, and_commit: bool = False) 
     if _as_one_string(dialect):
         from psycopg import ClientCursor
 
-        sql, params = _one_string(dialect, batch, and_commit)
+        # First in its transaction: the BEGIN goes in the same string, not in a round trip of
+        # its own before it (psycopg's way). Autocommit only stops psycopg from sending it;
+        # the pool turns it off again when the connection comes back (``restore_begin``).
+        begin = driver.info.transaction_status == _IDLE
+        if begin:
+            driver.autocommit = True
+        sql, params = _one_string(dialect, batch, and_commit, begin)
         cursor: Any = ClientCursor(driver)
         cursor.execute(sql, params)
+        if begin:
+            cursor.nextset()  # past the BEGIN's result
         return cursor
     ((statement, values),) = batch
     compiled = statement._for(dialect)
@@ -165,16 +174,19 @@ def _run(dialect: Dialect, driver: Any, batch: Batch, and_commit: bool = False) 
 _strings: dict[tuple[Any, ...], str] = {}
 
 
-def _one_string(dialect: Dialect, batch: Batch, and_commit: bool) -> tuple[str, dict[str, Any]]:
+def _one_string(
+    dialect: Dialect, batch: Batch, and_commit: bool, begin: bool
+) -> tuple[str, dict[str, Any]]:
     """The statements of ``batch`` as one string, each one's placeholders renamed apart."""
-    key = (dialect.name, and_commit, *(id(statement) for statement, _ in batch))
+    key = (dialect.name, and_commit, begin, *(id(statement) for statement, _ in batch))
     sql = _strings.get(key)
     if sql is None:
         parts = [
             _PLACEHOLDER.sub(rf"%(_{i}_\1)s", statement._for(dialect).sql)
             for i, (statement, _) in enumerate(batch)
         ]
-        sql = _strings.setdefault(key, ";\n".join([*parts, "COMMIT"] if and_commit else parts))
+        parts = (["BEGIN"] if begin else []) + parts + (["COMMIT"] if and_commit else [])
+        sql = _strings.setdefault(key, ";\n".join(parts))
     params: dict[str, Any] = {}
     for i, (statement, values) in enumerate(batch):
         for name, value in statement._for(dialect).bind(values).items():
@@ -195,6 +207,18 @@ def _driver(session: Session, batch: Batch) -> Iterator[tuple[Dialect, Any]]:
         raise DBAPIError.instance(
             sql, None, error, dialect.loaded_dbapi.Error, dialect=dialect
         ) from error
+
+
+def restore_begin(dbapi_connection: Any, _record: Any) -> None:
+    """A pool ``checkin`` listener for psycopg: a connection that ``_run`` put in autocommit
+    mode (to send the BEGIN itself) gets psycopg's own BEGIN back for its next user."""
+    connection = dbapi_connection
+    if (
+        connection.autocommit
+        and not connection.closed
+        and connection.info.transaction_status == _IDLE
+    ):
+        connection.autocommit = False
 
 
 @event.listens_for(Session, "do_orm_execute")
