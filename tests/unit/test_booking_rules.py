@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -96,6 +96,27 @@ def test_check_in_today_means_today_in_the_listing_time_zone(
         request(date.fromordinal(today.toordinal() - 1))
     assert "check_in" in raised.value.errors
     request(today)
+
+
+def test_tonight_in_the_listing_time_zone_is_held_after_midnight_utc() -> None:
+    """In Los Angeles it is still 1 January when UTC has reached the 2nd: a stay to the 2nd
+    holds the night of the 1st, which a request for that night must find."""
+    world = World(now=datetime(2029, 12, 30, 12, 0, tzinfo=UTC))
+    host, first, second = world.user("host"), world.user("guest"), world.user("guest")
+    listing = world.listing(host, timezone="America/Los_Angeles")
+    held = world.handle(c.RequestBooking(
+        actor=first, listing_id=listing.id, check_in=date(2029, 12, 31),
+        check_out=date(2030, 1, 2), guests=1,
+    ))  # fmt: skip
+    world.pay(first, held)
+    world.clock.set(datetime(2030, 1, 2, 4, 0, tzinfo=UTC))  # 1 January, 20:00 there
+
+    with pytest.raises(DatesUnavailable):
+        world.handle(c.RequestBooking(
+            actor=second, listing_id=listing.id, check_in=date(2030, 1, 1),
+            check_out=date(2030, 1, 3), guests=1,
+        ))  # fmt: skip
+    assert world.status(first, held.id) == "confirmed"
 
 
 def test_a_deleted_or_missing_listing_is_not_found(world: World) -> None:

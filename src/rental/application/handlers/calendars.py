@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 
 from rental.application.dependencies import Dependencies
@@ -49,10 +49,11 @@ def locked_calendar(
     uow: UnitOfWork, deps: Dependencies, listing_id: str, now: datetime, stay: Stay
 ) -> tuple[Listing, Calendar]:
     """Lock the listing and read its calendar over ``stay`` (as ``calendar_of``), together."""
-    listing, live, blocks = uow.lock_with_calendar(
-        listing_id, since=stay.check_in, until=stay.check_out
-    )
-    since = max(listing.today(now), stay.check_in)  # nights before the listing's today are past
+    # The listing's time zone is not known before it is read: a day before UTC's date is no
+    # later than any zone's today, and the rows from before the listing's today are left out.
+    earliest = max(stay.check_in, now.date() - timedelta(days=1))
+    listing, live, blocks = uow.lock_with_calendar(listing_id, since=earliest, until=stay.check_out)
+    since = max(listing.today(now), stay.check_in)
     live = [booking for booking in live if booking.check_out > since]
     blocks = [block for block in blocks if block.end > since]
     return listing, _calendar(uow, deps, now, live, blocks)
