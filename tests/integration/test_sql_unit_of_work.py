@@ -10,7 +10,13 @@ import sqlalchemy as sa
 
 from rental.adapters.sqlalchemy import make_engine
 from rental.application.repositories import IdempotencyRecord
-from rental.domain.errors import AlreadyReviewed, ConcurrentUpdate, EmailTaken, UsernameTaken
+from rental.domain.errors import (
+    AlreadyReviewed,
+    ConcurrentUpdate,
+    EmailTaken,
+    ListingNotFound,
+    UsernameTaken,
+)
 from rental.domain.users import Role
 from tests.contracts.builders import (
     NOW,
@@ -151,3 +157,21 @@ def test_a_connection_whose_begin_went_with_the_booking_path_comes_back_transact
     with uow_factory() as uow:
         assert uow.listings.get(listing.id).title == listing.title
     engine.dispose()
+
+
+@pytest.mark.parametrize(
+    "listing_id", ["x'; DROP TABLE bookings; --", "o\\'hara", "%(id)s", "ünï\u2028cödé", 'a"b\\']
+)
+def test_ids_from_a_request_are_bound_not_spliced_into_the_booking_paths_sql(
+    uow_factory: UowFactory, engine: sa.Engine, listing_id: str
+) -> None:
+    """The lock and the calendar reads go out as one string (on psycopg, its values quoted
+    by the driver): an id that looks like SQL or like a placeholder is only an id."""
+    host, guest = a_user(Role.HOST), a_user()
+    listing = a_listing(host)
+    save(uow_factory, host, guest, listing, a_booking(listing, guest, NOW.date(), 2))
+    with uow_factory() as uow, pytest.raises(ListingNotFound):
+        uow.lock_with_calendar(listing_id, NOW.date(), FAR)
+
+    with uow_factory() as uow:
+        assert len(uow.lock_with_calendar(listing.id, NOW.date(), FAR)[1]) == 1
