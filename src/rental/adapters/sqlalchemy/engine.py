@@ -65,7 +65,7 @@ def make_engine(
     _ping_when_idle(engine, ping_after_idle)
     if backend == "sqlite":
         _set_up_sqlite(engine)
-    if url.get_driver_name() == "psycopg":
+    if url.get_driver_name() == "psycopg":  # the booking path may have sent BEGIN itself
         event.listen(engine, "checkin", restore_begin)
     return engine
 
