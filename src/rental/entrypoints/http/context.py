@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any, Protocol, TypeVar, cast
 
 import flask_smorest
-from flask import current_app
+from flask import current_app, request
+from marshmallow import Schema
 from webargs.flaskparser import FlaskParser
 
 from rental.composition import Rental
+from rental.entrypoints.http.errors import problem
 from rental.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -69,7 +72,12 @@ class Blueprint(flask_smorest.Blueprint):  # type: ignore[misc]
         return self.route(rule, methods=["DELETE"], **options)
 
     def arguments(self, schema: Any, **options: Any) -> Decorator:
-        return cast(Decorator, super().arguments(schema, **options))
+        """flask-smorest's ``arguments``; a JSON body whose schema has no required field (a
+        PATCH) is still required, as the document says: no body at all is a 422."""
+        parse = cast(Decorator, super().arguments(schema, **options))
+        if options.get("location", "json") != "json" or _has_required_field(schema):
+            return parse
+        return _requiring_body(parse)
 
     def response(self, status_code: int, schema: Any = None, **options: Any) -> Decorator:
         return cast(Decorator, super().response(status_code, schema, **options))
@@ -89,6 +97,31 @@ class Blueprint(flask_smorest.Blueprint):  # type: ignore[misc]
             return view
 
         return decorate
+
+
+BODY_REQUIRED = "A JSON object is required: send the fields to change."
+
+
+def _has_required_field(schema: Any) -> bool:
+    instance: Schema = schema() if isinstance(schema, type) else schema
+    return any(field.required for field in instance.fields.values())
+
+
+def _requiring_body(parse: Decorator) -> Decorator:
+    def decorate(view: F) -> F:
+        parsed = parse(view)
+
+        @functools.wraps(parsed)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            # Without this, webargs reads a missing body as {} and a PATCH answers 200.
+            if not request.get_data(cache=True):
+                detail = "Some fields are not valid; see errors."
+                return problem(422, detail, errors={"body": [BODY_REQUIRED]})
+            return parsed(*args, **kwargs)
+
+        return cast(F, wrapper)
+
+    return decorate
 
 
 BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]
