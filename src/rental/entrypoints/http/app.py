@@ -5,16 +5,16 @@ from __future__ import annotations
 import http
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Response, json
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 
 from rental.composition import Rental, bootstrap_from
-from rental.entrypoints.http import auth, errors, ratelimit
+from rental.entrypoints.http import auth, document, errors, headers, ratelimit
 from rental.entrypoints.http.schemas.common import ProblemSchema
 from rental.settings import Settings
 
-API_PREFIX = "/api/v1"
+API_PREFIX = document.API_PREFIX
 API_DESCRIPTION = """The HTTP API of the rental marketplace.
 
 Errors are RFC 9457 problem details (`application/problem+json`); `type` is `about:blank` for
@@ -50,6 +50,16 @@ class RentalApi(Api):  # type: ignore[misc]
         prepare_response(response, self.spec, errors.PROBLEM_JSON)
         self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
 
+    def openapi_document(self) -> dict[str, Any]:
+        """The document as served (see ``document.finish``)."""
+        return document.finish(self.spec.to_dict())
+
+    def _openapi_json(self) -> Response:
+        return Response(
+            json.dumps(self.openapi_document(), indent=2, sort_keys=False),
+            mimetype="application/json",
+        )
+
 
 def create_app(settings: Settings | None = None, *, rental: Rental | None = None) -> Flask:
     """The Flask app serving ``rental`` (by default built from ``settings.database_url``)."""
@@ -82,6 +92,7 @@ def create_app(settings: Settings | None = None, *, rental: Rental | None = None
     errors.init_app(app)
     auth.init_app(app)
     ratelimit.init_app(app, settings)
+    headers.init_app(app, settings)
     _register_blueprints(api)
     return app
 

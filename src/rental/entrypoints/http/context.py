@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from http import HTTPStatus
+from types import FunctionType
 from typing import Any, Protocol, TypeVar, cast
 
 import flask_smorest
@@ -54,7 +55,24 @@ class Blueprint(flask_smorest.Blueprint):  # type: ignore[misc]
 
     # flask-smorest is untyped: these say what its decorators are, so mypy stays strict.
     def route(self, rule: str, **options: Any) -> Decorator:
-        return cast(Decorator, super().route(rule, **options))
+        """flask-smorest's ``route``; each operation without an ``operationId`` gets one from
+        its view (``create_listing`` -> ``createListing``; ``get`` of the class ``Bookings``
+        -> ``getBookings``), so that generated clients have names people would write."""
+        register = cast(Decorator, super().route(rule, **options))
+
+        def decorate(view: F) -> F:
+            registered = register(view)
+            endpoint = options.get("endpoint") or view.__name__
+            for method, doc in self._docs[endpoint].items():
+                if method != "parameters":
+                    name = (
+                        view.__name__ if isinstance(view, FunctionType) else method + view.__name__
+                    )
+                    manual = doc.setdefault("manual_doc", {})
+                    manual.setdefault("operationId", camel_case(name))
+            return registered
+
+        return decorate
 
     def get(self, rule: str, **options: Any) -> Decorator:
         return self.route(rule, methods=["GET"], **options)
@@ -97,6 +115,12 @@ class Blueprint(flask_smorest.Blueprint):  # type: ignore[misc]
             return view
 
         return decorate
+
+
+def camel_case(name: str) -> str:
+    """``create_listing`` -> ``createListing``; ``getBookings`` stays as it is."""
+    head, *rest = name.split("_")
+    return head[:1].lower() + head[1:] + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
 BODY_REQUIRED = "A JSON object is required: send the fields to change."
