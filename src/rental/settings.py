@@ -14,6 +14,7 @@ REDIS_NAMESPACE_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 PERIOD_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 DEFAULT_DATABASE_URL = f"sqlite:///{Path('var') / 'rental.db'}"
 DEVELOPMENT_SECRET = "development-only-secret-key-change-me-0123456789"  # noqa: S105
+ORIGIN_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
@@ -53,6 +54,10 @@ class Settings:
     access_token_minutes: int = 15
     refresh_token_days: int = 30
     log_level: str = "INFO"
+    # HTTP caching and browsers (integrator's section).
+    public_max_age: int = 30
+    cors_origins: tuple[str, ...] = ()
+    cors_credentials: bool = False
 
     @property
     def is_development(self) -> bool:
@@ -66,7 +71,11 @@ class Settings:
         ``RENTAL_SMTP_URL``,
         ``RENTAL_SECRET_KEY`` (required, 32+ characters, unless development),
         ``RENTAL_AUTH_RATE_LIMIT`` (default ``10/minute``), ``RENTAL_ACCESS_TOKEN_MINUTES``
-        (15), ``RENTAL_REFRESH_TOKEN_DAYS`` (30), ``RENTAL_LOG_LEVEL`` (INFO)."""
+        (15), ``RENTAL_REFRESH_TOKEN_DAYS`` (30), ``RENTAL_LOG_LEVEL`` (INFO),
+        ``RENTAL_PUBLIC_MAX_AGE`` (seconds public reads may be cached, 30; 0 allowed),
+        ``RENTAL_CORS_ORIGINS`` (comma-separated origins browsers may call from; none by
+        default) and ``RENTAL_CORS_CREDENTIALS`` (``true`` to allow cookies; never with
+        ``*``)."""
         env = os.environ if environ is None else environ
         name = env.get("RENTAL_ENV", "production").strip() or "production"
         if name not in ("development", "production", "test"):
@@ -92,6 +101,9 @@ class Settings:
             access_token_minutes=_positive(env, "RENTAL_ACCESS_TOKEN_MINUTES", 15),
             refresh_token_days=_positive(env, "RENTAL_REFRESH_TOKEN_DAYS", 30),
             log_level=_log_level(env.get("RENTAL_LOG_LEVEL", "INFO")),
+            public_max_age=_public_max_age(env),
+            cors_origins=_cors_origins(env),
+            cors_credentials=_cors_credentials(env),
         )
 
 
@@ -117,3 +129,32 @@ def _redis_namespace(raw: str) -> str:
             f"RENTAL_REDIS_NAMESPACE={raw!r} must be 1 to 64 letters, digits, '.', '_' or '-'."
         )
     return raw
+
+
+def _public_max_age(env: Mapping[str, str]) -> int:
+    raw = env.get("RENTAL_PUBLIC_MAX_AGE", "").strip()
+    if raw and not raw.isdigit():
+        raise SettingsError(f"RENTAL_PUBLIC_MAX_AGE={raw!r} must be a whole number of seconds.")
+    return int(raw) if raw else 30
+
+
+def _cors_origins(env: Mapping[str, str]) -> tuple[str, ...]:
+    origins = tuple(o.strip().rstrip("/") for o in env.get("RENTAL_CORS_ORIGINS", "").split(","))
+    for origin in (o for o in origins if o):
+        if origin != "*" and not ORIGIN_PATTERN.match(origin):
+            raise SettingsError(
+                f"RENTAL_CORS_ORIGINS: {origin!r} is not an origin like https://app.example.com."
+            )
+    return tuple(o for o in origins if o)
+
+
+def _cors_credentials(env: Mapping[str, str]) -> bool:
+    raw = env.get("RENTAL_CORS_CREDENTIALS", "").strip().lower()
+    if raw not in ("", "true", "false", "1", "0"):
+        raise SettingsError(f"RENTAL_CORS_CREDENTIALS={raw!r} must be true or false.")
+    credentials = raw in ("true", "1")
+    if credentials and "*" in _cors_origins(env):
+        # Browsers refuse it anyway, and reflecting any origin with cookies would let any site
+        # act as the signed-in user.
+        raise SettingsError("RENTAL_CORS_ORIGINS='*' cannot go with RENTAL_CORS_CREDENTIALS=true.")
+    return credentials
