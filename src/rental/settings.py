@@ -14,6 +14,7 @@ REDIS_NAMESPACE_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 PERIOD_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 DEFAULT_DATABASE_URL = f"sqlite:///{Path('var') / 'rental.db'}"
 DEVELOPMENT_SECRET = "development-only-secret-key-change-me-0123456789"  # noqa: S105
+DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
@@ -53,6 +54,7 @@ class Settings:
     access_token_minutes: int = 15
     refresh_token_days: int = 30
     log_level: str = "INFO"
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
 
     @property
     def is_development(self) -> bool:
@@ -66,7 +68,8 @@ class Settings:
         ``RENTAL_SMTP_URL``,
         ``RENTAL_SECRET_KEY`` (required, 32+ characters, unless development),
         ``RENTAL_AUTH_RATE_LIMIT`` (default ``10/minute``), ``RENTAL_ACCESS_TOKEN_MINUTES``
-        (15), ``RENTAL_REFRESH_TOKEN_DAYS`` (30), ``RENTAL_LOG_LEVEL`` (INFO)."""
+        (15), ``RENTAL_REFRESH_TOKEN_DAYS`` (30), ``RENTAL_LOG_LEVEL`` (INFO),
+        ``RENTAL_MAX_BODY_BYTES`` (1 MiB: a larger request body answers 413 unread)."""
         env = os.environ if environ is None else environ
         name = env.get("RENTAL_ENV", "production").strip() or "production"
         if name not in ("development", "production", "test"):
@@ -92,6 +95,7 @@ class Settings:
             access_token_minutes=_positive(env, "RENTAL_ACCESS_TOKEN_MINUTES", 15),
             refresh_token_days=_positive(env, "RENTAL_REFRESH_TOKEN_DAYS", 30),
             log_level=_log_level(env.get("RENTAL_LOG_LEVEL", "INFO")),
+            max_body_bytes=_positive(env, "RENTAL_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
         )
 
 
