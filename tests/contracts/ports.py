@@ -64,10 +64,16 @@ class PaymentGatewayContract:
         gateway.refund(reference, Money(200, "USD"), idempotency_key="refund-2")
         assert moved(reference) == (AMOUNT.amount, 700)
 
-    def test_voiding_is_idempotent(self, gateway: PaymentGateway) -> None:
-        reference = gateway.authorize("tok_visa", AMOUNT, idempotency_key="k")
-        gateway.void(reference)
-        gateway.void(reference)
+    def test_voiding_twice_is_no_error_and_moves_no_money(
+        self, gateway: PaymentGateway, moved: Callable[[str], tuple[int, int]]
+    ) -> None:
+        voided = gateway.authorize("tok_visa", AMOUNT, idempotency_key="k")
+        kept = gateway.authorize("tok_visa", AMOUNT, idempotency_key="k2")
+        gateway.void(voided)
+        gateway.void(voided)
+        gateway.capture(kept, AMOUNT, idempotency_key="capture-kept")
+        assert moved(voided) == (0, 0)
+        assert moved(kept) == (AMOUNT.amount, 0)
 
 
 class PasswordHasherContract:

@@ -38,7 +38,12 @@ class TestSandboxGateway(PaymentGatewayContract):
     @pytest.fixture
     def moved(self, gateway: SandboxGateway) -> Callable[[str], tuple[int, int]]:
         """(captured, refunded) for a reference, as the sandbox's books say."""
-        return lambda ref: (gateway.captured[ref].amount, gateway.refunded.get(ref, 0))
+
+        def moved(ref: str) -> tuple[int, int]:
+            captured = gateway.captured.get(ref)
+            return (0 if captured is None else captured.amount, gateway.refunded.get(ref, 0))
+
+        return moved
 
 
 class TestArgon2Hasher(PasswordHasherContract):
