@@ -53,25 +53,6 @@ def test_an_authorization_that_cannot_be_saved_is_voided(monkeypatch: pytest.Mon
     assert (world.gateway.captured, world.gateway.refunded) == ({}, {})
 
 
-def test_a_capture_that_fails_at_the_gateway_voids_the_authorization(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    world = World()
-    host, guest = world.user("host"), world.user("guest")
-    booking = world.book(guest, world.listing(host, instant_book=True))
-
-    def gateway_down(*args: object, **kwargs: object) -> None:
-        raise ConnectionError("the gateway hung up (test)")
-
-    monkeypatch.setattr(world.gateway, "capture", gateway_down)
-    with pytest.raises(ConnectionError):
-        world.pay(guest, booking)
-    [reference] = world.gateway.authorized
-    assert world.gateway.voided == {reference}
-    assert world.gateway.refunded == {}
-    assert world.payments(guest, booking.id) == []
-
-
 @pytest.mark.parametrize("instant_book", [True, False])
 def test_a_replayed_payment_is_the_recorded_one_field_for_field(instant_book: bool) -> None:
     world = World()
