@@ -26,6 +26,7 @@ DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
     (e.PermissionDenied, 403),
     (e.AuthenticationFailed, 401),
     (e.PaymentDeclined, 402),
+    (e.PaymentProviderUnavailable, 503),
     (e.Conflict, 409),
 )
 
