@@ -9,12 +9,14 @@ from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
-from flask import Flask, Response, json, request
+from flask import Flask, Response, current_app, json, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, UnsupportedMediaType
 
 from rental.domain import errors as e
 from rental.entrypoints.http.body import (
-    NUL_MESSAGE,
+    NUL_MESSAGE as NUL_MESSAGE,  # the GraphQL endpoint says it too
+)
+from rental.entrypoints.http.body import (
     BodyRefused,
     fields_with_nul,
     keep_parsed,
@@ -33,6 +35,7 @@ DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
     (e.PermissionDenied, 403),
     (e.AuthenticationFailed, 401),
     (e.PaymentDeclined, 402),
+    (e.PaymentProviderUnavailable, 503),
     (e.Conflict, 409),
 )
 
@@ -132,6 +135,9 @@ def unexpected_problem(error: Exception) -> Response:
     return problem(500, "Something went wrong on our side; it has been logged.")
 
 
+OWN_ERRORS = "rental.own_errors"  # app.extensions key: endpoints whose errors are not problems
+
+
 def _nul_problem(fields: list[str]) -> Response:
     return problem(
         422, "Some fields are not valid; see errors.", errors={f: [NUL_MESSAGE] for f in fields}
@@ -151,7 +157,10 @@ def check_request() -> Response | None:
     """Before each request: a body must be JSON (415), at most ``MAX_CONTENT_LENGTH`` bytes
     (413, told before a byte of it is read), parse once within ``body.parse_body``'s limits
     (400) into a JSON object (400); no text may carry a NUL character, which no database
-    column stores (PostgreSQL refuses it)."""
+    column stores (PostgreSQL refuses it).
+    Endpoints listed in ``OWN_ERRORS`` (GraphQL) check and answer in their own shape."""
+    if request.endpoint in current_app.extensions.get(OWN_ERRORS, ()):
+        return None
     if "\x00" in request.path:
         return problem(404, "No such resource.")
     bad_args = sorted({k for k, v in request.args.items(multi=True) if "\x00" in k + v})
