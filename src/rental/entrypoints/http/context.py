@@ -9,11 +9,12 @@ from types import FunctionType
 from typing import Any, Protocol, TypeVar, cast
 
 import flask_smorest
-from flask import current_app, request
-from marshmallow import Schema
+from flask import current_app
+from marshmallow import Schema, missing
 from webargs.flaskparser import FlaskParser
 
 from rental.composition import Rental
+from rental.entrypoints.http.body import parsed_body
 from rental.entrypoints.http.errors import problem
 from rental.settings import Settings
 
@@ -43,6 +44,10 @@ class StrictParser(FlaskParser):
     DEFAULT_UNKNOWN_BY_LOCATION: dict[str, str | None] = {
         location: None for location in FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION
     } | {"headers": "exclude", "cookies": "exclude"}
+
+    def _raw_load_json(self, req: Any) -> Any:
+        # The body was parsed once, with limits, before the view (``errors.check_request``).
+        return parsed_body(missing)
 
 
 class Blueprint(flask_smorest.Blueprint):  # type: ignore[misc]
@@ -138,7 +143,7 @@ def _requiring_body(parse: Decorator) -> Decorator:
         @functools.wraps(parsed)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             # Without this, webargs reads a missing body as {} and a PATCH answers 200.
-            if not request.get_data(cache=True):
+            if parsed_body(None) is None:
                 detail = "Some fields are not valid; see errors."
                 return problem(422, detail, errors={"body": [BODY_REQUIRED]})
             return parsed(*args, **kwargs)
