@@ -11,6 +11,7 @@ from flask_smorest.utils import prepare_response
 
 from rental.composition import Rental, bootstrap_from
 from rental.entrypoints.http import auth, errors, ratelimit
+from rental.entrypoints.http.json_provider import OrjsonProvider
 from rental.entrypoints.http.schemas.common import ProblemSchema
 from rental.settings import Settings
 
@@ -64,7 +65,7 @@ def create_app(settings: Settings | None = None, *, rental: Rental | None = None
         OPENAPI_JSON_PATH="openapi.json",
         TESTING=settings.env == "test",
     )
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json = OrjsonProvider(app)  # keys in their order, as before
     app.extensions["rental"] = rental
     app.extensions["rental.settings"] = settings
     api = RentalApi(
