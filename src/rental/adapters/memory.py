@@ -15,6 +15,7 @@ from typing import Any
 
 from attrs import define, field
 
+from rental.adapters.memory_calendar_sync import MemoryCalendarFeeds, MemoryCalendarImports
 from rental.application.repositories import (
     BlockRepository,
     BookingRepository,
@@ -29,6 +30,8 @@ from rental.application.repositories import (
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.bookings import LIVE_STATUSES, Booking, BookingStatus
 from rental.domain.calendar import Block
+from rental.domain.calendar_feed import CalendarFeed
+from rental.domain.calendar_import import CalendarImport
 from rental.domain.errors import (
     BlockNotFound,
     BookingNotFound,
@@ -56,6 +59,8 @@ class MemoryData:
     idempotency: dict[tuple[str, str, str], IdempotencyRecord] = field(factory=dict)
     revoked: dict[str, datetime] = field(factory=dict)
     outbox: list[Event] = field(factory=list)
+    calendar_feeds: dict[str, CalendarFeed] = field(factory=dict)
+    calendar_imports: dict[str, CalendarImport] = field(factory=dict)
 
 
 class MemoryStore:
@@ -128,6 +133,10 @@ class _Blocks(BlockRepository):
             for b in self._data.blocks.values()
             if b.listing_id == listing_id and b.end > since and (until is None or b.start < until)
         ]
+
+    def of_source(self, listing_id: str, source: str, since: date) -> list[Block]:
+        found = [b for b in self.upcoming(listing_id, since) if b.source == source]
+        return sorted(found, key=lambda b: (b.start, b.id))
 
 
 class _Bookings(BookingRepository):
@@ -251,6 +260,8 @@ class MemoryUnitOfWork(UnitOfWork):
         self.reviews = _Reviews(data)
         self.idempotency = _Idempotency(data)
         self.revoked_tokens = _Revoked(data)
+        self.calendar_feeds = MemoryCalendarFeeds(data.calendar_feeds)
+        self.calendar_imports = MemoryCalendarImports(data.calendar_imports, data.listings)
 
     def _store_events(self, events: list[Event]) -> None:
         assert self._working is not None
