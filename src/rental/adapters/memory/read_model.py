@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from rental.adapters.memory import MemoryStore
+from rental.adapters.memory.store import MemoryStore
 from rental.application.queries import ListingSearch, ListingSort, Page, PageRequest, ReadModel
 from rental.domain.bookings import Booking
 from rental.domain.calendar import Calendar, CalendarEntry

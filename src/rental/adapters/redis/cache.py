@@ -19,7 +19,7 @@ from datetime import date, datetime
 
 import redis
 
-from rental.adapters.cache_codec import decode_listing, encode_listing
+from rental.adapters.redis.codec import decode_listing, encode_listing
 from rental.application.delivery import Consumer
 from rental.application.queries import ListingSearch, Page, PageRequest, ReadModel
 from rental.domain import events as e

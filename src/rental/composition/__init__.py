@@ -13,14 +13,14 @@ from typing import Any
 from attrs import frozen
 
 from rental.adapters.argon2_hasher import Argon2Hasher
-from rental.adapters.event_delivery import EventDelivery, event_delivery
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
 from rental.application.calendar_sync import CalendarSync
-from rental.application.commands import Command, SettleBooking
+from rental.application.commands import Command
 from rental.application.delivery import ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import COMMAND_HANDLERS
+from rental.application.housekeeping import expire_bookings, token_is_revoked
 from rental.application.messagebus import EventHandler, InProcessPublisher, MessageBus
 from rental.application.ports import (
     Clock,
@@ -35,6 +35,7 @@ from rental.application.ports import (
 from rental.application.queries import ReadModel
 from rental.application.reads import Reads
 from rental.application.unit_of_work import UnitOfWork
+from rental.composition.delivery import EventDelivery, event_delivery
 from rental.domain.events import Event
 from rental.settings import Settings
 
@@ -67,25 +68,12 @@ class Rental:
         return self.bus.handle(command)
 
     def token_is_revoked(self, jti: str) -> bool:
-        """Asked on every authenticated request: the Redis cache answers when configured."""
-        cache = self.dependencies.revocations
-        answer = None if cache is None else cache.is_revoked(jti)
-        if answer is not None:
-            return answer
-        with self.dependencies.uow_factory() as uow:
-            return uow.revoked_tokens.is_revoked(jti)
+        """Whether the access token ``jti`` was revoked (asked on every request)."""
+        return token_is_revoked(self.dependencies, jti)
 
     def expire_bookings(self, limit: int = 1000) -> dict[str, int]:
-        """Expire overdue pending bookings and complete ended stays, each in its own
-        transaction; return how many of each."""
-        with self.dependencies.uow_factory() as uow:
-            due = uow.bookings.due_for_expiry_or_completion(self.dependencies.clock.now(), limit)
-        counts = {"expired": 0, "completed": 0}
-        for booking_id in due:
-            done = self.handle(SettleBooking(booking_id=booking_id))
-            if done in counts:
-                counts[done] += 1
-        return counts
+        """Expire overdue pending bookings and complete ended stays; how many of each."""
+        return expire_bookings(self.bus, self.dependencies, limit)
 
     def close(self) -> None:
         self._close()
@@ -102,9 +90,13 @@ class _Storage:
 
 def _storage(database_url: str) -> _Storage:
     if database_url == MEMORY_URL:
-        from rental.adapters.memory import MemoryStore, MemoryUnitOfWork
-        from rental.adapters.memory_outbox import MemoryConsumerLedger, MemoryOutbox
-        from rental.adapters.memory_reads import MemoryReadModel
+        from rental.adapters.memory import (
+            MemoryConsumerLedger,
+            MemoryOutbox,
+            MemoryReadModel,
+            MemoryStore,
+            MemoryUnitOfWork,
+        )
 
         store = MemoryStore()
         return _Storage(
@@ -137,7 +129,7 @@ def _revocation_cache(
         return None, lambda: None
     import redis
 
-    from rental.adapters.redis_revocations import RedisRevocations
+    from rental.adapters.redis.revocations import RedisRevocations
 
     def load_active() -> list[tuple[str, datetime]]:
         with uow_factory() as uow:
