@@ -29,6 +29,7 @@ class Route:
     status: int = 200
     headers: dict[str, str] = field(factory=dict)
     delay: float = 0.0
+    drip: float = 0.0  # seconds between the bytes of the body, for servers that trickle
     etag: str | None = None
 
 
@@ -66,7 +67,12 @@ class FeedServer:
                 self.end_headers()
                 # The client may give up (size limit, timeout): that is the test.
                 with contextlib.suppress(OSError):
-                    self.wfile.write(body)
+                    if not route.drip:
+                        self.wfile.write(body)
+                    for i in range(len(body) if route.drip else 0):
+                        self.wfile.write(body[i : i + 1])
+                        self.wfile.flush()
+                        time.sleep(route.drip)
 
             def log_message(self, *args: Any) -> None:
                 pass

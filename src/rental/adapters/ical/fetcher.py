@@ -141,10 +141,12 @@ class SafeFeedFetcher:
         connection = self._connection(scheme, address, port, host, remaining)
         # One deadline for the whole exchange: at the deadline the socket is shut down, which
         # ends any read still waiting, however slowly the server sends.
-        watchdog = threading.Timer(remaining, _shut_down, args=(connection,))
-        watchdog.daemon = True
+        watchdog: threading.Timer | None = None
         try:
             connection.connect()
+            # The socket itself: the connection lets go of it once the response has begun.
+            watchdog = threading.Timer(remaining, _shut_down, args=(connection.sock,))
+            watchdog.daemon = True
             watchdog.start()
             target = parts.path or "/"
             if parts.query:
@@ -156,9 +158,10 @@ class SafeFeedFetcher:
                 "GET", target, headers={**headers, "Host": host_header}, preload_content=False
             )
             response = connection.getresponse()
-            if response.status != 200:
-                return response.status, response.headers, None
-            return response.status, response.headers, self._body(response)
+            body = self._body(response) if response.status == 200 else None
+            if time.monotonic() >= deadline:  # the watchdog's shutdown reads as an early end
+                raise CalendarFeedError(f"timed out after {self._timeout:g} s")
+            return response.status, response.headers, body
         except CalendarFeedError:
             raise
         except Exception as error:
@@ -167,7 +170,8 @@ class SafeFeedFetcher:
             reason = " ".join(str(error).split())[:200] or type(error).__name__
             raise CalendarFeedError(f"the feed could not be fetched: {reason}") from None
         finally:
-            watchdog.cancel()
+            if watchdog is not None:
+                watchdog.cancel()
             connection.close()
 
     def _connection(
@@ -194,8 +198,7 @@ class SafeFeedFetcher:
         return b"".join(chunks)
 
 
-def _shut_down(connection: HTTPConnection) -> None:
-    sock = connection.sock
+def _shut_down(sock: socket.socket | None) -> None:
     if sock is not None:
         with contextlib.suppress(OSError):  # already closed: nothing left to interrupt
             sock.shutdown(socket.SHUT_RDWR)

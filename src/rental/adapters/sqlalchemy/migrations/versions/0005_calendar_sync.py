@@ -87,9 +87,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index("ix_calendar_imports_last_attempt_at", table_name="calendar_imports")
-    op.drop_index("ix_calendar_imports_listing_id", table_name="calendar_imports")
-    op.drop_table("calendar_imports")
+    op.drop_table("calendar_imports")  # with its indexes (MariaDB refuses to drop the FK's first)
     op.drop_table("calendar_feeds")
     with op.batch_alter_table("blocks") as blocks:
         blocks.drop_column("modified_at")
