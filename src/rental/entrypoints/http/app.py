@@ -96,6 +96,9 @@ def _register_blueprints(api: Api) -> None:
     api.register_blueprint(health.blp)
     for blp in (users.blp, users.me_blp, listings.blp, bookings.blp, payments.blp, reviews.blp):
         api.register_blueprint(blp, url_prefix=API_PREFIX)
+    from rental.entrypoints.http import calendar_sync
+
+    api.register_blueprint(calendar_sync.blp, url_prefix=API_PREFIX)
 
 
 def _mount_graphql(app: Flask, settings: Settings) -> None:
