@@ -42,6 +42,8 @@ PUBLIC = {
     ("/auth/login", "post"), ("/listings", "get"),
     ("/listings/{listing_id}", "get"), ("/listings/{listing_id}/availability", "get"),
     ("/listings/{listing_id}/reviews", "get"),
+    # The iCalendar export: opened by the secret token in its URL, as other platforms fetch it.
+    ("/listings/{listing_id}/calendar.ics", "get"),
 }  # fmt: skip
 
 

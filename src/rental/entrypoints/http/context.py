@@ -97,6 +97,10 @@ class Blueprint(flask_smorest.Blueprint):  # type: ignore[misc]
     def arguments(self, schema: Any, **options: Any) -> Decorator:
         """flask-smorest's ``arguments``; a JSON body whose schema has no required field (a
         PATCH) is still required, as the document says: no body at all is a 422."""
+        # Given a class, webargs builds a new schema (a deep copy of every field) on every
+        # request; one instance, built here, parses them all (it keeps no request's state).
+        if isinstance(schema, type):
+            schema = schema()
         parse = cast(Decorator, super().arguments(schema, **options))
         if options.get("location", "json") != "json" or _has_required_field(schema):
             return parse

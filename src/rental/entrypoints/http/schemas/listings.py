@@ -9,6 +9,7 @@ from __future__ import annotations
 from marshmallow import ValidationError, fields, validate
 
 from rental.application.reads import MAX_AVAILABILITY_DAYS
+from rental.domain.errors import InvalidInput
 from rental.domain.listings import (
     MAX_AMENITIES,
     MAX_DESCRIPTION,
@@ -19,7 +20,6 @@ from rental.domain.listings import (
     MAX_TITLE,
 )
 from rental.domain.money import CURRENCIES
-from rental.domain.errors import InvalidInput
 from rental.domain.places import COUNTRIES
 from rental.domain.stay import check_timezone
 from rental.entrypoints.http.schemas.common import (
