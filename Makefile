@@ -27,6 +27,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/actionlint .github/workflows/ci.yml
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
