@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
 from rental.adapters.argon2_hasher import Argon2Hasher
-from rental.adapters.event_delivery import EventDelivery, event_delivery
+from rental.adapters.event_delivery import EventDelivery, Publishers, event_delivery
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
 from rental.application.commands import Command, SettleBooking
@@ -36,6 +37,9 @@ from rental.application.unit_of_work import UnitOfWork
 from rental.domain.events import Event
 from rental.settings import Settings
 
+if TYPE_CHECKING:  # imported when used: see rental.adapters.telemetry.metrics on why
+    from rental.adapters.telemetry.metrics import Probes
+
 MEMORY_URL = "memory://"
 
 
@@ -51,8 +55,10 @@ class Rental:
         dependencies: Dependencies,
         close: Callable[[], None] = lambda: None,
         delivery: EventDelivery | None = None,
+        probes: Probes | None = None,
     ) -> None:
         self.bus = bus
+        self.probes = probes
         self.delivery = delivery
         self.reads = reads
         self.dependencies = dependencies
@@ -94,6 +100,7 @@ class _Storage:
     outbox: Outbox
     ledger: ConsumerLedger
     close: Callable[[], None]
+    outbox_backlog: Callable[[datetime], tuple[int, datetime | None]] | None = None
 
 
 def _storage(database_url: str) -> _Storage:
@@ -113,13 +120,16 @@ def _storage(database_url: str) -> _Storage:
         make_engine,
         make_session_factory,
     )
+    from rental.adapters.sqlalchemy.monitoring import outbox_backlog
     from rental.adapters.sqlalchemy.outbox import SqlConsumerLedger, SqlOutbox
+    from rental.adapters.telemetry.metrics import watch_pool
 
     engine = make_engine(database_url)
+    watch_pool(engine, "primary")
     session_factory = make_session_factory(engine)
     return _Storage(
         lambda: SqlUnitOfWork(session_factory), SqlReadModel(engine), SqlOutbox(engine),
-        SqlConsumerLedger(engine), engine.dispose,
+        SqlConsumerLedger(engine), engine.dispose, partial(outbox_backlog, engine),
     )  # fmt: skip
 
 
@@ -204,10 +214,12 @@ def bootstrap(
         redis_url=redis_url,
         redis_namespace=redis_namespace,
     )
+    from rental.adapters.telemetry.metrics import EventCounter
+
     bus = MessageBus(
         command_handlers=COMMAND_HANDLERS,
         dependencies=dependencies,
-        publisher=event_publisher or delivery.publisher,
+        publisher=Publishers([EventCounter(), event_publisher or delivery.publisher]),
     )
 
     def close() -> None:
@@ -221,6 +233,25 @@ def bootstrap(
         dependencies=dependencies,
         close=close,
         delivery=delivery,
+        probes=_probes(storage, delivery),
+    )
+
+
+def _probes(storage: _Storage, delivery: EventDelivery) -> Probes:
+    """What ``/metrics`` and the worker's metrics ask at each scrape."""
+    from rental.adapters.telemetry.metrics import OutboxBacklog, Probes
+
+    backlog_of = storage.outbox_backlog
+
+    def outbox_backlog(now: datetime) -> OutboxBacklog:
+        assert backlog_of is not None
+        return OutboxBacklog(*backlog_of(now))
+
+    queue = delivery.queue
+    return Probes(
+        outbox_backlog=None if backlog_of is None else outbox_backlog,
+        queue_lengths=None if queue is None else queue.queue_lengths,
+        dead_letters=None if queue is None else queue.dead_letters,
     )
 
 

@@ -10,7 +10,7 @@ from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 
 from rental.composition import Rental, bootstrap_from
-from rental.entrypoints.http import auth, errors, ratelimit
+from rental.entrypoints.http import auth, errors, observability, ratelimit
 from rental.entrypoints.http.schemas.common import ProblemSchema
 from rental.settings import Settings
 
@@ -78,6 +78,8 @@ def create_app(settings: Settings | None = None, *, rental: Rental | None = None
             },
         },
     )
+    # Before the other hooks: their lines carry the request id (operations: logs, metrics).
+    observability.init_app(app)
     # After the Api, so that problem+json replaces flask-smorest's own error bodies.
     errors.init_app(app)
     auth.init_app(app)
