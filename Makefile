@@ -8,7 +8,7 @@ PYTEST_WORKERS ?= 2
 
 export RENTAL_ENV ?= development
 
-.PHONY: run test lint typecheck contracts pytest bench clean venv
+.PHONY: run test lint typecheck contracts pytest bench bench-http clean venv
 
 venv: $(STAMP)
 
@@ -42,6 +42,10 @@ test: lint typecheck contracts pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/booking_bench.py
+
+# rental serve against a bare Flask + SQLAlchemy Core twin over HTTP (needs wrk, PostgreSQL, Redis).
+bench-http: $(STAMP)
+	$(BIN)/python bench/http_bench.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 RATE_LIMIT_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour|day)\s*$")
 REDIS_NAMESPACE_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -19,6 +19,8 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOG_FORMATS = ("json", "text")
 DEFAULT_REPLICA_MAX_LAG_SECONDS = 5.0
 MIN_METRICS_TOKEN_LENGTH = 16
+PAYMENT_GATEWAYS = ("sandbox", "stripe")
+STRIPE_API_BASE = "https://api.stripe.com"
 
 
 class SettingsError(ValueError):
@@ -62,6 +64,7 @@ class Settings:
     metrics_token: str | None = None
     database_replica_urls: tuple[str, ...] = ()
     replica_max_lag_seconds: float = DEFAULT_REPLICA_MAX_LAG_SECONDS
+    payments: PaymentSettings = field(factory=lambda: PaymentSettings())
 
     @property
     def is_development(self) -> bool:
@@ -75,7 +78,8 @@ class Settings:
         ``RENTAL_SMTP_URL``,
         ``RENTAL_SECRET_KEY`` (required, 32+ characters, unless development),
         ``RENTAL_AUTH_RATE_LIMIT`` (default ``10/minute``), ``RENTAL_ACCESS_TOKEN_MINUTES``
-        (15), ``RENTAL_REFRESH_TOKEN_DAYS`` (30), ``RENTAL_LOG_LEVEL`` (INFO).
+        (15), ``RENTAL_REFRESH_TOKEN_DAYS`` (30), ``RENTAL_LOG_LEVEL`` (INFO), and the
+        payment settings of ``PaymentSettings.from_env``.
 
         Operations: ``RENTAL_LOG_FORMAT`` (``json`` | ``text``; json in production, else text),
         ``RENTAL_METRICS_TOKEN`` (16+ characters; ``/metrics`` answers only a request bearing
@@ -108,6 +112,7 @@ class Settings:
             refresh_token_days=_positive(env, "RENTAL_REFRESH_TOKEN_DAYS", 30),
             log_level=_log_level(env.get("RENTAL_LOG_LEVEL", "INFO")),
             **_operations(env, name),
+            payments=PaymentSettings.from_env(env),
         )
 
 
@@ -162,3 +167,66 @@ def _operations(env: Mapping[str, str], name: str) -> dict[str, Any]:
         "database_replica_urls": tuple(url for url in replicas if url),
         "replica_max_lag_seconds": lag,
     }
+
+
+@frozen(kw_only=True)
+class PaymentSettings:
+    """Which payment gateway takes the cards, its secrets (never shown: ``repr=False``), and
+    the host fee the ledger keeps from each payout."""
+
+    gateway: str = "sandbox"
+    stripe_secret_key: str = field(default="", repr=False)
+    stripe_webhook_secret: str = field(default="", repr=False)
+    stripe_api_base: str = STRIPE_API_BASE
+    host_fee_percent: int = 3
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> PaymentSettings:
+        """Read ``RENTAL_PAYMENT_GATEWAY`` (``sandbox``, the default, or ``stripe``),
+        ``RENTAL_STRIPE_SECRET_KEY`` and ``RENTAL_STRIPE_WEBHOOK_SECRET`` (both required with
+        ``stripe``), ``RENTAL_STRIPE_API_BASE`` (default ``https://api.stripe.com``; a proxy or
+        a Stripe-compatible test server) and ``RENTAL_HOST_FEE_PERCENT`` (0 to 100, default 3).
+        A message never quotes a secret."""
+        gateway = (env.get("RENTAL_PAYMENT_GATEWAY") or "sandbox").strip().lower()
+        if gateway not in PAYMENT_GATEWAYS:
+            raise SettingsError(
+                f"RENTAL_PAYMENT_GATEWAY={gateway!r} must be {' or '.join(PAYMENT_GATEWAYS)}."
+            )
+        key = (env.get("RENTAL_STRIPE_SECRET_KEY") or "").strip()
+        webhook_secret = (env.get("RENTAL_STRIPE_WEBHOOK_SECRET") or "").strip()
+        if gateway == "stripe":
+            if not key.startswith(("sk_", "rk_")):
+                raise SettingsError(
+                    "RENTAL_STRIPE_SECRET_KEY must be set to a Stripe secret key (sk_… or a "
+                    "restricted rk_…) when RENTAL_PAYMENT_GATEWAY=stripe."
+                )
+            if not webhook_secret:
+                raise SettingsError(
+                    "RENTAL_STRIPE_WEBHOOK_SECRET must be set (the endpoint's signing secret, "
+                    "whsec_…) when RENTAL_PAYMENT_GATEWAY=stripe."
+                )
+        return cls(
+            gateway=gateway,
+            stripe_secret_key=key,
+            stripe_webhook_secret=webhook_secret,
+            stripe_api_base=_api_base(env.get("RENTAL_STRIPE_API_BASE") or STRIPE_API_BASE),
+            host_fee_percent=_percent(env, "RENTAL_HOST_FEE_PERCENT", 3),
+        )
+
+
+def _api_base(raw: str) -> str:
+    base = raw.strip().rstrip("/")
+    if not re.match(r"^https?://[^/\s?#]+(:\d+)?(/[^\s?#]*)?$", base):
+        raise SettingsError(
+            f"RENTAL_STRIPE_API_BASE={raw!r} must be an http:// or https:// address."
+        )
+    return base
+
+
+def _percent(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) > 100:
+        raise SettingsError(f"{name}={raw!r} must be a whole number from 0 to 100.")
+    return int(raw)

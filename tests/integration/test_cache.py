@@ -12,7 +12,7 @@ import redis
 from flask.testing import FlaskClient
 
 from rental.adapters.argon2_hasher import Argon2Hasher
-from rental.adapters.redis_cache import CachedReadModel, ListingCache
+from rental.adapters.redis.cache import CachedReadModel, ListingCache
 from rental.adapters.sqlalchemy import SqlReadModel, make_engine
 from rental.application import commands as c
 from rental.application.queries import ListingSearch

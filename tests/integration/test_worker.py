@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from rental.adapters.argon2_hasher import Argon2Hasher
-from rental.adapters.dramatiq_bus import QUEUE, EventQueue
+from rental.adapters.redis.broker import QUEUE, EventQueue
 from rental.adapters.system import SystemClock
 from rental.application.relay import OutboxRelay
 from rental.composition import Rental, bootstrap
@@ -89,7 +89,7 @@ def test_a_failing_consumer_is_retried_then_dead_lettered_with_a_log_line(
     assert relay.run_once() >= 1
     consumer = queue.start_worker(threads=1)
     try:
-        with caplog.at_level(logging.ERROR, logger="rental.adapters.dramatiq_bus"):
+        with caplog.at_level(logging.ERROR, logger="rental.adapters.redis.broker"):
             wait_until(queue.dead_letters, timeout=20, what="a dead letter")
     finally:
         consumer.stop(timeout=10_000)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rental.adapters.memory import MemoryStore, MemoryUnitOfWork
-from rental.adapters.memory_reads import MemoryReadModel
+from rental.adapters.memory import MemoryReadModel, MemoryStore, MemoryUnitOfWork
 from rental.application.queries import ReadModel
 from tests.contracts.builders import UowFactory
 from tests.contracts.calendars import CalendarQueriesContract

@@ -9,15 +9,13 @@ from typing import Any
 import pytest
 
 from rental.adapters.argon2_hasher import Argon2Hasher
-from rental.adapters.event_delivery import RelayAfterCommit
 from rental.adapters.logging_notifier import LoggingNotifier
-from rental.adapters.memory import MemoryStore
-from rental.adapters.memory_outbox import MemoryOutbox
+from rental.adapters.memory import MemoryOutbox, MemoryStore
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
 from rental.application.delivery import OutboxEntry
 from rental.application.messagebus import InProcessPublisher
-from rental.application.relay import OutboxRelay
+from rental.application.relay import OutboxRelay, RelayAfterCommit
 from rental.domain.events import Event
 from tests.contracts.ports import (
     ClockContract,
@@ -34,11 +32,6 @@ class TestSandboxGateway(PaymentGatewayContract):
     @pytest.fixture
     def gateway(self) -> SandboxGateway:
         return SandboxGateway()
-
-    @pytest.fixture
-    def moved(self, gateway: SandboxGateway) -> Callable[[str], tuple[int, int]]:
-        """(captured, refunded) for a reference, as the sandbox's books say."""
-        return lambda ref: (gateway.captured[ref].amount, gateway.refunded.get(ref, 0))
 
 
 class TestArgon2Hasher(PasswordHasherContract):

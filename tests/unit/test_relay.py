@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from rental.adapters.memory import MemoryStore
-from rental.adapters.memory_outbox import MemoryOutbox
+from rental.adapters.memory import MemoryOutbox, MemoryStore
 from rental.application.delivery import OutboxEntry
 from rental.application.relay import FAILURES_PER_PASS, OutboxRelay
 from rental.domain.events import ListingCreated

@@ -75,3 +75,14 @@ class InProcessPublisher:
                         handler(event)
                     except Exception:
                         logger.exception("handler %s failed for %s", handler, event.name)
+
+
+class Publishers:
+    """Several publishers, in order."""
+
+    def __init__(self, publishers: Sequence[EventPublisher]) -> None:
+        self._publishers = list(publishers)
+
+    def publish(self, events: Sequence[Event]) -> None:
+        for publisher in self._publishers:
+            publisher.publish(events)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from rental.application.delivery import Outbox, OutboxEntry
 from rental.application.ports import Clock
+from rental.domain.events import Event
 
 logger = logging.getLogger(__name__)
 
@@ -81,3 +82,17 @@ class OutboxRelay:
         )  # fmt: skip
         self._outbox.retry_later([failed.id], now + delay)
         return now + delay
+
+
+class RelayAfterCommit:
+    """An ``EventPublisher`` that delivers the outbox in process; it never fails the command,
+    whose change is committed: what could not be delivered waits in the outbox for a retry."""
+
+    def __init__(self, relay: OutboxRelay) -> None:
+        self._relay = relay
+
+    def publish(self, events: Sequence[Event]) -> None:
+        try:
+            self._relay.run_once()
+        except Exception:  # the outbox keeps the events; a later pass delivers them
+            logger.exception("outbox relay pass failed after a commit")

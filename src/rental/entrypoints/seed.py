@@ -9,39 +9,20 @@ find the payments they refund.
 from __future__ import annotations
 
 import random
-from collections import Counter
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
-
-from attrs import define, field
 
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.adapters.sandbox_gateway import SandboxGateway
-from rental.adapters.system import SystemClock
+from rental.adapters.system import SettableClock, SystemClock
 from rental.application import commands as c
 from rental.application.ports import PasswordHasher
 from rental.composition import MEMORY_URL, Rental, bootstrap
 from rental.entrypoints.seed_catalog import CITIES, LISTINGS_PER_CITY, listing_fields
-from rental.entrypoints.seed_plan import play_future, play_past
+from rental.entrypoints.seed_plan import SeedSummary, play_future, play_past
 
 HOSTS = ("Ana Sousa", "Hugo Martin", "Yuki Tanaka", "Maya Johnson")
 GUESTS = ("Liam Smith", "Sofia Rossi", "Noah Müller", "Emma Dubois", "Kenji Sato", "Zanele Dube")
-
-
-class FixedClock:
-    """A clock that stands where it is set: the seed moves it to play out past stays."""
-
-    def __init__(self, now: datetime) -> None:
-        self._now = now
-
-    def now(self) -> datetime:
-        return self._now
-
-    def set(self, moment: datetime) -> None:
-        self._now = moment
-
-    def set_day(self, day: date, hour: int = 12) -> None:
-        self.set(datetime.combine(day, time(hour), tzinfo=UTC))
 
 
 class SilentNotifier:
@@ -49,29 +30,6 @@ class SilentNotifier:
 
     def send(self, *, to: str, subject: str, body: str) -> None:
         return None
-
-
-@define
-class SeedSummary:
-    """What the seed made, and the demo accounts to sign in with."""
-
-    credentials: list[tuple[str, str, str]] = field(factory=list)  # role, email, password
-    listings: int = 0
-    bookings: Counter[str] = field(factory=Counter)
-    reviews: int = 0
-    blocks: int = 0
-
-    def report(self) -> str:
-        lines = [
-            f"Seeded {self.listings} listings, {sum(self.bookings.values())} bookings "
-            f"({', '.join(f'{n} {s}' for s, n in sorted(self.bookings.items()))}), "
-            f"{self.reviews} reviews, {self.blocks} blocks.",
-            "Demo accounts (development only):",
-        ]
-        lines += [
-            f"  {role:<5} {email:<22} {password}" for role, email, password in self.credentials
-        ]
-        return "\n".join(lines)
 
 
 def any_user_exists(database_url: str) -> bool:
@@ -110,7 +68,7 @@ def seed_demo(
         # Past and present are two Rentals: they must meet in one database.
         raise ValueError("seed-demo needs a database: memory:// keeps nothing between Rentals.")
     now = now or SystemClock().now()
-    clock = FixedClock(now - timedelta(days=60))
+    clock = SettableClock(now - timedelta(days=60))
     options: dict[str, Any] = {
         "database_url": database_url,
         "password_hasher": hasher or Argon2Hasher(),
@@ -119,7 +77,7 @@ def seed_demo(
         "notifier": SilentNotifier(),
     }
     past = bootstrap(clock=clock, **options)
-    present = bootstrap(clock=FixedClock(now), **options)
+    present = bootstrap(clock=SettableClock(now), **options)
     summary = SeedSummary()
     try:
         hosts = [_register(past, "host", i, n, summary) for i, n in enumerate(HOSTS, 1)]

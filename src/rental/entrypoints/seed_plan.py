@@ -4,16 +4,40 @@ cancelled), plus a few host blocks."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
 
+from attrs import define, field
+
+from rental.adapters.system import SettableClock
 from rental.application import commands as c
 from rental.composition import Rental
 from rental.domain.bookings import Booking
 from rental.domain.listings import Listing
 
-if TYPE_CHECKING:
-    from rental.entrypoints.seed import FixedClock, SeedSummary
+
+@define
+class SeedSummary:
+    """What the seed made, and the demo accounts to sign in with."""
+
+    credentials: list[tuple[str, str, str]] = field(factory=list)  # role, email, password
+    listings: int = 0
+    bookings: Counter[str] = field(factory=Counter)
+    reviews: int = 0
+    blocks: int = 0
+
+    def report(self) -> str:
+        lines = [
+            f"Seeded {self.listings} listings, {sum(self.bookings.values())} bookings "
+            f"({', '.join(f'{n} {s}' for s, n in sorted(self.bookings.items()))}), "
+            f"{self.reviews} reviews, {self.blocks} blocks.",
+            "Demo accounts (development only):",
+        ]
+        lines += [
+            f"  {role:<5} {email:<22} {password}" for role, email, password in self.credentials
+        ]
+        return "\n".join(lines)
+
 
 PAST_STAYS = 12
 REVIEWS = (
@@ -51,7 +75,7 @@ def _book(
 
 
 def play_past(
-    past: Rental, clock: FixedClock, present: Rental, listings: list[Listing],
+    past: Rental, clock: SettableClock, present: Rental, listings: list[Listing],
     guests: list[c.Actor], hosts: dict[str, c.Actor], summary: SeedSummary,
 ) -> None:  # fmt: skip
     """Stays that ended 2 to 11 days ago, booked and paid days before they began."""

@@ -10,8 +10,6 @@ PostgreSQL (psycopg 3) in production, SQLite embedded, MariaDB/MySQL (PyMySQL) a
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -19,15 +17,12 @@ from rental.adapters.sqlalchemy.engine import make_engine
 from rental.adapters.sqlalchemy.mapping import start_mappers
 from rental.adapters.sqlalchemy.read_model import SqlReadModel
 from rental.adapters.sqlalchemy.unit_of_work import SqlUnitOfWork
-from rental.application.queries import ReadModel
-from rental.application.unit_of_work import UnitOfWork
 
 __all__ = [
     "SqlReadModel",
     "SqlUnitOfWork",
     "make_engine",
     "make_session_factory",
-    "sql_storage",
     "start_mappers",
 ]
 
@@ -37,13 +32,3 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     are read after it). Maps the domain classes if that was not done yet."""
     start_mappers()
     return sessionmaker(bind=engine, expire_on_commit=False)
-
-
-def sql_storage(
-    database_url: str,
-) -> tuple[Callable[[], UnitOfWork], ReadModel, Callable[[], None]]:
-    """A unit-of-work factory, a read model and a ``close`` for the database at ``database_url``
-    (whose schema the migrations have created)."""
-    engine = make_engine(database_url)
-    session_factory = make_session_factory(engine)
-    return (lambda: SqlUnitOfWork(session_factory)), SqlReadModel(engine), engine.dispose

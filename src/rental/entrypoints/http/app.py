@@ -85,6 +85,7 @@ def create_app(settings: Settings | None = None, *, rental: Rental | None = None
     auth.init_app(app)
     ratelimit.init_app(app, settings)
     _register_blueprints(api)
+    _mount_graphql(app, settings)
     return app
 
 
@@ -94,3 +95,9 @@ def _register_blueprints(api: Api) -> None:
     api.register_blueprint(health.blp)
     for blp in (users.blp, users.me_blp, listings.blp, bookings.blp, payments.blp, reviews.blp):
         api.register_blueprint(blp, url_prefix=API_PREFIX)
+
+
+def _mount_graphql(app: Flask, settings: Settings) -> None:
+    from rental.entrypoints import graphql
+
+    graphql.init_app(app, settings)

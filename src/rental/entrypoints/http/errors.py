@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
-from flask import Flask, Response, json, request
+from flask import Flask, Response, current_app, json, request
 from werkzeug.exceptions import HTTPException, UnsupportedMediaType
 
 from rental.domain import errors as e
@@ -26,6 +26,7 @@ DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
     (e.PermissionDenied, 403),
     (e.AuthenticationFailed, 401),
     (e.PaymentDeclined, 402),
+    (e.PaymentProviderUnavailable, 503),
     (e.Conflict, 409),
 )
 
@@ -136,6 +137,7 @@ def _has_nul(value: Any) -> bool:
 
 
 NUL_MESSAGE = "must not contain NUL characters."
+OWN_ERRORS = "rental.own_errors"  # app.extensions key: endpoints whose errors are not problems
 
 
 def _nul_problem(fields: list[str]) -> Response:
@@ -146,7 +148,10 @@ def _nul_problem(fields: list[str]) -> Response:
 
 def check_request() -> Response | None:
     """Before each request: a body must be JSON (415) and a JSON object (400); no text may
-    carry a NUL character, which no database column stores (PostgreSQL refuses it)."""
+    carry a NUL character, which no database column stores (PostgreSQL refuses it).
+    Endpoints listed in ``OWN_ERRORS`` (GraphQL) check and answer in their own shape."""
+    if request.endpoint in current_app.extensions.get(OWN_ERRORS, ()):
+        return None
     if "\x00" in request.path:
         return problem(404, "No such resource.")
     bad_args = sorted({k for k, v in request.args.items(multi=True) if _has_nul(k + v)})

@@ -8,8 +8,7 @@ once-per-entry ledger are the same in both modes.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from attrs import define
@@ -17,40 +16,13 @@ from attrs import define
 from rental.adapters.system import SystemClock
 from rental.application.delivery import ConsumerLedger, EventDispatcher, Outbox
 from rental.application.handlers.notifications import Notifications
+from rental.application.messagebus import Publishers
 from rental.application.ports import EventPublisher, Notifier
 from rental.application.queries import ReadModel
-from rental.application.relay import OutboxRelay
-from rental.domain.events import Event
+from rental.application.relay import OutboxRelay, RelayAfterCommit
 
 if TYPE_CHECKING:
-    from rental.adapters.dramatiq_bus import EventQueue
-
-logger = logging.getLogger(__name__)
-
-
-class RelayAfterCommit:
-    """An ``EventPublisher`` that delivers the outbox in process; it never fails the command,
-    whose change is committed: what could not be delivered waits in the outbox for a retry."""
-
-    def __init__(self, relay: OutboxRelay) -> None:
-        self._relay = relay
-
-    def publish(self, events: Sequence[Event]) -> None:
-        try:
-            self._relay.run_once()
-        except Exception:  # the outbox keeps the events; a later pass delivers them
-            logger.exception("outbox relay pass failed after a commit")
-
-
-class Publishers:
-    """Several publishers, in order."""
-
-    def __init__(self, publishers: Sequence[EventPublisher]) -> None:
-        self._publishers = list(publishers)
-
-    def publish(self, events: Sequence[Event]) -> None:
-        for publisher in self._publishers:
-            publisher.publish(events)
+    from rental.adapters.redis.broker import EventQueue
 
 
 @define
@@ -89,8 +61,8 @@ def event_delivery(
 
     import redis
 
-    from rental.adapters.dramatiq_bus import EventQueue
-    from rental.adapters.redis_cache import CachedReadModel, CacheInvalidation, ListingCache
+    from rental.adapters.redis.broker import EventQueue
+    from rental.adapters.redis.cache import CachedReadModel, CacheInvalidation, ListingCache
 
     client = redis.Redis.from_url(redis_url, socket_connect_timeout=1, socket_timeout=1)
     cache = ListingCache(client, redis_namespace)

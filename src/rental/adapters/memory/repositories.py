@@ -1,20 +1,10 @@
-"""In-memory adapters of the unit of work and the read side.
-
-The fakes of the unit tests, and a documented in-memory mode (``bootstrap(database_url=
-"memory://")``) for demos and for other services' tests. One unit of work at a time holds the
-store's lock, so concurrent commands serialize; each works on a copy that replaces the store
-only on commit, so a rollback leaves nothing behind.
-"""
+"""The repositories of the in-memory mode, each over one working copy of ``MemoryData``."""
 
 from __future__ import annotations
 
-import copy
-import threading
 from datetime import date, datetime
-from typing import Any
 
-from attrs import define, field
-
+from rental.adapters.memory.store import MemoryData
 from rental.application.repositories import (
     BlockRepository,
     BookingRepository,
@@ -26,7 +16,6 @@ from rental.application.repositories import (
     RevokedTokens,
     UserRepository,
 )
-from rental.application.unit_of_work import UnitOfWork
 from rental.domain.bookings import LIVE_STATUSES, Booking, BookingStatus
 from rental.domain.calendar import Block
 from rental.domain.errors import (
@@ -36,37 +25,15 @@ from rental.domain.errors import (
     PaymentNotFound,
     UserNotFound,
 )
-from rental.domain.events import Event
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.reviews import Review
 from rental.domain.users import User
 
 
-@define
-class MemoryData:
-    """Every table, as dicts by id."""
+class MemoryUsers(UserRepository):
+    """Users by id."""
 
-    users: dict[str, User] = field(factory=dict)
-    listings: dict[str, Listing] = field(factory=dict)
-    blocks: dict[str, Block] = field(factory=dict)
-    bookings: dict[str, Booking] = field(factory=dict)
-    payments: dict[str, Payment] = field(factory=dict)
-    reviews: dict[str, Review] = field(factory=dict)
-    idempotency: dict[tuple[str, str, str], IdempotencyRecord] = field(factory=dict)
-    revoked: dict[str, datetime] = field(factory=dict)
-    outbox: list[Event] = field(factory=list)
-
-
-class MemoryStore:
-    """The committed state, shared by every unit of work and the read model."""
-
-    def __init__(self) -> None:
-        self.data = MemoryData()
-        self.lock = threading.RLock()
-
-
-class _Users(UserRepository):
     def __init__(self, data: MemoryData) -> None:
         super().__init__()
         self._data = data
@@ -88,7 +55,9 @@ class _Users(UserRepository):
         return any(u.username.lower() == wanted for u in self._data.users.values())
 
 
-class _Listings(ListingRepository):
+class MemoryListings(ListingRepository):
+    """Listings by id."""
+
     def __init__(self, data: MemoryData) -> None:
         super().__init__()
         self._data = data
@@ -106,7 +75,9 @@ class _Listings(ListingRepository):
         return self._get(listing_id, for_update=True)  # the store's lock is already held
 
 
-class _Blocks(BlockRepository):
+class MemoryBlocks(BlockRepository):
+    """Blocks by id."""
+
     def __init__(self, data: MemoryData) -> None:
         self._data = data
 
@@ -130,7 +101,9 @@ class _Blocks(BlockRepository):
         ]
 
 
-class _Bookings(BookingRepository):
+class MemoryBookings(BookingRepository):
+    """Bookings by id."""
+
     def __init__(self, data: MemoryData) -> None:
         super().__init__()
         self._data = data
@@ -164,7 +137,9 @@ class _Bookings(BookingRepository):
         return [b.id for b in sorted(due, key=lambda b: (b.created_at, b.id))[:limit]]
 
 
-class _Payments(PaymentRepository):
+class MemoryPayments(PaymentRepository):
+    """Payments by id."""
+
     def __init__(self, data: MemoryData) -> None:
         super().__init__()
         self._data = data
@@ -183,7 +158,9 @@ class _Payments(PaymentRepository):
         return sorted(found, key=lambda p: (p.created_at, p.id))
 
 
-class _Reviews(ReviewRepository):
+class MemoryReviews(ReviewRepository):
+    """Reviews by id."""
+
     def __init__(self, data: MemoryData) -> None:
         super().__init__()
         self._data = data
@@ -195,7 +172,9 @@ class _Reviews(ReviewRepository):
         return next((r for r in self._data.reviews.values() if r.booking_id == booking_id), None)
 
 
-class _Idempotency(IdempotencyStore):
+class MemoryIdempotency(IdempotencyStore):
+    """Idempotency records by user, scope and key."""
+
     def __init__(self, data: MemoryData) -> None:
         self._data = data
 
@@ -206,7 +185,9 @@ class _Idempotency(IdempotencyStore):
         self._data.idempotency[(record.user_id, record.scope, record.key)] = record
 
 
-class _Revoked(RevokedTokens):
+class MemoryRevokedTokens(RevokedTokens):
+    """Revoked token ids with their expiry."""
+
     def __init__(self, data: MemoryData) -> None:
         self._data = data
 
@@ -218,49 +199,3 @@ class _Revoked(RevokedTokens):
 
     def active(self, now: datetime) -> list[tuple[str, datetime]]:
         return [(jti, at) for jti, at in self._data.revoked.items() if at > now]
-
-
-class MemoryUnitOfWork(UnitOfWork):
-    """A unit of work over a ``MemoryStore``; events committed go to ``store.data.outbox``."""
-
-    def __init__(self, store: MemoryStore) -> None:
-        super().__init__()
-        self._store = store
-        self._working: MemoryData | None = None
-        self.committed = False
-
-    def __enter__(self) -> MemoryUnitOfWork:
-        self._store.lock.acquire()
-        self._begin()
-        return self
-
-    def __exit__(self, *args: Any) -> None:
-        try:
-            super().__exit__(*args)
-        finally:
-            self._store.lock.release()
-
-    def _begin(self) -> None:
-        self._working = copy.deepcopy(self._store.data)
-        data = self._working
-        self.users = _Users(data)
-        self.listings = _Listings(data)
-        self.blocks = _Blocks(data)
-        self.bookings = _Bookings(data)
-        self.payments = _Payments(data)
-        self.reviews = _Reviews(data)
-        self.idempotency = _Idempotency(data)
-        self.revoked_tokens = _Revoked(data)
-
-    def _store_events(self, events: list[Event]) -> None:
-        assert self._working is not None
-        self._working.outbox.extend(events)
-
-    def _commit(self) -> None:
-        assert self._working is not None
-        self._store.data = self._working
-        self.committed = True
-        self._begin()
-
-    def rollback(self) -> None:
-        self._begin()

@@ -14,14 +14,19 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from rental.adapters.argon2_hasher import Argon2Hasher
-from rental.adapters.event_delivery import EventDelivery, Publishers, event_delivery
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
-from rental.application.commands import Command, SettleBooking
+from rental.application.commands import Command
 from rental.application.delivery import ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import COMMAND_HANDLERS
-from rental.application.messagebus import EventHandler, InProcessPublisher, MessageBus
+from rental.application.housekeeping import expire_bookings, token_is_revoked
+from rental.application.messagebus import (
+    EventHandler,
+    InProcessPublisher,
+    MessageBus,
+    Publishers,
+)
 from rental.application.ports import (
     Clock,
     EventPublisher,
@@ -34,8 +39,9 @@ from rental.application.ports import (
 from rental.application.queries import ReadModel
 from rental.application.reads import Reads
 from rental.application.unit_of_work import UnitOfWork
+from rental.composition.delivery import EventDelivery, event_delivery
 from rental.domain.events import Event
-from rental.settings import Settings
+from rental.settings import PaymentSettings, Settings
 
 if TYPE_CHECKING:  # imported when used: see rental.adapters.telemetry.metrics on why
     from rental.adapters.telemetry.metrics import Probes
@@ -69,25 +75,12 @@ class Rental:
         return self.bus.handle(command)
 
     def token_is_revoked(self, jti: str) -> bool:
-        """Asked on every authenticated request: the Redis cache answers when configured."""
-        cache = self.dependencies.revocations
-        answer = None if cache is None else cache.is_revoked(jti)
-        if answer is not None:
-            return answer
-        with self.dependencies.uow_factory() as uow:
-            return uow.revoked_tokens.is_revoked(jti)
+        """Whether the access token ``jti`` was revoked (asked on every request)."""
+        return token_is_revoked(self.dependencies, jti)
 
     def expire_bookings(self, limit: int = 1000) -> dict[str, int]:
-        """Expire overdue pending bookings and complete ended stays, each in its own
-        transaction; return how many of each."""
-        with self.dependencies.uow_factory() as uow:
-            due = uow.bookings.due_for_expiry_or_completion(self.dependencies.clock.now(), limit)
-        counts = {"expired": 0, "completed": 0}
-        for booking_id in due:
-            done = self.handle(SettleBooking(booking_id=booking_id))
-            if done in counts:
-                counts[done] += 1
-        return counts
+        """Expire overdue pending bookings and complete ended stays; how many of each."""
+        return expire_bookings(self.bus, self.dependencies, limit)
 
     def close(self) -> None:
         self._close()
@@ -105,9 +98,13 @@ class _Storage:
 
 def _storage(database_url: str) -> _Storage:
     if database_url == MEMORY_URL:
-        from rental.adapters.memory import MemoryStore, MemoryUnitOfWork
-        from rental.adapters.memory_outbox import MemoryConsumerLedger, MemoryOutbox
-        from rental.adapters.memory_reads import MemoryReadModel
+        from rental.adapters.memory import (
+            MemoryConsumerLedger,
+            MemoryOutbox,
+            MemoryReadModel,
+            MemoryStore,
+            MemoryUnitOfWork,
+        )
 
         store = MemoryStore()
         return _Storage(
@@ -143,7 +140,7 @@ def _revocation_cache(
         return None, lambda: None
     import redis
 
-    from rental.adapters.redis_revocations import RedisRevocations
+    from rental.adapters.redis.revocations import RedisRevocations
 
     def load_active() -> list[tuple[str, datetime]]:
         with uow_factory() as uow:
@@ -176,6 +173,7 @@ def bootstrap(
     smtp_url: str | None = None,
     notifier: Notifier | None = None,
     redis_namespace: str = "rental",
+    host_fee_percent: int = 3,
 ) -> Rental:
     """Build a ``Rental``.
 
@@ -189,7 +187,8 @@ def bootstrap(
     them through Dramatiq, and listings and search pages are cached in Redis under keys
     prefixed ``redis_namespace``, as are revoked tokens (the database keeps the record).
     Emails go through ``notifier``, else SMTP at ``smtp_url`` (``RENTAL_SMTP_URL``), else the
-    log. ``event_handlers`` also run in process after commits.
+    log. ``event_handlers`` also run in process after commits. ``host_fee_percent``
+    (``RENTAL_HOST_FEE_PERCENT``) is kept from the host's payout by the ledger.
     """
     storage = _storage(database_url)
     uow_factory = storage.uow_factory
@@ -204,6 +203,7 @@ def bootstrap(
         hasher=password_hasher or Argon2Hasher(),
         gateway=payment_gateway or SandboxGateway(),
         revocations=revocations,
+        host_fee_percent=host_fee_percent,
     )
     delivery = event_delivery(
         outbox=storage.outbox,
@@ -255,13 +255,26 @@ def _probes(storage: _Storage, delivery: EventDelivery) -> Probes:
     )
 
 
+def payment_gateway_from(payments: PaymentSettings) -> PaymentGateway:
+    """The gateway ``RENTAL_PAYMENT_GATEWAY`` names: the sandbox, or Stripe with its key."""
+    if payments.gateway == "stripe":
+        from rental.adapters.stripe import StripeGateway
+
+        return StripeGateway(payments.stripe_secret_key, api_base=payments.stripe_api_base)
+    return SandboxGateway()
+
+
 def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
     """``bootstrap()`` with what ``settings`` (the ``RENTAL_*`` environment) chooses: the
-    database, Redis and its key prefix, SMTP. ``overrides`` replace or add keywords."""
+    database, Redis and its key prefix, SMTP, the payment gateway and the host fee.
+    ``overrides`` replace or add keywords."""
     chosen: dict[str, Any] = {
         "database_url": settings.database_url,
         "redis_url": settings.redis_url,
         "redis_namespace": settings.redis_namespace,
         "smtp_url": settings.smtp_url,
+        "host_fee_percent": settings.payments.host_fee_percent,
     }
+    if "payment_gateway" not in overrides:
+        chosen["payment_gateway"] = payment_gateway_from(settings.payments)
     return bootstrap(**(chosen | overrides))

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
-from rental.adapters.memory import MemoryStore
+from rental.adapters.memory.store import MemoryStore
 from rental.application.delivery import ConsumerLedger, Outbox, OutboxEntry
 
 

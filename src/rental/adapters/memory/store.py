@@ -1,0 +1,40 @@
+"""The committed state of the in-memory mode, shared by its units of work and read model."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+
+from attrs import define, field
+
+from rental.application.repositories import IdempotencyRecord
+from rental.domain.bookings import Booking
+from rental.domain.calendar import Block
+from rental.domain.events import Event
+from rental.domain.listings import Listing
+from rental.domain.payments import Payment
+from rental.domain.reviews import Review
+from rental.domain.users import User
+
+
+@define
+class MemoryData:
+    """Every table, as dicts by id."""
+
+    users: dict[str, User] = field(factory=dict)
+    listings: dict[str, Listing] = field(factory=dict)
+    blocks: dict[str, Block] = field(factory=dict)
+    bookings: dict[str, Booking] = field(factory=dict)
+    payments: dict[str, Payment] = field(factory=dict)
+    reviews: dict[str, Review] = field(factory=dict)
+    idempotency: dict[tuple[str, str, str], IdempotencyRecord] = field(factory=dict)
+    revoked: dict[str, datetime] = field(factory=dict)
+    outbox: list[Event] = field(factory=list)
+
+
+class MemoryStore:
+    """The committed state, shared by every unit of work and the read model."""
+
+    def __init__(self) -> None:
+        self.data = MemoryData()
+        self.lock = threading.RLock()
