@@ -30,6 +30,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/actionlint .github/workflows/ci.yml
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
