@@ -10,7 +10,7 @@ from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 
 from rental.composition import Rental, bootstrap_from
-from rental.entrypoints.http import auth, errors, ratelimit
+from rental.entrypoints.http import auth, errors, observability, ratelimit
 from rental.entrypoints.http.json_provider import OrjsonProvider
 from rental.entrypoints.http.schemas.common import ProblemSchema
 from rental.settings import Settings
@@ -80,7 +80,9 @@ def create_app(settings: Settings | None = None, *, rental: Rental | None = None
             },
         },
     )
-    # The rate limit first: a limited address must not get its body read and parsed.
+    # Before the other hooks: their lines carry the request id (operations: logs, metrics).
+    observability.init_app(app)
+    # The rate limit next: a limited address must not get its body read and parsed.
     ratelimit.init_app(app, settings)
     # After the Api, so that problem+json replaces flask-smorest's own error bodies.
     errors.init_app(app)
