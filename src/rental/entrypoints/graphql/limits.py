@@ -78,11 +78,12 @@ def _page_error(name: str, value: Any, node: Node) -> GraphQLError | None:
     )
 
 
-def _nul_error(field: str, node: Node | None) -> GraphQLError:
+def _nul_error(fields: list[str], nodes: list[Node]) -> GraphQLError:
+    """One error naming every field with a NUL, as the HTTP API's 422 does."""
     return GraphQLError(
-        f"{field}: {NUL_MESSAGE}",
-        node,
-        extensions={"code": BAD_USER_INPUT, "errors": {field: [NUL_MESSAGE]}},
+        "Some fields are not valid; see extensions.errors.",
+        nodes or None,
+        extensions={"code": BAD_USER_INPUT, "errors": {f: [NUL_MESSAGE] for f in fields}},
     )
 
 
@@ -100,20 +101,21 @@ def _nul_fields(value: Any, name: str) -> Iterator[str]:
             yield from _nul_fields(item, f"{name}.{index}")
 
 
-def _literal_errors(node: Any, field: str) -> Iterator[GraphQLError]:
+def _nul_literals(node: Any, field: str) -> Iterator[tuple[str, Node]]:
     if isinstance(node, StringValueNode) and "\x00" in node.value:
-        yield _nul_error(field, node)
+        yield field, node
     elif isinstance(node, ListValueNode):
         for index, item in enumerate(node.values):
-            yield from _literal_errors(item, f"{field}.{index}")
+            yield from _nul_literals(item, f"{field}.{index}")
     elif isinstance(node, ObjectValueNode):
         for child in node.fields:
-            yield from _literal_errors(child.value, child.name.value)
+            yield from _nul_literals(child.value, child.name.value)
 
 
 def argument_errors(document: DocumentNode, variables: dict[str, Any]) -> list[GraphQLError]:
     """Out-of-range pages (literals, variables, their defaults) and NUL characters."""
     errors: list[GraphQLError] = []
+    nul: list[tuple[str, Node | None]] = []
     stack: list[Any] = list(document.definitions)
     while stack:
         node = stack.pop()
@@ -125,7 +127,7 @@ def argument_errors(document: DocumentNode, variables: dict[str, Any]) -> list[G
                 )  # fmt: skip
                 if (error := _page_error(name, given, node)) is not None:
                     errors.append(error)
-            errors.extend(_literal_errors(value, name))
+            nul.extend(_nul_literals(value, name))
             continue
         if isinstance(node, ObjectFieldNode | StringValueNode):
             continue
@@ -136,7 +138,9 @@ def argument_errors(document: DocumentNode, variables: dict[str, Any]) -> list[G
             elif isinstance(child, Node) and key not in ("loc", "name"):
                 stack.append(child)
     for name, value in variables.items():
-        errors.extend(_nul_error(field, None) for field in _nul_fields(value, name))
+        nul.extend((field, None) for field in _nul_fields(value, name))
+    if nul:
+        errors.append(_nul_error([f for f, _ in nul], [n for _, n in nul if n is not None]))
     return errors
 
 
