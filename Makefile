@@ -8,7 +8,7 @@ PYTEST_WORKERS ?= 2
 
 export RENTAL_ENV ?= development
 
-.PHONY: run test lint typecheck contracts pytest bench bench-http clean venv
+.PHONY: run test lint typecheck contracts pytest bench bench-http bench-graphql clean venv
 
 venv: $(STAMP)
 
@@ -45,6 +45,9 @@ bench: $(STAMP)
 # rental serve against a bare Flask + SQLAlchemy Core twin over HTTP (needs wrk, PostgreSQL, Redis).
 bench-http: $(STAMP)
 	$(BIN)/python bench/http_bench.py
+
+bench-graphql: $(STAMP)
+	$(BIN)/python bench/graphql_bench.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

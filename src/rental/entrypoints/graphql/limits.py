@@ -3,7 +3,8 @@
 Depth (10 levels, the root field counting as 1, introspection not counted), aliases (30,
 fragment contents counted at each spread) and tokens (3,000) are Strawberry's own
 extensions. ``page``/``perPage`` ranges and NUL characters depend on the variables too, so
-they are checked where graphql-core has coerced them: when it builds the execution.
+they are checked where graphql-core has coerced them, when it builds the execution
+(``execution.RentalExecution``).
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ from graphql import (
     VariableNode,
 )
 from strawberry.extensions import AddValidationRules, SchemaExtension
+from strawberry.extensions.max_aliases import create_validator as aliases_validator
 from strawberry.extensions.query_depth_limiter import create_validator
-from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from rental.application.queries import MAX_PER_PAGE
 from rental.entrypoints.graphql.errors import BAD_USER_INPUT, VALIDATION_FAILED
@@ -52,9 +53,15 @@ class DepthLimit(ValidationRule):
         super().__init__(context)
 
 
-class DepthLimiter(AddValidationRules):
+# Made once: the validation cache keys on the rules, which must be the same classes each time.
+AliasLimit = aliases_validator(MAX_ALIASES)
+
+
+class Limits(AddValidationRules):
+    """The depth and alias rules, added to graphql-core's own."""
+
     def __init__(self) -> None:
-        super().__init__([DepthLimit])
+        super().__init__([DepthLimit, AliasLimit])
 
 
 class PhaseCodes(SchemaExtension):
@@ -142,15 +149,3 @@ def argument_errors(document: DocumentNode, variables: dict[str, Any]) -> list[G
     if nul:
         errors.append(_nul_error([f for f, _ in nul], [n for _, n in nul if n is not None]))
     return errors
-
-
-class LimitedExecution(StrawberryGraphQLCoreExecutionContext):
-    """graphql-core's execution, refused with ``BAD_USER_INPUT`` before any field runs when
-    a page is out of range or a text holds a NUL (no database column stores one)."""
-
-    @classmethod
-    def build(cls, schema: Any, document: DocumentNode, *args: Any, **kwargs: Any) -> Any:
-        built = super().build(schema, document, *args, **kwargs)
-        if isinstance(built, list):
-            return built
-        return argument_errors(document, built.variable_values.coerced) or built
