@@ -8,7 +8,7 @@ PYTEST_WORKERS ?= 2
 
 export RENTAL_ENV ?= development
 
-.PHONY: run test lint typecheck contracts pytest bench bench-http bench-graphql clean venv
+.PHONY: run test lint typecheck contracts pytest bench bench-http bench-graphql mutation clean venv
 
 venv: $(STAMP)
 
@@ -25,8 +25,8 @@ run: $(STAMP)
 	$(BIN)/rental serve --host 127.0.0.1 --port 8000
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -49,5 +49,11 @@ bench-http: $(STAMP)
 bench-graphql: $(STAMP)
 	$(BIN)/python bench/graphql_bench.py
 
+# Mutation testing of the business core (about half an hour here; not part of `make test`).
+mutation: $(STAMP)
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children $(PYTEST_WORKERS)
+	$(BIN)/python scripts/mutation_summary.py
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis mutants

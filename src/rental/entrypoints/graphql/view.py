@@ -22,6 +22,7 @@ from strawberry.types import ExecutionResult
 from rental.application.commands import Actor
 from rental.entrypoints.graphql.context import Context
 from rental.entrypoints.graphql.errors import formatted
+from rental.entrypoints.http.body import BodyRefused, parse_body
 from rental.entrypoints.http.context import get_rental
 
 JSON = "application/json"
@@ -54,9 +55,10 @@ def check_body() -> None:
     if request.mimetype != JSON:
         raise TransportError(415, "POST bodies must be application/json.")
     try:
-        body = json.loads(request.get_data(cache=True) or b"null")
-    except ValueError:
-        raise TransportError(400, "The request body is not valid JSON.") from None
+        # The HTTP API's parse, with its limits (depth, size, lone surrogates): no body is a 500.
+        body = parse_body(request.get_data(cache=True) or b"null")
+    except BodyRefused as refused:
+        raise TransportError(400, refused.detail) from None
     if isinstance(body, list):
         raise TransportError(400, "Batched operations (a JSON array) are not accepted.")
     if not isinstance(body, dict) or not isinstance(body.get("query"), str):
