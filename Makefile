@@ -11,7 +11,7 @@ PORT ?= 8000
 
 export RENTAL_ENV ?= development
 
-.PHONY: client run test lint typecheck contracts pytest bench bench-http mutation clean venv
+.PHONY: client run test lint typecheck contracts pytest bench bench-http bench-graphql mutation clean venv
 
 venv: $(STAMP)
 
@@ -53,6 +53,9 @@ bench: $(STAMP)
 # rental serve against a bare Flask + SQLAlchemy Core twin over HTTP (needs wrk, PostgreSQL, Redis).
 bench-http: $(STAMP)
 	$(BIN)/python bench/http_bench.py
+
+bench-graphql: $(STAMP)
+	$(BIN)/python bench/graphql_bench.py
 
 # Mutation testing of the business core (about half an hour here; not part of `make test`).
 mutation: $(STAMP)

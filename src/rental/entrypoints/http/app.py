@@ -34,6 +34,16 @@ Readings taken where the contract is silent (see also docs/http.md):
 - The Location of a new block names `/listings/{id}/blocks/{block_id}`, which only answers DELETE.
 - The sign-in rate limit is a fixed window counting every attempt, per peer address
   (X-Forwarded-For is not trusted).
+
+Channel sync by iCalendar (docs/ical.md):
+- `GET /listings/{id}/calendar-feed` makes the listing's feed on the first request; the feed
+  URL's token is the only key to `calendar.ics`, and only `If-None-Match` decides its 304.
+- A timed imported event blocks every date of the listing's time zone it touches; recurring
+  events count over the next 18 months.
+- Imported blocks follow their feed: `DELETE /listings/{id}/blocks/{block_id}` on one is a 409;
+  deleting the import frees its nights.
+- `POST …/calendar-imports/{id}/sync` answers 200 even when the feed could not be read: the
+  import then has status `failed` and `last_error`, and nothing else changed.
 """
 
 
