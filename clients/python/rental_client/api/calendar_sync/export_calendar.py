@@ -51,9 +51,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | str:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = response.text
         return response_200
 
     if response.status_code == 304:
@@ -82,7 +82,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,7 +98,7 @@ def sync_detailed(
     token: None | str | Unset = UNSET,
     include_imported: bool | Unset = False,
 
-) -> Response[Any | Problem]:
+) -> Response[Any | Problem | str]:
     """ The listing's calendar as iCalendar (RFC 5545), for other platforms to import: one
     all-day event per live booking ("Reserved") and per block ("Not available") from the
     listing's today on, `DTEND` exclusive. Nothing about guests. Blocks imported from other
@@ -116,7 +116,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Any | Problem | str]
      """
 
 
@@ -140,7 +140,7 @@ def sync(
     token: None | str | Unset = UNSET,
     include_imported: bool | Unset = False,
 
-) -> Any | Problem | None:
+) -> Any | Problem | str | None:
     """ The listing's calendar as iCalendar (RFC 5545), for other platforms to import: one
     all-day event per live booking ("Reserved") and per block ("Not available") from the
     listing's today on, `DTEND` exclusive. Nothing about guests. Blocks imported from other
@@ -158,7 +158,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Any | Problem | str
      """
 
 
@@ -177,7 +177,7 @@ async def asyncio_detailed(
     token: None | str | Unset = UNSET,
     include_imported: bool | Unset = False,
 
-) -> Response[Any | Problem]:
+) -> Response[Any | Problem | str]:
     """ The listing's calendar as iCalendar (RFC 5545), for other platforms to import: one
     all-day event per live booking ("Reserved") and per block ("Not available") from the
     listing's today on, `DTEND` exclusive. Nothing about guests. Blocks imported from other
@@ -195,7 +195,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Any | Problem | str]
      """
 
 
@@ -219,7 +219,7 @@ async def asyncio(
     token: None | str | Unset = UNSET,
     include_imported: bool | Unset = False,
 
-) -> Any | Problem | None:
+) -> Any | Problem | str | None:
     """ The listing's calendar as iCalendar (RFC 5545), for other platforms to import: one
     all-day event per live booking ("Reserved") and per block ("Not available") from the
     listing's today on, `DTEND` exclusive. Nothing about guests. Blocks imported from other
@@ -237,7 +237,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Any | Problem | str
      """
 
 
