@@ -10,6 +10,7 @@ from rental.adapters.sqlalchemy import SqlReadModel, make_engine
 from rental.application.queries import ReadModel
 from tests.contracts.builders import UowFactory
 from tests.contracts.calendars import CalendarQueriesContract
+from tests.contracts.listing_calendars import ListingCalendarsContract
 from tests.contracts.read_model import ReadModelContract
 from tests.contracts.unit_of_work import UnitOfWorkContract
 from tests.databases import sql_uow_factory
@@ -40,4 +41,8 @@ class TestSqlCalendarQueries(SqlStorage, CalendarQueriesContract):
 
 
 class TestSqlReadModel(SqlStorage, ReadModelContract):
+    pass
+
+
+class TestSqlListingCalendars(SqlStorage, ListingCalendarsContract):
     pass

@@ -8,6 +8,7 @@ from rental.adapters.memory import MemoryReadModel, MemoryStore, MemoryUnitOfWor
 from rental.application.queries import ReadModel
 from tests.contracts.builders import UowFactory
 from tests.contracts.calendars import CalendarQueriesContract
+from tests.contracts.listing_calendars import ListingCalendarsContract
 from tests.contracts.read_model import ReadModelContract
 from tests.contracts.unit_of_work import UnitOfWorkContract
 
@@ -35,4 +36,8 @@ class TestMemoryCalendarQueries(MemoryStorage, CalendarQueriesContract):
 
 
 class TestMemoryReadModel(MemoryStorage, ReadModelContract):
+    pass
+
+
+class TestMemoryListingCalendars(MemoryStorage, ListingCalendarsContract):
     pass

@@ -14,6 +14,7 @@ from typing import Any
 from rental.adapters.memory.repositories import (
     MemoryBlocks,
     MemoryBookings,
+    MemoryCalendars,
     MemoryIdempotency,
     MemoryListings,
     MemoryPayments,
@@ -51,6 +52,7 @@ class MemoryUnitOfWork(UnitOfWork):
         data = self._working
         self.users = MemoryUsers(data)
         self.listings = MemoryListings(data)
+        self.calendars = MemoryCalendars(data)
         self.blocks = MemoryBlocks(data)
         self.bookings = MemoryBookings(data)
         self.payments = MemoryPayments(data)
