@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from attrs import frozen
 
 from rental.application.ports import (
     CardDeclined,
@@ -19,6 +20,7 @@ from rental.application.ports import (
     IdGenerator,
     Notifier,
     PaymentGateway,
+    PaymentTags,
 )
 from rental.application.ports import PasswordHasher as Hasher
 from rental.domain.errors import UnknownPaymentToken
@@ -29,45 +31,89 @@ AMOUNT = Money(72050, "USD")
 EVENT = ListingCreated(occurred_at=datetime(2030, 1, 1, tzinfo=UTC), listing_id="l-1", host_id="h")
 
 
-class PaymentGatewayContract:
-    """Authorize, then capture or void; refunds; API.md's sandbox tokens."""
+@frozen
+class Cards:
+    """The tokens a gateway's test mode knows: one approved, the declines with their
+    reasons, one it has never heard of."""
 
-    def test_an_approved_card_gives_a_reference_of_its_own(self, gateway: PaymentGateway) -> None:
-        first = gateway.authorize("tok_visa", AMOUNT, idempotency_key="k1")
-        second = gateway.authorize("tok_visa", AMOUNT, idempotency_key="k2")
+    approved: str = "tok_visa"
+    declines: tuple[tuple[str, str], ...] = (
+        ("tok_chargeDeclined", "card_declined"),
+        ("tok_chargeDeclinedInsufficientFunds", "insufficient_funds"),
+    )
+    unknown: str = "tok_unheard_of"
+
+
+TAGS = PaymentTags(payment_id="pay-1", booking_id="book-1", payer_id="guest-1")
+
+
+class PaymentGatewayContract:
+    """Authorize, then capture or void; charge at once; refunds; declines and unknown tokens;
+    the provider's view of a payment. Give it ``gateway`` and, for a gateway whose test tokens
+    are not the sandbox's, ``cards``."""
+
+    @pytest.fixture
+    def cards(self) -> Cards:
+        return Cards()
+
+    def test_an_approved_card_gives_a_reference_of_its_own(
+        self, gateway: PaymentGateway, cards: Cards
+    ) -> None:
+        first = gateway.authorize(cards.approved, AMOUNT, idempotency_key="k1")
+        second = gateway.authorize(cards.approved, AMOUNT, idempotency_key="k2")
         assert first and second and first != second
         gateway.capture(first, AMOUNT, idempotency_key="c1")
         gateway.refund(first, Money(100, "USD"), idempotency_key="r1")
+        assert gateway.lookup(first).status == "captured"
+        assert gateway.lookup(first).refunded == 100
+        assert gateway.lookup(second).status == "authorized"
 
-    @pytest.mark.parametrize(
-        ("token", "reason"),
-        [("tok_chargeDeclined", "card_declined"),
-         ("tok_chargeDeclinedInsufficientFunds", "insufficient_funds")],
-    )  # fmt: skip
-    def test_declined_cards_say_why(self, gateway: PaymentGateway, token: str, reason: str) -> None:
-        with pytest.raises(CardDeclined) as declined:
-            gateway.authorize(token, AMOUNT, idempotency_key="k")
-        assert declined.value.reason == reason
+    def test_declined_cards_say_why(self, gateway: PaymentGateway, cards: Cards) -> None:
+        for token, reason in cards.declines:
+            with pytest.raises(CardDeclined) as declined:
+                gateway.authorize(token, AMOUNT, idempotency_key=f"k-{token}")
+            assert declined.value.reason == reason
 
-    def test_an_unknown_token_is_invalid_input(self, gateway: PaymentGateway) -> None:
+    def test_an_unknown_token_is_invalid_input(self, gateway: PaymentGateway, cards: Cards) -> None:
         with pytest.raises(UnknownPaymentToken) as raised:
-            gateway.authorize("tok_unheard_of", AMOUNT, idempotency_key="k")
+            gateway.authorize(cards.unknown, AMOUNT, idempotency_key="k")
         assert set(raised.value.errors) == {"payment_token"}
 
-    def test_a_capture_or_refund_repeated_with_its_key_moves_no_more_money(
-        self, gateway: PaymentGateway, moved: Callable[[str], tuple[int, int]]
+    def test_a_charge_takes_the_money_at_once(self, gateway: PaymentGateway, cards: Cards) -> None:
+        reference = gateway.charge(cards.approved, AMOUNT, idempotency_key="k", tags=TAGS)
+        seen = gateway.lookup(reference)
+        assert (seen.status, seen.amount, seen.currency, seen.refunded) == (
+            "captured", AMOUNT.amount, "USD", 0
+        )  # fmt: skip
+        gateway.refund(reference, AMOUNT, idempotency_key="r")
+        assert gateway.lookup(reference).refunded == AMOUNT.amount
+
+    def test_a_voided_authorization_is_no_longer_held(
+        self, gateway: PaymentGateway, cards: Cards
     ) -> None:
-        reference = gateway.authorize("tok_visa", AMOUNT, idempotency_key="k")
+        reference = gateway.authorize(cards.approved, AMOUNT, idempotency_key="k")
+        gateway.void(reference)
+        gateway.void(reference)  # idempotent
+        assert gateway.lookup(reference).status == "voided"
+
+    def test_the_provider_names_our_ids_in_its_recent_payments(
+        self, gateway: PaymentGateway, cards: Cards
+    ) -> None:
+        reference = gateway.authorize(cards.approved, AMOUNT, idempotency_key="k", tags=TAGS)
+        found = {p.reference: p for p in gateway.recent(datetime.now(UTC) - timedelta(hours=1))}
+        assert (found[reference].payment_id, found[reference].booking_id) == ("pay-1", "book-1")
+        assert found[reference].payer_id == "guest-1"
+
+    def test_a_capture_or_refund_repeated_with_its_key_moves_no_more_money(
+        self, gateway: PaymentGateway, cards: Cards
+    ) -> None:
+        reference = gateway.authorize(cards.approved, AMOUNT, idempotency_key="k")
         for _ in range(2):
             gateway.capture(reference, AMOUNT, idempotency_key="capture-1")
             gateway.refund(reference, Money(500, "USD"), idempotency_key="refund-1")
         gateway.refund(reference, Money(200, "USD"), idempotency_key="refund-2")
-        assert moved(reference) == (AMOUNT.amount, 700)
-
-    def test_voiding_is_idempotent(self, gateway: PaymentGateway) -> None:
-        reference = gateway.authorize("tok_visa", AMOUNT, idempotency_key="k")
-        gateway.void(reference)
-        gateway.void(reference)
+        seen = gateway.lookup(reference)
+        assert (seen.status, seen.amount, seen.refunded) == ("captured", AMOUNT.amount, 700)
 
 
 class PasswordHasherContract:

@@ -33,11 +33,6 @@ class TestSandboxGateway(PaymentGatewayContract):
     def gateway(self) -> SandboxGateway:
         return SandboxGateway()
 
-    @pytest.fixture
-    def moved(self, gateway: SandboxGateway) -> Callable[[str], tuple[int, int]]:
-        """(captured, refunded) for a reference, as the sandbox's books say."""
-        return lambda ref: (gateway.captured[ref].amount, gateway.refunded.get(ref, 0))
-
 
 class TestArgon2Hasher(PasswordHasherContract):
     @pytest.fixture(params=["fast", "production"])

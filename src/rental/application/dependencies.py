@@ -26,3 +26,4 @@ class Dependencies:
     hasher: PasswordHasher
     gateway: PaymentGateway
     revocations: RevocationCache | None = None
+    host_fee_percent: int = 3  # kept from the host's payout (RENTAL_HOST_FEE_PERCENT)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Protocol
+
+from attrs import frozen
 
 from rental.domain.events import Event
 from rental.domain.money import Money
@@ -42,16 +44,55 @@ class CardDeclined(Exception):
         self.reason = reason
 
 
+@frozen
+class ProviderPayment:
+    """What the payment provider holds for one of our payments, as it says now.
+
+    ``status`` is ``authorized`` (held, not captured), ``captured``, ``voided`` (cancelled
+    before capture) or ``failed``; ``refunded`` is what it has given back, in minor units.
+    ``payment_id``, ``booking_id`` and ``payer_id`` are our ids, carried by the provider's copy
+    so that money whose record we lost can be matched to its booking."""
+
+    reference: str
+    status: str
+    amount: int
+    currency: str
+    refunded: int = 0
+    payment_id: str | None = None
+    booking_id: str | None = None
+    payer_id: str | None = None
+
+
+@frozen
+class PaymentTags:
+    """Our ids, sent along with an authorization so the provider's record names them."""
+
+    payment_id: str
+    booking_id: str
+    payer_id: str
+
+
 class PaymentGateway(Protocol):
     """A card processor with separate authorization and capture (Stripe-like).
 
-    ``authorize`` raises ``CardDeclined`` when the card is refused and
-    ``rental.domain.errors.UnknownPaymentToken`` for a token it does not know. ``void`` is
-    idempotent: voiding an authorization already voided (or lapsed) succeeds.
+    ``authorize`` and ``charge`` raise ``CardDeclined`` when the card is refused and
+    ``rental.domain.errors.UnknownPaymentToken`` for a token it does not know; every call raises
+    ``rental.domain.errors.PaymentProviderUnavailable`` when the provider times out, fails or
+    rate-limits (the money may have moved: reconciliation finds out). ``void`` is idempotent:
+    voiding an authorization already voided (or lapsed) succeeds. Every call that moves money
+    takes an idempotency key derived from our own ids, so a retried command moves it once.
     """
 
-    def authorize(self, token: str, amount: Money, idempotency_key: str) -> str:
+    def authorize(
+        self, token: str, amount: Money, idempotency_key: str, tags: PaymentTags | None = None
+    ) -> str:
         """Hold ``amount`` on the card; return the gateway's reference for it."""
+        ...
+
+    def charge(
+        self, token: str, amount: Money, idempotency_key: str, tags: PaymentTags | None = None
+    ) -> str:
+        """Take ``amount`` at once (instant book); return the gateway's reference for it."""
         ...
 
     def capture(self, reference: str, amount: Money, idempotency_key: str) -> None:
@@ -63,6 +104,14 @@ class PaymentGateway(Protocol):
     def refund(self, reference: str, amount: Money, idempotency_key: str) -> None:
         """Give back ``amount`` of what was captured; the same ``idempotency_key`` again
         gives nothing more, so a command retried after a failed commit never refunds twice."""
+        ...
+
+    def lookup(self, reference: str) -> ProviderPayment:
+        """The provider's view of one payment, to reconcile ours with."""
+        ...
+
+    def recent(self, since: datetime) -> Iterable[ProviderPayment]:
+        """The payments made through us since ``since``, ours or ones whose record we lost."""
         ...
 
 

@@ -35,7 +35,7 @@ from rental.application.reads import Reads
 from rental.application.unit_of_work import UnitOfWork
 from rental.composition.delivery import EventDelivery, event_delivery
 from rental.domain.events import Event
-from rental.settings import Settings
+from rental.settings import PaymentSettings, Settings
 
 MEMORY_URL = "memory://"
 
@@ -158,6 +158,7 @@ def bootstrap(
     smtp_url: str | None = None,
     notifier: Notifier | None = None,
     redis_namespace: str = "rental",
+    host_fee_percent: int = 3,
 ) -> Rental:
     """Build a ``Rental``.
 
@@ -171,7 +172,8 @@ def bootstrap(
     them through Dramatiq, and listings and search pages are cached in Redis under keys
     prefixed ``redis_namespace``, as are revoked tokens (the database keeps the record).
     Emails go through ``notifier``, else SMTP at ``smtp_url`` (``RENTAL_SMTP_URL``), else the
-    log. ``event_handlers`` also run in process after commits.
+    log. ``event_handlers`` also run in process after commits. ``host_fee_percent``
+    (``RENTAL_HOST_FEE_PERCENT``) is kept from the host's payout by the ledger.
     """
     storage = _storage(database_url)
     uow_factory = storage.uow_factory
@@ -186,6 +188,7 @@ def bootstrap(
         hasher=password_hasher or Argon2Hasher(),
         gateway=payment_gateway or SandboxGateway(),
         revocations=revocations,
+        host_fee_percent=host_fee_percent,
     )
     delivery = event_delivery(
         outbox=storage.outbox,
@@ -216,13 +219,26 @@ def bootstrap(
     )
 
 
+def payment_gateway_from(payments: PaymentSettings) -> PaymentGateway:
+    """The gateway ``RENTAL_PAYMENT_GATEWAY`` names: the sandbox, or Stripe with its key."""
+    if payments.gateway == "stripe":
+        from rental.adapters.stripe import StripeGateway
+
+        return StripeGateway(payments.stripe_secret_key, api_base=payments.stripe_api_base)
+    return SandboxGateway()
+
+
 def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
     """``bootstrap()`` with what ``settings`` (the ``RENTAL_*`` environment) chooses: the
-    database, Redis and its key prefix, SMTP. ``overrides`` replace or add keywords."""
+    database, Redis and its key prefix, SMTP, the payment gateway and the host fee.
+    ``overrides`` replace or add keywords."""
     chosen: dict[str, Any] = {
         "database_url": settings.database_url,
         "redis_url": settings.redis_url,
         "redis_namespace": settings.redis_namespace,
         "smtp_url": settings.smtp_url,
+        "host_fee_percent": settings.payments.host_fee_percent,
     }
+    if "payment_gateway" not in overrides:
+        chosen["payment_gateway"] = payment_gateway_from(settings.payments)
     return bootstrap(**(chosen | overrides))

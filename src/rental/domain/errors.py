@@ -105,6 +105,13 @@ class PaymentDeclined(DomainError):
         self.payment_id = payment_id
 
 
+# -- 503: the payment provider did not answer ------------------------------------------
+class PaymentProviderUnavailable(DomainError):
+    """The payment provider timed out, failed or rate-limited us; nothing was recorded as paid.
+
+    The money may still have moved at the provider: ``rental reconcile-payments`` finds it."""
+
+
 # -- 409: conflicts with current state -------------------------------------------------
 class Conflict(DomainError):
     """The request conflicts with the current state."""

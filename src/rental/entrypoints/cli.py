@@ -119,6 +119,14 @@ def expire_bookings(settings: Settings) -> None:
     click.echo(f"expired: {counts['expired']}, completed: {counts['completed']}")
 
 
+@main.command("graphql-schema")
+def graphql_schema() -> None:
+    """Print the GraphQL API's schema (SDL); schema.graphql at the repository root holds it."""
+    from rental.entrypoints.graphql import sdl
+
+    click.echo(sdl(), nl=False)
+
+
 main.add_command(db)
 main.add_command(serve)
 main.add_command(worker)

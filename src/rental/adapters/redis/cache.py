@@ -14,7 +14,7 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date, datetime
 
 import redis
@@ -173,3 +173,31 @@ class CachedReadModel(ReadModel):
 
     def listing_reviews(self, listing_id: str, page: PageRequest) -> Page[Review]:
         return self._inner.listing_reviews(listing_id, page)
+
+    def users_by_id(self, user_ids: Collection[str]) -> dict[str, User]:
+        return self._inner.users_by_id(user_ids)
+
+    def listings_by_id(self, listing_ids: Collection[str]) -> dict[str, Listing]:
+        return self._inner.listings_by_id(listing_ids)
+
+    def bookings_by_id(self, booking_ids: Collection[str]) -> dict[str, Booking]:
+        return self._inner.bookings_by_id(booking_ids)
+
+    def payments_of_bookings(self, booking_ids: Collection[str]) -> dict[str, list[Payment]]:
+        return self._inner.payments_of_bookings(booking_ids)
+
+    def reviews_of_bookings(self, booking_ids: Collection[str]) -> dict[str, Review]:
+        return self._inner.reviews_of_bookings(booking_ids)
+
+    def reviews_pages(
+        self, listing_ids: Collection[str], page: PageRequest
+    ) -> dict[str, Page[Review]]:
+        return self._inner.reviews_pages(listing_ids, page)
+
+    def unavailable_by_listing(
+        self, listing_ids: Collection[str], start: date, end: date, now: datetime
+    ) -> dict[str, list[CalendarEntry]]:
+        return self._inner.unavailable_by_listing(listing_ids, start, end, now)
+
+    def host_listings(self, host_id: str, page: PageRequest) -> Page[Listing]:
+        return self._inner.host_listings(host_id, page)

@@ -10,7 +10,7 @@ from typing import Any
 from rental.application import commands as c
 from rental.application.authorization import check_is_guest_of
 from rental.application.dependencies import Dependencies
-from rental.application.ports import CardDeclined
+from rental.application.ports import CardDeclined, PaymentTags
 from rental.application.repositories import IdempotencyRecord
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.errors import (
@@ -74,8 +74,11 @@ def pay_for_booking(cmd: c.PayForBooking, uow: UnitOfWork, deps: Dependencies) -
         raise PaymentAlreadyExists("The booking already has an authorized or captured payment.")
     payment_id = deps.ids.new_id()
     amount = Money(booking.total, booking.currency)
+    tags = PaymentTags(payment_id=payment_id, booking_id=booking.id, payer_id=cmd.actor.user_id)
+    key = _gateway_key(cmd, len(uow.payments.for_booking(booking.id)))
+    pay = deps.gateway.charge if booking.instant_book else deps.gateway.authorize
     try:
-        reference = deps.gateway.authorize(cmd.payment_token, amount, idempotency_key=payment_id)
+        reference = pay(cmd.payment_token, amount, idempotency_key=key, tags=tags)
     except CardDeclined as declined:
         payment = Payment.failed(
             payment_id=payment_id, booking_id=booking.id, payer_id=cmd.actor.user_id,
@@ -89,17 +92,26 @@ def pay_for_booking(cmd: c.PayForBooking, uow: UnitOfWork, deps: Dependencies) -
         amount=amount.amount, currency=amount.currency, payment_method=cmd.payment_method,
         gateway_reference=reference, now=now,
     )  # fmt: skip
+    if booking.instant_book:
+        payment.capture(now)  # charged already: an undo must refund, not void
     try:
         booking.record_payment_authorized(now)
         if booking.instant_book:
-            deps.gateway.capture(reference, amount, idempotency_key=f"capture-{payment_id}")
-            payment.capture(now)
             booking.confirm(now)
         _keep(uow, cmd, payment, CREATED, now)
     except BaseException:
         _undo(deps, payment, amount)
         raise
     return payment
+
+
+def _gateway_key(cmd: c.PayForBooking, attempts: int) -> str:
+    """The gateway's idempotency key: the booking, how many attempts are recorded, and the
+    card. A request retried after the provider timed out (nothing recorded) sends the same
+    key, so the provider answers it again instead of charging twice; a new card, or a new
+    attempt after a decline, gets a new one."""
+    card = hashlib.sha256(cmd.payment_token.encode()).hexdigest()[:16]
+    return f"pay-{cmd.booking_id}-{attempts}-{card}"
 
 
 def _keep(
@@ -118,7 +130,8 @@ def _keep(
 
 
 def _undo(deps: Dependencies, payment: Payment, amount: Money) -> None:
-    """Nothing was saved: give the money back at the gateway."""
+    """Nothing was saved: give the money back at the gateway. Should this fail too (the
+    provider down), ``rental reconcile-payments`` finds the money and records or returns it."""
     if payment.gateway_reference is None:
         return
     if payment.status == "captured":

@@ -63,6 +63,7 @@ def create_app(settings: Settings | None = None, *, rental: Rental | None = None
         OPENAPI_URL_PREFIX=API_PREFIX,
         OPENAPI_JSON_PATH="openapi.json",
         TESTING=settings.env == "test",
+        MAX_CONTENT_LENGTH=settings.max_body_bytes,
     )
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.extensions["rental"] = rental
@@ -78,11 +79,13 @@ def create_app(settings: Settings | None = None, *, rental: Rental | None = None
             },
         },
     )
+    # The rate limit first: a limited address must not get its body read and parsed.
+    ratelimit.init_app(app, settings)
     # After the Api, so that problem+json replaces flask-smorest's own error bodies.
     errors.init_app(app)
     auth.init_app(app)
-    ratelimit.init_app(app, settings)
     _register_blueprints(api)
+    _mount_graphql(app, settings)
     return app
 
 
@@ -92,3 +95,9 @@ def _register_blueprints(api: Api) -> None:
     api.register_blueprint(health.blp)
     for blp in (users.blp, users.me_blp, listings.blp, bookings.blp, payments.blp, reviews.blp):
         api.register_blueprint(blp, url_prefix=API_PREFIX)
+
+
+def _mount_graphql(app: Flask, settings: Settings) -> None:
+    from rental.entrypoints import graphql
+
+    graphql.init_app(app, settings)
