@@ -35,7 +35,7 @@ blp = Blueprint("listings", __name__, description="Homes, their calendars and bl
 @blp.doc(security=BEARER)
 def create_listing(fields: dict[str, Any]) -> tuple[Listing, int, dict[str, str]]:
     """List a home (hosts and admins; a guest gets 403)."""
-    listing = get_rental().handle(c.CreateListing(actor=current_actor(), fields=fields))
+    listing = get_rental().handle(c.CreateListing(actor=current_actor(), **fields))
     return listing, 201, {"Location": url_for("listings.get_listing", listing_id=listing.id)}
 
 
@@ -72,7 +72,7 @@ def get_listing(listing_id: str) -> Listing:
 @blp.doc(security=BEARER)
 def update_listing(changes: dict[str, Any], listing_id: str) -> Listing:
     """Change some fields (its host or an admin); the result is validated as a whole."""
-    command = c.UpdateListing(actor=current_actor(), listing_id=listing_id, changes=changes)
+    command = c.UpdateListing(actor=current_actor(), listing_id=listing_id, **changes)
     listing: Listing = get_rental().handle(command)
     return listing
 
