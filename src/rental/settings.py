@@ -56,6 +56,10 @@ class Settings:
     access_token_minutes: int = 15
     refresh_token_days: int = 30
     log_level: str = "INFO"
+    # Channel sync: how often each imported calendar is fetched, and whether feed URLs may
+    # point into private networks (tests, closed networks; never on the open internet).
+    ical_sync_minutes: int = 30
+    ical_allow_private_networks: bool = False
     payments: PaymentSettings = field(factory=lambda: PaymentSettings())
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
 
@@ -72,8 +76,9 @@ class Settings:
         ``RENTAL_SECRET_KEY`` (required, 32+ characters, unless development),
         ``RENTAL_AUTH_RATE_LIMIT`` (default ``10/minute``), ``RENTAL_ACCESS_TOKEN_MINUTES``
         (15), ``RENTAL_REFRESH_TOKEN_DAYS`` (30), ``RENTAL_LOG_LEVEL`` (INFO),
-        ``RENTAL_MAX_BODY_BYTES`` (1 MiB: a larger request body answers 413 unread), and the
-        payment settings of ``PaymentSettings.from_env``."""
+        ``RENTAL_MAX_BODY_BYTES`` (1 MiB: a larger request body answers 413 unread), the
+        payment settings of ``PaymentSettings.from_env``, ``RENTAL_ICAL_SYNC_MINUTES`` (30)
+        and ``RENTAL_ICAL_ALLOW_PRIVATE_NETWORKS`` (0 or 1)."""
         env = os.environ if environ is None else environ
         name = env.get("RENTAL_ENV", "production").strip() or "production"
         if name not in ("development", "production", "test"):
@@ -99,6 +104,8 @@ class Settings:
             access_token_minutes=_positive(env, "RENTAL_ACCESS_TOKEN_MINUTES", 15),
             refresh_token_days=_positive(env, "RENTAL_REFRESH_TOKEN_DAYS", 30),
             log_level=_log_level(env.get("RENTAL_LOG_LEVEL", "INFO")),
+            ical_sync_minutes=_positive(env, "RENTAL_ICAL_SYNC_MINUTES", 30),
+            ical_allow_private_networks=_flag(env, "RENTAL_ICAL_ALLOW_PRIVATE_NETWORKS"),
             payments=PaymentSettings.from_env(env),
             max_body_bytes=_positive(env, "RENTAL_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
         )
@@ -118,6 +125,13 @@ def _positive(env: Mapping[str, str], name: str, default: int) -> int:
     if not raw.isdigit() or int(raw) < 1:
         raise SettingsError(f"{name}={raw!r} must be a positive whole number.")
     return int(raw)
+
+
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    raw = (env.get(name) or "0").strip().lower()
+    if raw not in ("0", "1", "true", "false", "yes", "no"):
+        raise SettingsError(f"{name}={raw!r} must be 0 or 1.")
+    return raw in ("1", "true", "yes")
 
 
 def _redis_namespace(raw: str) -> str:

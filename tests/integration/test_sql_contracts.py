@@ -9,6 +9,7 @@ import pytest
 from rental.adapters.sqlalchemy import SqlReadModel, make_engine
 from rental.application.queries import ReadModel
 from tests.contracts.builders import UowFactory
+from tests.contracts.calendar_sync import CalendarSyncContract
 from tests.contracts.calendars import CalendarQueriesContract
 from tests.contracts.listing_calendars import ListingCalendarsContract
 from tests.contracts.read_model import ReadModelContract
@@ -45,4 +46,8 @@ class TestSqlReadModel(SqlStorage, ReadModelContract):
 
 
 class TestSqlListingCalendars(SqlStorage, ListingCalendarsContract):
+    pass
+
+
+class TestSqlCalendarSync(SqlStorage, CalendarSyncContract):
     pass

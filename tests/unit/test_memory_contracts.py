@@ -7,6 +7,7 @@ import pytest
 from rental.adapters.memory import MemoryReadModel, MemoryStore, MemoryUnitOfWork
 from rental.application.queries import ReadModel
 from tests.contracts.builders import UowFactory
+from tests.contracts.calendar_sync import CalendarSyncContract
 from tests.contracts.calendars import CalendarQueriesContract
 from tests.contracts.listing_calendars import ListingCalendarsContract
 from tests.contracts.read_model import ReadModelContract
@@ -40,4 +41,8 @@ class TestMemoryReadModel(MemoryStorage, ReadModelContract):
 
 
 class TestMemoryListingCalendars(MemoryStorage, ListingCalendarsContract):
+    pass
+
+
+class TestMemoryCalendarSync(MemoryStorage, CalendarSyncContract):
     pass

@@ -11,6 +11,8 @@ from typing import Self
 from rental.application.repositories import (
     BlockRepository,
     BookingRepository,
+    CalendarFeedRepository,
+    CalendarImportRepository,
     CalendarRepository,
     IdempotencyStore,
     ListingRepository,
@@ -43,6 +45,8 @@ class UnitOfWork(abc.ABC):
     reviews: ReviewRepository
     idempotency: IdempotencyStore
     revoked_tokens: RevokedTokens
+    calendar_feeds: CalendarFeedRepository
+    calendar_imports: CalendarImportRepository
 
     def __init__(self) -> None:
         self._committed_events: list[Event] = []
@@ -70,7 +74,8 @@ class UnitOfWork(abc.ABC):
 
     def _repositories(self) -> list[Tracking]:
         return [
-            self.users, self.listings, self.calendars, self.bookings, self.payments, self.reviews
+            self.users, self.listings, self.calendars, self.bookings, self.payments,
+            self.reviews, self.calendar_feeds, self.calendar_imports,
         ]  # fmt: skip
 
     def commit(self) -> None:

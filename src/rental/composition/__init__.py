@@ -7,7 +7,7 @@ services all call ``bootstrap(...)`` with the dependencies they want to choose.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from attrs import frozen
@@ -15,6 +15,7 @@ from attrs import frozen
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
+from rental.application.calendar_sync import CalendarSync
 from rental.application.commands import Command
 from rental.application.delivery import ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
@@ -24,6 +25,7 @@ from rental.application.messagebus import EventHandler, InProcessPublisher, Mess
 from rental.application.ports import (
     Clock,
     EventPublisher,
+    FeedFetcher,
     IdGenerator,
     Notifier,
     PasswordHasher,
@@ -52,9 +54,11 @@ class Rental:
         dependencies: Dependencies,
         close: Callable[[], None] = lambda: None,
         delivery: EventDelivery | None = None,
+        calendar_sync: CalendarSync,
     ) -> None:
         self.bus = bus
         self.delivery = delivery
+        self.calendar_sync = calendar_sync
         self.reads = reads
         self.dependencies = dependencies
         self._close = close
@@ -158,6 +162,9 @@ def bootstrap(
     smtp_url: str | None = None,
     notifier: Notifier | None = None,
     redis_namespace: str = "rental",
+    calendar_fetcher: FeedFetcher | None = None,
+    ical_sync_minutes: int = 30,
+    ical_allow_private_networks: bool = False,
     host_fee_percent: int = 3,
 ) -> Rental:
     """Build a ``Rental``.
@@ -174,6 +181,10 @@ def bootstrap(
     Emails go through ``notifier``, else SMTP at ``smtp_url`` (``RENTAL_SMTP_URL``), else the
     log. ``event_handlers`` also run in process after commits. ``host_fee_percent``
     (``RENTAL_HOST_FEE_PERCENT``) is kept from the host's payout by the ledger.
+
+    Imported calendars are fetched every ``ical_sync_minutes`` by ``calendar_fetcher``, by
+    default one that refuses addresses in private networks unless
+    ``ical_allow_private_networks``.
     """
     storage = _storage(database_url)
     uow_factory = storage.uow_factory
@@ -216,6 +227,29 @@ def bootstrap(
         dependencies=dependencies,
         close=close,
         delivery=delivery,
+        calendar_sync=_calendar_sync(
+            bus, dependencies, calendar_fetcher, ical_sync_minutes, ical_allow_private_networks
+        ),
+    )
+
+
+def _calendar_sync(
+    bus: MessageBus,
+    dependencies: Dependencies,
+    fetcher: FeedFetcher | None,
+    every_minutes: int,
+    allow_private_networks: bool,
+) -> CalendarSync:
+    from rental.adapters.ical.calendar_format import IcalendarFormat
+    from rental.adapters.ical.fetcher import SafeFeedFetcher
+
+    return CalendarSync(
+        handle=bus.handle,
+        uow_factory=dependencies.uow_factory,
+        clock=dependencies.clock,
+        fetcher=fetcher or SafeFeedFetcher(allow_private_networks=allow_private_networks),
+        calendar_format=IcalendarFormat(),
+        every=timedelta(minutes=every_minutes),
     )
 
 
@@ -237,6 +271,8 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "redis_url": settings.redis_url,
         "redis_namespace": settings.redis_namespace,
         "smtp_url": settings.smtp_url,
+        "ical_sync_minutes": settings.ical_sync_minutes,
+        "ical_allow_private_networks": settings.ical_allow_private_networks,
         "host_fee_percent": settings.payments.host_fee_percent,
     }
     if "payment_gateway" not in overrides:

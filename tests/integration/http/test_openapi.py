@@ -38,6 +38,8 @@ PUBLIC = {
     ("/api/v1/auth/login", "post"), ("/api/v1/listings", "get"),
     ("/api/v1/listings/{listing_id}", "get"), ("/api/v1/listings/{listing_id}/availability", "get"),
     ("/api/v1/listings/{listing_id}/reviews", "get"),
+    # The iCalendar export: opened by the secret token in its URL, as other platforms fetch it.
+    ("/api/v1/listings/{listing_id}/calendar.ics", "get"),
 }  # fmt: skip
 
 

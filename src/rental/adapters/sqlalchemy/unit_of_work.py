@@ -11,6 +11,10 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from rental.adapters.sqlalchemy import tables as t
+from rental.adapters.sqlalchemy.calendar_sync import (
+    SqlCalendarFeedRepository,
+    SqlCalendarImportRepository,
+)
 from rental.adapters.sqlalchemy.calendars import SqlCalendars
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.adapters.sqlalchemy.repositories import (
@@ -51,6 +55,8 @@ class SqlUnitOfWork(UnitOfWork):
         self.reviews = SqlReviewRepository(session)
         self.idempotency = SqlIdempotencyStore(session)
         self.revoked_tokens = SqlRevokedTokens(session)
+        self.calendar_feeds = SqlCalendarFeedRepository(session)
+        self.calendar_imports = SqlCalendarImportRepository(session)
         return super().__enter__()
 
     def __exit__(

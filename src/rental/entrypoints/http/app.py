@@ -11,6 +11,7 @@ from flask_smorest.utils import prepare_response
 
 from rental.composition import Rental, bootstrap_from
 from rental.entrypoints.http import auth, errors, ratelimit
+from rental.entrypoints.http.json_provider import OrjsonProvider
 from rental.entrypoints.http.schemas.common import ProblemSchema
 from rental.settings import Settings
 
@@ -65,7 +66,7 @@ def create_app(settings: Settings | None = None, *, rental: Rental | None = None
         TESTING=settings.env == "test",
         MAX_CONTENT_LENGTH=settings.max_body_bytes,
     )
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json = OrjsonProvider(app)  # keys in their order, as before
     app.extensions["rental"] = rental
     app.extensions["rental.settings"] = settings
     api = RentalApi(
@@ -95,6 +96,9 @@ def _register_blueprints(api: Api) -> None:
     api.register_blueprint(health.blp)
     for blp in (users.blp, users.me_blp, listings.blp, bookings.blp, payments.blp, reviews.blp):
         api.register_blueprint(blp, url_prefix=API_PREFIX)
+    from rental.entrypoints.http import calendar_sync
+
+    api.register_blueprint(calendar_sync.blp, url_prefix=API_PREFIX)
 
 
 def _mount_graphql(app: Flask, settings: Settings) -> None:

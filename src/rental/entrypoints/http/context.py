@@ -75,6 +75,10 @@ class Blueprint(flask_smorest.Blueprint):  # type: ignore[misc]
         return self.route(rule, methods=["DELETE"], **options)
 
     def arguments(self, schema: Any, **options: Any) -> Decorator:
+        # Given a class, webargs builds a new schema (a deep copy of every field) on every
+        # request; one instance, built here, parses them all (it keeps no request's state).
+        if isinstance(schema, type):
+            schema = schema()
         return cast(Decorator, super().arguments(schema, **options))
 
     def response(self, status_code: int, schema: Any = None, **options: Any) -> Decorator:
