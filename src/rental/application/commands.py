@@ -126,6 +126,8 @@ class UpdateListing(ListingFields, Command):
 
     actor: Actor
     listing_id: str
+    # The versions the caller saw (HTTP If-Match); None: change whatever is there.
+    seen_versions: frozenset[int] | None = None
 
 
 @frozen(kw_only=True)

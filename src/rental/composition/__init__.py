@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
@@ -21,7 +22,12 @@ from rental.application.delivery import ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import COMMAND_HANDLERS
 from rental.application.housekeeping import expire_bookings, token_is_revoked
-from rental.application.messagebus import EventHandler, InProcessPublisher, MessageBus
+from rental.application.messagebus import (
+    EventHandler,
+    InProcessPublisher,
+    MessageBus,
+    Publishers,
+)
 from rental.application.ports import (
     Clock,
     EventPublisher,
@@ -39,6 +45,9 @@ from rental.composition.delivery import EventDelivery, event_delivery
 from rental.domain.events import Event
 from rental.settings import PaymentSettings, Settings
 
+if TYPE_CHECKING:  # imported when used: see rental.adapters.telemetry.metrics on why
+    from rental.adapters.telemetry.metrics import Probes
+
 MEMORY_URL = "memory://"
 
 
@@ -55,8 +64,10 @@ class Rental:
         close: Callable[[], None] = lambda: None,
         delivery: EventDelivery | None = None,
         calendar_sync: CalendarSync,
+        probes: Probes | None = None,
     ) -> None:
         self.bus = bus
+        self.probes = probes
         self.delivery = delivery
         self.calendar_sync = calendar_sync
         self.reads = reads
@@ -86,6 +97,7 @@ class _Storage:
     outbox: Outbox
     ledger: ConsumerLedger
     close: Callable[[], None]
+    outbox_backlog: Callable[[datetime], tuple[int, datetime | None]] | None = None
 
 
 def _storage(database_url: str) -> _Storage:
@@ -109,13 +121,16 @@ def _storage(database_url: str) -> _Storage:
         make_engine,
         make_session_factory,
     )
+    from rental.adapters.sqlalchemy.monitoring import outbox_backlog
     from rental.adapters.sqlalchemy.outbox import SqlConsumerLedger, SqlOutbox
+    from rental.adapters.telemetry.metrics import watch_pool
 
     engine = make_engine(database_url)
+    watch_pool(engine, "primary")
     session_factory = make_session_factory(engine)
     return _Storage(
         lambda: SqlUnitOfWork(session_factory), SqlReadModel(engine), SqlOutbox(engine),
-        SqlConsumerLedger(engine), engine.dispose,
+        SqlConsumerLedger(engine), engine.dispose, partial(outbox_backlog, engine),
     )  # fmt: skip
 
 
@@ -210,10 +225,12 @@ def bootstrap(
         redis_url=redis_url,
         redis_namespace=redis_namespace,
     )
+    from rental.adapters.telemetry.metrics import EventCounter
+
     bus = MessageBus(
         command_handlers=COMMAND_HANDLERS,
         dependencies=dependencies,
-        publisher=event_publisher or delivery.publisher,
+        publisher=Publishers([EventCounter(), event_publisher or delivery.publisher]),
     )
 
     def close() -> None:
@@ -227,6 +244,7 @@ def bootstrap(
         dependencies=dependencies,
         close=close,
         delivery=delivery,
+        probes=_probes(storage, delivery),
         calendar_sync=_calendar_sync(
             bus, dependencies, calendar_fetcher, ical_sync_minutes, ical_allow_private_networks
         ),
@@ -250,6 +268,24 @@ def _calendar_sync(
         fetcher=fetcher or SafeFeedFetcher(allow_private_networks=allow_private_networks),
         calendar_format=IcalendarFormat(),
         every=timedelta(minutes=every_minutes),
+    )
+
+
+def _probes(storage: _Storage, delivery: EventDelivery) -> Probes:
+    """What ``/metrics`` and the worker's metrics ask at each scrape."""
+    from rental.adapters.telemetry.metrics import OutboxBacklog, Probes
+
+    backlog_of = storage.outbox_backlog
+
+    def outbox_backlog(now: datetime) -> OutboxBacklog:
+        assert backlog_of is not None
+        return OutboxBacklog(*backlog_of(now))
+
+    queue = delivery.queue
+    return Probes(
+        outbox_backlog=None if backlog_of is None else outbox_backlog,
+        queue_lengths=None if queue is None else queue.queue_lengths,
+        dead_letters=None if queue is None else queue.dead_letters,
     )
 
 

@@ -23,6 +23,7 @@ from flask_jwt_extended import (
 )
 from flask_jwt_extended.config import config as jwt_config
 
+from rental.adapters.telemetry import logs
 from rental.application.commands import Actor
 from rental.domain.users import User
 from rental.entrypoints.http.context import Decorator, get_rental, get_settings
@@ -113,7 +114,9 @@ def jwt_required(*, refresh: bool = False, verify_type: bool = True) -> Decorato
 
 def current_actor() -> Actor:
     """Who is asking; call inside a view decorated with ``@jwt_required()``."""
-    return Actor(user_id=str(get_jwt_identity()), role=str(get_jwt()["role"]))
+    actor = Actor(user_id=str(get_jwt_identity()), role=str(get_jwt()["role"]))
+    logs.bind(user_id=actor.user_id)  # the request's later lines say whose they are
+    return actor
 
 
 def token_expiry() -> datetime:

@@ -32,6 +32,7 @@ class BookingPayments(MethodView):
     @blp.response(200, page_of(PaymentSchema))
     @blp.problems(401, 404, 422)
     @blp.doc(security=BEARER)
+    @blp.doc(operationId="listBookingPayments")
     def get(self, query: dict[str, Any], booking_id: str) -> dict[str, Any]:
         """The booking's payments, failed attempts included, oldest first.
 
@@ -53,6 +54,7 @@ class BookingPayments(MethodView):
     @blp.response(201, PaymentSchema, headers=LOCATION)
     @blp.problems(400, 401, 402, 403, 404, 409, 415, 422)
     @blp.doc(security=BEARER)
+    @blp.doc(operationId="createPayment")
     def post(
         self, body: dict[str, Any], booking_id: str, idempotency_key: str | None = None
     ) -> tuple[Payment, int, dict[str, str]]:
@@ -74,6 +76,7 @@ class BookingPayments(MethodView):
 
 
 @blp.route("/payments/<payment_id>")
+@blp.doc(operationId="getPayment")
 @jwt_required()
 @blp.response(200, PaymentSchema)
 @blp.problems(401, 404)
