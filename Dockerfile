@@ -31,7 +31,7 @@ USER rental
 
 EXPOSE 8000
 # The port the server listens on is PORT's, and so is the one the check asks: one setting.
-HEALTHCHECK --interval=5s --timeout=3s --start-period=20s --retries=5 \
+HEALTHCHECK --interval=5s --timeout=10s --start-period=30s --retries=5 \
     CMD ["python3", "-c", "import os, urllib.request as u; u.urlopen('http://127.0.0.1:%s/readyz' % os.environ.get('PORT', '8000'), timeout=2)"]
 # exec: gunicorn becomes the shell's process and gets `docker stop`'s SIGTERM (graceful stop).
 # Migrations are a separate step (`rental db upgrade`, the compose file's migrate service); it
