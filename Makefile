@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Integration suites run in parallel processes; each test builds its own database or schema.
 PYTEST_WORKERS ?= 2
+# Where `make run` serves: `PORT=8123 make run`, `HOST=0.0.0.0 make run`.
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 export RENTAL_ENV ?= development
 
@@ -22,7 +25,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/rental db upgrade
 	$(BIN)/rental seed-demo --if-empty
-	$(BIN)/rental serve --host 127.0.0.1 --port 8000
+	$(BIN)/rental serve --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts

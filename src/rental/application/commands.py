@@ -76,6 +76,8 @@ class UpdateListing(Command):
     actor: Actor
     listing_id: str
     changes: dict[str, Any]
+    # The versions the caller saw (HTTP If-Match); None: change whatever is there.
+    seen_versions: frozenset[int] | None = None
 
 
 @frozen(kw_only=True)

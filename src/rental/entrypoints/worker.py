@@ -26,7 +26,9 @@ log = logging.getLogger("rental.worker")
 class ScheduledJobs:
     """A relay pass every ``relay_every`` seconds and ``expire_bookings()`` (expiring unpaid
     and unanswered pending bookings, voiding their authorizations, completing ended stays)
-    every ``expire_every`` seconds. A failing job is logged and tried again at its next turn."""
+    every ``expire_every`` seconds, and every ``sync_every`` seconds a sync of the imported
+    calendars not fetched for ``RENTAL_ICAL_SYNC_MINUTES``. A failing job is logged and tried
+    again at its next turn."""
 
     def __init__(
         self,
@@ -34,6 +36,7 @@ class ScheduledJobs:
         *,
         relay_every: float = 1.0,
         expire_every: float = 60.0,
+        sync_every: float = 60.0,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         assert rental.delivery is not None
@@ -43,6 +46,9 @@ class ScheduledJobs:
         self._jobs: list[tuple[str, float, Callable[[], object]]] = [
             ("relay", relay_every, self._relay.run_until_empty),
             ("expire-bookings", expire_every, rental.expire_bookings),
+            # Checked often, so each import is fetched about RENTAL_ICAL_SYNC_MINUTES after
+            # its last attempt rather than up to a whole period later.
+            ("sync-calendars", sync_every, rental.calendar_sync.sync_due),
         ]
         self._next_run = dict.fromkeys((name for name, _, _ in self._jobs), 0.0)
 
@@ -132,7 +138,8 @@ def worker(
     metrics_port: int,
     metrics_host: str,
 ) -> None:
-    """Deliver events (emails, cache) and expire overdue bookings, until SIGTERM or Ctrl-C."""
+    """Deliver events (emails, cache), expire overdue bookings and sync imported calendars,
+    until SIGTERM or Ctrl-C."""
     heartbeat = Heartbeat(heartbeat_file)
     if check:
         check_heartbeat(heartbeat, check_max_age)

@@ -5,17 +5,17 @@ from __future__ import annotations
 import http
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Response, json
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 
 from rental.composition import Rental, bootstrap_from
-from rental.entrypoints.http import auth, errors, observability, ratelimit
+from rental.entrypoints.http import auth, document, errors, headers, observability, ratelimit
 from rental.entrypoints.http.json_provider import OrjsonProvider
 from rental.entrypoints.http.schemas.common import ProblemSchema
 from rental.settings import Settings
 
-API_PREFIX = "/api/v1"
+API_PREFIX = document.API_PREFIX
 API_DESCRIPTION = """The HTTP API of the rental marketplace.
 
 Errors are RFC 9457 problem details (`application/problem+json`); `type` is `about:blank` for
@@ -50,6 +50,16 @@ class RentalApi(Api):  # type: ignore[misc]
         response = {"description": "A problem (RFC 9457).", "schema": ProblemSchema}
         prepare_response(response, self.spec, errors.PROBLEM_JSON)
         self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
+
+    def openapi_document(self) -> dict[str, Any]:
+        """The document as served (see ``document.finish``)."""
+        return document.finish(self.spec.to_dict())
+
+    def _openapi_json(self) -> Response:
+        return Response(
+            json.dumps(self.openapi_document(), indent=2, sort_keys=False),
+            mimetype="application/json",
+        )
 
 
 def create_app(settings: Settings | None = None, *, rental: Rental | None = None) -> Flask:
@@ -87,6 +97,7 @@ def create_app(settings: Settings | None = None, *, rental: Rental | None = None
     # After the Api, so that problem+json replaces flask-smorest's own error bodies.
     errors.init_app(app)
     auth.init_app(app)
+    headers.init_app(app, settings)
     _register_blueprints(api)
     _mount_graphql(app, settings)
     return app
