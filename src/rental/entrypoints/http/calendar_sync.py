@@ -42,7 +42,7 @@ def _sync() -> CalendarSync:
 
 @blp.get("/listings/<listing_id>/calendar.ics")
 @blp.arguments(CalendarExportQuerySchema, location="query")
-@blp.response(200, content_type=ICALENDAR, headers=FEED_HEADERS)
+@blp.response(200, {"type": "string"}, content_type=ICALENDAR, headers=FEED_HEADERS)
 @blp.alt_response(304, description="Not Modified: `If-None-Match` names the current ETag.")
 @blp.problems(404)
 def export_calendar(query: dict[str, Any], listing_id: str) -> Response:
