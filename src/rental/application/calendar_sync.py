@@ -28,13 +28,22 @@ logger = logging.getLogger(__name__)
 DEFAULT_EVERY = timedelta(minutes=30)
 
 
+# Moves on when the way a feed is written changes, so that its ETags do too.
+EXPORT_FORMAT = "1"
+
+
 @frozen
 class ExportedCalendar:
-    """A listing's feed as served: the iCalendar bytes and their validators."""
+    """A listing's feed as served: its validators, and the iCalendar bytes, rendered only
+    when asked for (a poller whose ``If-None-Match`` still matches costs no rendering)."""
 
-    body: bytes
     etag: str
     last_modified: datetime | None
+    render: Callable[[], bytes]
+
+    @property
+    def body(self) -> bytes:
+        return self.render()
 
 
 class CalendarSync:
@@ -78,10 +87,18 @@ class CalendarSync:
                 today=today, now=now, include_imported=include_imported,
             )  # fmt: skip
             title = listing.title
-        body = self._format.render(events, name=title)
-        etag = hashlib.sha256(body).hexdigest()[:32]
+        # The body is a function of these alone (the format is deterministic), so they are
+        # what the ETag digests.
+        digest = hashlib.sha256(f"{EXPORT_FORMAT}|{title}".encode())
+        for event in events:
+            digest.update(f"|{event.uid},{event.start},{event.end},{event.summary},".encode())
+            digest.update(event.modified_at.replace(microsecond=0).isoformat().encode())
         modified = max((e.modified_at for e in events), default=None)
-        return ExportedCalendar(body=body, etag=etag, last_modified=modified)
+        return ExportedCalendar(
+            etag=digest.hexdigest()[:32],
+            last_modified=modified,
+            render=lambda: self._format.render(events, name=title),
+        )
 
     # -- imports, read ---------------------------------------------------------------------
     def imports(self, actor: c.Actor, listing_id: str) -> list[CalendarImport]:
