@@ -161,15 +161,23 @@ class CalendarSync:
         return applied
 
     def sync_due(self, limit: int = 500) -> dict[str, int]:
-        """Sync every import not tried for ``every``; return how many ended each way."""
+        """Sync every import not tried for ``every``; return how many ended each way. Each is
+        claimed first, so that workers running this at once never fetch a feed twice."""
+        before = self._clock.now() - self.every
         with self._uow_factory() as uow:
-            due = uow.calendar_imports.due(self._clock.now() - self.every, limit)
-        return self.sync_each(due)
+            due = uow.calendar_imports.due(before, limit)
+        return self.sync_each(due, claim_before=before)
 
-    def sync_each(self, import_ids: list[str]) -> dict[str, int]:
+    def sync_each(
+        self, import_ids: list[str], claim_before: datetime | None = None
+    ) -> dict[str, int]:
         counts = {"ok": 0, "conflict": 0, "failed": 0}
         for import_id in import_ids:
             try:
+                if claim_before is not None and not self._handle(
+                    c.ClaimCalendarSync(import_id=import_id, attempted_before=claim_before)
+                ):
+                    continue  # another worker has it
                 status = self.sync(import_id).status
             except DomainError as error:  # the listing was deleted meanwhile, or the import
                 logger.info("calendar import %s not synced: %s", import_id, error.detail)
