@@ -67,8 +67,8 @@ def main() -> None:
     actor = c.Actor(host.id, host.role)
     fields = {"title": "Busy loft", "city": "Lisbon", "country": "PT", "price_per_night": 100,
               "max_guests": 2, "max_nights": 3}  # fmt: skip
-    listing = rental.handle(c.CreateListing(actor=actor, fields=fields))
-    target = rental.handle(c.CreateListing(actor=actor, fields=fields))
+    listing = rental.handle(c.CreateListing(actor=actor, **fields))
+    target = rental.handle(c.CreateListing(actor=actor, **fields))
     first = date.today() + timedelta(days=1)
     for i in range(args.events):
         start = first + timedelta(days=2 * i)

@@ -47,7 +47,7 @@ def test_a_booking_and_an_import_of_the_same_nights_have_one_winner(
     for _ in range(ROUNDS):
         fields = {"title": "Loft", "city": "Lisbon", "country": "PT", "price_per_night": 100,
                   "max_guests": 2}  # fmt: skip
-        listing = rental.handle(c.CreateListing(actor=as_host, fields=fields))
+        listing = rental.handle(c.CreateListing(actor=as_host, **fields))
         command = c.ImportCalendar(actor=as_host, listing_id=listing.id, name="A", url=url)
         rounds.append((listing.id, rental.handle(command).id))
 
@@ -96,7 +96,7 @@ def test_workers_syncing_at_once_fetch_each_feed_once(
     as_host = c.Actor(host.id, "host")
     fields = {"title": "Loft", "city": "Lisbon", "country": "PT", "price_per_night": 100,
               "max_guests": 2}  # fmt: skip
-    listing = rental.handle(c.CreateListing(actor=as_host, fields=fields))
+    listing = rental.handle(c.CreateListing(actor=as_host, **fields))
     for i in range(6):
         url = feed_server.serve(
             f"/{i}.ics", airbnb((f"r{i}", date(2030, 2, 1), date(2030, 2, 5), True))

@@ -51,7 +51,7 @@ def test_the_schedule_syncs_due_imports_and_a_conflict_is_emailed_once(
     as_host = c.Actor(host.id, host.role)
     fields = {"title": "Loft", "city": "Lisbon", "country": "PT", "price_per_night": 10_000,
               "max_guests": 3, "timezone": "Europe/Lisbon"}  # fmt: skip
-    listing = rental.handle(c.CreateListing(actor=as_host, fields=fields))
+    listing = rental.handle(c.CreateListing(actor=as_host, **fields))
     guest = rental.handle(
         c.RegisterUser(username="gus", email="gus@example.com", password="pw-secret-1")
     )
@@ -112,7 +112,7 @@ def test_a_slow_feed_does_not_hold_up_the_other_jobs(feed_server: FeedServer) ->
     as_host = c.Actor(host.id, host.role)
     fields = {"title": "Loft", "city": "Lisbon", "country": "PT", "price_per_night": 100,
               "max_guests": 2}  # fmt: skip
-    listing = rental.handle(c.CreateListing(actor=as_host, fields=fields))
+    listing = rental.handle(c.CreateListing(actor=as_host, **fields))
     url = feed_server.serve("/slow.ics", calendar("-//x//EN"), delay=3)
     rental.handle(c.ImportCalendar(actor=as_host, listing_id=listing.id, name="Slow", url=url))
     jobs = ScheduledJobs(rental, sync_every=60)

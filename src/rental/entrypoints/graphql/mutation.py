@@ -53,7 +53,7 @@ class Mutation:
     def create_listing(info: Info, input: CreateListingInput) -> Listing | None:
         actor = info.context.signed_in()
         fields = loaded(ListingCreateSchema(), given_fields(input, keep_null=False))
-        listing: listings.Listing = info.context.handle(c.CreateListing(actor=actor, fields=fields))
+        listing: listings.Listing = info.context.handle(c.CreateListing(actor=actor, **fields))
         info.context.loaders.saw_listings([listing])
         return listing  # type: ignore[return-value]
 
@@ -66,7 +66,7 @@ class Mutation:
     ) -> Listing | None:
         actor = info.context.signed_in()
         changes = loaded(ListingUpdateSchema(), given_fields(input, keep_null=True))
-        command = c.UpdateListing(actor=actor, listing_id=str(id), changes=changes)
+        command = c.UpdateListing(actor=actor, listing_id=str(id), **changes)
         listing: listings.Listing = info.context.handle(command)
         info.context.loaders.saw_listings([listing])
         return listing  # type: ignore[return-value]
