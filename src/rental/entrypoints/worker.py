@@ -23,6 +23,36 @@ from rental.settings import Settings
 log = logging.getLogger("rental.worker")
 
 
+class InBackground:
+    """A job run in a thread of its own, so that a slow run never holds up the others (a
+    calendar feed may take up to 10 s to fetch, and the relay runs every second). A turn that
+    comes while the last run is still going is skipped."""
+
+    def __init__(self, name: str, job: Callable[[], object]) -> None:
+        self._name = name
+        self._job = job
+        self._thread: threading.Thread | None = None
+
+    def __call__(self) -> None:
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            result = self._job()
+            if result and (not isinstance(result, dict) or any(result.values())):
+                log.info("%s: %s", self._name, result)
+        except Exception:  # the worker outlives a database outage; the next turn tries again
+            log.exception("job %s failed", self._name)
+
+    def join(self, timeout: float | None = None) -> None:
+        """Wait for the run in progress, if any."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+
 class ScheduledJobs:
     """A relay pass every ``relay_every`` seconds and ``expire_bookings()`` (expiring unpaid
     and unanswered pending bookings, voiding their authorizations, completing ended stays)
@@ -43,12 +73,13 @@ class ScheduledJobs:
         self._rental = rental
         self._relay = rental.delivery.relay
         self._monotonic = monotonic
+        self.calendar_sync = InBackground("sync-calendars", rental.calendar_sync.sync_due)
         self._jobs: list[tuple[str, float, Callable[[], object]]] = [
             ("relay", relay_every, self._relay.run_until_empty),
             ("expire-bookings", expire_every, rental.expire_bookings),
             # Checked often, so each import is fetched about RENTAL_ICAL_SYNC_MINUTES after
             # its last attempt rather than up to a whole period later.
-            ("sync-calendars", sync_every, rental.calendar_sync.sync_due),
+            ("sync-calendars", sync_every, self.calendar_sync),
         ]
         self._next_run = dict.fromkeys((name for name, _, _ in self._jobs), 0.0)
 
