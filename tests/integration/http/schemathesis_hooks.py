@@ -7,10 +7,10 @@ Two things a generic tool cannot know, given to it here:
   side that uses it, so that a listing made by the stateful phase can be booked by someone else.
   Logging out and changing one's profile (which revoke tokens) use a fresh account each time.
 - **The rules OpenAPI 3.0 cannot say.** The document states them as ``x-rental-*`` keywords
-  (see docs/api.md); for positive cases only, just before each request, this applies each keyword it finds in the
-  operation's schema to what hypothesis generated: dates in order and in the future, a real
-  IANA zone, a token the payment gateway knows, a stay the listing allows. Negative cases are
-  left alone: they must be refused as generated.
+  (see docs/api.md); for positive cases only, just before each request, this applies each
+  keyword it finds in the operation's schema to what hypothesis generated: dates in order
+  and in the future, a real IANA zone, a token the payment gateway knows, a stay the listing
+  allows. Negative cases are left alone: they must be refused as generated.
 """
 
 from __future__ import annotations
