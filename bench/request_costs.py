@@ -35,7 +35,7 @@ from rental.adapters.redis.cache import CacheInvalidation, ListingCache
 from rental.adapters.sqlalchemy import SqlReadModel, read_model
 from rental.application.messagebus import MessageBus
 from rental.composition import Rental
-from rental.entrypoints.http import create_app
+from rental.entrypoints.http import create_app, errors, observability
 from rental.entrypoints.http.auth import VerifyingOnceJWTManager
 from rental.entrypoints.http.json_provider import OrjsonProvider
 from rental.settings import Settings
@@ -77,6 +77,10 @@ PARTS: list[tuple[Any, str, str]] = [
     (Session, "execute", "read model: execute (compile, psycopg, server, rows)"),
     (marshmallow.Schema, "dump", "response: marshmallow dump"),
     (OrjsonProvider, "response", "response: JSON (orjson)"),
+    # Hooks that create_app registers: patched before it runs.
+    (observability, "_start", "hooks: request id, log context"),
+    (observability, "_finish", "hooks: metrics, request log line"),
+    (errors, "check_request", "hooks: body and NUL checks"),
 ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
@@ -237,6 +237,15 @@ class DeleteCalendarImport(Command):
     actor: Actor
     listing_id: str
     import_id: str
+
+
+@frozen(kw_only=True)
+class ClaimCalendarSync(Command):
+    """Take a due import's scheduled sync on, unless another worker already has; answers
+    whether this one got it."""
+
+    import_id: str
+    attempted_before: datetime
 
 
 @frozen(kw_only=True)

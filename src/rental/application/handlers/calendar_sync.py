@@ -94,6 +94,15 @@ def delete_calendar_import(
     uow.commit()
 
 
+def claim_calendar_sync(cmd: c.ClaimCalendarSync, uow: UnitOfWork, deps: Dependencies) -> bool:
+    calendar_import = uow.calendar_imports.get(cmd.import_id)
+    if not calendar_import.check_is_due(cmd.attempted_before):
+        return False
+    calendar_import.claim(deps.clock.now())
+    uow.commit()  # a claim made meanwhile on the same version: ConcurrentUpdate, then not due
+    return True
+
+
 def apply_calendar_feed(
     cmd: c.ApplyCalendarFeed, uow: UnitOfWork, deps: Dependencies
 ) -> CalendarImport:

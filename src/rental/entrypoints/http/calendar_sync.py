@@ -55,16 +55,15 @@ def export_calendar(query: dict[str, Any], listing_id: str) -> Response:
     exported = _sync().export(
         listing_id, query["token"], include_imported=query["include_imported"]
     )
-    response = Response(exported.body, mimetype=ICALENDAR)
+    # Only the ETag decides a 304: a removed block leaves no date behind that
+    # If-Modified-Since could be compared with.
+    not_modified = request.if_none_match.contains_weak(exported.etag)
+    response = Response(b"" if not_modified else exported.body, mimetype=ICALENDAR)
+    response.status_code = 304 if not_modified else 200
     response.set_etag(exported.etag)
     if exported.last_modified is not None:
         response.last_modified = exported.last_modified
-    # Only the ETag decides a 304: a removed block leaves no date behind that
-    # If-Modified-Since could be compared with.
     response.headers["Cache-Control"] = "private, no-cache"
-    if request.if_none_match.contains_weak(exported.etag):
-        response.status_code = 304
-        response.set_data(b"")
     return response
 
 
