@@ -87,12 +87,7 @@ class Booking(Aggregate):
     check_out: date
     guests: int
     status: str
-    currency: str
-    nightly_subtotal: int
-    discount: int
-    cleaning_fee: int
-    service_fee: int
-    total: int
+    price: PriceBreakdown
     cancellation_policy: str
     instant_book: bool
     timezone: str
@@ -113,15 +108,13 @@ class Booking(Aggregate):
         return (self.check_out - self.check_in).days
 
     @property
-    def price(self) -> PriceBreakdown:
-        return PriceBreakdown(
-            currency=self.currency,
-            nightly_subtotal=self.nightly_subtotal,
-            discount=self.discount,
-            cleaning_fee=self.cleaning_fee,
-            service_fee=self.service_fee,
-            total=self.total,
-        )
+    def total(self) -> int:
+        """What the stay costs, in minor units of ``currency``."""
+        return self.price.total
+
+    @property
+    def currency(self) -> str:
+        return self.price.currency
 
     def today(self, now: datetime) -> date:
         """Today in the listing's time zone."""
