@@ -11,8 +11,10 @@ from rental.application.repositories import IdempotencyRecord
 from rental.domain.bookings import Booking
 from rental.domain.calendar import Block
 from rental.domain.events import Event
+from rental.domain.ledger import LedgerEntry
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
+from rental.domain.payouts import Payout
 from rental.domain.reviews import Review
 from rental.domain.users import User
 
@@ -30,6 +32,9 @@ class MemoryData:
     idempotency: dict[tuple[str, str, str], IdempotencyRecord] = field(factory=dict)
     revoked: dict[str, datetime] = field(factory=dict)
     outbox: list[Event] = field(factory=list)
+    ledger: list[LedgerEntry] = field(factory=list)
+    payouts: dict[str, Payout] = field(factory=dict)  # by booking id
+    provider_events: dict[str, str] = field(factory=dict)  # id -> type
 
 
 class MemoryStore:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from rental.adapters.memory.bookkeeping import MemoryLedger, MemoryPayouts, MemoryProviderEvents
 from rental.adapters.memory.repositories import (
     MemoryBlocks,
     MemoryBookings,
@@ -57,6 +58,9 @@ class MemoryUnitOfWork(UnitOfWork):
         self.reviews = MemoryReviews(data)
         self.idempotency = MemoryIdempotency(data)
         self.revoked_tokens = MemoryRevokedTokens(data)
+        self.ledger = MemoryLedger(data.ledger)
+        self.payouts = MemoryPayouts(data.payouts)
+        self.provider_events = MemoryProviderEvents(data.provider_events)
 
     def _store_events(self, events: list[Event]) -> None:
         assert self._working is not None

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from rental.adapters.sqlalchemy import fast
 from rental.adapters.sqlalchemy import hot_path as hot
+from rental.adapters.sqlalchemy.bookkeeping import SqlLedger, SqlPayouts, SqlProviderEvents
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.adapters.sqlalchemy.repositories import (
     SqlBlockRepository,
@@ -52,6 +53,9 @@ class SqlUnitOfWork(UnitOfWork):
         self.reviews = SqlReviewRepository(session)
         self.idempotency = SqlIdempotencyStore(session)
         self.revoked_tokens = SqlRevokedTokens(session)
+        self.ledger = SqlLedger(session)
+        self.payouts = SqlPayouts(session)
+        self.provider_events = SqlProviderEvents(session)
         return super().__enter__()
 
     def __exit__(

@@ -10,6 +10,7 @@ from typing import Any
 from rental.application import commands as c
 from rental.application.authorization import check_is_guest_of
 from rental.application.dependencies import Dependencies
+from rental.application.handlers.ledger import record_capture
 from rental.application.ports import CardDeclined, PaymentTags
 from rental.application.repositories import IdempotencyRecord
 from rental.application.unit_of_work import UnitOfWork
@@ -96,8 +97,10 @@ def pay_for_booking(cmd: c.PayForBooking, uow: UnitOfWork, deps: Dependencies) -
         payment.capture(now)  # charged already: an undo must refund, not void
     try:
         booking.record_payment_authorized(now)
+        uow.payments.add(payment)
         if booking.instant_book:
             booking.confirm(now)
+            record_capture(uow, deps, booking, payment, now)
         _keep(uow, cmd, payment, CREATED, now)
     except BaseException:
         _undo(deps, payment, amount)
