@@ -64,6 +64,23 @@ class ProviderPayment:
 
 
 @frozen
+class ProviderEvent:
+    """A webhook event of the payment provider, verified, reduced to what we act on.
+
+    ``reference`` is the provider's payment (PaymentIntent) it concerns; ``refunded`` the
+    total refunded so far (``charge.refunded``); ``disputed`` the amount a dispute claims.
+    ``handled`` is False for types we do not act on (they are acknowledged, not stored)."""
+
+    id: str
+    type: str
+    reference: str | None
+    refunded: int = 0
+    disputed: int = 0
+    failure_reason: str | None = None
+    handled: bool = True
+
+
+@frozen
 class PaymentTags:
     """Our ids, sent along with an authorization so the provider's record names them."""
 

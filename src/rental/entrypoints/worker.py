@@ -24,7 +24,8 @@ log = logging.getLogger("rental.worker")
 class ScheduledJobs:
     """A relay pass every ``relay_every`` seconds and ``expire_bookings()`` (expiring unpaid
     and unanswered pending bookings, voiding their authorizations, completing ended stays)
-    every ``expire_every`` seconds. A failing job is logged and tried again at its next turn."""
+    every ``expire_every`` seconds, and ``reconcile_payments()`` every ``reconcile_every``
+    (hourly). A failing job is logged and tried again at its next turn."""
 
     def __init__(
         self,
@@ -32,6 +33,7 @@ class ScheduledJobs:
         *,
         relay_every: float = 1.0,
         expire_every: float = 60.0,
+        reconcile_every: float = 3600.0,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         assert rental.delivery is not None
@@ -41,6 +43,7 @@ class ScheduledJobs:
         self._jobs: list[tuple[str, float, Callable[[], object]]] = [
             ("relay", relay_every, self._relay.run_until_empty),
             ("expire-bookings", expire_every, rental.expire_bookings),
+            ("reconcile-payments", reconcile_every, lambda: rental.reconcile_payments().summary()),
         ]
         self._next_run = dict.fromkeys((name for name, _, _ in self._jobs), 0.0)
 
@@ -81,14 +84,24 @@ def run_worker(rental: Rental, jobs: ScheduledJobs, stop: threading.Event, threa
 @click.option("--threads", default=4, show_default=True, help="Dramatiq worker threads.")
 @click.option("--relay-every", default=1.0, show_default=True, help="Seconds between relay passes.")
 @click.option("--expire-every", default=60.0, show_default=True, help="Seconds between expiries.")
+@click.option(
+    "--reconcile-every", default=3600.0, show_default=True,
+    help="Seconds between reconciliations of payments with the provider.",
+)  # fmt: skip
 @click.pass_obj
-def worker(settings: Settings, threads: int, relay_every: float, expire_every: float) -> None:
+def worker(
+    settings: Settings, threads: int, relay_every: float, expire_every: float,
+    reconcile_every: float,
+) -> None:  # fmt: skip
     """Deliver events (emails, cache) and expire overdue bookings, until SIGTERM or Ctrl-C."""
     rental = bootstrap_from(settings)
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
-    jobs = ScheduledJobs(rental, relay_every=relay_every, expire_every=expire_every)
+    jobs = ScheduledJobs(
+        rental, relay_every=relay_every, expire_every=expire_every,
+        reconcile_every=reconcile_every,
+    )  # fmt: skip
     try:
         run_worker(rental, jobs, stop, threads)
     finally:

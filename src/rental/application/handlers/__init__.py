@@ -7,7 +7,15 @@ from typing import Any
 
 from rental.application import commands as c
 from rental.application.dependencies import Dependencies
-from rental.application.handlers import bookings, listings, payments, reviews, users
+from rental.application.handlers import (
+    bookings,
+    listings,
+    payments,
+    payouts,
+    provider_sync,
+    reviews,
+    users,
+)
 from rental.application.unit_of_work import UnitOfWork
 
 Handler = Callable[[Any, UnitOfWork, Dependencies], Any]
@@ -30,4 +38,7 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.SettleBooking: bookings.settle_booking,
     c.PayForBooking: payments.pay_for_booking,
     c.SubmitReview: reviews.submit_review,
+    c.HandleProviderEvent: provider_sync.handle_provider_event,
+    c.ReconcilePayment: provider_sync.reconcile_payment,
+    c.PayHost: payouts.pay_host,
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from datetime import datetime
 from typing import Any
 
@@ -23,6 +24,7 @@ from rental.domain.errors import (
 from rental.domain.money import Money
 from rental.domain.payments import PAYMENT_METHODS, Payment
 
+log = logging.getLogger(__name__)
 SCOPE = "POST /bookings/{id}/payments"
 CREATED, DECLINED = "created", "declined"
 
@@ -134,10 +136,15 @@ def _keep(
 
 def _undo(deps: Dependencies, payment: Payment, amount: Money) -> None:
     """Nothing was saved: give the money back at the gateway. Should this fail too (the
-    provider down), ``rental reconcile-payments`` finds the money and records or returns it."""
+    provider down), the first failure is the one reported, and ``rental reconcile-payments``
+    finds the money and records or returns it."""
     if payment.gateway_reference is None:
         return
-    if payment.status == "captured":
-        deps.gateway.refund(payment.gateway_reference, amount, idempotency_key=f"undo-{payment.id}")
-    else:
-        deps.gateway.void(payment.gateway_reference)
+    try:
+        if payment.status == "captured":
+            key = f"undo-{payment.id}"
+            deps.gateway.refund(payment.gateway_reference, amount, idempotency_key=key)
+        else:
+            deps.gateway.void(payment.gateway_reference)
+    except Exception:
+        log.exception("could not give back payment %s; reconciliation will", payment.id)

@@ -92,3 +92,12 @@ def _register_blueprints(api: Api) -> None:
     api.register_blueprint(health.blp)
     for blp in (users.blp, users.me_blp, listings.blp, bookings.blp, payments.blp, reviews.blp):
         api.register_blueprint(blp, url_prefix=API_PREFIX)
+    _register_money_blueprints(api)
+
+
+def _register_money_blueprints(api: Api) -> None:
+    """Payouts, and the payment provider's webhooks."""
+    from rental.entrypoints.http import payouts, webhooks
+
+    for blp in (payouts.blp, webhooks.blp):
+        api.register_blueprint(blp, url_prefix=API_PREFIX)

@@ -22,7 +22,9 @@ class PaymentRequestSchema(BaseSchema):
         validate=validate.Length(min=1, max=255),
         metadata={
             "description": "Card token from the gateway. Sandbox: `tok_visa` succeeds, "
-            "`tok_chargeDeclined` and `tok_chargeDeclinedInsufficientFunds` are declined."
+            "`tok_chargeDeclined` and `tok_chargeDeclinedInsufficientFunds` are declined. "
+            "With RENTAL_PAYMENT_GATEWAY=stripe: a Stripe PaymentMethod id (`pm_…`; in test "
+            "mode `pm_card_visa`)."
         },
     )
 
