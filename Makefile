@@ -8,7 +8,7 @@ PYTEST_WORKERS ?= 2
 
 export RENTAL_ENV ?= development
 
-.PHONY: run test lint typecheck contracts pytest bench bench-http clean venv
+.PHONY: run test lint typecheck contracts pytest bench bench-http mutation clean venv
 
 venv: $(STAMP)
 
@@ -25,8 +25,9 @@ run: $(STAMP)
 	$(BIN)/rental serve --host 127.0.0.1 --port 8000
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/actionlint .github/workflows/ci.yml
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -46,5 +47,11 @@ bench: $(STAMP)
 bench-http: $(STAMP)
 	$(BIN)/python bench/http_bench.py
 
+# Mutation testing of the business core (about half an hour here; not part of `make test`).
+mutation: $(STAMP)
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children $(PYTEST_WORKERS)
+	$(BIN)/python scripts/mutation_summary.py
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis mutants

@@ -204,3 +204,84 @@ class ReadModelContract:
         page = read_model.listing_reviews(listing.id, PageRequest())
         assert ([r.id for r in page.items], page.total) == ([newer.id, older.id], 2)
         assert read_model.review_of_booking(stays[0].id).rating == 5  # type: ignore[union-attr]
+
+    def test_batches_answer_what_the_single_reads_answer(
+        self, uow_factory: UowFactory, read_model: ReadModel
+    ) -> None:
+        host, guest = a_user(Role.HOST), a_user()
+        listing, gone = a_listing(host), a_listing(host)
+        gone.delete(now=NOW, live_bookings=[])
+        booking, other = a_booking(listing, guest, IN), a_booking(listing, guest, OUT)
+        first, second = a_payment(booking), a_payment(booking, NOW + timedelta(seconds=1))
+        save(uow_factory, host, guest, listing, gone, booking, other, second, first)
+        missing = new_id()
+
+        assert set(read_model.users_by_id([host.id, guest.id, missing])) == {host.id, guest.id}
+        # Deleted listings are kept: a booking still shows the listing it was made on.
+        assert set(read_model.listings_by_id([listing.id, gone.id, missing])) == {
+            listing.id,
+            gone.id,
+        }
+        assert set(read_model.bookings_by_id([booking.id, missing])) == {booking.id}
+        payments = read_model.payments_of_bookings([booking.id, other.id])
+        assert [p.id for p in payments[booking.id]] == [first.id, second.id]
+        assert payments[other.id] == []
+        assert read_model.reviews_of_bookings([booking.id]) == {}
+        assert read_model.users_by_id([]) == {}
+
+    def test_review_pages_of_many_listings_at_once(
+        self, uow_factory: UowFactory, read_model: ReadModel
+    ) -> None:
+        host, guest = a_user(Role.HOST), a_user()
+        busy, quiet, unrated = a_listing(host), a_listing(host), a_listing(host)
+        long_ago = NOW - timedelta(days=60)
+        stays, reviews = [], []
+        for i, listing in enumerate([busy, busy, busy, quiet]):
+            start = long_ago.date() + timedelta(days=2 * i + 1)
+            stay = confirmed(a_booking(listing, guest, start, 1, long_ago), long_ago)
+            stays.append(stay)
+            reviews.append(a_review(stay, 1 + i, long_ago + timedelta(days=2 * i + 3)))
+        save(uow_factory, host, guest, busy, quiet, unrated, *stays, *reviews)
+        ids = [busy.id, quiet.id, unrated.id]
+
+        pages = read_model.reviews_pages(ids, PageRequest(page=1, per_page=2))
+        for listing_id in ids:
+            single = read_model.listing_reviews(listing_id, PageRequest(page=1, per_page=2))
+            assert [r.id for r in pages[listing_id].items] == [r.id for r in single.items]
+            assert pages[listing_id].total == single.total
+        assert [r.id for r in pages[busy.id].items] == [reviews[2].id, reviews[1].id]
+        second = read_model.reviews_pages(ids, PageRequest(page=2, per_page=2))
+        assert ([r.id for r in second[busy.id].items], second[busy.id].total) == (
+            [reviews[0].id],
+            3,
+        )
+        # Past the end there is no row to carry the total; it is still the total.
+        assert (second[quiet.id].items, second[quiet.id].total) == ([], 1)
+        assert (second[unrated.id].items, second[unrated.id].total) == ([], 0)
+        reviews_of = read_model.reviews_of_bookings([stays[0].id, stays[3].id])
+        assert {b: r.id for b, r in reviews_of.items()} == {
+            stays[0].id: reviews[0].id,
+            stays[3].id: reviews[3].id,
+        }
+
+    def test_unavailable_and_host_listings_in_batches(
+        self, uow_factory: UowFactory, read_model: ReadModel
+    ) -> None:
+        host, other, guest = a_user(Role.HOST), a_user(Role.HOST), a_user()
+        older = a_listing(host, now=NOW - timedelta(days=1))
+        newer, gone, theirs = a_listing(host), a_listing(host), a_listing(other)
+        gone.delete(now=NOW, live_bookings=[])
+        booked = a_booking(older, guest, IN, 2)
+        block = a_block(newer, IN + timedelta(days=1), 3)
+        save(uow_factory, host, other, guest, older, newer, gone, theirs, booked, block)
+        start, end = IN - timedelta(days=1), OUT
+
+        found = read_model.unavailable_by_listing([older.id, newer.id, theirs.id], start, end, NOW)
+
+        for listing_id, entries in found.items():
+            assert entries == read_model.unavailable(listing_id, start, end, NOW)
+        assert [e.reason for e in found[older.id]] == [Reason.BOOKED]
+        assert [e.reason for e in found[newer.id]] == [Reason.BLOCKED]
+        assert found[theirs.id] == []
+        page = read_model.host_listings(host.id, PageRequest(page=1, per_page=5))
+        assert ([x.id for x in page.items], page.total) == ([newer.id, older.id], 2)

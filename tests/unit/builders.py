@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.application import commands as c
 from rental.composition import Rental, bootstrap
 from rental.domain.bookings import Booking
+from rental.domain.events import Event
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from tests.fakes import FakeClock, SequentialIds
+
+E = TypeVar("E", bound=Event)
 
 # Hashing is slow on purpose; one cheap hasher serves every test.
 HASHER = Argon2Hasher(fast=True)
@@ -29,15 +33,22 @@ REFUND_PERCENT = {
 }
 
 
+def exact(message: str) -> str:
+    """A ``pytest.raises(match=...)`` pattern for exactly ``message``: messages are API."""
+    return f"^{re.escape(message)}$"
+
+
 class World:
     """A ``rental`` with a clock the test moves and a sandbox gateway the test can inspect."""
 
     def __init__(self, now: datetime = START, database_url: str = "memory://") -> None:
         self.clock = FakeClock(now)
         self.gateway = SandboxGateway()
+        self.events: list[Event] = []  # every event committed, in order
         self.app: Rental = bootstrap(
             database_url=database_url, clock=self.clock, ids=SequentialIds(),
             password_hasher=HASHER, payment_gateway=self.gateway,
+            event_handlers={Event: [self.events.append]},
         )  # fmt: skip
         self._users = 0
 
@@ -98,6 +109,10 @@ class World:
     def status(self, actor: c.Actor, booking_id: str) -> str:
         """The status a client sees now."""
         return self.app.reads.now_status(self.booking(actor, booking_id))
+
+    def events_of(self, event_type: type[E]) -> list[E]:
+        """The committed events of ``event_type``, in order."""
+        return [event for event in self.events if isinstance(event, event_type)]
 
     def payments(self, actor: c.Actor, booking_id: str) -> list[Payment]:
         return self.app.reads.booking_payments(actor, booking_id)

@@ -32,6 +32,11 @@ def check_can_see_booking(actor: Actor, booking: Booking) -> None:
         raise BookingNotFound(f"No booking {booking.id}.")
 
 
+def can_see_account(actor: Actor | None, user_id: str) -> bool:
+    """A user's email, trips and hosted bookings: to that user and to admins only."""
+    return actor is not None and (actor.is_admin or actor.user_id == user_id)
+
+
 def check_is_guest_of(actor: Actor, booking: Booking, action: str) -> None:
     check_can_see_booking(actor, booking)
     if actor.user_id != booking.guest_id:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+from collections.abc import Collection
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Generic, TypeVar
@@ -114,3 +115,40 @@ class ReadModel(abc.ABC):
     @abc.abstractmethod
     def listing_reviews(self, listing_id: str, page: PageRequest) -> Page[Review]:
         """Newest first."""
+
+    # -- batches: one round trip for many parents (the GraphQL API's loaders) ------------
+    @abc.abstractmethod
+    def users_by_id(self, user_ids: Collection[str]) -> dict[str, User]:
+        """The users among ``user_ids`` that exist, by id."""
+
+    @abc.abstractmethod
+    def listings_by_id(self, listing_ids: Collection[str]) -> dict[str, Listing]:
+        """The listings among ``listing_ids``, deleted ones included (a booking or a review
+        still shows its listing), by id."""
+
+    @abc.abstractmethod
+    def bookings_by_id(self, booking_ids: Collection[str]) -> dict[str, Booking]: ...
+
+    @abc.abstractmethod
+    def payments_of_bookings(self, booking_ids: Collection[str]) -> dict[str, list[Payment]]:
+        """Each booking's payments, oldest first; a booking without any maps to ``[]``."""
+
+    @abc.abstractmethod
+    def reviews_of_bookings(self, booking_ids: Collection[str]) -> dict[str, Review]:
+        """The review of each booking that has one, by booking id."""
+
+    @abc.abstractmethod
+    def reviews_pages(
+        self, listing_ids: Collection[str], page: PageRequest
+    ) -> dict[str, Page[Review]]:
+        """The same page of each listing's reviews (newest first), every listing mapped."""
+
+    @abc.abstractmethod
+    def unavailable_by_listing(
+        self, listing_ids: Collection[str], start: date, end: date, now: datetime
+    ) -> dict[str, list[CalendarEntry]]:
+        """``unavailable()`` of each listing, every listing mapped."""
+
+    @abc.abstractmethod
+    def host_listings(self, host_id: str, page: PageRequest) -> Page[Listing]:
+        """The active listings ``host_id`` hosts, newest first."""

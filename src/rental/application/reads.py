@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
-from rental.application.authorization import can_see_booking, check_can_see_booking
+from attrs import frozen
+
+from rental.application.authorization import (
+    can_see_account,
+    can_see_booking,
+    check_can_see_booking,
+)
 from rental.application.commands import Actor
 from rental.application.ports import Clock
 from rental.application.queries import ListingSearch, Page, PageRequest, ReadModel
@@ -20,10 +27,20 @@ from rental.domain.errors import (
 )
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
+from rental.domain.policies import PriceBreakdown
 from rental.domain.reviews import Review
+from rental.domain.stay import Stay
 from rental.domain.users import User
 
 MAX_AVAILABILITY_DAYS = 731
+
+
+@frozen
+class Quote:
+    """What a stay would cost now; ``available`` when no booking or block holds a night."""
+
+    available: bool
+    price: PriceBreakdown
 
 
 class Reads:
@@ -55,13 +72,17 @@ class Reads:
     def availability(self, listing_id: str, start: date, end: date) -> list[CalendarEntry]:
         """Live bookings and blocks overlapping ``[start, end)`` (never who booked)."""
         self.listing(listing_id)
+        self.check_availability_window(start, end)
+        return self._model.unavailable(listing_id, start, end, self._clock.now())
+
+    def check_availability_window(self, start: date, end: date) -> None:
+        """``from`` before ``to``, at most 731 days apart."""
         if end <= start:
             raise InvalidInput.field("to", "must be after from.")
         if (end - start).days > MAX_AVAILABILITY_DAYS:
             raise InvalidInput.field(
                 "to", f"the window may span at most {MAX_AVAILABILITY_DAYS} days."
             )
-        return self._model.unavailable(listing_id, start, end, self._clock.now())
 
     def booking(self, actor: Actor, booking_id: str) -> Booking:
         booking = self._model.booking(booking_id)
@@ -101,3 +122,80 @@ class Reads:
     def now_status(self, booking: Booking) -> str:
         """The status a client sees now (overdue pending reads expired, ended stays completed)."""
         return booking.status_at(self._clock.now()).value
+
+    def quote(self, listing: Listing, check_in: date, check_out: date, guests: int) -> Quote:
+        """The price ``POST /bookings`` would charge now, under the same rules (an invalid
+        stay raises the same errors), without holding anything."""
+        listing.check_is_active()
+        stay = Stay(check_in, check_out)
+        now = self._clock.now()
+        listing.check_stay_rules(stay, guests, now)
+        taken = self._model.unavailable(listing.id, check_in, check_out, now)
+        return Quote(available=not taken, price=listing.quote(stay))
+
+    # -- batches, for callers that read many parents at once (the GraphQL API) ----------
+    def users_by_id(self, user_ids: Collection[str]) -> dict[str, User]:
+        """Public profiles; what of them a caller may see is the caller's business
+        (``can_see_account``)."""
+        return self._model.users_by_id(user_ids)
+
+    def listings_by_id(self, listing_ids: Collection[str]) -> dict[str, Listing]:
+        """Listings as bookings and reviews show them: deleted ones included."""
+        return self._model.listings_by_id(listing_ids)
+
+    def visible_bookings(
+        self, actor: Actor | None, booking_ids: Collection[str]
+    ) -> dict[str, Booking]:
+        """The bookings among ``booking_ids`` that ``actor`` may see."""
+        if actor is None:
+            return {}
+        found = self._model.bookings_by_id(booking_ids)
+        return {i: b for i, b in found.items() if can_see_booking(actor, b)}
+
+    def payments_of_bookings(
+        self, actor: Actor | None, bookings: Collection[Booking]
+    ) -> dict[str, list[Payment]]:
+        """The payments of the bookings ``actor`` may see (the others map to nothing)."""
+        seen = [b.id for b in bookings if actor is not None and can_see_booking(actor, b)]
+        return self._model.payments_of_bookings(seen)
+
+    def reviews_of_bookings(
+        self, actor: Actor | None, bookings: Collection[Booking]
+    ) -> dict[str, Review]:
+        seen = [b.id for b in bookings if actor is not None and can_see_booking(actor, b)]
+        return self._model.reviews_of_bookings(seen)
+
+    def reviews_pages(
+        self, listing_ids: Collection[str], page: PageRequest
+    ) -> dict[str, Page[Review]]:
+        return self._model.reviews_pages(listing_ids, page)
+
+    def availability_of(
+        self, listing_ids: Collection[str], start: date, end: date
+    ) -> dict[str, list[CalendarEntry]]:
+        """``availability()`` of listings already read, in one round trip."""
+        self.check_availability_window(start, end)
+        return self._model.unavailable_by_listing(listing_ids, start, end, self._clock.now())
+
+    def host_listings(self, host_id: str, page: PageRequest) -> Page[Listing]:
+        return self._model.host_listings(host_id, page)
+
+    def email_of(self, actor: Actor | None, user: User) -> str | None:
+        """A user's email, to that user or an admin; ``None`` to anyone else."""
+        return user.email if can_see_account(actor, user.id) else None
+
+    def trips_of(
+        self, actor: Actor | None, user_id: str, page: PageRequest
+    ) -> Page[Booking] | None:
+        """A user's trips, to that user or an admin; ``None`` to anyone else."""
+        if not can_see_account(actor, user_id):
+            return None
+        return self._model.trips(user_id, page)
+
+    def hosted_bookings_of(
+        self, actor: Actor | None, user_id: str, page: PageRequest
+    ) -> Page[Booking] | None:
+        """The bookings on a user's listings, to that user or an admin; ``None`` to others."""
+        if not can_see_account(actor, user_id):
+            return None
+        return self._model.host_bookings(user_id, page)

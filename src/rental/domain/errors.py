@@ -90,6 +90,14 @@ class ReviewNotFound(NotFound):
     """No such review."""
 
 
+class CalendarFeedNotFound(NotFound):
+    """No such calendar feed, or not with this token."""
+
+
+class CalendarImportNotFound(NotFound):
+    """No such calendar import on this listing."""
+
+
 # -- 403 / 401 -------------------------------------------------------------------------
 class PermissionDenied(DomainError):
     """Authenticated, but this role or user may not do this."""
@@ -156,6 +164,10 @@ class AlreadyReviewed(Conflict):
 
 class IdempotencyKeyReused(Conflict):
     """This Idempotency-Key was already used with another request body."""
+
+
+class BlockManagedByImport(Conflict):
+    """This block comes from an imported calendar and follows it."""
 
 
 class ConcurrentUpdate(Conflict):

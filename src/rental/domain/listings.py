@@ -333,6 +333,7 @@ class Listing(Aggregate):
         self.check_is_active()
         if block.listing_id != self.id:
             raise BlockNotFound(f"No block {block.id} on this listing.")
+        block.check_is_hosts_own()
         self.bump_version()
         self.record(DatesUnblocked(occurred_at=now, listing_id=self.id, block_id=block.id))
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 import signal
+import tempfile
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import click
 
@@ -61,19 +63,76 @@ class ScheduledJobs:
             self._next_run[name] = self._monotonic() + every
         return max(0.0, min(self._next_run.values()) - self._monotonic())
 
-    def run(self, stop: threading.Event) -> None:
+    def run(self, stop: threading.Event, heartbeat: Heartbeat | None = None) -> None:
         while not stop.is_set():
-            stop.wait(self.tick())
+            wait = self.tick()
+            if heartbeat is not None:
+                heartbeat.beat()
+            stop.wait(wait)
 
 
-def run_worker(rental: Rental, jobs: ScheduledJobs, stop: threading.Event, threads: int) -> None:
+class Heartbeat:
+    """A file whose modification time says when the worker's loop last went round; ``rental
+    worker --check`` (a container's health check) reads it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def beat(self) -> None:
+        try:
+            self.path.touch()
+        except OSError:  # a full or read-only /tmp must not stop the deliveries
+            log.warning("cannot touch the heartbeat file %s", self.path, exc_info=True)
+
+    def age(self) -> float | None:
+        """Seconds since the last beat; ``None`` when there was none."""
+        try:
+            return max(0.0, time.time() - self.path.stat().st_mtime)
+        except FileNotFoundError:
+            return None
+
+
+def default_heartbeat_path() -> Path:
+    return Path(tempfile.gettempdir()) / "rental-worker.heartbeat"
+
+
+def check_heartbeat(heartbeat: Heartbeat, max_age: float) -> None:
+    """Exit 0 when the loop beat in the last ``max_age`` seconds, else 1 with the reason."""
+    age = heartbeat.age()
+    if age is None:
+        click.echo(f"unhealthy: no heartbeat at {heartbeat.path}", err=True)
+        raise SystemExit(1)
+    if age > max_age:
+        click.echo(f"unhealthy: the last heartbeat is {age:.0f}s old", err=True)
+        raise SystemExit(1)
+    click.echo(f"healthy: heartbeat {age:.1f}s ago")
+
+
+def serve_metrics(rental: Rental, host: str, port: int) -> None:
+    """The worker's own /metrics (its deliveries, the outbox backlog, the Dramatiq queues) on
+    ``host:port``, in a daemon thread; keep the port off public networks."""
+    from prometheus_client import start_http_server
+
+    from rental.adapters.telemetry import metrics
+
+    start_http_server(port, addr=host, registry=metrics.registry(rental.probes))
+    log.info("worker metrics on http://%s:%s/metrics", host, port)
+
+
+def run_worker(
+    rental: Rental,
+    jobs: ScheduledJobs,
+    stop: threading.Event,
+    threads: int,
+    heartbeat: Heartbeat | None = None,
+) -> None:
     """Consume (with Redis) and run the jobs until ``stop`` is set."""
     assert rental.delivery is not None
     queue = rental.delivery.queue
     consumer = queue.start_worker(threads) if queue is not None else None
     log.info("worker started (%s)", "Dramatiq on Redis" if queue else "in process, no Redis")
     try:
-        jobs.run(stop)
+        jobs.run(stop, heartbeat)
     finally:
         if consumer is not None:
             consumer.stop(timeout=30_000)
@@ -88,13 +147,35 @@ def run_worker(rental: Rental, jobs: ScheduledJobs, stop: threading.Event, threa
     "--reconcile-every", default=3600.0, show_default=True,
     help="Seconds between reconciliations of payments with the provider.",
 )  # fmt: skip
+@click.option(
+    "--heartbeat-file", type=click.Path(path_type=Path), default=default_heartbeat_path,
+    help="Touched at each turn of the loop; --check reads it.",
+)  # fmt: skip
+@click.option("--check", is_flag=True, help="Health check: exit 0 if a worker beat recently.")
+@click.option("--check-max-age", default=30.0, show_default=True, help="Seconds, for --check.")
+@click.option("--metrics-port", type=click.IntRange(0, 65535), default=0, help="0: no metrics.")
+@click.option("--metrics-host", default="127.0.0.1", show_default=True)
 @click.pass_obj
 def worker(
-    settings: Settings, threads: int, relay_every: float, expire_every: float,
+    settings: Settings,
+    threads: int,
+    relay_every: float,
+    expire_every: float,
     reconcile_every: float,
-) -> None:  # fmt: skip
+    heartbeat_file: Path,
+    check: bool,
+    check_max_age: float,
+    metrics_port: int,
+    metrics_host: str,
+) -> None:
     """Deliver events (emails, cache) and expire overdue bookings, until SIGTERM or Ctrl-C."""
+    heartbeat = Heartbeat(heartbeat_file)
+    if check:
+        check_heartbeat(heartbeat, check_max_age)
+        return
     rental = bootstrap_from(settings)
+    if metrics_port:
+        serve_metrics(rental, metrics_host, metrics_port)
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
@@ -103,6 +184,6 @@ def worker(
         reconcile_every=reconcile_every,
     )  # fmt: skip
     try:
-        run_worker(rental, jobs, stop, threads)
+        run_worker(rental, jobs, stop, threads, heartbeat)
     finally:
         rental.close()

@@ -32,12 +32,20 @@ ENDPOINTS = {
     "/api/v1/bookings/{booking_id}/payments": {"get", "post"},
     "/api/v1/bookings/{booking_id}/review": {"post"},
     "/api/v1/payments/{payment_id}": {"get"},
+    # Issue 14: payouts and the payment provider's webhooks.
+    "/api/v1/payouts": {"get"},
+    "/api/v1/payouts/summary": {"get"},
+    "/api/v1/webhooks/stripe": {"post"},
 }
 PUBLIC = {
     ("/healthz", "get"), ("/readyz", "get"), ("/api/v1/auth/register", "post"),
     ("/api/v1/auth/login", "post"), ("/api/v1/listings", "get"),
     ("/api/v1/listings/{listing_id}", "get"), ("/api/v1/listings/{listing_id}/availability", "get"),
     ("/api/v1/listings/{listing_id}/reviews", "get"),
+    # The iCalendar export: opened by the secret token in its URL, as other platforms fetch it.
+    ("/api/v1/listings/{listing_id}/calendar.ics", "get"),
+    # Stripe's webhooks: authenticated by the Stripe-Signature header, not a bearer token.
+    ("/api/v1/webhooks/stripe", "post"),
 }  # fmt: skip
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -127,3 +127,44 @@ class MemoryReadModel(ReadModel):
         with self._store.lock:
             found = [r for r in self._store.data.reviews.values() if r.listing_id == listing_id]
         return _page(found, page, lambda r: (_newest_first(r.created_at), r.id))
+
+    # -- batches -------------------------------------------------------------------------
+    def users_by_id(self, user_ids: Collection[str]) -> dict[str, User]:
+        users = self._store.data.users
+        return {i: users[i] for i in user_ids if i in users}
+
+    def listings_by_id(self, listing_ids: Collection[str]) -> dict[str, Listing]:
+        listings = self._store.data.listings
+        return {i: listings[i] for i in listing_ids if i in listings}
+
+    def bookings_by_id(self, booking_ids: Collection[str]) -> dict[str, Booking]:
+        bookings = self._store.data.bookings
+        return {i: bookings[i] for i in booking_ids if i in bookings}
+
+    def payments_of_bookings(self, booking_ids: Collection[str]) -> dict[str, list[Payment]]:
+        return {i: self.booking_payments(i) for i in booking_ids}
+
+    def reviews_of_bookings(self, booking_ids: Collection[str]) -> dict[str, Review]:
+        wanted = set(booking_ids)
+        with self._store.lock:
+            reviews = list(self._store.data.reviews.values())
+        return {r.booking_id: r for r in reviews if r.booking_id in wanted}
+
+    def reviews_pages(
+        self, listing_ids: Collection[str], page: PageRequest
+    ) -> dict[str, Page[Review]]:
+        return {i: self.listing_reviews(i, page) for i in listing_ids}
+
+    def unavailable_by_listing(
+        self, listing_ids: Collection[str], start: date, end: date, now: datetime
+    ) -> dict[str, list[CalendarEntry]]:
+        return {i: self.unavailable(i, start, end, now) for i in listing_ids}
+
+    def host_listings(self, host_id: str, page: PageRequest) -> Page[Listing]:
+        with self._store.lock:
+            found = [
+                x
+                for x in self._store.data.listings.values()
+                if x.host_id == host_id and not x.is_deleted
+            ]
+        return _page(found, page, lambda x: (_newest_first(x.created_at), x.id))

@@ -10,6 +10,8 @@ from attrs import define, field
 from rental.application.repositories import IdempotencyRecord
 from rental.domain.bookings import Booking
 from rental.domain.calendar import Block
+from rental.domain.calendar_feed import CalendarFeed
+from rental.domain.calendar_import import CalendarImport
 from rental.domain.events import Event
 from rental.domain.ledger import LedgerEntry
 from rental.domain.listings import Listing
@@ -35,6 +37,8 @@ class MemoryData:
     ledger: list[LedgerEntry] = field(factory=list)
     payouts: dict[str, Payout] = field(factory=dict)  # by booking id
     provider_events: dict[str, str] = field(factory=dict)  # id -> type
+    calendar_feeds: dict[str, CalendarFeed] = field(factory=dict)
+    calendar_imports: dict[str, CalendarImport] = field(factory=dict)
 
 
 class MemoryStore:

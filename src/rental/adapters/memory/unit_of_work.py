@@ -12,6 +12,7 @@ import copy
 from typing import Any
 
 from rental.adapters.memory.bookkeeping import MemoryLedger, MemoryPayouts, MemoryProviderEvents
+from rental.adapters.memory.calendar_sync import MemoryCalendarFeeds, MemoryCalendarImports
 from rental.adapters.memory.repositories import (
     MemoryBlocks,
     MemoryBookings,
@@ -61,6 +62,8 @@ class MemoryUnitOfWork(UnitOfWork):
         self.ledger = MemoryLedger(data.ledger)
         self.payouts = MemoryPayouts(data.payouts)
         self.provider_events = MemoryProviderEvents(data.provider_events)
+        self.calendar_feeds = MemoryCalendarFeeds(data.calendar_feeds)
+        self.calendar_imports = MemoryCalendarImports(data.calendar_imports, data.listings)
 
     def _store_events(self, events: list[Event]) -> None:
         assert self._working is not None

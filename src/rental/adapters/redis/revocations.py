@@ -70,10 +70,8 @@ class RedisRevocations:
         if time.monotonic() < self._paused_until:
             return None
         try:
-            pipe = self._client.pipeline()
-            pipe.exists(f"{self._prefix}:complete")
-            pipe.exists(self._key(jti))
-            complete, revoked = pipe.execute()
+            # One command, one round trip: asked on every authenticated request.
+            complete, revoked = self._client.mget(f"{self._prefix}:complete", self._key(jti))
         except redis.RedisError as error:
             self._failed(error)
             return None

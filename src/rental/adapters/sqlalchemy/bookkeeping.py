@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from attrs import asdict
-from sqlalchemy import insert, select, update
+from sqlalchemy import Insert, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.errors import domain_errors
-from rental.adapters.sqlalchemy.stores import insert_ignoring_duplicates
 from rental.application.bookkeeping import Ledger, PayoutStore, ProviderEvents
 from rental.domain.errors import ConcurrentUpdate
 from rental.domain.ledger import LedgerEntry
@@ -94,16 +94,23 @@ class SqlPayouts(PayoutStore):
 
 
 class SqlProviderEvents(ProviderEvents):
+    """An INSERT that skips a duplicate id: its row count says whether this delivery is the
+    first. A concurrent delivery of the same event waits on the first one's row and then
+    finds it, on every database, whatever the isolation level."""
+
     def __init__(self, session: Session) -> None:
         self._session = session
 
     def first_time(self, event_id: str, event_type: str, received_at: datetime) -> bool:
-        c = t.provider_events.c
-        with domain_errors():
-            seen = self._session.execute(select(c.id).where(c.id == event_id)).first()
-        if seen is not None:
-            return False
-        # A concurrent delivery of the same event loses on the primary key at commit.
         row = {"id": event_id, "type": event_type, "received_at": received_at}
-        insert_ignoring_duplicates(self._session, t.provider_events, row)
-        return True
+        statement: Insert
+        dialect = self._session.get_bind().dialect.name
+        if dialect == "postgresql":
+            statement = postgresql.insert(t.provider_events).values(row).on_conflict_do_nothing()
+        elif dialect == "sqlite":
+            statement = sqlite.insert(t.provider_events).values(row).on_conflict_do_nothing()
+        else:
+            statement = insert(t.provider_events).values(row).prefix_with("IGNORE")
+        with domain_errors():
+            result = self._session.execute(statement)
+        return bool(result.rowcount)  # type: ignore[attr-defined]

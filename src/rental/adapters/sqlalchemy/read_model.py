@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Table, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.engine import READ_ONLY
 from rental.adapters.sqlalchemy.mapping import start_mappers
-from rental.adapters.sqlalchemy.search import live_bookings, overlapping_blocks, search_conditions
+from rental.adapters.sqlalchemy.search import (
+    live_bookings,
+    live_bookings_of,
+    overlapping_blocks,
+    overlapping_blocks_of,
+    search_conditions,
+)
 from rental.application.queries import (
     ListingSearch,
     ListingSort,
@@ -29,7 +36,7 @@ from rental.domain.reviews import Review
 from rental.domain.stay import Stay
 from rental.domain.users import User
 
-L, B, R = t.listings.c, t.bookings.c, t.reviews.c
+L, B, R, P = t.listings.c, t.bookings.c, t.reviews.c, t.payments.c
 LISTING_ORDER: dict[ListingSort, tuple[ColumnElement[Any], ...]] = {
     ListingSort.PRICE: (L.price_per_night.asc(), L.id.asc()),
     ListingSort.PRICE_DESC: (L.price_per_night.desc(), L.id.asc()),
@@ -132,3 +139,106 @@ class SqlReadModel(ReadModel):
     def listing_reviews(self, listing_id: str, page: PageRequest) -> Page[Review]:
         order = (R.created_at.desc(), R.id.asc())
         return self._page(Review, t.reviews, [R.listing_id == listing_id], order, page)
+
+    # -- batches: one statement for all the parents of a page -----------------------------
+    def _by_id(self, cls: type[Any], column: Any, ids: Collection[str]) -> dict[str, Any]:
+        if not ids:
+            return {}
+        with self._session() as session:
+            found = session.scalars(select(cls).where(column.in_(sorted(set(ids)))))
+            return {item.id: item for item in found}
+
+    def users_by_id(self, user_ids: Collection[str]) -> dict[str, User]:
+        return self._by_id(User, t.users.c.id, user_ids)
+
+    def listings_by_id(self, listing_ids: Collection[str]) -> dict[str, Listing]:
+        return self._by_id(Listing, L.id, listing_ids)
+
+    def bookings_by_id(self, booking_ids: Collection[str]) -> dict[str, Booking]:
+        return self._by_id(Booking, B.id, booking_ids)
+
+    def payments_of_bookings(self, booking_ids: Collection[str]) -> dict[str, list[Payment]]:
+        found: dict[str, list[Payment]] = {i: [] for i in booking_ids}
+        if not found:
+            return found
+        query = (
+            select(Payment)
+            .where(P.booking_id.in_(sorted(found)))
+            .order_by(P.booking_id, P.created_at, P.id)
+        )
+        with self._session() as session:
+            for payment in session.scalars(query):
+                found[payment.booking_id].append(payment)
+        return found
+
+    def reviews_of_bookings(self, booking_ids: Collection[str]) -> dict[str, Review]:
+        if not booking_ids:
+            return {}
+        query = select(Review).where(R.booking_id.in_(sorted(set(booking_ids))))
+        with self._session() as session:
+            return {review.booking_id: review for review in session.scalars(query)}
+
+    def reviews_pages(
+        self, listing_ids: Collection[str], page: PageRequest
+    ) -> dict[str, Page[Review]]:
+        """One statement for every listing: each review's rank and its listing's total come
+        from window functions over the listing's reviews, and the page is a range of ranks."""
+        ids = sorted(set(listing_ids))
+        if not ids:
+            return {}
+        order = (R.created_at.desc(), R.id.asc())
+        rank = func.row_number().over(partition_by=R.listing_id, order_by=order)
+        total = func.count().over(partition_by=R.listing_id)
+        ranked = (
+            select(t.reviews, rank.label("rank"), total.label("total"))
+            .where(R.listing_id.in_(ids))
+            .subquery()
+        )
+        review = aliased(Review, ranked)
+        first, last = page.offset + 1, page.offset + page.per_page
+        query = (
+            select(review, ranked.c.total)
+            .where(ranked.c.rank.between(first, last))
+            .order_by(ranked.c.listing_id, ranked.c.rank)
+        )
+        items: dict[str, list[Review]] = defaultdict(list)
+        totals: dict[str, int] = dict.fromkeys(ids, 0)
+        with self._session() as session:
+            for found, count in session.execute(query):
+                items[found.listing_id].append(found)
+                totals[found.listing_id] = int(count)
+            past_the_end = [i for i in ids if i not in items]
+            if page.offset and past_the_end:
+                # A page after the last has no row to carry its total: count those apart.
+                counts = (
+                    select(R.listing_id, func.count())
+                    .where(R.listing_id.in_(past_the_end))
+                    .group_by(R.listing_id)
+                )
+                totals.update({i: int(n) for i, n in session.execute(counts)})
+        return {
+            i: Page(items=items.get(i, []), page=page.page, per_page=page.per_page, total=totals[i])
+            for i in ids
+        }
+
+    def unavailable_by_listing(
+        self, listing_ids: Collection[str], start: date, end: date, now: datetime
+    ) -> dict[str, list[CalendarEntry]]:
+        ids = sorted(set(listing_ids))
+        if not ids:
+            return {}
+        stay = Stay(start, end)
+        bookings: dict[str, list[Booking]] = defaultdict(list)
+        blocks: dict[str, list[Block]] = defaultdict(list)
+        with self._session() as session:
+            for booking in session.scalars(
+                select(Booking).where(*live_bookings_of(ids, stay, now))
+            ):
+                bookings[booking.listing_id].append(booking)
+            for block in session.scalars(select(Block).where(*overlapping_blocks_of(ids, stay))):
+                blocks[block.listing_id].append(block)
+        return {i: Calendar.of(bookings[i], blocks[i], now).collisions(stay) for i in ids}
+
+    def host_listings(self, host_id: str, page: PageRequest) -> Page[Listing]:
+        where = [L.host_id == host_id, L.deleted_at.is_(None)]
+        return self._page(Listing, t.listings, where, (L.created_at.desc(), L.id.asc()), page)

@@ -8,6 +8,7 @@ pending booking becomes overdue, so every query asks for that itself.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
@@ -35,18 +36,29 @@ def holds_nights(now: datetime) -> ColumnElement[bool]:
     )
 
 
+def _holding(stay: Stay, now: datetime) -> list[ColumnElement[bool]]:
+    return [B.check_in < stay.check_out, B.check_out > stay.check_in, holds_nights(now)]
+
+
 def live_bookings(listing_id: Any, stay: Stay, now: datetime) -> list[ColumnElement[bool]]:
     """Bookings of ``listing_id`` (a value or a column) that hold a night of ``stay``."""
-    return [
-        B.listing_id == listing_id,
-        B.check_in < stay.check_out,
-        B.check_out > stay.check_in,
-        holds_nights(now),
-    ]
+    return [B.listing_id == listing_id, *_holding(stay, now)]
+
+
+def live_bookings_of(
+    listing_ids: Collection[str], stay: Stay, now: datetime
+) -> list[ColumnElement[bool]]:
+    """``live_bookings()`` of several listings in one query."""
+    return [B.listing_id.in_(listing_ids), *_holding(stay, now)]
 
 
 def overlapping_blocks(listing_id: Any, stay: Stay) -> list[ColumnElement[bool]]:
     return [K.listing_id == listing_id, K.start < stay.check_out, K.end > stay.check_in]
+
+
+def overlapping_blocks_of(listing_ids: Collection[str], stay: Stay) -> list[ColumnElement[bool]]:
+    """``overlapping_blocks()`` of several listings in one query."""
+    return [K.listing_id.in_(listing_ids), K.start < stay.check_out, K.end > stay.check_in]
 
 
 def has_amenities(amenities: list[str], dialect: str) -> list[ColumnElement[bool]]:

@@ -12,6 +12,10 @@ from sqlalchemy.orm import Session
 from rental.adapters.sqlalchemy import fast
 from rental.adapters.sqlalchemy import hot_path as hot
 from rental.adapters.sqlalchemy.bookkeeping import SqlLedger, SqlPayouts, SqlProviderEvents
+from rental.adapters.sqlalchemy.calendar_sync import (
+    SqlCalendarFeedRepository,
+    SqlCalendarImportRepository,
+)
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.adapters.sqlalchemy.repositories import (
     SqlBlockRepository,
@@ -56,6 +60,8 @@ class SqlUnitOfWork(UnitOfWork):
         self.ledger = SqlLedger(session)
         self.payouts = SqlPayouts(session)
         self.provider_events = SqlProviderEvents(session)
+        self.calendar_feeds = SqlCalendarFeedRepository(session)
+        self.calendar_imports = SqlCalendarImportRepository(session)
         return super().__enter__()
 
     def __exit__(

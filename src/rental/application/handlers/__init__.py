@@ -9,6 +9,7 @@ from rental.application import commands as c
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import (
     bookings,
+    calendar_sync,
     listings,
     payments,
     payouts,
@@ -41,4 +42,12 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.HandleProviderEvent: provider_sync.handle_provider_event,
     c.ReconcilePayment: provider_sync.reconcile_payment,
     c.PayHost: payouts.pay_host,
+    # channel sync (iCal)
+    c.OpenCalendarFeed: calendar_sync.open_calendar_feed,
+    c.RotateCalendarFeed: calendar_sync.rotate_calendar_feed,
+    c.ImportCalendar: calendar_sync.import_calendar,
+    c.DeleteCalendarImport: calendar_sync.delete_calendar_import,
+    c.ApplyCalendarFeed: calendar_sync.apply_calendar_feed,
+    c.RecordCalendarFeedUnchanged: calendar_sync.record_calendar_feed_unchanged,
+    c.RecordCalendarFeedFailure: calendar_sync.record_calendar_feed_failure,
 }

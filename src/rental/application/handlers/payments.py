@@ -77,7 +77,7 @@ def pay_for_booking(cmd: c.PayForBooking, uow: UnitOfWork, deps: Dependencies) -
         raise PaymentAlreadyExists("The booking already has an authorized or captured payment.")
     payment_id = deps.ids.new_id()
     amount = Money(booking.total, booking.currency)
-    tags = PaymentTags(payment_id=payment_id, booking_id=booking.id, payer_id=cmd.actor.user_id)
+    tags = PaymentTags(booking_id=booking.id, payer_id=cmd.actor.user_id)
     key = _gateway_key(cmd, len(uow.payments.for_booking(booking.id)))
     pay = deps.gateway.charge if booking.instant_book else deps.gateway.authorize
     try:

@@ -40,9 +40,9 @@ def handle_provider_event(cmd: c.HandleProviderEvent, uow: UnitOfWork, deps: Dep
         # Not (yet) ours: our own commit may still be on its way, and will record the
         # payment itself. The event id is not kept, so a redelivery can still act.
         return "unknown payment"
+    booking = uow.bookings.get(payment.booking_id, for_update=True)
     if not uow.provider_events.first_time(event.id, event.type, now):
         return "duplicate"
-    booking = uow.bookings.get(payment.booking_id, for_update=True)
     done = "nothing to change"
     if event.type == "payment_intent.succeeded":
         done = _captured(uow, deps, booking, payment, now)
@@ -146,7 +146,7 @@ def _lost_commit(uow: UnitOfWork, deps: Dependencies, seen: ProviderPayment, now
     out after acting): record it if its booking still wants it, else give it back."""
     if seen.status not in ("authorized", "captured") or seen.refunded >= seen.amount:
         return "nothing held"
-    if seen.payment_id is None or seen.booking_id is None or seen.payer_id is None:
+    if seen.booking_id is None or seen.payer_id is None:
         return f"cannot reconcile {seen.reference}: it does not name our ids"
     try:
         booking = uow.bookings.get(seen.booking_id, for_update=True)
@@ -158,7 +158,7 @@ def _lost_commit(uow: UnitOfWork, deps: Dependencies, seen: ProviderPayment, now
         _give_back(uow, deps, seen)
         return f"gave back {seen.reference}: its booking does not need it"
     payment = Payment.authorized(
-        payment_id=seen.payment_id, booking_id=booking.id, payer_id=seen.payer_id,
+        payment_id=deps.ids.new_id(), booking_id=booking.id, payer_id=seen.payer_id,
         amount=seen.amount, currency=seen.currency, payment_method="card",
         gateway_reference=seen.reference, now=now,
     )  # fmt: skip

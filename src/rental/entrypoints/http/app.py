@@ -10,7 +10,8 @@ from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 
 from rental.composition import Rental, bootstrap_from
-from rental.entrypoints.http import auth, errors, ratelimit
+from rental.entrypoints.http import auth, errors, observability, ratelimit
+from rental.entrypoints.http.json_provider import OrjsonProvider
 from rental.entrypoints.http.schemas.common import ProblemSchema
 from rental.settings import Settings
 
@@ -63,8 +64,9 @@ def create_app(settings: Settings | None = None, *, rental: Rental | None = None
         OPENAPI_URL_PREFIX=API_PREFIX,
         OPENAPI_JSON_PATH="openapi.json",
         TESTING=settings.env == "test",
+        MAX_CONTENT_LENGTH=settings.max_body_bytes,
     )
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json = OrjsonProvider(app)  # keys in their order, as before
     app.extensions["rental"] = rental
     app.extensions["rental.settings"] = settings
     api = RentalApi(
@@ -78,11 +80,15 @@ def create_app(settings: Settings | None = None, *, rental: Rental | None = None
             },
         },
     )
+    # Before the other hooks: their lines carry the request id (operations: logs, metrics).
+    observability.init_app(app)
+    # The rate limit next: a limited address must not get its body read and parsed.
+    ratelimit.init_app(app, settings)
     # After the Api, so that problem+json replaces flask-smorest's own error bodies.
     errors.init_app(app)
     auth.init_app(app)
-    ratelimit.init_app(app, settings)
     _register_blueprints(api)
+    _mount_graphql(app, settings)
     return app
 
 
@@ -92,7 +98,16 @@ def _register_blueprints(api: Api) -> None:
     api.register_blueprint(health.blp)
     for blp in (users.blp, users.me_blp, listings.blp, bookings.blp, payments.blp, reviews.blp):
         api.register_blueprint(blp, url_prefix=API_PREFIX)
+    from rental.entrypoints.http import calendar_sync
+
+    api.register_blueprint(calendar_sync.blp, url_prefix=API_PREFIX)
     _register_money_blueprints(api)
+
+
+def _mount_graphql(app: Flask, settings: Settings) -> None:
+    from rental.entrypoints import graphql
+
+    graphql.init_app(app, settings)
 
 
 def _register_money_blueprints(api: Api) -> None:

@@ -8,9 +8,11 @@ from typing import Any, Protocol, TypeVar, cast
 
 import flask_smorest
 from flask import current_app
+from marshmallow import missing
 from webargs.flaskparser import FlaskParser
 
 from rental.composition import Rental
+from rental.entrypoints.http.body import parsed_body
 from rental.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -39,6 +41,10 @@ class StrictParser(FlaskParser):
     DEFAULT_UNKNOWN_BY_LOCATION: dict[str, str | None] = {
         location: None for location in FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION
     } | {"headers": "exclude", "cookies": "exclude"}
+
+    def _raw_load_json(self, req: Any) -> Any:
+        # The body was parsed once, with limits, before the view (``errors.check_request``).
+        return parsed_body(missing)
 
 
 class Blueprint(flask_smorest.Blueprint):  # type: ignore[misc]
@@ -69,6 +75,10 @@ class Blueprint(flask_smorest.Blueprint):  # type: ignore[misc]
         return self.route(rule, methods=["DELETE"], **options)
 
     def arguments(self, schema: Any, **options: Any) -> Decorator:
+        # Given a class, webargs builds a new schema (a deep copy of every field) on every
+        # request; one instance, built here, parses them all (it keeps no request's state).
+        if isinstance(schema, type):
+            schema = schema()
         return cast(Decorator, super().arguments(schema, **options))
 
     def response(self, status_code: int, schema: Any = None, **options: Any) -> Decorator:

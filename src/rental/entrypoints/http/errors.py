@@ -9,10 +9,19 @@ from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
-from flask import Flask, Response, json, request
-from werkzeug.exceptions import HTTPException, UnsupportedMediaType
+from flask import Flask, Response, current_app, json, request
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, UnsupportedMediaType
 
 from rental.domain import errors as e
+from rental.entrypoints.http.body import (
+    NUL_MESSAGE as NUL_MESSAGE,  # the GraphQL endpoint says it too
+)
+from rental.entrypoints.http.body import (
+    BodyRefused,
+    fields_with_nul,
+    keep_parsed,
+    parse_body,
+)
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_BASE = "https://rental.example/problems/"
@@ -127,17 +136,7 @@ def unexpected_problem(error: Exception) -> Response:
     return problem(500, "Something went wrong on our side; it has been logged.")
 
 
-def _has_nul(value: Any) -> bool:
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_has_nul(item) for item in value)
-    return False
-
-
-NUL_MESSAGE = "must not contain NUL characters."
+OWN_ERRORS = "rental.own_errors"  # app.extensions key: endpoints whose errors are not problems
 
 
 def _nul_problem(fields: list[str]) -> Response:
@@ -146,29 +145,50 @@ def _nul_problem(fields: list[str]) -> Response:
     )
 
 
+def _read_body(limit: int | None) -> bytes | None:
+    """The body's bytes, or None past ``limit``. A chunked body has no length to check first,
+    so at most one byte more than the limit is read to tell."""
+    if request.content_length is not None or limit is None:
+        return request.get_data(cache=True)
+    raw = request.input_stream.read(limit + 1)
+    return None if len(raw) > limit else raw
+
+
 def check_request() -> Response | None:
-    """Before each request: a body must be JSON (415) and a JSON object (400); no text may
-    carry a NUL character, which no database column stores (PostgreSQL refuses it)."""
+    """Before each request: a body must be JSON (415), at most ``MAX_CONTENT_LENGTH`` bytes
+    (413, told before a byte of it is read), parse once within ``body.parse_body``'s limits
+    (400) into a JSON object (400); no text may carry a NUL character, which no database
+    column stores (PostgreSQL refuses it).
+    Endpoints listed in ``OWN_ERRORS`` (GraphQL) check and answer in their own shape."""
+    if request.endpoint in current_app.extensions.get(OWN_ERRORS, ()):
+        return None
     if "\x00" in request.path:
         return problem(404, "No such resource.")
-    bad_args = sorted({k for k, v in request.args.items(multi=True) if _has_nul(k + v)})
+    bad_args = sorted({k for k, v in request.args.items(multi=True) if "\x00" in k + v})
     if bad_args:
         return _nul_problem(bad_args)
     if not request.content_length and not request.headers.get("Transfer-Encoding"):
         return None
+    limit = request.max_content_length
+    too_large = RequestEntityTooLarge(f"A request body may have at most {limit} bytes.")
+    if limit is not None and (request.content_length or 0) > limit:
+        return http_problem(too_large)
     if not request.is_json:
         error = UnsupportedMediaType("Request bodies must be application/json.")
         return http_problem(error)
-    raw = request.get_data(cache=True)
+    raw = _read_body(limit)
+    if raw is None:
+        return http_problem(too_large)
     if not raw:
         return None
     try:
-        body = json.loads(raw)
-    except ValueError:
-        return problem(400, "The request body is not valid JSON.")
-    if not isinstance(body, dict):
+        parsed = parse_body(raw)
+    except BodyRefused as refused:
+        return problem(400, refused.detail)
+    if not isinstance(parsed, dict):
         return problem(400, "The request body must be a JSON object.")
-    bad_fields = sorted(str(k) for k, v in body.items() if _has_nul(k) or _has_nul(v))
+    keep_parsed(parsed)
+    bad_fields = fields_with_nul(parsed)
     return _nul_problem(bad_fields) if bad_fields else None
 
 

@@ -1,0 +1,40 @@
+"""What every resolver of one request shares: the caller, the application, the loaders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from attrs import define
+
+from rental.application.commands import Actor, Command
+from rental.application.reads import Reads
+from rental.composition import Rental
+from rental.domain.errors import AuthenticationFailed
+from rental.entrypoints.graphql.loaders import Loaders
+
+
+@define
+class Context:
+    """``actor`` is ``None`` for an anonymous caller."""
+
+    rental: Rental
+    actor: Actor | None
+    loaders: Loaders
+
+    @classmethod
+    def of(cls, rental: Rental, actor: Actor | None) -> Context:
+        return cls(rental, actor, Loaders(rental.reads, actor))
+
+    @property
+    def reads(self) -> Reads:
+        return self.rental.reads
+
+    def signed_in(self) -> Actor:
+        """The caller, for a field that needs one (``UNAUTHENTICATED`` otherwise)."""
+        if self.actor is None:
+            raise AuthenticationFailed("Sign in first: this needs a bearer access token.")
+        return self.actor
+
+    def handle(self, command: Command) -> Any:
+        """Send ``command`` through the bus the HTTP API uses."""
+        return self.rental.handle(command)

@@ -1,0 +1,67 @@
+"""The schema's enums: UPPER_CASE names over the domain's own values, so that a domain
+string (``"pending"``) serializes as its GraphQL name (``PENDING``) without a mapping."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from rental.application.queries import ListingSort as Sort
+from rental.domain import bookings, calendar, payments, policies, users
+
+
+@strawberry.enum
+class Role(Enum):
+    GUEST = users.Role.GUEST.value
+    HOST = users.Role.HOST.value
+    ADMIN = users.Role.ADMIN.value
+
+
+@strawberry.enum(description="The status now: an overdue pending booking reads EXPIRED.")
+class BookingStatus(Enum):
+    PENDING = bookings.BookingStatus.PENDING.value
+    CONFIRMED = bookings.BookingStatus.CONFIRMED.value
+    DECLINED = bookings.BookingStatus.DECLINED.value
+    CANCELLED = bookings.BookingStatus.CANCELLED.value
+    EXPIRED = bookings.BookingStatus.EXPIRED.value
+    COMPLETED = bookings.BookingStatus.COMPLETED.value
+
+
+@strawberry.enum
+class CancellationPolicy(Enum):
+    FLEXIBLE = policies.CancellationPolicy.FLEXIBLE.value
+    MODERATE = policies.CancellationPolicy.MODERATE.value
+    STRICT = policies.CancellationPolicy.STRICT.value
+
+
+@strawberry.enum
+class CancelledBy(Enum):
+    GUEST = bookings.CancelledBy.GUEST.value
+    HOST = bookings.CancelledBy.HOST.value
+
+
+@strawberry.enum
+class PaymentStatus(Enum):
+    AUTHORIZED = payments.PaymentStatus.AUTHORIZED.value
+    CAPTURED = payments.PaymentStatus.CAPTURED.value
+    FAILED = payments.PaymentStatus.FAILED.value
+    VOIDED = payments.PaymentStatus.VOIDED.value
+    REFUNDED = payments.PaymentStatus.REFUNDED.value
+    PARTIALLY_REFUNDED = payments.PaymentStatus.PARTIALLY_REFUNDED.value
+
+
+@strawberry.enum
+class UnavailableReason(Enum):
+    BOOKED = calendar.Reason.BOOKED.value
+    BLOCKED = calendar.Reason.BLOCKED.value
+
+
+@strawberry.enum(
+    description="Ties are broken by id, so pages are stable; RATING puts unrated last."
+)
+class ListingSort(Enum):
+    NEWEST = Sort.NEWEST.value
+    PRICE = Sort.PRICE.value
+    PRICE_DESC = Sort.PRICE_DESC.value
+    RATING = Sort.RATING.value

@@ -1,0 +1,123 @@
+"""Input types, and how their values become the arguments of a command.
+
+Each input is checked by the marshmallow schema of its HTTP twin, so that both front doors
+refuse the same values with the same messages; the domain checks the business rules after.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from enum import Enum
+from typing import Any
+
+import strawberry
+from marshmallow import Schema, ValidationError
+
+from rental.domain.errors import InvalidInput
+from rental.entrypoints.graphql.enums import CancellationPolicy
+from rental.entrypoints.http.errors import flatten_messages
+
+UNSET: Any = strawberry.UNSET
+
+
+def loaded(schema: Schema, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` (snake_case) through ``schema``; its messages become ``InvalidInput``."""
+    try:
+        result: dict[str, Any] = schema.load(values)
+    except ValidationError as error:
+        raise InvalidInput(flatten_messages(error.messages), "Some fields are not valid; "
+                           "see extensions.errors.") from None  # fmt: skip
+    return result
+
+
+def wire_value(value: Any) -> Any:
+    """A value as the JSON body of the HTTP twin would carry it."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def given_fields(input_: Any, *, keep_null: bool) -> dict[str, Any]:
+    """The fields the client gave (snake_case); ``null`` ones only when ``keep_null``."""
+    values = {}
+    for item in dataclasses.fields(input_):
+        value = getattr(input_, item.name)
+        if value is UNSET or (value is None and not keep_null):
+            continue
+        values[item.name] = wire_value(value)
+    return values
+
+
+@strawberry.input(description="The fields, rules and defaults of POST /listings; null is the "
+                  "same as leaving a field out.")  # fmt: skip
+class CreateListingInput:
+    title: str
+    city: str
+    country: str
+    price_per_night: int
+    max_guests: int
+    description: str | None = UNSET
+    address: str | None = UNSET
+    latitude: float | None = UNSET
+    longitude: float | None = UNSET
+    timezone: str | None = UNSET
+    currency: str | None = UNSET
+    cleaning_fee: int | None = UNSET
+    weekly_discount_percent: int | None = UNSET
+    monthly_discount_percent: int | None = UNSET
+    min_nights: int | None = UNSET
+    max_nights: int | None = UNSET
+    instant_book: bool | None = UNSET
+    cancellation_policy: CancellationPolicy | None = UNSET
+    amenities: list[str] | None = UNSET
+
+
+@strawberry.input(description="PATCH /listings/{id}: every field optional; null for a required "
+                  "field is BAD_USER_INPUT, null for latitude or longitude clears it.")  # fmt: skip
+class UpdateListingInput:
+    title: str | None = UNSET
+    city: str | None = UNSET
+    country: str | None = UNSET
+    price_per_night: int | None = UNSET
+    max_guests: int | None = UNSET
+    description: str | None = UNSET
+    address: str | None = UNSET
+    latitude: float | None = UNSET
+    longitude: float | None = UNSET
+    timezone: str | None = UNSET
+    currency: str | None = UNSET
+    cleaning_fee: int | None = UNSET
+    weekly_discount_percent: int | None = UNSET
+    monthly_discount_percent: int | None = UNSET
+    min_nights: int | None = UNSET
+    max_nights: int | None = UNSET
+    instant_book: bool | None = UNSET
+    cancellation_policy: CancellationPolicy | None = UNSET
+    amenities: list[str] | None = UNSET
+
+
+@strawberry.input(description="POST /bookings.")
+class RequestBookingInput:
+    listing_id: strawberry.ID
+    check_in: date
+    check_out: date
+    guests: int
+
+
+@strawberry.input(description="POST /bookings/{id}/payments; idempotencyKey is the "
+                  "Idempotency-Key header, in the same key space.")  # fmt: skip
+class PayForBookingInput:
+    booking_id: strawberry.ID
+    payment_method: str = "card"
+    payment_token: str
+    idempotency_key: str | None = None
+
+
+@strawberry.input(description="POST /bookings/{id}/review.")
+class CreateReviewInput:
+    booking_id: strawberry.ID
+    rating: int
+    comment: str

@@ -1,0 +1,124 @@
+"""The root mutation: each field builds the command its HTTP twin builds, for the same bus.
+
+Results are nullable (GitHub's convention): a mutation that fails answers ``null`` with its
+error, and the other mutations of the document keep their answers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from marshmallow import ValidationError
+
+from rental.application import commands as c
+from rental.domain import bookings, listings, payments, reviews
+from rental.domain.errors import InvalidInput
+from rental.entrypoints.graphql.inputs import (
+    CreateListingInput,
+    CreateReviewInput,
+    PayForBookingInput,
+    RequestBookingInput,
+    UpdateListingInput,
+    given_fields,
+    loaded,
+    wire_value,
+)
+from rental.entrypoints.graphql.types import Booking, Info, Listing, Payment, Review
+from rental.entrypoints.http.schemas.bookings import BookingRequestSchema
+from rental.entrypoints.http.schemas.listings import ListingCreateSchema, ListingUpdateSchema
+from rental.entrypoints.http.schemas.payments import IDEMPOTENCY_KEY, PaymentRequestSchema
+from rental.entrypoints.http.schemas.reviews import ReviewRequestSchema
+
+
+def _idempotency_key(key: str | None) -> str | None:
+    if key is not None:
+        try:
+            IDEMPOTENCY_KEY(key)
+        except ValidationError as error:
+            raise InvalidInput({"idempotency_key": error.messages}) from None  # type: ignore[dict-item]
+    return key
+
+
+def _booking(info: Info, command: Any) -> Booking:
+    booking: bookings.Booking = info.context.handle(command)
+    info.context.loaders.saw_bookings([booking])
+    return booking  # type: ignore[return-value]
+
+
+@strawberry.type(description="Every mutation needs a signed-in caller (UNAUTHENTICATED).")
+class Mutation:
+    @strawberry.mutation(description="POST /listings (hosts and admins).")
+    @staticmethod
+    def create_listing(info: Info, input: CreateListingInput) -> Listing | None:
+        actor = info.context.signed_in()
+        fields = loaded(ListingCreateSchema(), given_fields(input, keep_null=False))
+        listing: listings.Listing = info.context.handle(c.CreateListing(actor=actor, fields=fields))
+        info.context.loaders.saw_listings([listing])
+        return listing  # type: ignore[return-value]
+
+    @strawberry.mutation(description="PATCH /listings/{id} (its host or an admin).")
+    @staticmethod
+    def update_listing(
+        info: Info,
+        id: strawberry.ID,
+        input: UpdateListingInput,
+    ) -> Listing | None:
+        actor = info.context.signed_in()
+        changes = loaded(ListingUpdateSchema(), given_fields(input, keep_null=True))
+        command = c.UpdateListing(actor=actor, listing_id=str(id), changes=changes)
+        listing: listings.Listing = info.context.handle(command)
+        info.context.loaders.saw_listings([listing])
+        return listing  # type: ignore[return-value]
+
+    @strawberry.mutation(description="POST /bookings: pending, its nights held at once.")
+    @staticmethod
+    def request_booking(info: Info, input: RequestBookingInput) -> Booking | None:
+        actor = info.context.signed_in()
+        body = loaded(BookingRequestSchema(), given_fields(input, keep_null=True))
+        return _booking(info, c.RequestBooking(actor=actor, **body))
+
+    @strawberry.mutation(description="POST /bookings/{id}/payments; PAYMENT_DECLINED names the "
+                         "failed payment in extensions.paymentId.")  # fmt: skip
+    @staticmethod
+    def pay_for_booking(info: Info, input: PayForBookingInput) -> Payment | None:
+        actor = info.context.signed_in()
+        body = {"payment_method": input.payment_method, "payment_token": input.payment_token}
+        checked = loaded(PaymentRequestSchema(), body)
+        command = c.PayForBooking(
+            actor=actor,
+            booking_id=str(wire_value(input.booking_id)),
+            idempotency_key=_idempotency_key(input.idempotency_key),
+            **checked,
+        )
+        payment: payments.Payment = info.context.handle(command)
+        info.context.loaders.saw_payments([payment])
+        return payment  # type: ignore[return-value]
+
+    @strawberry.mutation(description="POST /bookings/{id}/confirm (the listing's host).")
+    @staticmethod
+    def confirm_booking(info: Info, id: strawberry.ID) -> Booking | None:
+        actor = info.context.signed_in()
+        return _booking(info, c.ConfirmBooking(actor=actor, booking_id=str(id)))
+
+    @strawberry.mutation(description="POST /bookings/{id}/decline (the listing's host).")
+    @staticmethod
+    def decline_booking(info: Info, id: strawberry.ID) -> Booking | None:
+        actor = info.context.signed_in()
+        return _booking(info, c.DeclineBooking(actor=actor, booking_id=str(id)))
+
+    @strawberry.mutation(description="POST /bookings/{id}/cancel (its guest or the host).")
+    @staticmethod
+    def cancel_booking(info: Info, id: strawberry.ID) -> Booking | None:
+        actor = info.context.signed_in()
+        return _booking(info, c.CancelBooking(actor=actor, booking_id=str(id)))
+
+    @strawberry.mutation(description="POST /bookings/{id}/review (its guest, after the stay).")
+    @staticmethod
+    def create_review(info: Info, input: CreateReviewInput) -> Review | None:
+        actor = info.context.signed_in()
+        body = loaded(ReviewRequestSchema(), {"rating": input.rating, "comment": input.comment})
+        command = c.SubmitReview(actor=actor, booking_id=str(input.booking_id), **body)
+        review: reviews.Review = info.context.handle(command)
+        info.context.loaders.saw_reviews([review])
+        return review  # type: ignore[return-value]

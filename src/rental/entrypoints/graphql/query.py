@@ -1,0 +1,127 @@
+"""The root query: the caller, single objects (``null`` when missing or hidden), the search."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import strawberry
+
+from rental.application.queries import ListingSearch
+from rental.application.queries import ListingSort as SortValue
+from rental.domain import bookings, listings, payments, users
+from rental.domain.errors import NotFound
+from rental.entrypoints.graphql.enums import ListingSort
+from rental.entrypoints.graphql.inputs import UNSET, given_fields, loaded
+from rental.entrypoints.graphql.types import (
+    Booking,
+    Info,
+    Listing,
+    ListingPage,
+    Payment,
+    User,
+    page_request,
+)
+from rental.entrypoints.http.schemas.listings import ListingQuerySchema
+
+
+@strawberry.input(description="Filters of the search; a null or missing one does not filter.")
+class ListingFilter:
+    city: str | None = UNSET
+    country: str | None = UNSET
+    guests: int | None = UNSET
+    min_price: int | None = UNSET
+    max_price: int | None = UNSET
+    amenities: list[str] | None = UNSET
+    check_in: date | None = UNSET
+    check_out: date | None = UNSET
+
+
+def search_of(
+    filter_: ListingFilter | None, sort: ListingSort | None, page: int | None, per_page: int | None
+) -> ListingSearch:
+    """The ``ListingSearch`` of ``GET /listings``: the filters checked by its query schema,
+    amenities trimmed and lower-cased as the query string's are."""
+    given = given_fields(filter_, keep_null=False) if filter_ is not None else {}
+    amenities = [a.strip().lower() for a in given.pop("amenities", []) if a.strip()]
+    filters = loaded(ListingQuerySchema(), given)
+    for name in ("page", "per_page", "sort"):
+        filters.pop(name, None)
+    # attrs' ``converter=tuple`` is a generic mypy cannot solve: hence ``Any``.
+    chosen: Any = tuple(amenities)
+    return ListingSearch(
+        **filters,
+        amenities=chosen,
+        sort=SortValue((sort or ListingSort.NEWEST).value),
+        page=page_request(page, per_page),
+    )
+
+
+@strawberry.type(description="Nullable fields follow GitHub's convention: a missing or hidden "
+                 "object is null, without an error. Errors carry extensions.code as Apollo "
+                 "Server's do.")  # fmt: skip
+class Query:
+    @strawberry.field(description="The caller; null when anonymous.")
+    @staticmethod
+    def me(info: Info) -> User | None:
+        actor = info.context.actor
+        if actor is None:
+            return None
+        found: users.User | None = info.context.reads.users_by_id([actor.user_id]).get(
+            actor.user_id
+        )
+        return found  # type: ignore[return-value]
+
+    @strawberry.field(description="Anyone's public profile; null when there is no such user.")
+    @staticmethod
+    def user(info: Info, id: strawberry.ID) -> User | None:
+        return info.context.reads.users_by_id([str(id)]).get(str(id))  # type: ignore[return-value]
+
+    @strawberry.field(description="Null when missing or deleted.")
+    @staticmethod
+    def listing(info: Info, id: strawberry.ID) -> Listing | None:
+        try:
+            found: listings.Listing = info.context.reads.listing(str(id))
+        except NotFound:
+            return None
+        info.context.loaders.saw_listings([found])
+        return found  # type: ignore[return-value]
+
+    @strawberry.field(description="Active listings, as GET /listings finds and orders them.")
+    @staticmethod
+    def listings(
+        info: Info,
+        filter: ListingFilter | None = None,
+        sort: ListingSort | None = ListingSort.NEWEST,
+        page: int | None = 1,
+        per_page: int | None = 20,
+    ) -> ListingPage:
+        found = info.context.reads.search_listings(search_of(filter, sort, page, per_page))
+        info.context.loaders.saw_listings(found.items)
+        return found  # type: ignore[return-value]
+
+    @strawberry.field(description="To its guest, the listing's host or an admin; else null.")
+    @staticmethod
+    def booking(info: Info, id: strawberry.ID) -> Booking | None:
+        context = info.context
+        if context.actor is None:
+            return None
+        try:
+            found: bookings.Booking = context.reads.booking(context.actor, str(id))
+        except NotFound:
+            return None
+        context.loaders.saw_bookings([found])
+        return found  # type: ignore[return-value]
+
+    @strawberry.field(description="Visible as its booking is; else null.")
+    @staticmethod
+    def payment(info: Info, id: strawberry.ID) -> Payment | None:
+        context = info.context
+        if context.actor is None:
+            return None
+        try:
+            found: payments.Payment = context.reads.payment(context.actor, str(id))
+        except NotFound:
+            return None
+        context.loaders.saw_payments([found])
+        return found  # type: ignore[return-value]

@@ -1,0 +1,55 @@
+"""The schema: types, limits, error codes; ``sdl()`` is what ``schema.graphql`` holds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, ParserCache
+from strawberry.types import ExecutionContext
+
+from rental.entrypoints.graphql.errors import log_unexpected
+from rental.entrypoints.graphql.limits import (
+    MAX_ALIASES,
+    MAX_TOKENS,
+    DepthLimiter,
+    LimitedExecution,
+    PhaseCodes,
+)
+from rental.entrypoints.graphql.mutation import Mutation
+from rental.entrypoints.graphql.query import Query
+from rental.entrypoints.graphql.scalars import SCALARS
+
+
+class RentalSchema(strawberry.Schema):
+    """Strawberry's schema, logging only what is a bug: a domain error is an answer, which
+    the HTTP API does not log either."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        log_unexpected(errors)
+
+
+def build_schema() -> RentalSchema:
+    """A new schema; extensions are factories, so no state is shared between requests."""
+    extensions: list[Any] = [
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: ParserCache(maxsize=256),
+        DepthLimiter,
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        PhaseCodes,
+    ]
+    return RentalSchema(
+        query=Query,
+        mutation=Mutation,
+        extensions=extensions,
+        execution_context_class=LimitedExecution,
+        scalar_overrides=SCALARS,
+    )
+
+
+def sdl() -> str:
+    """The schema in the GraphQL schema definition language."""
+    return build_schema().as_str() + "\n"

@@ -1,0 +1,290 @@
+"""The schema's object types. Resolvers receive the domain's own objects (``Listing``,
+``Booking``…) as their parent and read through the request's loaders and the read side."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, TypeAlias
+
+import strawberry
+
+from rental.application.queries import MAX_PER_PAGE, PageRequest
+from rental.application.reads import Quote as QuoteValue
+from rental.domain import bookings, listings, payments, reviews, users
+from rental.domain.errors import InvalidInput
+from rental.entrypoints.graphql.context import Context
+from rental.entrypoints.graphql.enums import (
+    BookingStatus,
+    CancellationPolicy,
+    CancelledBy,
+    PaymentStatus,
+    Role,
+    UnavailableReason,
+)
+
+Info: TypeAlias = strawberry.Info[Context, None]
+NO_ARGUMENTS = ()
+
+
+def page_request(page: int | None, per_page: int | None) -> PageRequest:
+    """The limits check pages before anything runs; this keeps a resolver safe on its own.
+    An explicit ``null`` is the default, as leaving the argument out is."""
+    page = 1 if page is None else page
+    per_page = 20 if per_page is None else per_page
+    if page < 1:
+        raise InvalidInput.field("page", "must be at least 1.")
+    if not 1 <= per_page <= MAX_PER_PAGE:
+        raise InvalidInput.field("perPage", f"must be 1 to {MAX_PER_PAGE}.")
+    return PageRequest(page, per_page)
+
+
+@strawberry.type(description="An account as others see it; private fields are null to them.")
+class User:
+    id: strawberry.ID
+    username: str
+    role: Role
+    full_name: str | None
+    bio: str | None
+    created_at: datetime
+
+    @strawberry.field(description="Null unless it is the caller's own, or the caller is an admin.")
+    @staticmethod
+    def email(root: strawberry.Parent[users.User], info: Info) -> str | None:
+        return info.context.reads.email_of(info.context.actor, root)
+
+    @strawberry.field(description="The active listings this user hosts, newest first.")
+    @staticmethod
+    def listings(
+        root: strawberry.Parent[users.User],
+        info: Info,
+        page: int | None = 1,
+        per_page: int | None = 20,
+    ) -> ListingPage:
+        found = info.context.reads.host_listings(root.id, page_request(page, per_page))
+        info.context.loaders.saw_listings(found.items)
+        return found  # type: ignore[return-value]
+
+    @strawberry.field(description="Newest check-in first; null unless the caller or an admin.")
+    @staticmethod
+    def trips(
+        root: strawberry.Parent[users.User],
+        info: Info,
+        page: int | None = 1,
+        per_page: int | None = 20,
+    ) -> BookingPage | None:
+        context = info.context
+        found = context.reads.trips_of(context.actor, root.id, page_request(page, per_page))
+        if found is not None:
+            context.loaders.saw_bookings(found.items)
+        return found  # type: ignore[return-value]
+
+    @strawberry.field(description="Bookings on this user's listings, newest check-in first; "
+                      "null unless the caller or an admin.")  # fmt: skip
+    @staticmethod
+    def hosted_bookings(
+        root: strawberry.Parent[users.User],
+        info: Info,
+        page: int | None = 1,
+        per_page: int | None = 20,
+    ) -> BookingPage | None:
+        context = info.context
+        page_of = page_request(page, per_page)
+        found = context.reads.hosted_bookings_of(context.actor, root.id, page_of)
+        if found is not None:
+            context.loaders.saw_bookings(found.items)
+        return found  # type: ignore[return-value]
+
+
+@strawberry.type(description="Nights [start, end) held by a booking or a block; never by whom.")
+class Unavailable:
+    start: date
+    end: date
+    reason: UnavailableReason
+
+
+@strawberry.type(description="Minor units of currency.")
+class Price:
+    currency: str
+    nightly_subtotal: int
+    discount: int
+    cleaning_fee: int
+    service_fee: int
+    total: int
+
+
+@strawberry.type(description="available: no booking or block holds any night of the stay.")
+class Quote:
+    available: bool
+    price: Price
+
+
+@strawberry.type(description="A home offered by a host. Money is in minor units of currency.")
+class Listing:
+    id: strawberry.ID
+    title: str
+    description: str | None
+    address: str | None
+    city: str
+    country: str
+    latitude: float | None
+    longitude: float | None
+    timezone: str
+    price_per_night: int
+    currency: str
+    cleaning_fee: int
+    weekly_discount_percent: int
+    monthly_discount_percent: int
+    max_guests: int
+    min_nights: int
+    max_nights: int
+    instant_book: bool
+    cancellation_policy: CancellationPolicy
+    amenities: list[str]
+    rating_average: float | None
+    review_count: int
+    created_at: datetime
+    updated_at: datetime
+
+    @strawberry.field
+    @staticmethod
+    def host(root: strawberry.Parent[listings.Listing], info: Info) -> User:
+        return info.context.loaders.users.load(root.host_id, NO_ARGUMENTS)  # type: ignore[return-value]
+
+    @strawberry.field(description="Live bookings and blocks overlapping [from, to): from before "
+                      "to, at most 731 days apart.")  # fmt: skip
+    @staticmethod
+    def availability(
+        root: strawberry.Parent[listings.Listing],
+        info: Info,
+        from_: Annotated[date, strawberry.argument(name="from")],
+        to: date,
+    ) -> list[Unavailable]:
+        info.context.reads.check_availability_window(from_, to)
+        found = info.context.loaders.availability.load(root.id, (from_, to))
+        return found or []  # type: ignore[return-value]
+
+    @strawberry.field(description="What the stay would cost now, with the rules of "
+                      "requestBooking (BAD_USER_INPUT where it refuses); no hold.")  # fmt: skip
+    @staticmethod
+    def quote(
+        root: strawberry.Parent[listings.Listing],
+        info: Info,
+        check_in: date,
+        check_out: date,
+        guests: int = 1,
+    ) -> Quote:
+        found: QuoteValue = info.context.reads.quote(root, check_in, check_out, guests)
+        return found  # type: ignore[return-value]
+
+    @strawberry.field(description="Newest first.")
+    @staticmethod
+    def reviews(
+        root: strawberry.Parent[listings.Listing],
+        info: Info,
+        page: int | None = 1,
+        per_page: int | None = 20,
+    ) -> ReviewPage:
+        found = info.context.loaders.reviews.load(root.id, page_request(page, per_page))
+        return found  # type: ignore[return-value]
+
+
+@strawberry.type(description="A guest's review of a completed stay.")
+class Review:
+    id: strawberry.ID
+    rating: int
+    comment: str
+    created_at: datetime
+
+    @strawberry.field(description="Shown even after the listing was deleted.")
+    @staticmethod
+    def listing(root: strawberry.Parent[reviews.Review], info: Info) -> Listing:
+        return info.context.loaders.listings.load(root.listing_id, NO_ARGUMENTS)  # type: ignore[return-value]
+
+    @strawberry.field
+    @staticmethod
+    def author(root: strawberry.Parent[reviews.Review], info: Info) -> User:
+        return info.context.loaders.users.load(root.author_id, NO_ARGUMENTS)  # type: ignore[return-value]
+
+
+@strawberry.type(description="A payment of a booking's total; never the card token.")
+class Payment:
+    id: strawberry.ID
+    amount: int
+    currency: str
+    payment_method: str
+    status: PaymentStatus
+    refunded_amount: int
+    failure_reason: str | None
+    created_at: datetime
+
+    @strawberry.field
+    @staticmethod
+    def booking(root: strawberry.Parent[payments.Payment], info: Info) -> Booking:
+        return info.context.loaders.bookings.load(root.booking_id, NO_ARGUMENTS)  # type: ignore[return-value]
+
+
+@strawberry.type(description="A stay: to its guest, the listing's host and admins only.")
+class Booking:
+    id: strawberry.ID
+    check_in: date
+    check_out: date
+    nights: int
+    guests: int
+    cancelled_by: CancelledBy | None
+    refund_amount: int | None
+    created_at: datetime
+    updated_at: datetime
+
+    @strawberry.field(description="Shown even after the listing was deleted.")
+    @staticmethod
+    def listing(root: strawberry.Parent[bookings.Booking], info: Info) -> Listing:
+        return info.context.loaders.listings.load(root.listing_id, NO_ARGUMENTS)  # type: ignore[return-value]
+
+    @strawberry.field
+    @staticmethod
+    def guest(root: strawberry.Parent[bookings.Booking], info: Info) -> User:
+        return info.context.loaders.users.load(root.guest_id, NO_ARGUMENTS)  # type: ignore[return-value]
+
+    @strawberry.field(description="The effective status now, as the HTTP API shows it.")
+    @staticmethod
+    def status(root: strawberry.Parent[bookings.Booking], info: Info) -> BookingStatus:
+        return info.context.reads.now_status(root)  # type: ignore[return-value]
+
+    @strawberry.field
+    @staticmethod
+    def price(root: strawberry.Parent[bookings.Booking]) -> Price:
+        return root.price  # type: ignore[return-value]
+
+    @strawberry.field(description="Failed attempts included, oldest first.")
+    @staticmethod
+    def payments(root: strawberry.Parent[bookings.Booking], info: Info) -> list[Payment]:
+        return info.context.loaders.payments.load(root.id, NO_ARGUMENTS) or []  # type: ignore[return-value]
+
+    @strawberry.field
+    @staticmethod
+    def review(root: strawberry.Parent[bookings.Booking], info: Info) -> Review | None:
+        return info.context.loaders.review.load(root.id, NO_ARGUMENTS)  # type: ignore[return-value]
+
+
+@strawberry.type
+class ListingPage:
+    items: list[Listing]
+    page: int
+    per_page: int
+    total: int
+
+
+@strawberry.type
+class BookingPage:
+    items: list[Booking]
+    page: int
+    per_page: int
+    total: int
+
+
+@strawberry.type
+class ReviewPage:
+    items: list[Review]
+    page: int
+    per_page: int
+    total: int

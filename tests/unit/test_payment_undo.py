@@ -1,0 +1,67 @@
+"""A payment whose saving fails after the gateway moved money gives the money back, and a
+replayed payment is the one first recorded, field for field."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from rental.adapters.memory import MemoryUnitOfWork
+from rental.domain.money import Money
+from tests.unit.builders import World
+
+
+class StoreDown(RuntimeError):
+    """The database failed for good while saving the payment (test)."""
+
+
+def failing_commit(monkeypatch: pytest.MonkeyPatch, world: World) -> None:
+    """From now on every commit fails, so nothing of the payment is saved."""
+
+    def fail(self: MemoryUnitOfWork) -> None:
+        raise StoreDown("the database is down (test)")
+
+    monkeypatch.setattr(MemoryUnitOfWork, "_commit", fail)
+
+
+def test_an_instant_charge_that_cannot_be_saved_is_refunded_in_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    world = World()
+    host, guest = world.user("host"), world.user("guest")
+    booking = world.book(guest, world.listing(host, instant_book=True))
+    failing_commit(monkeypatch, world)
+    with pytest.raises(StoreDown):
+        world.pay(guest, booking)
+    [reference] = world.gateway.authorized
+    assert world.gateway.captured[reference] == Money(booking.total, booking.currency)
+    assert world.gateway.refunded == {reference: booking.total}
+    assert world.gateway.voided == set()
+    monkeypatch.undo()
+    assert world.payments(guest, booking.id) == []
+    assert world.status(guest, booking.id) == "pending"
+
+
+def test_an_authorization_that_cannot_be_saved_is_voided(monkeypatch: pytest.MonkeyPatch) -> None:
+    world = World()
+    host, guest = world.user("host"), world.user("guest")
+    booking = world.book(guest, world.listing(host, instant_book=False))
+    failing_commit(monkeypatch, world)
+    with pytest.raises(StoreDown):
+        world.pay(guest, booking)
+    [reference] = world.gateway.authorized
+    assert world.gateway.voided == {reference}
+    assert (world.gateway.captured, world.gateway.refunded) == ({}, {})
+
+
+@pytest.mark.parametrize("instant_book", [True, False])
+def test_a_replayed_payment_is_the_recorded_one_field_for_field(instant_book: bool) -> None:
+    world = World()
+    host, guest = world.user("host"), world.user("guest")
+    booking = world.book(guest, world.listing(host, instant_book=instant_book))
+    first = world.pay(guest, booking, key="k-1")
+    world.clock.advance(minutes=5)
+    again = world.pay(guest, booking, key="k-1")
+    assert attrs.asdict(again) == attrs.asdict(first)
+    assert again.created_at.tzinfo is not None and again.created_at == first.created_at
+    assert again.updated_at == first.updated_at
