@@ -16,6 +16,7 @@ PERIOD_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 DEFAULT_DATABASE_URL = f"sqlite:///{Path('var') / 'rental.db'}"
 DEVELOPMENT_SECRET = "development-only-secret-key-change-me-0123456789"  # noqa: S105
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+ORIGIN_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOG_FORMATS = ("json", "text")
 DEFAULT_REPLICA_MAX_LAG_SECONDS = 5.0
@@ -71,6 +72,10 @@ class Settings:
     ical_allow_private_networks: bool = False
     payments: PaymentSettings = field(factory=lambda: PaymentSettings())
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    # HTTP caching and browsers (integrator's section).
+    public_max_age: int = 30
+    cors_origins: tuple[str, ...] = ()
+    cors_credentials: bool = False
 
     @property
     def is_development(self) -> bool:
@@ -93,7 +98,12 @@ class Settings:
         ``RENTAL_METRICS_TOKEN`` (16+ characters; ``/metrics`` answers only a request bearing
         it, and is not served without it), ``RENTAL_DATABASE_REPLICA_URL`` (read replicas,
         several separated by commas or spaces), ``RENTAL_REPLICA_MAX_LAG_SECONDS`` (5): a
-        replica further behind the primary is skipped."""
+        replica further behind the primary is skipped.
+
+        HTTP caching and browsers: ``RENTAL_PUBLIC_MAX_AGE`` (seconds public reads may be
+        cached, 30; 0 allowed), ``RENTAL_CORS_ORIGINS`` (comma-separated origins browsers may
+        call from; none by default) and ``RENTAL_CORS_CREDENTIALS`` (``true`` to allow cookies;
+        never with ``*``)."""
         env = os.environ if environ is None else environ
         name = env.get("RENTAL_ENV", "production").strip() or "production"
         if name not in ("development", "production", "test"):
@@ -124,6 +134,9 @@ class Settings:
             ical_allow_private_networks=_flag(env, "RENTAL_ICAL_ALLOW_PRIVATE_NETWORKS"),
             payments=PaymentSettings.from_env(env),
             max_body_bytes=_positive(env, "RENTAL_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
+            public_max_age=_public_max_age(env),
+            cors_origins=_cors_origins(env),
+            cors_credentials=_cors_credentials(env),
         )
 
 
@@ -170,6 +183,11 @@ def _operations(env: Mapping[str, str], name: str) -> dict[str, Any]:
             f"RENTAL_METRICS_TOKEN must be at least {MIN_METRICS_TOKEN_LENGTH} characters long."
         )
     replicas = tuple(re.split(r"[\s,]+", env.get("RENTAL_DATABASE_REPLICA_URL", "").strip()))
+    if any(not url.startswith("postgresql") for url in replicas if url):
+        raise SettingsError(
+            "RENTAL_DATABASE_REPLICA_URL must name PostgreSQL streaming replicas "
+            "(postgresql+psycopg://…), separated by commas or spaces."
+        )
     raw_lag = env.get("RENTAL_REPLICA_MAX_LAG_SECONDS", "").strip()
     try:
         lag = float(raw_lag) if raw_lag else DEFAULT_REPLICA_MAX_LAG_SECONDS
@@ -251,6 +269,35 @@ def _percent(env: Mapping[str, str], name: str, default: int) -> int:
     if not raw.isdigit() or int(raw) > 100:
         raise SettingsError(f"{name}={raw!r} must be a whole number from 0 to 100.")
     return int(raw)
+
+
+def _public_max_age(env: Mapping[str, str]) -> int:
+    raw = env.get("RENTAL_PUBLIC_MAX_AGE", "").strip()
+    if raw and not raw.isdigit():
+        raise SettingsError(f"RENTAL_PUBLIC_MAX_AGE={raw!r} must be a whole number of seconds.")
+    return int(raw) if raw else 30
+
+
+def _cors_origins(env: Mapping[str, str]) -> tuple[str, ...]:
+    origins = tuple(o.strip().rstrip("/") for o in env.get("RENTAL_CORS_ORIGINS", "").split(","))
+    for origin in (o for o in origins if o):
+        if origin != "*" and not ORIGIN_PATTERN.match(origin):
+            raise SettingsError(
+                f"RENTAL_CORS_ORIGINS: {origin!r} is not an origin like https://app.example.com."
+            )
+    return tuple(o for o in origins if o)
+
+
+def _cors_credentials(env: Mapping[str, str]) -> bool:
+    raw = env.get("RENTAL_CORS_CREDENTIALS", "").strip().lower()
+    if raw not in ("", "true", "false", "1", "0"):
+        raise SettingsError(f"RENTAL_CORS_CREDENTIALS={raw!r} must be true or false.")
+    credentials = raw in ("true", "1")
+    if credentials and "*" in _cors_origins(env):
+        # Browsers refuse it anyway, and reflecting any origin with cookies would let any site
+        # act as the signed-in user.
+        raise SettingsError("RENTAL_CORS_ORIGINS='*' cannot go with RENTAL_CORS_CREDENTIALS=true.")
+    return credentials
 
 
 def _email(raw: str) -> str | None:

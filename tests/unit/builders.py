@@ -70,7 +70,7 @@ class World:
         return c.Actor(user.id, user.role)
 
     def listing(self, host: c.Actor, **fields: Any) -> Listing:
-        listing: Listing = self.handle(c.CreateListing(actor=host, fields={**LISTING, **fields}))
+        listing: Listing = self.handle(c.CreateListing(actor=host, **{**LISTING, **fields}))
         return listing
 
     def today(self) -> date:

@@ -35,11 +35,10 @@ def test_defaults_and_required_fields_of_a_new_listing() -> None:
     )  # fmt: skip
     host = world.user("host")
     with pytest.raises(InvalidInput) as raised:
-        world.handle(c.CreateListing(actor=host, fields={"title": "x"}))
+        world.handle(c.CreateListing(actor=host, title="x"))
     assert set(raised.value.errors) == {"city", "country", "price_per_night", "max_guests"}
-    with pytest.raises(InvalidInput) as raised:
+    with pytest.raises(TypeError, match="pool"):  # a typed command has no such field
         world.listing(host, pool=True)
-    assert raised.value.errors == {"pool": ["is not a listing field."]}
 
 
 def test_a_guest_may_not_create_a_listing() -> None:
@@ -54,20 +53,18 @@ def test_only_its_host_or_an_admin_may_change_a_listing() -> None:
     listing = world.listing(host)
     block_id = block(world, host, listing.id, 1, 2)
     for command in (
-        c.UpdateListing(actor=stranger, listing_id=listing.id, changes={"title": "Mine"}),
+        c.UpdateListing(actor=stranger, listing_id=listing.id, title="Mine"),
         c.BlockDates(actor=stranger, listing_id=listing.id, start=world.day(5), end=world.day(6)),
         c.UnblockDates(actor=stranger, listing_id=listing.id, block_id=block_id),
         c.DeleteListing(actor=stranger, listing_id=listing.id),
     ):
         with pytest.raises(PermissionDenied):
             world.handle(command)
-    changed = world.handle(
-        c.UpdateListing(actor=admin, listing_id=listing.id, changes={"title": "Admin's"})
-    )
+    changed = world.handle(c.UpdateListing(actor=admin, listing_id=listing.id, title="Admin's"))
     assert changed.title == "Admin's"
     world.handle(c.DeleteListing(actor=admin, listing_id=listing.id))
     with pytest.raises(ListingNotFound):
-        world.handle(c.UpdateListing(actor=host, listing_id=listing.id, changes={"title": "x"}))
+        world.handle(c.UpdateListing(actor=host, listing_id=listing.id, title="x"))
 
 
 def test_delete_is_refused_while_a_booking_is_live_and_allowed_once_it_is_not() -> None:
@@ -148,7 +145,7 @@ def test_a_listing_keeps_its_fields_after_an_invalid_update() -> None:
     host = world.user("host")
     listing: Listing = world.listing(host, min_nights=2)
     with pytest.raises(InvalidInput) as raised:
-        world.handle(c.UpdateListing(actor=host, listing_id=listing.id, changes={"max_nights": 1}))
+        world.handle(c.UpdateListing(actor=host, listing_id=listing.id, max_nights=1))
     assert "max_nights" in raised.value.errors
     assert world.app.reads.listing(listing.id).max_nights == 365
 
@@ -161,12 +158,12 @@ def test_one_line_fields_refuse_control_characters_and_texts_keep_line_breaks() 
         "price_per_night": 100, "max_guests": 1, "description": "Two rooms.\nA view.",
     }  # fmt: skip
     with pytest.raises(InvalidInput) as raised:
-        world.handle(c.CreateListing(actor=host, fields=fields))
+        world.handle(c.CreateListing(actor=host, **fields))
     assert set(raised.value.errors) == {"title", "city"}
     fields |= {"title": "Loft", "city": "Lisbon"}
-    assert world.handle(c.CreateListing(actor=host, fields=fields)).description == (
+    assert world.handle(c.CreateListing(actor=host, **fields)).description == (
         "Two rooms.\nA view."
     )
     with pytest.raises(InvalidInput) as raised:
-        world.handle(c.CreateListing(actor=host, fields=fields | {"description": "a\x07b"}))
+        world.handle(c.CreateListing(actor=host, **fields | {"description": "a\x07b"}))
     assert set(raised.value.errors) == {"description"}

@@ -172,3 +172,12 @@ class BlockManagedByImport(Conflict):
 
 class ConcurrentUpdate(Conflict):
     """Someone else changed this resource at the same time; try again."""
+
+
+# -- 412: the caller's copy is out of date ---------------------------------------------
+class PreconditionFailed(DomainError):
+    """The resource is not at the version the caller saw (HTTP If-Match)."""
+
+
+class ListingChanged(PreconditionFailed):
+    """The listing changed since the version the caller saw; read it again."""

@@ -153,6 +153,31 @@ def graphql_schema() -> None:
     click.echo(sdl(), nl=False)
 
 
+@main.command("openapi")
+def openapi() -> None:
+    """Print the HTTP API's OpenAPI document (of a server with the default settings)."""
+    import json
+
+    from rental.entrypoints.http.app import openapi_document
+
+    click.echo(json.dumps(openapi_document(), indent=2, ensure_ascii=False))
+
+
+@main.command("sync-calendars")
+@click.option(
+    "--due",
+    is_flag=True,
+    help="Only those not fetched for RENTAL_ICAL_SYNC_MINUTES (as the worker).",
+)
+@click.pass_obj
+def sync_calendars(settings: Settings, due: bool) -> None:
+    """Fetch every imported calendar now and apply it to its listing's blocks."""
+    with running(settings) as rental:
+        sync = rental.calendar_sync
+        counts = sync.sync_due() if due else sync.sync_all()
+    click.echo(", ".join(f"{status}: {count}" for status, count in counts.items()))
+
+
 main.add_command(db)
 main.add_command(serve)
 main.add_command(worker)

@@ -20,18 +20,14 @@ from rental.domain.stay import Stay
 
 
 def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) -> Booking:
-    """Hold the nights at once. The listing's row lock serializes bookings of one listing."""
-    stay = Stay(cmd.check_in, cmd.check_out)
-    now = deps.clock.now()
-    listing, calendar = locked_calendar(uow, deps, cmd.listing_id, now, stay)
-    listing.check_is_active()
-    if listing.host_id == cmd.actor.user_id:
-        raise PermissionDenied("Hosts cannot book their own listing.")
-    booking = listing.request_booking(
+    """Hold the nights at once: load the listing's calendar (locked), decide, add, commit."""
+    stay, now = Stay(cmd.check_in, cmd.check_out), deps.clock.now()
+    calendar = locked_calendar(uow, deps, cmd.listing_id, stay, now)
+    booking = calendar.request_booking(
         booking_id=deps.ids.new_id(), guest_id=cmd.actor.user_id, stay=stay, guests=cmd.guests,
-        calendar=calendar, now=now,
+        now=now,
     )  # fmt: skip
-    uow.bookings.add(booking)
+    uow.calendars.add(booking)
     uow.commit()
     return booking
 

@@ -12,7 +12,7 @@ from rental.application import commands as c
 from rental.application.queries import Page, PageRequest
 from rental.domain.bookings import Booking
 from rental.entrypoints.http.auth import current_actor, jwt_required
-from rental.entrypoints.http.context import Blueprint, get_rental
+from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
 from rental.entrypoints.http.schemas.bookings import (
     BookingListQuerySchema,
     BookingRequestSchema,
@@ -23,8 +23,7 @@ from rental.entrypoints.http.schemas.common import page_of
 blp = Blueprint(
     "bookings", __name__, description="A guest's hold on a listing's nights, and its life cycle."
 )
-BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]
-LOCATION = {"Location": {"description": "The booking's URL.", "schema": {"type": "string"}}}
+LOCATION = location_header("The booking's URL.")
 
 
 def shown(booking: Booking) -> dict[str, Any]:
@@ -51,6 +50,7 @@ class Bookings(MethodView):
     @blp.response(200, page_of(BookingSchema))
     @blp.problems(401, 422)
     @blp.doc(security=BEARER)
+    @blp.doc(operationId="listBookings")
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """Your trips, or with `role=host` the bookings on the listings you host.
 
@@ -66,6 +66,7 @@ class Bookings(MethodView):
     @blp.response(201, BookingSchema, headers=LOCATION)
     @blp.problems(400, 401, 403, 404, 409, 415, 422)
     @blp.doc(security=BEARER)
+    @blp.doc(operationId="createBooking")
     def post(self, body: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
         """Book a stay: `pending`, its nights held from now on.
 
@@ -79,6 +80,7 @@ class Bookings(MethodView):
 
 
 @blp.route("/bookings/<booking_id>")
+@blp.doc(operationId="getBooking")
 @jwt_required()
 @blp.response(200, BookingSchema)
 @blp.problems(401, 404)

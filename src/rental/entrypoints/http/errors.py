@@ -38,6 +38,7 @@ DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
     (e.PaymentProviderUnavailable, 503),
     (e.WebhookRejected, 400),
     (e.Conflict, 409),
+    (e.PreconditionFailed, 412),
 )
 
 

@@ -11,7 +11,7 @@ from rental.application import commands as c
 from rental.application.queries import PageRequest
 from rental.domain.payments import Payment
 from rental.entrypoints.http.auth import current_actor, jwt_required
-from rental.entrypoints.http.context import Blueprint, get_rental
+from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
 from rental.entrypoints.http.schemas.common import PageQuerySchema, page_of
 from rental.entrypoints.http.schemas.payments import (
     IdempotencyHeadersSchema,
@@ -20,8 +20,7 @@ from rental.entrypoints.http.schemas.payments import (
 )
 
 blp = Blueprint("payments", __name__, description="Paying for bookings, with sandbox cards.")
-BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]
-LOCATION = {"Location": {"description": "The payment's URL.", "schema": {"type": "string"}}}
+LOCATION = location_header("The payment's URL.")
 
 
 @blp.route("/bookings/<booking_id>/payments")
@@ -33,6 +32,7 @@ class BookingPayments(MethodView):
     @blp.response(200, page_of(PaymentSchema))
     @blp.problems(401, 404, 422)
     @blp.doc(security=BEARER)
+    @blp.doc(operationId="listBookingPayments")
     def get(self, query: dict[str, Any], booking_id: str) -> dict[str, Any]:
         """The booking's payments, failed attempts included, oldest first.
 
@@ -54,6 +54,7 @@ class BookingPayments(MethodView):
     @blp.response(201, PaymentSchema, headers=LOCATION)
     @blp.problems(400, 401, 402, 403, 404, 409, 415, 422)
     @blp.doc(security=BEARER)
+    @blp.doc(operationId="createPayment")
     def post(
         self, body: dict[str, Any], booking_id: str, idempotency_key: str | None = None
     ) -> tuple[Payment, int, dict[str, str]]:
@@ -75,6 +76,7 @@ class BookingPayments(MethodView):
 
 
 @blp.route("/payments/<payment_id>")
+@blp.doc(operationId="getPayment")
 @jwt_required()
 @blp.response(200, PaymentSchema)
 @blp.problems(401, 404)

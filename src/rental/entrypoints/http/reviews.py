@@ -11,13 +11,12 @@ from rental.application import commands as c
 from rental.application.queries import Page, PageRequest
 from rental.domain.reviews import Review
 from rental.entrypoints.http.auth import current_actor, jwt_required
-from rental.entrypoints.http.context import Blueprint, get_rental
+from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
 from rental.entrypoints.http.schemas.common import PageQuerySchema, page_of
 from rental.entrypoints.http.schemas.reviews import ReviewRequestSchema, ReviewSchema
 
 blp = Blueprint("reviews", __name__, description="Guests' reviews of their stays.")
-BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]
-LOCATION = {"Location": {"description": "The review's URL.", "schema": {"type": "string"}}}
+LOCATION = location_header("The review's URL.")
 
 
 @blp.route("/bookings/<booking_id>/review")
@@ -28,6 +27,7 @@ class BookingReview(MethodView):
     @blp.response(200, ReviewSchema)
     @blp.problems(401, 404)
     @blp.doc(security=BEARER)
+    @blp.doc(operationId="getBookingReview")
     def get(self, booking_id: str) -> Review:
         """The stay's review (an addition to API.md, the URL its creation answers with).
 
@@ -40,6 +40,7 @@ class BookingReview(MethodView):
     @blp.response(201, ReviewSchema, headers=LOCATION)
     @blp.problems(400, 401, 403, 404, 409, 415, 422)
     @blp.doc(security=BEARER)
+    @blp.doc(operationId="createReview")
     def post(self, body: dict[str, Any], booking_id: str) -> tuple[Review, int, dict[str, str]]:
         """Review your stay (the booking's guest): from its check-out date until 14 days after.
 
@@ -52,6 +53,7 @@ class BookingReview(MethodView):
 
 
 @blp.route("/listings/<listing_id>/reviews")
+@blp.doc(operationId="listListingReviews")
 @blp.arguments(PageQuerySchema, location="query")
 @blp.response(200, page_of(ReviewSchema))
 @blp.problems(404, 422)
