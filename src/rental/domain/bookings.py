@@ -225,6 +225,13 @@ class Booking(Aggregate):
         self._move(BookingStatus.EXPIRED, now)
         self._record(BookingExpired, now)
 
+    def lose_payment_hold(self, now: datetime) -> None:
+        """The card's authorization is gone at the provider (it lapsed after about 7 days, or
+        was cancelled there): a pending request can no longer be confirmed, so it expires."""
+        self.check_is_pending(now, "expired")
+        self._move(BookingStatus.EXPIRED, now)
+        self._record(BookingExpired, now)
+
     def complete(self, now: datetime) -> None:
         if self.status != BookingStatus.CONFIRMED or self.today(now) < self.check_out:
             raise TransitionNotAllowed("Only a confirmed stay whose check-out has come completes.")
