@@ -182,6 +182,9 @@ class CalendarSync:
             except DomainError as error:  # the listing was deleted meanwhile, or the import
                 logger.info("calendar import %s not synced: %s", import_id, error.detail)
                 continue
+            except Exception:  # one import's trouble (a database hiccup) must not stop the rest
+                logger.exception("calendar import %s not synced", import_id)
+                continue
             counts[status] = counts.get(status, 0) + 1
         return counts
 
