@@ -104,16 +104,13 @@ class CalendarSync:
     def imports(self, actor: c.Actor, listing_id: str) -> list[CalendarImport]:
         """The listing's imports, for its host or an admin."""
         with self._uow_factory() as uow:
-            listing = uow.listings.get(listing_id)
-            listing.check_is_active()
-            check_can_manage_listing(actor, listing)
+            _check_manages(uow, actor, listing_id)
             return uow.calendar_imports.for_listing(listing_id)
 
     def calendar_import(self, actor: c.Actor, listing_id: str, import_id: str) -> CalendarImport:
+        """One of the listing's imports, for its host or an admin."""
         with self._uow_factory() as uow:
-            listing = uow.listings.get(listing_id)
-            listing.check_is_active()
-            check_can_manage_listing(actor, listing)
+            _check_manages(uow, actor, listing_id)
             return listing_import(uow, listing_id, import_id)
 
     # -- imports, sync ---------------------------------------------------------------------
@@ -129,10 +126,10 @@ class CalendarSync:
                 raise CalendarImportNotFound(
                     f"No calendar import {import_id} on listing {listing_id}."
                 )
-            listing = uow.listings.get(calendar_import.listing_id)
-            listing.check_is_active()
-            if actor is not None:
-                check_can_manage_listing(actor, listing)
+            if actor is None:
+                uow.listings.get(calendar_import.listing_id).check_is_active()
+            else:
+                _check_manages(uow, actor, calendar_import.listing_id)
             url, etag = calendar_import.url, calendar_import.etag
             modified = calendar_import.last_modified
         now = self._clock.now()
@@ -193,3 +190,10 @@ class CalendarSync:
         with self._uow_factory() as uow:
             due = uow.calendar_imports.due(self._clock.now() + timedelta(days=1), limit)
         return self.sync_each(due)
+
+
+def _check_manages(uow: UnitOfWork, actor: c.Actor, listing_id: str) -> None:
+    """The listing exists, is active, and ``actor`` is its host or an admin."""
+    listing = uow.listings.get(listing_id)
+    listing.check_is_active()
+    check_can_manage_listing(actor, listing)
