@@ -15,6 +15,7 @@ from rental.application import commands as c
 from rental.domain import bookings, listings, payments, reviews
 from rental.domain.errors import InvalidInput
 from rental.entrypoints.graphql.inputs import (
+    UNSET,
     CreateListingInput,
     CreateReviewInput,
     PayForBookingInput,
@@ -32,6 +33,9 @@ from rental.entrypoints.http.schemas.reviews import ReviewRequestSchema
 
 
 def _idempotency_key(key: str | None) -> str | None:
+    """The Idempotency-Key header's rule; left out (or null) is no key, as no header is."""
+    if key is UNSET:
+        return None
     if key is not None:
         try:
             IDEMPOTENCY_KEY(key)
