@@ -65,3 +65,8 @@ mutation: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis mutants
+
+# Docker for real: local stand-in images, compose up, a booking, a graceful stop, a restart.
+.PHONY: docker-check
+docker-check:
+	ops/docker/check.sh

@@ -29,6 +29,7 @@ from tests.contracts.builders import (
     new_id,
     save,
 )
+from tests.matchers import exact
 
 
 def nights(start: int, end: int) -> Stay:
@@ -84,7 +85,7 @@ class ListingCalendarsContract:
         save(uow_factory, host, listing)
         with uow_factory() as uow:
             assert uow.calendars.lock(listing.id, nights(1, 3), NOW).listed is False
-            with pytest.raises(ListingNotFound):
+            with pytest.raises(ListingNotFound, match=exact("No listing no-such-listing.")):
                 uow.calendars.lock("no-such-listing", nights(1, 3), NOW)
 
     def test_tonight_in_the_listing_time_zone_is_read_after_midnight_utc(
@@ -104,7 +105,12 @@ class ListingCalendarsContract:
                 listing.id, Stay(date(2030, 1, 10), date(2030, 1, 12)), late
             )
             assert [e.holder_id for e in calendar.calendar.entries] == [held.id]
-            with pytest.raises(DatesUnavailable):
+            with pytest.raises(
+                DatesUnavailable,
+                match=exact(
+                    "Some nights from 2030-01-10 to 2030-01-12 are already booked or blocked."
+                ),
+            ):
                 calendar.request_booking(
                     booking_id=new_id(), guest_id=guest.id, guests=1, now=late,
                     stay=Stay(date(2030, 1, 10), date(2030, 1, 12)),
@@ -130,7 +136,12 @@ class ListingCalendarsContract:
             booking = calendar.request_booking(
                 booking_id=new_id(), guest_id=guest.id, stay=stay, guests=2, now=NOW
             )
-            with pytest.raises(DatesUnavailable):  # the calendar holds it at once
+            with pytest.raises(
+                DatesUnavailable,
+                match=exact(
+                    "Some nights from 2030-01-13 to 2030-01-15 are already booked or blocked."
+                ),
+            ):  # the calendar holds it at once
                 calendar.request_booking(
                     booking_id=new_id(), guest_id=guest.id, stay=stay, guests=1, now=NOW
                 )
@@ -156,7 +167,7 @@ class ListingCalendarsContract:
         save(uow_factory, host, guest, listing)
         with uow_factory() as uow:
             calendar = uow.calendars.lock(listing.id, nights(1, 3), NOW)
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match=exact("Hosts cannot book their own listing.")):
             calendar.request_booking(
                 booking_id=new_id(), guest_id=host.id, stay=nights(1, 3), guests=1, now=NOW
             )

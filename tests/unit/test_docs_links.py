@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SKIPPED_DIRS = {".git", ".venv", "node_modules", "var", ".pytest_cache", ".mypy_cache"}
+# Not the project's own: tools' caches, and the copy of the tree `make mutation` works in.
+SKIPPED_DIRS = {".git", ".venv", "node_modules", "var", ".pytest_cache", ".mypy_cache", "mutants"}
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 INLINE_CODE = re.compile(r"`[^`\n]*`")

@@ -32,10 +32,16 @@ def configure_logging(level: str, log_format: str = "text") -> None:
     logs.configure_logging(level, log_format)
 
 
+# Commands that only print what the code says: they run on a checkout with nothing configured.
+NEEDS_NO_SETTINGS = {"graphql-schema"}
+
+
 @click.group()
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """rental: the backend of a short-stay rental marketplace."""
+    if ctx.invoked_subcommand in NEEDS_NO_SETTINGS:
+        return
     try:
         settings = Settings.from_env()
         check_database_url(settings.database_url)

@@ -28,6 +28,7 @@ from rental.entrypoints.http.schemas.common import (
     ONE_LINE_NOT_BLANK,
     BaseSchema,
     PageQuerySchema,
+    StrictBoolean,
     one_of,
     text,
 )
@@ -108,7 +109,7 @@ class ListingUpdateSchema(BaseSchema):
             "x-rental-at-least": "min_nights",
         },
     )
-    instant_book = fields.Boolean()
+    instant_book = StrictBoolean()
     cancellation_policy = fields.String(validate=validate.OneOf(POLICIES))
     amenities = fields.List(
         text(ONE_LINE_NOT_BLANK, min_length=1, max_length=50),
