@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from attrs import frozen
 
+from rental.application.bookkeeping import PayoutGateway
 from rental.application.ports import (
     Clock,
     IdGenerator,
@@ -27,3 +28,4 @@ class Dependencies:
     gateway: PaymentGateway
     revocations: RevocationCache | None = None
     host_fee_percent: int = 3  # kept from the host's payout (RENTAL_HOST_FEE_PERCENT)
+    payouts: PayoutGateway | None = None  # bootstrap() always gives one

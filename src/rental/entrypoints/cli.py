@@ -123,6 +123,34 @@ def expire_bookings(settings: Settings) -> None:
     click.echo(f"expired: {counts['expired']}, completed: {counts['completed']}")
 
 
+@main.command("reconcile-payments")
+@click.pass_obj
+def reconcile_payments(settings: Settings) -> None:
+    """Compare payments with the provider; record or give back money our records missed."""
+    with running(settings) as rental:
+        result = rental.reconcile_payments()
+    for line in result.repaired:
+        click.echo(f"repaired {line}")
+    for line in result.problems:
+        click.echo(line, err=True)
+    summary = result.summary()
+    click.echo(
+        f"compared: {summary['compared']}, repaired: {summary['repaired']}, "
+        f"to look at: {summary['problems']}"
+    )
+    if result.problems:
+        sys.exit(1)
+
+
+@main.command("pay-hosts")
+@click.pass_obj
+def pay_hosts(settings: Settings) -> None:
+    """Pay hosts the payouts that are due (24 hours after check-in)."""
+    with running(settings) as rental:
+        counts = rental.pay_hosts()
+    click.echo(f"paid: {counts['paid']}, cancelled: {counts['cancelled']}")
+
+
 @main.command("graphql-schema")
 def graphql_schema() -> None:
     """Print the GraphQL API's schema (SDL); schema.graphql at the repository root holds it."""
