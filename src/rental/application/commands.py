@@ -65,6 +65,13 @@ class RevokeToken(Command):
 
 
 @frozen(kw_only=True)
+class DisableUser(Command):
+    """An admin's: the account may not sign in, and every token issued to it stops working."""
+
+    email: str
+
+
+@frozen(kw_only=True)
 class CreateListing(Command):
     actor: Actor
     fields: dict[str, Any]

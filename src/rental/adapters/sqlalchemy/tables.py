@@ -66,6 +66,9 @@ users = Table(
     Column("full_name", String(200)),
     Column("bio", Text),
     *_stamps(), _version(),
+    # Issue 10: every token carries token_version; a password change or disabling bumps it.
+    Column("token_version", Integer, nullable=False, server_default="0"),
+    Column("disabled_at", UtcDateTime),
 )  # fmt: skip
 
 listings = Table(
