@@ -43,6 +43,30 @@ class RateLimit:
 
 
 @frozen(kw_only=True)
+class DatabaseTimeouts:
+    """Bounds on waiting for the database, so that a server that refuses, hangs or holds a
+    lock fails a request in bounded time instead of holding its thread: seconds to connect
+    (``RENTAL_DB_CONNECT_TIMEOUT``, 5), to wait for a pooled connection
+    (``RENTAL_DB_POOL_TIMEOUT``, 5), and milliseconds a statement may run
+    (``RENTAL_DB_STATEMENT_TIMEOUT_MS``, 15,000) or wait for a lock
+    (``RENTAL_DB_LOCK_TIMEOUT_MS``, 5,000; PostgreSQL and MariaDB)."""
+
+    connect_seconds: int = 5
+    pool_seconds: int = 5
+    statement_ms: int = 15_000
+    lock_ms: int = 5_000
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> DatabaseTimeouts:
+        return cls(
+            connect_seconds=_positive(env, "RENTAL_DB_CONNECT_TIMEOUT", 5),
+            pool_seconds=_positive(env, "RENTAL_DB_POOL_TIMEOUT", 5),
+            statement_ms=_positive(env, "RENTAL_DB_STATEMENT_TIMEOUT_MS", 15_000),
+            lock_ms=_positive(env, "RENTAL_DB_LOCK_TIMEOUT_MS", 5_000),
+        )
+
+
+@frozen(kw_only=True)
 class Settings:
     """Everything configurable, with its environment variable in the docstring of ``from_env``."""
 
@@ -58,6 +82,7 @@ class Settings:
     log_level: str = "INFO"
     payments: PaymentSettings = field(factory=lambda: PaymentSettings())
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    database_timeouts: DatabaseTimeouts = DatabaseTimeouts()
 
     @property
     def is_development(self) -> bool:
@@ -72,7 +97,8 @@ class Settings:
         ``RENTAL_SECRET_KEY`` (required, 32+ characters, unless development),
         ``RENTAL_AUTH_RATE_LIMIT`` (default ``10/minute``), ``RENTAL_ACCESS_TOKEN_MINUTES``
         (15), ``RENTAL_REFRESH_TOKEN_DAYS`` (30), ``RENTAL_LOG_LEVEL`` (INFO),
-        ``RENTAL_MAX_BODY_BYTES`` (1 MiB: a larger request body answers 413 unread), and the
+        ``RENTAL_MAX_BODY_BYTES`` (1 MiB: a larger request body answers 413 unread), the
+        ``RENTAL_DB_*`` timeouts of ``DatabaseTimeouts``, and the
         payment settings of ``PaymentSettings.from_env``."""
         env = os.environ if environ is None else environ
         name = env.get("RENTAL_ENV", "production").strip() or "production"
@@ -101,6 +127,7 @@ class Settings:
             log_level=_log_level(env.get("RENTAL_LOG_LEVEL", "INFO")),
             payments=PaymentSettings.from_env(env),
             max_body_bytes=_positive(env, "RENTAL_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
+            database_timeouts=DatabaseTimeouts.from_env(env),
         )
 
 

@@ -7,7 +7,6 @@ services all call ``bootstrap(...)`` with the dependencies they want to choose.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
 from typing import Any
 
 from attrs import frozen
@@ -19,7 +18,7 @@ from rental.application.commands import Command
 from rental.application.delivery import ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import COMMAND_HANDLERS
-from rental.application.housekeeping import expire_bookings, token_is_revoked
+from rental.application.housekeeping import expire_bookings, token_is_valid
 from rental.application.messagebus import EventHandler, InProcessPublisher, MessageBus
 from rental.application.ports import (
     Clock,
@@ -28,14 +27,13 @@ from rental.application.ports import (
     Notifier,
     PasswordHasher,
     PaymentGateway,
-    RevocationCache,
 )
 from rental.application.queries import ReadModel
 from rental.application.reads import Reads
 from rental.application.unit_of_work import UnitOfWork
 from rental.composition.delivery import EventDelivery, event_delivery
 from rental.domain.events import Event
-from rental.settings import PaymentSettings, Settings
+from rental.settings import DatabaseTimeouts, PaymentSettings, Settings
 
 MEMORY_URL = "memory://"
 
@@ -63,9 +61,10 @@ class Rental:
         """Handle ``command`` in its own transaction; return what its handler returns."""
         return self.bus.handle(command)
 
-    def token_is_revoked(self, jti: str) -> bool:
-        """Whether the access token ``jti`` was revoked (asked on every request)."""
-        return token_is_revoked(self.dependencies, jti)
+    def token_is_valid(self, user_id: str, jti: str, token_version: int) -> bool:
+        """Whether a token of ``user_id`` still holds (asked on every authenticated request):
+        the user exists and is enabled, ``token_version`` is current, ``jti`` not revoked."""
+        return token_is_valid(self.dependencies, user_id, jti, token_version)
 
     def expire_bookings(self, limit: int = 1000) -> dict[str, int]:
         """Expire overdue pending bookings and complete ended stays; how many of each."""
@@ -84,7 +83,7 @@ class _Storage:
     close: Callable[[], None]
 
 
-def _storage(database_url: str) -> _Storage:
+def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
     if database_url == MEMORY_URL:
         from rental.adapters.memory import (
             MemoryConsumerLedger,
@@ -107,32 +106,12 @@ def _storage(database_url: str) -> _Storage:
     )
     from rental.adapters.sqlalchemy.outbox import SqlConsumerLedger, SqlOutbox
 
-    engine = make_engine(database_url)
+    engine = make_engine(database_url, timeouts=timeouts)
     session_factory = make_session_factory(engine)
     return _Storage(
         lambda: SqlUnitOfWork(session_factory), SqlReadModel(engine), SqlOutbox(engine),
         SqlConsumerLedger(engine), engine.dispose,
     )  # fmt: skip
-
-
-def _revocation_cache(
-    redis_url: str | None,
-    namespace: str,
-    uow_factory: Callable[[], UnitOfWork],
-    clock: Clock,
-) -> tuple[RevocationCache | None, Callable[[], None]]:
-    if not redis_url:
-        return None, lambda: None
-    import redis
-
-    from rental.adapters.redis.revocations import RedisRevocations
-
-    def load_active() -> list[tuple[str, datetime]]:
-        with uow_factory() as uow:
-            return uow.revoked_tokens.active(clock.now())
-
-    client = redis.Redis.from_url(redis_url, socket_connect_timeout=1, socket_timeout=1)
-    return RedisRevocations(client, namespace, load_active), client.close
 
 
 def _notifier(smtp_url: str | None) -> Notifier:
@@ -159,6 +138,7 @@ def bootstrap(
     notifier: Notifier | None = None,
     redis_namespace: str = "rental",
     host_fee_percent: int = 3,
+    database_timeouts: DatabaseTimeouts | None = None,
 ) -> Rental:
     """Build a ``Rental``.
 
@@ -170,24 +150,21 @@ def bootstrap(
     Events go to the outbox with each change. Without ``redis_url`` (``RENTAL_REDIS_URL``) the
     consumers (emails) run in this process after the commit; with it, ``rental worker`` runs
     them through Dramatiq, and listings and search pages are cached in Redis under keys
-    prefixed ``redis_namespace``, as are revoked tokens (the database keeps the record).
+    prefixed ``redis_namespace`` (revoked tokens stay in the database alone).
     Emails go through ``notifier``, else SMTP at ``smtp_url`` (``RENTAL_SMTP_URL``), else the
     log. ``event_handlers`` also run in process after commits. ``host_fee_percent``
     (``RENTAL_HOST_FEE_PERCENT``) is kept from the host's payout by the ledger.
+    ``database_timeouts`` bound every wait for the database (``RENTAL_DB_*``).
     """
-    storage = _storage(database_url)
+    storage = _storage(database_url, database_timeouts or DatabaseTimeouts())
     uow_factory = storage.uow_factory
     clock = clock or SystemClock()
-    revocations, close_revocations = _revocation_cache(
-        redis_url, redis_namespace, uow_factory, clock
-    )
     dependencies = Dependencies(
         uow_factory=uow_factory,
         clock=clock,
         ids=ids or UuidIds(),
         hasher=password_hasher or Argon2Hasher(),
         gateway=payment_gateway or SandboxGateway(),
-        revocations=revocations,
         host_fee_percent=host_fee_percent,
     )
     delivery = event_delivery(
@@ -207,7 +184,6 @@ def bootstrap(
 
     def close() -> None:
         delivery.close()
-        close_revocations()
         storage.close()
 
     return Rental(
@@ -238,6 +214,7 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "redis_namespace": settings.redis_namespace,
         "smtp_url": settings.smtp_url,
         "host_fee_percent": settings.payments.host_fee_percent,
+        "database_timeouts": settings.database_timeouts,
     }
     if "payment_gateway" not in overrides:
         chosen["payment_gateway"] = payment_gateway_from(settings.payments)

@@ -10,6 +10,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import InvalidatePoolError
 
 from rental.adapters.sqlalchemy.fast import restore_begin
+from rental.settings import DatabaseTimeouts
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # A request thread may hold three connections at once after its commit (the relay's claim, a
@@ -23,6 +24,7 @@ PING_AFTER_IDLE_SECONDS = 2.0
 _IDLE_SINCE = "rental_idle_since"
 # Execution option of read-only work: on SQLite it starts a deferred (shared) transaction.
 READ_ONLY = "rental_read_only"
+DEFAULT_TIMEOUTS = DatabaseTimeouts()
 
 
 def normalize_url(database_url: str | URL) -> URL:
@@ -37,7 +39,11 @@ def normalize_url(database_url: str | URL) -> URL:
 
 
 def make_engine(
-    database_url: str | URL, *, ping_after_idle: float = PING_AFTER_IDLE_SECONDS, **options: Any
+    database_url: str | URL,
+    *,
+    ping_after_idle: float = PING_AFTER_IDLE_SECONDS,
+    timeouts: DatabaseTimeouts = DEFAULT_TIMEOUTS,
+    **options: Any,
 ) -> Engine:
     """An engine for ``database_url`` (``RENTAL_DATABASE_URL``).
 
@@ -46,18 +52,36 @@ def make_engine(
     that waited for a listing's row lock sees what the previous holder committed. SQLite: WAL,
     foreign keys, a busy timeout, and ``BEGIN IMMEDIATE`` for every transaction that may write,
     so writers queue instead of failing to upgrade their locks. On all three, a connection
-    idle for ``ping_after_idle`` seconds is pinged before use.
+    idle for ``ping_after_idle`` seconds is pinged before use, and waiting is bounded by
+    ``timeouts``: to connect and for a pooled connection everywhere, and on PostgreSQL and
+    MariaDB for a statement and a lock too (SQLite keeps its busy timeout).
     """
     url = normalize_url(database_url)
     backend = url.get_backend_name()
     kwargs: dict[str, Any] = {}
     if url.database not in (None, "", ":memory:"):  # an in-memory SQLite has one connection
-        kwargs.update(pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW)
+        kwargs.update(
+            pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW, pool_timeout=timeouts.pool_seconds
+        )
     if backend == "postgresql":
-        kwargs["connect_args"] = {"prepare_threshold": None}
+        kwargs["connect_args"] = {
+            "prepare_threshold": None,
+            "connect_timeout": timeouts.connect_seconds,
+            "options": f"-c statement_timeout={timeouts.statement_ms}"
+            f" -c lock_timeout={timeouts.lock_ms}",
+        }
     elif backend in ("mysql", "mariadb"):
         kwargs["isolation_level"] = "READ COMMITTED"
         kwargs["pool_recycle"] = 3600
+        # A read may wait for a statement's full time; the socket gives up a little later.
+        read_seconds = timeouts.statement_ms // 1000 + timeouts.connect_seconds
+        kwargs["connect_args"] = {
+            "connect_timeout": timeouts.connect_seconds,
+            "read_timeout": read_seconds,
+            "write_timeout": read_seconds,
+            "init_command": f"SET SESSION max_statement_time = {timeouts.statement_ms / 1000},"
+            f" innodb_lock_wait_timeout = {max(1, timeouts.lock_ms // 1000)}",
+        }
     elif backend == "sqlite":
         kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
     kwargs.update(options)
