@@ -5,10 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Integration suites run in parallel processes; each test builds its own database or schema.
 PYTEST_WORKERS ?= 2
+# Where `make run` serves: `PORT=8123 make run`, `HOST=0.0.0.0 make run`.
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 export RENTAL_ENV ?= development
 
-.PHONY: run test lint typecheck contracts pytest bench bench-http clean venv
+.PHONY: run test lint typecheck contracts pytest bench bench-http mutation clean venv
 
 venv: $(STAMP)
 
@@ -22,11 +25,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/rental db upgrade
 	$(BIN)/rental seed-demo --if-empty
-	$(BIN)/rental serve --host 127.0.0.1 --port 8000
+	$(BIN)/rental serve --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/actionlint .github/workflows/ci.yml
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -46,5 +50,11 @@ bench: $(STAMP)
 bench-http: $(STAMP)
 	$(BIN)/python bench/http_bench.py
 
+# Mutation testing of the business core (about half an hour here; not part of `make test`).
+mutation: $(STAMP)
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children $(PYTEST_WORKERS)
+	$(BIN)/python scripts/mutation_summary.py
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis mutants

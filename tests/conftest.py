@@ -1,3 +1,9 @@
 """Shared pytest set-up."""
 
-pytest_plugins = ["tests.databases", "tests.events", "tests.stripe_server", "tests.redis_server"]
+pytest_plugins = [
+    "tests.databases",
+    "tests.events",
+    "tests.stripe_server",
+    "tests.feeds",
+    "tests.redis_server",
+]

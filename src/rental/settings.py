@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from attrs import field, frozen
 
@@ -15,7 +16,11 @@ PERIOD_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 DEFAULT_DATABASE_URL = f"sqlite:///{Path('var') / 'rental.db'}"
 DEVELOPMENT_SECRET = "development-only-secret-key-change-me-0123456789"  # noqa: S105
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+ORIGIN_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LOG_FORMATS = ("json", "text")
+DEFAULT_REPLICA_MAX_LAG_SECONDS = 5.0
+MIN_METRICS_TOKEN_LENGTH = 16
 PAYMENT_GATEWAYS = ("sandbox", "stripe")
 STRIPE_API_BASE = "https://api.stripe.com"
 
@@ -80,9 +85,22 @@ class Settings:
     access_token_minutes: int = 15
     refresh_token_days: int = 30
     log_level: str = "INFO"
+    # Operations: log lines, /metrics, read replicas.
+    log_format: str = "text"
+    metrics_token: str | None = None
+    database_replica_urls: tuple[str, ...] = ()
+    replica_max_lag_seconds: float = DEFAULT_REPLICA_MAX_LAG_SECONDS
+    # Channel sync: how often each imported calendar is fetched, and whether feed URLs may
+    # point into private networks (tests, closed networks; never on the open internet).
+    ical_sync_minutes: int = 30
+    ical_allow_private_networks: bool = False
     payments: PaymentSettings = field(factory=lambda: PaymentSettings())
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     database_timeouts: DatabaseTimeouts = DatabaseTimeouts()
+    # HTTP caching and browsers (integrator's section).
+    public_max_age: int = 30
+    cors_origins: tuple[str, ...] = ()
+    cors_credentials: bool = False
 
     @property
     def is_development(self) -> bool:
@@ -98,8 +116,20 @@ class Settings:
         ``RENTAL_AUTH_RATE_LIMIT`` (default ``10/minute``), ``RENTAL_ACCESS_TOKEN_MINUTES``
         (15), ``RENTAL_REFRESH_TOKEN_DAYS`` (30), ``RENTAL_LOG_LEVEL`` (INFO),
         ``RENTAL_MAX_BODY_BYTES`` (1 MiB: a larger request body answers 413 unread), the
-        ``RENTAL_DB_*`` timeouts of ``DatabaseTimeouts``, and the
-        payment settings of ``PaymentSettings.from_env``."""
+        ``RENTAL_DB_*`` timeouts of ``DatabaseTimeouts``, the
+        payment settings of ``PaymentSettings.from_env``, ``RENTAL_ICAL_SYNC_MINUTES`` (30)
+        and ``RENTAL_ICAL_ALLOW_PRIVATE_NETWORKS`` (0 or 1).
+
+        Operations: ``RENTAL_LOG_FORMAT`` (``json`` | ``text``; json in production, else text),
+        ``RENTAL_METRICS_TOKEN`` (16+ characters; ``/metrics`` answers only a request bearing
+        it, and is not served without it), ``RENTAL_DATABASE_REPLICA_URL`` (read replicas,
+        several separated by commas or spaces), ``RENTAL_REPLICA_MAX_LAG_SECONDS`` (5): a
+        replica further behind the primary is skipped.
+
+        HTTP caching and browsers: ``RENTAL_PUBLIC_MAX_AGE`` (seconds public reads may be
+        cached, 30; 0 allowed), ``RENTAL_CORS_ORIGINS`` (comma-separated origins browsers may
+        call from; none by default) and ``RENTAL_CORS_CREDENTIALS`` (``true`` to allow cookies;
+        never with ``*``)."""
         env = os.environ if environ is None else environ
         name = env.get("RENTAL_ENV", "production").strip() or "production"
         if name not in ("development", "production", "test"):
@@ -125,9 +155,15 @@ class Settings:
             access_token_minutes=_positive(env, "RENTAL_ACCESS_TOKEN_MINUTES", 15),
             refresh_token_days=_positive(env, "RENTAL_REFRESH_TOKEN_DAYS", 30),
             log_level=_log_level(env.get("RENTAL_LOG_LEVEL", "INFO")),
+            **_operations(env, name),
+            ical_sync_minutes=_positive(env, "RENTAL_ICAL_SYNC_MINUTES", 30),
+            ical_allow_private_networks=_flag(env, "RENTAL_ICAL_ALLOW_PRIVATE_NETWORKS"),
             payments=PaymentSettings.from_env(env),
             max_body_bytes=_positive(env, "RENTAL_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
             database_timeouts=DatabaseTimeouts.from_env(env),
+            public_max_age=_public_max_age(env),
+            cors_origins=_cors_origins(env),
+            cors_credentials=_cors_credentials(env),
         )
 
 
@@ -147,12 +183,48 @@ def _positive(env: Mapping[str, str], name: str, default: int) -> int:
     return int(raw)
 
 
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    raw = (env.get(name) or "0").strip().lower()
+    if raw not in ("0", "1", "true", "false", "yes", "no"):
+        raise SettingsError(f"{name}={raw!r} must be 0 or 1.")
+    return raw in ("1", "true", "yes")
+
+
 def _redis_namespace(raw: str) -> str:
     if not REDIS_NAMESPACE_PATTERN.match(raw):
         raise SettingsError(
             f"RENTAL_REDIS_NAMESPACE={raw!r} must be 1 to 64 letters, digits, '.', '_' or '-'."
         )
     return raw
+
+
+def _operations(env: Mapping[str, str], name: str) -> dict[str, Any]:
+    """The settings of logs, metrics and replicas, checked like the others."""
+    log_format = (env.get("RENTAL_LOG_FORMAT") or "").strip().lower()
+    log_format = log_format or ("json" if name == "production" else "text")
+    if log_format not in LOG_FORMATS:
+        raise SettingsError(f"RENTAL_LOG_FORMAT={log_format!r} must be json or text.")
+    token = env.get("RENTAL_METRICS_TOKEN") or None
+    if token is not None and len(token) < MIN_METRICS_TOKEN_LENGTH:
+        raise SettingsError(
+            f"RENTAL_METRICS_TOKEN must be at least {MIN_METRICS_TOKEN_LENGTH} characters long."
+        )
+    replicas = tuple(re.split(r"[\s,]+", env.get("RENTAL_DATABASE_REPLICA_URL", "").strip()))
+    raw_lag = env.get("RENTAL_REPLICA_MAX_LAG_SECONDS", "").strip()
+    try:
+        lag = float(raw_lag) if raw_lag else DEFAULT_REPLICA_MAX_LAG_SECONDS
+    except ValueError:
+        lag = -1.0
+    if not lag >= 0 or lag == float("inf"):
+        raise SettingsError(
+            f"RENTAL_REPLICA_MAX_LAG_SECONDS={raw_lag!r} must be a number of seconds, 0 or more."
+        )
+    return {
+        "log_format": log_format,
+        "metrics_token": token,
+        "database_replica_urls": tuple(url for url in replicas if url),
+        "replica_max_lag_seconds": lag,
+    }
 
 
 @frozen(kw_only=True)
@@ -216,3 +288,32 @@ def _percent(env: Mapping[str, str], name: str, default: int) -> int:
     if not raw.isdigit() or int(raw) > 100:
         raise SettingsError(f"{name}={raw!r} must be a whole number from 0 to 100.")
     return int(raw)
+
+
+def _public_max_age(env: Mapping[str, str]) -> int:
+    raw = env.get("RENTAL_PUBLIC_MAX_AGE", "").strip()
+    if raw and not raw.isdigit():
+        raise SettingsError(f"RENTAL_PUBLIC_MAX_AGE={raw!r} must be a whole number of seconds.")
+    return int(raw) if raw else 30
+
+
+def _cors_origins(env: Mapping[str, str]) -> tuple[str, ...]:
+    origins = tuple(o.strip().rstrip("/") for o in env.get("RENTAL_CORS_ORIGINS", "").split(","))
+    for origin in (o for o in origins if o):
+        if origin != "*" and not ORIGIN_PATTERN.match(origin):
+            raise SettingsError(
+                f"RENTAL_CORS_ORIGINS: {origin!r} is not an origin like https://app.example.com."
+            )
+    return tuple(o for o in origins if o)
+
+
+def _cors_credentials(env: Mapping[str, str]) -> bool:
+    raw = env.get("RENTAL_CORS_CREDENTIALS", "").strip().lower()
+    if raw not in ("", "true", "false", "1", "0"):
+        raise SettingsError(f"RENTAL_CORS_CREDENTIALS={raw!r} must be true or false.")
+    credentials = raw in ("true", "1")
+    if credentials and "*" in _cors_origins(env):
+        # Browsers refuse it anyway, and reflecting any origin with cookies would let any site
+        # act as the signed-in user.
+        raise SettingsError("RENTAL_CORS_ORIGINS='*' cannot go with RENTAL_CORS_CREDENTIALS=true.")
+    return credentials

@@ -9,6 +9,7 @@ import pytest
 from rental.adapters.sqlalchemy import SqlReadModel, make_engine
 from rental.application.queries import ReadModel
 from tests.contracts.builders import UowFactory
+from tests.contracts.calendar_sync import CalendarSyncContract
 from tests.contracts.calendars import CalendarQueriesContract
 from tests.contracts.read_model import ReadModelContract
 from tests.contracts.unit_of_work import UnitOfWorkContract
@@ -40,4 +41,8 @@ class TestSqlCalendarQueries(SqlStorage, CalendarQueriesContract):
 
 
 class TestSqlReadModel(SqlStorage, ReadModelContract):
+    pass
+
+
+class TestSqlCalendarSync(SqlStorage, CalendarSyncContract):
     pass

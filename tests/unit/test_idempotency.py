@@ -60,3 +60,15 @@ def test_an_unknown_token_keeps_no_record_so_the_key_can_be_used_again() -> None
     with pytest.raises(UnknownPaymentToken):
         world.pay(guest, booking, "tok_unknown", key="k-1")
     assert world.pay(guest, booking, "tok_visa", key="k-1").status == "captured"
+
+
+def test_the_same_key_and_body_on_another_booking_says_the_path_differs() -> None:
+    world = World()
+    host, guest = world.user("host"), world.user("guest")
+    listing = world.listing(host, instant_book=False)
+    first, second = world.book(guest, listing, start=1), world.book(guest, listing, start=5)
+    world.pay(guest, first, "tok_visa", key="k-1")
+    with pytest.raises(IdempotencyKeyReused) as reused:
+        world.pay(guest, second, "tok_visa", key="k-1")
+    assert "another path" in reused.value.detail
+    assert "another body" not in reused.value.detail

@@ -7,6 +7,7 @@ import pytest
 from rental.adapters.memory import MemoryReadModel, MemoryStore, MemoryUnitOfWork
 from rental.application.queries import ReadModel
 from tests.contracts.builders import UowFactory
+from tests.contracts.calendar_sync import CalendarSyncContract
 from tests.contracts.calendars import CalendarQueriesContract
 from tests.contracts.read_model import ReadModelContract
 from tests.contracts.unit_of_work import UnitOfWorkContract
@@ -35,4 +36,8 @@ class TestMemoryCalendarQueries(MemoryStorage, CalendarQueriesContract):
 
 
 class TestMemoryReadModel(MemoryStorage, ReadModelContract):
+    pass
+
+
+class TestMemoryCalendarSync(MemoryStorage, CalendarSyncContract):
     pass

@@ -3,6 +3,7 @@ replayed payment is the one first recorded, field for field."""
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from rental.adapters.memory import MemoryUnitOfWork
@@ -61,6 +62,6 @@ def test_a_replayed_payment_is_the_recorded_one_field_for_field(instant_book: bo
     first = world.pay(guest, booking, key="k-1")
     world.clock.advance(minutes=5)
     again = world.pay(guest, booking, key="k-1")
-    assert vars(again) == vars(first)
+    assert attrs.asdict(again) == attrs.asdict(first)
     assert again.created_at.tzinfo is not None and again.created_at == first.created_at
     assert again.updated_at == first.updated_at

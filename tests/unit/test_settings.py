@@ -76,3 +76,23 @@ def test_urls_and_log_level() -> None:
     )  # fmt: skip
     with pytest.raises(SettingsError, match="RENTAL_LOG_LEVEL"):
         settings(RENTAL_LOG_LEVEL="chatty")
+
+
+def test_cors_origins_and_public_max_age_are_read_and_checked() -> None:
+    settings = Settings.from_env(
+        {
+            "RENTAL_ENV": "development",
+            "RENTAL_CORS_ORIGINS": "https://app.example.com, http://localhost:5173/",
+            "RENTAL_PUBLIC_MAX_AGE": "5",
+        }
+    )
+    assert settings.cors_origins == ("https://app.example.com", "http://localhost:5173")
+    assert (settings.public_max_age, settings.cors_credentials) == (5, False)
+    assert Settings.from_env({"RENTAL_ENV": "development"}).cors_origins == ()
+    for bad in (
+        {"RENTAL_CORS_ORIGINS": "*", "RENTAL_CORS_CREDENTIALS": "true"},
+        {"RENTAL_CORS_ORIGINS": "app.example.com"},
+        {"RENTAL_PUBLIC_MAX_AGE": "soon"},
+    ):
+        with pytest.raises(SettingsError):
+            Settings.from_env({"RENTAL_ENV": "development", **bad})

@@ -8,9 +8,9 @@ logger = logging.getLogger("rental.emails")
 
 
 class LoggingNotifier:
-    """Logs recipient and subject at INFO, the body at DEBUG. For development and for
-    deployments without ``RENTAL_SMTP_URL``; the messages hold nothing secret."""
+    """Logs recipient and subject at INFO, and only the body's length: logs are shipped and
+    kept where a guest's messages have no business. For development and for deployments
+    without ``RENTAL_SMTP_URL``."""
 
     def send(self, *, to: str, subject: str, body: str) -> None:
-        logger.info("email to %s: %s", to, subject)
-        logger.debug("email body:\n%s", body)
+        logger.info("email to %s: %s (%s characters)", to, subject, len(body))

@@ -7,6 +7,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from rental.domain.calendar_import import FeedEvent
 from rental.domain.users import Role
 
 
@@ -82,6 +83,8 @@ class UpdateListing(Command):
     actor: Actor
     listing_id: str
     changes: dict[str, Any]
+    # The versions the caller saw (HTTP If-Match); None: change whatever is there.
+    seen_versions: frozenset[int] | None = None
 
 
 @frozen(kw_only=True)
@@ -155,3 +158,64 @@ class SubmitReview(Command):
     booking_id: str
     rating: int
     comment: str = ""
+
+
+# -- channel sync (iCal) -------------------------------------------------------------------
+@frozen(kw_only=True)
+class OpenCalendarFeed(Command):
+    """The listing's export feed, made the first time its host (or an admin) asks."""
+
+    actor: Actor
+    listing_id: str
+
+
+@frozen(kw_only=True)
+class RotateCalendarFeed(Command):
+    """A new secret for the listing's export URL; the old URL stops working at once."""
+
+    actor: Actor
+    listing_id: str
+
+
+@frozen(kw_only=True)
+class ImportCalendar(Command):
+    """Import another platform's calendar into a listing (its host or an admin)."""
+
+    actor: Actor
+    listing_id: str
+    name: str
+    url: str = field(repr=False)
+
+
+@frozen(kw_only=True)
+class DeleteCalendarImport(Command):
+    """Stop importing a calendar; its blocks free their nights."""
+
+    actor: Actor
+    listing_id: str
+    import_id: str
+
+
+@frozen(kw_only=True)
+class ApplyCalendarFeed(Command):
+    """Make an import's blocks say what its feed, just fetched and parsed, says."""
+
+    import_id: str
+    events: tuple[FeedEvent, ...]
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@frozen(kw_only=True)
+class RecordCalendarFeedUnchanged(Command):
+    """The feed answered 304 Not Modified."""
+
+    import_id: str
+
+
+@frozen(kw_only=True)
+class RecordCalendarFeedFailure(Command):
+    """The feed could not be fetched or read: mark the import failed, change nothing else."""
+
+    import_id: str
+    reason: str

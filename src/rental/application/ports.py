@@ -8,6 +8,8 @@ from typing import Protocol
 
 from attrs import frozen
 
+from rental.domain.calendar_feed import ExportedEvent
+from rental.domain.calendar_import import FeedEvent
 from rental.domain.events import Event
 from rental.domain.money import Money
 
@@ -125,3 +127,47 @@ class EventPublisher(Protocol):
     """Hands committed domain events to their handlers (in process, or through a broker)."""
 
     def publish(self, events: Sequence[Event]) -> None: ...
+
+
+# -- channel sync (iCal) -------------------------------------------------------------------
+class CalendarFeedError(Exception):
+    """A calendar feed could not be fetched or read. ``reason`` is safe to show the import's
+    host: it never holds the URL (whose path is often the other platform's secret)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@frozen
+class FetchedFeed:
+    """A feed's body, or ``body`` None when the server said 304 Not Modified; with the
+    validators to send next time."""
+
+    body: bytes | None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+class FeedFetcher(Protocol):
+    """Fetches a calendar feed from another platform over HTTP(S), defensively: a time limit,
+    a size limit, few redirects, and never an address inside our own network (checked after
+    DNS and after each redirect) unless configured for a closed network. Raises
+    ``CalendarFeedError`` for any failure."""
+
+    def fetch(self, url: str, *, etag: str | None, last_modified: str | None) -> FetchedFeed:
+        """GET ``url``, conditionally on ``etag`` / ``last_modified`` when given."""
+        ...
+
+
+class CalendarFormat(Protocol):
+    """Reads and writes iCalendar (RFC 5545) text."""
+
+    def parse(self, body: bytes, *, start: datetime, end: datetime) -> list[FeedEvent]:
+        """The events of a feed overlapping ``[start, end)``, recurring ones expanded; raises
+        ``CalendarFeedError`` for a body that is not UTF-8 or not a whole iCalendar object."""
+        ...
+
+    def render(self, events: Sequence[ExportedEvent], *, name: str) -> bytes:
+        """A VCALENDAR of all-day VEVENTs, deterministic: the same events give the same bytes."""
+        ...

@@ -11,6 +11,8 @@ from attrs import frozen
 from rental.domain.aggregate import Aggregate
 from rental.domain.bookings import Booking
 from rental.domain.calendar import Block
+from rental.domain.calendar_feed import CalendarFeed
+from rental.domain.calendar_import import CalendarImport
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.reviews import Review
@@ -102,6 +104,11 @@ class BlockRepository(abc.ABC):
         """Blocks of the listing that end after ``since`` (the only ones that can collide) and,
         with ``until``, start before it; to read (``get`` one to remove it)."""
 
+    @abc.abstractmethod
+    def of_source(self, listing_id: str, source: str, since: date) -> list[Block]:
+        """The listing's blocks of ``source`` (an import's) that end after ``since``, by start;
+        to change: a sync moves them in place or removes them."""
+
 
 class BookingRepository(Tracking, abc.ABC):
     """Bookings."""
@@ -175,6 +182,55 @@ class ReviewRepository(Tracking, abc.ABC):
 
     @abc.abstractmethod
     def _add(self, review: Review) -> None: ...
+
+
+class CalendarFeedRepository(Tracking, abc.ABC):
+    """Each listing's export feed (its secret token): at most one per listing."""
+
+    def add(self, feed: CalendarFeed) -> None:
+        self._add(self._seen(feed))
+
+    def get(self, listing_id: str) -> CalendarFeed | None:
+        """The listing's feed, or None when its host has never asked for one."""
+        return self._seen(self._get(listing_id))  # type: ignore[no-any-return]
+
+    @abc.abstractmethod
+    def _add(self, feed: CalendarFeed) -> None: ...
+
+    @abc.abstractmethod
+    def _get(self, listing_id: str) -> CalendarFeed | None: ...
+
+
+class CalendarImportRepository(Tracking, abc.ABC):
+    """Calendars of other platforms imported into listings."""
+
+    def add(self, calendar_import: CalendarImport) -> None:
+        self._add(self._seen(calendar_import))
+
+    def get(self, import_id: str) -> CalendarImport:
+        """The import, or ``CalendarImportNotFound``."""
+        return self._seen(self._get(import_id))  # type: ignore[no-any-return]
+
+    def for_listing(self, listing_id: str) -> list[CalendarImport]:
+        """The listing's imports, oldest first."""
+        return [self._seen(i) for i in self._for_listing(listing_id)]
+
+    @abc.abstractmethod
+    def remove(self, calendar_import: CalendarImport) -> None: ...
+
+    @abc.abstractmethod
+    def due(self, attempted_before: datetime, limit: int) -> list[str]:
+        """Ids of the imports of active listings never tried, or last tried at or before
+        ``attempted_before``, least recently tried first."""
+
+    @abc.abstractmethod
+    def _add(self, calendar_import: CalendarImport) -> None: ...
+
+    @abc.abstractmethod
+    def _get(self, import_id: str) -> CalendarImport: ...
+
+    @abc.abstractmethod
+    def _for_listing(self, listing_id: str) -> list[CalendarImport]: ...
 
 
 @frozen

@@ -12,6 +12,8 @@ from typing import Self
 from rental.application.repositories import (
     BlockRepository,
     BookingRepository,
+    CalendarFeedRepository,
+    CalendarImportRepository,
     IdempotencyStore,
     ListingRepository,
     PaymentRepository,
@@ -45,6 +47,8 @@ class UnitOfWork(abc.ABC):
     reviews: ReviewRepository
     idempotency: IdempotencyStore
     revoked_tokens: RevokedTokens
+    calendar_feeds: CalendarFeedRepository
+    calendar_imports: CalendarImportRepository
 
     def __init__(self) -> None:
         self._committed_events: list[Event] = []
@@ -81,7 +85,10 @@ class UnitOfWork(abc.ABC):
         return listing, live, self.blocks.upcoming(listing_id, since=since, until=until)
 
     def _repositories(self) -> list[Tracking]:
-        return [self.users, self.listings, self.bookings, self.payments, self.reviews]
+        return [
+            self.users, self.listings, self.bookings, self.payments, self.reviews,
+            self.calendar_feeds, self.calendar_imports,
+        ]  # fmt: skip
 
     def commit(self) -> None:
         events = [e for repo in self._repositories() for a in repo.seen for e in a.pull_events()]

@@ -7,22 +7,31 @@ services all call ``bootstrap(...)`` with the dependencies they want to choose.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from datetime import datetime, timedelta
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
+from rental.application.calendar_sync import CalendarSync
 from rental.application.commands import Command
 from rental.application.delivery import ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import COMMAND_HANDLERS
 from rental.application.housekeeping import expire_bookings, token_is_valid
-from rental.application.messagebus import EventHandler, InProcessPublisher, MessageBus
+from rental.application.messagebus import (
+    EventHandler,
+    InProcessPublisher,
+    MessageBus,
+    Publishers,
+)
 from rental.application.ports import (
     Clock,
     EventPublisher,
+    FeedFetcher,
     IdGenerator,
     Notifier,
     PasswordHasher,
@@ -34,6 +43,9 @@ from rental.application.unit_of_work import UnitOfWork
 from rental.composition.delivery import EventDelivery, event_delivery
 from rental.domain.events import Event
 from rental.settings import DatabaseTimeouts, PaymentSettings, Settings
+
+if TYPE_CHECKING:  # imported when used: see rental.adapters.telemetry.metrics on why
+    from rental.adapters.telemetry.metrics import Probes
 
 MEMORY_URL = "memory://"
 
@@ -50,9 +62,13 @@ class Rental:
         dependencies: Dependencies,
         close: Callable[[], None] = lambda: None,
         delivery: EventDelivery | None = None,
+        calendar_sync: CalendarSync,
+        probes: Probes | None = None,
     ) -> None:
         self.bus = bus
+        self.probes = probes
         self.delivery = delivery
+        self.calendar_sync = calendar_sync
         self.reads = reads
         self.dependencies = dependencies
         self._close = close
@@ -81,6 +97,7 @@ class _Storage:
     outbox: Outbox
     ledger: ConsumerLedger
     close: Callable[[], None]
+    outbox_backlog: Callable[[datetime], tuple[int, datetime | None]] | None = None
 
 
 def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
@@ -104,13 +121,16 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
         make_engine,
         make_session_factory,
     )
+    from rental.adapters.sqlalchemy.monitoring import outbox_backlog
     from rental.adapters.sqlalchemy.outbox import SqlConsumerLedger, SqlOutbox
+    from rental.adapters.telemetry.metrics import watch_pool
 
     engine = make_engine(database_url, timeouts=timeouts)
+    watch_pool(engine, "primary")
     session_factory = make_session_factory(engine)
     return _Storage(
         lambda: SqlUnitOfWork(session_factory), SqlReadModel(engine), SqlOutbox(engine),
-        SqlConsumerLedger(engine), engine.dispose,
+        SqlConsumerLedger(engine), engine.dispose, partial(outbox_backlog, engine),
     )  # fmt: skip
 
 
@@ -137,6 +157,9 @@ def bootstrap(
     smtp_url: str | None = None,
     notifier: Notifier | None = None,
     redis_namespace: str = "rental",
+    calendar_fetcher: FeedFetcher | None = None,
+    ical_sync_minutes: int = 30,
+    ical_allow_private_networks: bool = False,
     host_fee_percent: int = 3,
     database_timeouts: DatabaseTimeouts | None = None,
 ) -> Rental:
@@ -155,6 +178,10 @@ def bootstrap(
     log. ``event_handlers`` also run in process after commits. ``host_fee_percent``
     (``RENTAL_HOST_FEE_PERCENT``) is kept from the host's payout by the ledger.
     ``database_timeouts`` bound every wait for the database (``RENTAL_DB_*``).
+
+    Imported calendars are fetched every ``ical_sync_minutes`` by ``calendar_fetcher``, by
+    default one that refuses addresses in private networks unless
+    ``ical_allow_private_networks``.
     """
     storage = _storage(database_url, database_timeouts or DatabaseTimeouts())
     uow_factory = storage.uow_factory
@@ -176,10 +203,12 @@ def bootstrap(
         redis_url=redis_url,
         redis_namespace=redis_namespace,
     )
+    from rental.adapters.telemetry.metrics import EventCounter
+
     bus = MessageBus(
         command_handlers=COMMAND_HANDLERS,
         dependencies=dependencies,
-        publisher=event_publisher or delivery.publisher,
+        publisher=Publishers([EventCounter(), event_publisher or delivery.publisher]),
     )
 
     def close() -> None:
@@ -192,6 +221,48 @@ def bootstrap(
         dependencies=dependencies,
         close=close,
         delivery=delivery,
+        probes=_probes(storage, delivery),
+        calendar_sync=_calendar_sync(
+            bus, dependencies, calendar_fetcher, ical_sync_minutes, ical_allow_private_networks
+        ),
+    )
+
+
+def _calendar_sync(
+    bus: MessageBus,
+    dependencies: Dependencies,
+    fetcher: FeedFetcher | None,
+    every_minutes: int,
+    allow_private_networks: bool,
+) -> CalendarSync:
+    from rental.adapters.ical.calendar_format import IcalendarFormat
+    from rental.adapters.ical.fetcher import SafeFeedFetcher
+
+    return CalendarSync(
+        handle=bus.handle,
+        uow_factory=dependencies.uow_factory,
+        clock=dependencies.clock,
+        fetcher=fetcher or SafeFeedFetcher(allow_private_networks=allow_private_networks),
+        calendar_format=IcalendarFormat(),
+        every=timedelta(minutes=every_minutes),
+    )
+
+
+def _probes(storage: _Storage, delivery: EventDelivery) -> Probes:
+    """What ``/metrics`` and the worker's metrics ask at each scrape."""
+    from rental.adapters.telemetry.metrics import OutboxBacklog, Probes
+
+    backlog_of = storage.outbox_backlog
+
+    def outbox_backlog(now: datetime) -> OutboxBacklog:
+        assert backlog_of is not None
+        return OutboxBacklog(*backlog_of(now))
+
+    queue = delivery.queue
+    return Probes(
+        outbox_backlog=None if backlog_of is None else outbox_backlog,
+        queue_lengths=None if queue is None else queue.queue_lengths,
+        dead_letters=None if queue is None else queue.dead_letters,
     )
 
 
@@ -213,6 +284,8 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "redis_url": settings.redis_url,
         "redis_namespace": settings.redis_namespace,
         "smtp_url": settings.smtp_url,
+        "ical_sync_minutes": settings.ical_sync_minutes,
+        "ical_allow_private_networks": settings.ical_allow_private_networks,
         "host_fee_percent": settings.payments.host_fee_percent,
         "database_timeouts": settings.database_timeouts,
     }

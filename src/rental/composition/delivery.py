@@ -50,10 +50,12 @@ def event_delivery(
     redis_namespace: str = "rental",
 ) -> EventDelivery:
     """Build the delivery of events; ``in_process`` publishes to handlers given to bootstrap."""
+    from rental.adapters.telemetry.traced import traced_dispatch, traced_sink
+
     consumers = Notifications(read_model, notifier).consumers()
     if not redis_url:
         dispatcher = EventDispatcher(consumers, ledger)
-        relay = OutboxRelay(outbox, dispatcher.dispatch_entry, SystemClock())
+        relay = OutboxRelay(outbox, traced_sink(dispatcher.dispatch_entry), SystemClock())
         publisher = Publishers([in_process, RelayAfterCommit(relay)])
         return EventDelivery(relay, outbox, dispatcher, publisher, read_model)
 
@@ -66,8 +68,10 @@ def event_delivery(
     cache = ListingCache(client, redis_namespace)
     invalidation = CacheInvalidation(cache)
     dispatcher = EventDispatcher([*consumers, invalidation.consumer()], ledger)
-    queue = EventQueue(redis_url, namespace=redis_namespace, dispatch=dispatcher.dispatch)
-    relay = OutboxRelay(outbox, queue.send, SystemClock())
+    queue = EventQueue(
+        redis_url, namespace=redis_namespace, dispatch=traced_dispatch(dispatcher.dispatch)
+    )
+    relay = OutboxRelay(outbox, traced_sink(queue.send), SystemClock())
 
     def close() -> None:
         queue.close()

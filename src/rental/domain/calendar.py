@@ -9,7 +9,7 @@ from typing import Protocol
 
 from attrs import define, frozen
 
-from rental.domain.errors import DatesUnavailable
+from rental.domain.errors import BlockManagedByImport, DatesUnavailable
 from rental.domain.stay import Stay
 
 
@@ -43,19 +43,41 @@ class CalendarEntry:
         return self.start < stay.check_out and stay.check_in < self.end
 
 
+HOST_SOURCE = "host"
+
+
 @define(slots=False, eq=False)
 class Block:
-    """Nights a host has taken off the market, ``[start, end)``."""
+    """Nights taken off the market, ``[start, end)``: by the host (``source`` "host"), or by
+    an imported calendar (``source`` "import:<import id>", see ``calendar_import.py``), which
+    also keys the block by the feed's event (``import_key``, ``fingerprint``)."""
 
     id: str
     listing_id: str
     start: date
     end: date
     created_at: datetime
+    source: str = HOST_SOURCE
+    import_key: str | None = None
+    fingerprint: str | None = None
+    modified_at: datetime | None = None
 
     @property
     def stay(self) -> Stay:
         return Stay(self.start, self.end)
+
+    @property
+    def is_imported(self) -> bool:
+        return self.source != HOST_SOURCE
+
+    def check_is_hosts_own(self) -> None:
+        """Imported blocks follow their feed: removing one here would only last until the next
+        sync, so it is refused; deleting the import frees its nights."""
+        if self.is_imported:
+            raise BlockManagedByImport(
+                f"Block {self.id} comes from an imported calendar; delete that import (or change "
+                "the other calendar) to free its nights."
+            )
 
 
 @frozen

@@ -86,6 +86,14 @@ class ReviewNotFound(NotFound):
     """No such review."""
 
 
+class CalendarFeedNotFound(NotFound):
+    """No such calendar feed, or not with this token."""
+
+
+class CalendarImportNotFound(NotFound):
+    """No such calendar import on this listing."""
+
+
 # -- 403 / 401 -------------------------------------------------------------------------
 class PermissionDenied(DomainError):
     """Authenticated, but this role or user may not do this."""
@@ -149,5 +157,18 @@ class IdempotencyKeyReused(Conflict):
     """This Idempotency-Key was already used with another request body."""
 
 
+class BlockManagedByImport(Conflict):
+    """This block comes from an imported calendar and follows it."""
+
+
 class ConcurrentUpdate(Conflict):
     """Someone else changed this resource at the same time; try again."""
+
+
+# -- 412: the caller's copy is out of date ---------------------------------------------
+class PreconditionFailed(DomainError):
+    """The resource is not at the version the caller saw (HTTP If-Match)."""
+
+
+class ListingChanged(PreconditionFailed):
+    """The listing changed since the version the caller saw; read it again."""

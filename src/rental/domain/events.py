@@ -173,3 +173,25 @@ class ReviewSubmitted(Event):
     listing_id: str
     author_id: str
     rating: int
+
+
+# -- channel sync (iCal) -------------------------------------------------------------------
+@frozen(kw_only=True)
+class CalendarFeedRotated(Event):
+    """The listing's export URL changed; the old one no longer opens the feed."""
+
+    listing_id: str
+
+
+@frozen(kw_only=True)
+class CalendarImportConflicted(Event):
+    """An imported event holds nights that a live booking here holds too; both are kept, and
+    the host is told once."""
+
+    import_id: str
+    import_name: str
+    listing_id: str
+    booking_id: str
+    start: date
+    end: date
+    summary: str

@@ -15,6 +15,7 @@ from rental.domain.errors import (
     BlockNotFound,
     CheckInInPast,
     InvalidInput,
+    ListingChanged,
     ListingHasLiveBookings,
     ListingNotFound,
     StayLengthNotAllowed,
@@ -204,8 +205,18 @@ class Listing(Aggregate):
         if self.is_deleted:
             raise ListingNotFound(f"No listing {self.id}.")
 
-    def update(self, *, now: datetime, **changes: Any) -> None:
+    def check_version_in(self, versions: frozenset[int] | None) -> None:
+        """Optimistic concurrency: ``versions`` are those the caller saw (None: any will do)."""
+        if versions is not None and self.version not in versions:
+            raise ListingChanged(
+                f"The listing is at version {self.version}, not one you saw; read it again."
+            )
+
+    def update(
+        self, *, now: datetime, seen_versions: frozenset[int] | None = None, **changes: Any
+    ) -> None:
         self.check_is_active()
+        self.check_version_in(seen_versions)
         unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise InvalidInput({name: ["is not a listing field."] for name in sorted(unknown)})
@@ -333,6 +344,7 @@ class Listing(Aggregate):
         self.check_is_active()
         if block.listing_id != self.id:
             raise BlockNotFound(f"No block {block.id} on this listing.")
+        block.check_is_hosts_own()
         self.bump_version()
         self.record(DatesUnblocked(occurred_at=now, listing_id=self.id, block_id=block.id))
 

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 import click
 from sqlalchemy.exc import SQLAlchemyError
 
+from rental.adapters.telemetry import logs
 from rental.composition import MEMORY_URL, Rental, bootstrap_from
 from rental.domain.errors import DomainError
 from rental.entrypoints.db import check_database_url, db, describe_url
@@ -25,13 +26,10 @@ from rental.settings import Settings, SettingsError
 log = logging.getLogger("rental.cli")
 
 
-def configure_logging(level: str) -> None:
-    """Log to stderr at ``RENTAL_LOG_LEVEL``; what is logged never holds a secret."""
-    logging.basicConfig(
-        level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    # Alembic lists every plugin it loads at INFO; the migrations it runs stay visible.
-    logging.getLogger("alembic.runtime.plugins").setLevel(max(logging.WARNING, logging.root.level))
+def configure_logging(level: str, log_format: str = "text") -> None:
+    """Log to stderr at ``RENTAL_LOG_LEVEL`` in ``RENTAL_LOG_FORMAT`` (JSON or text lines with
+    their request or delivery context); what is logged never holds a secret."""
+    logs.configure_logging(level, log_format)
 
 
 @click.group()
@@ -44,7 +42,7 @@ def main(ctx: click.Context) -> None:
     except SettingsError as error:
         click.echo(f"rental: {error}", err=True)
         ctx.exit(2)
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     log.debug("env=%s database=%s", settings.env, describe_url(settings.database_url))
     ctx.obj = settings
 
@@ -138,6 +136,21 @@ def graphql_schema() -> None:
     from rental.entrypoints.graphql import sdl
 
     click.echo(sdl(), nl=False)
+
+
+@main.command("sync-calendars")
+@click.option(
+    "--due",
+    is_flag=True,
+    help="Only those not fetched for RENTAL_ICAL_SYNC_MINUTES (as the worker).",
+)
+@click.pass_obj
+def sync_calendars(settings: Settings, due: bool) -> None:
+    """Fetch every imported calendar now and apply it to its listing's blocks."""
+    with running(settings) as rental:
+        sync = rental.calendar_sync
+        counts = sync.sync_due() if due else sync.sync_all()
+    click.echo(", ".join(f"{status}: {count}" for status, count in counts.items()))
 
 
 main.add_command(db)

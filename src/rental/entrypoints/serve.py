@@ -6,8 +6,12 @@ Gunicorn stops gracefully on SIGTERM: workers finish their requests within
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import socket
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import click
@@ -18,6 +22,46 @@ from rental.settings import Settings
 log = logging.getLogger("rental.serve")
 DEFAULT_THREADS = 8
 GRACEFUL_SECONDS = 30
+
+
+def _forget_worker_metrics(_server: Any, worker: Any) -> None:
+    """Gunicorn's ``child_exit`` hook: a dead worker's live gauges (pool use) leave /metrics."""
+    from rental.adapters.telemetry import metrics
+
+    metrics.mark_process_dead(worker.pid)
+
+
+def metrics_directory() -> str:
+    """Where the workers' metrics meet (``PROMETHEUS_MULTIPROC_DIR``, else a new temporary
+    directory), emptied of a previous run's files; set before any worker starts."""
+    from rental.adapters.telemetry import MULTIPROCESS_DIR
+
+    path = os.environ.get(MULTIPROCESS_DIR) or tempfile.mkdtemp(prefix="rental-metrics-")
+    for stale in Path(path).glob("*.db"):
+        stale.unlink()
+    os.environ[MULTIPROCESS_DIR] = path
+    return path
+
+
+def logging_config(settings: Settings) -> dict[str, Any]:
+    """Gunicorn's own lines go through rental's handler (JSON or text, with the context);
+    its access log is off: each request's line is rental's, with the route and user id."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "root": {"level": settings.log_level, "handlers": ["rental"]},
+        "loggers": {
+            "gunicorn.error": {"level": settings.log_level, "handlers": [], "propagate": True},
+            "gunicorn.access": {"level": "WARNING", "handlers": [], "propagate": False},
+        },
+        "handlers": {
+            "rental": {
+                "()": "rental.adapters.telemetry.logs.make_handler",
+                "log_format": settings.log_format,
+            }
+        },
+        "formatters": {},
+    }
 
 
 def _close_rental(_server: Any, worker: Any) -> None:
@@ -76,13 +120,34 @@ def gunicorn_options(
         "graceful_timeout": GRACEFUL_SECONDS,
         "preload_app": False,
         "proc_name": "rental",
-        "accesslog": "-",
+        "accesslog": None,
         "errorlog": "-",
         "loglevel": settings.log_level.lower(),
+        "logconfig_dict": logging_config(settings),
         "worker_exit": _close_rental,
+        "child_exit": _forget_worker_metrics,
         # Gunicorn 24+ opens a control socket at one path per user; two servers would clash.
         "control_socket_disable": True,
     }
+
+
+def check_port_is_free(host: str, port: int) -> None:
+    """Exit with one clear line when ``host:port`` cannot be bound (taken, or not an address
+    of this machine), before anything claims to serve there. Gunicorn would otherwise retry
+    for five seconds, log a traceback-like trail and exit 1."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            # As gunicorn binds: a port in TIME_WAIT from a previous run is not "taken".
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            why = "it is already in use; choose another with --port (PORT=... for make run)"
+        else:
+            why = error.strerror or str(error)
+        click.echo(f"rental serve: cannot listen on {host}:{port}: {why}.", err=True)
+        raise SystemExit(1) from None
 
 
 @click.command()
@@ -101,6 +166,7 @@ def serve(
             "--workers > 1 needs RENTAL_REDIS_URL: without Redis each process would keep its "
             "own login rate-limit counters. Use --threads for more concurrency."
         )
+    check_port_is_free(host, port)
     if debug:
         # Werkzeug's debugger runs any code a visitor types: never outside development.
         if not settings.is_development:
@@ -110,6 +176,7 @@ def serve(
         create_app(settings).run(host=host, port=port, debug=True, threaded=True)
         return
     workers = workers or default_workers(settings)
+    metrics_directory()
     log.info("Serving on %s:%s with %s worker(s) x %s threads", host, port, workers, threads)
     RentalServer(
         settings, gunicorn_options(settings, host=host, port=port, workers=workers, threads=threads)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 import signal
+import tempfile
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import click
 
@@ -24,7 +26,9 @@ log = logging.getLogger("rental.worker")
 class ScheduledJobs:
     """A relay pass every ``relay_every`` seconds and ``expire_bookings()`` (expiring unpaid
     and unanswered pending bookings, voiding their authorizations, completing ended stays)
-    every ``expire_every`` seconds. A failing job is logged and tried again at its next turn."""
+    every ``expire_every`` seconds, and every ``sync_every`` seconds a sync of the imported
+    calendars not fetched for ``RENTAL_ICAL_SYNC_MINUTES``. A failing job is logged and tried
+    again at its next turn."""
 
     def __init__(
         self,
@@ -32,6 +36,7 @@ class ScheduledJobs:
         *,
         relay_every: float = 1.0,
         expire_every: float = 60.0,
+        sync_every: float = 60.0,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         assert rental.delivery is not None
@@ -41,6 +46,9 @@ class ScheduledJobs:
         self._jobs: list[tuple[str, float, Callable[[], object]]] = [
             ("relay", relay_every, self._relay.run_until_empty),
             ("expire-bookings", expire_every, rental.expire_bookings),
+            # Checked often, so each import is fetched about RENTAL_ICAL_SYNC_MINUTES after
+            # its last attempt rather than up to a whole period later.
+            ("sync-calendars", sync_every, rental.calendar_sync.sync_due),
         ]
         self._next_run = dict.fromkeys((name for name, _, _ in self._jobs), 0.0)
 
@@ -58,19 +66,76 @@ class ScheduledJobs:
             self._next_run[name] = self._monotonic() + every
         return max(0.0, min(self._next_run.values()) - self._monotonic())
 
-    def run(self, stop: threading.Event) -> None:
+    def run(self, stop: threading.Event, heartbeat: Heartbeat | None = None) -> None:
         while not stop.is_set():
-            stop.wait(self.tick())
+            wait = self.tick()
+            if heartbeat is not None:
+                heartbeat.beat()
+            stop.wait(wait)
 
 
-def run_worker(rental: Rental, jobs: ScheduledJobs, stop: threading.Event, threads: int) -> None:
+class Heartbeat:
+    """A file whose modification time says when the worker's loop last went round; ``rental
+    worker --check`` (a container's health check) reads it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def beat(self) -> None:
+        try:
+            self.path.touch()
+        except OSError:  # a full or read-only /tmp must not stop the deliveries
+            log.warning("cannot touch the heartbeat file %s", self.path, exc_info=True)
+
+    def age(self) -> float | None:
+        """Seconds since the last beat; ``None`` when there was none."""
+        try:
+            return max(0.0, time.time() - self.path.stat().st_mtime)
+        except FileNotFoundError:
+            return None
+
+
+def default_heartbeat_path() -> Path:
+    return Path(tempfile.gettempdir()) / "rental-worker.heartbeat"
+
+
+def check_heartbeat(heartbeat: Heartbeat, max_age: float) -> None:
+    """Exit 0 when the loop beat in the last ``max_age`` seconds, else 1 with the reason."""
+    age = heartbeat.age()
+    if age is None:
+        click.echo(f"unhealthy: no heartbeat at {heartbeat.path}", err=True)
+        raise SystemExit(1)
+    if age > max_age:
+        click.echo(f"unhealthy: the last heartbeat is {age:.0f}s old", err=True)
+        raise SystemExit(1)
+    click.echo(f"healthy: heartbeat {age:.1f}s ago")
+
+
+def serve_metrics(rental: Rental, host: str, port: int) -> None:
+    """The worker's own /metrics (its deliveries, the outbox backlog, the Dramatiq queues) on
+    ``host:port``, in a daemon thread; keep the port off public networks."""
+    from prometheus_client import start_http_server
+
+    from rental.adapters.telemetry import metrics
+
+    start_http_server(port, addr=host, registry=metrics.registry(rental.probes))
+    log.info("worker metrics on http://%s:%s/metrics", host, port)
+
+
+def run_worker(
+    rental: Rental,
+    jobs: ScheduledJobs,
+    stop: threading.Event,
+    threads: int,
+    heartbeat: Heartbeat | None = None,
+) -> None:
     """Consume (with Redis) and run the jobs until ``stop`` is set."""
     assert rental.delivery is not None
     queue = rental.delivery.queue
     consumer = queue.start_worker(threads) if queue is not None else None
     log.info("worker started (%s)", "Dramatiq on Redis" if queue else "in process, no Redis")
     try:
-        jobs.run(stop)
+        jobs.run(stop, heartbeat)
     finally:
         if consumer is not None:
             consumer.stop(timeout=30_000)
@@ -81,15 +146,40 @@ def run_worker(rental: Rental, jobs: ScheduledJobs, stop: threading.Event, threa
 @click.option("--threads", default=4, show_default=True, help="Dramatiq worker threads.")
 @click.option("--relay-every", default=1.0, show_default=True, help="Seconds between relay passes.")
 @click.option("--expire-every", default=60.0, show_default=True, help="Seconds between expiries.")
+@click.option(
+    "--heartbeat-file", type=click.Path(path_type=Path), default=default_heartbeat_path,
+    help="Touched at each turn of the loop; --check reads it.",
+)  # fmt: skip
+@click.option("--check", is_flag=True, help="Health check: exit 0 if a worker beat recently.")
+@click.option("--check-max-age", default=30.0, show_default=True, help="Seconds, for --check.")
+@click.option("--metrics-port", type=click.IntRange(0, 65535), default=0, help="0: no metrics.")
+@click.option("--metrics-host", default="127.0.0.1", show_default=True)
 @click.pass_obj
-def worker(settings: Settings, threads: int, relay_every: float, expire_every: float) -> None:
-    """Deliver events (emails, cache) and expire overdue bookings, until SIGTERM or Ctrl-C."""
+def worker(
+    settings: Settings,
+    threads: int,
+    relay_every: float,
+    expire_every: float,
+    heartbeat_file: Path,
+    check: bool,
+    check_max_age: float,
+    metrics_port: int,
+    metrics_host: str,
+) -> None:
+    """Deliver events (emails, cache), expire overdue bookings and sync imported calendars,
+    until SIGTERM or Ctrl-C."""
+    heartbeat = Heartbeat(heartbeat_file)
+    if check:
+        check_heartbeat(heartbeat, check_max_age)
+        return
     rental = bootstrap_from(settings)
+    if metrics_port:
+        serve_metrics(rental, metrics_host, metrics_port)
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     jobs = ScheduledJobs(rental, relay_every=relay_every, expire_every=expire_every)
     try:
-        run_worker(rental, jobs, stop, threads)
+        run_worker(rental, jobs, stop, threads, heartbeat)
     finally:
         rental.close()

@@ -31,7 +31,7 @@ def create() -> Flask:
     except SettingsError as error:
         print(f"rental: {error}", file=sys.stderr)
         raise SystemExit(WORKER_BOOT_ERROR) from None
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     return create_app(settings)
 
 

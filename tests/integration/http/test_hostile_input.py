@@ -36,8 +36,12 @@ CHECK_IN = date(2030, 2, 1)
 def _spec_operations() -> list[tuple[str, str]]:
     app = create_app(test_settings())
     spec = app.test_client().get("/api/v1/openapi.json").get_json()
+    # Paths are relative to their server: /api/v1, or / for the probes.
     return [
-        (method.upper(), path)
+        (
+            method.upper(),
+            (operations.get("servers") or spec["servers"])[0]["url"].rstrip("/") + path,
+        )
         for path, operations in spec["paths"].items()
         for method in operations
         if method in ("get", "post", "put", "patch", "delete")

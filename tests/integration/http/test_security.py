@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from flask_jwt_extended import create_access_token, create_refresh_token
+from flask_jwt_extended import create_access_token, create_refresh_token, decode_token
 
 from tests.integration.http.conftest import PASSWORD, TEST_SECRET, listing_fields, signup
 
@@ -44,6 +45,24 @@ def test_expired_tokens_are_401(memory_app: Flask, memory_client: FlaskClient) -
         )
     _assert_401(memory_client.get(ME, headers=_bearer(access)))
     _assert_401(memory_client.post("/api/v1/auth/refresh", headers=_bearer(refresh)))
+
+
+def test_a_token_accepted_before_is_refused_once_it_has_expired(
+    memory_app: Flask, memory_client: FlaskClient
+) -> None:
+    # The app keeps the claims of tokens it has verified: their expiry must still count.
+    user, _ = _tokens(memory_client)
+    with memory_app.app_context():
+        access = create_access_token(
+            user["id"], additional_claims={"role": "host"}, expires_delta=timedelta(seconds=2)
+        )
+        expires = decode_token(access)["exp"]
+    assert memory_client.get(ME, headers=_bearer(access)).status_code == 200
+    assert memory_client.get(ME, headers=_bearer(access)).status_code == 200
+    time.sleep(max(0.0, expires - time.time()) + 0.05)
+    response = memory_client.get(ME, headers=_bearer(access))
+    _assert_401(response)
+    assert response.get_json()["detail"] == "The token has expired."
 
 
 def test_tampered_and_malformed_tokens_are_401(memory_client: FlaskClient) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask.testing import FlaskClient
 
-from tests.integration.http.conftest import signup
+from tests.integration.http.conftest import listing_fields, signup
 
 ME = "/api/v1/users/me"
 
@@ -55,3 +55,25 @@ def test_patch_validates_each_field(client: FlaskClient) -> None:
     )
     assert response.status_code == 422
     assert set(response.get_json()["errors"]) == {"password", "bio", "role"}
+
+
+def test_patch_without_a_body_is_422_as_the_document_says(memory_client: FlaskClient) -> None:
+    _, headers = signup(memory_client, role="host")
+    listing = memory_client.post(
+        "/api/v1/listings", json=listing_fields(), headers=headers
+    ).get_json()
+    document = memory_client.get("/api/v1/openapi.json").get_json()
+    for path, url in (
+        ("/users/me", ME),
+        ("/listings/{listing_id}", f"/api/v1/listings/{listing['id']}"),
+    ):
+        operation = document["paths"][path]["patch"]
+        assert operation["requestBody"]["required"] is True
+        assert "422" in operation["responses"]
+        for sent in ({}, {"content_type": "application/json"}):
+            response = memory_client.patch(url, headers=headers, **sent)
+            assert response.status_code == 422, (url, sent)
+            assert response.headers["Content-Type"] == "application/problem+json"
+            assert list(response.get_json()["errors"]) == ["body"]
+        # An empty object is a body: it changes nothing.
+        assert memory_client.patch(url, json={}, headers=headers).status_code == 200

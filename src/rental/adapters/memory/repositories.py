@@ -106,6 +106,10 @@ class MemoryBlocks(BlockRepository):
             if b.listing_id == listing_id and b.end > since and (until is None or b.start < until)
         ]
 
+    def of_source(self, listing_id: str, source: str, since: date) -> list[Block]:
+        found = [b for b in self.upcoming(listing_id, since) if b.source == source]
+        return sorted(found, key=lambda b: (b.start, b.id))
+
 
 class MemoryBookings(BookingRepository):
     """Bookings by id."""

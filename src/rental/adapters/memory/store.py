@@ -10,6 +10,8 @@ from attrs import define, field
 from rental.application.repositories import IdempotencyRecord
 from rental.domain.bookings import Booking
 from rental.domain.calendar import Block
+from rental.domain.calendar_feed import CalendarFeed
+from rental.domain.calendar_import import CalendarImport
 from rental.domain.events import Event
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
@@ -30,6 +32,8 @@ class MemoryData:
     idempotency: dict[tuple[str, str, str], IdempotencyRecord] = field(factory=dict)
     revoked: dict[str, datetime] = field(factory=dict)
     outbox: list[Event] = field(factory=list)
+    calendar_feeds: dict[str, CalendarFeed] = field(factory=dict)
+    calendar_imports: dict[str, CalendarImport] = field(factory=dict)
 
 
 class MemoryStore:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from rental.adapters.memory.calendar_sync import MemoryCalendarFeeds, MemoryCalendarImports
 from rental.adapters.memory.repositories import (
     MemoryBlocks,
     MemoryBookings,
@@ -57,6 +58,8 @@ class MemoryUnitOfWork(UnitOfWork):
         self.reviews = MemoryReviews(data)
         self.idempotency = MemoryIdempotency(data)
         self.revoked_tokens = MemoryRevokedTokens(data)
+        self.calendar_feeds = MemoryCalendarFeeds(data.calendar_feeds)
+        self.calendar_imports = MemoryCalendarImports(data.calendar_imports, data.listings)
 
     def _store_events(self, events: list[Event]) -> None:
         assert self._working is not None

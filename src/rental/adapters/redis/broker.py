@@ -101,6 +101,11 @@ class EventQueue:
         """How many messages the dead-letter queue holds."""
         return int(self.broker.client.zcard(f"{self.broker.namespace}:{QUEUE}.XQ"))
 
+    def queue_lengths(self) -> dict[str, int]:
+        """Messages waiting: ``events`` to be consumed, ``events.DQ`` delayed (retries)."""
+        client, namespace = self.broker.client, self.broker.namespace
+        return {name: int(client.llen(f"{namespace}:{name}")) for name in (QUEUE, f"{QUEUE}.DQ")}
+
     def close(self) -> None:
         self.broker.close()
         self.broker.client.close()

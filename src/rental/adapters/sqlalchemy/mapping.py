@@ -16,6 +16,8 @@ from sqlalchemy.orm import registry, relationship
 from rental.adapters.sqlalchemy import tables
 from rental.domain.bookings import Booking
 from rental.domain.calendar import Block
+from rental.domain.calendar_feed import CalendarFeed
+from rental.domain.calendar_import import CalendarImport
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.reviews import Review
@@ -31,6 +33,8 @@ VERSIONED: tuple[tuple[type, Table], ...] = (
     (Booking, tables.bookings),
     (Payment, tables.payments),
     (Review, tables.reviews),
+    (CalendarFeed, tables.calendar_feeds),
+    (CalendarImport, tables.calendar_imports),
 )
 # Foreign keys, as (class, column, parent class). Mapped as write-only relationships that
 # nothing reads, they tell the ORM to INSERT parents before children in one flush.
@@ -45,6 +49,8 @@ REFERENCES: tuple[tuple[type, str, type], ...] = (
     (Review, "booking_id", Booking),
     (Review, "listing_id", Listing),
     (Review, "author_id", User),
+    (CalendarFeed, "listing_id", Listing),
+    (CalendarImport, "listing_id", Listing),
 )
 
 

@@ -140,6 +140,15 @@ class SqlBlockRepository(BlockRepository):
             )
         return [hot.snapshot(Block, row) for row in rows]
 
+    def of_source(self, listing_id: str, source: str, since: date) -> list[Block]:
+        k = t.blocks.c
+        query = (
+            select(Block)
+            .where(k.listing_id == listing_id, k.end > since, k.source == source)
+            .order_by(k.start, k.id)
+        )
+        return _all(self._session, query)
+
 
 class SqlBookingRepository(BookingRepository):
     """Bookings; a listing's calendar loads only the live ones that have not ended."""

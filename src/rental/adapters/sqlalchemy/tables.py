@@ -105,6 +105,11 @@ blocks = Table(
     Column("start", Date, nullable=False, quote=True),
     Column("end", Date, nullable=False, quote=True),
     Column("created_at", UtcDateTime(), nullable=False),
+    # Channel sync (0005): "host", or "import:<calendar import id>" with the feed's keys.
+    Column("source", String(64), nullable=False, server_default="host"),
+    Column("import_key", String(255)),
+    Column("fingerprint", String(64)),
+    Column("modified_at", UtcDateTime()),
 )  # fmt: skip
 
 bookings = Table(
@@ -188,4 +193,28 @@ processed_events = Table(
     Column("outbox_id", BigId, primary_key=True, autoincrement=False),
     Column("consumer", String(100), primary_key=True),
     Column("processed_at", UtcDateTime(), nullable=False),
+)  # fmt: skip
+
+# -- channel sync (iCal, 0005) --------------------------------------------------------------
+calendar_feeds = Table(
+    "calendar_feeds", metadata,
+    Column("listing_id", String(ID), ForeignKey("listings.id"), primary_key=True),
+    Column("token", String(64), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("rotated_at", UtcDateTime(), nullable=False),
+    _version(),
+)  # fmt: skip
+
+calendar_imports = Table(
+    "calendar_imports", metadata, _id(), _ref("listing_id", "listings.id"),
+    Column("name", String(100), nullable=False),
+    Column("url", String(2000), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("last_attempt_at", UtcDateTime()),
+    Column("last_synced_at", UtcDateTime()),
+    Column("last_error", String(500)),
+    Column("etag", String(255)),
+    Column("last_modified", String(64)),
+    Column("conflicts", json_type(), nullable=False),
+    *_stamps(), _version(),
 )  # fmt: skip

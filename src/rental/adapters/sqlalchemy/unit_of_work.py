@@ -11,6 +11,10 @@ from sqlalchemy.orm import Session
 
 from rental.adapters.sqlalchemy import fast
 from rental.adapters.sqlalchemy import hot_path as hot
+from rental.adapters.sqlalchemy.calendar_sync import (
+    SqlCalendarFeedRepository,
+    SqlCalendarImportRepository,
+)
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.adapters.sqlalchemy.repositories import (
     SqlBlockRepository,
@@ -52,6 +56,8 @@ class SqlUnitOfWork(UnitOfWork):
         self.reviews = SqlReviewRepository(session)
         self.idempotency = SqlIdempotencyStore(session)
         self.revoked_tokens = SqlRevokedTokens(session)
+        self.calendar_feeds = SqlCalendarFeedRepository(session)
+        self.calendar_imports = SqlCalendarImportRepository(session)
         return super().__enter__()
 
     def __exit__(

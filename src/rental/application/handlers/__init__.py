@@ -7,7 +7,14 @@ from typing import Any
 
 from rental.application import commands as c
 from rental.application.dependencies import Dependencies
-from rental.application.handlers import bookings, listings, payments, reviews, users
+from rental.application.handlers import (
+    bookings,
+    calendar_sync,
+    listings,
+    payments,
+    reviews,
+    users,
+)
 from rental.application.unit_of_work import UnitOfWork
 
 Handler = Callable[[Any, UnitOfWork, Dependencies], Any]
@@ -31,4 +38,12 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.SettleBooking: bookings.settle_booking,
     c.PayForBooking: payments.pay_for_booking,
     c.SubmitReview: reviews.submit_review,
+    # channel sync (iCal)
+    c.OpenCalendarFeed: calendar_sync.open_calendar_feed,
+    c.RotateCalendarFeed: calendar_sync.rotate_calendar_feed,
+    c.ImportCalendar: calendar_sync.import_calendar,
+    c.DeleteCalendarImport: calendar_sync.delete_calendar_import,
+    c.ApplyCalendarFeed: calendar_sync.apply_calendar_feed,
+    c.RecordCalendarFeedUnchanged: calendar_sync.record_calendar_feed_unchanged,
+    c.RecordCalendarFeedFailure: calendar_sync.record_calendar_feed_failure,
 }

@@ -76,4 +76,22 @@ def compose(event: e.Event, booking: Booking, title: str, place: str) -> Message
                 f"Your guest rated their stay {event.rating} out of 5: {stay}",
             )
         }
+    if isinstance(event, e.CalendarImportConflicted):
+        taken = f"{event.start.isoformat()} to {event.end.isoformat()}"
+        return {
+            "host": (
+                f"Calendar conflict: {about}",
+                f"The calendar {quoted(event.import_name)} that you import into this listing "
+                f"says {taken} is taken ({quoted(event.summary)}), and so does this stay "
+                f"here: {stay} Both are kept, and nobody else can book those nights here. "
+                "Cancel the stay on the platform that should not have it.",
+            )
+        }
     return {}
+
+
+def quoted(text: str) -> str:
+    """Text from elsewhere (an imported calendar) in quotes, one line, its own quotes and
+    backslashes escaped, so that it cannot pass for our words or start a line or a header."""
+    line = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    return '"' + line.replace("\\", "\\\\").replace('"', '\\"') + '"'

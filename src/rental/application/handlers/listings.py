@@ -31,7 +31,7 @@ def _managed_listing(uow: UnitOfWork, actor: c.Actor, listing_id: str) -> Listin
 
 def update_listing(cmd: c.UpdateListing, uow: UnitOfWork, deps: Dependencies) -> Listing:
     listing = _managed_listing(uow, cmd.actor, cmd.listing_id)
-    listing.update(now=deps.clock.now(), **cmd.changes)
+    listing.update(now=deps.clock.now(), seen_versions=cmd.seen_versions, **cmd.changes)
     uow.commit()
     return listing
 

@@ -21,7 +21,10 @@ from rental.domain.users import User
 
 logger = logging.getLogger(__name__)
 
-EVENTS = (e.BookingEvent, e.PaymentCaptured, e.PaymentRefunded, e.ReviewSubmitted)
+EVENTS = (
+    e.BookingEvent, e.PaymentCaptured, e.PaymentRefunded, e.ReviewSubmitted,
+    e.CalendarImportConflicted,
+)  # fmt: skip
 
 
 @frozen

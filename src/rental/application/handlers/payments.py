@@ -26,9 +26,13 @@ SCOPE = "POST /bookings/{id}/payments"
 CREATED, DECLINED = "created", "declined"
 
 
+def _digest(value: object) -> str:
+    return hashlib.sha256(json.dumps(value).encode()).hexdigest()
+
+
 def _fingerprint(cmd: c.PayForBooking) -> str:
-    body = [cmd.booking_id, cmd.payment_method, cmd.payment_token]
-    return hashlib.sha256(json.dumps(body).encode()).hexdigest()
+    # The path's digest, then the body's: a reused key can then say which of the two differs.
+    return _digest(cmd.booking_id) + _digest([cmd.payment_method, cmd.payment_token])
 
 
 def snapshot(payment: Payment) -> dict[str, Any]:
@@ -49,7 +53,14 @@ def restore(values: dict[str, Any]) -> Payment:
 
 
 def _replay(record: IdempotencyRecord, cmd: c.PayForBooking) -> Payment:
-    if record.fingerprint != _fingerprint(cmd):
+    fingerprint = _fingerprint(cmd)
+    if record.fingerprint != fingerprint:
+        path, body = fingerprint[:64], fingerprint[64:]
+        if record.fingerprint[64:] == body and record.fingerprint[:64] != path:
+            raise IdempotencyKeyReused(
+                "This Idempotency-Key was already used with the same body on another path "
+                "(another booking); use a new key for each request."
+            )
         raise IdempotencyKeyReused("This Idempotency-Key was already used with another body.")
     payment = restore(record.response)
     if record.outcome == DECLINED:

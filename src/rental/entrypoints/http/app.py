@@ -5,16 +5,17 @@ from __future__ import annotations
 import http
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Response, json
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 
 from rental.composition import Rental, bootstrap_from
-from rental.entrypoints.http import auth, errors, ratelimit
+from rental.entrypoints.http import auth, document, errors, headers, observability, ratelimit
+from rental.entrypoints.http.json_provider import OrjsonProvider
 from rental.entrypoints.http.schemas.common import ProblemSchema
 from rental.settings import Settings
 
-API_PREFIX = "/api/v1"
+API_PREFIX = document.API_PREFIX
 API_DESCRIPTION = """The HTTP API of the rental marketplace.
 
 Errors are RFC 9457 problem details (`application/problem+json`); `type` is `about:blank` for
@@ -50,6 +51,16 @@ class RentalApi(Api):  # type: ignore[misc]
         prepare_response(response, self.spec, errors.PROBLEM_JSON)
         self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
 
+    def openapi_document(self) -> dict[str, Any]:
+        """The document as served (see ``document.finish``)."""
+        return document.finish(self.spec.to_dict())
+
+    def _openapi_json(self) -> Response:
+        return Response(
+            json.dumps(self.openapi_document(), indent=2, sort_keys=False),
+            mimetype="application/json",
+        )
+
 
 def create_app(settings: Settings | None = None, *, rental: Rental | None = None) -> Flask:
     """The Flask app serving ``rental`` (by default built from ``settings.database_url``)."""
@@ -65,7 +76,7 @@ def create_app(settings: Settings | None = None, *, rental: Rental | None = None
         TESTING=settings.env == "test",
         MAX_CONTENT_LENGTH=settings.max_body_bytes,
     )
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json = OrjsonProvider(app)  # keys in their order, as before
     app.extensions["rental"] = rental
     app.extensions["rental.settings"] = settings
     api = RentalApi(
@@ -79,11 +90,14 @@ def create_app(settings: Settings | None = None, *, rental: Rental | None = None
             },
         },
     )
-    # The rate limit first: a limited address must not get its body read and parsed.
+    # Before the other hooks: their lines carry the request id (operations: logs, metrics).
+    observability.init_app(app)
+    # The rate limit next: a limited address must not get its body read and parsed.
     ratelimit.init_app(app, settings)
     # After the Api, so that problem+json replaces flask-smorest's own error bodies.
     errors.init_app(app)
     auth.init_app(app)
+    headers.init_app(app, settings)
     _register_blueprints(api)
     _mount_graphql(app, settings)
     return app
@@ -95,6 +109,9 @@ def _register_blueprints(api: Api) -> None:
     api.register_blueprint(health.blp)
     for blp in (users.blp, users.me_blp, listings.blp, bookings.blp, payments.blp, reviews.blp):
         api.register_blueprint(blp, url_prefix=API_PREFIX)
+    from rental.entrypoints.http import calendar_sync
+
+    api.register_blueprint(calendar_sync.blp, url_prefix=API_PREFIX)
 
 
 def _mount_graphql(app: Flask, settings: Settings) -> None:

@@ -51,6 +51,7 @@ class Bookings(MethodView):
     @blp.response(200, page_of(BookingSchema))
     @blp.problems(401, 422)
     @blp.doc(security=BEARER)
+    @blp.doc(operationId="listBookings")
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """Your trips, or with `role=host` the bookings on the listings you host.
 
@@ -66,6 +67,7 @@ class Bookings(MethodView):
     @blp.response(201, BookingSchema, headers=LOCATION)
     @blp.problems(400, 401, 403, 404, 409, 415, 422)
     @blp.doc(security=BEARER)
+    @blp.doc(operationId="createBooking")
     def post(self, body: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
         """Book a stay: `pending`, its nights held from now on.
 
@@ -79,6 +81,7 @@ class Bookings(MethodView):
 
 
 @blp.route("/bookings/<booking_id>")
+@blp.doc(operationId="getBooking")
 @jwt_required()
 @blp.response(200, BookingSchema)
 @blp.problems(401, 404)

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from http import HTTPStatus
+from types import FunctionType
 from typing import Any, Protocol, TypeVar, cast
 
 import flask_smorest
 from flask import current_app
-from marshmallow import missing
+from marshmallow import Schema, missing
 from webargs.flaskparser import FlaskParser
 
 from rental.composition import Rental
 from rental.entrypoints.http.body import parsed_body
+from rental.entrypoints.http.errors import problem
 from rental.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -57,7 +60,24 @@ class Blueprint(flask_smorest.Blueprint):  # type: ignore[misc]
 
     # flask-smorest is untyped: these say what its decorators are, so mypy stays strict.
     def route(self, rule: str, **options: Any) -> Decorator:
-        return cast(Decorator, super().route(rule, **options))
+        """flask-smorest's ``route``; each operation without an ``operationId`` gets one from
+        its view (``create_listing`` -> ``createListing``; ``get`` of the class ``Bookings``
+        -> ``getBookings``), so that generated clients have names people would write."""
+        register = cast(Decorator, super().route(rule, **options))
+
+        def decorate(view: F) -> F:
+            registered = register(view)
+            endpoint = options.get("endpoint") or view.__name__
+            for method, doc in self._docs[endpoint].items():
+                if method != "parameters":
+                    name = (
+                        view.__name__ if isinstance(view, FunctionType) else method + view.__name__
+                    )
+                    manual = doc.setdefault("manual_doc", {})
+                    manual.setdefault("operationId", camel_case(name))
+            return registered
+
+        return decorate
 
     def get(self, rule: str, **options: Any) -> Decorator:
         return self.route(rule, methods=["GET"], **options)
@@ -75,7 +95,16 @@ class Blueprint(flask_smorest.Blueprint):  # type: ignore[misc]
         return self.route(rule, methods=["DELETE"], **options)
 
     def arguments(self, schema: Any, **options: Any) -> Decorator:
-        return cast(Decorator, super().arguments(schema, **options))
+        """flask-smorest's ``arguments``; a JSON body whose schema has no required field (a
+        PATCH) is still required, as the document says: no body at all is a 422."""
+        # Given a class, webargs builds a new schema (a deep copy of every field) on every
+        # request; one instance, built here, parses them all (it keeps no request's state).
+        if isinstance(schema, type):
+            schema = schema()
+        parse = cast(Decorator, super().arguments(schema, **options))
+        if options.get("location", "json") != "json" or _has_required_field(schema):
+            return parse
+        return _requiring_body(parse)
 
     def response(self, status_code: int, schema: Any = None, **options: Any) -> Decorator:
         return cast(Decorator, super().response(status_code, schema, **options))
@@ -95,6 +124,37 @@ class Blueprint(flask_smorest.Blueprint):  # type: ignore[misc]
             return view
 
         return decorate
+
+
+def camel_case(name: str) -> str:
+    """``create_listing`` -> ``createListing``; ``getBookings`` stays as it is."""
+    head, *rest = name.split("_")
+    return head[:1].lower() + head[1:] + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+BODY_REQUIRED = "A JSON object is required: send the fields to change."
+
+
+def _has_required_field(schema: Any) -> bool:
+    instance: Schema = schema() if isinstance(schema, type) else schema
+    return any(field.required for field in instance.fields.values())
+
+
+def _requiring_body(parse: Decorator) -> Decorator:
+    def decorate(view: F) -> F:
+        parsed = parse(view)
+
+        @functools.wraps(parsed)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            # Without this, webargs reads a missing body as {} and a PATCH answers 200.
+            if parsed_body(None) is None:
+                detail = "Some fields are not valid; see errors."
+                return problem(422, detail, errors={"body": [BODY_REQUIRED]})
+            return parsed(*args, **kwargs)
+
+        return cast(F, wrapper)
+
+    return decorate
 
 
 BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]

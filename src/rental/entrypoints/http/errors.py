@@ -37,6 +37,7 @@ DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
     (e.PaymentDeclined, 402),
     (e.PaymentProviderUnavailable, 503),
     (e.Conflict, 409),
+    (e.PreconditionFailed, 412),
 )
 
 

@@ -24,6 +24,7 @@ class HealthSchema(BaseSchema):
 
 
 @blp.get("/healthz")
+@blp.doc(operationId="checkHealth")
 @blp.response(200, HealthSchema)
 def healthz() -> dict[str, Any]:
     """The process is up (checks nothing else)."""
@@ -55,6 +56,7 @@ def _redis_answers(url: str) -> bool:
 
 
 @blp.get("/readyz")
+@blp.doc(operationId="checkReadiness")
 @blp.response(200, HealthSchema)
 @blp.problems(503)
 def readyz() -> dict[str, Any] | Response:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from flask import Response, url_for
+from flask import Response, request, url_for
+from marshmallow import fields
+from werkzeug.http import http_date
 
 from rental.application import commands as c
 from rental.application.queries import ListingSearch, ListingSort, Page, PageRequest
@@ -12,7 +15,7 @@ from rental.domain.calendar import Block
 from rental.domain.listings import Listing
 from rental.entrypoints.http.auth import current_actor, jwt_required
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
-from rental.entrypoints.http.schemas.common import page_of
+from rental.entrypoints.http.schemas.common import BaseSchema, page_of
 from rental.entrypoints.http.schemas.listings import (
     AvailabilityQuerySchema,
     AvailabilitySchema,
@@ -25,6 +28,63 @@ from rental.entrypoints.http.schemas.listings import (
 )
 
 blp = Blueprint("listings", __name__, description="Homes, their calendars and blocks.")
+VERSION_TAG = re.compile(r"^v(\d{1,18})$")
+VALIDATORS = {
+    "ETag": {
+        "description": "Strong, from the listing's version: send it back in If-None-Match "
+        "(304 while unchanged) or If-Match on PATCH (412 once it changed).",
+        "schema": {"type": "string", "example": '"v3"'},
+    },
+    "Last-Modified": {
+        "description": "When the listing's fields last changed (HTTP date).",
+        "schema": {"type": "string"},
+    },
+}
+
+
+class IfNoneMatchSchema(BaseSchema):
+    """The ETags a client already has (``GET /listings/{id}``)."""
+
+    class Meta:
+        unknown = "exclude"
+
+    if_none_match = fields.String(
+        data_key="If-None-Match",
+        metadata={"description": "ETags you hold; 304 without a body while one still matches."},
+    )
+
+
+class IfMatchSchema(BaseSchema):
+    """The ETag a client read before changing the listing (``PATCH /listings/{id}``)."""
+
+    class Meta:
+        unknown = "exclude"
+
+    if_match = fields.String(
+        data_key="If-Match",
+        metadata={
+            "description": "The ETag you read; 412 when the listing has changed since "
+            "(two devices editing at once). Weak tags never match; `*` matches any version."
+        },
+    )
+
+
+def etag(listing: Listing) -> str:
+    """The listing's strong ETag: its version changes with every change a client can see."""
+    return f'"v{listing.version}"'
+
+
+def _validators(listing: Listing) -> dict[str, str]:
+    return {"ETag": etag(listing), "Last-Modified": http_date(listing.updated_at)}
+
+
+def _seen_versions() -> frozenset[int] | None:
+    """The versions If-Match names (None without the header, or for ``*``)."""
+    if "If-Match" not in request.headers or request.if_match.star_tag:
+        return None
+    # Werkzeug can read a malformed header as a None tag: it matches nothing.
+    tags = [tag for tag in request.if_match.as_set(include_weak=False) if tag]
+    return frozenset(int(m.group(1)) for tag in tags if (m := VERSION_TAG.match(tag)))
 
 
 @blp.post("/listings")
@@ -40,6 +100,7 @@ def create_listing(fields: dict[str, Any]) -> tuple[Listing, int, dict[str, str]
 
 
 @blp.get("/listings")
+@blp.doc(operationId="listListings")
 @blp.arguments(ListingQuerySchema, location="query")
 @blp.response(200, page_of(ListingSchema))
 def search_listings(query: dict[str, Any]) -> Page[Listing]:
@@ -57,24 +118,40 @@ def search_listings(query: dict[str, Any]) -> Page[Listing]:
 
 
 @blp.get("/listings/<listing_id>")
-@blp.response(200, ListingSchema)
+@blp.arguments(IfNoneMatchSchema, location="headers", as_kwargs=True)
+@blp.response(200, ListingSchema, headers=VALIDATORS)
+@blp.alt_response(304, description="Not modified: the ETag sent still matches.")
 @blp.problems(404)
-def get_listing(listing_id: str) -> Listing:
-    """One listing; a deleted one is 404."""
-    return get_rental().reads.listing(listing_id)
+def get_listing(listing_id: str, **_headers: str) -> Listing | tuple[Listing, int, dict[str, str]]:
+    """One listing; a deleted one is 404. With `ETag` and `Last-Modified`; `If-None-Match`
+    with the current ETag answers 304."""
+    listing = get_rental().reads.listing(listing_id)
+    validators = _validators(listing)
+    if request.if_none_match.contains_weak(validators["ETag"].strip('"')):
+        return Response(status=304, headers=validators)  # type: ignore[return-value]
+    return listing, 200, validators
 
 
 @blp.patch("/listings/<listing_id>")
 @jwt_required()
 @blp.arguments(ListingUpdateSchema)
-@blp.response(200, ListingSchema)
-@blp.problems(400, 401, 403, 404, 409, 415)
+@blp.arguments(IfMatchSchema, location="headers", as_kwargs=True)
+@blp.response(200, ListingSchema, headers=VALIDATORS)
+@blp.problems(400, 401, 403, 404, 409, 412, 415)
 @blp.doc(security=BEARER)
-def update_listing(changes: dict[str, Any], listing_id: str) -> Listing:
-    """Change some fields (its host or an admin); the result is validated as a whole."""
-    command = c.UpdateListing(actor=current_actor(), listing_id=listing_id, changes=changes)
+def update_listing(
+    changes: dict[str, Any], listing_id: str, **_headers: str
+) -> tuple[Listing, int, dict[str, str]]:
+    """Change some fields (its host or an admin); the result is validated as a whole.
+
+    With `If-Match` (the ETag read before), a listing changed since answers 412 and nothing
+    is written: two devices editing one listing cannot overwrite each other unseen."""
+    command = c.UpdateListing(
+        actor=current_actor(), listing_id=listing_id, changes=changes,
+        seen_versions=_seen_versions(),
+    )  # fmt: skip
     listing: Listing = get_rental().handle(command)
-    return listing
+    return listing, 200, _validators(listing)
 
 
 @blp.delete("/listings/<listing_id>")
@@ -89,6 +166,7 @@ def delete_listing(listing_id: str) -> Response:
 
 
 @blp.get("/listings/<listing_id>/availability")
+@blp.doc(operationId="getAvailability")
 @blp.arguments(AvailabilityQuerySchema, location="query")
 @blp.response(200, AvailabilitySchema)
 @blp.problems(404)

@@ -33,6 +33,7 @@ class BookingPayments(MethodView):
     @blp.response(200, page_of(PaymentSchema))
     @blp.problems(401, 404, 422)
     @blp.doc(security=BEARER)
+    @blp.doc(operationId="listBookingPayments")
     def get(self, query: dict[str, Any], booking_id: str) -> dict[str, Any]:
         """The booking's payments, failed attempts included, oldest first.
 
@@ -54,6 +55,7 @@ class BookingPayments(MethodView):
     @blp.response(201, PaymentSchema, headers=LOCATION)
     @blp.problems(400, 401, 402, 403, 404, 409, 415, 422)
     @blp.doc(security=BEARER)
+    @blp.doc(operationId="createPayment")
     def post(
         self, body: dict[str, Any], booking_id: str, idempotency_key: str | None = None
     ) -> tuple[Payment, int, dict[str, str]]:
@@ -75,6 +77,7 @@ class BookingPayments(MethodView):
 
 
 @blp.route("/payments/<payment_id>")
+@blp.doc(operationId="getPayment")
 @jwt_required()
 @blp.response(200, PaymentSchema)
 @blp.problems(401, 404)

@@ -15,7 +15,8 @@ import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from flask import Flask, Response, request
+from attrs import frozen
+from flask import Flask, Response, g, request
 
 from rental.entrypoints.http.errors import problem
 from rental.settings import RateLimit, Settings
@@ -98,6 +99,27 @@ class FallbackRateLimitStore:
         return self._fallback.hit(key, period)
 
 
+@frozen
+class Verdict:
+    """One counted attempt: how many the window allows, how many are left, and how many
+    seconds until it resets (the ``RateLimit-*`` headers of the IETF draft)."""
+
+    limit: int
+    remaining: int
+    reset: int
+
+    @property
+    def allowed(self) -> bool:
+        return self.remaining >= 0
+
+    def headers(self) -> dict[str, str]:
+        return {
+            "RateLimit-Limit": str(self.limit),
+            "RateLimit-Remaining": str(max(0, self.remaining)),
+            "RateLimit-Reset": str(self.reset),
+        }
+
+
 class RateLimiter:
     """``limit.count`` hits per client address per window of ``limit.period_seconds``."""
 
@@ -110,11 +132,20 @@ class RateLimiter:
 
     def check(self, client: str) -> int | None:
         """Count a hit; return the seconds to wait if it is over the limit, else ``None``."""
+        verdict = self.count(client)
+        return None if verdict is None or verdict.allowed else verdict.reset
+
+    def count(self, client: str) -> Verdict | None:
+        """Count a hit and say where the window stands; ``None`` when the store is down."""
         period = self.limit.period_seconds
-        count = self.store.hit(f"auth:{client}", period)
-        if count <= self.limit.count:
+        try:
+            count = self.store.hit(f"auth:{client}", period)
+        except Exception:
+            # A counter store that is down must not lock everyone out of signing in.
+            logger.warning("rate limit store unavailable; letting the request through")
             return None
-        return max(1, math.ceil(period - self._now() % period))
+        reset = max(1, math.ceil(period - self._now() % period))
+        return Verdict(self.limit.count, self.limit.count - count, reset)
 
 
 def store_for(settings: Settings) -> RateLimitStore:
@@ -135,15 +166,26 @@ def init_app(app: Flask, settings: Settings, store: RateLimitStore | None = None
     app.extensions["rental.rate_limiter"] = limiter
 
     def limit_auth() -> Response | None:
-        if request.endpoint not in LIMITED_ENDPOINTS:
+        # A CORS preflight (OPTIONS) is not a sign-in attempt.
+        if request.endpoint not in LIMITED_ENDPOINTS or request.method != "POST":
             return None
         # The peer address only: X-Forwarded-For is whatever the client wants it to be.
-        wait = limiter.check(request.remote_addr or "unknown")
-        if wait is None:
+        verdict = limiter.count(request.remote_addr or "unknown")
+        if verdict is None:
+            return None
+        g.rate_limit = verdict
+        if verdict.allowed:
             return None
         return problem(
-            429, f"Too many sign-in attempts; try again in {wait} seconds.",
-            type_=RATE_LIMITED, headers={"Retry-After": str(wait)},
+            429, f"Too many sign-in attempts; try again in {verdict.reset} seconds.",
+            type_=RATE_LIMITED, headers={"Retry-After": str(verdict.reset)},
         )  # fmt: skip
 
+    def tell_the_limit(response: Response) -> Response:
+        verdict: Verdict | None = g.pop("rate_limit", None)
+        if verdict is not None:
+            response.headers.update(verdict.headers())
+        return response
+
     app.before_request(limit_auth)
+    app.after_request(tell_the_limit)

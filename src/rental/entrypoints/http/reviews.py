@@ -28,6 +28,7 @@ class BookingReview(MethodView):
     @blp.response(200, ReviewSchema)
     @blp.problems(401, 404)
     @blp.doc(security=BEARER)
+    @blp.doc(operationId="getBookingReview")
     def get(self, booking_id: str) -> Review:
         """The stay's review (an addition to API.md, the URL its creation answers with).
 
@@ -40,6 +41,7 @@ class BookingReview(MethodView):
     @blp.response(201, ReviewSchema, headers=LOCATION)
     @blp.problems(400, 401, 403, 404, 409, 415, 422)
     @blp.doc(security=BEARER)
+    @blp.doc(operationId="createReview")
     def post(self, body: dict[str, Any], booking_id: str) -> tuple[Review, int, dict[str, str]]:
         """Review your stay (the booking's guest): from its check-out date until 14 days after.
 
@@ -52,6 +54,7 @@ class BookingReview(MethodView):
 
 
 @blp.route("/listings/<listing_id>/reviews")
+@blp.doc(operationId="listListingReviews")
 @blp.arguments(PageQuerySchema, location="query")
 @blp.response(200, page_of(ReviewSchema))
 @blp.problems(404, 422)

@@ -29,12 +29,21 @@ from rental.entrypoints.http.schemas.users import (
 
 blp = Blueprint("auth", __name__, description="Sign up, sign in, tokens.")
 LOCATION = location_header("/api/v1/users/me, the new user's own account.")
+RATE_LIMIT = {
+    name: {"description": description, "schema": {"type": "integer"}}
+    for name, description in (
+        ("RateLimit-Limit", "Sign-in attempts (login and register) allowed per window."),
+        ("RateLimit-Remaining", "Attempts left in this window."),
+        ("RateLimit-Reset", "Seconds until the window resets."),
+    )
+}
 me_blp = Blueprint("users", __name__, description="Your own account.")
 
 
 @blp.post("/auth/register")
+@blp.doc(operationId="registerUser")
 @blp.arguments(RegisterSchema)
-@blp.response(201, UserSchema, headers=LOCATION)
+@blp.response(201, UserSchema, headers=LOCATION | RATE_LIMIT)
 @blp.problems(400, 409, 415, 429)
 def register(body: dict[str, Any]) -> tuple[User, int, dict[str, str]]:
     """Create an account (guest or host); the email is case-insensitive and unique.
@@ -43,7 +52,8 @@ def register(body: dict[str, Any]) -> tuple[User, int, dict[str, str]]:
     "hana" would read as one person), and is kept as typed.
 
     Login and register share a rate limit per client address (RENTAL_AUTH_RATE_LIMIT); past
-    it, 429 with Retry-After. ``role`` defaults to ``guest`` when left out.
+    it, 429 with Retry-After; every answer carries the RateLimit-* headers. ``role`` defaults
+    to ``guest`` when left out.
     """
     user = get_rental().handle(c.RegisterUser(**body))
     return user, 201, {"Location": url_for("users.me")}
@@ -51,18 +61,20 @@ def register(body: dict[str, Any]) -> tuple[User, int, dict[str, str]]:
 
 @blp.post("/auth/login")
 @blp.arguments(LoginSchema)
-@blp.response(200, TokensSchema)
+@blp.response(200, TokensSchema, headers=RATE_LIMIT)
 @blp.problems(400, 401, 415, 429)
 def login(body: dict[str, Any]) -> dict[str, Any]:
     """Exchange credentials for an access token and a refresh token.
 
     Shares the rate limit of register, per client address; past it, 429 with Retry-After.
+    Every answer carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset.
     """
     user = get_rental().handle(c.Authenticate(email=body["email"], password=body["password"]))
     return tokens_for(user)
 
 
 @blp.post("/auth/refresh")
+@blp.doc(operationId="refreshToken")
 @jwt_required(refresh=True)
 @blp.response(200, AccessTokenSchema)
 @blp.problems(401)
@@ -85,6 +97,7 @@ def logout() -> Response:
 
 
 @me_blp.get("/users/me")
+@me_blp.doc(operationId="getCurrentUser")
 @jwt_required()
 @me_blp.response(200, UserSchema)
 @me_blp.problems(401)
@@ -95,6 +108,7 @@ def me() -> User:
 
 
 @me_blp.patch("/users/me")
+@me_blp.doc(operationId="updateCurrentUser")
 @jwt_required()
 @me_blp.arguments(ProfileUpdateSchema)
 @me_blp.response(200, UserSchema)

@@ -10,10 +10,16 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import Connection, text
 
 from rental.adapters.sqlalchemy.engine import make_engine
 
 SCRIPTS = Path(__file__).resolve().parent
+# Several API containers may start together and each run `rental db upgrade`: one migrates
+# while the others wait on this lock, then find the schema at head and do nothing.
+ADVISORY_LOCK_KEY = 0x72656E74616C  # "rental"
+MYSQL_LOCK_NAME = "rental_migrations"
+MYSQL_LOCK_WAIT_SECONDS = 600
 
 
 def config(database_url: str) -> Config:
@@ -46,10 +52,26 @@ def current(database_url: str) -> str | None:
         engine.dispose()
 
 
+def _serialize(connection: Connection) -> None:
+    """Take the migrations' lock: PostgreSQL's lasts as long as the transaction that also runs
+    the DDL; MariaDB's as long as the session (its DDL commits as it goes)."""
+    backend = connection.dialect.name
+    if backend == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY})
+    elif backend in ("mysql", "mariadb"):
+        got = connection.execute(
+            text("SELECT GET_LOCK(:name, :wait)"),
+            {"name": MYSQL_LOCK_NAME, "wait": MYSQL_LOCK_WAIT_SECONDS},
+        ).scalar()
+        if got != 1:
+            raise RuntimeError("another `rental db upgrade` held the migrations' lock too long")
+
+
 def _run(database_url: str, step: object) -> None:
     engine = make_engine(database_url)
     try:
         with engine.begin() as connection:
+            _serialize(connection)
             cfg = config(database_url)
             cfg.attributes["connection"] = connection
             step(cfg)  # type: ignore[operator]

@@ -4,16 +4,41 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from rental.entrypoints.http.schemas.common import BaseSchema, PageQuerySchema
+from rental.domain.listings import MAX_GUESTS_LIMIT
+from rental.entrypoints.http.schemas.common import NO_NUL, BaseSchema, PageQuerySchema, text
+
+STATUSES = ["pending", "confirmed", "declined", "cancelled", "expired", "completed"]
 
 
 class BookingRequestSchema(BaseSchema):
     """Body of ``POST /bookings``: a stay of at least one night on a listing."""
 
-    listing_id = fields.String(required=True, validate=validate.Length(min=1))
-    check_in = fields.Date(required=True, metadata={"description": "First night, YYYY-MM-DD."})
-    check_out = fields.Date(required=True, metadata={"description": "Departure day, YYYY-MM-DD."})
-    guests = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
+    listing_id = text(NO_NUL, min_length=1, required=True)
+    check_in = fields.Date(
+        required=True,
+        metadata={
+            "description": "First night, YYYY-MM-DD; not before today in the listing's time zone.",
+            "x-rental-not-before": "today",
+        },
+    )
+    check_out = fields.Date(
+        required=True,
+        metadata={
+            "description": "Departure day, YYYY-MM-DD: after `check_in`, and the stay's nights "
+            "within the listing's `min_nights` and `max_nights`.",
+            "x-rental-after": "check_in",
+            "x-rental-nights-within": ["listing.min_nights", "listing.max_nights"],
+        },
+    )
+    guests = fields.Integer(
+        required=True,
+        strict=True,
+        validate=validate.Range(min=1, max=MAX_GUESTS_LIMIT),
+        metadata={
+            "description": "At most the listing's `max_guests`.",
+            "x-rental-at-most": "listing.max_guests",
+        },
+    )
 
 
 class PriceSchema(BaseSchema):
@@ -38,11 +63,13 @@ class BookingSchema(BaseSchema):
     check_out = fields.Date()
     nights = fields.Integer()
     guests = fields.Integer()
-    status = fields.String(
-        metadata={"enum": ["pending", "confirmed", "declined", "cancelled", "expired", "completed"]}
-    )
+    status = fields.String(validate=validate.OneOf(STATUSES), metadata={"example": "pending"})
     price = fields.Nested(PriceSchema)
-    cancelled_by = fields.String(allow_none=True, metadata={"enum": ["guest", "host", None]})
+    cancelled_by = fields.String(
+        allow_none=True,
+        validate=validate.OneOf(["guest", "host"]),
+        metadata={"description": "Who cancelled; null unless `status` is `cancelled`."},
+    )
     refund_amount = fields.Integer(
         allow_none=True, metadata={"description": "Minor units refunded on cancellation."}
     )

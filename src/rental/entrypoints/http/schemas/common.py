@@ -8,6 +8,38 @@ from marshmallow import RAISE, Schema, fields, validate
 
 from rental.application.queries import MAX_PER_PAGE
 
+# What the server refuses in text, said as patterns so that the document states it (the domain's
+# ``text.has_control_characters`` says the same in Python). Control characters are Unicode's Cc:
+# U+0000-U+001F and U+007F-U+009F.
+NO_NUL = r"^[^\x00]*$"
+ONE_LINE = r"^[^\x00-\x1f\x7f-\x9f]*$"
+ONE_LINE_NOT_BLANK = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+MULTILINE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
+TEXT_RULES = {
+    NO_NUL: "must not contain NUL characters.",
+    ONE_LINE: "must not contain line breaks, tabs or other control characters.",
+    ONE_LINE_NOT_BLANK: "must not be blank, nor contain line breaks, tabs or other control "
+    "characters.",
+    MULTILINE: "must not contain control characters other than line breaks and tabs.",
+}
+
+
+def text(
+    pattern: str, *, min_length: int | None = None, max_length: int | None = None, **kwargs: Any
+) -> fields.String:
+    """A string field refusing what ``pattern`` refuses (one of ``TEXT_RULES``), with the rule
+    in the OpenAPI document as ``pattern`` and enforced here with the same expression."""
+    rules: list[Any] = [validate.Regexp(pattern, error=TEXT_RULES[pattern])]
+    if min_length is not None or max_length is not None:
+        rules.append(validate.Length(min=min_length, max=max_length))
+    return fields.String(validate=rules, **kwargs)
+
+
+def one_of(choices: Any, error: str, **kwargs: Any) -> fields.String:
+    """A string that is one of ``choices``: an ``enum`` in the document, one short message
+    here (marshmallow's own lists every choice, which for countries is 249 of them)."""
+    return fields.String(validate=validate.OneOf(sorted(choices), error=error), **kwargs)
+
 
 class BaseSchema(Schema):
     """Unknown fields are refused (422 naming each), never silently dropped."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from marshmallow import EXCLUDE, fields, validate
 
-from rental.entrypoints.http.schemas.common import BaseSchema
+from rental.adapters.sandbox_gateway import APPROVES, DECLINES
+from rental.entrypoints.http.schemas.common import NO_NUL, BaseSchema, text
 
 # Stripe's rule for Idempotency-Key: up to 255 characters; printable ASCII keeps it loggable.
 # (``$`` is safe here: a header value never holds a newline.)
@@ -17,12 +18,17 @@ class PaymentRequestSchema(BaseSchema):
     """Body of ``POST /bookings/{id}/payments``. The amount is always the booking's total."""
 
     payment_method = fields.String(required=True, validate=validate.OneOf(["card"]))
-    payment_token = fields.String(
+    payment_token = text(
+        NO_NUL,
+        min_length=1,
+        max_length=255,
         required=True,
-        validate=validate.Length(min=1, max=255),
         metadata={
-            "description": "Card token from the gateway. Sandbox: `tok_visa` succeeds, "
-            "`tok_chargeDeclined` and `tok_chargeDeclinedInsufficientFunds` are declined."
+            "description": "Card token from the gateway; a token it does not know is a 422. "
+            "Sandbox: `tok_visa` succeeds, `tok_chargeDeclined` and "
+            "`tok_chargeDeclinedInsufficientFunds` are declined (402).",
+            "example": "tok_visa",
+            "x-rental-gateway-token": sorted(APPROVES | set(DECLINES)),
         },
     )
 

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from rental.entrypoints.http.schemas.common import BaseSchema
+from rental.domain.reviews import MAX_COMMENT
+from rental.entrypoints.http.schemas.common import MULTILINE, BaseSchema, text
 
 
 class ReviewRequestSchema(BaseSchema):
     """Body of ``POST /bookings/{id}/review``."""
 
     rating = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=5))
-    comment = fields.String(
+    comment = text(
+        MULTILINE,
+        max_length=MAX_COMMENT,
         load_default="",
-        validate=validate.Length(max=2000),
-        metadata={"description": "At most 2,000 characters; empty when left out."},
+        metadata={
+            "description": "At most 2,000 characters; empty when left out.",
+            "example": "Lovely stay, would book again.",
+        },
     )
 
 

@@ -4,39 +4,75 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from rental.domain.users import MAX_BIO, MAX_FULL_NAME, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
-from rental.entrypoints.http.schemas.common import BaseSchema
+from rental.domain.users import (
+    EMAIL_PATTERN,
+    MAX_BIO,
+    MAX_FULL_NAME,
+    MAX_PASSWORD_LENGTH,
+    MIN_PASSWORD_LENGTH,
+    USERNAME_PATTERN,
+)
+from rental.entrypoints.http.schemas.common import (
+    MULTILINE,
+    NO_NUL,
+    ONE_LINE,
+    BaseSchema,
+    one_of,
+    text,
+)
 
-PASSWORD = validate.Length(min=MIN_PASSWORD_LENGTH, max=MAX_PASSWORD_LENGTH)
+# The domain's email rule, with NUL refused as for every text (see errors.check_request).
+EMAIL = EMAIL_PATTERN.pattern.replace(r"\s", r"\s\x00")
+
+
+def password(**kwargs: object) -> fields.String:
+    return text(
+        NO_NUL, min_length=MIN_PASSWORD_LENGTH, max_length=MAX_PASSWORD_LENGTH, load_only=True,
+        **kwargs,
+    )  # fmt: skip
 
 
 class RegisterSchema(BaseSchema):
     """A new account. ``role`` is ``guest`` (the default) or ``host``; admins come from the CLI."""
 
     username = fields.String(
-        required=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{3,30}$"),
-        metadata={"example": "hana"},
-    )  # fmt: skip
-    email = fields.String(
-        required=True, validate=validate.Length(max=254), metadata={"example": "hana@example.com"}
+        required=True,
+        validate=validate.Regexp(
+            USERNAME_PATTERN.pattern,
+            error="must be 3 to 30 letters, digits, dots, dashes or underscores.",
+        ),
+        metadata={"example": "hana", "description": "Unique without regard to case."},
     )
-    password = fields.String(required=True, load_only=True, validate=PASSWORD)
-    role = fields.String(load_default="guest", validate=validate.OneOf(["guest", "host"]))
+    email = fields.String(
+        required=True,
+        validate=[
+            validate.Length(max=254),
+            validate.Regexp(EMAIL, error="is not a valid email address."),
+        ],
+        metadata={"example": "hana@example.com", "description": "Unique, case-insensitive."},
+    )
+    password = password(required=True, metadata={"example": "correct horse battery"})
+    role = one_of(["guest", "host"], "must be guest or host.", load_default="guest")
 
 
 class LoginSchema(BaseSchema):
     """Credentials; a wrong email or password answers 401 without saying which."""
 
-    email = fields.String(required=True, validate=validate.Length(max=254))
-    password = fields.String(required=True, load_only=True, validate=validate.Length(max=1024))
+    email = text(NO_NUL, max_length=254, required=True, metadata={"example": "hana@example.com"})
+    password = text(
+        NO_NUL, max_length=1024, required=True, load_only=True,
+        metadata={"example": "correct horse battery"},
+    )  # fmt: skip
 
 
 class ProfileUpdateSchema(BaseSchema):
     """Only the fields given change; ``null`` leaves a field as it is."""
 
-    full_name = fields.String(allow_none=True, validate=validate.Length(max=MAX_FULL_NAME))
-    bio = fields.String(allow_none=True, validate=validate.Length(max=MAX_BIO))
-    password = fields.String(allow_none=True, load_only=True, validate=PASSWORD)
+    full_name = text(
+        ONE_LINE, max_length=MAX_FULL_NAME, allow_none=True, metadata={"example": "Hana Ito"}
+    )
+    bio = text(MULTILINE, max_length=MAX_BIO, allow_none=True)
+    password = password(allow_none=True)
 
 
 class UserSchema(BaseSchema):
@@ -45,7 +81,10 @@ class UserSchema(BaseSchema):
     id = fields.String(required=True)
     username = fields.String(required=True)
     email = fields.String(required=True)
-    role = fields.String(required=True, validate=validate.OneOf(["guest", "host", "admin"]))
+    role = fields.String(
+        required=True, validate=validate.OneOf(["guest", "host", "admin"]),
+        metadata={"example": "guest"},
+    )  # fmt: skip
     full_name = fields.String(required=True, allow_none=True)
     bio = fields.String(required=True, allow_none=True)
     created_at = fields.DateTime(required=True)

@@ -1,0 +1,167 @@
+"""Channel sync as callers use it: export a listing's feed, sync imported calendars.
+
+A sync fetches the feed outside any transaction (it may take seconds), then hands what it
+found to the message bus as one command, which locks the listing and changes its blocks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from attrs import frozen
+
+from rental.application import commands as c
+from rental.application.authorization import check_can_manage_listing
+from rental.application.handlers.calendar_sync import listing_import
+from rental.application.ports import CalendarFeedError, CalendarFormat, Clock, FeedFetcher
+from rental.application.unit_of_work import UnitOfWork
+from rental.domain.calendar_feed import exported_events
+from rental.domain.calendar_import import HORIZON, CalendarImport
+from rental.domain.errors import CalendarFeedNotFound, CalendarImportNotFound, DomainError
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_EVERY = timedelta(minutes=30)
+
+
+@frozen
+class ExportedCalendar:
+    """A listing's feed as served: the iCalendar bytes and their validators."""
+
+    body: bytes
+    etag: str
+    last_modified: datetime | None
+
+
+class CalendarSync:
+    """Exports feeds and syncs imports. ``every`` is how often each import is fetched
+    (``RENTAL_ICAL_SYNC_MINUTES``)."""
+
+    def __init__(
+        self,
+        *,
+        handle: Callable[[c.Command], Any],
+        uow_factory: Callable[[], UnitOfWork],
+        clock: Clock,
+        fetcher: FeedFetcher,
+        calendar_format: CalendarFormat,
+        every: timedelta = DEFAULT_EVERY,
+    ) -> None:
+        self._handle = handle
+        self._uow_factory = uow_factory
+        self._clock = clock
+        self._fetcher = fetcher
+        self._format = calendar_format
+        self.every = every
+
+    # -- export ----------------------------------------------------------------------------
+    def export(
+        self, listing_id: str, token: str | None, *, include_imported: bool = False
+    ) -> ExportedCalendar:
+        """The listing's feed; ``CalendarFeedNotFound`` for a wrong or missing token."""
+        now = self._clock.now()
+        with self._uow_factory() as uow:
+            feed = uow.calendar_feeds.get(listing_id)
+            if feed is None:
+                raise CalendarFeedNotFound(f"No calendar feed for listing {listing_id}.")
+            feed.check_token(token)
+            listing = uow.listings.get(listing_id)
+            listing.check_is_active()
+            today = listing.today(now)
+            events = exported_events(
+                bookings=uow.bookings.live_on_listing(listing_id, since=today),
+                blocks=uow.blocks.upcoming(listing_id, since=today),
+                today=today, now=now, include_imported=include_imported,
+            )  # fmt: skip
+            title = listing.title
+        body = self._format.render(events, name=title)
+        etag = hashlib.sha256(body).hexdigest()[:32]
+        modified = max((e.modified_at for e in events), default=None)
+        return ExportedCalendar(body=body, etag=etag, last_modified=modified)
+
+    # -- imports, read ---------------------------------------------------------------------
+    def imports(self, actor: c.Actor, listing_id: str) -> list[CalendarImport]:
+        """The listing's imports, for its host or an admin."""
+        with self._uow_factory() as uow:
+            listing = uow.listings.get(listing_id)
+            listing.check_is_active()
+            check_can_manage_listing(actor, listing)
+            return uow.calendar_imports.for_listing(listing_id)
+
+    def calendar_import(self, actor: c.Actor, listing_id: str, import_id: str) -> CalendarImport:
+        with self._uow_factory() as uow:
+            listing = uow.listings.get(listing_id)
+            listing.check_is_active()
+            check_can_manage_listing(actor, listing)
+            return listing_import(uow, listing_id, import_id)
+
+    # -- imports, sync ---------------------------------------------------------------------
+    def sync(
+        self, import_id: str, *, actor: c.Actor | None = None, listing_id: str | None = None
+    ) -> CalendarImport:
+        """Fetch the import's feed and apply it; a feed that cannot be fetched or read marks
+        the import failed and changes nothing else. With ``actor``, only the listing's host
+        or an admin may ask (and ``listing_id`` must be the import's)."""
+        with self._uow_factory() as uow:
+            calendar_import = uow.calendar_imports.get(import_id)
+            if listing_id is not None and calendar_import.listing_id != listing_id:
+                raise CalendarImportNotFound(
+                    f"No calendar import {import_id} on listing {listing_id}."
+                )
+            listing = uow.listings.get(calendar_import.listing_id)
+            listing.check_is_active()
+            if actor is not None:
+                check_can_manage_listing(actor, listing)
+            url, etag = calendar_import.url, calendar_import.etag
+            modified = calendar_import.last_modified
+        now = self._clock.now()
+        try:
+            fetched = self._fetcher.fetch(url, etag=etag, last_modified=modified)
+            if fetched.body is None:
+                result: CalendarImport = self._handle(
+                    c.RecordCalendarFeedUnchanged(import_id=import_id)
+                )
+                return result
+            events = self._format.parse(
+                fetched.body, start=now - timedelta(days=1), end=now + HORIZON
+            )
+        except CalendarFeedError as error:
+            logger.info("calendar import %s failed: %s", import_id, error.reason)
+            failed: CalendarImport = self._handle(
+                c.RecordCalendarFeedFailure(import_id=import_id, reason=error.reason)
+            )
+            return failed
+        applied: CalendarImport = self._handle(
+            c.ApplyCalendarFeed(
+                import_id=import_id, events=tuple(events), etag=fetched.etag,
+                last_modified=fetched.last_modified,
+            )
+        )  # fmt: skip
+        return applied
+
+    def sync_due(self, limit: int = 500) -> dict[str, int]:
+        """Sync every import not tried for ``every``; return how many ended each way."""
+        with self._uow_factory() as uow:
+            due = uow.calendar_imports.due(self._clock.now() - self.every, limit)
+        return self.sync_each(due)
+
+    def sync_each(self, import_ids: list[str]) -> dict[str, int]:
+        counts = {"ok": 0, "conflict": 0, "failed": 0}
+        for import_id in import_ids:
+            try:
+                status = self.sync(import_id).status
+            except DomainError as error:  # the listing was deleted meanwhile, or the import
+                logger.info("calendar import %s not synced: %s", import_id, error.detail)
+                continue
+            counts[status] = counts.get(status, 0) + 1
+        return counts
+
+    def sync_all(self, limit: int = 10_000) -> dict[str, int]:
+        """Sync every import now, whenever it was last tried (``rental sync-calendars``)."""
+        with self._uow_factory() as uow:
+            due = uow.calendar_imports.due(self._clock.now() + timedelta(days=1), limit)
+        return self.sync_each(due)

@@ -1,0 +1,148 @@
+"""The OpenAPI document as served: flask-smorest's, with what it cannot say by itself.
+
+- ``servers`` is ``/api/v1`` and every path under it is written relative to it, as generated
+  clients expect; the probes at the server root (``/healthz``, ``/readyz``) say so with a
+  ``servers`` of their own.
+- Enums used in several places (countries, currencies, policies, who cancelled) are named
+  components, so a generated client has one ``Country`` type, not one per schema; a nullable
+  one is ``allOf`` its component plus ``nullable``, which generators read as one optional enum.
+- ``links`` let a client (or schemathesis's stateful phase) walk from one response to the next
+  request: register -> login, listing -> booking -> payment -> cancel or review. A link is added
+  only when both of its operations are in the document, so new endpoints never break it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rental.domain.money import CURRENCIES
+from rental.domain.places import COUNTRIES
+from rental.domain.policies import CancellationPolicy
+
+API_PREFIX = "/api/v1"
+ROOT_SERVER = [{"url": "/", "description": "The server root (probes)."}]
+SERVERS = [{"url": API_PREFIX, "description": "Version 1, on the server that serves this."}]
+
+BOOKING_ID = {"booking_id": "$response.body#/id"}
+LISTING_ID = {"listing_id": "$response.body#/id"}
+# (source operationId, status) -> {link name: link object}; ``operationId`` names the target.
+LINKS: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
+    ("registerUser", "201"): {
+        "login": {
+            "operationId": "login",
+            "requestBody": {"email": "$request.body#/email", "password": "$request.body#/password"},
+            "description": "Sign in with the account just made.",
+        },
+    },
+    ("createListing", "201"): {
+        "getListing": {"operationId": "getListing", "parameters": LISTING_ID},
+        "updateListing": {"operationId": "updateListing", "parameters": LISTING_ID},
+        "getAvailability": {"operationId": "getAvailability", "parameters": LISTING_ID},
+        "blockDates": {"operationId": "blockDates", "parameters": LISTING_ID},
+        "listListingReviews": {"operationId": "listListingReviews", "parameters": LISTING_ID},
+        "createBooking": {
+            "operationId": "createBooking",
+            "requestBody": {"listing_id": "$response.body#/id"},
+            "description": "Book the new listing (the body's other fields are the client's).",
+        },
+        "deleteListing": {"operationId": "deleteListing", "parameters": LISTING_ID},
+    },
+    ("blockDates", "201"): {
+        "unblockDates": {
+            "operationId": "unblockDates",
+            "parameters": {
+                "listing_id": "$request.path.listing_id",
+                "block_id": "$response.body#/id",
+            },
+        },
+    },
+    ("createBooking", "201"): {
+        "getBooking": {"operationId": "getBooking", "parameters": BOOKING_ID},
+        "createPayment": {"operationId": "createPayment", "parameters": BOOKING_ID},
+        "listBookingPayments": {"operationId": "listBookingPayments", "parameters": BOOKING_ID},
+        "cancelBooking": {"operationId": "cancelBooking", "parameters": BOOKING_ID},
+    },
+    ("createPayment", "201"): {
+        "getPayment": {
+            "operationId": "getPayment",
+            "parameters": {"payment_id": "$response.body#/id"},
+        },
+        "cancelBooking": {
+            "operationId": "cancelBooking",
+            "parameters": {"booking_id": "$request.path.booking_id"},
+        },
+        "confirmBooking": {
+            "operationId": "confirmBooking",
+            "parameters": {"booking_id": "$request.path.booking_id"},
+        },
+        "declineBooking": {
+            "operationId": "declineBooking",
+            "parameters": {"booking_id": "$request.path.booking_id"},
+        },
+        "createReview": {
+            "operationId": "createReview",
+            "parameters": {"booking_id": "$request.path.booking_id"},
+        },
+    },
+    ("createReview", "201"): {
+        "getBookingReview": {
+            "operationId": "getBookingReview",
+            "parameters": {"booking_id": "$request.path.booking_id"},
+        },
+    },
+}
+
+
+NAMED_ENUMS: dict[frozenset[str], str] = {
+    frozenset(COUNTRIES): "Country",
+    frozenset(CURRENCIES): "Currency",
+    frozenset(p.value for p in CancellationPolicy): "CancellationPolicy",
+    frozenset({"guest", "host"}): "CancelledBy",
+}
+# Where each named enum is not meant: the roles one may register with are not "who cancelled".
+UNNAMED = {("Register", "role")}
+
+
+def _name_enums(schemas: dict[str, Any]) -> None:
+    for schema_name, schema in list(schemas.items()):
+        for name, prop in schema.get("properties", {}).items():
+            values = frozenset(v for v in prop.get("enum", ()) if v is not None)
+            enum_name = NAMED_ENUMS.get(values)
+            if enum_name is None or (schema_name, name) in UNNAMED:
+                continue
+            kept = {k: v for k, v in prop.items() if k not in ("type", "enum", "nullable")}
+            schemas.setdefault(enum_name, {"type": "string", "enum": sorted(values)})
+            ref = {"allOf": [{"$ref": f"#/components/schemas/{enum_name}"}], **kept}
+            schema["properties"][name] = {**ref, "nullable": True} if prop.get("nullable") else ref
+
+
+def operations(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every operation of ``document`` by its ``operationId``."""
+    return {
+        operation["operationId"]: operation
+        for item in document["paths"].values()
+        for method, operation in item.items()
+        if method not in ("parameters", "servers", "summary", "description")
+        and "operationId" in operation
+    }
+
+
+def finish(document: dict[str, Any]) -> dict[str, Any]:
+    """``document`` (from flask-smorest) with servers, relative paths and links."""
+    paths: dict[str, Any] = {}
+    for path, item in document["paths"].items():
+        if path.startswith(API_PREFIX + "/"):
+            paths[path.removeprefix(API_PREFIX)] = item
+        else:
+            paths[path] = {**item, "servers": ROOT_SERVER}
+    finished = {**document, "servers": SERVERS, "paths": paths}
+    _name_enums(finished["components"]["schemas"])
+    by_id = operations(finished)
+    for (source, status), links in LINKS.items():
+        response = by_id.get(source, {}).get("responses", {}).get(status)
+        if response is None:
+            continue
+        present = {name: link for name, link in links.items() if link["operationId"] in by_id}
+        if present:
+            response["links"] = {**response.get("links", {}), **present}
+    return finished

@@ -1,0 +1,71 @@
+"""What browsers and caches are told: ``Cache-Control`` on every response, and CORS.
+
+- Public reads (a listing, search, availability, reviews, the OpenAPI document) answer
+  ``Cache-Control: public, max-age=RENTAL_PUBLIC_MAX_AGE``. Everything else, token answers
+  first of all (RFC 6749 section 5.1), any authenticated or private answer and every error, is
+  ``no-store``: a shared cache must never hand one user's data to another.
+- CORS (flask-cors) only for the origins in ``RENTAL_CORS_ORIGINS``; none by default, so a
+  browser on another origin gets no ``Access-Control-Allow-Origin`` and refuses to read.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, Response, request
+from flask_cors import CORS
+
+from rental.settings import Settings
+
+PUBLIC_READS = frozenset(
+    {
+        "listings.search_listings",
+        "listings.get_listing",
+        "listings.availability",
+        "reviews.listing_reviews",
+        "api-docs.openapi_json",
+    }
+)
+CORS_METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"]
+CORS_REQUEST_HEADERS = [
+    "Authorization", "Content-Type", "Idempotency-Key", "If-Match", "If-None-Match",
+]  # fmt: skip
+CORS_EXPOSED_HEADERS = [
+    "ETag", "Last-Modified", "Location", "Retry-After",
+    "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
+]  # fmt: skip
+PREFLIGHT_MAX_AGE = 600
+
+
+def cache_control(settings: Settings) -> str:
+    """The ``Cache-Control`` of public reads."""
+    return f"public, max-age={settings.public_max_age}"
+
+
+def init_app(app: Flask, settings: Settings) -> None:
+    public = cache_control(settings)
+
+    def set_cache_control(response: Response) -> Response:
+        if settings.cors_origins:
+            # Whether CORS headers are there depends on Origin: a shared cache must know it.
+            response.vary.add("Origin")
+        if "Cache-Control" in response.headers:
+            return response
+        is_public = (
+            request.method in ("GET", "HEAD")
+            and request.endpoint in PUBLIC_READS
+            and response.status_code in (200, 304)
+        )
+        response.headers["Cache-Control"] = public if is_public else "no-store"
+        return response
+
+    app.after_request(set_cache_control)
+    if settings.cors_origins:
+        CORS(
+            app,
+            origins=list(settings.cors_origins),
+            methods=CORS_METHODS,
+            allow_headers=CORS_REQUEST_HEADERS,
+            expose_headers=CORS_EXPOSED_HEADERS,
+            supports_credentials=settings.cors_credentials,
+            max_age=PREFLIGHT_MAX_AGE,
+            vary_header=True,
+        )
