@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ import requests
 
 from tests.e2e.test_serve import SECRET, Server, free_port, sign_up, wait_until_healthy
 
+CHECK_IN = date.today() + timedelta(days=60)
 ANSWERS_WITHIN = 5  # seconds; an unbuffered server never answers while slow clients hold it
 SLOW_CLIENTS = 40
 
@@ -98,8 +100,8 @@ def test_forty_slow_clients_leave_healthz_and_a_booking_answering(shared_server:
         booking = requests.post(
             server.url("/api/v1/bookings"), timeout=ANSWERS_WITHIN,
             headers={"Authorization": f"Bearer {guest}"},
-            json={"listing_id": listing["id"], "check_in": "2031-05-01",
-                  "check_out": "2031-05-04", "guests": 1},
+            json={"listing_id": listing["id"], "check_in": str(CHECK_IN),
+                  "check_out": str(CHECK_IN + timedelta(days=3)), "guests": 1},
         )  # fmt: skip
         assert booking.status_code == 201, booking.text
     finally:

@@ -115,6 +115,7 @@ class RequestBooking(Command):
     check_in: date
     check_out: date
     guests: int
+    idempotency_key: str | None = None
 
 
 @frozen(kw_only=True)

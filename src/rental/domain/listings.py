@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -19,6 +19,7 @@ from rental.domain.errors import (
     ListingHasLiveBookings,
     ListingNotFound,
     StayLengthNotAllowed,
+    StayTooFarAhead,
     TooManyGuests,
 )
 from rental.domain.events import (
@@ -41,6 +42,10 @@ MAX_TEXT = 200
 MAX_AMENITIES = 100
 MAX_GUESTS_LIMIT = 100
 MAX_NIGHTS_LIMIT = 365 * 3
+# How far ahead a night may be booked: the listing's ``max_advance_days``. Without a horizon a
+# stay in the year 9999 was accepted, paid and confirmed.
+DEFAULT_MAX_ADVANCE_DAYS = 730
+MAX_ADVANCE_DAYS_LIMIT = 1095
 MAX_PRICE = 100_000_000_00  # minor units; anything larger is surely a typo
 
 # The fields a host sets, with their defaults (None: required on creation).
@@ -61,6 +66,7 @@ EDITABLE: dict[str, Any] = {
     "max_guests": None,
     "min_nights": 1,
     "max_nights": 365,
+    "max_advance_days": DEFAULT_MAX_ADVANCE_DAYS,
     "instant_book": True,
     "cancellation_policy": CancellationPolicy.FLEXIBLE.value,
     "amenities": [],
@@ -117,6 +123,7 @@ def check_listing_fields(values: dict[str, Any]) -> dict[str, Any]:
     _check_int(errors, values, "max_guests", 1, MAX_GUESTS_LIMIT)
     _check_int(errors, values, "min_nights", 1, MAX_NIGHTS_LIMIT)
     _check_int(errors, values, "max_nights", 1, MAX_NIGHTS_LIMIT)
+    _check_int(errors, values, "max_advance_days", 1, MAX_ADVANCE_DAYS_LIMIT)
     both_valid = "min_nights" not in errors and "max_nights" not in errors
     if both_valid and values["max_nights"] < values["min_nights"]:
         errors["max_nights"] = ["must be at least min_nights."]
@@ -178,6 +185,7 @@ class Listing(Aggregate):
     amenities: list[str]
     created_at: datetime
     updated_at: datetime
+    max_advance_days: int = DEFAULT_MAX_ADVANCE_DAYS
     rating_sum: int = 0
     review_count: int = 0
     rating_average: Decimal | None = None
@@ -256,6 +264,16 @@ class Listing(Aggregate):
     def today(self, now: datetime) -> date:
         return local_date(now, self.timezone)
 
+    def check_within_horizon(self, stay: Stay, now: datetime) -> None:
+        """Every night of ``stay`` is at most ``max_advance_days`` after today (listing time
+        zone): its last night is the day before ``check_out``."""
+        horizon = self.today(now) + timedelta(days=self.max_advance_days)
+        if stay.check_out - timedelta(days=1) > horizon:
+            raise StayTooFarAhead(
+                {"check_out": [f"the last night must be at most {self.max_advance_days} days "
+                               f"ahead ({horizon.isoformat()} for this listing)."]}
+            )  # fmt: skip
+
     def check_stay_rules(self, stay: Stay, guests: int, now: datetime) -> None:
         """Capacity, length of stay and no check-in before today (listing time zone)."""
         if stay.check_in < self.today(now):
@@ -268,6 +286,7 @@ class Listing(Aggregate):
             raise TooManyGuests(
                 {"guests": [f"must be at most {self.max_guests} for this listing."]}
             )
+        self.check_within_horizon(stay, now)
         if not self.min_nights <= stay.nights <= self.max_nights:
             raise StayLengthNotAllowed(
                 {"check_out": [f"the stay must be {self.min_nights} to {self.max_nights} nights."]}

@@ -17,7 +17,7 @@ from rental.composition import bootstrap
 from rental.entrypoints.http import create_app
 from rental.settings import DatabaseTimeouts
 from tests.integration.http.conftest import test_settings
-from tests.integration.http.test_hostile_input import OPERATIONS
+from tests.integration.http.test_hostile_input import OPERATIONS, PathIds
 from tests.redis_server import free_port
 
 # Generous: the timeouts below are 1 s; this only tells "bounded" from "hangs".
@@ -75,7 +75,8 @@ def test_a_refusing_database_is_503_with_retry_after_on_every_endpoint() -> None
     headers = _signed_in_headers(app)
     seen = {}
     for method, path in OPERATIONS:
-        response = client.open(path.format(**IDS), method=method, json={}, headers=headers)
+        url = path.format_map(PathIds(IDS))
+        response = client.open(url, method=method, json={}, headers=headers)
         seen[(method, path)] = response.status_code
         assert response.status_code < 500 or response.status_code == 503, (method, path)
         if response.status_code == 503:
