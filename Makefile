@@ -11,7 +11,7 @@ PORT ?= 8000
 
 export RENTAL_ENV ?= development
 
-.PHONY: run test lint typecheck contracts pytest bench bench-http mutation clean venv
+.PHONY: client run test lint typecheck contracts pytest bench bench-http bench-graphql mutation clean venv
 
 venv: $(STAMP)
 
@@ -26,6 +26,10 @@ run: $(STAMP)
 	$(BIN)/rental db upgrade
 	$(BIN)/rental seed-demo --if-empty
 	$(BIN)/rental serve --host $(HOST) --port $(PORT)
+
+# The Python client in clients/python/, generated from the server's OpenAPI document.
+client: $(STAMP)
+	$(BIN)/python clients/generate.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
@@ -50,6 +54,9 @@ bench: $(STAMP)
 bench-http: $(STAMP)
 	$(BIN)/python bench/http_bench.py
 
+bench-graphql: $(STAMP)
+	$(BIN)/python bench/graphql_bench.py
+
 # Mutation testing of the business core (about half an hour here; not part of `make test`).
 mutation: $(STAMP)
 	rm -rf mutants
@@ -58,3 +65,8 @@ mutation: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis mutants
+
+# Docker for real: local stand-in images, compose up, a booking, a graceful stop, a restart.
+.PHONY: docker-check
+docker-check:
+	ops/docker/check.sh

@@ -72,8 +72,9 @@ def create_app(database_url: str, guest_id: str) -> Flask:
     """The bare app; bookings are made for ``guest_id``."""
     engine = bare_engine(database_url)
     with engine.connect() as connection:  # once, at start: the INSERT needs each listing's host
-        hosts = dict(connection.execute(text("SELECT id, host_id FROM listings")).tuples().all())
+        hosts = dict(connection.execute(text("SELECT id, host_id FROM listings")).all())
     app = Flask("bare")
+    app.extensions["engine"] = engine
 
     @app.post("/api/v1/bookings")
     def create_booking() -> Any:

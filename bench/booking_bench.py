@@ -228,7 +228,8 @@ def stays(
 def _book(
     mode: str, db_url: str, worker: int, workers: int, listings: list[tuple[str, str]],
     guest: str, contended: bool, base: date, seconds: float, start: Any,
-) -> int:  # fmt: skip
+) -> tuple[int, float]:  # fmt: skip
+    """How many this worker booked in ``seconds``, and the CPU time its process spent."""
     ids = [listing_id for listing_id, _ in listings]
     hosts = dict(listings)
     stay = stays(worker, workers, ids, contended, base)
@@ -240,6 +241,7 @@ def _book(
         app = bootstrap(database_url=db_url, event_publisher=Unpublished())
         actor = Actor(user_id=guest, role="guest")
         start.wait(timeout=120)
+        cpu = time.process_time()
         until = time.perf_counter() + seconds
         while time.perf_counter() < until:
             listing_id, check_in = next(stay)
@@ -254,6 +256,7 @@ def _book(
         with psycopg.connect(conninfo(db_url)) as connection:
             cursor = psycopg.ClientCursor(connection)  # as the application binds a batch
             start.wait(timeout=120)
+            cpu = time.process_time()
             until = time.perf_counter() + seconds
             while time.perf_counter() < until:
                 listing_id, check_in = next(stay)
@@ -263,7 +266,8 @@ def _book(
                        check_out, now, now)  # fmt: skip
                 if mode == "statements":
                     over = (listing_id, check_in, check_out)
-                    cursor.execute(APPLICATION_READS, (listing_id, *over, *over))
+                    cutoffs = (now - timedelta(minutes=30), now - timedelta(hours=24))
+                    cursor.execute(APPLICATION_READS, (listing_id, *cutoffs, *over, *over))
                     cursor.fetchall()
                     while cursor.nextset():
                         cursor.fetchall()
@@ -273,7 +277,7 @@ def _book(
                     connection.execute(INSERT_BOOKING, row)
                     connection.commit()
                 done += 1
-    return done
+    return done, time.process_time() - cpu
 
 
 INSERT_BOOKING = (
@@ -293,10 +297,16 @@ INSERT_EVENT = (
 # string of statements, one round trip (the row lock first; each read then sees what it waited
 # for). The writes then go with the COMMIT in one more.
 APPLICATION_READS = (
-    "SELECT * FROM listings WHERE id = %s FOR UPDATE;"
-    " SELECT * FROM bookings WHERE listing_id = %s AND status IN ('pending', 'confirmed')"
-    " AND check_out > %s AND check_in < %s;"
-    ' SELECT * FROM blocks WHERE listing_id = %s AND "end" > %s AND "start" < %s'
+    "SELECT host_id, deleted_at IS NULL AS listed, price_per_night, currency, cleaning_fee,"
+    " weekly_discount_percent, monthly_discount_percent, max_guests, min_nights, max_nights,"
+    " timezone, cancellation_policy, instant_book FROM listings WHERE id = %s FOR UPDATE;"
+    " SELECT id, check_in, check_out, status = 'confirmed'"
+    " OR payment_authorized_at IS NULL AND created_at > %s"
+    " OR payment_authorized_at IS NOT NULL AND payment_authorized_at > %s AS live"
+    " FROM bookings WHERE listing_id = %s AND (status = 'pending' OR status = 'confirmed')"
+    " AND check_out > %s AND check_in < %s ORDER BY check_in;"
+    ' SELECT id, "start", "end" FROM blocks WHERE listing_id = %s AND "end" > %s'
+    ' AND "start" < %s ORDER BY "start"'
 )
 
 
@@ -312,7 +322,8 @@ def book_worker(*args: Any, start: Any, out: Any) -> None:
 def throughput(
     mode: str, db_url: str, workers: int, listings: list[tuple[str, str]], guests: list[str],
     contended: bool, base: date, seconds: float,
-) -> float:  # fmt: skip
+) -> tuple[float, float]:  # fmt: skip
+    """Bookings per second, and the CPU microseconds a booking cost its worker process."""
     context = multiprocessing.get_context("fork")  # cheap: no engine exists before the fork
     start, out = context.Barrier(workers), context.Queue()
     processes = [
@@ -326,25 +337,29 @@ def throughput(
     for process in processes:
         process.start()
     counts = [out.get(timeout=seconds + 240) for _ in processes]
-    failures = [count for count in counts if not isinstance(count, int)]
+    failures = [count for count in counts if not isinstance(count, tuple)]
     if failures:
         raise RuntimeError(f"{len(failures)} {mode} workers failed: {failures[0]}")
-    total = sum(counts)
+    total = sum(done for done, _ in counts)
+    cpu = sum(spent for _, spent in counts)
     for process in processes:
         process.join()
-    return total / seconds
+    return total / seconds, cpu / max(total, 1) * 1e6
 
 
 def bench_booking(db_url: str, data: dict[str, Any], seconds: float) -> None:
     listings = data["listings"]
     print(f"\nbookings per second ({seconds:.0f} s per figure; worker processes):")
-    print(f"  {'':34}{'app layer':>12}{'its SQL':>12}{'raw INSERT':>12}{'ratio':>8}")
+    print(
+        f"  {'':34}{'app layer':>12}{'its SQL':>12}{'raw INSERT':>12}{'ratio':>8}"
+        f"{'app CPU us':>12}{'SQL CPU us':>12}"
+    )
     with psycopg.connect(conninfo(db_url)) as connection:  # after anything booked before
         last = connection.execute("SELECT max(check_out) FROM bookings").fetchone()
     base = max(TODAY + timedelta(days=400), last[0] if last and last[0] else TODAY)
     hot = iter(range(0, len(listings), 10))
     for contended in (False, True):
-        for workers in (4, 16):
+        for workers in (4, 16) if contended else (1, 4, 16):
             figures = []
             for mode in ("app", "statements", "raw"):
                 base += timedelta(days=2 * 5_000)  # fresh dates: never a conflict with a run before
@@ -358,9 +373,12 @@ def bench_booking(db_url: str, data: dict[str, Any], seconds: float) -> None:
                     )
                 )
             kind = "contended (10 listings)" if contended else "distinct listings"
-            label = f"{kind}, {workers} workers"
-            app, statements, raw = figures
-            print(f"  {label:34}{app:12.0f}{statements:12.0f}{raw:12.0f}{app / raw:8.2f}")
+            label = f"{kind}, {workers} worker{'s' if workers > 1 else ''}"
+            (app, app_cpu), (statements, sql_cpu), (raw, _) = figures
+            print(
+                f"  {label:34}{app:12.0f}{statements:12.0f}{raw:12.0f}{app / raw:8.2f}"
+                f"{app_cpu:12.0f}{sql_cpu:12.0f}"
+            )
 
 
 def main() -> None:
@@ -371,6 +389,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--keep", action="store_true", help="do not drop the database")
     parser.add_argument("--reuse", metavar="NAME", help="a database loaded by a --keep run")
+    parser.add_argument("--no-search", action="store_true", help="measure bookings only")
     args = parser.parse_args()
     name = args.reuse or f"rental_bench_{uuid.uuid4().hex[:8]}"
     if not args.reuse:
@@ -384,7 +403,8 @@ def main() -> None:
         else:
             upgrade(db_url)
             data = load(db_url, args.listings, args.bookings)
-        bench_search(db_url, args.searches)
+        if not args.no_search:
+            bench_search(db_url, args.searches)
         bench_booking(db_url, data, args.seconds)
     finally:
         if not (args.keep or args.reuse):

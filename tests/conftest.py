@@ -6,4 +6,5 @@ pytest_plugins = [
     "tests.stripe_server",
     "tests.feeds",
     "tests.redis_server",
+    "tests.replicas",
 ]

@@ -210,6 +210,11 @@ def _operations(env: Mapping[str, str], name: str) -> dict[str, Any]:
             f"RENTAL_METRICS_TOKEN must be at least {MIN_METRICS_TOKEN_LENGTH} characters long."
         )
     replicas = tuple(re.split(r"[\s,]+", env.get("RENTAL_DATABASE_REPLICA_URL", "").strip()))
+    if any(not url.startswith("postgresql") for url in replicas if url):
+        raise SettingsError(
+            "RENTAL_DATABASE_REPLICA_URL must name PostgreSQL streaming replicas "
+            "(postgresql+psycopg://…), separated by commas or spaces."
+        )
     raw_lag = env.get("RENTAL_REPLICA_MAX_LAG_SECONDS", "").strip()
     try:
         lag = float(raw_lag) if raw_lag else DEFAULT_REPLICA_MAX_LAG_SECONDS

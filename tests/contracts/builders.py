@@ -10,7 +10,7 @@ from typing import Any
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.aggregate import Aggregate
 from rental.domain.bookings import Booking
-from rental.domain.calendar import Block, Calendar
+from rental.domain.calendar import Block
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.reviews import Review
@@ -58,11 +58,10 @@ def a_booking(
 ) -> Booking:
     """A pending booking made at ``now`` (on a copy of the calendar that is free)."""
     stay = Stay(check_in, check_in + timedelta(days=nights))
-    booking = listing.request_booking(
-        booking_id=new_id(), guest_id=guest.id, stay=stay, guests=guests,
-        calendar=Calendar(()), now=now,
-    )  # fmt: skip
-    return booking
+    calendar = listing.booking_calendar(entries=())
+    return calendar.request_booking(
+        booking_id=new_id(), guest_id=guest.id, stay=stay, guests=guests, now=now
+    )
 
 
 def confirmed(booking: Booking, now: datetime) -> Booking:

@@ -126,6 +126,21 @@ def test_a_whole_booking_over_http_then_a_graceful_stop(server: Server) -> None:
     assert cancelled.status_code == 200
     assert (cancelled.json()["status"], cancelled.json()["refund_amount"]) == ("cancelled", 35750)
 
+    # The same marketplace through GraphQL: one more booking, on the same listing.
+    later = check_in + timedelta(days=10)
+    mutation = """mutation($input: RequestBookingInput!) { requestBooking(input: $input) {
+        id status price { total } listing { id } } }"""
+    stay_input = {"checkIn": later.isoformat(), "checkOut": (later + timedelta(3)).isoformat()}
+    variables = {"input": {"listingId": listing_id, "guests": 2, **stay_input}}
+    over_graphql = call(server, "POST", "/graphql", guest,
+                        json={"query": mutation, "variables": variables})  # fmt: skip
+    assert over_graphql.status_code == 200, over_graphql.text
+    made = over_graphql.json()["data"]["requestBooking"]
+    assert (made["status"], made["price"]["total"], made["listing"]["id"]) == (
+        "PENDING", 35750, listing_id,
+    )  # fmt: skip
+    assert call(server, "GET", f"/bookings/{made['id']}", guest).json()["status"] == "pending"
+
     server.process.send_signal(signal.SIGTERM)
     assert server.process.wait(timeout=40) == 0
     assert SECRET not in server.output()

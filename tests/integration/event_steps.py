@@ -42,7 +42,7 @@ def host_guest_listing(rental: Rental, **fields: Any) -> Stay:
     host_actor = c.Actor(host.id, host.role)
     listing_fields = {"title": "Loft by the river", "city": "Lisbon", "country": "PT",
                       "price_per_night": 10000, "max_guests": 3} | fields  # fmt: skip
-    listing = rental.handle(c.CreateListing(actor=host_actor, fields=listing_fields))
+    listing = rental.handle(c.CreateListing(actor=host_actor, **listing_fields))
     return Stay(host_actor, c.Actor(guest.id, guest.role), host.email, guest.email, listing)
 
 

@@ -51,7 +51,7 @@ def test_a_listing_read_after_each_update_is_never_the_stale_one(
         assert _cached_keys(redis_url, redis_namespace, f"listing:{listing_id}"), "now cached"
         rental.handle(
             c.UpdateListing(actor=stay.host, listing_id=listing_id,
-                            changes={"price_per_night": price, "title": f"Loft at {price}"})
+                            price_per_night=price, title=f"Loft at {price}")
         )  # fmt: skip
         fresh = rental.reads.listing(listing_id)
         assert (fresh.price_per_night, fresh.title) == (price, f"Loft at {price}")
@@ -65,7 +65,7 @@ def test_search_pages_follow_updates_and_bookings(rental: Rental) -> None:
     assert [x.price_per_night for x in rental.reads.search_listings(free).items] == [10000]
     rental.handle(
         c.UpdateListing(actor=stay.host, listing_id=stay.listing.id,
-                        changes={"price_per_night": 9000})
+                        price_per_night=9000)
     )  # fmt: skip
     assert [x.price_per_night for x in rental.reads.search_listings(free).items] == [9000]
     book(rental, stay, start_in_days=10, nights=3)
@@ -96,9 +96,7 @@ def test_a_value_read_before_an_update_is_never_served_after_it(
     reader = threading.Thread(target=racing.listing, args=(stay.listing.id,))
     reader.start()
     assert slow.read.wait(timeout=10)  # the reader holds the old title, not yet cached
-    rental.handle(
-        c.UpdateListing(actor=stay.host, listing_id=stay.listing.id, changes={"title": "New"})
-    )
+    rental.handle(c.UpdateListing(actor=stay.host, listing_id=stay.listing.id, title="New"))
     slow.go_on.set()  # now it caches the old title
     reader.join(timeout=10)
     engine.dispose()
@@ -112,9 +110,7 @@ def test_without_a_reachable_redis_reads_and_writes_work_uncached(postgres_url: 
         password_hasher=Argon2Hasher(fast=True),
     )  # fmt: skip
     stay = host_guest_listing(rental)
-    rental.handle(
-        c.UpdateListing(actor=stay.host, listing_id=stay.listing.id, changes={"title": "Moved"})
-    )
+    rental.handle(c.UpdateListing(actor=stay.host, listing_id=stay.listing.id, title="Moved"))
     assert rental.reads.listing(stay.listing.id).title == "Moved"
     assert rental.reads.search_listings(ListingSearch(city="Lisbon")).total == 1
     rental.close()

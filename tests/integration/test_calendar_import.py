@@ -58,7 +58,7 @@ class Host:
         self.actor = c.Actor(user.id, user.role)
         fields = {"title": "Loft", "city": "Lisbon", "country": "PT", "price_per_night": 10_000,
                   "max_guests": 3, "timezone": timezone}  # fmt: skip
-        self.listing_id = rental.handle(c.CreateListing(actor=self.actor, fields=fields)).id
+        self.listing_id = rental.handle(c.CreateListing(actor=self.actor, **fields)).id
 
     def add_import(self, url: str, name: str = "Airbnb") -> str:
         command = c.ImportCalendar(actor=self.actor, listing_id=self.listing_id, name=name, url=url)

@@ -47,7 +47,7 @@ def test_a_booking_and_an_import_of_the_same_nights_have_one_winner(
     for _ in range(ROUNDS):
         fields = {"title": "Loft", "city": "Lisbon", "country": "PT", "price_per_night": 100,
                   "max_guests": 2}  # fmt: skip
-        listing = rental.handle(c.CreateListing(actor=as_host, fields=fields))
+        listing = rental.handle(c.CreateListing(actor=as_host, **fields))
         command = c.ImportCalendar(actor=as_host, listing_id=listing.id, name="A", url=url)
         rounds.append((listing.id, rental.handle(command).id))
 
@@ -85,3 +85,34 @@ def test_a_booking_and_an_import_of_the_same_nights_have_one_winner(
         else:  # the booking won: it stands, and the import says so
             assert imported.status == "conflict"
             assert [x.booking_id for x in imported.current_conflicts] == [outcome]
+
+
+def test_workers_syncing_at_once_fetch_each_feed_once(
+    rental: Rental, feed_server: FeedServer
+) -> None:
+    host = rental.handle(
+        c.RegisterUser(username="hana", email="h@example.com", password="pw-secret-1", role="host")
+    )
+    as_host = c.Actor(host.id, "host")
+    fields = {"title": "Loft", "city": "Lisbon", "country": "PT", "price_per_night": 100,
+              "max_guests": 2}  # fmt: skip
+    listing = rental.handle(c.CreateListing(actor=as_host, **fields))
+    for i in range(6):
+        url = feed_server.serve(
+            f"/{i}.ics", airbnb((f"r{i}", date(2030, 2, 1), date(2030, 2, 5), True))
+        )
+        rental.handle(c.ImportCalendar(actor=as_host, listing_id=listing.id, name=f"F{i}", url=url))
+    start = threading.Barrier(3)
+    results: list[dict[str, int]] = []
+
+    def worker() -> None:
+        start.wait()
+        results.append(rental.calendar_sync.sync_due())
+
+    threads = [threading.Thread(target=worker) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(path for path, _ in feed_server.requests) == [f"/{i}.ics" for i in range(6)]
+    assert sum(r["ok"] for r in results) == 6

@@ -1,5 +1,6 @@
 """The worker's schedule syncs imported calendars on PostgreSQL, and a conflict with a live
-booking produces one email to the host, however many syncs see it."""
+booking produces one email to the host, however many syncs see it; the syncs run beside the
+other jobs, never in their way."""
 
 from __future__ import annotations
 
@@ -16,8 +17,6 @@ from rental.entrypoints.worker import ScheduledJobs
 from tests.events import RecordingNotifier
 from tests.fakes import FakeClock
 from tests.feeds import FeedServer, all_day, calendar
-
-pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
@@ -41,6 +40,7 @@ def rental(postgres_url: str, clock: FakeClock, notifier: RecordingNotifier) -> 
     rental.close()
 
 
+@pytest.mark.postgres
 def test_the_schedule_syncs_due_imports_and_a_conflict_is_emailed_once(
     rental: Rental, clock: FakeClock, notifier: RecordingNotifier, feed_server: FeedServer
 ) -> None:
@@ -51,7 +51,7 @@ def test_the_schedule_syncs_due_imports_and_a_conflict_is_emailed_once(
     as_host = c.Actor(host.id, host.role)
     fields = {"title": "Loft", "city": "Lisbon", "country": "PT", "price_per_night": 10_000,
               "max_guests": 3, "timezone": "Europe/Lisbon"}  # fmt: skip
-    listing = rental.handle(c.CreateListing(actor=as_host, fields=fields))
+    listing = rental.handle(c.CreateListing(actor=as_host, **fields))
     guest = rental.handle(
         c.RegisterUser(username="gus", email="gus@example.com", password="pw-secret-1")
     )
@@ -77,6 +77,7 @@ def test_the_schedule_syncs_due_imports_and_a_conflict_is_emailed_once(
         clock.advance(minutes=minutes)
         seconds[0] += minutes * 60
         jobs.tick()
+        jobs.calendar_sync.join(timeout=30)  # the sync runs beside the relay, in a thread
 
     turn(0)
     [imported] = rental.calendar_sync.imports(as_host, listing.id)
@@ -98,3 +99,25 @@ def test_the_schedule_syncs_due_imports_and_a_conflict_is_emailed_once(
     assert rental.calendar_sync.imports(as_host, listing.id)[0].status == "conflict"
     assert len([m for m in notifier.sent if m["subject"].startswith("Calendar conflict")]) == 1
     assert len(rental.reads.availability(listing.id, date(2030, 1, 1), date(2030, 2, 1))) == 2
+
+
+def test_a_slow_feed_does_not_hold_up_the_other_jobs(feed_server: FeedServer) -> None:
+    rental = bootstrap(
+        password_hasher=Argon2Hasher(fast=True),
+        calendar_fetcher=SafeFeedFetcher(allow_private_networks=True),
+    )
+    host = rental.handle(
+        c.RegisterUser(username="hana", email="h@example.com", password="pw-secret-1", role="host")
+    )
+    as_host = c.Actor(host.id, host.role)
+    fields = {"title": "Loft", "city": "Lisbon", "country": "PT", "price_per_night": 100,
+              "max_guests": 2}  # fmt: skip
+    listing = rental.handle(c.CreateListing(actor=as_host, **fields))
+    url = feed_server.serve("/slow.ics", calendar("-//x//EN"), delay=3)
+    rental.handle(c.ImportCalendar(actor=as_host, listing_id=listing.id, name="Slow", url=url))
+    jobs = ScheduledJobs(rental, sync_every=60)
+    jobs.tick()  # returns while the feed is still being fetched
+    assert rental.calendar_sync.imports(as_host, listing.id)[0].status == "pending"
+    jobs.calendar_sync.join(timeout=30)
+    assert rental.calendar_sync.imports(as_host, listing.id)[0].status == "ok"
+    rental.close()

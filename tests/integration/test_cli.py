@@ -131,7 +131,7 @@ def _ended_stay_and_overdue_request(database_url: str) -> None:
     guest = rental.handle(c.RegisterUser(username="gus", email="g@x.io", password="secret123"))
     guest_actor = c.Actor(guest.id, guest.role)
     fields = dict(title="Loft", city="Lisbon", country="PT", price_per_night=9000, max_guests=2)
-    listing = rental.handle(c.CreateListing(actor=c.Actor(host.id, host.role), fields=fields))
+    listing = rental.handle(c.CreateListing(actor=c.Actor(host.id, host.role), **fields))
 
     def book(first_night: int) -> str:
         check_in = now.date() + timedelta(days=first_night)

@@ -29,7 +29,7 @@ def test_sync_calendars_fetches_every_import(sqlite_url: str, feed_server: FeedS
     as_host = c.Actor(host.id, "host")
     fields = {"title": "Loft", "city": "Lisbon", "country": "PT", "price_per_night": 100,
               "max_guests": 2}  # fmt: skip
-    listing = rental.handle(c.CreateListing(actor=as_host, fields=fields))
+    listing = rental.handle(c.CreateListing(actor=as_host, **fields))
     good = feed_server.serve("/a.ics", airbnb(("r1", date(2031, 2, 1), date(2031, 2, 5), True)))
     bad = feed_server.serve("/b.ics", b"nope")
     for name, url in (("A", good), ("B", bad)):

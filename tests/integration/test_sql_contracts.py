@@ -11,6 +11,7 @@ from rental.application.queries import ReadModel
 from tests.contracts.builders import UowFactory
 from tests.contracts.calendar_sync import CalendarSyncContract
 from tests.contracts.calendars import CalendarQueriesContract
+from tests.contracts.listing_calendars import ListingCalendarsContract
 from tests.contracts.read_model import ReadModelContract
 from tests.contracts.unit_of_work import UnitOfWorkContract
 from tests.databases import sql_uow_factory
@@ -41,6 +42,10 @@ class TestSqlCalendarQueries(SqlStorage, CalendarQueriesContract):
 
 
 class TestSqlReadModel(SqlStorage, ReadModelContract):
+    pass
+
+
+class TestSqlListingCalendars(SqlStorage, ListingCalendarsContract):
     pass
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -17,6 +17,7 @@ from rental.domain.errors import (
     ListingNotFound,
     UsernameTaken,
 )
+from rental.domain.stay import Stay
 from rental.domain.users import Role
 from tests.contracts.builders import (
     NOW,
@@ -144,12 +145,17 @@ def test_a_connection_whose_begin_went_with_the_booking_path_comes_back_transact
     host, guest = a_user(Role.HOST), a_user()
     listing = a_listing(host)
     save(uow_factory, host, guest, listing)
-    booking = a_booking(listing, guest, NOW.date(), 2)
-    save(uow_factory, booking)  # the INSERTs, with BEGIN and COMMIT, in one string
+    stay = Stay(NOW.date(), NOW.date() + timedelta(days=2))
+    with uow_factory() as uow:  # BEGIN with the lock and the reads; the INSERTs with COMMIT
+        calendar = uow.calendars.lock(listing.id, stay, NOW)
+        booking = calendar.request_booking(
+            booking_id="b-1", guest_id=guest.id, stay=stay, guests=1, now=NOW
+        )
+        uow.calendars.add(booking)
+        uow.commit()
     with uow_factory() as uow:  # BEGIN with the lock and the reads; rolled back
-        assert [b.id for b in uow.lock_with_calendar(listing.id, NOW.date(), FAR)[1]] == [
-            booking.id
-        ]
+        entries = uow.calendars.lock(listing.id, stay, NOW).calendar.entries
+        assert [e.holder_id for e in entries] == [booking.id]
 
     with engine.connect() as connection:
         connection.execute(sa.text("UPDATE listings SET title = 'Not kept'"))
@@ -170,8 +176,9 @@ def test_ids_from_a_request_are_bound_not_spliced_into_the_booking_paths_sql(
     host, guest = a_user(Role.HOST), a_user()
     listing = a_listing(host)
     save(uow_factory, host, guest, listing, a_booking(listing, guest, NOW.date(), 2))
+    stay = Stay(NOW.date(), NOW.date() + timedelta(days=400))
     with uow_factory() as uow, pytest.raises(ListingNotFound):
-        uow.lock_with_calendar(listing_id, NOW.date(), FAR)
+        uow.calendars.lock(listing_id, stay, NOW)
 
     with uow_factory() as uow:
-        assert len(uow.lock_with_calendar(listing.id, NOW.date(), FAR)[1]) == 1
+        assert len(uow.calendars.lock(listing.id, stay, NOW).calendar.entries) == 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -81,3 +83,18 @@ def test_the_worker_exports_the_backlog_and_the_queues(
     assert 'rental_dramatiq_queue_length{queue="events"} 0.0' in text
     assert "rental_dramatiq_dead_letters 0.0" in text
     assert 'rental_probe_up{probe="dramatiq_queues"} 1.0' in text
+
+
+def test_the_container_check_is_the_standard_library_only(tmp_path: Path) -> None:
+    # A health check under load must not spend seconds importing the application.
+    heartbeat = tmp_path / "beat"
+    probe = (
+        "import sys; from rental.entrypoints import heartbeat as h; code = h.main(sys.argv[1:]);"
+        " heavy = [m for m in ('flask', 'sqlalchemy', 'rental.composition') if m in sys.modules];"
+        " sys.exit(f'imported {heavy}' if heavy else code)"
+    )
+    missing = subprocess.run([sys.executable, "-c", probe, str(heartbeat)], capture_output=True)
+    assert missing.returncode == 1 and b"no heartbeat" in missing.stderr
+    heartbeat.touch()
+    fresh = subprocess.run([sys.executable, "-c", probe, str(heartbeat)], capture_output=True)
+    assert fresh.returncode == 0, fresh.stderr

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
@@ -31,11 +30,6 @@ REFUND_PERCENT = {
     "moderate": dict(zip(BOUNDARY_DAYS, (0, 50, 50, 100, 100, 100, 100, 100), strict=True)),
     "strict": dict(zip(BOUNDARY_DAYS, (0, 0, 0, 0, 0, 50, 50, 100), strict=True)),
 }
-
-
-def exact(message: str) -> str:
-    """A ``pytest.raises(match=...)`` pattern for exactly ``message``: messages are API."""
-    return f"^{re.escape(message)}$"
 
 
 class World:
@@ -70,7 +64,7 @@ class World:
         return c.Actor(user.id, user.role)
 
     def listing(self, host: c.Actor, **fields: Any) -> Listing:
-        listing: Listing = self.handle(c.CreateListing(actor=host, fields={**LISTING, **fields}))
+        listing: Listing = self.handle(c.CreateListing(actor=host, **{**LISTING, **fields}))
         return listing
 
     def today(self) -> date:

@@ -7,6 +7,7 @@ import pytest
 from rental.application import commands as c
 from rental.application.queries import PageRequest
 from rental.domain.errors import BookingNotFound, PaymentNotFound, PermissionDenied
+from tests.matchers import exact
 from tests.unit.builders import World, confirmed_stay
 
 
@@ -21,9 +22,9 @@ def test_a_stranger_sees_neither_a_booking_nor_its_payments() -> None:
         lambda: reads.booking_payments(stranger, booking.id),
         lambda: reads.review_of_booking(stranger, booking.id),
     ):
-        with pytest.raises(BookingNotFound):
+        with pytest.raises(BookingNotFound, match=exact("No booking id-4.")):
             read()
-    with pytest.raises(PaymentNotFound):
+    with pytest.raises(PaymentNotFound, match=exact("No payment id-5.")):
         reads.payment(stranger, payment.id)
     for actor in (guest, host, admin):
         assert reads.booking(actor, booking.id).id == booking.id
@@ -34,7 +35,7 @@ def test_a_stranger_sees_neither_a_booking_nor_its_payments() -> None:
 def test_a_stranger_acting_on_a_booking_is_told_it_does_not_exist(command: type) -> None:
     world = World()
     _, guest, booking = confirmed_stay(world)
-    with pytest.raises(BookingNotFound):
+    with pytest.raises(BookingNotFound, match=exact("No booking id-4.")):
         world.handle(command(actor=world.user("host"), booking_id=booking.id))
     assert world.status(guest, booking.id) == "confirmed"
 
@@ -43,7 +44,7 @@ def test_a_host_cannot_book_their_own_listing() -> None:
     world = World()
     host = world.user("host")
     listing = world.listing(host)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=exact("Hosts cannot book their own listing.")):
         world.book(host, listing)
     assert world.book(world.user("host"), listing).status == "pending"
 

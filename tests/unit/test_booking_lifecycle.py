@@ -8,6 +8,7 @@ import pytest
 
 from rental.application import commands as c
 from rental.domain.errors import DatesUnavailable, PermissionDenied, TransitionNotAllowed
+from tests.matchers import exact
 from tests.unit.builders import World
 
 
@@ -25,12 +26,15 @@ def test_an_unpaid_booking_expires_30_minutes_after_creation_without_any_job() -
     listing = world.app.reads.listing(listing_id)
     world.clock.advance(minutes=29, seconds=59)
     assert world.status(guest, booking_id) == "pending"
-    with pytest.raises(DatesUnavailable):
+    with pytest.raises(
+        DatesUnavailable,
+        match=exact("Some nights from 2030-01-11 to 2030-01-13 are already booked or blocked."),
+    ):
         world.book(other, listing)
     world.clock.advance(seconds=1)
     assert world.status(guest, booking_id) == "expired"
     assert world.app.reads.availability(listing_id, world.day(0), world.day(30)) == []
-    with pytest.raises(TransitionNotAllowed):
+    with pytest.raises(TransitionNotAllowed, match=exact("A expired booking cannot be paid.")):
         world.pay(guest, world.booking(guest, booking_id))
     assert world.book(other, listing).check_in == world.day(10)  # the overdue one never blocks
     assert world.booking(guest, booking_id).status == "expired"  # marked on the way
@@ -70,7 +74,7 @@ def test_confirm_captures_and_decline_voids_a_paid_request() -> None:
     second = world.book(guest, listing, start=20).id
     for booking_id in (first, second):
         world.pay(guest, world.booking(guest, booking_id))
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=exact("Only the listing's host may confirm it.")):
         world.handle(c.ConfirmBooking(actor=guest, booking_id=first))
     confirmed = world.handle(c.ConfirmBooking(actor=host, booking_id=first))
     declined = world.handle(c.DeclineBooking(actor=host, booking_id=second))
@@ -79,9 +83,13 @@ def test_confirm_captures_and_decline_voids_a_paid_request() -> None:
     assert (captured.status, voided.status) == ("captured", "voided")
     assert world.gateway.captured[captured.gateway_reference or ""].amount == confirmed.total
     assert voided.gateway_reference in world.gateway.voided
-    with pytest.raises(TransitionNotAllowed):
+    with pytest.raises(
+        TransitionNotAllowed, match=exact("A confirmed booking cannot be declined.")
+    ):
         world.handle(c.DeclineBooking(actor=host, booking_id=first))
-    with pytest.raises(TransitionNotAllowed):
+    with pytest.raises(
+        TransitionNotAllowed, match=exact("A declined booking cannot be cancelled.")
+    ):
         world.handle(c.CancelBooking(actor=guest, booking_id=second))
     # Declined nights are free at once.
     assert world.book(world.user("guest"), listing, start=20).check_in == world.day(20)
@@ -116,5 +124,7 @@ def test_a_stay_completes_on_its_check_out_date_in_the_listing_time_zone(
     assert world.app.expire_bookings() == {"expired": 0, "completed": completed}
     assert world.booking(guest, booking.id).status == status
     if completed:
-        with pytest.raises(TransitionNotAllowed):
+        with pytest.raises(
+            TransitionNotAllowed, match=exact("A completed booking cannot be cancelled.")
+        ):
             world.handle(c.CancelBooking(actor=guest, booking_id=booking.id))

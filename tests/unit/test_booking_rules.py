@@ -15,6 +15,7 @@ from rental.domain.errors import (
     StayLengthNotAllowed,
     TooManyGuests,
 )
+from tests.matchers import exact
 from tests.unit.builders import World
 
 
@@ -48,10 +49,12 @@ def test_more_guests_than_the_listing_takes_is_invalid(world: World) -> None:
     host, guest = world.user("host"), world.user("guest")
     listing = world.listing(host, max_guests=3)
     assert world.book(guest, listing, start=1, guests=3).guests == 3
-    with pytest.raises(TooManyGuests) as raised:
+    with pytest.raises(
+        TooManyGuests, match=exact("guests: must be at most 3 for this listing.")
+    ) as raised:
         world.book(guest, listing, start=5, guests=4)
     assert "guests" in raised.value.errors
-    with pytest.raises(TooManyGuests):
+    with pytest.raises(TooManyGuests, match=exact("guests: must be at least 1.")):
         world.book(guest, listing, start=5, guests=0)
 
 
@@ -62,7 +65,9 @@ def test_nights_must_be_within_min_and_max(world: World, nights: int, allowed: b
     if allowed:
         assert world.book(guest, listing, nights=nights).nights == nights
     else:
-        with pytest.raises(StayLengthNotAllowed) as raised:
+        with pytest.raises(
+            StayLengthNotAllowed, match=exact("check_out: the stay must be 2 to 5 nights.")
+        ) as raised:
             world.book(guest, listing, nights=nights)
         assert "check_out" in raised.value.errors
 
@@ -70,7 +75,7 @@ def test_nights_must_be_within_min_and_max(world: World, nights: int, allowed: b
 @pytest.mark.parametrize("nights", [0, -2])
 def test_check_out_must_be_after_check_in(world: World, nights: int) -> None:
     host, guest = world.user("host"), world.user("guest")
-    with pytest.raises(InvalidStay) as raised:
+    with pytest.raises(InvalidStay, match=exact("check_out: must be after check_in.")) as raised:
         world.book(guest, world.listing(host), nights=nights)
     assert "check_out" in raised.value.errors
 
@@ -92,7 +97,9 @@ def test_check_in_today_means_today_in_the_listing_time_zone(
             check_out=date(2030, 1, 10), guests=1,
         ))  # fmt: skip
 
-    with pytest.raises(CheckInInPast) as raised:
+    with pytest.raises(
+        CheckInInPast, match=exact("check_in: must not be before today in the listing's time zone.")
+    ) as raised:
         request(date.fromordinal(today.toordinal() - 1))
     assert "check_in" in raised.value.errors
     request(today)
@@ -111,7 +118,10 @@ def test_tonight_in_the_listing_time_zone_is_held_after_midnight_utc() -> None:
     world.pay(first, held)
     world.clock.set(datetime(2030, 1, 2, 4, 0, tzinfo=UTC))  # 1 January, 20:00 there
 
-    with pytest.raises(DatesUnavailable):
+    with pytest.raises(
+        DatesUnavailable,
+        match=exact("Some nights from 2030-01-01 to 2030-01-03 are already booked or blocked."),
+    ):
         world.handle(c.RequestBooking(
             actor=second, listing_id=listing.id, check_in=date(2030, 1, 1),
             check_out=date(2030, 1, 3), guests=1,
@@ -123,11 +133,11 @@ def test_a_deleted_or_missing_listing_is_not_found(world: World) -> None:
     host, guest = world.user("host"), world.user("guest")
     listing = world.listing(host)
     world.handle(c.DeleteListing(actor=host, listing_id=listing.id))
-    with pytest.raises(ListingNotFound):
+    with pytest.raises(ListingNotFound, match=exact("No listing id-3.")):
         world.book(guest, listing)
-    with pytest.raises(ListingNotFound):
+    with pytest.raises(ListingNotFound, match=exact("No listing id-3.")):
         world.app.reads.listing(listing.id)
-    with pytest.raises(ListingNotFound):
+    with pytest.raises(ListingNotFound, match=exact("No listing no-such-listing.")):
         world.handle(c.RequestBooking(
             actor=guest, listing_id="no-such-listing", check_in=world.day(1),
             check_out=world.day(2), guests=1,

@@ -14,7 +14,8 @@ from rental.domain.events import (
     BookingEvent,
     BookingExpired,
 )
-from tests.unit.builders import World, confirmed_stay, exact
+from tests.matchers import exact
+from tests.unit.builders import World, confirmed_stay
 
 EXPIRE_ONLY = "Only an overdue pending booking can expire."
 COMPLETE_ONLY = "Only a confirmed stay whose check-out has come completes."

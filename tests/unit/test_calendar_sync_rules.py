@@ -24,6 +24,7 @@ from rental.domain.events import CalendarImportConflicted, DatesBlocked, DatesUn
 from rental.domain.stay import Stay
 from rental.domain.users import Role
 from tests.contracts.builders import NOW, TODAY, a_block, a_booking, a_listing, a_user
+from tests.matchers import exact
 
 D = date
 
@@ -102,7 +103,10 @@ def test_only_absolute_http_urls_can_be_imported(url: str) -> None:
 
 
 def test_import_names_are_one_line() -> None:
-    with pytest.raises(InvalidInput) as raised:
+    with pytest.raises(
+        InvalidInput,
+        match=exact("name: must not contain line breaks, tabs or other control characters."),
+    ) as raised:
         check_import_fields("Air\nbnb", "https://example.com/a.ics")
     assert "name" in raised.value.errors
     check_import_fields("Airbnb", "https://www.airbnb.com/calendar/ical/1.ics?s=abc")
@@ -204,7 +208,13 @@ def test_imported_blocks_follow_their_feed_and_cannot_be_removed_by_hand() -> No
         id="b", listing_id=listing.id, start=TODAY, end=TODAY + timedelta(days=1), created_at=NOW,
         source="import:imp-1",
     )  # fmt: skip
-    with pytest.raises(BlockManagedByImport):
+    with pytest.raises(
+        BlockManagedByImport,
+        match=exact(
+            "Block b comes from an imported calendar; delete that import (or change the other "
+            "calendar) to free its nights."
+        ),
+    ):
         listing.unblock(block, NOW)
     listing.unblock(a_block(listing, TODAY, 1), NOW)
 
@@ -240,9 +250,9 @@ def test_a_feed_opens_only_with_its_current_token() -> None:
     feed = CalendarFeed.open(listing_id="l", token="first-token", now=NOW)
     feed.check_token("first-token")
     for wrong in (None, "", "first-toke", "first-token2"):
-        with pytest.raises(CalendarFeedNotFound):
+        with pytest.raises(CalendarFeedNotFound, match=exact("No calendar feed for listing l.")):
             feed.check_token(wrong)
     feed.rotate(token="second-token", now=NOW)
-    with pytest.raises(CalendarFeedNotFound):
+    with pytest.raises(CalendarFeedNotFound, match=exact("No calendar feed for listing l.")):
         feed.check_token("first-token")
     feed.check_token("second-token")

@@ -10,6 +10,7 @@ from rental.adapters.memory import MemoryUnitOfWork
 from rental.application import commands as c
 from rental.domain.errors import ConcurrentUpdate, TransitionNotAllowed
 from rental.domain.money import percent_of
+from tests.matchers import exact
 from tests.unit.builders import BOUNDARY_DAYS, World, confirmed_stay
 from tests.unit.builders import REFUND_PERCENT as EXPECTED
 
@@ -99,7 +100,9 @@ def test_a_booking_cannot_be_cancelled_twice_and_its_nights_are_free_again() -> 
     world = World()
     host, guest, booking = confirmed_stay(world)
     world.handle(c.CancelBooking(actor=guest, booking_id=booking.id))
-    with pytest.raises(TransitionNotAllowed):
+    with pytest.raises(
+        TransitionNotAllowed, match=exact("A cancelled booking cannot be cancelled.")
+    ):
         world.handle(c.CancelBooking(actor=host, booking_id=booking.id))
     other = world.user("guest")
     listing = world.app.reads.listing(booking.listing_id)

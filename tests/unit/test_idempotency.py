@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rental.domain.errors import IdempotencyKeyReused, PaymentDeclined, UnknownPaymentToken
+from tests.matchers import exact
 from tests.unit.builders import World
 
 
@@ -23,9 +24,14 @@ def test_the_same_key_with_another_body_is_a_conflict() -> None:
     world = World()
     host, guest = world.user("host"), world.user("guest")
     booking = world.book(guest, world.listing(host, instant_book=False))
-    with pytest.raises(PaymentDeclined):
+    with pytest.raises(
+        PaymentDeclined, match=exact("The payment method was declined: card_declined.")
+    ):
         world.pay(guest, booking, "tok_chargeDeclined", key="k-1")
-    with pytest.raises(IdempotencyKeyReused):
+    with pytest.raises(
+        IdempotencyKeyReused,
+        match=exact("This Idempotency-Key was already used with another body."),
+    ):
         world.pay(guest, booking, "tok_visa", key="k-1")
     assert world.pay(guest, booking, "tok_visa", key="k-2").status == "authorized"
 
@@ -34,9 +40,13 @@ def test_a_declined_payment_replays_as_declined_once_recorded() -> None:
     world = World()
     host, guest = world.user("host"), world.user("guest")
     booking = world.book(guest, world.listing(host))
-    with pytest.raises(PaymentDeclined) as first:
+    with pytest.raises(
+        PaymentDeclined, match=exact("The payment method was declined: card_declined.")
+    ) as first:
         world.pay(guest, booking, "tok_chargeDeclined", key="k-1")
-    with pytest.raises(PaymentDeclined) as again:
+    with pytest.raises(
+        PaymentDeclined, match=exact("The payment method was declined: card_declined.")
+    ) as again:
         world.pay(guest, booking, "tok_chargeDeclined", key="k-1")
     assert again.value.payment_id == first.value.payment_id
     assert again.value.reason == "card_declined"
@@ -57,7 +67,13 @@ def test_an_unknown_token_keeps_no_record_so_the_key_can_be_used_again() -> None
     world = World()
     host, guest = world.user("host"), world.user("guest")
     booking = world.book(guest, world.listing(host))
-    with pytest.raises(UnknownPaymentToken):
+    with pytest.raises(
+        UnknownPaymentToken,
+        match=exact(
+            "payment_token: is not a sandbox token: use tok_visa, tok_chargeDeclined or "
+            "tok_chargeDeclinedInsufficientFunds."
+        ),
+    ):
         world.pay(guest, booking, "tok_unknown", key="k-1")
     assert world.pay(guest, booking, "tok_visa", key="k-1").status == "captured"
 
@@ -68,7 +84,13 @@ def test_the_same_key_and_body_on_another_booking_says_the_path_differs() -> Non
     listing = world.listing(host, instant_book=False)
     first, second = world.book(guest, listing, start=1), world.book(guest, listing, start=5)
     world.pay(guest, first, "tok_visa", key="k-1")
-    with pytest.raises(IdempotencyKeyReused) as reused:
+    with pytest.raises(
+        IdempotencyKeyReused,
+        match=exact(
+            "This Idempotency-Key was already used with the same body on another path (another "
+            "booking); use a new key for each request."
+        ),
+    ) as reused:
         world.pay(guest, second, "tok_visa", key="k-1")
     assert "another path" in reused.value.detail
     assert "another body" not in reused.value.detail

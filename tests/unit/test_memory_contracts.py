@@ -9,6 +9,7 @@ from rental.application.queries import ReadModel
 from tests.contracts.builders import UowFactory
 from tests.contracts.calendar_sync import CalendarSyncContract
 from tests.contracts.calendars import CalendarQueriesContract
+from tests.contracts.listing_calendars import ListingCalendarsContract
 from tests.contracts.read_model import ReadModelContract
 from tests.contracts.unit_of_work import UnitOfWorkContract
 
@@ -36,6 +37,10 @@ class TestMemoryCalendarQueries(MemoryStorage, CalendarQueriesContract):
 
 
 class TestMemoryReadModel(MemoryStorage, ReadModelContract):
+    pass
+
+
+class TestMemoryListingCalendars(MemoryStorage, ListingCalendarsContract):
     pass
 
 

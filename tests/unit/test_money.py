@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from rental.domain.errors import CurrencyMismatch, InvalidInput
 from rental.domain.money import Money, check_currency, percent_of
+from tests.matchers import exact
 
 amounts = st.integers(min_value=0, max_value=10**12)
 percents = st.integers(min_value=0, max_value=100)
@@ -71,6 +72,8 @@ def test_mixing_currencies_raises(a: int, b: int, currencies: list[str]) -> None
 
 def test_only_iso_4217_currencies_are_accepted() -> None:
     assert check_currency("EUR") == "EUR"
-    with pytest.raises(InvalidInput) as raised:
+    with pytest.raises(
+        InvalidInput, match=exact("currency: 'XXX' is not an ISO 4217 currency code.")
+    ) as raised:
         check_currency("XXX")
     assert "currency" in raised.value.errors

@@ -34,6 +34,7 @@ def test_several_replicas_and_a_lag_limit_are_read() -> None:
     ("name", "value", "message"),
     [
         ("RENTAL_LOG_FORMAT", "xml", "json or text"),
+        ("RENTAL_DATABASE_REPLICA_URL", "mysql://r1/rental", "PostgreSQL streaming replicas"),
         ("RENTAL_METRICS_TOKEN", "short", "at least 16"),
         ("RENTAL_REPLICA_MAX_LAG_SECONDS", "soon", "number of seconds"),
         ("RENTAL_REPLICA_MAX_LAG_SECONDS", "-1", "number of seconds"),

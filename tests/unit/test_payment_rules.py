@@ -15,7 +15,7 @@ from rental.domain.events import (
     PaymentVoided,
 )
 from rental.domain.payments import Payment
-from tests.unit.builders import exact
+from tests.matchers import exact
 
 T0 = datetime(2030, 1, 1, 12, 0, tzinfo=UTC)
 LATER = T0 + timedelta(hours=3)
@@ -78,13 +78,13 @@ def test_a_declined_payment_keeps_its_payer_its_currency_and_the_reason() -> Non
 def test_a_payment_of_one_minor_unit_is_allowed_and_of_zero_is_not() -> None:
     assert authorized(amount=1).amount == 1
     for amount in (0, -1):
-        with pytest.raises(InvalidInput) as raised:
+        with pytest.raises(InvalidInput, match=exact("amount: must be positive.")) as raised:
             authorized(amount=amount)
         assert raised.value.errors == {"amount": ["must be positive."]}
 
 
 def test_only_cards_pay() -> None:
-    with pytest.raises(InvalidInput) as raised:
+    with pytest.raises(InvalidInput, match=exact("payment_method: must be 'card'.")) as raised:
         Payment.authorized(
             payment_id="p", booking_id="b", payer_id="g", amount=100, currency="EUR",
             payment_method="cash", gateway_reference="r", now=T0,

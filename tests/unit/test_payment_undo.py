@@ -8,6 +8,7 @@ import pytest
 
 from rental.adapters.memory import MemoryUnitOfWork
 from rental.domain.money import Money
+from tests.matchers import exact
 from tests.unit.builders import World
 
 
@@ -31,7 +32,7 @@ def test_an_instant_charge_that_cannot_be_saved_is_refunded_in_full(
     host, guest = world.user("host"), world.user("guest")
     booking = world.book(guest, world.listing(host, instant_book=True))
     failing_commit(monkeypatch, world)
-    with pytest.raises(StoreDown):
+    with pytest.raises(StoreDown, match=exact("the database is down (test)")):
         world.pay(guest, booking)
     [reference] = world.gateway.authorized
     assert world.gateway.captured[reference] == Money(booking.total, booking.currency)
@@ -47,7 +48,7 @@ def test_an_authorization_that_cannot_be_saved_is_voided(monkeypatch: pytest.Mon
     host, guest = world.user("host"), world.user("guest")
     booking = world.book(guest, world.listing(host, instant_book=False))
     failing_commit(monkeypatch, world)
-    with pytest.raises(StoreDown):
+    with pytest.raises(StoreDown, match=exact("the database is down (test)")):
         world.pay(guest, booking)
     [reference] = world.gateway.authorized
     assert world.gateway.voided == {reference}

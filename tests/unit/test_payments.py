@@ -14,6 +14,7 @@ from rental.domain.errors import (
     TransitionNotAllowed,
     UnknownPaymentToken,
 )
+from tests.matchers import exact
 from tests.unit.builders import World
 
 
@@ -63,12 +64,18 @@ def test_a_declined_card_records_a_failed_payment_and_raises(token: str, reason:
 def test_an_unknown_token_records_nothing() -> None:
     world = World()
     _, guest, booking_id = pending(world, instant_book=True)
-    with pytest.raises(UnknownPaymentToken) as raised:
+    with pytest.raises(
+        UnknownPaymentToken,
+        match=exact(
+            "payment_token: is not a sandbox token: use tok_visa, tok_chargeDeclined or "
+            "tok_chargeDeclinedInsufficientFunds."
+        ),
+    ) as raised:
         world.pay(guest, world.booking(guest, booking_id), "tok_mastercard")
     assert "payment_token" in raised.value.errors
     assert world.payments(guest, booking_id) == []
     assert world.gateway.authorized == {}
-    with pytest.raises(InvalidInput) as invalid:
+    with pytest.raises(InvalidInput, match=exact("payment_method: must be 'card'.")) as invalid:
         world.handle(c.PayForBooking(
             actor=guest, booking_id=booking_id, payment_method="cash", payment_token="tok_visa"
         ))  # fmt: skip
@@ -79,11 +86,16 @@ def test_a_second_payment_is_a_conflict() -> None:
     world = World()
     _, guest, request = pending(world, instant_book=False)
     world.pay(guest, world.booking(guest, request))
-    with pytest.raises(PaymentAlreadyExists):
+    with pytest.raises(
+        PaymentAlreadyExists,
+        match=exact("The booking already has an authorized or captured payment."),
+    ):
         world.pay(guest, world.booking(guest, request))
     _, other, instant = pending(world, instant_book=True)
     world.pay(other, world.booking(other, instant))
-    with pytest.raises(TransitionNotAllowed):  # confirmed: no longer pending
+    with pytest.raises(
+        TransitionNotAllowed, match=exact("A confirmed booking cannot be paid.")
+    ):  # confirmed: no longer pending
         world.pay(other, world.booking(other, instant))
     assert len(world.payments(guest, request)) == len(world.payments(other, instant)) == 1
 
@@ -92,8 +104,8 @@ def test_only_the_guest_pays_and_strangers_do_not_see_the_booking() -> None:
     world = World()
     host, guest, booking_id = pending(world, instant_book=True)
     booking = world.booking(guest, booking_id)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=exact("Only the booking's guest may pay for it.")):
         world.pay(host, booking)
-    with pytest.raises(BookingNotFound):
+    with pytest.raises(BookingNotFound, match=exact("No booking id-4.")):
         world.pay(world.user("guest"), booking)
     assert world.payments(guest, booking_id) == []

@@ -13,15 +13,15 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 HEADING = "## Use it from Python"
 
 
-def example() -> str:
-    """The first ```python block under the heading (before the next heading of its level)."""
+def example(heading: str = HEADING) -> str:
+    """The first ```python block under ``heading`` (before the next heading of its level)."""
     if not README.exists():
         pytest.fail(f"{README} is missing")
     text = README.read_text(encoding="utf-8")
-    assert HEADING in text, f"README.md has no {HEADING!r} section"
-    section = re.split(r"^## ", text.split(HEADING, 1)[1], flags=re.MULTILINE)[0]
+    assert heading in text, f"README.md has no {heading!r} section"
+    section = re.split(r"^## ", text.split(heading, 1)[1], flags=re.MULTILINE)[0]
     found = re.search(r"^```python\n(.*?)^```", section, flags=re.MULTILINE | re.DOTALL)
-    assert found, f"no ```python block under {HEADING!r}"
+    assert found, f"no ```python block under {heading!r}"
     return found.group(1)
 
 

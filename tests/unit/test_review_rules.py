@@ -8,6 +8,7 @@ import pytest
 from rental.application import commands as c
 from rental.domain.errors import InvalidInput
 from rental.domain.events import ReviewSubmitted
+from tests.matchers import exact
 from tests.unit.builders import World, confirmed_stay
 
 RATING_RULE = {"rating": ["must be an integer from 1 to 5."]}
@@ -23,7 +24,9 @@ def completed_stay(world: World) -> tuple[c.Actor, c.Actor, str]:
 def test_a_rating_is_an_integer_from_1_to_5_and_never_a_boolean(rating: object) -> None:
     world = World()
     _, guest, booking_id = completed_stay(world)
-    with pytest.raises(InvalidInput) as raised:
+    with pytest.raises(
+        InvalidInput, match=exact("rating: must be an integer from 1 to 5.")
+    ) as raised:
         world.handle(c.SubmitReview(actor=guest, booking_id=booking_id, rating=rating))  # type: ignore[arg-type]
     assert raised.value.errors == RATING_RULE
     assert world.events_of(ReviewSubmitted) == []
@@ -48,7 +51,9 @@ def test_a_comment_may_span_lines_and_be_indented_with_tabs() -> None:
 def test_a_comment_refuses_other_control_characters() -> None:
     world = World()
     _, guest, booking_id = completed_stay(world)
-    with pytest.raises(InvalidInput) as raised:
+    with pytest.raises(
+        InvalidInput, match=exact("comment: must not contain other control characters.")
+    ) as raised:
         world.handle(c.SubmitReview(actor=guest, booking_id=booking_id, rating=5, comment="a\x07b"))
     assert raised.value.errors == {"comment": ["must not contain other control characters."]}
 

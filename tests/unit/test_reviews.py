@@ -16,6 +16,7 @@ from rental.domain.errors import (
     ReviewNotAllowed,
 )
 from rental.domain.listings import Listing
+from tests.matchers import exact
 from tests.unit.builders import START, World, confirmed_stay
 
 
@@ -29,15 +30,17 @@ def test_the_guest_reviews_a_completed_stay_once_and_the_listing_rating_follows(
     world = World()
     host, guest, booking = confirmed_stay(world, start=1, nights=2)
     world.clock.advance(days=3)  # check-out day
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(
+        PermissionDenied, match=exact("Only the booking's guest may review the stay.")
+    ):
         review(world, host, booking.id)
-    with pytest.raises(BookingNotFound):
+    with pytest.raises(BookingNotFound, match=exact("No booking id-4.")):
         review(world, world.user("guest"), booking.id)
     review(world, guest, booking.id, 4, "Lovely")
     listing = world.app.reads.listing(booking.listing_id)
     assert (listing.rating_average, listing.review_count) == (Decimal("4.00"), 1)
     assert world.app.reads.review_of_booking(host, booking.id).comment == "Lovely"
-    with pytest.raises(AlreadyReviewed):
+    with pytest.raises(AlreadyReviewed, match=exact("This stay has already been reviewed.")):
         review(world, guest, booking.id)
 
 
@@ -45,12 +48,18 @@ def test_a_stay_before_its_check_out_or_cancelled_cannot_be_reviewed() -> None:
     world = World()
     _, guest, booking = confirmed_stay(world, start=1, nights=2)
     world.clock.advance(days=2)  # the last night
-    with pytest.raises(ReviewNotAllowed) as raised:
+    with pytest.raises(
+        ReviewNotAllowed,
+        match=exact("booking: Only a completed stay (confirmed, check-out come) can be reviewed."),
+    ) as raised:
         review(world, guest, booking.id)
     assert "booking" in raised.value.errors
     world.handle(c.CancelBooking(actor=guest, booking_id=booking.id))
     world.clock.advance(days=1)
-    with pytest.raises(ReviewNotAllowed):
+    with pytest.raises(
+        ReviewNotAllowed,
+        match=exact("booking: Only a completed stay (confirmed, check-out come) can be reviewed."),
+    ):
         review(world, guest, booking.id)
 
 
@@ -68,7 +77,10 @@ def test_reviews_close_14_days_after_check_out_in_the_listing_time_zone(
     if allowed:
         review(world, guest, booking.id)
     else:
-        with pytest.raises(ReviewNotAllowed):
+        with pytest.raises(
+            ReviewNotAllowed,
+            match=exact("booking: Reviews are accepted until 14 days after check-out."),
+        ):
             review(world, guest, booking.id)
 
 
@@ -77,7 +89,12 @@ def test_rating_and_comment_are_checked_together() -> None:
     _, guest, booking = confirmed_stay(world, start=1, nights=1)
     world.clock.advance(days=2)
     for rating in (0, 6):
-        with pytest.raises(InvalidInput) as raised:
+        with pytest.raises(
+            InvalidInput,
+            match=exact(
+                "rating: must be an integer from 1 to 5.; comment: must be at most 2000 characters."
+            ),
+        ) as raised:
             review(world, guest, booking.id, rating, "x" * 2001)
         assert set(raised.value.errors) == {"rating", "comment"}
     review(world, guest, booking.id, 1, "x" * 2000)

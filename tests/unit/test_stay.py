@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from rental.domain.errors import InvalidInput, InvalidStay
 from rental.domain.stay import Stay, check_timezone, local_date
+from tests.matchers import exact
 
 BASE = date(2030, 1, 1)
 
@@ -49,7 +50,7 @@ def test_each_night_lists_check_in_up_to_the_night_before_check_out(a: Stay) -> 
 
 @pytest.mark.parametrize("nights", [0, -1])
 def test_check_out_must_be_after_check_in(nights: int) -> None:
-    with pytest.raises(InvalidStay) as raised:
+    with pytest.raises(InvalidStay, match=exact("check_out: must be after check_in.")) as raised:
         Stay(BASE, BASE + timedelta(days=nights))
     assert "check_out" in raised.value.errors
 

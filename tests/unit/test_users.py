@@ -6,6 +6,7 @@ import pytest
 
 from rental.application import commands as c
 from rental.domain.errors import AuthenticationFailed, EmailTaken, InvalidInput, UsernameTaken
+from tests.matchers import exact
 from tests.unit.builders import World
 
 PASSWORD = "secret123"
@@ -31,11 +32,11 @@ def test_the_password_is_kept_only_as_a_slow_salted_hash() -> None:
 def test_emails_and_usernames_are_unique_whatever_their_case() -> None:
     world = World()
     register(world)
-    with pytest.raises(EmailTaken):
+    with pytest.raises(EmailTaken, match=exact("The email hana@x.io is already registered.")):
         register(world, "other", "HANA@x.IO")
-    with pytest.raises(UsernameTaken):
+    with pytest.raises(UsernameTaken, match=exact("The username hana is already taken.")):
         register(world, "hana", "new@x.io")
-    with pytest.raises(UsernameTaken):
+    with pytest.raises(UsernameTaken, match=exact("The username HaNa is already taken.")):
         register(world, "HaNa", "newer@x.io")
 
 
@@ -65,7 +66,7 @@ def test_authenticate_by_email_in_any_case_and_never_say_which_part_was_wrong() 
         ("nobody@x.io", PASSWORD),
         ("not an email", PASSWORD),
     ):
-        with pytest.raises(AuthenticationFailed) as raised:
+        with pytest.raises(AuthenticationFailed, match=exact("Wrong email or password.")) as raised:
             world.handle(c.Authenticate(email=email, password=password))
         assert raised.value.detail == "Wrong email or password."
 
@@ -74,10 +75,10 @@ def test_a_changed_password_replaces_the_old_one() -> None:
     world = World()
     user = register(world)
     actor = c.Actor(user.id, user.role)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidInput, match=exact("password: must be at least 8 characters.")):
         world.handle(c.UpdateProfile(actor=actor, password="short"))
     world.handle(c.UpdateProfile(actor=actor, password="another-one", bio="Hi"))
-    with pytest.raises(AuthenticationFailed):
+    with pytest.raises(AuthenticationFailed, match=exact("Wrong email or password.")):
         world.handle(c.Authenticate(email="hana@x.io", password=PASSWORD))
     assert world.handle(c.Authenticate(email="hana@x.io", password="another-one")).bio == "Hi"
 
@@ -86,7 +87,13 @@ def test_a_full_name_is_one_line_and_a_bio_may_have_several() -> None:
     world = World()
     user = register(world)
     actor = c.Actor(user.id, user.role)
-    with pytest.raises(InvalidInput) as raised:
+    with pytest.raises(
+        InvalidInput,
+        match=exact(
+            "full_name: must not contain line breaks, tabs or other control characters.; bio: "
+            "must not contain other control characters."
+        ),
+    ) as raised:
         world.handle(c.UpdateProfile(actor=actor, full_name="Hana\nSmith", bio="a\x1bb"))
     assert set(raised.value.errors) == {"full_name", "bio"}
     updated = world.handle(c.UpdateProfile(actor=actor, full_name="Hana Smith", bio="Hi.\nBye."))

@@ -28,13 +28,22 @@ logger = logging.getLogger(__name__)
 DEFAULT_EVERY = timedelta(minutes=30)
 
 
+# Moves on when the way a feed is written changes, so that its ETags do too.
+EXPORT_FORMAT = "1"
+
+
 @frozen
 class ExportedCalendar:
-    """A listing's feed as served: the iCalendar bytes and their validators."""
+    """A listing's feed as served: its validators, and the iCalendar bytes, rendered only
+    when asked for (a poller whose ``If-None-Match`` still matches costs no rendering)."""
 
-    body: bytes
     etag: str
     last_modified: datetime | None
+    render: Callable[[], bytes]
+
+    @property
+    def body(self) -> bytes:
+        return self.render()
 
 
 class CalendarSync:
@@ -78,10 +87,18 @@ class CalendarSync:
                 today=today, now=now, include_imported=include_imported,
             )  # fmt: skip
             title = listing.title
-        body = self._format.render(events, name=title)
-        etag = hashlib.sha256(body).hexdigest()[:32]
+        # The body is a function of these alone (the format is deterministic), so they are
+        # what the ETag digests.
+        digest = hashlib.sha256(f"{EXPORT_FORMAT}|{title}".encode())
+        for event in events:
+            digest.update(f"|{event.uid},{event.start},{event.end},{event.summary},".encode())
+            digest.update(event.modified_at.replace(microsecond=0).isoformat().encode())
         modified = max((e.modified_at for e in events), default=None)
-        return ExportedCalendar(body=body, etag=etag, last_modified=modified)
+        return ExportedCalendar(
+            etag=digest.hexdigest()[:32],
+            last_modified=modified,
+            render=lambda: self._format.render(events, name=title),
+        )
 
     # -- imports, read ---------------------------------------------------------------------
     def imports(self, actor: c.Actor, listing_id: str) -> list[CalendarImport]:
@@ -144,15 +161,23 @@ class CalendarSync:
         return applied
 
     def sync_due(self, limit: int = 500) -> dict[str, int]:
-        """Sync every import not tried for ``every``; return how many ended each way."""
+        """Sync every import not tried for ``every``; return how many ended each way. Each is
+        claimed first, so that workers running this at once never fetch a feed twice."""
+        before = self._clock.now() - self.every
         with self._uow_factory() as uow:
-            due = uow.calendar_imports.due(self._clock.now() - self.every, limit)
-        return self.sync_each(due)
+            due = uow.calendar_imports.due(before, limit)
+        return self.sync_each(due, claim_before=before)
 
-    def sync_each(self, import_ids: list[str]) -> dict[str, int]:
+    def sync_each(
+        self, import_ids: list[str], claim_before: datetime | None = None
+    ) -> dict[str, int]:
         counts = {"ok": 0, "conflict": 0, "failed": 0}
         for import_id in import_ids:
             try:
+                if claim_before is not None and not self._handle(
+                    c.ClaimCalendarSync(import_id=import_id, attempted_before=claim_before)
+                ):
+                    continue  # another worker has it
                 status = self.sync(import_id).status
             except DomainError as error:  # the listing was deleted meanwhile, or the import
                 logger.info("calendar import %s not synced: %s", import_id, error.detail)

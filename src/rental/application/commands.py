@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
+from enum import Enum
 from typing import Any
 
+import attrs
 from attrs import field, frozen
 
 from rental.domain.calendar_import import FeedEvent
@@ -65,6 +68,16 @@ class RevokeToken(Command):
     expires_at: Any  # datetime, UTC
 
 
+class Unset(Enum):
+    """The type of ``UNSET``."""
+
+    UNSET = "unset"
+
+
+UNSET = Unset.UNSET
+"""A listing field not given: the listing's default on creation, left as it is on update."""
+
+
 @frozen(kw_only=True)
 class DisableUser(Command):
     """An admin's: the account may not sign in, and every token issued to it stops working."""
@@ -73,16 +86,54 @@ class DisableUser(Command):
 
 
 @frozen(kw_only=True)
-class CreateListing(Command):
-    actor: Actor
-    fields: dict[str, Any]
+class ListingFields:
+    """The fields a host sets on a listing, each ``UNSET`` unless given. The domain checks
+    them all at once (``check_listing_fields``) and fills in the defaults API.md lists."""
+
+    title: str | Unset = UNSET
+    description: str | Unset = UNSET
+    address: str | Unset = UNSET
+    city: str | Unset = UNSET
+    country: str | Unset = UNSET
+    latitude: float | Unset | None = UNSET
+    longitude: float | Unset | None = UNSET
+    timezone: str | Unset = UNSET
+    price_per_night: int | Unset = UNSET
+    currency: str | Unset = UNSET
+    cleaning_fee: int | Unset = UNSET
+    weekly_discount_percent: int | Unset = UNSET
+    monthly_discount_percent: int | Unset = UNSET
+    max_guests: int | Unset = UNSET
+    min_nights: int | Unset = UNSET
+    max_nights: int | Unset = UNSET
+    max_advance_days: int | Unset = UNSET
+    instant_book: bool | Unset = UNSET
+    cancellation_policy: str | Unset = UNSET
+    amenities: Sequence[str] | Unset = UNSET
+
+    def given(self) -> dict[str, Any]:
+        """The listing fields given, by name."""
+        return {
+            name: value for name in LISTING_FIELDS if (value := getattr(self, name)) is not UNSET
+        }
+
+
+LISTING_FIELDS = tuple(f.name for f in attrs.fields(ListingFields))
 
 
 @frozen(kw_only=True)
-class UpdateListing(Command):
+class CreateListing(ListingFields, Command):
+    """List a home: title, city, country, price_per_night and max_guests are required."""
+
+    actor: Actor
+
+
+@frozen(kw_only=True)
+class UpdateListing(ListingFields, Command):
+    """Change the fields given; the listing is then checked as a whole."""
+
     actor: Actor
     listing_id: str
-    changes: dict[str, Any]
     # The versions the caller saw (HTTP If-Match); None: change whatever is there.
     seen_versions: frozenset[int] | None = None
 
@@ -195,6 +246,15 @@ class DeleteCalendarImport(Command):
     actor: Actor
     listing_id: str
     import_id: str
+
+
+@frozen(kw_only=True)
+class ClaimCalendarSync(Command):
+    """Take a due import's scheduled sync on, unless another worker already has; answers
+    whether this one got it."""
+
+    import_id: str
+    attempted_before: datetime
 
 
 @frozen(kw_only=True)

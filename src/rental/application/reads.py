@@ -129,9 +129,10 @@ class Reads:
         listing.check_is_active()
         stay = Stay(check_in, check_out)
         now = self._clock.now()
-        listing.check_stay_rules(stay, guests, now)
+        terms = listing.terms
+        terms.check_stay_rules(stay, guests, now)
         taken = self._model.unavailable(listing.id, check_in, check_out, now)
-        return Quote(available=not taken, price=listing.quote(stay))
+        return Quote(available=not taken, price=terms.quote(stay))
 
     # -- batches, for callers that read many parents at once (the GraphQL API) ----------
     def users_by_id(self, user_ids: Collection[str]) -> dict[str, User]:

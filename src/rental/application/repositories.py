@@ -13,9 +13,11 @@ from rental.domain.bookings import Booking
 from rental.domain.calendar import Block
 from rental.domain.calendar_feed import CalendarFeed
 from rental.domain.calendar_import import CalendarImport
+from rental.domain.listing_calendar import ListingCalendar
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.reviews import Review
+from rental.domain.stay import Stay
 from rental.domain.users import TokenStanding, User
 
 
@@ -74,16 +76,34 @@ class ListingRepository(Tracking, abc.ABC):
         return self._seen(self._get(listing_id, for_update))  # type: ignore[no-any-return]
 
     @abc.abstractmethod
-    def lock(self, listing_id: str) -> Listing:
-        """Lock the listing's row until commit and return it as it is, to read, not to change
-        (the change would not be saved): bookings of one listing serialize on this. Deleted
-        listings too; ``ListingNotFound`` when there is none."""
-
-    @abc.abstractmethod
     def _add(self, listing: Listing) -> None: ...
 
     @abc.abstractmethod
     def _get(self, listing_id: str, for_update: bool) -> Listing: ...
+
+
+class CalendarRepository(Tracking, abc.ABC):
+    """The booking aggregate, ``ListingCalendar``: where booking decisions are made.
+
+    ``lock`` gives a listing's calendar over the nights asked for and holds it (on SQL, the
+    listing's row lock) until the unit of work ends, so that bookings of one listing serialize
+    while other listings go on; ``add`` keeps the booking it decided.
+    """
+
+    @abc.abstractmethod
+    def lock(self, listing_id: str, stay: Stay, now: datetime) -> ListingCalendar:
+        """The listing's calendar over ``stay`` at ``now``: its terms, its live bookings and
+        blocks over those nights and the overdue pending bookings there. Deleted listings too
+        (not ``listed``); ``ListingNotFound`` when there is none."""
+
+    def add(self, booking: Booking) -> None:
+        """Keep ``booking`` (new, decided on a calendar this unit of work locked). It is
+        written at the latest with the commit; later reads in the same unit of work may not
+        see it, and nothing changes it again before the commit."""
+        self._add(self._seen(booking))
+
+    @abc.abstractmethod
+    def _add(self, booking: Booking) -> None: ...
 
 
 class BlockRepository(abc.ABC):

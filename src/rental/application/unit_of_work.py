@@ -5,7 +5,6 @@ from __future__ import annotations
 import abc
 import logging
 from collections.abc import Callable
-from datetime import date
 from types import TracebackType
 from typing import Self
 
@@ -14,6 +13,7 @@ from rental.application.repositories import (
     BookingRepository,
     CalendarFeedRepository,
     CalendarImportRepository,
+    CalendarRepository,
     IdempotencyStore,
     ListingRepository,
     PaymentRepository,
@@ -22,10 +22,7 @@ from rental.application.repositories import (
     Tracking,
     UserRepository,
 )
-from rental.domain.bookings import Booking
-from rental.domain.calendar import Block
 from rental.domain.events import Event
-from rental.domain.listings import Listing
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +38,7 @@ class UnitOfWork(abc.ABC):
 
     users: UserRepository
     listings: ListingRepository
+    calendars: CalendarRepository
     blocks: BlockRepository
     bookings: BookingRepository
     payments: PaymentRepository
@@ -74,20 +72,10 @@ class UnitOfWork(abc.ABC):
         """
         self._after_commit.append(action)
 
-    def lock_with_calendar(
-        self, listing_id: str, since: date, until: date
-    ) -> tuple[Listing, list[Booking], list[Block]]:
-        """``listings.lock(listing_id)``, then ``bookings.live_on_listing`` and
-        ``blocks.upcoming`` over ``since``..``until``, read after the lock was granted: what a
-        booking request needs, in one call so that an adapter can send it in one round trip."""
-        listing = self.listings.lock(listing_id)
-        live = self.bookings.live_on_listing(listing_id, since=since, until=until)
-        return listing, live, self.blocks.upcoming(listing_id, since=since, until=until)
-
     def _repositories(self) -> list[Tracking]:
         return [
-            self.users, self.listings, self.bookings, self.payments, self.reviews,
-            self.calendar_feeds, self.calendar_imports,
+            self.users, self.listings, self.calendars, self.bookings, self.payments,
+            self.reviews, self.calendar_feeds, self.calendar_imports,
         ]  # fmt: skip
 
     def commit(self) -> None:

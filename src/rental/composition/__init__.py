@@ -7,11 +7,12 @@ services all call ``bootstrap(...)`` with the dependencies they want to choose.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from contextvars import ContextVar
 from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.adapters.sandbox_gateway import SandboxGateway
@@ -48,6 +49,8 @@ if TYPE_CHECKING:  # imported when used: see rental.adapters.telemetry.metrics o
     from rental.adapters.telemetry.metrics import Probes
 
 MEMORY_URL = "memory://"
+# Read replicas: set by ``Rental.handle``, cleared by ``Rental.new_request`` (per thread/task).
+_READS_ON_PRIMARY: ContextVar[bool] = ContextVar("rental_reads_on_primary", default=False)
 
 
 class Rental:
@@ -75,7 +78,12 @@ class Rental:
 
     def handle(self, command: Command) -> Any:
         """Handle ``command`` in its own transaction; return what its handler returns."""
+        _READS_ON_PRIMARY.set(True)  # what the caller reads next must show what it wrote
         return self.bus.handle(command)
+
+    def new_request(self) -> None:
+        """A request starts: its reads may go to a replica until its first command."""
+        _READS_ON_PRIMARY.set(False)
 
     def token_is_valid(self, user_id: str, jti: str, token_version: int) -> bool:
         """Whether a token of ``user_id`` still holds (asked on every authenticated request):
@@ -134,6 +142,36 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
     )  # fmt: skip
 
 
+def _with_replicas(
+    storage: _Storage, database_url: str, urls: Sequence[str], max_lag: float, every: float
+) -> _Storage:
+    """``storage`` whose read model routes public reads to the replicas at ``urls``."""
+    if not urls:
+        return storage
+    if not database_url.startswith("postgresql"):
+        raise ValueError("Read replicas need a PostgreSQL primary (RENTAL_DATABASE_URL).")
+    if not all(url.startswith("postgresql") for url in urls):
+        raise ValueError("RENTAL_DATABASE_REPLICA_URL must name PostgreSQL servers only.")
+    from rental.adapters.sqlalchemy import SqlReadModel, make_engine
+    from rental.adapters.sqlalchemy.replicas import RoutedReadModel, replica_set
+    from rental.adapters.telemetry.metrics import watch_pool
+
+    replicas = replica_set(
+        urls, make_engine=make_engine, make_read_model=SqlReadModel, max_lag_seconds=max_lag,
+        check_every=every, on_engine=watch_pool,
+    )  # fmt: skip
+
+    def close() -> None:
+        replicas.close()
+        storage.close()
+
+    return evolve(
+        storage,
+        read_model=RoutedReadModel(storage.read_model, replicas, _READS_ON_PRIMARY.get),
+        close=close,
+    )
+
+
 def _notifier(smtp_url: str | None) -> Notifier:
     if smtp_url:
         from rental.adapters.smtp_notifier import SmtpNotifier
@@ -162,6 +200,9 @@ def bootstrap(
     ical_allow_private_networks: bool = False,
     host_fee_percent: int = 3,
     database_timeouts: DatabaseTimeouts | None = None,
+    database_replica_urls: Sequence[str] = (),
+    replica_max_lag_seconds: float = 5.0,
+    replica_check_every: float = 1.0,
 ) -> Rental:
     """Build a ``Rental``.
 
@@ -182,8 +223,17 @@ def bootstrap(
     Imported calendars are fetched every ``ical_sync_minutes`` by ``calendar_fetcher``, by
     default one that refuses addresses in private networks unless
     ``ical_allow_private_networks``.
+
+    ``database_replica_urls`` (``RENTAL_DATABASE_REPLICA_URL``): PostgreSQL streaming
+    replicas of ``database_url`` for the public reads, each checked every
+    ``replica_check_every`` seconds and skipped while down or more than
+    ``replica_max_lag_seconds`` behind (see ``rental.adapters.sqlalchemy.replicas``).
     """
-    storage = _storage(database_url, database_timeouts or DatabaseTimeouts())
+    primary = _storage(database_url, database_timeouts or DatabaseTimeouts())
+    storage = _with_replicas(
+        primary, database_url, database_replica_urls, replica_max_lag_seconds,
+        replica_check_every,
+    )  # fmt: skip
     uow_factory = storage.uow_factory
     clock = clock or SystemClock()
     dependencies = Dependencies(
@@ -288,6 +338,8 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "ical_allow_private_networks": settings.ical_allow_private_networks,
         "host_fee_percent": settings.payments.host_fee_percent,
         "database_timeouts": settings.database_timeouts,
+        "database_replica_urls": settings.database_replica_urls,
+        "replica_max_lag_seconds": settings.replica_max_lag_seconds,
     }
     if "payment_gateway" not in overrides:
         chosen["payment_gateway"] = payment_gateway_from(settings.payments)

@@ -40,6 +40,32 @@ class BookingStatus(StrEnum):
 LIVE_STATUSES = (BookingStatus.PENDING, BookingStatus.CONFIRMED)
 
 
+def hold_cutoffs(now: datetime) -> tuple[datetime, datetime]:
+    """``(unpaid_since, unanswered_since)``: a pending booking created after the first (and
+    unpaid), or authorized after the second, still holds its nights at ``now``."""
+    return now - UNPAID_HOLD, now - UNANSWERED_HOLD
+
+
+def holds_nights(
+    status: str, created_at: datetime, payment_authorized_at: datetime | None, now: datetime
+) -> bool:
+    """What a live booking is, defined once: confirmed, or pending and not overdue (unpaid for
+    less than ``UNPAID_HOLD``, or paid and unanswered for less than ``UNANSWERED_HOLD``).
+
+    Rows are not updated when a pending booking becomes overdue, so every reader asks this
+    itself; the SQL adapter's twin (``holds_nights`` in ``adapters/sqlalchemy/search.py``) is
+    built from the same ``hold_cutoffs``.
+    """
+    if status == BookingStatus.CONFIRMED:
+        return True
+    if status != BookingStatus.PENDING:
+        return False
+    unpaid_since, unanswered_since = hold_cutoffs(now)
+    if payment_authorized_at is None:
+        return created_at > unpaid_since
+    return payment_authorized_at > unanswered_since
+
+
 class CancelledBy(StrEnum):
     GUEST = "guest"
     HOST = "host"
@@ -111,14 +137,12 @@ class Booking(Aggregate):
         return self.payment_authorized_at + UNANSWERED_HOLD
 
     def is_overdue(self, now: datetime) -> bool:
-        expires_at = self.expires_at
-        return expires_at is not None and now >= expires_at
+        """Pending, and its hold has run out."""
+        return self.status == BookingStatus.PENDING and not self.is_live(now)
 
     def is_live(self, now: datetime) -> bool:
-        """Whether it holds its nights: confirmed, or pending and not overdue."""
-        if self.status == BookingStatus.CONFIRMED:
-            return True
-        return self.status == BookingStatus.PENDING and not self.is_overdue(now)
+        """Whether it holds its nights (``holds_nights``)."""
+        return holds_nights(self.status, self.created_at, self.payment_authorized_at, now)
 
     def status_at(self, now: datetime) -> BookingStatus:
         """The status as clients see it, whether or not a job has marked it yet."""

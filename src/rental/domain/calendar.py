@@ -100,6 +100,10 @@ class Calendar:
         entries.sort(key=lambda e: (e.start, e.end))
         return cls(tuple(entries))
 
+    @classmethod
+    def of_entries(cls, entries: Iterable[CalendarEntry]) -> Calendar:
+        return cls(tuple(sorted(entries, key=lambda e: (e.start, e.end))))
+
     def collisions(self, stay: Stay) -> list[CalendarEntry]:
         return [entry for entry in self.entries if entry.overlaps(stay)]
 

@@ -265,6 +265,15 @@ class CalendarImport(Aggregate):
         self.updated_at = now
         self.bump_version()
 
+    def check_is_due(self, attempted_before: datetime) -> bool:
+        """Whether the import waits for a sync: never tried, or last tried by then."""
+        return self.last_attempt_at is None or self.last_attempt_at <= attempted_before
+
+    def claim(self, now: datetime) -> None:
+        """A worker takes this sync on: the attempt is recorded first, so that another
+        worker's claim of the same import, made on the same version, is refused."""
+        self._attempted(now)
+
     def record_failure(self, reason: str, now: datetime) -> None:
         """The feed could not be read: say why, and change nothing else."""
         self._attempted(now)

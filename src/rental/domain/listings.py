@@ -2,35 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from collections.abc import Iterable
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from attrs import define, field
 
 from rental.domain.aggregate import Aggregate
-from rental.domain.bookings import Booking, BookingStatus
-from rental.domain.calendar import Block, Calendar
+from rental.domain.booking_terms import DEFAULT_MAX_ADVANCE_DAYS, BookingTerms
+from rental.domain.bookings import Booking
+from rental.domain.calendar import Block, Calendar, CalendarEntry
 from rental.domain.errors import (
     BlockNotFound,
-    CheckInInPast,
     InvalidInput,
     ListingChanged,
     ListingHasLiveBookings,
     ListingNotFound,
-    StayLengthNotAllowed,
-    StayTooFarAhead,
-    TooManyGuests,
 )
 from rental.domain.events import (
-    BookingRequested,
     DatesBlocked,
     DatesUnblocked,
     ListingCreated,
     ListingDeleted,
     ListingUpdated,
 )
-from rental.domain.money import Money, check_currency
+from rental.domain.listing_calendar import ListingCalendar
+from rental.domain.money import check_currency
 from rental.domain.places import check_coordinates, check_country
 from rental.domain.policies import CancellationPolicy, PriceBreakdown
 from rental.domain.stay import Stay, check_timezone, local_date
@@ -42,10 +40,7 @@ MAX_TEXT = 200
 MAX_AMENITIES = 100
 MAX_GUESTS_LIMIT = 100
 MAX_NIGHTS_LIMIT = 365 * 3
-# How far ahead a night may be booked: the listing's ``max_advance_days``. Without a horizon a
-# stay in the year 9999 was accepted, paid and confirmed.
-DEFAULT_MAX_ADVANCE_DAYS = 730
-MAX_ADVANCE_DAYS_LIMIT = 1095
+MAX_ADVANCE_DAYS_LIMIT = 1095  # the booking horizon's longest (BookingTerms.max_advance_days)
 MAX_PRICE = 100_000_000_00  # minor units; anything larger is surely a typo
 
 # The fields a host sets, with their defaults (None: required on creation).
@@ -251,94 +246,33 @@ class Listing(Aggregate):
         self.bump_version()
         self.record(ListingDeleted(occurred_at=now, listing_id=self.id, host_id=self.host_id))
 
-    # -- pricing and booking ------------------------------------------------------------
+    # -- booking ------------------------------------------------------------------------
+    @property
+    def terms(self) -> BookingTerms:
+        """What a booking of this listing is made under, as it stands now."""
+        return BookingTerms(
+            price_per_night=self.price_per_night, currency=self.currency,
+            cleaning_fee=self.cleaning_fee, weekly_discount_percent=self.weekly_discount_percent,
+            monthly_discount_percent=self.monthly_discount_percent, max_guests=self.max_guests,
+            min_nights=self.min_nights, max_nights=self.max_nights, timezone=self.timezone,
+            cancellation_policy=self.cancellation_policy, instant_book=self.instant_book,
+            max_advance_days=self.max_advance_days,
+        )  # fmt: skip
+
     def quote(self, stay: Stay) -> PriceBreakdown:
-        return PriceBreakdown.quote(
-            nights=stay.nights,
-            price_per_night=Money(self.price_per_night, self.currency),
-            cleaning_fee=Money(self.cleaning_fee, self.currency),
-            weekly_discount_percent=self.weekly_discount_percent,
-            monthly_discount_percent=self.monthly_discount_percent,
-        )
+        return self.terms.quote(stay)
 
     def today(self, now: datetime) -> date:
         return local_date(now, self.timezone)
 
-    def check_within_horizon(self, stay: Stay, now: datetime) -> None:
-        """Every night of ``stay`` is at most ``max_advance_days`` after today (listing time
-        zone): its last night is the day before ``check_out``."""
-        horizon = self.today(now) + timedelta(days=self.max_advance_days)
-        if stay.check_out - timedelta(days=1) > horizon:
-            raise StayTooFarAhead(
-                {"check_out": [f"the last night must be at most {self.max_advance_days} days "
-                               f"ahead ({horizon.isoformat()} for this listing)."]}
-            )  # fmt: skip
-
-    def check_stay_rules(self, stay: Stay, guests: int, now: datetime) -> None:
-        """Capacity, length of stay and no check-in before today (listing time zone)."""
-        if stay.check_in < self.today(now):
-            raise CheckInInPast(
-                {"check_in": ["must not be before today in the listing's time zone."]}
-            )
-        if guests < 1:
-            raise TooManyGuests({"guests": ["must be at least 1."]})
-        if guests > self.max_guests:
-            raise TooManyGuests(
-                {"guests": [f"must be at most {self.max_guests} for this listing."]}
-            )
-        self.check_within_horizon(stay, now)
-        if not self.min_nights <= stay.nights <= self.max_nights:
-            raise StayLengthNotAllowed(
-                {"check_out": [f"the stay must be {self.min_nights} to {self.max_nights} nights."]}
-            )
-
-    def request_booking(
-        self,
-        *,
-        booking_id: str,
-        guest_id: str,
-        stay: Stay,
-        guests: int,
-        calendar: Calendar,
-        now: datetime,
-    ) -> Booking:
-        """Hold ``stay`` for ``guest_id``: the booking starts pending, its nights taken at once."""
-        self.check_is_active()
-        self.check_stay_rules(stay, guests, now)
-        calendar.check_free(stay)
-        price = self.quote(stay)
-        booking = Booking(
-            id=booking_id,
-            listing_id=self.id,
-            guest_id=guest_id,
-            host_id=self.host_id,
-            check_in=stay.check_in,
-            check_out=stay.check_out,
-            guests=guests,
-            status=BookingStatus.PENDING.value,
-            currency=price.currency,
-            nightly_subtotal=price.nightly_subtotal,
-            discount=price.discount,
-            cleaning_fee=price.cleaning_fee,
-            service_fee=price.service_fee,
-            total=price.total,
-            cancellation_policy=self.cancellation_policy,
-            instant_book=self.instant_book,
-            timezone=self.timezone,
-            created_at=now,
-            updated_at=now,
-        )
-        # Bookings of one listing serialize on the listing itself: the caller holds it for
-        # update (ListingRepository.get(for_update=True)), so the calendar it passed is current
-        # until commit; the version is left alone, as nothing else about the listing changed.
-        booking.record(
-            BookingRequested(
-                occurred_at=now, booking_id=booking.id, listing_id=self.id, guest_id=guest_id,
-                host_id=self.host_id, check_in=stay.check_in, check_out=stay.check_out,
-                total=price.total, currency=price.currency,
-            )
+    def booking_calendar(
+        self, entries: Iterable[CalendarEntry], overdue: Iterable[str] = ()
+    ) -> ListingCalendar:
+        """This listing as the booking aggregate sees it, over ``entries``."""
+        return ListingCalendar.of(
+            listing_id=self.id, host_id=self.host_id, listed=not self.is_deleted,
+            terms=self.terms, entries=entries, overdue=overdue,
         )  # fmt: skip
-        return booking
 
     def block_dates(self, *, block_id: str, stay: Stay, calendar: Calendar, now: datetime) -> Block:
         """Take nights off the market; refused over a live booking or another block, and for

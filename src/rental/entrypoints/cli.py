@@ -138,6 +138,16 @@ def graphql_schema() -> None:
     click.echo(sdl(), nl=False)
 
 
+@main.command("openapi")
+def openapi() -> None:
+    """Print the HTTP API's OpenAPI document (of a server with the default settings)."""
+    import json
+
+    from rental.entrypoints.http.app import openapi_document
+
+    click.echo(json.dumps(openapi_document(), indent=2, ensure_ascii=False))
+
+
 @main.command("sync-calendars")
 @click.option(
     "--due",

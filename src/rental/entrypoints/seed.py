@@ -89,7 +89,7 @@ def seed_demo(
             clock.set(clock.now() + timedelta(hours=7))  # listings appear over a few weeks
             host = hosts[index % len(hosts)]
             fields = listing_fields(city, index // len(CITIES), rng)
-            listings.append(past.handle(c.CreateListing(actor=host, fields=fields)))
+            listings.append(past.handle(c.CreateListing(actor=host, **fields)))
         summary.listings = len(listings)
         by_host = {h.user_id: h for h in hosts}
         play_past(past, clock, present, listings, guests, by_host, summary)

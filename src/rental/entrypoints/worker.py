@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import signal
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -18,9 +17,40 @@ from pathlib import Path
 import click
 
 from rental.composition import Rental, bootstrap_from
+from rental.entrypoints.heartbeat import DEFAULT_MAX_AGE, Heartbeat, default_heartbeat_path
 from rental.settings import Settings
 
 log = logging.getLogger("rental.worker")
+
+
+class InBackground:
+    """A job run in a thread of its own, so that a slow run never holds up the others (a
+    calendar feed may take up to 10 s to fetch, and the relay runs every second). A turn that
+    comes while the last run is still going is skipped."""
+
+    def __init__(self, name: str, job: Callable[[], object]) -> None:
+        self._name = name
+        self._job = job
+        self._thread: threading.Thread | None = None
+
+    def __call__(self) -> None:
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            result = self._job()
+            if result and (not isinstance(result, dict) or any(result.values())):
+                log.info("%s: %s", self._name, result)
+        except Exception:  # the worker outlives a database outage; the next turn tries again
+            log.exception("job %s failed", self._name)
+
+    def join(self, timeout: float | None = None) -> None:
+        """Wait for the run in progress, if any."""
+        if self._thread is not None:
+            self._thread.join(timeout)
 
 
 class ScheduledJobs:
@@ -43,12 +73,13 @@ class ScheduledJobs:
         self._rental = rental
         self._relay = rental.delivery.relay
         self._monotonic = monotonic
+        self.calendar_sync = InBackground("sync-calendars", rental.calendar_sync.sync_due)
         self._jobs: list[tuple[str, float, Callable[[], object]]] = [
             ("relay", relay_every, self._relay.run_until_empty),
             ("expire-bookings", expire_every, rental.expire_bookings),
             # Checked often, so each import is fetched about RENTAL_ICAL_SYNC_MINUTES after
             # its last attempt rather than up to a whole period later.
-            ("sync-calendars", sync_every, rental.calendar_sync.sync_due),
+            ("sync-calendars", sync_every, self.calendar_sync),
         ]
         self._next_run = dict.fromkeys((name for name, _, _ in self._jobs), 0.0)
 
@@ -74,41 +105,13 @@ class ScheduledJobs:
             stop.wait(wait)
 
 
-class Heartbeat:
-    """A file whose modification time says when the worker's loop last went round; ``rental
-    worker --check`` (a container's health check) reads it."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def beat(self) -> None:
-        try:
-            self.path.touch()
-        except OSError:  # a full or read-only /tmp must not stop the deliveries
-            log.warning("cannot touch the heartbeat file %s", self.path, exc_info=True)
-
-    def age(self) -> float | None:
-        """Seconds since the last beat; ``None`` when there was none."""
-        try:
-            return max(0.0, time.time() - self.path.stat().st_mtime)
-        except FileNotFoundError:
-            return None
-
-
-def default_heartbeat_path() -> Path:
-    return Path(tempfile.gettempdir()) / "rental-worker.heartbeat"
-
-
 def check_heartbeat(heartbeat: Heartbeat, max_age: float) -> None:
     """Exit 0 when the loop beat in the last ``max_age`` seconds, else 1 with the reason."""
-    age = heartbeat.age()
-    if age is None:
-        click.echo(f"unhealthy: no heartbeat at {heartbeat.path}", err=True)
+    problem = heartbeat.problem(max_age)
+    if problem is not None:
+        click.echo(f"unhealthy: {problem}", err=True)
         raise SystemExit(1)
-    if age > max_age:
-        click.echo(f"unhealthy: the last heartbeat is {age:.0f}s old", err=True)
-        raise SystemExit(1)
-    click.echo(f"healthy: heartbeat {age:.1f}s ago")
+    click.echo(f"healthy: heartbeat {heartbeat.age():.1f}s ago")
 
 
 def serve_metrics(rental: Rental, host: str, port: int) -> None:
@@ -151,7 +154,7 @@ def run_worker(
     help="Touched at each turn of the loop; --check reads it.",
 )  # fmt: skip
 @click.option("--check", is_flag=True, help="Health check: exit 0 if a worker beat recently.")
-@click.option("--check-max-age", default=30.0, show_default=True, help="Seconds, for --check.")
+@click.option("--check-max-age", default=DEFAULT_MAX_AGE, show_default=True, help="For --check.")
 @click.option("--metrics-port", type=click.IntRange(0, 65535), default=0, help="0: no metrics.")
 @click.option("--metrics-host", default="127.0.0.1", show_default=True)
 @click.pass_obj

@@ -120,6 +120,16 @@ def test_request_to_book_confirm_decline_cancel(client: FlaskClient, clock: Fake
         "cancelledBy": "GUEST",
     }  # fmt: skip
 
+    # Deleted, the listing is gone from listing(id), not from the bookings made on it.
+    assert (
+        client.delete(f"/api/v1/listings/{listing['id']}", headers=host_headers).status_code == 204
+    )
+    after = """query($b: ID!, $l: ID!) { listing(id: $l) { id }
+        booking(id: $b) { listing { id title } } }"""  # fmt: skip
+    seen = gql(client, after, {"b": first["id"], "l": listing["id"]}, headers)
+    assert seen["data"] == {"listing": None, "booking": {"listing": {
+        "id": listing["id"], "title": listing["title"]}}}  # fmt: skip
+
 
 def test_search_availability_and_quote_rules(client: FlaskClient, clock: FakeClock) -> None:
     _, host_headers = signup(client, "host")
@@ -181,7 +191,9 @@ def test_idempotency_key_shares_the_header_key_space(client: FlaskClient, clock:
     replayed = gql(client, mutation, {"id": booking["id"], "key": "key-1"}, headers)
     reused = gql(client, mutation, {"id": other["id"], "key": "key-1"}, headers)
     bad_key = gql(client, mutation, {"id": other["id"], "key": "é" * 3}, headers)
+    empty_key = gql(client, mutation, {"id": other["id"], "key": ""}, headers)
 
     assert replayed["data"]["payForBooking"] == {"id": over_http.get_json()["id"]}
     assert codes(reused) == ["CONFLICT"]
     assert list(bad_key["errors"][0]["extensions"]["errors"]) == ["idempotencyKey"]
+    assert codes(empty_key) == ["BAD_USER_INPUT"]

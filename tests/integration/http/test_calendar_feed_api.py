@@ -129,6 +129,10 @@ def test_etag_and_if_none_match_give_a_304_until_the_calendar_changes(
     assert changed.status_code == 200 and changed.headers["ETag"] != etag
     assert changed.headers["Last-Modified"]
     assert client.get(path, headers={"If-None-Match": changed.headers["ETag"]}).status_code == 304
+    # The calendar's name is in the body (X-WR-CALNAME): renaming the listing changes it.
+    client.patch(f"{LISTINGS}/{listing_id}", json={"title": "Renamed"}, headers=headers)
+    renamed = client.get(path, headers={"If-None-Match": changed.headers["ETag"]})
+    assert renamed.status_code == 200 and b"Renamed" in renamed.data
 
 
 def test_past_and_dead_bookings_stay_out_and_imported_blocks_only_on_request(

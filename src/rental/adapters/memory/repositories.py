@@ -8,6 +8,7 @@ from rental.adapters.memory.store import MemoryData
 from rental.application.repositories import (
     BlockRepository,
     BookingRepository,
+    CalendarRepository,
     IdempotencyRecord,
     IdempotencyStore,
     ListingRepository,
@@ -17,7 +18,7 @@ from rental.application.repositories import (
     UserRepository,
 )
 from rental.domain.bookings import LIVE_STATUSES, Booking, BookingStatus
-from rental.domain.calendar import Block
+from rental.domain.calendar import Block, CalendarEntry, Reason
 from rental.domain.errors import (
     BlockNotFound,
     BookingNotFound,
@@ -25,9 +26,11 @@ from rental.domain.errors import (
     PaymentNotFound,
     UserNotFound,
 )
+from rental.domain.listing_calendar import ListingCalendar
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.reviews import Review
+from rental.domain.stay import Stay
 from rental.domain.users import TokenStanding, User
 
 
@@ -77,8 +80,39 @@ class MemoryListings(ListingRepository):
         except KeyError:
             raise ListingNotFound(f"No listing {listing_id}.") from None
 
-    def lock(self, listing_id: str) -> Listing:
-        return self._get(listing_id, for_update=True)  # the store's lock is already held
+
+class MemoryCalendars(CalendarRepository):
+    """Listing calendars computed from the store; the store's lock, held by the unit of work,
+    is what serializes bookings."""
+
+    def __init__(self, data: MemoryData) -> None:
+        super().__init__()
+        self._data = data
+
+    def lock(self, listing_id: str, stay: Stay, now: datetime) -> ListingCalendar:
+        listing = self._data.listings.get(listing_id)
+        if listing is None:
+            raise ListingNotFound(f"No listing {listing_id}.")
+        bookings = [
+            b
+            for b in self._data.bookings.values()
+            if b.listing_id == listing_id and b.status in LIVE_STATUSES and b.stay.overlaps(stay)
+        ]
+        blocks = [
+            CalendarEntry(b.start, b.end, Reason.BLOCKED, b.id)
+            for b in self._data.blocks.values()
+            if b.listing_id == listing_id and b.stay.overlaps(stay)
+        ]
+        held = [
+            CalendarEntry(b.check_in, b.check_out, Reason.BOOKED, b.id)
+            for b in bookings
+            if b.is_live(now)
+        ]
+        overdue = [b.id for b in bookings if not b.is_live(now)]
+        return listing.booking_calendar([*held, *blocks], overdue)
+
+    def _add(self, booking: Booking) -> None:
+        self._data.bookings[booking.id] = booking
 
 
 class MemoryBlocks(BlockRepository):

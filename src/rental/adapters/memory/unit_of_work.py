@@ -15,6 +15,7 @@ from rental.adapters.memory.calendar_sync import MemoryCalendarFeeds, MemoryCale
 from rental.adapters.memory.repositories import (
     MemoryBlocks,
     MemoryBookings,
+    MemoryCalendars,
     MemoryIdempotency,
     MemoryListings,
     MemoryPayments,
@@ -52,6 +53,7 @@ class MemoryUnitOfWork(UnitOfWork):
         data = self._working
         self.users = MemoryUsers(data)
         self.listings = MemoryListings(data)
+        self.calendars = MemoryCalendars(data)
         self.blocks = MemoryBlocks(data)
         self.bookings = MemoryBookings(data)
         self.payments = MemoryPayments(data)

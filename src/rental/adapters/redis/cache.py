@@ -13,12 +13,13 @@ changes availability. Redis being down means no cache, never an error.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import time
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date, datetime
+from typing import TypeVar
 
+import orjson
 import redis
 
 from rental.adapters.redis.codec import decode_listing, encode_listing
@@ -33,6 +34,7 @@ from rental.domain.reviews import Review
 from rental.domain.users import User
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 LISTING_TTL = 300
 SEARCH_TTL = 30
@@ -58,8 +60,18 @@ class ListingCache:
         logger.warning("cache unavailable for %ss: %s", PAUSE_AFTER_ERROR, error)
         self._paused_until = time.monotonic() + PAUSE_AFTER_ERROR
 
-    def cached(self, scope: str, key: str, ttl: int, load: Callable[[], str]) -> str:
-        """The value of ``key`` in ``scope``'s current generation, loaded and stored if new."""
+    def cached(
+        self,
+        scope: str,
+        key: str,
+        ttl: int,
+        load: Callable[[], T],
+        encode: Callable[[T], bytes],
+        decode: Callable[[bytes], T],
+    ) -> T:
+        """The value of ``key`` in ``scope``'s current generation, loaded and stored if new.
+
+        A value just loaded is handed back as it is, not decoded again from what is stored."""
         if time.monotonic() < self._paused_until:
             return load()
         name = f"{self._prefix}:{scope}:{key}"
@@ -70,11 +82,11 @@ class ListingCache:
             return load()
         stamp = b"%d\n" % int(generation or 0)
         if isinstance(found, bytes) and found.startswith(stamp):
-            return found[len(stamp) :].decode()
+            return decode(found[len(stamp) :])
         value = load()
         try:
             # Stamped with the generation read before the load; a newer writer may overwrite it.
-            self._client.set(name, stamp + value.encode(), ex=ttl)
+            self._client.set(name, stamp + encode(value), ex=ttl)
         except redis.RedisError as error:
             self._pause(error)
         return value
@@ -122,6 +134,29 @@ class CacheInvalidation:
         return Consumer("cache", LISTING_EVENTS + SEARCH_EVENTS, self._cache.invalidate_for, False)
 
 
+def _encode_listing(listing: Listing | None) -> bytes:
+    return orjson.dumps(None if listing is None else encode_listing(listing))
+
+
+def _decode_listing(raw: bytes) -> Listing | None:
+    data = orjson.loads(raw)
+    return None if data is None else decode_listing(data)
+
+
+def _encode_page(page: Page[Listing]) -> bytes:
+    items = [encode_listing(listing) for listing in page.items]
+    return orjson.dumps({"items": items, "total": page.total})
+
+
+def _page_decoder(request: PageRequest) -> Callable[[bytes], Page[Listing]]:
+    def decode(raw: bytes) -> Page[Listing]:
+        data = orjson.loads(raw)
+        items = [decode_listing(item) for item in data["items"]]
+        return Page(items, request.page, request.per_page, data["total"])
+
+    return decode
+
+
 class CachedReadModel(ReadModel):
     """The read model, with ``listing()`` and ``search_listings()`` served from the cache."""
 
@@ -130,23 +165,25 @@ class CachedReadModel(ReadModel):
         self._cache = cache
 
     def listing(self, listing_id: str) -> Listing | None:
-        def load() -> str:
-            found = self._inner.listing(listing_id)
-            return json.dumps(None if found is None else encode_listing(found))
-
-        raw = json.loads(self._cache.cached(f"listing:{listing_id}", "v", LISTING_TTL, load))
-        return None if raw is None else decode_listing(raw)
+        return self._cache.cached(
+            f"listing:{listing_id}",
+            "v",
+            LISTING_TTL,
+            lambda: self._inner.listing(listing_id),
+            _encode_listing,
+            _decode_listing,
+        )
 
     def search_listings(self, search: ListingSearch, now: datetime) -> Page[Listing]:
-        def load() -> str:
-            page = self._inner.search_listings(search, now)
-            items = [encode_listing(listing) for listing in page.items]
-            return json.dumps({"items": items, "total": page.total})
-
         key = hashlib.sha256(repr(search).encode()).hexdigest()
-        raw = json.loads(self._cache.cached("search", key, SEARCH_TTL, load))
-        items = [decode_listing(item) for item in raw["items"]]
-        return Page(items, search.page.page, search.page.per_page, raw["total"])
+        return self._cache.cached(
+            "search",
+            key,
+            SEARCH_TTL,
+            lambda: self._inner.search_listings(search, now),
+            _encode_page,
+            _page_decoder(search.page),
+        )
 
     def user(self, user_id: str) -> User | None:
         return self._inner.user(user_id)

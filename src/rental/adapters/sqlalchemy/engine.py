@@ -9,7 +9,6 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import InvalidatePoolError
 
-from rental.adapters.sqlalchemy.fast import restore_begin
 from rental.settings import DatabaseTimeouts
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -79,7 +78,7 @@ def make_engine(
     _ping_when_idle(engine, ping_after_idle)
     if backend == "sqlite":
         _set_up_sqlite(engine)
-    if url.get_driver_name() == "psycopg":  # the booking path may have sent BEGIN itself
+    if url.get_driver_name() == "psycopg":  # the calendars adapter may have sent BEGIN itself
         event.listen(engine, "checkin", restore_begin)
     return engine
 
@@ -148,3 +147,16 @@ def _ping_when_idle(engine: Engine, after: float) -> None:
                 # The pool replaces this connection and every one older, as pre-ping does.
                 raise InvalidatePoolError("the server closed an idle connection") from error
             raise
+
+
+def restore_begin(dbapi_connection: Any, _record: Any) -> None:
+    """A pool ``checkin`` listener for psycopg: a connection that the calendars adapter put in
+    autocommit mode (to send the BEGIN itself, in its first string of statements) gets
+    psycopg's own BEGIN back for its next user."""
+    connection = dbapi_connection
+    if (
+        connection.autocommit
+        and not connection.closed
+        and connection.info.transaction_status == 0  # psycopg.pq.TransactionStatus.IDLE
+    ):
+        connection.autocommit = False

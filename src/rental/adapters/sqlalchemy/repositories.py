@@ -8,9 +8,9 @@ from typing import Any, TypeVar
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from rental.adapters.sqlalchemy import hot_path as hot
 from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.errors import domain_errors
+from rental.adapters.sqlalchemy.search import LIVE, still_holds
 from rental.application.repositories import (
     BlockRepository,
     BookingRepository,
@@ -19,7 +19,7 @@ from rental.application.repositories import (
     ReviewRepository,
     UserRepository,
 )
-from rental.domain.bookings import LIVE_STATUSES, UNPAID_HOLD, Booking, BookingStatus
+from rental.domain.bookings import Booking, BookingStatus, hold_cutoffs
 from rental.domain.calendar import Block
 from rental.domain.errors import (
     BlockNotFound,
@@ -35,8 +35,6 @@ from rental.domain.reviews import Review
 from rental.domain.users import TokenStanding, User
 
 T = TypeVar("T")
-LIVE = [s.value for s in LIVE_STATUSES]
-FAR = date.max  # "until" left open
 
 
 def _get(
@@ -107,13 +105,6 @@ class SqlListingRepository(ListingRepository):
     def _get(self, listing_id: str, for_update: bool) -> Listing:
         return _get(self._session, Listing, listing_id, ListingNotFound, for_update)
 
-    def lock(self, listing_id: str) -> Listing:
-        with domain_errors():
-            rows = hot.LOCK_LISTING.rows(self._session, {"id": listing_id})
-        if not rows:
-            raise ListingNotFound(f"No listing {listing_id}.")
-        return hot.snapshot(Listing, rows[0])
-
 
 class SqlBlockRepository(BlockRepository):
     """Blocks of a listing's nights."""
@@ -134,11 +125,11 @@ class SqlBlockRepository(BlockRepository):
         self._session.delete(block)
 
     def upcoming(self, listing_id: str, since: date, until: date | None = None) -> list[Block]:
-        with domain_errors():
-            rows = hot.BLOCKS_OVER.rows(
-                self._session, {"listing_id": listing_id, "since": since, "until": until or FAR}
-            )
-        return [hot.snapshot(Block, row) for row in rows]
+        k = t.blocks.c
+        query = select(Block).where(k.listing_id == listing_id, k.end > since)
+        if until is not None:
+            query = query.where(k.start < until)
+        return _all(self._session, query.order_by(k.start))
 
     def of_source(self, listing_id: str, source: str, since: date) -> list[Block]:
         k = t.blocks.c
@@ -158,33 +149,23 @@ class SqlBookingRepository(BookingRepository):
         self._session = session
 
     def _add(self, booking: Booking) -> None:
-        """INSERTed with the booking path's statement, not the ORM's: after what the session
-        holds (its parents, expired bookings that free the nights), before the session's next
-        query or flush, or with the COMMIT. A booking added is not changed again in the same
-        unit of work."""
-        with domain_errors():
-            self._session.flush()
-        hot.INSERT_BOOKING.defer(self._session, [hot.values(booking)])
+        self._session.add(booking)
 
     def _get(self, booking_id: str, for_update: bool) -> Booking:
         return _get(self._session, Booking, booking_id, BookingNotFound, for_update)
 
     def _live_on_listing(self, listing_id: str, since: date, until: date | None) -> list[Booking]:
-        with domain_errors():
-            rows = hot.LIVE_BOOKINGS_OVER.rows(
-                self._session, {"listing_id": listing_id, "since": since, "until": until or FAR}
-            )
-        return [hot.snapshot(Booking, row) for row in rows]
+        b = t.bookings.c
+        query = select(Booking).where(
+            b.listing_id == listing_id, b.status.in_(LIVE), b.check_out > since
+        )
+        if until is not None:
+            query = query.where(b.check_in < until)
+        return _all(self._session, query.order_by(b.check_in))
 
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
         b = t.bookings.c
-        overdue = and_(
-            b.status == BookingStatus.PENDING.value,
-            or_(
-                and_(b.payment_authorized_at.is_(None), b.created_at <= now - UNPAID_HOLD),
-                b.payment_authorized_at <= now - timedelta(hours=24),
-            ),
-        )
+        overdue = and_(b.status == BookingStatus.PENDING.value, ~still_holds(*hold_cutoffs(now)))
         # Check-out may have come in some time zone: local dates run up to a day ahead of UTC.
         tomorrow = now.date() + timedelta(days=1)
         ended = and_(b.status == BookingStatus.CONFIRMED.value, b.check_out <= tomorrow)

@@ -1,8 +1,8 @@
 """The conditions of the listing search and of a listing's calendar, as SQL expressions.
 
-A booking holds its nights while confirmed, or pending and not overdue: unpaid for less than
-30 minutes, or paid and unanswered for less than 24 hours. Rows are not updated when a
-pending booking becomes overdue, so every query asks for that itself.
+A booking holds its nights while confirmed, or pending and not overdue
+(``rental.domain.bookings.holds_nights``). Rows are not updated when a pending booking becomes
+overdue, so every query asks for that itself.
 """
 
 from __future__ import annotations
@@ -17,23 +17,27 @@ from sqlalchemy.dialects.postgresql import JSONB
 
 from rental.adapters.sqlalchemy import tables as t
 from rental.application.queries import ListingSearch
-from rental.domain.bookings import LIVE_STATUSES, UNANSWERED_HOLD, UNPAID_HOLD, BookingStatus
+from rental.domain.bookings import LIVE_STATUSES, BookingStatus, hold_cutoffs
 from rental.domain.stay import Stay
 
 L, B, K = t.listings.c, t.bookings.c, t.blocks.c
 LIVE = [s.value for s in LIVE_STATUSES]
 
 
-def holds_nights(now: datetime) -> ColumnElement[bool]:
-    """The booking row still holds its nights at ``now``."""
-    return and_(
-        B.status.in_(LIVE),
-        or_(
-            B.status == BookingStatus.CONFIRMED.value,
-            and_(B.payment_authorized_at.is_(None), B.created_at > now - UNPAID_HOLD),
-            B.payment_authorized_at > now - UNANSWERED_HOLD,
-        ),
+def still_holds(unpaid_since: Any, unanswered_since: Any) -> ColumnElement[bool]:
+    """A pending or confirmed booking row still holds its nights, given ``hold_cutoffs``
+    (values or bound parameters). Never NULL, so that its negation is an overdue booking."""
+    return or_(
+        B.status == BookingStatus.CONFIRMED.value,
+        and_(B.payment_authorized_at.is_(None), B.created_at > unpaid_since),
+        and_(B.payment_authorized_at.is_not(None), B.payment_authorized_at > unanswered_since),
     )
+
+
+def holds_nights(now: datetime) -> ColumnElement[bool]:
+    """The SQL twin of ``rental.domain.bookings.holds_nights``: the row holds its nights at
+    ``now``."""
+    return and_(B.status.in_(LIVE), still_holds(*hold_cutoffs(now)))
 
 
 def _holding(stay: Stay, now: datetime) -> list[ColumnElement[bool]]:

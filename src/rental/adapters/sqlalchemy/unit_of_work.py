@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from rental.adapters.sqlalchemy import fast
-from rental.adapters.sqlalchemy import hot_path as hot
+from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.calendar_sync import (
     SqlCalendarFeedRepository,
     SqlCalendarImportRepository,
 )
+from rental.adapters.sqlalchemy.calendars import SqlCalendars
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.adapters.sqlalchemy.repositories import (
     SqlBlockRepository,
@@ -26,11 +27,7 @@ from rental.adapters.sqlalchemy.repositories import (
 )
 from rental.adapters.sqlalchemy.stores import SqlIdempotencyStore, SqlRevokedTokens
 from rental.application.unit_of_work import UnitOfWork
-from rental.domain.bookings import Booking
-from rental.domain.calendar import Block
-from rental.domain.errors import ListingNotFound
 from rental.domain.events import Event
-from rental.domain.listings import Listing
 
 
 class SqlUnitOfWork(UnitOfWork):
@@ -45,11 +42,13 @@ class SqlUnitOfWork(UnitOfWork):
     def __init__(self, session_factory: Callable[[], Session]) -> None:
         super().__init__()
         self._session_factory = session_factory
+        self._outbox: list[dict[str, Any]] = []
 
     def __enter__(self) -> Self:
         self.session = session = self._session_factory()
         self.users = SqlUserRepository(session)
         self.listings = SqlListingRepository(session)
+        self.calendars = self._calendars = SqlCalendars(session)
         self.blocks = SqlBlockRepository(session)
         self.bookings = SqlBookingRepository(session)
         self.payments = SqlPaymentRepository(session)
@@ -72,10 +71,8 @@ class SqlUnitOfWork(UnitOfWork):
         super().__exit__(exc_type, exc, tb)
 
     def _store_events(self, events: list[Event]) -> None:
-        if not events:
-            return
         now = datetime.now(UTC)
-        rows = [
+        self._outbox = [
             {
                 "event_name": event.name,
                 "payload": event.to_dict(),
@@ -84,33 +81,17 @@ class SqlUnitOfWork(UnitOfWork):
             }
             for event in events
         ]
-        hot.INSERT_EVENT.defer(self.session, rows)  # sent with the COMMIT
-
-    def lock_with_calendar(
-        self, listing_id: str, since: date, until: date
-    ) -> tuple[Listing, list[Booking], list[Block]]:
-        over = {"listing_id": listing_id, "since": since, "until": until}
-        with domain_errors():
-            locked, live, blocks = fast.fetch_together(
-                self.session,
-                [
-                    (hot.LOCK_LISTING, {"id": listing_id}),
-                    (hot.LIVE_BOOKINGS_OVER, over),
-                    (hot.BLOCKS_OVER, over),
-                ],
-            )
-        if not locked:
-            raise ListingNotFound(f"No listing {listing_id}.")
-        return (
-            hot.snapshot(Listing, locked[0]),
-            [hot.snapshot(Booking, row) for row in live],
-            [hot.snapshot(Block, row) for row in blocks],
-        )
 
     def _commit(self) -> None:
+        outbox, self._outbox = self._outbox, []
         with domain_errors():
-            fast.commit(self.session)
+            self.session.flush()  # first: an expired booking frees its nights before an INSERT
+            written = self._calendars.write_with_commit(outbox)  # a booking: one round trip
+            if outbox and not written:
+                self.session.execute(insert(t.outbox), outbox)
+            self.session.commit()
 
     def rollback(self) -> None:
-        fast.discard_deferred(self.session)
+        self._outbox = []
+        self._calendars.discard()
         self.session.rollback()

@@ -43,6 +43,7 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.RotateCalendarFeed: calendar_sync.rotate_calendar_feed,
     c.ImportCalendar: calendar_sync.import_calendar,
     c.DeleteCalendarImport: calendar_sync.delete_calendar_import,
+    c.ClaimCalendarSync: calendar_sync.claim_calendar_sync,
     c.ApplyCalendarFeed: calendar_sync.apply_calendar_feed,
     c.RecordCalendarFeedUnchanged: calendar_sync.record_calendar_feed_unchanged,
     c.RecordCalendarFeedFailure: calendar_sync.record_calendar_feed_failure,

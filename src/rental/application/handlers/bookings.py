@@ -43,22 +43,18 @@ def _booked_before(uow: UnitOfWork, cmd: c.RequestBooking) -> Booking | None:
 
 
 def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) -> Booking:
-    """Hold the nights at once. The listing's row lock serializes bookings of one listing.
+    """Hold the nights at once: load the listing's calendar (locked), decide, add, commit.
     With an ``idempotency_key``, the same request again gives back the booking it made."""
     before = _booked_before(uow, cmd)
     if before is not None:
         return before
-    stay = Stay(cmd.check_in, cmd.check_out)
-    now = deps.clock.now()
-    listing, calendar = locked_calendar(uow, deps, cmd.listing_id, now, stay)
-    listing.check_is_active()
-    if listing.host_id == cmd.actor.user_id:
-        raise PermissionDenied("Hosts cannot book their own listing.")
-    booking = listing.request_booking(
+    stay, now = Stay(cmd.check_in, cmd.check_out), deps.clock.now()
+    calendar = locked_calendar(uow, deps, cmd.listing_id, stay, now)
+    booking = calendar.request_booking(
         booking_id=deps.ids.new_id(), guest_id=cmd.actor.user_id, stay=stay, guests=cmd.guests,
-        calendar=calendar, now=now,
+        now=now,
     )  # fmt: skip
-    uow.bookings.add(booking)
+    uow.calendars.add(booking)
     if cmd.idempotency_key is not None:
         uow.idempotency.add(
             IdempotencyRecord(

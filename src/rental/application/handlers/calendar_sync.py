@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 
 from rental.application import commands as c
 from rental.application.authorization import check_can_manage_listing
@@ -37,16 +38,22 @@ def listing_import(uow: UnitOfWork, listing_id: str, import_id: str) -> Calendar
     return calendar_import
 
 
+def _feed(uow: UnitOfWork, listing: Listing, now: datetime) -> tuple[CalendarFeed, bool]:
+    """The listing's feed, made now if it has none; and whether it was just made."""
+    feed = uow.calendar_feeds.get(listing.id)
+    if feed is not None:
+        return feed, False
+    feed = CalendarFeed.open(listing_id=listing.id, token=new_feed_token(), now=now)
+    uow.calendar_feeds.add(feed)
+    return feed, True
+
+
 def open_calendar_feed(
     cmd: c.OpenCalendarFeed, uow: UnitOfWork, deps: Dependencies
 ) -> CalendarFeed:
     listing = _managed_listing(uow, cmd.actor, cmd.listing_id)
-    feed = uow.calendar_feeds.get(listing.id)
-    if feed is None:
-        feed = CalendarFeed.open(
-            listing_id=listing.id, token=new_feed_token(), now=deps.clock.now()
-        )
-        uow.calendar_feeds.add(feed)
+    feed, made = _feed(uow, listing, deps.clock.now())
+    if made:
         uow.commit()
     return feed
 
@@ -56,11 +63,8 @@ def rotate_calendar_feed(
 ) -> CalendarFeed:
     listing = _managed_listing(uow, cmd.actor, cmd.listing_id)
     now = deps.clock.now()
-    feed = uow.calendar_feeds.get(listing.id)
-    if feed is None:
-        feed = CalendarFeed.open(listing_id=listing.id, token=new_feed_token(), now=now)
-        uow.calendar_feeds.add(feed)
-    else:
+    feed, made = _feed(uow, listing, now)
+    if not made:
         feed.rotate(token=new_feed_token(), now=now)
     uow.commit()
     return feed
@@ -88,6 +92,15 @@ def delete_calendar_import(
         uow.blocks.remove(block)
     uow.calendar_imports.remove(calendar_import)
     uow.commit()
+
+
+def claim_calendar_sync(cmd: c.ClaimCalendarSync, uow: UnitOfWork, deps: Dependencies) -> bool:
+    calendar_import = uow.calendar_imports.get(cmd.import_id)
+    if not calendar_import.check_is_due(cmd.attempted_before):
+        return False
+    calendar_import.claim(deps.clock.now())
+    uow.commit()  # a claim made meanwhile on the same version: ConcurrentUpdate, then not due
+    return True
 
 
 def apply_calendar_feed(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import partial
 
 from rental.application.dependencies import Dependencies
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.bookings import Booking
-from rental.domain.calendar import Block, Calendar
+from rental.domain.calendar import Calendar
+from rental.domain.listing_calendar import ListingCalendar
 from rental.domain.listings import Listing
 from rental.domain.money import Money
 from rental.domain.payments import PaymentStatus
@@ -32,40 +33,35 @@ def expire_booking(uow: UnitOfWork, deps: Dependencies, booking: Booking, now: d
     void_authorizations(uow, deps, booking)
 
 
-def calendar_of(
-    uow: UnitOfWork, deps: Dependencies, listing: Listing, now: datetime, stay: Stay
-) -> Calendar:
-    """The part of the listing's calendar that can collide with ``stay``: its live bookings
-    and blocks over those nights, never the listing's history. Overdue pending bookings met
-    there are expired on the way, in this transaction, so that the database's own guard never
-    sees them as live."""
-    since = max(listing.today(now), stay.check_in)
-    live = uow.bookings.live_on_listing(listing.id, since=since, until=stay.check_out)
-    blocks = uow.blocks.upcoming(listing.id, since=since, until=stay.check_out)
-    return _calendar(uow, deps, now, live, blocks)
+def expire_overdue(
+    uow: UnitOfWork, deps: Dependencies, ids: tuple[str, ...], now: datetime
+) -> None:
+    """Expire the overdue pending bookings a calendar met, in this transaction, so that the
+    database's own guard never sees them as live."""
+    for booking_id in ids:
+        expire_booking(uow, deps, uow.bookings.get(booking_id, for_update=True), now)
 
 
 def locked_calendar(
-    uow: UnitOfWork, deps: Dependencies, listing_id: str, now: datetime, stay: Stay
-) -> tuple[Listing, Calendar]:
-    """Lock the listing and read its calendar over ``stay`` (as ``calendar_of``), together."""
-    # The listing's time zone is not known before it is read: a day before UTC's date is no
-    # later than any zone's today, and the rows from before the listing's today are left out.
-    earliest = max(stay.check_in, now.date() - timedelta(days=1))
-    listing, live, blocks = uow.lock_with_calendar(listing_id, since=earliest, until=stay.check_out)
-    since = max(listing.today(now), stay.check_in)
-    live = [booking for booking in live if booking.check_out > since]
-    blocks = [block for block in blocks if block.end > since]
-    return listing, _calendar(uow, deps, now, live, blocks)
+    uow: UnitOfWork, deps: Dependencies, listing_id: str, stay: Stay, now: datetime
+) -> ListingCalendar:
+    """The booking aggregate over ``stay``, locked, with the overdue bookings met expired."""
+    calendar = uow.calendars.lock(listing_id, stay, now)
+    expire_overdue(uow, deps, calendar.overdue, now)
+    return calendar
 
 
-def _calendar(
-    uow: UnitOfWork, deps: Dependencies, now: datetime, live: list[Booking], blocks: list[Block]
+def calendar_of(
+    uow: UnitOfWork, deps: Dependencies, listing: Listing, now: datetime, stay: Stay
 ) -> Calendar:
-    for booking in live:
-        if booking.is_overdue(now):  # what was read is a snapshot: change the booking itself
-            expire_booking(uow, deps, uow.bookings.get(booking.id, for_update=True), now)
-    return Calendar.of(live, blocks, now)
+    """The part of a listing's calendar that can collide with ``stay``: its live bookings
+    and blocks over those nights, never the listing's history; overdue ones are expired."""
+    since = max(listing.today(now), stay.check_in)
+    reservations = uow.bookings.live_on_listing(listing.id, since=since, until=stay.check_out)
+    blocks = uow.blocks.upcoming(listing.id, since=since, until=stay.check_out)
+    overdue = tuple(booking.id for booking in reservations if booking.is_overdue(now))
+    expire_overdue(uow, deps, overdue, now)
+    return Calendar.of(reservations, blocks, now)
 
 
 def money(booking: Booking, amount: int) -> Money:

@@ -15,7 +15,7 @@ from rental.domain.stay import Stay
 def create_listing(cmd: c.CreateListing, uow: UnitOfWork, deps: Dependencies) -> Listing:
     check_can_host(cmd.actor)
     listing = Listing.create(
-        listing_id=deps.ids.new_id(), host_id=cmd.actor.user_id, now=deps.clock.now(), **cmd.fields
+        listing_id=deps.ids.new_id(), host_id=cmd.actor.user_id, now=deps.clock.now(), **cmd.given()
     )
     uow.listings.add(listing)
     uow.commit()
@@ -31,7 +31,7 @@ def _managed_listing(uow: UnitOfWork, actor: c.Actor, listing_id: str) -> Listin
 
 def update_listing(cmd: c.UpdateListing, uow: UnitOfWork, deps: Dependencies) -> Listing:
     listing = _managed_listing(uow, cmd.actor, cmd.listing_id)
-    listing.update(now=deps.clock.now(), seen_versions=cmd.seen_versions, **cmd.changes)
+    listing.update(now=deps.clock.now(), seen_versions=cmd.seen_versions, **cmd.given())
     uow.commit()
     return listing
 

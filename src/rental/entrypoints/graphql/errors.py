@@ -53,15 +53,15 @@ def domain_extensions(error: e.DomainError) -> dict[str, Any]:
 
 
 def is_unexpected(error: GraphQLError) -> bool:
-    """A resolver raised something that is not a rule of the business: a bug."""
+    """A resolver or the machinery raised something that is not a rule of the business."""
     original = error.original_error
     if isinstance(original, e.DomainError):
         return False
-    # A field's error always is (graphql-core wraps what it raised); an error before any
-    # field ran is one only when something other than GraphQL's own checks raised it.
-    return error.path is not None or (
-        original is not None and not isinstance(original, GraphQLError)
-    )
+    if error.path is not None:
+        return True  # a field's error: graphql-core wrapped what its resolver raised
+    # Before any field ran, GraphQL's own checks (a scalar refusing a literal or a variable
+    # included) point at the document; Strawberry wraps anything else without a location.
+    return original is not None and not isinstance(original, GraphQLError) and not error.nodes
 
 
 def formatted(error: GraphQLError) -> dict[str, Any]:

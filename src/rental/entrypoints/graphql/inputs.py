@@ -113,7 +113,7 @@ class PayForBookingInput:
     booking_id: strawberry.ID
     payment_method: str = "card"
     payment_token: str
-    idempotency_key: str | None = None
+    idempotency_key: str | None = UNSET
 
 
 @strawberry.input(description="POST /bookings/{id}/review.")

@@ -3,7 +3,8 @@
 Depth (10 levels, the root field counting as 1, introspection not counted), aliases (30,
 fragment contents counted at each spread) and tokens (3,000) are Strawberry's own
 extensions. ``page``/``perPage`` ranges and NUL characters depend on the variables too, so
-they are checked where graphql-core has coerced them: when it builds the execution.
+they are checked where graphql-core has coerced them, when it builds the execution
+(``execution.RentalExecution``).
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ from graphql import (
     VariableNode,
 )
 from strawberry.extensions import AddValidationRules, SchemaExtension
+from strawberry.extensions.max_aliases import create_validator as aliases_validator
 from strawberry.extensions.query_depth_limiter import create_validator
-from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from rental.application.queries import MAX_PER_PAGE
 from rental.entrypoints.graphql.errors import BAD_USER_INPUT, VALIDATION_FAILED
@@ -52,9 +53,15 @@ class DepthLimit(ValidationRule):
         super().__init__(context)
 
 
-class DepthLimiter(AddValidationRules):
+# Made once: the validation cache keys on the rules, which must be the same classes each time.
+AliasLimit = aliases_validator(MAX_ALIASES)
+
+
+class Limits(AddValidationRules):
+    """The depth and alias rules, added to graphql-core's own."""
+
     def __init__(self) -> None:
-        super().__init__([DepthLimit])
+        super().__init__([DepthLimit, AliasLimit])
 
 
 class PhaseCodes(SchemaExtension):
@@ -78,11 +85,12 @@ def _page_error(name: str, value: Any, node: Node) -> GraphQLError | None:
     )
 
 
-def _nul_error(field: str, node: Node | None) -> GraphQLError:
+def _nul_error(fields: list[str], nodes: list[Node]) -> GraphQLError:
+    """One error naming every field with a NUL, as the HTTP API's 422 does."""
     return GraphQLError(
-        f"{field}: {NUL_MESSAGE}",
-        node,
-        extensions={"code": BAD_USER_INPUT, "errors": {field: [NUL_MESSAGE]}},
+        "Some fields are not valid; see extensions.errors.",
+        nodes or None,
+        extensions={"code": BAD_USER_INPUT, "errors": {f: [NUL_MESSAGE] for f in fields}},
     )
 
 
@@ -100,20 +108,21 @@ def _nul_fields(value: Any, name: str) -> Iterator[str]:
             yield from _nul_fields(item, f"{name}.{index}")
 
 
-def _literal_errors(node: Any, field: str) -> Iterator[GraphQLError]:
+def _nul_literals(node: Any, field: str) -> Iterator[tuple[str, Node]]:
     if isinstance(node, StringValueNode) and "\x00" in node.value:
-        yield _nul_error(field, node)
+        yield field, node
     elif isinstance(node, ListValueNode):
         for index, item in enumerate(node.values):
-            yield from _literal_errors(item, f"{field}.{index}")
+            yield from _nul_literals(item, f"{field}.{index}")
     elif isinstance(node, ObjectValueNode):
         for child in node.fields:
-            yield from _literal_errors(child.value, child.name.value)
+            yield from _nul_literals(child.value, child.name.value)
 
 
 def argument_errors(document: DocumentNode, variables: dict[str, Any]) -> list[GraphQLError]:
     """Out-of-range pages (literals, variables, their defaults) and NUL characters."""
     errors: list[GraphQLError] = []
+    nul: list[tuple[str, Node | None]] = []
     stack: list[Any] = list(document.definitions)
     while stack:
         node = stack.pop()
@@ -125,7 +134,7 @@ def argument_errors(document: DocumentNode, variables: dict[str, Any]) -> list[G
                 )  # fmt: skip
                 if (error := _page_error(name, given, node)) is not None:
                     errors.append(error)
-            errors.extend(_literal_errors(value, name))
+            nul.extend(_nul_literals(value, name))
             continue
         if isinstance(node, ObjectFieldNode | StringValueNode):
             continue
@@ -136,17 +145,7 @@ def argument_errors(document: DocumentNode, variables: dict[str, Any]) -> list[G
             elif isinstance(child, Node) and key not in ("loc", "name"):
                 stack.append(child)
     for name, value in variables.items():
-        errors.extend(_nul_error(field, None) for field in _nul_fields(value, name))
+        nul.extend((field, None) for field in _nul_fields(value, name))
+    if nul:
+        errors.append(_nul_error([f for f, _ in nul], [n for _, n in nul if n is not None]))
     return errors
-
-
-class LimitedExecution(StrawberryGraphQLCoreExecutionContext):
-    """graphql-core's execution, refused with ``BAD_USER_INPUT`` before any field runs when
-    a page is out of range or a text holds a NUL (no database column stores one)."""
-
-    @classmethod
-    def build(cls, schema: Any, document: DocumentNode, *args: Any, **kwargs: Any) -> Any:
-        built = super().build(schema, document, *args, **kwargs)
-        if isinstance(built, list):
-            return built
-        return argument_errors(document, built.variable_values.coerced) or built

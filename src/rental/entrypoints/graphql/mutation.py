@@ -15,6 +15,7 @@ from rental.application import commands as c
 from rental.domain import bookings, listings, payments, reviews
 from rental.domain.errors import InvalidInput
 from rental.entrypoints.graphql.inputs import (
+    UNSET,
     CreateListingInput,
     CreateReviewInput,
     PayForBookingInput,
@@ -32,6 +33,9 @@ from rental.entrypoints.http.schemas.reviews import ReviewRequestSchema
 
 
 def _idempotency_key(key: str | None) -> str | None:
+    """The Idempotency-Key header's rule; left out (or null) is no key, as no header is."""
+    if key is UNSET:
+        return None
     if key is not None:
         try:
             IDEMPOTENCY_KEY(key)
@@ -53,7 +57,7 @@ class Mutation:
     def create_listing(info: Info, input: CreateListingInput) -> Listing | None:
         actor = info.context.signed_in()
         fields = loaded(ListingCreateSchema(), given_fields(input, keep_null=False))
-        listing: listings.Listing = info.context.handle(c.CreateListing(actor=actor, fields=fields))
+        listing: listings.Listing = info.context.handle(c.CreateListing(actor=actor, **fields))
         info.context.loaders.saw_listings([listing])
         return listing  # type: ignore[return-value]
 
@@ -66,7 +70,7 @@ class Mutation:
     ) -> Listing | None:
         actor = info.context.signed_in()
         changes = loaded(ListingUpdateSchema(), given_fields(input, keep_null=True))
-        command = c.UpdateListing(actor=actor, listing_id=str(id), changes=changes)
+        command = c.UpdateListing(actor=actor, listing_id=str(id), **changes)
         listing: listings.Listing = info.context.handle(command)
         info.context.loaders.saw_listings([listing])
         return listing  # type: ignore[return-value]

@@ -42,7 +42,7 @@ def search_of(
 ) -> ListingSearch:
     """The ``ListingSearch`` of ``GET /listings``: the filters checked by its query schema,
     amenities trimmed and lower-cased as the query string's are."""
-    given = given_fields(filter_, keep_null=False) if filter_ is not None else {}
+    given = given_fields(filter_, keep_null=False) if filter_ else {}
     amenities = [a.strip().lower() for a in given.pop("amenities", []) if a.strip()]
     filters = loaded(ListingQuerySchema(), given)
     for name in ("page", "per_page", "sort"):
@@ -91,7 +91,7 @@ class Query:
     @staticmethod
     def listings(
         info: Info,
-        filter: ListingFilter | None = None,
+        filter: ListingFilter | None = UNSET,
         sort: ListingSort | None = ListingSort.NEWEST,
         page: int | None = 1,
         per_page: int | None = 20,

@@ -6,15 +6,18 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, ParserCache
+from strawberry.extensions import (
+    MaxTokensLimiter,
+    ParserCache,
+    ValidationCache,
+)
 from strawberry.types import ExecutionContext
 
 from rental.entrypoints.graphql.errors import log_unexpected
+from rental.entrypoints.graphql.execution import RentalExecution
 from rental.entrypoints.graphql.limits import (
-    MAX_ALIASES,
     MAX_TOKENS,
-    DepthLimiter,
-    LimitedExecution,
+    Limits,
     PhaseCodes,
 )
 from rental.entrypoints.graphql.mutation import Mutation
@@ -37,15 +40,16 @@ def build_schema() -> RentalSchema:
     extensions: list[Any] = [
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: ParserCache(maxsize=256),
-        DepthLimiter,
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        Limits,
         PhaseCodes,
+        # After the rules: it validates once per document, with every rule added so far.
+        lambda: ValidationCache(maxsize=256),
     ]
     return RentalSchema(
         query=Query,
         mutation=Mutation,
         extensions=extensions,
-        execution_context_class=LimitedExecution,
+        execution_context_class=RentalExecution,
         scalar_overrides=SCALARS,
     )
 

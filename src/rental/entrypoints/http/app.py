@@ -9,7 +9,7 @@ from flask import Flask, Response, json
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 
-from rental.composition import Rental, bootstrap_from
+from rental.composition import MEMORY_URL, Rental, bootstrap_from
 from rental.entrypoints.http import auth, document, errors, headers, observability, ratelimit
 from rental.entrypoints.http.json_provider import OrjsonProvider
 from rental.entrypoints.http.schemas.common import ProblemSchema
@@ -34,6 +34,16 @@ Readings taken where the contract is silent (see also docs/http.md):
 - The Location of a new block names `/listings/{id}/blocks/{block_id}`, which only answers DELETE.
 - The sign-in rate limit is a fixed window counting every attempt, per peer address
   (X-Forwarded-For is not trusted).
+
+Channel sync by iCalendar (docs/ical.md):
+- `GET /listings/{id}/calendar-feed` makes the listing's feed on the first request; the feed
+  URL's token is the only key to `calendar.ics`, and only `If-None-Match` decides its 304.
+- A timed imported event blocks every date of the listing's time zone it touches; recurring
+  events count over the next 18 months.
+- Imported blocks follow their feed: `DELETE /listings/{id}/blocks/{block_id}` on one is a 409;
+  deleting the import frees its nights.
+- `POST …/calendar-imports/{id}/sync` answers 200 even when the feed could not be read: the
+  import then has status `failed` and `last_error`, and nothing else changed.
 """
 
 
@@ -94,6 +104,7 @@ def create_app(settings: Settings | None = None, *, rental: Rental | None = None
     observability.init_app(app)
     # The rate limit next: a limited address must not get its body read and parsed.
     ratelimit.init_app(app, settings)
+    app.extensions["rental.api"] = api
     # After the Api, so that problem+json replaces flask-smorest's own error bodies.
     errors.init_app(app)
     auth.init_app(app)
@@ -118,3 +129,15 @@ def _mount_graphql(app: Flask, settings: Settings) -> None:
     from rental.entrypoints import graphql
 
     graphql.init_app(app, settings)
+
+
+def openapi_document() -> dict[str, Any]:
+    """The OpenAPI document of a server with the default settings (what ``rental openapi``
+    prints and ``make client`` generates the Python client from)."""
+    settings = Settings(env="test", database_url=MEMORY_URL)
+    app = create_app(settings, rental=bootstrap_from(settings))
+    try:
+        api: RentalApi = app.extensions["rental.api"]
+        return api.openapi_document()
+    finally:
+        app.extensions["rental"].close()

@@ -12,7 +12,7 @@ from rental.application import commands as c
 from rental.application.queries import Page, PageRequest
 from rental.domain.bookings import Booking
 from rental.entrypoints.http.auth import current_actor, jwt_required
-from rental.entrypoints.http.context import Blueprint, get_rental
+from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
 from rental.entrypoints.http.schemas.bookings import (
     BookingIdempotencySchema,
     BookingListQuerySchema,
@@ -24,8 +24,7 @@ from rental.entrypoints.http.schemas.common import page_of
 blp = Blueprint(
     "bookings", __name__, description="A guest's hold on a listing's nights, and its life cycle."
 )
-BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]
-LOCATION = {"Location": {"description": "The booking's URL.", "schema": {"type": "string"}}}
+LOCATION = location_header("The booking's URL.")
 
 
 def shown(booking: Booking) -> dict[str, Any]:

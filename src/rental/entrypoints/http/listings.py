@@ -95,7 +95,7 @@ def _seen_versions() -> frozenset[int] | None:
 @blp.doc(security=BEARER)
 def create_listing(fields: dict[str, Any]) -> tuple[Listing, int, dict[str, str]]:
     """List a home (hosts and admins; a guest gets 403)."""
-    listing = get_rental().handle(c.CreateListing(actor=current_actor(), fields=fields))
+    listing = get_rental().handle(c.CreateListing(actor=current_actor(), **fields))
     return listing, 201, {"Location": url_for("listings.get_listing", listing_id=listing.id)}
 
 
@@ -147,9 +147,8 @@ def update_listing(
     With `If-Match` (the ETag read before), a listing changed since answers 412 and nothing
     is written: two devices editing one listing cannot overwrite each other unseen."""
     command = c.UpdateListing(
-        actor=current_actor(), listing_id=listing_id, changes=changes,
-        seen_versions=_seen_versions(),
-    )  # fmt: skip
+        actor=current_actor(), listing_id=listing_id, seen_versions=_seen_versions(), **changes
+    )
     listing: Listing = get_rental().handle(command)
     return listing, 200, _validators(listing)
 

@@ -51,6 +51,7 @@ def _start() -> None:
     g.rental_started = time.perf_counter()
     g.rental_request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))
     g.rental_log_context = logs.open_context(request_id=g.rental_request_id)
+    get_rental().new_request()  # reads may go to a replica until this request writes
 
 
 def _user_id() -> str | None:

@@ -11,7 +11,7 @@ from rental.application import commands as c
 from rental.application.queries import PageRequest
 from rental.domain.payments import Payment
 from rental.entrypoints.http.auth import current_actor, jwt_required
-from rental.entrypoints.http.context import Blueprint, get_rental
+from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
 from rental.entrypoints.http.schemas.common import PageQuerySchema, page_of
 from rental.entrypoints.http.schemas.payments import (
     IdempotencyHeadersSchema,
@@ -20,8 +20,7 @@ from rental.entrypoints.http.schemas.payments import (
 )
 
 blp = Blueprint("payments", __name__, description="Paying for bookings, with sandbox cards.")
-BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]
-LOCATION = {"Location": {"description": "The payment's URL.", "schema": {"type": "string"}}}
+LOCATION = location_header("The payment's URL.")
 
 
 @blp.route("/bookings/<booking_id>/payments")

@@ -11,13 +11,12 @@ from rental.application import commands as c
 from rental.application.queries import Page, PageRequest
 from rental.domain.reviews import Review
 from rental.entrypoints.http.auth import current_actor, jwt_required
-from rental.entrypoints.http.context import Blueprint, get_rental
+from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
 from rental.entrypoints.http.schemas.common import PageQuerySchema, page_of
 from rental.entrypoints.http.schemas.reviews import ReviewRequestSchema, ReviewSchema
 
 blp = Blueprint("reviews", __name__, description="Guests' reviews of their stays.")
-BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]
-LOCATION = {"Location": {"description": "The review's URL.", "schema": {"type": "string"}}}
+LOCATION = location_header("The review's URL.")
 
 
 @blp.route("/bookings/<booking_id>/review")

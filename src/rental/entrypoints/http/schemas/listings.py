@@ -9,9 +9,9 @@ from __future__ import annotations
 from marshmallow import ValidationError, fields, validate
 
 from rental.application.reads import MAX_AVAILABILITY_DAYS
+from rental.domain.booking_terms import DEFAULT_MAX_ADVANCE_DAYS
 from rental.domain.errors import InvalidInput
 from rental.domain.listings import (
-    DEFAULT_MAX_ADVANCE_DAYS,
     MAX_ADVANCE_DAYS_LIMIT,
     MAX_AMENITIES,
     MAX_DESCRIPTION,

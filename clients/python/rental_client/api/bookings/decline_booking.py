@@ -1,0 +1,216 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.booking import Booking
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    booking_id: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/bookings/{booking_id}/decline".format(booking_id=quote(str(booking_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Booking | Problem:
+    if response.status_code == 200:
+        response_200 = Booking.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    response_default = Problem.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Booking | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    booking_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Booking | Problem]:
+    """ The listing's host refuses a paid request: the authorization is voided (`declined`).
+
+    Args:
+        booking_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Booking | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    booking_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Booking | Problem | None:
+    """ The listing's host refuses a paid request: the authorization is voided (`declined`).
+
+    Args:
+        booking_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Booking | Problem
+     """
+
+
+    return sync_detailed(
+        booking_id=booking_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    booking_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Booking | Problem]:
+    """ The listing's host refuses a paid request: the authorization is voided (`declined`).
+
+    Args:
+        booking_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Booking | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    booking_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Booking | Problem | None:
+    """ The listing's host refuses a paid request: the authorization is voided (`declined`).
+
+    Args:
+        booking_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Booking | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        booking_id=booking_id,
+client=client,
+
+    )).parsed

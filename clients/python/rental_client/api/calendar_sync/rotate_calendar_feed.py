@@ -1,0 +1,195 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.calendar_feed import CalendarFeed
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    listing_id: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/listings/{listing_id}/calendar-feed/rotate".format(listing_id=quote(str(listing_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CalendarFeed | Problem:
+    if response.status_code == 200:
+        response_200 = CalendarFeed.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    response_default = Problem.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CalendarFeed | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    listing_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[CalendarFeed | Problem]:
+    """ A new secret for the export URL (its host or an admin): the old URL is a 404 at once.
+
+    Args:
+        listing_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CalendarFeed | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        listing_id=listing_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    listing_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> CalendarFeed | Problem | None:
+    """ A new secret for the export URL (its host or an admin): the old URL is a 404 at once.
+
+    Args:
+        listing_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CalendarFeed | Problem
+     """
+
+
+    return sync_detailed(
+        listing_id=listing_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    listing_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[CalendarFeed | Problem]:
+    """ A new secret for the export URL (its host or an admin): the old URL is a 404 at once.
+
+    Args:
+        listing_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CalendarFeed | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        listing_id=listing_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    listing_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> CalendarFeed | Problem | None:
+    """ A new secret for the export URL (its host or an admin): the old URL is a 404 at once.
+
+    Args:
+        listing_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CalendarFeed | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        listing_id=listing_id,
+client=client,
+
+    )).parsed

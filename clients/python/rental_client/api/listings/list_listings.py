@@ -1,0 +1,368 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.list_listings_sort import ListListingsSort
+from ...models.listing_page import ListingPage
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+import datetime
+
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 1,
+    per_page: int | Unset = 20,
+    city: str | Unset = UNSET,
+    country: str | Unset = UNSET,
+    guests: int | Unset = UNSET,
+    min_price: int | Unset = UNSET,
+    max_price: int | Unset = UNSET,
+    amenities: str | Unset = UNSET,
+    check_in: datetime.date | Unset = UNSET,
+    check_out: datetime.date | Unset = UNSET,
+    sort: ListListingsSort | Unset = ListListingsSort.NEWEST,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["per_page"] = per_page
+
+    params["city"] = city
+
+    params["country"] = country
+
+    params["guests"] = guests
+
+    params["min_price"] = min_price
+
+    params["max_price"] = max_price
+
+    params["amenities"] = amenities
+
+    json_check_in: str | Unset = UNSET
+    if not isinstance(check_in, Unset):
+        json_check_in = check_in.isoformat()
+    params["check_in"] = json_check_in
+
+    json_check_out: str | Unset = UNSET
+    if not isinstance(check_out, Unset):
+        json_check_out = check_out.isoformat()
+    params["check_out"] = json_check_out
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/listings",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ListingPage | Problem:
+    if response.status_code == 200:
+        response_200 = ListingPage.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    response_default = Problem.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ListingPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    per_page: int | Unset = 20,
+    city: str | Unset = UNSET,
+    country: str | Unset = UNSET,
+    guests: int | Unset = UNSET,
+    min_price: int | Unset = UNSET,
+    max_price: int | Unset = UNSET,
+    amenities: str | Unset = UNSET,
+    check_in: datetime.date | Unset = UNSET,
+    check_out: datetime.date | Unset = UNSET,
+    sort: ListListingsSort | Unset = ListListingsSort.NEWEST,
+
+) -> Response[ListingPage | Problem]:
+    """ Active listings, newest first unless ``sort`` says otherwise.
+
+     ``check_in`` and ``check_out`` go together (one alone is a 422); they keep only the
+    listings free for the whole stay whose minimum and maximum nights allow it. Sorting by
+    rating puts unrated listings last; ties are broken by id so that pages are stable.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 20.
+        city (str | Unset):
+        country (str | Unset):
+        guests (int | Unset):
+        min_price (int | Unset):
+        max_price (int | Unset):
+        amenities (str | Unset):
+        check_in (datetime.date | Unset):
+        check_out (datetime.date | Unset):
+        sort (ListListingsSort | Unset):  Default: ListListingsSort.NEWEST.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListingPage | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        page=page,
+per_page=per_page,
+city=city,
+country=country,
+guests=guests,
+min_price=min_price,
+max_price=max_price,
+amenities=amenities,
+check_in=check_in,
+check_out=check_out,
+sort=sort,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    per_page: int | Unset = 20,
+    city: str | Unset = UNSET,
+    country: str | Unset = UNSET,
+    guests: int | Unset = UNSET,
+    min_price: int | Unset = UNSET,
+    max_price: int | Unset = UNSET,
+    amenities: str | Unset = UNSET,
+    check_in: datetime.date | Unset = UNSET,
+    check_out: datetime.date | Unset = UNSET,
+    sort: ListListingsSort | Unset = ListListingsSort.NEWEST,
+
+) -> ListingPage | Problem | None:
+    """ Active listings, newest first unless ``sort`` says otherwise.
+
+     ``check_in`` and ``check_out`` go together (one alone is a 422); they keep only the
+    listings free for the whole stay whose minimum and maximum nights allow it. Sorting by
+    rating puts unrated listings last; ties are broken by id so that pages are stable.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 20.
+        city (str | Unset):
+        country (str | Unset):
+        guests (int | Unset):
+        min_price (int | Unset):
+        max_price (int | Unset):
+        amenities (str | Unset):
+        check_in (datetime.date | Unset):
+        check_out (datetime.date | Unset):
+        sort (ListListingsSort | Unset):  Default: ListListingsSort.NEWEST.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListingPage | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+page=page,
+per_page=per_page,
+city=city,
+country=country,
+guests=guests,
+min_price=min_price,
+max_price=max_price,
+amenities=amenities,
+check_in=check_in,
+check_out=check_out,
+sort=sort,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    per_page: int | Unset = 20,
+    city: str | Unset = UNSET,
+    country: str | Unset = UNSET,
+    guests: int | Unset = UNSET,
+    min_price: int | Unset = UNSET,
+    max_price: int | Unset = UNSET,
+    amenities: str | Unset = UNSET,
+    check_in: datetime.date | Unset = UNSET,
+    check_out: datetime.date | Unset = UNSET,
+    sort: ListListingsSort | Unset = ListListingsSort.NEWEST,
+
+) -> Response[ListingPage | Problem]:
+    """ Active listings, newest first unless ``sort`` says otherwise.
+
+     ``check_in`` and ``check_out`` go together (one alone is a 422); they keep only the
+    listings free for the whole stay whose minimum and maximum nights allow it. Sorting by
+    rating puts unrated listings last; ties are broken by id so that pages are stable.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 20.
+        city (str | Unset):
+        country (str | Unset):
+        guests (int | Unset):
+        min_price (int | Unset):
+        max_price (int | Unset):
+        amenities (str | Unset):
+        check_in (datetime.date | Unset):
+        check_out (datetime.date | Unset):
+        sort (ListListingsSort | Unset):  Default: ListListingsSort.NEWEST.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListingPage | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        page=page,
+per_page=per_page,
+city=city,
+country=country,
+guests=guests,
+min_price=min_price,
+max_price=max_price,
+amenities=amenities,
+check_in=check_in,
+check_out=check_out,
+sort=sort,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    per_page: int | Unset = 20,
+    city: str | Unset = UNSET,
+    country: str | Unset = UNSET,
+    guests: int | Unset = UNSET,
+    min_price: int | Unset = UNSET,
+    max_price: int | Unset = UNSET,
+    amenities: str | Unset = UNSET,
+    check_in: datetime.date | Unset = UNSET,
+    check_out: datetime.date | Unset = UNSET,
+    sort: ListListingsSort | Unset = ListListingsSort.NEWEST,
+
+) -> ListingPage | Problem | None:
+    """ Active listings, newest first unless ``sort`` says otherwise.
+
+     ``check_in`` and ``check_out`` go together (one alone is a 422); they keep only the
+    listings free for the whole stay whose minimum and maximum nights allow it. Sorting by
+    rating puts unrated listings last; ties are broken by id so that pages are stable.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 20.
+        city (str | Unset):
+        country (str | Unset):
+        guests (int | Unset):
+        min_price (int | Unset):
+        max_price (int | Unset):
+        amenities (str | Unset):
+        check_in (datetime.date | Unset):
+        check_out (datetime.date | Unset):
+        sort (ListListingsSort | Unset):  Default: ListListingsSort.NEWEST.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListingPage | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+page=page,
+per_page=per_page,
+city=city,
+country=country,
+guests=guests,
+min_price=min_price,
+max_price=max_price,
+amenities=amenities,
+check_in=check_in,
+check_out=check_out,
+sort=sort,
+
+    )).parsed

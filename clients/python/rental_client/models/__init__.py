@@ -1,0 +1,103 @@
+""" Contains all the data models used in inputs/outputs """
+
+from .access_token import AccessToken
+from .availability import Availability
+from .block import Block
+from .block_input import BlockInput
+from .booking import Booking
+from .booking_page import BookingPage
+from .booking_request import BookingRequest
+from .booking_status import BookingStatus
+from .calendar_feed import CalendarFeed
+from .calendar_import import CalendarImport
+from .calendar_import_input import CalendarImportInput
+from .calendar_import_page import CalendarImportPage
+from .calendar_import_status import CalendarImportStatus
+from .cancellation_policy import CancellationPolicy
+from .cancelled_by import CancelledBy
+from .country import Country
+from .currency import Currency
+from .health import Health
+from .health_checks import HealthChecks
+from .import_conflict import ImportConflict
+from .list_bookings_role import ListBookingsRole
+from .list_listings_sort import ListListingsSort
+from .listing import Listing
+from .listing_create import ListingCreate
+from .listing_page import ListingPage
+from .listing_update import ListingUpdate
+from .login import Login
+from .pagination_metadata import PaginationMetadata
+from .payment import Payment
+from .payment_page import PaymentPage
+from .payment_payment_method import PaymentPaymentMethod
+from .payment_request import PaymentRequest
+from .payment_request_payment_method import PaymentRequestPaymentMethod
+from .payment_status import PaymentStatus
+from .price import Price
+from .problem import Problem
+from .problem_checks import ProblemChecks
+from .problem_errors import ProblemErrors
+from .profile_update import ProfileUpdate
+from .register import Register
+from .register_role import RegisterRole
+from .review import Review
+from .review_page import ReviewPage
+from .review_request import ReviewRequest
+from .tokens import Tokens
+from .unavailable import Unavailable
+from .unavailable_reason import UnavailableReason
+from .user import User
+from .user_role import UserRole
+
+__all__ = (
+    "AccessToken",
+    "Availability",
+    "Block",
+    "BlockInput",
+    "Booking",
+    "BookingPage",
+    "BookingRequest",
+    "BookingStatus",
+    "CalendarFeed",
+    "CalendarImport",
+    "CalendarImportInput",
+    "CalendarImportPage",
+    "CalendarImportStatus",
+    "CancellationPolicy",
+    "CancelledBy",
+    "Country",
+    "Currency",
+    "Health",
+    "HealthChecks",
+    "ImportConflict",
+    "ListBookingsRole",
+    "Listing",
+    "ListingCreate",
+    "ListingPage",
+    "ListingUpdate",
+    "ListListingsSort",
+    "Login",
+    "PaginationMetadata",
+    "Payment",
+    "PaymentPage",
+    "PaymentPaymentMethod",
+    "PaymentRequest",
+    "PaymentRequestPaymentMethod",
+    "PaymentStatus",
+    "Price",
+    "Problem",
+    "ProblemChecks",
+    "ProblemErrors",
+    "ProfileUpdate",
+    "Register",
+    "RegisterRole",
+    "Review",
+    "ReviewPage",
+    "ReviewRequest",
+    "Tokens",
+    "Unavailable",
+    "UnavailableReason",
+    "User",
+    "UserRole",
+)

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="Block")
+
+
+
+@_attrs_define
+class Block:
+    """ 
+        Attributes:
+            start (datetime.date): Not before today in the listing's time zone.
+            end (datetime.date): After `start`.
+            id (str):
+     """
+
+    start: datetime.date
+    end: datetime.date
+    id: str
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        start = self.start.isoformat()
+
+        end = self.end.isoformat()
+
+        id = self.id
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "start": start,
+            "end": end,
+            "id": id,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        start = datetime.date.fromisoformat(d.pop("start"))
+
+
+
+
+        end = datetime.date.fromisoformat(d.pop("end"))
+
+
+
+
+        id = d.pop("id")
+
+        block = cls(
+            start=start,
+            end=end,
+            id=id,
+        )
+
+        return block
+

@@ -1,0 +1,286 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.cancellation_policy import CancellationPolicy
+from typing import cast
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="Listing")
+
+
+
+@_attrs_define
+class Listing:
+    """ 
+        Attributes:
+            id (str):
+            host_id (str):
+            title (str):
+            description (str):
+            address (str):
+            city (str):
+            country (str):
+            latitude (float | None):
+            longitude (float | None):
+            timezone (str):
+            price_per_night (int):
+            currency (str):
+            cleaning_fee (int):
+            weekly_discount_percent (int):
+            monthly_discount_percent (int):
+            max_guests (int):
+            min_nights (int):
+            max_nights (int):
+            instant_book (bool):
+            cancellation_policy (CancellationPolicy):
+            amenities (list[str]):
+            rating_average (float | None): Mean rating rounded to 2 decimals; null before any review.
+            review_count (int):
+            created_at (datetime.datetime):
+            updated_at (datetime.datetime):
+     """
+
+    id: str
+    host_id: str
+    title: str
+    description: str
+    address: str
+    city: str
+    country: str
+    latitude: float | None
+    longitude: float | None
+    timezone: str
+    price_per_night: int
+    currency: str
+    cleaning_fee: int
+    weekly_discount_percent: int
+    monthly_discount_percent: int
+    max_guests: int
+    min_nights: int
+    max_nights: int
+    instant_book: bool
+    cancellation_policy: CancellationPolicy
+    amenities: list[str]
+    rating_average: float | None
+    review_count: int
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        host_id = self.host_id
+
+        title = self.title
+
+        description = self.description
+
+        address = self.address
+
+        city = self.city
+
+        country = self.country
+
+        latitude: float | None
+        latitude = self.latitude
+
+        longitude: float | None
+        longitude = self.longitude
+
+        timezone = self.timezone
+
+        price_per_night = self.price_per_night
+
+        currency = self.currency
+
+        cleaning_fee = self.cleaning_fee
+
+        weekly_discount_percent = self.weekly_discount_percent
+
+        monthly_discount_percent = self.monthly_discount_percent
+
+        max_guests = self.max_guests
+
+        min_nights = self.min_nights
+
+        max_nights = self.max_nights
+
+        instant_book = self.instant_book
+
+        cancellation_policy = self.cancellation_policy.value
+
+        amenities = self.amenities
+
+
+
+        rating_average: float | None
+        rating_average = self.rating_average
+
+        review_count = self.review_count
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "id": id,
+            "host_id": host_id,
+            "title": title,
+            "description": description,
+            "address": address,
+            "city": city,
+            "country": country,
+            "latitude": latitude,
+            "longitude": longitude,
+            "timezone": timezone,
+            "price_per_night": price_per_night,
+            "currency": currency,
+            "cleaning_fee": cleaning_fee,
+            "weekly_discount_percent": weekly_discount_percent,
+            "monthly_discount_percent": monthly_discount_percent,
+            "max_guests": max_guests,
+            "min_nights": min_nights,
+            "max_nights": max_nights,
+            "instant_book": instant_book,
+            "cancellation_policy": cancellation_policy,
+            "amenities": amenities,
+            "rating_average": rating_average,
+            "review_count": review_count,
+            "created_at": created_at,
+            "updated_at": updated_at,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        host_id = d.pop("host_id")
+
+        title = d.pop("title")
+
+        description = d.pop("description")
+
+        address = d.pop("address")
+
+        city = d.pop("city")
+
+        country = d.pop("country")
+
+        def _parse_latitude(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        latitude = _parse_latitude(d.pop("latitude"))
+
+
+        def _parse_longitude(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        longitude = _parse_longitude(d.pop("longitude"))
+
+
+        timezone = d.pop("timezone")
+
+        price_per_night = d.pop("price_per_night")
+
+        currency = d.pop("currency")
+
+        cleaning_fee = d.pop("cleaning_fee")
+
+        weekly_discount_percent = d.pop("weekly_discount_percent")
+
+        monthly_discount_percent = d.pop("monthly_discount_percent")
+
+        max_guests = d.pop("max_guests")
+
+        min_nights = d.pop("min_nights")
+
+        max_nights = d.pop("max_nights")
+
+        instant_book = d.pop("instant_book")
+
+        cancellation_policy = CancellationPolicy(d.pop("cancellation_policy"))
+
+
+
+
+        amenities = cast(list[str], d.pop("amenities"))
+
+
+        def _parse_rating_average(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        rating_average = _parse_rating_average(d.pop("rating_average"))
+
+
+        review_count = d.pop("review_count")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+
+
+
+        listing = cls(
+            id=id,
+            host_id=host_id,
+            title=title,
+            description=description,
+            address=address,
+            city=city,
+            country=country,
+            latitude=latitude,
+            longitude=longitude,
+            timezone=timezone,
+            price_per_night=price_per_night,
+            currency=currency,
+            cleaning_fee=cleaning_fee,
+            weekly_discount_percent=weekly_discount_percent,
+            monthly_discount_percent=monthly_discount_percent,
+            max_guests=max_guests,
+            min_nights=min_nights,
+            max_nights=max_nights,
+            instant_book=instant_book,
+            cancellation_policy=cancellation_policy,
+            amenities=amenities,
+            rating_average=rating_average,
+            review_count=review_count,
+            created_at=created_at,
+            updated_at=updated_at,
+        )
+
+        return listing
+

@@ -1,0 +1,276 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.cancellation_policy import CancellationPolicy
+from ..models.country import Country
+from ..models.currency import Currency
+from ..types import UNSET, Unset
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="ListingCreate")
+
+
+
+@_attrs_define
+class ListingCreate:
+    """ 
+        Attributes:
+            title (str):  Example: Sunlit loft above the Tagus.
+            city (str):  Example: Lisbon.
+            country (Country):
+            price_per_night (int):
+            max_guests (int):
+            description (str | Unset):
+            address (str | Unset):
+            latitude (float | None | Unset):
+            longitude (float | None | Unset):
+            timezone (str | Unset): An IANA time zone name that exists (`Europe/Lisbon`, `UTC`); a name of the right shape
+                that names no zone is a 422 (`x-rental-time-zone`). Example: Europe/Lisbon.
+            currency (Currency | Unset):
+            cleaning_fee (int | Unset):
+            weekly_discount_percent (int | Unset):
+            monthly_discount_percent (int | Unset):
+            min_nights (int | Unset):
+            max_nights (int | Unset): At least `min_nights` (the listing's own when only one is sent).
+            instant_book (bool | Unset):
+            cancellation_policy (CancellationPolicy | Unset):
+            amenities (list[str] | Unset):  Example: ['wifi', 'kitchen'].
+     """
+
+    title: str
+    city: str
+    country: Country
+    price_per_night: int
+    max_guests: int
+    description: str | Unset = UNSET
+    address: str | Unset = UNSET
+    latitude: float | None | Unset = UNSET
+    longitude: float | None | Unset = UNSET
+    timezone: str | Unset = UNSET
+    currency: Currency | Unset = UNSET
+    cleaning_fee: int | Unset = UNSET
+    weekly_discount_percent: int | Unset = UNSET
+    monthly_discount_percent: int | Unset = UNSET
+    min_nights: int | Unset = UNSET
+    max_nights: int | Unset = UNSET
+    instant_book: bool | Unset = UNSET
+    cancellation_policy: CancellationPolicy | Unset = UNSET
+    amenities: list[str] | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        title = self.title
+
+        city = self.city
+
+        country = self.country.value
+
+        price_per_night = self.price_per_night
+
+        max_guests = self.max_guests
+
+        description = self.description
+
+        address = self.address
+
+        latitude: float | None | Unset
+        if isinstance(self.latitude, Unset):
+            latitude = UNSET
+        else:
+            latitude = self.latitude
+
+        longitude: float | None | Unset
+        if isinstance(self.longitude, Unset):
+            longitude = UNSET
+        else:
+            longitude = self.longitude
+
+        timezone = self.timezone
+
+        currency: str | Unset = UNSET
+        if not isinstance(self.currency, Unset):
+            currency = self.currency.value
+
+
+        cleaning_fee = self.cleaning_fee
+
+        weekly_discount_percent = self.weekly_discount_percent
+
+        monthly_discount_percent = self.monthly_discount_percent
+
+        min_nights = self.min_nights
+
+        max_nights = self.max_nights
+
+        instant_book = self.instant_book
+
+        cancellation_policy: str | Unset = UNSET
+        if not isinstance(self.cancellation_policy, Unset):
+            cancellation_policy = self.cancellation_policy.value
+
+
+        amenities: list[str] | Unset = UNSET
+        if not isinstance(self.amenities, Unset):
+            amenities = self.amenities
+
+
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "title": title,
+            "city": city,
+            "country": country,
+            "price_per_night": price_per_night,
+            "max_guests": max_guests,
+        })
+        if description is not UNSET:
+            field_dict["description"] = description
+        if address is not UNSET:
+            field_dict["address"] = address
+        if latitude is not UNSET:
+            field_dict["latitude"] = latitude
+        if longitude is not UNSET:
+            field_dict["longitude"] = longitude
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if cleaning_fee is not UNSET:
+            field_dict["cleaning_fee"] = cleaning_fee
+        if weekly_discount_percent is not UNSET:
+            field_dict["weekly_discount_percent"] = weekly_discount_percent
+        if monthly_discount_percent is not UNSET:
+            field_dict["monthly_discount_percent"] = monthly_discount_percent
+        if min_nights is not UNSET:
+            field_dict["min_nights"] = min_nights
+        if max_nights is not UNSET:
+            field_dict["max_nights"] = max_nights
+        if instant_book is not UNSET:
+            field_dict["instant_book"] = instant_book
+        if cancellation_policy is not UNSET:
+            field_dict["cancellation_policy"] = cancellation_policy
+        if amenities is not UNSET:
+            field_dict["amenities"] = amenities
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        title = d.pop("title")
+
+        city = d.pop("city")
+
+        country = Country(d.pop("country"))
+
+
+
+
+        price_per_night = d.pop("price_per_night")
+
+        max_guests = d.pop("max_guests")
+
+        description = d.pop("description", UNSET)
+
+        address = d.pop("address", UNSET)
+
+        def _parse_latitude(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        latitude = _parse_latitude(d.pop("latitude", UNSET))
+
+
+        def _parse_longitude(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        longitude = _parse_longitude(d.pop("longitude", UNSET))
+
+
+        timezone = d.pop("timezone", UNSET)
+
+        _currency = d.pop("currency", UNSET)
+        currency: Currency | Unset
+        if isinstance(_currency,  Unset):
+            currency = UNSET
+        else:
+            currency = Currency(_currency)
+
+
+
+
+        cleaning_fee = d.pop("cleaning_fee", UNSET)
+
+        weekly_discount_percent = d.pop("weekly_discount_percent", UNSET)
+
+        monthly_discount_percent = d.pop("monthly_discount_percent", UNSET)
+
+        min_nights = d.pop("min_nights", UNSET)
+
+        max_nights = d.pop("max_nights", UNSET)
+
+        instant_book = d.pop("instant_book", UNSET)
+
+        _cancellation_policy = d.pop("cancellation_policy", UNSET)
+        cancellation_policy: CancellationPolicy | Unset
+        if isinstance(_cancellation_policy,  Unset):
+            cancellation_policy = UNSET
+        else:
+            cancellation_policy = CancellationPolicy(_cancellation_policy)
+
+
+
+
+        amenities = cast(list[str], d.pop("amenities", UNSET))
+
+
+        listing_create = cls(
+            title=title,
+            city=city,
+            country=country,
+            price_per_night=price_per_night,
+            max_guests=max_guests,
+            description=description,
+            address=address,
+            latitude=latitude,
+            longitude=longitude,
+            timezone=timezone,
+            currency=currency,
+            cleaning_fee=cleaning_fee,
+            weekly_discount_percent=weekly_discount_percent,
+            monthly_discount_percent=monthly_discount_percent,
+            min_nights=min_nights,
+            max_nights=max_nights,
+            instant_book=instant_book,
+            cancellation_policy=cancellation_policy,
+            amenities=amenities,
+        )
+
+        return listing_create
+

@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class PaymentRequestPaymentMethod(StrEnum):
+    CARD = "card"
+
+    def __str__(self) -> str:
+        return str(self.value)

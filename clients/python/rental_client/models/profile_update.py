@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="ProfileUpdate")
+
+
+
+@_attrs_define
+class ProfileUpdate:
+    """ 
+        Attributes:
+            full_name (None | str | Unset):  Example: Hana Ito.
+            bio (None | str | Unset):
+            password (None | str | Unset):
+     """
+
+    full_name: None | str | Unset = UNSET
+    bio: None | str | Unset = UNSET
+    password: None | str | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        full_name: None | str | Unset
+        if isinstance(self.full_name, Unset):
+            full_name = UNSET
+        else:
+            full_name = self.full_name
+
+        bio: None | str | Unset
+        if isinstance(self.bio, Unset):
+            bio = UNSET
+        else:
+            bio = self.bio
+
+        password: None | str | Unset
+        if isinstance(self.password, Unset):
+            password = UNSET
+        else:
+            password = self.password
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+        })
+        if full_name is not UNSET:
+            field_dict["full_name"] = full_name
+        if bio is not UNSET:
+            field_dict["bio"] = bio
+        if password is not UNSET:
+            field_dict["password"] = password
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        def _parse_full_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        full_name = _parse_full_name(d.pop("full_name", UNSET))
+
+
+        def _parse_bio(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        bio = _parse_bio(d.pop("bio", UNSET))
+
+
+        def _parse_password(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        password = _parse_password(d.pop("password", UNSET))
+
+
+        profile_update = cls(
+            full_name=full_name,
+            bio=bio,
+            password=password,
+        )
+
+        return profile_update
+

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="Tokens")
+
+
+
+@_attrs_define
+class Tokens:
+    """ 
+        Attributes:
+            access_token (str):
+            token_type (str):  Example: Bearer.
+            expires_in (int):
+            refresh_token (str):
+     """
+
+    access_token: str
+    token_type: str
+    expires_in: int
+    refresh_token: str
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        access_token = self.access_token
+
+        token_type = self.token_type
+
+        expires_in = self.expires_in
+
+        refresh_token = self.refresh_token
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "access_token": access_token,
+            "token_type": token_type,
+            "expires_in": expires_in,
+            "refresh_token": refresh_token,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        access_token = d.pop("access_token")
+
+        token_type = d.pop("token_type")
+
+        expires_in = d.pop("expires_in")
+
+        refresh_token = d.pop("refresh_token")
+
+        tokens = cls(
+            access_token=access_token,
+            token_type=token_type,
+            expires_in=expires_in,
+            refresh_token=refresh_token,
+        )
+
+        return tokens
+

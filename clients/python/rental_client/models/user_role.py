@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class UserRole(StrEnum):
+    ADMIN = "admin"
+    GUEST = "guest"
+    HOST = "host"
+
+    def __str__(self) -> str:
+        return str(self.value)

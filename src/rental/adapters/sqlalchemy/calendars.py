@@ -1,0 +1,250 @@
+"""The booking aggregate on SQL: a listing's calendar locked and read, the booking written.
+
+Everything about how lives here, so that a booking makes two round trips on PostgreSQL:
+
+1. ``BEGIN``, the listing's row lock (``SELECT … FOR UPDATE``) and the reads of its live
+   bookings and blocks over the stay, as one string of statements. PostgreSQL takes each
+   statement's snapshot when it starts, so the reads see what the lock waited for.
+2. The booking's ``INSERT``, its events' outbox rows and ``COMMIT``, as another
+   (``write_with_commit``, called by the unit of work).
+
+psycopg binds the values of such a string on the client, quoting them as literals (its
+``ClientCursor``); a bound value never becomes SQL. The ``BEGIN`` goes in the first string,
+not in a round trip of its own (psycopg's way): the connection is put in autocommit mode just
+for that, and the engine's pool turns it off again when the connection comes back
+(``engine.restore_begin``). MariaDB and SQLite get the same statements through SQLAlchemy,
+one at a time (PyMySQL would need its multi-statement mode for every query; sqlite3 has no
+round trips to save). The exclusion constraint of PostgreSQL backs the row lock
+(``errors.domain_errors`` turns its violation into ``DatesUnavailable``).
+
+The reads ask for what the decision needs and no more: the listing's booking terms, and for
+each booking its nights and whether it still holds them (``search.still_holds``), so
+rows come back as plain values, with nothing to hydrate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+import attrs
+from sqlalchemy import Dialect, bindparam, insert, or_, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import ClauseElement, Executable
+from sqlalchemy.sql.compiler import SQLCompiler
+
+from rental.adapters.sqlalchemy import tables as t
+from rental.adapters.sqlalchemy.errors import domain_errors
+from rental.adapters.sqlalchemy.search import LIVE, still_holds
+from rental.application.repositories import CalendarRepository
+from rental.domain.booking_terms import BookingTerms
+from rental.domain.bookings import Booking, hold_cutoffs
+from rental.domain.calendar import CalendarEntry, Reason
+from rental.domain.errors import ListingNotFound
+from rental.domain.listing_calendar import ListingCalendar
+from rental.domain.stay import Stay
+
+L, B, K = t.listings.c, t.bookings.c, t.blocks.c
+TERMS = [field.name for field in attrs.fields(BookingTerms)]
+BOOKING_COLUMNS = [t.bookings.c[field.name] for field in attrs.fields(Booking)]
+OUTBOX_WRITTEN = ("event_name", "payload", "occurred_at", "created_at")
+_IDLE = 0  # psycopg.pq.TransactionStatus.IDLE, without importing psycopg where it is absent
+
+
+class Statement:
+    """A statement of the booking path, compiled once per dialect, for ``_send``: its SQL
+    with the column types' bind processors (aware datetimes, JSON) and the constants it holds.
+    Elsewhere than psycopg, ``clause`` is run through SQLAlchemy as it is."""
+
+    def __init__(self, clause: Executable) -> None:
+        self.clause = clause
+        self._compiled: dict[str, _Compiled] = {}
+
+    def render(
+        self, dialect: Dialect, position: int, values: Mapping[str, Any]
+    ) -> tuple[str, dict[str, Any]]:
+        """The SQL and its parameters, renamed apart by ``position`` in a string of several."""
+        compiled = self._compiled.get(dialect.name)
+        if compiled is None:
+            compiled = self._compiled.setdefault(dialect.name, _Compiled(self.clause, dialect))
+        return compiled.render(position, values)
+
+
+class _Compiled:
+    def __init__(self, clause: Executable, dialect: Dialect) -> None:
+        compiled = cast(SQLCompiler, cast(ClauseElement, clause).compile(dialect=dialect))
+        self._sql = compiled.string
+        self._at: dict[int, str] = {}
+        self._constants = {k: v for k, v in compiled.params.items() if v is not None}
+        self._processors = {
+            name: processor
+            for name, bind in compiled.binds.items()
+            if (processor := bind.type.dialect_impl(dialect).bind_processor(dialect)) is not None
+        }
+
+    def render(self, position: int, values: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+        prefix = f"p{position}_"
+        sql = self._at.get(position)
+        if sql is None:
+            sql = self._at.setdefault(position, self._sql.replace("%(", f"%({prefix}"))
+        merged = {**self._constants, **values}
+        return sql, {
+            prefix + name: value
+            if (process := self._processors.get(name)) is None
+            else process(value)
+            for name, value in merged.items()
+        }
+
+
+# The listing's row, locked: who hosts it, whether it is still listed, its terms.
+LOCK_LISTING = Statement(
+    select(L.host_id, L.deleted_at.is_(None).label("listed"), *(L[name] for name in TERMS))
+    .where(L.id == bindparam("listing_id"))
+    .with_for_update()
+)
+# Pending and confirmed bookings over the nights read, and whether each still holds them.
+HOLDS = Statement(
+    select(
+        B.id,
+        B.check_in,
+        B.check_out,
+        still_holds(bindparam("unpaid_since"), bindparam("unanswered_since")).label("live"),
+    )
+    .where(
+        B.listing_id == bindparam("listing_id"),
+        or_(*(B.status == status for status in LIVE)),  # no IN list: it would expand per call
+        B.check_out > bindparam("since"),
+        B.check_in < bindparam("until"),
+    )
+    .order_by(B.check_in)
+)
+BLOCKS = Statement(
+    select(K.id, K.start, K.end)
+    .where(
+        K.listing_id == bindparam("listing_id"),
+        K.end > bindparam("since"),
+        K.start < bindparam("until"),
+    )
+    .order_by(K.start)
+)
+INSERT_BOOKING = Statement(
+    insert(t.bookings).values(
+        {column.name: bindparam(column.name, type_=column.type) for column in BOOKING_COLUMNS}
+    )
+)
+INSERT_EVENT = Statement(
+    insert(t.outbox)
+    .inline()  # no RETURNING of the id: nothing reads it
+    .values({name: bindparam(name, type_=t.outbox.c[name].type) for name in OUTBOX_WRITTEN})
+)
+
+
+def window(stay: Stay, now: datetime) -> dict[str, Any]:
+    """The parameters of the calendar reads. The listing's time zone is not known before its
+    row is read: a day before UTC's date is no later than any zone's today, so the reads start
+    there (or at check-in, if later) and never load a listing's history."""
+    unpaid_since, unanswered_since = hold_cutoffs(now)
+    return {
+        "since": max(stay.check_in, now.date() - timedelta(days=1)),
+        "until": stay.check_out,
+        "unpaid_since": unpaid_since,
+        "unanswered_since": unanswered_since,
+    }
+
+
+class SqlCalendars(CalendarRepository):
+    """``ListingCalendar``s on the listing's row lock; the booking's ``INSERT`` waits for the
+    commit on psycopg (it goes with the COMMIT), and goes through the ORM elsewhere."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self._session = session
+        self._pending: list[Booking] = []
+
+    def lock(self, listing_id: str, stay: Stay, now: datetime) -> ListingCalendar:
+        params = {"listing_id": listing_id, **window(stay, now)}
+        with domain_errors():
+            listing, holds, blocks = self._read([LOCK_LISTING, HOLDS, BLOCKS], params)
+        if not listing:
+            raise ListingNotFound(f"No listing {listing_id}.")
+        row = listing[0]
+        held = [CalendarEntry(r[1], r[2], Reason.BOOKED, r[0]) for r in holds if r[3]]
+        held += [CalendarEntry(r[1], r[2], Reason.BLOCKED, r[0]) for r in blocks]
+        terms = BookingTerms(*row[2:])
+        return ListingCalendar.of(
+            listing_id=listing_id, host_id=row[0], listed=bool(row[1]), terms=terms,
+            entries=held, overdue=[r[0] for r in holds if not r[3]],
+        )  # fmt: skip
+
+    def _add(self, booking: Booking) -> None:
+        if _batched(self._session):
+            self._pending.append(booking)
+        else:
+            self._session.add(booking)
+
+    def write_with_commit(self, events: Sequence[Mapping[str, Any]]) -> bool:
+        """On psycopg, with a booking added: send its ``INSERT``, the outbox rows ``events``
+        and ``COMMIT`` in one round trip and say so (the session's own commit then finds the
+        transaction over). Otherwise write nothing and return ``False``."""
+        if not self._pending:
+            return False
+        rows = [{c.name: getattr(b, c.name) for c in BOOKING_COLUMNS} for b in self._pending]
+        self._pending.clear()
+        writes = [(INSERT_BOOKING, row) for row in rows] + [(INSERT_EVENT, e) for e in events]
+        _send(self._session, writes, and_commit=True).close()
+        return True
+
+    def discard(self) -> None:
+        """Forget the bookings not yet written: the transaction is rolled back."""
+        self._pending.clear()
+
+    def _read(self, statements: list[Statement], params: dict[str, Any]) -> list[list[Any]]:
+        if not _batched(self._session):
+            return [list(self._session.execute(s.clause, params)) for s in statements]
+        cursor = _send(self._session, [(s, params) for s in statements])
+        results = [cursor.fetchall()]
+        while cursor.nextset():
+            results.append(cursor.fetchall())
+        cursor.close()
+        return results
+
+
+def _batched(session: Session) -> bool:
+    """Whether statements go out together, as one string: on psycopg only."""
+    return session.get_bind().dialect.driver == "psycopg"
+
+
+def _send(
+    session: Session, batch: Sequence[tuple[Statement, Mapping[str, Any]]], and_commit: bool = False
+) -> Any:
+    """A psycopg ``ClientCursor`` that has run ``batch`` as one string of statements (with the
+    ``BEGIN`` first when the transaction has not begun, and the ``COMMIT`` last when asked),
+    positioned on the first statement's result. Driver errors are raised as SQLAlchemy raises
+    them, for ``domain_errors``."""
+    from psycopg import ClientCursor
+
+    connection = session.connection()
+    dialect = connection.dialect
+    driver: Any = connection.connection.driver_connection
+    parts = [statement.render(dialect, i, values) for i, (statement, values) in enumerate(batch)]
+    sql = ";\n".join(part for part, _ in parts) + (";\nCOMMIT" if and_commit else "")
+    params: dict[str, Any] = {}
+    for _, values in parts:
+        params.update(values)
+    begin = driver.info.transaction_status == _IDLE
+    if begin:
+        driver.autocommit = True  # only so that psycopg does not send its own BEGIN first
+        sql = "BEGIN;\n" + sql
+    cursor = ClientCursor(driver)
+    try:
+        cursor.execute(sql, params)
+    except dialect.loaded_dbapi.Error as error:
+        cursor.close()
+        raise DBAPIError.instance(
+            sql, None, error, dialect.loaded_dbapi.Error, dialect=dialect
+        ) from error
+    if begin:
+        cursor.nextset()  # past the BEGIN's empty result
+    return cursor
