@@ -19,8 +19,10 @@ from pathlib import Path
 
 import pytest
 import requests
+import stripe
 
 from rental.adapters.stripe import StripeGateway
+from rental.settings import PaymentSettings, Settings
 
 SECRET_KEY = "sk_test_localstripe_0123456789"  # localstripe takes any sk_ key
 WEBHOOK_SECRET = "whsec_test_0123456789abcdef"
@@ -77,3 +79,19 @@ def stripe_gateway(localstripe_url: str) -> StripeGateway:
     """A gateway on localstripe, whose store is emptied first (ids never repeat anyway)."""
     requests.delete(f"{localstripe_url}/_config/data", timeout=5).raise_for_status()
     return StripeGateway(SECRET_KEY, api_base=localstripe_url, timeout=5, max_network_retries=0)
+
+
+def stripe_settings(api_base: str, database_url: str = "memory://") -> Settings:
+    """Test settings with ``RENTAL_PAYMENT_GATEWAY=stripe`` on ``api_base``."""
+    from tests.integration.http.conftest import test_settings
+
+    payments = PaymentSettings(
+        gateway="stripe", stripe_secret_key=SECRET_KEY, stripe_webhook_secret=WEBHOOK_SECRET,
+        stripe_api_base=api_base,
+    )  # fmt: skip
+    return test_settings(database_url=database_url, payments=payments)
+
+
+def stripe_client(api_base: str) -> stripe.StripeClient:
+    """A client of our own, to act on the provider's side as its dashboard would."""
+    return stripe.StripeClient(SECRET_KEY, base_addresses={"api": api_base}, max_network_retries=0)

@@ -242,13 +242,15 @@ class PaymentSettings:
     stripe_webhook_secret: str = field(default="", repr=False)
     stripe_api_base: str = STRIPE_API_BASE
     host_fee_percent: int = 3
+    admin_email: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> PaymentSettings:
         """Read ``RENTAL_PAYMENT_GATEWAY`` (``sandbox``, the default, or ``stripe``),
         ``RENTAL_STRIPE_SECRET_KEY`` and ``RENTAL_STRIPE_WEBHOOK_SECRET`` (both required with
         ``stripe``), ``RENTAL_STRIPE_API_BASE`` (default ``https://api.stripe.com``; a proxy or
-        a Stripe-compatible test server) and ``RENTAL_HOST_FEE_PERCENT`` (0 to 100, default 3).
+        a Stripe-compatible test server), ``RENTAL_HOST_FEE_PERCENT`` (0 to 100, default 3)
+        and ``RENTAL_ADMIN_EMAIL`` (who hears of payments reconciliation cannot repair).
         A message never quotes a secret."""
         gateway = (env.get("RENTAL_PAYMENT_GATEWAY") or "sandbox").strip().lower()
         if gateway not in PAYMENT_GATEWAYS:
@@ -274,6 +276,7 @@ class PaymentSettings:
             stripe_webhook_secret=webhook_secret,
             stripe_api_base=_api_base(env.get("RENTAL_STRIPE_API_BASE") or STRIPE_API_BASE),
             host_fee_percent=_percent(env, "RENTAL_HOST_FEE_PERCENT", 3),
+            admin_email=_email(env.get("RENTAL_ADMIN_EMAIL") or ""),
         )
 
 
@@ -322,3 +325,10 @@ def _cors_credentials(env: Mapping[str, str]) -> bool:
         # act as the signed-in user.
         raise SettingsError("RENTAL_CORS_ORIGINS='*' cannot go with RENTAL_CORS_CREDENTIALS=true.")
     return credentials
+
+
+def _email(raw: str) -> str | None:
+    address = raw.strip()
+    if address and not re.match(r"^[^@\s]+@[^@\s]+$", address):
+        raise SettingsError(f"RENTAL_ADMIN_EMAIL={raw!r} is not an email address.")
+    return address or None

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
-import attrs
 import pytest
 
 from rental.application.repositories import IdempotencyRecord
-from rental.domain.bookings import Booking, CancelledBy
+from rental.domain.bookings import CancelledBy
 from rental.domain.errors import BookingNotFound
-from rental.domain.listings import Listing
 from rental.domain.users import Role
 from tests.contracts.builders import (
     NOW,
@@ -24,12 +21,6 @@ from tests.contracts.builders import (
     confirmed,
     save,
 )
-
-FIELDS = [field.name for field in attrs.fields(Listing)]
-
-
-def vars_of(booking: Booking) -> dict[str, Any]:
-    return {field.name: getattr(booking, field.name) for field in attrs.fields(Booking)}
 
 
 class CalendarQueriesContract:

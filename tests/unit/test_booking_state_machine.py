@@ -288,15 +288,18 @@ class BookingMachine(RuleBasedStateMachine):
         gateway, references = self.world.gateway, {}
         for booking in map(self.read, self.booked):
             listing = self.listings[booking.listing_id]
+            price = booking.price
+            assert price.nightly_subtotal == booking.nights * listing.price_per_night
+            percent = listing.weekly_discount_percent if booking.nights >= 7 else 0
+            percent = listing.monthly_discount_percent if booking.nights >= 28 else percent
+            assert price.discount == percent_of(price.nightly_subtotal, percent)
+            before_fee = price.nightly_subtotal - price.discount + price.cleaning_fee
+            assert price.service_fee == percent_of(before_fee, 10)
+            assert price.total == before_fee + price.service_fee
+            assert (
+                min(price.discount, price.cleaning_fee, price.service_fee) >= 0 and price.total > 0
+            )
             b = booking
-            assert b.nightly_subtotal == b.nights * listing.price_per_night
-            percent = listing.weekly_discount_percent if b.nights >= 7 else 0
-            percent = listing.monthly_discount_percent if b.nights >= 28 else percent
-            assert b.discount == percent_of(b.nightly_subtotal, percent)
-            before_fee = b.nightly_subtotal - b.discount + b.cleaning_fee
-            assert b.service_fee == percent_of(before_fee, 10)
-            assert b.total == before_fee + b.service_fee
-            assert min(b.discount, b.cleaning_fee, b.service_fee) >= 0 and b.total > 0
             payments = self.payments(b.id)
             assert sum(p.is_live for p in payments) <= 1
             settled = [p for p in payments if p.status in SETTLED]

@@ -74,4 +74,4 @@ def test_later_price_changes_do_not_touch_a_booking_already_made() -> None:
     listing = world.listing(host, price_per_night=10000)
     booking = world.book(guest, listing, nights=2)
     world.handle(c.UpdateListing(actor=host, listing_id=listing.id, price_per_night=99999))
-    assert world.booking(guest, booking.id).nightly_subtotal == 20000
+    assert world.booking(guest, booking.id).price.nightly_subtotal == 20000

@@ -84,7 +84,6 @@ class SandboxGateway:
             return ProviderPayment(
                 reference=reference, status=status, amount=held.amount, currency=held.currency,
                 refunded=self.refunded.get(reference, 0),
-                payment_id=tags.payment_id if tags else None,
                 booking_id=tags.booking_id if tags else None,
                 payer_id=tags.payer_id if tags else None,
             )  # fmt: skip

@@ -47,3 +47,9 @@ def check_is_host_of(actor: Actor, booking: Booking, action: str) -> None:
     check_can_see_booking(actor, booking)
     if actor.user_id != booking.host_id:
         raise PermissionDenied(f"Only the listing's host may {action}.")
+
+
+def check_can_see_payouts(actor: Actor) -> None:
+    """Hosts read their own payouts and admins everyone's; guests have none to read."""
+    if actor.role not in (Role.HOST, Role.ADMIN):
+        raise PermissionDenied("Only hosts and admins have payouts.")

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
+from rental.application.ports import ProviderEvent, ProviderPayment
 from rental.domain.calendar_import import FeedEvent
 from rental.domain.users import Role
 
@@ -210,6 +211,28 @@ class SubmitReview(Command):
     booking_id: str
     rating: int
     comment: str = ""
+
+
+# -- The money's books: provider events, reconciliation, payouts ---------------------------
+@frozen(kw_only=True)
+class HandleProviderEvent(Command):
+    """Bring a payment in line with what the provider's webhook event says happened."""
+
+    event: ProviderEvent
+
+
+@frozen(kw_only=True)
+class ReconcilePayment(Command):
+    """Bring our records of one payment in line with the provider's view of it."""
+
+    seen: ProviderPayment
+
+
+@frozen(kw_only=True)
+class PayHost(Command):
+    """Pay the host the due payout of one booking (``rental pay-hosts`` sends one each)."""
+
+    booking_id: str
 
 
 # -- channel sync (iCal) -------------------------------------------------------------------

@@ -52,24 +52,41 @@ class ProviderPayment:
 
     ``status`` is ``authorized`` (held, not captured), ``captured``, ``voided`` (cancelled
     before capture) or ``failed``; ``refunded`` is what it has given back, in minor units.
-    ``payment_id``, ``booking_id`` and ``payer_id`` are our ids, carried by the provider's copy
-    so that money whose record we lost can be matched to its booking."""
+    ``booking_id`` and ``payer_id`` are our ids, carried by the provider's copy so that money
+    whose record we lost can be matched to its booking."""
 
     reference: str
     status: str
     amount: int
     currency: str
     refunded: int = 0
-    payment_id: str | None = None
     booking_id: str | None = None
     payer_id: str | None = None
 
 
 @frozen
-class PaymentTags:
-    """Our ids, sent along with an authorization so the provider's record names them."""
+class ProviderEvent:
+    """A webhook event of the payment provider, verified, reduced to what we act on.
 
-    payment_id: str
+    ``reference`` is the provider's payment (PaymentIntent) it concerns; ``refunded`` the
+    total refunded so far (``charge.refunded``); ``disputed`` the amount a dispute claims.
+    ``handled`` is False for types we do not act on (they are acknowledged, not stored)."""
+
+    id: str
+    type: str
+    reference: str | None
+    refunded: int = 0
+    disputed: int = 0
+    failure_reason: str | None = None
+    handled: bool = True
+
+
+@frozen
+class PaymentTags:
+    """Our ids, sent along with an authorization so the provider's record names them. Not the
+    payment's own id: a request retried after a timeout makes a new one, and Stripe refuses
+    an idempotency key sent again with other parameters."""
+
     booking_id: str
     payer_id: str
 

@@ -187,8 +187,20 @@ class PaymentRepository(Tracking, abc.ABC):
     @abc.abstractmethod
     def _get(self, payment_id: str) -> Payment: ...
 
+    def by_reference(self, reference: str) -> Payment | None:
+        """The payment the gateway knows as ``reference``, if we recorded it."""
+        return self._seen(self._by_reference(reference))  # type: ignore[no-any-return]
+
+    @abc.abstractmethod
+    def to_reconcile(self, since: datetime, limit: int) -> list[str]:
+        """Gateway references of the payments still authorized (not final) and of those
+        changed since ``since``: what reconciliation asks the provider about."""
+
     @abc.abstractmethod
     def _for_booking(self, booking_id: str) -> list[Payment]: ...
+
+    @abc.abstractmethod
+    def _by_reference(self, reference: str) -> Payment | None: ...
 
 
 class ReviewRepository(Tracking, abc.ABC):

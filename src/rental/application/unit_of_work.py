@@ -8,6 +8,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 
+from rental.application.bookkeeping import Ledger, PayoutStore, ProviderEvents
 from rental.application.repositories import (
     BlockRepository,
     BookingRepository,
@@ -45,6 +46,9 @@ class UnitOfWork(abc.ABC):
     reviews: ReviewRepository
     idempotency: IdempotencyStore
     revoked_tokens: RevokedTokens
+    ledger: Ledger
+    payouts: PayoutStore
+    provider_events: ProviderEvents
     calendar_feeds: CalendarFeedRepository
     calendar_imports: CalendarImportRepository
 

@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Any
 from attrs import evolve, frozen
 
 from rental.adapters.argon2_hasher import Argon2Hasher
+from rental.adapters.logging_payouts import LoggingPayoutGateway
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
+from rental.application.bookkeeping import PayoutGateway
 from rental.application.calendar_sync import CalendarSync
-from rental.application.commands import Command
+from rental.application.commands import Actor, Command
 from rental.application.delivery import ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import COMMAND_HANDLERS
@@ -29,6 +31,8 @@ from rental.application.messagebus import (
     MessageBus,
     Publishers,
 )
+from rental.application.money_jobs import Reconciliation, pay_hosts, reconcile_payments
+from rental.application.payout_reads import PayoutView, payouts_of
 from rental.application.ports import (
     Clock,
     EventPublisher,
@@ -67,7 +71,9 @@ class Rental:
         delivery: EventDelivery | None = None,
         calendar_sync: CalendarSync,
         probes: Probes | None = None,
+        alert: Callable[[list[str]], None] = lambda problems: None,
     ) -> None:
+        self._alert = alert
         self.bus = bus
         self.probes = probes
         self.delivery = delivery
@@ -93,6 +99,19 @@ class Rental:
     def expire_bookings(self, limit: int = 1000) -> dict[str, int]:
         """Expire overdue pending bookings and complete ended stays; how many of each."""
         return expire_bookings(self.bus, self.dependencies, limit)
+
+    def reconcile_payments(self, limit: int = 1000) -> Reconciliation:
+        """Compare payments with the provider and repair what can be (``rental
+        reconcile-payments``; the worker runs it hourly)."""
+        return reconcile_payments(self.bus, self.dependencies, self._alert, limit)
+
+    def pay_hosts(self, limit: int = 1000) -> dict[str, int]:
+        """Pay the payouts that are due (``rental pay-hosts``)."""
+        return pay_hosts(self.bus, self.dependencies, limit)
+
+    def payouts(self, actor: Actor) -> list[PayoutView]:
+        """The actor's payouts (``GET /payouts``): a host's own, every one for an admin."""
+        return payouts_of(self.dependencies, actor)
 
     def close(self) -> None:
         self._close()
@@ -200,6 +219,8 @@ def bootstrap(
     ical_allow_private_networks: bool = False,
     host_fee_percent: int = 3,
     database_timeouts: DatabaseTimeouts | None = None,
+    payout_gateway: PayoutGateway | None = None,
+    admin_email: str | None = None,
     database_replica_urls: Sequence[str] = (),
     replica_max_lag_seconds: float = 5.0,
     replica_check_every: float = 1.0,
@@ -217,7 +238,9 @@ def bootstrap(
     prefixed ``redis_namespace`` (revoked tokens stay in the database alone).
     Emails go through ``notifier``, else SMTP at ``smtp_url`` (``RENTAL_SMTP_URL``), else the
     log. ``event_handlers`` also run in process after commits. ``host_fee_percent``
-    (``RENTAL_HOST_FEE_PERCENT``) is kept from the host's payout by the ledger.
+    (``RENTAL_HOST_FEE_PERCENT``) is kept from the host's payout by the ledger; payouts go
+    through ``payout_gateway`` (by default written to the log); what reconciliation cannot
+    repair is emailed to ``admin_email`` (``RENTAL_ADMIN_EMAIL``) as well as logged.
     ``database_timeouts`` bound every wait for the database (``RENTAL_DB_*``).
 
     Imported calendars are fetched every ``ical_sync_minutes`` by ``calendar_fetcher``, by
@@ -243,12 +266,14 @@ def bootstrap(
         hasher=password_hasher or Argon2Hasher(),
         gateway=payment_gateway or SandboxGateway(),
         host_fee_percent=host_fee_percent,
+        payouts=payout_gateway or LoggingPayoutGateway(),
     )
+    notifier = notifier or _notifier(smtp_url)
     delivery = event_delivery(
         outbox=storage.outbox,
         ledger=storage.ledger,
         read_model=storage.read_model,
-        notifier=notifier or _notifier(smtp_url),
+        notifier=notifier,
         in_process=InProcessPublisher(event_handlers or {}),
         redis_url=redis_url,
         redis_namespace=redis_namespace,
@@ -271,6 +296,7 @@ def bootstrap(
         dependencies=dependencies,
         close=close,
         delivery=delivery,
+        alert=_admin_alert(notifier, admin_email),
         probes=_probes(storage, delivery),
         calendar_sync=_calendar_sync(
             bus, dependencies, calendar_fetcher, ical_sync_minutes, ical_allow_private_networks
@@ -316,6 +342,15 @@ def _probes(storage: _Storage, delivery: EventDelivery) -> Probes:
     )
 
 
+def _admin_alert(notifier: Notifier, admin_email: str | None) -> Callable[[list[str]], None]:
+    def alert(problems: list[str]) -> None:
+        if admin_email:
+            body = "Reconciliation could not repair these payments:\n\n" + "\n".join(problems)
+            notifier.send(to=admin_email, subject="Payments to look at", body=body)
+
+    return alert
+
+
 def payment_gateway_from(payments: PaymentSettings) -> PaymentGateway:
     """The gateway ``RENTAL_PAYMENT_GATEWAY`` names: the sandbox, or Stripe with its key."""
     if payments.gateway == "stripe":
@@ -338,6 +373,7 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "ical_allow_private_networks": settings.ical_allow_private_networks,
         "host_fee_percent": settings.payments.host_fee_percent,
         "database_timeouts": settings.database_timeouts,
+        "admin_email": settings.payments.admin_email,
         "database_replica_urls": settings.database_replica_urls,
         "replica_max_lag_seconds": settings.replica_max_lag_seconds,
     }

@@ -87,12 +87,7 @@ class Booking(Aggregate):
     check_out: date
     guests: int
     status: str
-    currency: str
-    nightly_subtotal: int
-    discount: int
-    cleaning_fee: int
-    service_fee: int
-    total: int
+    price: PriceBreakdown
     cancellation_policy: str
     instant_book: bool
     timezone: str
@@ -113,15 +108,13 @@ class Booking(Aggregate):
         return (self.check_out - self.check_in).days
 
     @property
-    def price(self) -> PriceBreakdown:
-        return PriceBreakdown(
-            currency=self.currency,
-            nightly_subtotal=self.nightly_subtotal,
-            discount=self.discount,
-            cleaning_fee=self.cleaning_fee,
-            service_fee=self.service_fee,
-            total=self.total,
-        )
+    def total(self) -> int:
+        """What the stay costs, in minor units of ``currency``."""
+        return self.price.total
+
+    @property
+    def currency(self) -> str:
+        return self.price.currency
 
     def today(self, now: datetime) -> date:
         """Today in the listing's time zone."""
@@ -229,6 +222,13 @@ class Booking(Aggregate):
     def expire(self, now: datetime) -> None:
         if self.status != BookingStatus.PENDING or not self.is_overdue(now):
             raise TransitionNotAllowed("Only an overdue pending booking can expire.")
+        self._move(BookingStatus.EXPIRED, now)
+        self._record(BookingExpired, now)
+
+    def lose_payment_hold(self, now: datetime) -> None:
+        """The card's authorization is gone at the provider (it lapsed after about 7 days, or
+        was cancelled there): a pending request can no longer be confirmed, so it expires."""
+        self.check_is_pending(now, "expired")
         self._move(BookingStatus.EXPIRED, now)
         self._record(BookingExpired, now)
 

@@ -57,6 +57,10 @@ class UnknownPaymentToken(InvalidInput):
     """The payment gateway does not know this token; nothing was recorded."""
 
 
+class LedgerOutOfBalance(DomainError):
+    """Ledger entries that would not sum to the money held: a bug, refused before writing."""
+
+
 class CurrencyMismatch(DomainError):
     """Amounts in different currencies cannot be combined."""
 
@@ -115,6 +119,11 @@ class PaymentDeclined(DomainError):
         super().__init__(f"The payment method was declined: {reason}.")
         self.reason = reason
         self.payment_id = payment_id
+
+
+# -- 400 ---------------------------------------------------------------------------------
+class WebhookRejected(DomainError):
+    """A webhook whose signature is missing, wrong or too old, or whose body is no event."""
 
 
 # -- 503: the payment provider did not answer ------------------------------------------

@@ -167,6 +167,13 @@ class PaymentRefunded(PaymentEvent):
 
 
 @frozen(kw_only=True)
+class PaymentDisputed(PaymentEvent):
+    """The card holder disputes the charge with their bank (a chargeback is coming)."""
+
+    disputed: int
+
+
+@frozen(kw_only=True)
 class ReviewSubmitted(Event):
     review_id: str
     booking_id: str

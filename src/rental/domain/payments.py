@@ -13,6 +13,7 @@ from rental.domain.errors import InvalidInput, TransitionNotAllowed
 from rental.domain.events import (
     PaymentAuthorized,
     PaymentCaptured,
+    PaymentDisputed,
     PaymentEvent,
     PaymentFailed,
     PaymentRefunded,
@@ -137,3 +138,13 @@ class Payment(Aggregate):
         fully = self.refunded_amount == self.amount
         self._move(PaymentStatus.REFUNDED if fully else PaymentStatus.PARTIALLY_REFUNDED, now)
         self._record(PaymentRefunded, now, refunded=amount)
+
+    def record_dispute(self, amount: int, now: datetime) -> None:
+        """The payer disputes ``amount`` with their bank: the money stays where it is until
+        the dispute is decided; the event tells the people who must answer it."""
+        self.check_status(
+            PaymentStatus.CAPTURED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED,
+            action="disputed",
+        )  # fmt: skip
+        self.updated_at = now
+        self._record(PaymentDisputed, now, disputed=amount)

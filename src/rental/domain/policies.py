@@ -79,3 +79,10 @@ class PriceBreakdown:
 
     def refund(self, percent: int) -> int:
         return percent_of(self.total, percent)
+
+    def __composite_values__(self) -> tuple[str, int, int, int, int, int]:
+        """The parts in field order: how a mapper that stores them as columns reads them."""
+        return (
+            self.currency, self.nightly_subtotal, self.discount, self.cleaning_fee,
+            self.service_fee, self.total,
+        )  # fmt: skip

@@ -32,10 +32,16 @@ def configure_logging(level: str, log_format: str = "text") -> None:
     logs.configure_logging(level, log_format)
 
 
+# Commands that only print what the code says: they run on a checkout with nothing configured.
+NEEDS_NO_SETTINGS = {"graphql-schema"}
+
+
 @click.group()
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """rental: the backend of a short-stay rental marketplace."""
+    if ctx.invoked_subcommand in NEEDS_NO_SETTINGS:
+        return
     try:
         settings = Settings.from_env()
         check_database_url(settings.database_url)
@@ -128,6 +134,34 @@ def expire_bookings(settings: Settings) -> None:
     with running(settings) as rental:
         counts = rental.expire_bookings()
     click.echo(f"expired: {counts['expired']}, completed: {counts['completed']}")
+
+
+@main.command("reconcile-payments")
+@click.pass_obj
+def reconcile_payments(settings: Settings) -> None:
+    """Compare payments with the provider; record or give back money our records missed."""
+    with running(settings) as rental:
+        result = rental.reconcile_payments()
+    for line in result.repaired:
+        click.echo(f"repaired {line}")
+    for line in result.problems:
+        click.echo(line, err=True)
+    summary = result.summary()
+    click.echo(
+        f"compared: {summary['compared']}, repaired: {summary['repaired']}, "
+        f"to look at: {summary['problems']}"
+    )
+    if result.problems:
+        sys.exit(1)
+
+
+@main.command("pay-hosts")
+@click.pass_obj
+def pay_hosts(settings: Settings) -> None:
+    """Pay hosts the payouts that are due (24 hours after check-in)."""
+    with running(settings) as rental:
+        counts = rental.pay_hosts()
+    click.echo(f"paid: {counts['paid']}, cancelled: {counts['cancelled']}")
 
 
 @main.command("graphql-schema")

@@ -56,9 +56,10 @@ class InBackground:
 class ScheduledJobs:
     """A relay pass every ``relay_every`` seconds and ``expire_bookings()`` (expiring unpaid
     and unanswered pending bookings, voiding their authorizations, completing ended stays)
-    every ``expire_every`` seconds, and every ``sync_every`` seconds a sync of the imported
-    calendars not fetched for ``RENTAL_ICAL_SYNC_MINUTES``. A failing job is logged and tried
-    again at its next turn."""
+    every ``expire_every`` seconds, every ``sync_every`` seconds a sync of the imported
+    calendars not fetched for ``RENTAL_ICAL_SYNC_MINUTES``, and ``reconcile_payments()``
+    every ``reconcile_every`` (hourly). A failing job is logged and tried again at its next
+    turn."""
 
     def __init__(
         self,
@@ -67,6 +68,7 @@ class ScheduledJobs:
         relay_every: float = 1.0,
         expire_every: float = 60.0,
         sync_every: float = 60.0,
+        reconcile_every: float = 3600.0,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         assert rental.delivery is not None
@@ -80,6 +82,7 @@ class ScheduledJobs:
             # Checked often, so each import is fetched about RENTAL_ICAL_SYNC_MINUTES after
             # its last attempt rather than up to a whole period later.
             ("sync-calendars", sync_every, self.calendar_sync),
+            ("reconcile-payments", reconcile_every, lambda: rental.reconcile_payments().summary()),
         ]
         self._next_run = dict.fromkeys((name for name, _, _ in self._jobs), 0.0)
 
@@ -150,6 +153,10 @@ def run_worker(
 @click.option("--relay-every", default=1.0, show_default=True, help="Seconds between relay passes.")
 @click.option("--expire-every", default=60.0, show_default=True, help="Seconds between expiries.")
 @click.option(
+    "--reconcile-every", default=3600.0, show_default=True,
+    help="Seconds between reconciliations of payments with the provider.",
+)  # fmt: skip
+@click.option(
     "--heartbeat-file", type=click.Path(path_type=Path), default=default_heartbeat_path,
     help="Touched at each turn of the loop; --check reads it.",
 )  # fmt: skip
@@ -163,6 +170,7 @@ def worker(
     threads: int,
     relay_every: float,
     expire_every: float,
+    reconcile_every: float,
     heartbeat_file: Path,
     check: bool,
     check_max_age: float,
@@ -181,7 +189,10 @@ def worker(
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
-    jobs = ScheduledJobs(rental, relay_every=relay_every, expire_every=expire_every)
+    jobs = ScheduledJobs(
+        rental, relay_every=relay_every, expire_every=expire_every,
+        reconcile_every=reconcile_every,
+    )  # fmt: skip
     try:
         run_worker(rental, jobs, stop, threads, heartbeat)
     finally:

@@ -36,50 +36,49 @@ def a_paid_booking(
 
 
 def test_strangers_see_null_and_the_parties_see_the_booking(
-    memory_app: Flask, memory_client: FlaskClient, clock: FakeClock
+    rental_app: Flask, client: FlaskClient, clock: FakeClock
 ) -> None:
-    host, guest, ids = a_paid_booking(memory_client, clock)
-    _, stranger = http_signup(memory_client, "guest")
+    """On memory, SQLite and PostgreSQL, as the rest of the authorization."""
+    host, guest, ids = a_paid_booking(client, clock)
+    _, stranger = http_signup(client, "guest")
     variables = {"b": ids["booking"], "p": ids["payment"], "u": ids["guest"]}
     hidden = {"booking": None, "payment": None}
 
     for headers in (stranger, {}):
-        answer = gql(memory_client, SEE, variables, headers)
+        answer = gql(client, SEE, variables, headers)
         assert "errors" not in answer
         data = answer["data"]
         assert {k: data[k] for k in hidden} == hidden
         assert (data["user"]["email"], data["user"]["trips"]) == (None, None)
         assert data["user"]["hostedBookings"] is None
-    for headers in (guest, host, admin(memory_app, memory_client)):
-        data = gql(memory_client, SEE, variables, headers)["data"]
+    for headers in (guest, host, admin(rental_app, client)):
+        data = gql(client, SEE, variables, headers)["data"]
         assert data["booking"] == {"id": ids["booking"]}
         assert data["payment"] == {"id": ids["payment"]}
-    missing = gql(memory_client, SEE, {"b": "nope", "p": "nope", "u": "nope"}, guest)
+    missing = gql(client, SEE, {"b": "nope", "p": "nope", "u": "nope"}, guest)
     assert missing == {"data": {"booking": None, "payment": None, "user": None}}
-    guest_view = gql(memory_client, SEE, variables, guest)["data"]["user"]
+    guest_view = gql(client, SEE, variables, guest)["data"]["user"]
     assert guest_view["trips"] == {"total": 1} and guest_view["email"]
 
     cancel = "mutation($id: ID!) { cancelBooking(id: $id) { id } }"
-    refused = gql(memory_client, cancel, {"id": ids["booking"]}, stranger)
+    refused = gql(client, cancel, {"id": ids["booking"]}, stranger)
     assert codes(refused) == ["NOT_FOUND"] and refused["data"] == {"cancelBooking": None}
-    anonymous = gql(memory_client, cancel, {"id": ids["booking"]})
+    anonymous = gql(client, cancel, {"id": ids["booking"]})
     assert codes(anonymous) == ["UNAUTHENTICATED"]
 
 
-def test_guests_cannot_host_and_hosts_cannot_change_others_listings(
-    memory_client: FlaskClient,
-) -> None:
-    _, guest = http_signup(memory_client, "guest")
-    _, host = http_signup(memory_client, "host")
-    _, other_host = http_signup(memory_client, "host")
-    listing = created_listing(memory_client, host)
+def test_guests_cannot_host_and_hosts_cannot_change_others_listings(client: FlaskClient) -> None:
+    _, guest = http_signup(client, "guest")
+    _, host = http_signup(client, "host")
+    _, other_host = http_signup(client, "host")
+    listing = created_listing(client, host)
     create = """mutation { createListing(input: {title: "Mine", city: "Lisbon", country: "PT",
         pricePerNight: 100, maxGuests: 1}) { id } }"""  # fmt: skip
     update = """mutation($id: ID!) { updateListing(id: $id, input: {title: "Ha"}) { id } }"""
 
-    assert codes(gql(memory_client, create, headers=guest)) == ["FORBIDDEN"]
-    assert codes(gql(memory_client, update, {"id": listing["id"]}, other_host)) == ["FORBIDDEN"]
-    assert codes(gql(memory_client, update, {"id": "missing"}, host)) == ["NOT_FOUND"]
+    assert codes(gql(client, create, headers=guest)) == ["FORBIDDEN"]
+    assert codes(gql(client, update, {"id": listing["id"]}, other_host)) == ["FORBIDDEN"]
+    assert codes(gql(client, update, {"id": "missing"}, host)) == ["NOT_FOUND"]
 
 
 def depth_query(levels: int) -> str:

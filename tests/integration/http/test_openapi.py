@@ -36,6 +36,10 @@ ENDPOINTS = {
     "/bookings/{booking_id}/payments": {"get", "post"},
     "/bookings/{booking_id}/review": {"post"},
     "/payments/{payment_id}": {"get"},
+    # Issue 14: payouts and the payment provider's webhooks.
+    "/payouts": {"get"},
+    "/payouts/summary": {"get"},
+    "/webhooks/stripe": {"post"},
 }
 PUBLIC = {
     ("/healthz", "get"), ("/readyz", "get"), ("/auth/register", "post"),
@@ -44,6 +48,8 @@ PUBLIC = {
     ("/listings/{listing_id}/reviews", "get"),
     # The iCalendar export: opened by the secret token in its URL, as other platforms fetch it.
     ("/listings/{listing_id}/calendar.ics", "get"),
+    # Stripe's webhooks: authenticated by the Stripe-Signature header, not a bearer token.
+    ("/webhooks/stripe", "post"),
 }  # fmt: skip
 
 

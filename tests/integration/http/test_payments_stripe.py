@@ -13,19 +13,10 @@ from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.adapters.stripe import StripeGateway
 from rental.composition import bootstrap_from
 from rental.entrypoints.http import create_app
-from rental.settings import PaymentSettings
 from tests.fakes import FakeClock
 from tests.integration.http.booking_steps import book, day, get, host_with_listing, pay, post
-from tests.integration.http.conftest import signup, test_settings
-from tests.stripe_server import SECRET_KEY, WEBHOOK_SECRET
-
-
-def stripe_settings(api_base: str, database_url: str = "memory://") -> object:
-    payments = PaymentSettings(
-        gateway="stripe", stripe_secret_key=SECRET_KEY, stripe_webhook_secret=WEBHOOK_SECRET,
-        stripe_api_base=api_base,
-    )  # fmt: skip
-    return test_settings(database_url=database_url, payments=payments)
+from tests.integration.http.conftest import signup
+from tests.stripe_server import SECRET_KEY, stripe_settings
 
 
 @pytest.fixture

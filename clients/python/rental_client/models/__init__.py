@@ -34,6 +34,11 @@ from .payment_payment_method import PaymentPaymentMethod
 from .payment_request import PaymentRequest
 from .payment_request_payment_method import PaymentRequestPaymentMethod
 from .payment_status import PaymentStatus
+from .payout import Payout
+from .payout_page import PayoutPage
+from .payout_status import PayoutStatus
+from .payout_summary import PayoutSummary
+from .payout_totals import PayoutTotals
 from .price import Price
 from .problem import Problem
 from .problem_checks import ProblemChecks
@@ -44,11 +49,13 @@ from .register_role import RegisterRole
 from .review import Review
 from .review_page import ReviewPage
 from .review_request import ReviewRequest
+from .stripe_webhook_body import StripeWebhookBody
 from .tokens import Tokens
 from .unavailable import Unavailable
 from .unavailable_reason import UnavailableReason
 from .user import User
 from .user_role import UserRole
+from .webhook_ack import WebhookAck
 
 __all__ = (
     "AccessToken",
@@ -85,6 +92,11 @@ __all__ = (
     "PaymentRequest",
     "PaymentRequestPaymentMethod",
     "PaymentStatus",
+    "Payout",
+    "PayoutPage",
+    "PayoutStatus",
+    "PayoutSummary",
+    "PayoutTotals",
     "Price",
     "Problem",
     "ProblemChecks",
@@ -95,9 +107,11 @@ __all__ = (
     "Review",
     "ReviewPage",
     "ReviewRequest",
+    "StripeWebhookBody",
     "Tokens",
     "Unavailable",
     "UnavailableReason",
     "User",
     "UserRole",
+    "WebhookAck",
 )

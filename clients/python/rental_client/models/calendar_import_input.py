@@ -23,7 +23,8 @@ class CalendarImportInput:
     """ 
         Attributes:
             name (str):
-            url (str): An http:// or https:// iCalendar URL.
+            url (str): An http:// or https:// iCalendar URL (a host name or IPv4 address, a port if any, no user name or
+                password, no spaces).
      """
 
     name: str

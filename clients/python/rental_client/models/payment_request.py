@@ -25,7 +25,9 @@ class PaymentRequest:
         Attributes:
             payment_method (PaymentRequestPaymentMethod):
             payment_token (str): Card token from the gateway; a token it does not know is a 422. Sandbox: `tok_visa`
-                succeeds, `tok_chargeDeclined` and `tok_chargeDeclinedInsufficientFunds` are declined (402). Example: tok_visa.
+                succeeds, `tok_chargeDeclined` and `tok_chargeDeclinedInsufficientFunds` are declined (402). With
+                RENTAL_PAYMENT_GATEWAY=stripe: a Stripe PaymentMethod id (`pm_…`; in test mode `pm_card_visa`). Example:
+                tok_visa.
      """
 
     payment_method: PaymentRequestPaymentMethod

@@ -201,6 +201,18 @@ class MemoryPayments(PaymentRepository):
         found = [p for p in self._data.payments.values() if p.booking_id == booking_id]
         return sorted(found, key=lambda p: (p.created_at, p.id))
 
+    def _by_reference(self, reference: str) -> Payment | None:
+        payments = self._data.payments.values()
+        return next((p for p in payments if p.gateway_reference == reference), None)
+
+    def to_reconcile(self, since: datetime, limit: int) -> list[str]:
+        found = [
+            p for p in self._data.payments.values()
+            if p.gateway_reference and (p.status == "authorized" or p.updated_at >= since)
+        ]  # fmt: skip
+        ordered = sorted(found, key=lambda p: (p.updated_at, p.id))[:limit]
+        return [p.gateway_reference for p in ordered if p.gateway_reference]
+
 
 class MemoryReviews(ReviewRepository):
     """Reviews by id."""

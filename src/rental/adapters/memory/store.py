@@ -13,8 +13,10 @@ from rental.domain.calendar import Block
 from rental.domain.calendar_feed import CalendarFeed
 from rental.domain.calendar_import import CalendarImport
 from rental.domain.events import Event
+from rental.domain.ledger import LedgerEntry
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
+from rental.domain.payouts import Payout
 from rental.domain.reviews import Review
 from rental.domain.users import User
 
@@ -32,6 +34,9 @@ class MemoryData:
     idempotency: dict[tuple[str, str, str], IdempotencyRecord] = field(factory=dict)
     revoked: dict[str, datetime] = field(factory=dict)
     outbox: list[Event] = field(factory=list)
+    ledger: list[LedgerEntry] = field(factory=list)
+    payouts: dict[str, Payout] = field(factory=dict)  # by booking id
+    provider_events: dict[str, str] = field(factory=dict)  # id -> type
     calendar_feeds: dict[str, CalendarFeed] = field(factory=dict)
     calendar_imports: dict[str, CalendarImport] = field(factory=dict)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from rental.adapters.memory.bookkeeping import MemoryLedger, MemoryPayouts, MemoryProviderEvents
 from rental.adapters.memory.calendar_sync import MemoryCalendarFeeds, MemoryCalendarImports
 from rental.adapters.memory.repositories import (
     MemoryBlocks,
@@ -60,6 +61,9 @@ class MemoryUnitOfWork(UnitOfWork):
         self.reviews = MemoryReviews(data)
         self.idempotency = MemoryIdempotency(data)
         self.revoked_tokens = MemoryRevokedTokens(data)
+        self.ledger = MemoryLedger(data.ledger)
+        self.payouts = MemoryPayouts(data.payouts)
+        self.provider_events = MemoryProviderEvents(data.provider_events)
         self.calendar_feeds = MemoryCalendarFeeds(data.calendar_feeds)
         self.calendar_imports = MemoryCalendarImports(data.calendar_imports, data.listings)
 

@@ -44,11 +44,16 @@ from rental.domain.bookings import Booking, hold_cutoffs
 from rental.domain.calendar import CalendarEntry, Reason
 from rental.domain.errors import ListingNotFound
 from rental.domain.listing_calendar import ListingCalendar
+from rental.domain.policies import PriceBreakdown
 from rental.domain.stay import Stay
 
 L, B, K = t.listings.c, t.bookings.c, t.blocks.c
 TERMS = [field.name for field in attrs.fields(BookingTerms)]
-BOOKING_COLUMNS = [t.bookings.c[field.name] for field in attrs.fields(Booking)]
+PRICE = [field.name for field in attrs.fields(PriceBreakdown)]
+BOOKING_COLUMNS = [
+    t.bookings.c[name]
+    for name in [f.name for f in attrs.fields(Booking) if f.name != "price"] + PRICE
+]
 OUTBOX_WRITTEN = ("event_name", "payload", "occurred_at", "created_at")
 _IDLE = 0  # psycopg.pq.TransactionStatus.IDLE, without importing psycopg where it is absent
 
@@ -190,7 +195,7 @@ class SqlCalendars(CalendarRepository):
         transaction over). Otherwise write nothing and return ``False``."""
         if not self._pending:
             return False
-        rows = [{c.name: getattr(b, c.name) for c in BOOKING_COLUMNS} for b in self._pending]
+        rows = [_row(booking) for booking in self._pending]
         self._pending.clear()
         writes = [(INSERT_BOOKING, row) for row in rows] + [(INSERT_EVENT, e) for e in events]
         _send(self._session, writes, and_commit=True).close()
@@ -209,6 +214,12 @@ class SqlCalendars(CalendarRepository):
             results.append(cursor.fetchall())
         cursor.close()
         return results
+
+
+def _row(booking: Booking) -> dict[str, Any]:
+    """The booking's columns: its fields, its price's parts in their own columns."""
+    values = {f.name: getattr(booking, f.name) for f in attrs.fields(Booking) if f.name != "price"}
+    return values | attrs.asdict(booking.price)
 
 
 def _batched(session: Session) -> bool:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import attrs
 from sqlalchemy import Table
-from sqlalchemy.orm import registry, relationship
+from sqlalchemy.orm import composite, registry, relationship
 
 from rental.adapters.sqlalchemy import tables
 from rental.domain.bookings import Booking
@@ -20,6 +21,7 @@ from rental.domain.calendar_feed import CalendarFeed
 from rental.domain.calendar_import import CalendarImport
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
+from rental.domain.policies import PriceBreakdown
 from rental.domain.reviews import Review
 from rental.domain.users import User
 
@@ -62,6 +64,16 @@ def _references(cls: type, table: Table) -> dict[str, Any]:
     }
 
 
+def _price() -> dict[str, Any]:
+    """A booking's ``price`` as the six columns of its parts. The columns are mapped under
+    names of their own, so that ``Booking.total`` and ``Booking.currency`` stay the domain's
+    read-only properties."""
+    columns = [tables.bookings.c[f.name] for f in attrs.fields(PriceBreakdown)]
+    return {f"_price_{column.name}": column for column in columns} | {
+        "price": composite(PriceBreakdown, *columns)
+    }
+
+
 def start_mappers() -> None:
     """Map every domain class once per process; later calls do nothing."""
     global _started
@@ -69,8 +81,9 @@ def start_mappers() -> None:
         if _started:
             return
         for cls, table in VERSIONED:
+            properties = _references(cls, table) | (_price() if cls is Booking else {})
             mapper_registry.map_imperatively(
-                cls, table, properties=_references(cls, table),
+                cls, table, properties=properties,
                 version_id_col=table.c.version, version_id_generator=False,
             )  # fmt: skip
         blocks = tables.blocks

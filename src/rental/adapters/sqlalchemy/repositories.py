@@ -191,6 +191,24 @@ class SqlPaymentRepository(PaymentRepository):
         query = select(Payment).where(c.booking_id == booking_id).order_by(c.created_at, c.id)
         return _all(self._session, query)
 
+    def _by_reference(self, reference: str) -> Payment | None:
+        found = _all(
+            self._session, select(Payment).where(t.payments.c.gateway_reference == reference)
+        )
+        return found[0] if found else None
+
+    def to_reconcile(self, since: datetime, limit: int) -> list[str]:
+        c = t.payments.c
+        query = (
+            select(c.gateway_reference)
+            .where(c.gateway_reference.is_not(None))
+            .where(or_(c.status == "authorized", c.updated_at >= since))
+            .order_by(c.updated_at, c.id)
+            .limit(limit)
+        )
+        with domain_errors():
+            return [r for r in self._session.execute(query).scalars() if r]
+
 
 class SqlReviewRepository(ReviewRepository):
     """Reviews; the unique ``booking_id`` keeps one per booking."""

@@ -199,6 +199,39 @@ processed_events = Table(
     Column("processed_at", UtcDateTime(), nullable=False),
 )  # fmt: skip
 
+# -- The money's books (0006) -------------------------------------------------------------
+# Append-only: the adapter only ever INSERTs here (on PostgreSQL a trigger refuses UPDATE).
+ledger_entries = Table(
+    "ledger_entries", metadata, _id(), _ref("booking_id", "bookings.id"),
+    _ref("payment_id", "payments.id"), _ref("host_id", "users.id"),
+    Column("account", String(16), nullable=False),
+    Column("amount", Money, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("reason", String(16), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+)  # fmt: skip
+
+payouts = Table(
+    "payouts", metadata, _id(), _ref("booking_id", "bookings.id"), _ref("host_id", "users.id"),
+    Column("currency", String(3), nullable=False),
+    Column("due_at", UtcDateTime(), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("amount", Money),
+    Column("reference", String(255)),
+    Column("paid_at", UtcDateTime()),
+    _version(),
+    UniqueConstraint("booking_id"),
+)  # fmt: skip
+
+# The payment provider's webhook events already acted on, so a replay acts once.
+provider_events = Table(
+    "provider_events", metadata,
+    Column("id", String(255), primary_key=True),
+    Column("type", String(100), nullable=False),
+    Column("received_at", UtcDateTime(), nullable=False),
+)  # fmt: skip
+
 # -- channel sync (iCal, 0005) --------------------------------------------------------------
 calendar_feeds = Table(
     "calendar_feeds", metadata,

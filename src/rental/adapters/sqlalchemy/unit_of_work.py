@@ -11,6 +11,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from rental.adapters.sqlalchemy import tables as t
+from rental.adapters.sqlalchemy.bookkeeping import SqlLedger, SqlPayouts, SqlProviderEvents
 from rental.adapters.sqlalchemy.calendar_sync import (
     SqlCalendarFeedRepository,
     SqlCalendarImportRepository,
@@ -55,6 +56,9 @@ class SqlUnitOfWork(UnitOfWork):
         self.reviews = SqlReviewRepository(session)
         self.idempotency = SqlIdempotencyStore(session)
         self.revoked_tokens = SqlRevokedTokens(session)
+        self.ledger = SqlLedger(session)
+        self.payouts = SqlPayouts(session)
+        self.provider_events = SqlProviderEvents(session)
         self.calendar_feeds = SqlCalendarFeedRepository(session)
         self.calendar_imports = SqlCalendarImportRepository(session)
         return super().__enter__()

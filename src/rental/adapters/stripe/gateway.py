@@ -136,14 +136,14 @@ class StripeGateway:
                 if intent.created < since.timestamp():
                     continue
                 found = _provider_payment(intent)
-                if found.payment_id:
+                if found.booking_id:
                     yield found
 
 
 def _metadata(tags: PaymentTags | None) -> dict[str, str]:
     if tags is None:
         return {}
-    return {"payment_id": tags.payment_id, "booking_id": tags.booking_id, "payer_id": tags.payer_id}
+    return {"booking_id": tags.booking_id, "payer_id": tags.payer_id}
 
 
 def _provider_payment(intent: Any) -> ProviderPayment:
@@ -158,7 +158,7 @@ def _provider_payment(intent: Any) -> ProviderPayment:
     return ProviderPayment(
         reference=intent.id, status=status, amount=int(received or intent.amount),
         currency=str(intent.currency).upper(), refunded=refunded,
-        payment_id=metadata.get("payment_id"), booking_id=metadata.get("booking_id"),
+        booking_id=metadata.get("booking_id"),
         payer_id=metadata.get("payer_id"),
     )  # fmt: skip
 

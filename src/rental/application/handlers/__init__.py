@@ -12,6 +12,8 @@ from rental.application.handlers import (
     calendar_sync,
     listings,
     payments,
+    payouts,
+    provider_sync,
     reviews,
     users,
 )
@@ -38,6 +40,9 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.SettleBooking: bookings.settle_booking,
     c.PayForBooking: payments.pay_for_booking,
     c.SubmitReview: reviews.submit_review,
+    c.HandleProviderEvent: provider_sync.handle_provider_event,
+    c.ReconcilePayment: provider_sync.reconcile_payment,
+    c.PayHost: payouts.pay_host,
     # channel sync (iCal)
     c.OpenCalendarFeed: calendar_sync.open_calendar_feed,
     c.RotateCalendarFeed: calendar_sync.rotate_calendar_feed,

@@ -14,6 +14,7 @@ from rental.application.handlers.calendars import (
     money,
     void_authorizations,
 )
+from rental.application.handlers.ledger import record_capture, record_refund
 from rental.application.repositories import IdempotencyRecord
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.bookings import Booking, BookingStatus, CancelledBy
@@ -81,6 +82,7 @@ def confirm_booking(cmd: c.ConfirmBooking, uow: UnitOfWork, deps: Dependencies) 
                 idempotency_key=f"capture-{payment.id}",
             )
             payment.capture(now)
+            record_capture(uow, deps, booking, payment, now)
     uow.commit()
     return booking
 
@@ -119,6 +121,7 @@ def cancel_booking(cmd: c.CancelBooking, uow: UnitOfWork, deps: Dependencies) ->
                     idempotency_key=f"cancel-refund-{booking.id}",
                 )
                 payment.refund(refund, now)
+                record_refund(uow, deps, booking, payment, refund, now)
                 break
     uow.commit()
     return booking

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from datetime import datetime
 from typing import Any
 
 from rental.application import commands as c
 from rental.application.authorization import check_is_guest_of
 from rental.application.dependencies import Dependencies
+from rental.application.handlers.ledger import record_capture
 from rental.application.ports import CardDeclined, PaymentTags
 from rental.application.repositories import IdempotencyRecord
 from rental.application.unit_of_work import UnitOfWork
@@ -22,6 +24,7 @@ from rental.domain.errors import (
 from rental.domain.money import Money
 from rental.domain.payments import PAYMENT_METHODS, Payment
 
+log = logging.getLogger(__name__)
 SCOPE = "POST /bookings/{id}/payments"
 CREATED, DECLINED = "created", "declined"
 
@@ -85,7 +88,7 @@ def pay_for_booking(cmd: c.PayForBooking, uow: UnitOfWork, deps: Dependencies) -
         raise PaymentAlreadyExists("The booking already has an authorized or captured payment.")
     payment_id = deps.ids.new_id()
     amount = Money(booking.total, booking.currency)
-    tags = PaymentTags(payment_id=payment_id, booking_id=booking.id, payer_id=cmd.actor.user_id)
+    tags = PaymentTags(booking_id=booking.id, payer_id=cmd.actor.user_id)
     key = _gateway_key(cmd, len(uow.payments.for_booking(booking.id)))
     pay = deps.gateway.charge if booking.instant_book else deps.gateway.authorize
     try:
@@ -107,8 +110,10 @@ def pay_for_booking(cmd: c.PayForBooking, uow: UnitOfWork, deps: Dependencies) -
         payment.capture(now)  # charged already: an undo must refund, not void
     try:
         booking.record_payment_authorized(now)
+        uow.payments.add(payment)
         if booking.instant_book:
             booking.confirm(now)
+            record_capture(uow, deps, booking, payment, now)
         _keep(uow, cmd, payment, CREATED, now)
     except BaseException:
         _undo(deps, payment, amount)
@@ -142,10 +147,15 @@ def _keep(
 
 def _undo(deps: Dependencies, payment: Payment, amount: Money) -> None:
     """Nothing was saved: give the money back at the gateway. Should this fail too (the
-    provider down), ``rental reconcile-payments`` finds the money and records or returns it."""
+    provider down), the first failure is the one reported, and ``rental reconcile-payments``
+    finds the money and records or returns it."""
     if payment.gateway_reference is None:
         return
-    if payment.status == "captured":
-        deps.gateway.refund(payment.gateway_reference, amount, idempotency_key=f"undo-{payment.id}")
-    else:
-        deps.gateway.void(payment.gateway_reference)
+    try:
+        if payment.status == "captured":
+            key = f"undo-{payment.id}"
+            deps.gateway.refund(payment.gateway_reference, amount, idempotency_key=key)
+        else:
+            deps.gateway.void(payment.gateway_reference)
+    except Exception:
+        log.exception("could not give back payment %s; reconciliation will", payment.id)

@@ -25,7 +25,7 @@ from rental.domain.users import User
 
 V = TypeVar("V")
 P = TypeVar("P", bound=Hashable)
-NO_ARGUMENTS = ()
+NO_ARGUMENTS: tuple[()] = ()  # the arguments of a field that takes none
 
 
 class Batch(Generic[P, V]):

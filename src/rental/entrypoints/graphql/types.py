@@ -21,9 +21,9 @@ from rental.entrypoints.graphql.enums import (
     Role,
     UnavailableReason,
 )
+from rental.entrypoints.graphql.loaders import NO_ARGUMENTS
 
 Info: TypeAlias = strawberry.Info[Context, None]
-NO_ARGUMENTS = ()
 
 
 def page_request(page: int | None, per_page: int | None) -> PageRequest:

@@ -123,6 +123,7 @@ def _register_blueprints(api: Api) -> None:
     from rental.entrypoints.http import calendar_sync
 
     api.register_blueprint(calendar_sync.blp, url_prefix=API_PREFIX)
+    _register_money_blueprints(api)
 
 
 def _mount_graphql(app: Flask, settings: Settings) -> None:
@@ -141,3 +142,11 @@ def openapi_document() -> dict[str, Any]:
         return api.openapi_document()
     finally:
         app.extensions["rental"].close()
+
+
+def _register_money_blueprints(api: Api) -> None:
+    """Payouts, and the payment provider's webhooks."""
+    from rental.entrypoints.http import payouts, webhooks
+
+    for blp in (payouts.blp, webhooks.blp):
+        api.register_blueprint(blp, url_prefix=API_PREFIX)

@@ -36,6 +36,7 @@ DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
     (e.AuthenticationFailed, 401),
     (e.PaymentDeclined, 402),
     (e.PaymentProviderUnavailable, 503),
+    (e.WebhookRejected, 400),
     (e.Conflict, 409),
     (e.PreconditionFailed, 412),
 )

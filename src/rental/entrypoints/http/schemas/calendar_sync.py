@@ -5,7 +5,16 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from rental.domain.calendar_import import MAX_NAME, MAX_URL, ImportStatus
-from rental.entrypoints.http.schemas.common import BaseSchema
+from rental.entrypoints.http.schemas.common import ONE_LINE_NOT_BLANK, BaseSchema, text
+
+# The domain's rule (domain.calendar_import.check_import_fields) as a pattern, so that the
+# document states it: http or https in any case, a host, a port from 0 to 65535, no user
+# name or password, no spaces or control characters.
+PORT = r"(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4})"
+IMPORT_URL = (
+    r"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:" + PORT + r")?"
+    r"([/?#][^\s@\x00-\x1f\x7f-\x9f]*)?$"
+)
 
 
 class CalendarExportQuerySchema(BaseSchema):
@@ -32,11 +41,17 @@ class CalendarFeedSchema(BaseSchema):
 class CalendarImportInputSchema(BaseSchema):
     """Another platform's export URL (Airbnb, Vrbo, Booking.com…) and a name for it."""
 
-    name = fields.String(required=True, validate=validate.Length(min=1, max=MAX_NAME))
+    name = text(ONE_LINE_NOT_BLANK, min_length=1, max_length=MAX_NAME, required=True)
     url = fields.String(
         required=True,
-        validate=validate.Length(min=1, max=MAX_URL),
-        metadata={"description": "An http:// or https:// iCalendar URL."},
+        validate=[
+            validate.Length(min=1, max=MAX_URL),
+            validate.Regexp(IMPORT_URL, error="must be an absolute http:// or https:// URL."),
+        ],
+        metadata={
+            "description": "An http:// or https:// iCalendar URL (a host name or IPv4 "
+            "address, a port if any, no user name or password, no spaces)."
+        },
     )
 
 

@@ -41,6 +41,16 @@ def one_of(choices: Any, error: str, **kwargs: Any) -> fields.String:
     return fields.String(validate=validate.OneOf(sorted(choices), error=error), **kwargs)
 
 
+class StrictBoolean(fields.Boolean):
+    """JSON ``true`` or ``false`` only: marshmallow's own also takes 0, 1, "yes"..., which
+    the document (``type: boolean``) calls invalid."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> bool:
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
 class BaseSchema(Schema):
     """Unknown fields are refused (422 naming each), never silently dropped."""
 

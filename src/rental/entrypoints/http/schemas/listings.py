@@ -30,6 +30,7 @@ from rental.entrypoints.http.schemas.common import (
     ONE_LINE_NOT_BLANK,
     BaseSchema,
     PageQuerySchema,
+    StrictBoolean,
     one_of,
     text,
 )
@@ -117,7 +118,7 @@ class ListingUpdateSchema(BaseSchema):
             f"days after today (the listing's time zone). Default {DEFAULT_MAX_ADVANCE_DAYS}.",
         },
     )
-    instant_book = fields.Boolean()
+    instant_book = StrictBoolean()
     cancellation_policy = fields.String(validate=validate.OneOf(POLICIES))
     amenities = fields.List(
         text(ONE_LINE_NOT_BLANK, min_length=1, max_length=50),

@@ -26,7 +26,9 @@ class PaymentRequestSchema(BaseSchema):
         metadata={
             "description": "Card token from the gateway; a token it does not know is a 422. "
             "Sandbox: `tok_visa` succeeds, `tok_chargeDeclined` and "
-            "`tok_chargeDeclinedInsufficientFunds` are declined (402).",
+            "`tok_chargeDeclinedInsufficientFunds` are declined (402). "
+            "With RENTAL_PAYMENT_GATEWAY=stripe: a Stripe PaymentMethod id (`pm_…`; in test "
+            "mode `pm_card_visa`).",
             "example": "tok_visa",
             "x-rental-gateway-token": sorted(APPROVES | set(DECLINES)),
         },

@@ -21,8 +21,9 @@ from rental.entrypoints.http.schemas.common import (
     text,
 )
 
-# The domain's email rule, with NUL refused as for every text (see errors.check_request).
-EMAIL = EMAIL_PATTERN.pattern.replace(r"\s", r"\s\x00")
+# The domain's email rule, with control characters spelled out: Python's \s takes U+001C to
+# U+001F as spaces, generators of the pattern do not, and NUL is refused everywhere anyway.
+EMAIL = EMAIL_PATTERN.pattern.replace(r"\s", r"\s\x00-\x1f\x7f-\x9f")
 
 
 def password(**kwargs: object) -> fields.String:

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+class PayoutStatus(StrEnum):
+    CANCELLED = "cancelled"
+    DUE = "due"
+    PAID = "paid"
+    SCHEDULED = "scheduled"
+
+    def __str__(self) -> str:
+        return str(self.value)

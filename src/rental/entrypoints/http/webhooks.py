@@ -1,0 +1,55 @@
+"""``POST /webhooks/stripe``: Stripe tells us what happened to a payment.
+
+The body is read as bytes and its ``Stripe-Signature`` checked by the Stripe SDK (5 minutes
+of tolerance) before anything else; a bad or stale one is a 400 and nothing is recorded. A
+verified event goes to the message bus, which acts on each event id once."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import request
+
+from rental.adapters.stripe.webhooks import verified_event
+from rental.application.commands import HandleProviderEvent
+from rental.application.handlers.provider_sync import UNCHANGED
+from rental.domain.errors import NotFound
+from rental.entrypoints.http.context import Blueprint, get_rental, get_settings
+from rental.entrypoints.http.schemas.payouts import WebhookAckSchema
+
+blp = Blueprint("webhooks", __name__, description="Events from the payment provider.")
+log = logging.getLogger(__name__)
+SIGNATURE = {
+    "in": "header",
+    "name": "Stripe-Signature",
+    "required": True,
+    "schema": {"type": "string"},
+    "description": "Stripe's signature of the body (`t=…,v1=…`), checked with the endpoint's "
+    "signing secret, RENTAL_STRIPE_WEBHOOK_SECRET.",
+}
+EVENT_BODY = {
+    "required": True,
+    "content": {"application/json": {"schema": {"type": "object"}}},
+    "description": "A Stripe event, exactly as Stripe sent it. Acted on: "
+    "payment_intent.succeeded, payment_intent.payment_failed, payment_intent.canceled, "
+    "charge.refunded, charge.dispute.created; other types are acknowledged and ignored.",
+}
+
+
+@blp.route("/webhooks/stripe", methods=["POST"])
+@blp.response(200, WebhookAckSchema)
+@blp.problems(400, 404, 415)
+@blp.doc(parameters=[SIGNATURE], requestBody=EVENT_BODY)
+def stripe_webhook() -> dict[str, Any]:
+    """Receive a Stripe event (no bearer token: the signature authenticates it).
+
+    400 for a missing, wrong or stale (over 5 minutes) signature, with nothing recorded; 404
+    when Stripe is not the configured gateway. A replayed event answers 200 and acts once."""
+    secret = get_settings().payments.stripe_webhook_secret
+    if not secret:
+        raise NotFound("Stripe webhooks are not enabled (RENTAL_PAYMENT_GATEWAY=sandbox).")
+    event = verified_event(request.get_data(), request.headers.get("Stripe-Signature"), secret)
+    done: str = get_rental().handle(HandleProviderEvent(event=event))
+    log.info("stripe event %s (%s): %s", event.id, event.type, done)
+    return {"received": True, "acted": done not in UNCHANGED}
