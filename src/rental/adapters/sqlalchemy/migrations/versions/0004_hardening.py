@@ -5,7 +5,7 @@ published entry may be published again); listings' ``max_advance_days``, the boo
 horizon (730 days unless the host sets it, at most 1,095).
 
 Revision ID: 0004
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-01
 """
 
@@ -16,7 +16,7 @@ from alembic import op
 from sqlalchemy.dialects import mysql
 
 revision = "0004"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
