@@ -46,7 +46,8 @@ class LedgerEntry:
 
 def host_payout(booking: Booking, host_fee_percent: int) -> int:
     """What the host earns of the booking's total before any refund."""
-    base = booking.nightly_subtotal - booking.discount + booking.cleaning_fee
+    price = booking.price
+    base = price.nightly_subtotal - price.discount + price.cleaning_fee
     return base - percent_of(base, host_fee_percent)
 
 
