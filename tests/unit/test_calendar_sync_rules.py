@@ -256,3 +256,18 @@ def test_a_feed_opens_only_with_its_current_token() -> None:
     with pytest.raises(CalendarFeedNotFound, match=exact("No calendar feed for listing l.")):
         feed.check_token("first-token")
     feed.check_token("second-token")
+
+
+def test_only_plausible_validators_are_kept_to_send_back() -> None:
+    imp = _import("listing-1")
+    ids = iter(["b1"])
+    imp.apply_feed(
+        incoming=[], blocks=[], bookings=[], now=NOW, new_block_id=lambda: next(ids),
+        etag='"abc"', last_modified="Tue, 01 Jan 2030 10:00:00 GMT",
+    )  # fmt: skip
+    assert (imp.etag, imp.last_modified) == ('"abc"', "Tue, 01 Jan 2030 10:00:00 GMT")
+    imp.apply_feed(
+        incoming=[], blocks=[], bookings=[], now=NOW, new_block_id=lambda: next(ids),
+        etag='"a"\r\nX-Injected: 1', last_modified="x" * 65,
+    )  # fmt: skip
+    assert (imp.etag, imp.last_modified) == (None, None)

@@ -104,16 +104,13 @@ class CalendarSync:
     def imports(self, actor: c.Actor, listing_id: str) -> list[CalendarImport]:
         """The listing's imports, for its host or an admin."""
         with self._uow_factory() as uow:
-            listing = uow.listings.get(listing_id)
-            listing.check_is_active()
-            check_can_manage_listing(actor, listing)
+            _check_manages(uow, actor, listing_id)
             return uow.calendar_imports.for_listing(listing_id)
 
     def calendar_import(self, actor: c.Actor, listing_id: str, import_id: str) -> CalendarImport:
+        """One of the listing's imports, for its host or an admin."""
         with self._uow_factory() as uow:
-            listing = uow.listings.get(listing_id)
-            listing.check_is_active()
-            check_can_manage_listing(actor, listing)
+            _check_manages(uow, actor, listing_id)
             return listing_import(uow, listing_id, import_id)
 
     # -- imports, sync ---------------------------------------------------------------------
@@ -129,10 +126,10 @@ class CalendarSync:
                 raise CalendarImportNotFound(
                     f"No calendar import {import_id} on listing {listing_id}."
                 )
-            listing = uow.listings.get(calendar_import.listing_id)
-            listing.check_is_active()
-            if actor is not None:
-                check_can_manage_listing(actor, listing)
+            if actor is None:
+                uow.listings.get(calendar_import.listing_id).check_is_active()
+            else:
+                _check_manages(uow, actor, calendar_import.listing_id)
             url, etag = calendar_import.url, calendar_import.etag
             modified = calendar_import.last_modified
         now = self._clock.now()
@@ -182,6 +179,9 @@ class CalendarSync:
             except DomainError as error:  # the listing was deleted meanwhile, or the import
                 logger.info("calendar import %s not synced: %s", import_id, error.detail)
                 continue
+            except Exception:  # one import's trouble (a database hiccup) must not stop the rest
+                logger.exception("calendar import %s not synced", import_id)
+                continue
             counts[status] = counts.get(status, 0) + 1
         return counts
 
@@ -190,3 +190,10 @@ class CalendarSync:
         with self._uow_factory() as uow:
             due = uow.calendar_imports.due(self._clock.now() + timedelta(days=1), limit)
         return self.sync_each(due)
+
+
+def _check_manages(uow: UnitOfWork, actor: c.Actor, listing_id: str) -> None:
+    """The listing exists, is active, and ``actor`` is its host or an admin."""
+    listing = uow.listings.get(listing_id)
+    listing.check_is_active()
+    check_can_manage_listing(actor, listing)

@@ -33,6 +33,8 @@ MAX_NAME = 100
 MAX_URL = 2000
 MAX_SUMMARY = 200
 MAX_ERROR = 500
+MAX_ETAG = 255
+MAX_LAST_MODIFIED = 64
 URL_SCHEMES = ("http", "https")
 # Recurring events are expanded this far ahead: about 18 months.
 HORIZON = timedelta(days=548)
@@ -197,6 +199,15 @@ class BlockChanges:
         return len(self.added) + len(self.moved) + len(self.removed)
 
 
+def _validator(value: str | None, limit: int) -> str | None:
+    """A server's ETag or Last-Modified, kept to send back only when it is a plausible one:
+    printable ASCII that fits its column. Anything else is dropped (the next fetch is then
+    unconditional), never stored to be echoed into a request header."""
+    if value is None or len(value) > limit or not all(" " <= ch <= "~" for ch in value):
+        return None
+    return value
+
+
 def _match(
     incoming: Sequence[ImportedNights], existing: Sequence[Block]
 ) -> tuple[list[tuple[ImportedNights, Block | None]], list[Block]]:
@@ -332,7 +343,8 @@ class CalendarImport(Aggregate):
         self._attempted(now)
         self.last_synced_at = now
         self.last_error = None
-        self.etag, self.last_modified = etag, last_modified
+        self.etag = _validator(etag, MAX_ETAG)
+        self.last_modified = _validator(last_modified, MAX_LAST_MODIFIED)
         return BlockChanges(added, moved, gone)
 
     def _record_conflicts(

@@ -121,6 +121,20 @@ def test_request_ids_are_taken_when_well_formed_and_made_otherwise(
     assert problem.status_code == 404 and "X-Request-ID" in problem.headers
 
 
+def test_browser_apps_may_send_and_read_the_request_id(clock: FakeClock) -> None:
+    origin = "https://app.example.com"
+    rental = bootstrap(clock=clock, password_hasher=Argon2Hasher(fast=True))
+    client = create_app(test_settings(cors_origins=(origin,)), rental=rental).test_client()
+    preflight = client.options("/api/v1/listings", headers={
+        "Origin": origin, "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "X-Request-ID",
+    })  # fmt: skip
+    assert "x-request-id" in preflight.headers["Access-Control-Allow-Headers"].lower()
+    read = client.get("/api/v1/listings", headers={"Origin": origin, "X-Request-ID": "app-1"})
+    assert read.headers["X-Request-ID"] == "app-1"
+    assert "x-request-id" in read.headers["Access-Control-Expose-Headers"].lower()
+
+
 def test_a_whole_booking_flow_logs_json_lines_with_context_and_no_secret(
     clock: FakeClock, notifier: RecordingLogNotifier, json_log: io.StringIO
 ) -> None:
