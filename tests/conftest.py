@@ -5,5 +5,6 @@ pytest_plugins = [
     "tests.events",
     "tests.stripe_server",
     "tests.feeds",
+    "tests.redis_server",
     "tests.replicas",
 ]

@@ -48,6 +48,30 @@ class RateLimit:
 
 
 @frozen(kw_only=True)
+class DatabaseTimeouts:
+    """Bounds on waiting for the database, so that a server that refuses, hangs or holds a
+    lock fails a request in bounded time instead of holding its thread: seconds to connect
+    (``RENTAL_DB_CONNECT_TIMEOUT``, 5), to wait for a pooled connection
+    (``RENTAL_DB_POOL_TIMEOUT``, 5), and milliseconds a statement may run
+    (``RENTAL_DB_STATEMENT_TIMEOUT_MS``, 15,000) or wait for a lock
+    (``RENTAL_DB_LOCK_TIMEOUT_MS``, 5,000; PostgreSQL and MariaDB)."""
+
+    connect_seconds: int = 5
+    pool_seconds: int = 5
+    statement_ms: int = 15_000
+    lock_ms: int = 5_000
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> DatabaseTimeouts:
+        return cls(
+            connect_seconds=_positive(env, "RENTAL_DB_CONNECT_TIMEOUT", 5),
+            pool_seconds=_positive(env, "RENTAL_DB_POOL_TIMEOUT", 5),
+            statement_ms=_positive(env, "RENTAL_DB_STATEMENT_TIMEOUT_MS", 15_000),
+            lock_ms=_positive(env, "RENTAL_DB_LOCK_TIMEOUT_MS", 5_000),
+        )
+
+
+@frozen(kw_only=True)
 class Settings:
     """Everything configurable, with its environment variable in the docstring of ``from_env``."""
 
@@ -72,6 +96,7 @@ class Settings:
     ical_allow_private_networks: bool = False
     payments: PaymentSettings = field(factory=lambda: PaymentSettings())
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    database_timeouts: DatabaseTimeouts = DatabaseTimeouts()
     # HTTP caching and browsers (integrator's section).
     public_max_age: int = 30
     cors_origins: tuple[str, ...] = ()
@@ -91,6 +116,7 @@ class Settings:
         ``RENTAL_AUTH_RATE_LIMIT`` (default ``10/minute``), ``RENTAL_ACCESS_TOKEN_MINUTES``
         (15), ``RENTAL_REFRESH_TOKEN_DAYS`` (30), ``RENTAL_LOG_LEVEL`` (INFO),
         ``RENTAL_MAX_BODY_BYTES`` (1 MiB: a larger request body answers 413 unread), the
+        ``RENTAL_DB_*`` timeouts of ``DatabaseTimeouts``, the
         payment settings of ``PaymentSettings.from_env``, ``RENTAL_ICAL_SYNC_MINUTES`` (30)
         and ``RENTAL_ICAL_ALLOW_PRIVATE_NETWORKS`` (0 or 1).
 
@@ -134,6 +160,7 @@ class Settings:
             ical_allow_private_networks=_flag(env, "RENTAL_ICAL_ALLOW_PRIVATE_NETWORKS"),
             payments=PaymentSettings.from_env(env),
             max_body_bytes=_positive(env, "RENTAL_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
+            database_timeouts=DatabaseTimeouts.from_env(env),
             public_max_age=_public_max_age(env),
             cors_origins=_cors_origins(env),
             cors_credentials=_cors_credentials(env),

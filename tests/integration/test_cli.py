@@ -71,6 +71,32 @@ def test_create_admin_refuses_a_taken_email_and_a_short_password(sqlite_url: str
     assert "Traceback" not in again.stderr + short.stderr
 
 
+def test_disable_user_voids_the_accounts_tokens_and_sign_in(sqlite_url: str) -> None:
+    from rental.entrypoints.http import create_app
+    from tests.integration.http.conftest import test_settings
+
+    app = create_app(test_settings(database_url=sqlite_url))
+    client = app.test_client()
+    account = {"email": "gone@x.io", "password": "correct horse battery"}
+    client.post("/api/v1/auth/register", json={"username": "gone", **account})
+    tokens = client.post("/api/v1/auth/login", json=account).get_json()
+
+    disabled = run(sqlite_url, "disable-user", "GONE@x.io")
+    unknown = run(sqlite_url, "disable-user", "nobody@x.io")
+
+    assert disabled.exit_code == 0, disabled.output
+    assert "Disabled gone <gone@x.io>" in disabled.output
+    for path, token in (
+        ("/api/v1/users/me", "access_token"),
+        ("/api/v1/auth/refresh", "refresh_token"),
+    ):
+        method = client.get if path.endswith("me") else client.post
+        assert method(path, headers={"Authorization": f"Bearer {tokens[token]}"}).status_code == 401
+    assert client.post("/api/v1/auth/login", json=account).status_code == 401
+    assert unknown.exit_code == 1 and "No user" in unknown.stderr
+    app.extensions["rental"].close()
+
+
 def test_seed_demo_if_empty_seeds_once(sqlite_url: str, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.INFO):
         first = run(sqlite_url, "seed-demo", "--if-empty")

@@ -98,3 +98,46 @@ def test_a_full_name_is_one_line_and_a_bio_may_have_several() -> None:
     assert set(raised.value.errors) == {"full_name", "bio"}
     updated = world.handle(c.UpdateProfile(actor=actor, full_name="Hana Smith", bio="Hi.\nBye."))
     assert (updated.full_name, updated.bio) == ("Hana Smith", "Hi.\nBye.")
+
+
+class CountingHasher:
+    """A real (fast) argon2 hasher that counts its slow calls."""
+
+    def __init__(self) -> None:
+        from rental.adapters.argon2_hasher import Argon2Hasher
+
+        self._real = Argon2Hasher(fast=True)
+        self.calls: list[str] = []
+
+    def hash(self, password: str) -> str:
+        self.calls.append("hash")
+        return self._real.hash(password)
+
+    def verify(self, password_hash: str, password: str) -> bool:
+        self.calls.append("verify")
+        return self._real.verify(password_hash, password)
+
+
+def test_an_unknown_email_costs_the_same_hashing_as_a_wrong_password() -> None:
+    from rental.composition import bootstrap
+
+    hasher = CountingHasher()
+    app = bootstrap(password_hasher=hasher)
+    app.handle(c.RegisterUser(username="hana", email="hana@x.io", password=PASSWORD, role="host"))
+    with pytest.raises(AuthenticationFailed):  # the first miss may make the dummy hash once
+        app.handle(c.Authenticate(email="nobody@x.io", password="wrong-one"))
+    costs = {}
+    for email in ("hana@x.io", "nobody@x.io", "not an email"):
+        hasher.calls.clear()
+        with pytest.raises(AuthenticationFailed):
+            app.handle(c.Authenticate(email=email, password="wrong-one"))
+        costs[email] = list(hasher.calls)
+    assert costs == {email: ["verify"] for email in costs}
+
+
+def test_a_disabled_account_cannot_sign_in_even_with_its_password() -> None:
+    world = World()
+    register(world)
+    world.handle(c.DisableUser(email="HANA@x.io"))
+    with pytest.raises(AuthenticationFailed, match="disabled"):
+        world.handle(c.Authenticate(email="hana@x.io", password=PASSWORD))

@@ -80,6 +80,13 @@ UNSET = Unset.UNSET
 
 
 @frozen(kw_only=True)
+class DisableUser(Command):
+    """An admin's: the account may not sign in, and every token issued to it stops working."""
+
+    email: str
+
+
+@frozen(kw_only=True)
 class ListingFields:
     """The fields a host sets on a listing, each ``UNSET`` unless given. The domain checks
     them all at once (``check_listing_fields``) and fills in the defaults API.md lists."""
@@ -100,6 +107,7 @@ class ListingFields:
     max_guests: int | Unset = UNSET
     min_nights: int | Unset = UNSET
     max_nights: int | Unset = UNSET
+    max_advance_days: int | Unset = UNSET
     instant_book: bool | Unset = UNSET
     cancellation_policy: str | Unset = UNSET
     amenities: Sequence[str] | Unset = UNSET
@@ -159,6 +167,7 @@ class RequestBooking(Command):
     check_in: date
     check_out: date
     guests: int
+    idempotency_key: str | None = None
 
 
 @frozen(kw_only=True)

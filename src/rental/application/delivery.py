@@ -50,6 +50,20 @@ class Outbox(abc.ABC):
     def retry_later(self, entry_ids: Sequence[int], at: datetime) -> None:
         """Delivering these failed: count an attempt, and let them be claimed from ``at``."""
 
+    @abc.abstractmethod
+    def republish_unconsumed(
+        self,
+        published_before: datetime,
+        consumers_of: Callable[[str], frozenset[str]],
+        now: datetime,
+        limit: int,
+    ) -> int:
+        """An entry is done only when every consumer of its event (``consumers_of`` its
+        name) has acted on it. Of the entries published before ``published_before`` and not
+        done: mark those whose consumers have all acted done, make the others due again at
+        ``now`` (the broker lost them, or they are still failing; the ledger makes a second
+        delivery act once). Return how many were made due again."""
+
 
 class ConsumerLedger(abc.ABC):
     """Remembers which consumer has acted on which outbox entry."""
@@ -111,3 +125,13 @@ class EventDispatcher:
 
     def dispatch_entry(self, entry: OutboxEntry) -> None:
         self.dispatch(entry.id, entry.event())
+
+    def consumers_of(self, event_name: str) -> frozenset[str]:
+        """The consumers that must have acted on an event of this name before its entry is
+        done: those that record themselves in the ledger (idempotent ones do not)."""
+        event_type = Event.registry.get(event_name)
+        if event_type is None:
+            return frozenset()
+        return frozenset(
+            c.name for c in self._consumers if c.once and issubclass(event_type, c.events)
+        )

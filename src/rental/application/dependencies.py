@@ -7,13 +7,7 @@ from collections.abc import Callable
 from attrs import frozen
 
 from rental.application.bookkeeping import PayoutGateway
-from rental.application.ports import (
-    Clock,
-    IdGenerator,
-    PasswordHasher,
-    PaymentGateway,
-    RevocationCache,
-)
+from rental.application.ports import Clock, IdGenerator, PasswordHasher, PaymentGateway
 from rental.application.unit_of_work import UnitOfWork
 
 
@@ -26,6 +20,5 @@ class Dependencies:
     ids: IdGenerator
     hasher: PasswordHasher
     gateway: PaymentGateway
-    revocations: RevocationCache | None = None
     host_fee_percent: int = 3  # kept from the host's payout (RENTAL_HOST_FEE_PERCENT)
     payouts: PayoutGateway | None = None  # bootstrap() always gives one

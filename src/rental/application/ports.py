@@ -134,22 +134,6 @@ class PaymentGateway(Protocol):
         ...
 
 
-class RevocationCache(Protocol):
-    """A shared, fast answer to "is this token revoked?" beside the database (Redis).
-
-    The database stays the record; the cache answers only once it holds every revocation.
-    """
-
-    def add(self, jti: str, expires_at: datetime) -> None:
-        """Remember a revocation until the token would have expired anyway."""
-        ...
-
-    def is_revoked(self, jti: str) -> bool | None:
-        """True or False when the cache knows every revocation; None when it cannot tell
-        (unreachable, or still loading after a restart): then ask the database."""
-        ...
-
-
 class Notifier(Protocol):
     """Sends a message to a person (email)."""
 

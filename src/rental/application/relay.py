@@ -14,6 +14,9 @@ logger = logging.getLogger(__name__)
 
 Sink = Callable[[OutboxEntry], None]
 LEASE = timedelta(minutes=2)
+# A published entry whose consumers have not all acted by then is published again: longer
+# than Dramatiq's retries of a failing consumer take (8, from 1 s doubling: about 8.5 min).
+REPUBLISH_AFTER = timedelta(minutes=10)
 MAX_BACKOFF = timedelta(minutes=10)
 FAILURES_PER_PASS = 3  # in a row: then whatever failed is likely down for every entry
 
@@ -34,15 +37,35 @@ class OutboxRelay:
     The relay's clock is the machine's: delivery timing is operations, not business time.
     """
 
-    def __init__(self, outbox: Outbox, sink: Sink, clock: Clock, *, batch: int = 100) -> None:
+    def __init__(
+        self,
+        outbox: Outbox,
+        sink: Sink,
+        clock: Clock,
+        *,
+        batch: int = 100,
+        consumers_of: Callable[[str], frozenset[str]] | None = None,
+        republish_after: timedelta = REPUBLISH_AFTER,
+    ) -> None:
         self._outbox = outbox
         self._sink = sink
         self._clock = clock
         self._batch = batch
+        # Only when the sink is a broker, which may lose what it accepted (a Redis keeping
+        # nothing on disk): in process, an entry is marked published once consumed.
+        self._consumers_of = consumers_of
+        self._republish_after = republish_after
 
     def run_once(self, now: datetime | None = None) -> int:
         """One pass over the due entries; return how many were delivered."""
         now = now or self._clock.now()
+        if self._consumers_of is not None:
+            again = self._outbox.republish_unconsumed(
+                now - self._republish_after, self._consumers_of, now, self._batch
+            )
+            if again:
+                logger.warning("%d published event(s) not consumed in time: publishing again",
+                               again)  # fmt: skip
         entries = self._outbox.claim(now, LEASE, self._batch)
         delivered: list[int] = []
         failures_in_a_row = 0

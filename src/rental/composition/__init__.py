@@ -24,7 +24,7 @@ from rental.application.commands import Actor, Command
 from rental.application.delivery import ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import COMMAND_HANDLERS
-from rental.application.housekeeping import expire_bookings, token_is_revoked
+from rental.application.housekeeping import expire_bookings, token_is_valid
 from rental.application.messagebus import (
     EventHandler,
     InProcessPublisher,
@@ -41,14 +41,13 @@ from rental.application.ports import (
     Notifier,
     PasswordHasher,
     PaymentGateway,
-    RevocationCache,
 )
 from rental.application.queries import ReadModel
 from rental.application.reads import Reads
 from rental.application.unit_of_work import UnitOfWork
 from rental.composition.delivery import EventDelivery, event_delivery
 from rental.domain.events import Event
-from rental.settings import PaymentSettings, Settings
+from rental.settings import DatabaseTimeouts, PaymentSettings, Settings
 
 if TYPE_CHECKING:  # imported when used: see rental.adapters.telemetry.metrics on why
     from rental.adapters.telemetry.metrics import Probes
@@ -92,9 +91,10 @@ class Rental:
         """A request starts: its reads may go to a replica until its first command."""
         _READS_ON_PRIMARY.set(False)
 
-    def token_is_revoked(self, jti: str) -> bool:
-        """Whether the access token ``jti`` was revoked (asked on every request)."""
-        return token_is_revoked(self.dependencies, jti)
+    def token_is_valid(self, user_id: str, jti: str, token_version: int) -> bool:
+        """Whether a token of ``user_id`` still holds (asked on every authenticated request):
+        the user exists and is enabled, ``token_version`` is current, ``jti`` not revoked."""
+        return token_is_valid(self.dependencies, user_id, jti, token_version)
 
     def expire_bookings(self, limit: int = 1000) -> dict[str, int]:
         """Expire overdue pending bookings and complete ended stays; how many of each."""
@@ -127,7 +127,7 @@ class _Storage:
     outbox_backlog: Callable[[datetime], tuple[int, datetime | None]] | None = None
 
 
-def _storage(database_url: str) -> _Storage:
+def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
     if database_url == MEMORY_URL:
         from rental.adapters.memory import (
             MemoryConsumerLedger,
@@ -152,7 +152,7 @@ def _storage(database_url: str) -> _Storage:
     from rental.adapters.sqlalchemy.outbox import SqlConsumerLedger, SqlOutbox
     from rental.adapters.telemetry.metrics import watch_pool
 
-    engine = make_engine(database_url)
+    engine = make_engine(database_url, timeouts=timeouts)
     watch_pool(engine, "primary")
     session_factory = make_session_factory(engine)
     return _Storage(
@@ -191,26 +191,6 @@ def _with_replicas(
     )
 
 
-def _revocation_cache(
-    redis_url: str | None,
-    namespace: str,
-    uow_factory: Callable[[], UnitOfWork],
-    clock: Clock,
-) -> tuple[RevocationCache | None, Callable[[], None]]:
-    if not redis_url:
-        return None, lambda: None
-    import redis
-
-    from rental.adapters.redis.revocations import RedisRevocations
-
-    def load_active() -> list[tuple[str, datetime]]:
-        with uow_factory() as uow:
-            return uow.revoked_tokens.active(clock.now())
-
-    client = redis.Redis.from_url(redis_url, socket_connect_timeout=1, socket_timeout=1)
-    return RedisRevocations(client, namespace, load_active), client.close
-
-
 def _notifier(smtp_url: str | None) -> Notifier:
     if smtp_url:
         from rental.adapters.smtp_notifier import SmtpNotifier
@@ -238,6 +218,7 @@ def bootstrap(
     ical_sync_minutes: int = 30,
     ical_allow_private_networks: bool = False,
     host_fee_percent: int = 3,
+    database_timeouts: DatabaseTimeouts | None = None,
     payout_gateway: PayoutGateway | None = None,
     admin_email: str | None = None,
     database_replica_urls: Sequence[str] = (),
@@ -254,12 +235,13 @@ def bootstrap(
     Events go to the outbox with each change. Without ``redis_url`` (``RENTAL_REDIS_URL``) the
     consumers (emails) run in this process after the commit; with it, ``rental worker`` runs
     them through Dramatiq, and listings and search pages are cached in Redis under keys
-    prefixed ``redis_namespace``, as are revoked tokens (the database keeps the record).
+    prefixed ``redis_namespace`` (revoked tokens stay in the database alone).
     Emails go through ``notifier``, else SMTP at ``smtp_url`` (``RENTAL_SMTP_URL``), else the
     log. ``event_handlers`` also run in process after commits. ``host_fee_percent``
     (``RENTAL_HOST_FEE_PERCENT``) is kept from the host's payout by the ledger; payouts go
     through ``payout_gateway`` (by default written to the log); what reconciliation cannot
     repair is emailed to ``admin_email`` (``RENTAL_ADMIN_EMAIL``) as well as logged.
+    ``database_timeouts`` bound every wait for the database (``RENTAL_DB_*``).
 
     Imported calendars are fetched every ``ical_sync_minutes`` by ``calendar_fetcher``, by
     default one that refuses addresses in private networks unless
@@ -270,22 +252,19 @@ def bootstrap(
     ``replica_check_every`` seconds and skipped while down or more than
     ``replica_max_lag_seconds`` behind (see ``rental.adapters.sqlalchemy.replicas``).
     """
+    primary = _storage(database_url, database_timeouts or DatabaseTimeouts())
     storage = _with_replicas(
-        _storage(database_url), database_url, database_replica_urls,
-        replica_max_lag_seconds, replica_check_every,
+        primary, database_url, database_replica_urls, replica_max_lag_seconds,
+        replica_check_every,
     )  # fmt: skip
     uow_factory = storage.uow_factory
     clock = clock or SystemClock()
-    revocations, close_revocations = _revocation_cache(
-        redis_url, redis_namespace, uow_factory, clock
-    )
     dependencies = Dependencies(
         uow_factory=uow_factory,
         clock=clock,
         ids=ids or UuidIds(),
         hasher=password_hasher or Argon2Hasher(),
         gateway=payment_gateway or SandboxGateway(),
-        revocations=revocations,
         host_fee_percent=host_fee_percent,
         payouts=payout_gateway or LoggingPayoutGateway(),
     )
@@ -309,7 +288,6 @@ def bootstrap(
 
     def close() -> None:
         delivery.close()
-        close_revocations()
         storage.close()
 
     return Rental(
@@ -394,6 +372,7 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "ical_sync_minutes": settings.ical_sync_minutes,
         "ical_allow_private_networks": settings.ical_allow_private_networks,
         "host_fee_percent": settings.payments.host_fee_percent,
+        "database_timeouts": settings.database_timeouts,
         "admin_email": settings.payments.admin_email,
         "database_replica_urls": settings.database_replica_urls,
         "replica_max_lag_seconds": settings.replica_max_lag_seconds,

@@ -71,7 +71,9 @@ def event_delivery(
     queue = EventQueue(
         redis_url, namespace=redis_namespace, dispatch=traced_dispatch(dispatcher.dispatch)
     )
-    relay = OutboxRelay(outbox, traced_sink(queue.send), SystemClock())
+    relay = OutboxRelay(
+        outbox, traced_sink(queue.send), SystemClock(), consumers_of=dispatcher.consumers_of
+    )
 
     def close() -> None:
         queue.close()

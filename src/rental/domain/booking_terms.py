@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from attrs import frozen
 
-from rental.domain.errors import CheckInInPast, StayLengthNotAllowed, TooManyGuests
+from rental.domain.errors import (
+    CheckInInPast,
+    StayLengthNotAllowed,
+    StayTooFarAhead,
+    TooManyGuests,
+)
 from rental.domain.money import Money
 from rental.domain.policies import PriceBreakdown
 from rental.domain.stay import Stay, local_date
+
+# How far ahead a night may be booked, unless the host sets it: without a horizon a stay in
+# the year 9999 was accepted, paid and confirmed.
+DEFAULT_MAX_ADVANCE_DAYS = 730
 
 
 @frozen
@@ -31,6 +40,7 @@ class BookingTerms:
     timezone: str
     cancellation_policy: str
     instant_book: bool
+    max_advance_days: int = DEFAULT_MAX_ADVANCE_DAYS
 
     def quote(self, stay: Stay) -> PriceBreakdown:
         return PriceBreakdown.quote(
@@ -65,8 +75,20 @@ class BookingTerms:
                 {"check_out": [f"the stay must be {self.min_nights} to {self.max_nights} nights."]}
             )
 
+    def check_within_horizon(self, stay: Stay, now: datetime) -> None:
+        """Every night is at most ``max_advance_days`` after today (listing time zone): the
+        last night is the day before ``check_out``."""
+        horizon = self.today(now) + timedelta(days=self.max_advance_days)
+        if stay.check_out - timedelta(days=1) > horizon:
+            raise StayTooFarAhead(
+                {"check_out": [f"the last night must be at most {self.max_advance_days} days "
+                               f"ahead ({horizon.isoformat()} for this listing)."]}
+            )  # fmt: skip
+
     def check_stay_rules(self, stay: Stay, guests: int, now: datetime) -> None:
-        """No check-in before today (listing time zone), party size, length of stay."""
+        """No check-in before today (listing time zone), party size, the booking horizon,
+        length of stay."""
         self.check_check_in_not_past(stay, now)
         self.check_party_size(guests)
+        self.check_within_horizon(stay, now)
         self.check_stay_length(stay)

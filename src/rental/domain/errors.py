@@ -45,6 +45,10 @@ class CheckInInPast(InvalidInput):
     """Check-in is before today in the listing's time zone."""
 
 
+class StayTooFarAhead(InvalidInput):
+    """A night of the stay is past the listing's booking horizon (``max_advance_days``)."""
+
+
 class ReviewNotAllowed(InvalidInput):
     """The stay cannot be reviewed now."""
 

@@ -10,7 +10,7 @@ from typing import Any
 from attrs import define, field
 
 from rental.domain.aggregate import Aggregate
-from rental.domain.booking_terms import BookingTerms
+from rental.domain.booking_terms import DEFAULT_MAX_ADVANCE_DAYS, BookingTerms
 from rental.domain.bookings import Booking
 from rental.domain.calendar import Block, Calendar, CalendarEntry
 from rental.domain.errors import (
@@ -40,6 +40,7 @@ MAX_TEXT = 200
 MAX_AMENITIES = 100
 MAX_GUESTS_LIMIT = 100
 MAX_NIGHTS_LIMIT = 365 * 3
+MAX_ADVANCE_DAYS_LIMIT = 1095  # the booking horizon's longest (BookingTerms.max_advance_days)
 MAX_PRICE = 100_000_000_00  # minor units; anything larger is surely a typo
 
 # The fields a host sets, with their defaults (None: required on creation).
@@ -60,6 +61,7 @@ EDITABLE: dict[str, Any] = {
     "max_guests": None,
     "min_nights": 1,
     "max_nights": 365,
+    "max_advance_days": DEFAULT_MAX_ADVANCE_DAYS,
     "instant_book": True,
     "cancellation_policy": CancellationPolicy.FLEXIBLE.value,
     "amenities": [],
@@ -116,6 +118,7 @@ def check_listing_fields(values: dict[str, Any]) -> dict[str, Any]:
     _check_int(errors, values, "max_guests", 1, MAX_GUESTS_LIMIT)
     _check_int(errors, values, "min_nights", 1, MAX_NIGHTS_LIMIT)
     _check_int(errors, values, "max_nights", 1, MAX_NIGHTS_LIMIT)
+    _check_int(errors, values, "max_advance_days", 1, MAX_ADVANCE_DAYS_LIMIT)
     both_valid = "min_nights" not in errors and "max_nights" not in errors
     if both_valid and values["max_nights"] < values["min_nights"]:
         errors["max_nights"] = ["must be at least min_nights."]
@@ -177,6 +180,7 @@ class Listing(Aggregate):
     amenities: list[str]
     created_at: datetime
     updated_at: datetime
+    max_advance_days: int = DEFAULT_MAX_ADVANCE_DAYS
     rating_sum: int = 0
     review_count: int = 0
     rating_average: Decimal | None = None
@@ -252,6 +256,7 @@ class Listing(Aggregate):
             monthly_discount_percent=self.monthly_discount_percent, max_guests=self.max_guests,
             min_nights=self.min_nights, max_nights=self.max_nights, timezone=self.timezone,
             cancellation_policy=self.cancellation_policy, instant_book=self.instant_book,
+            max_advance_days=self.max_advance_days,
         )  # fmt: skip
 
     def quote(self, stay: Stay) -> PriceBreakdown:

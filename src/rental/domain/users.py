@@ -6,10 +6,10 @@ import re
 from datetime import datetime
 from enum import StrEnum
 
-from attrs import define, field
+from attrs import define, field, frozen
 
 from rental.domain.aggregate import Aggregate
-from rental.domain.errors import InvalidInput, PermissionDenied
+from rental.domain.errors import AuthenticationFailed, InvalidInput, PermissionDenied
 from rental.domain.events import UserRegistered
 from rental.domain.text import check_text
 
@@ -63,9 +63,30 @@ def check_profile_text(full_name: str | None, bio: str | None) -> None:
         raise InvalidInput(errors)
 
 
+@frozen
+class TokenStanding:
+    """What checking a token needs to know of its user, read on every authenticated request."""
+
+    token_version: int
+    disabled: bool
+
+    def check_token_is_current(self, token_version: int) -> None:
+        """A token is good only while its account is enabled and it carries the account's
+        current ``token_version`` (tokens from before a password change do not)."""
+        if self.disabled:
+            raise AuthenticationFailed("This account is disabled.")
+        if token_version != self.token_version:
+            raise AuthenticationFailed("The token was issued before the password changed.")
+
+
 @define(slots=False, eq=False)
 class User(Aggregate):
-    """A person with an account. ``password_hash`` never leaves the application."""
+    """A person with an account. ``password_hash`` never leaves the application.
+
+    ``token_version`` is stamped into every token issued to the user; a token is good only
+    while it matches. A password change or disabling the account bumps it, so every token
+    issued before, refresh tokens included, stops working at once.
+    """
 
     id: str
     username: str
@@ -76,6 +97,8 @@ class User(Aggregate):
     updated_at: datetime
     full_name: str | None = None
     bio: str | None = None
+    token_version: int = 0
+    disabled_at: datetime | None = None
     version: int = field(default=1, kw_only=True)
 
     @classmethod
@@ -116,6 +139,22 @@ class User(Aggregate):
     def is_admin(self) -> bool:
         return self.role == Role.ADMIN
 
+    @property
+    def is_disabled(self) -> bool:
+        return self.disabled_at is not None
+
+    def check_can_sign_in(self) -> None:
+        if self.is_disabled:
+            raise AuthenticationFailed("This account is disabled.")
+
+    def disable(self, *, now: datetime) -> None:
+        """An admin closes the account: no sign-in, and every token issued so far is void."""
+        if self.disabled_at is None:
+            self.disabled_at = now
+        self.token_version += 1
+        self.updated_at = now
+        self.bump_version()
+
     def check_can_host(self) -> None:
         if self.role not in (Role.HOST, Role.ADMIN):
             raise PermissionDenied("Only hosts and admins may list homes.")
@@ -135,5 +174,6 @@ class User(Aggregate):
             self.bio = bio
         if password_hash is not None:
             self.password_hash = password_hash
+            self.token_version += 1  # whoever held a token under the old password loses it
         self.updated_at = now
         self.bump_version()

@@ -97,6 +97,19 @@ def create_admin(settings: Settings, username: str, email: str, password_stdin: 
     click.echo(f"Created admin {user.username} <{user.email}> with id {user.id}.")
 
 
+@main.command("disable-user")
+@click.argument("email")
+@click.pass_obj
+def disable_user(settings: Settings, email: str) -> None:
+    """Disable the account with EMAIL: it can no longer sign in, and every token issued to it
+    (refresh tokens too) answers 401 from now on."""
+    from rental.application.commands import DisableUser
+
+    with running(settings) as rental:
+        user = rental.handle(DisableUser(email=email))
+    click.echo(f"Disabled {user.username} <{user.email}>; its tokens no longer work.")
+
+
 @main.command("seed-demo")
 @click.option("--if-empty", is_flag=True, help="Do nothing when any user exists.")
 @click.pass_obj

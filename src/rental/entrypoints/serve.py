@@ -107,6 +107,15 @@ def default_workers(settings: Settings) -> int:
     return 2 * (os.cpu_count() or 1) if settings.redis_url else 1
 
 
+def worker_class(settings: Settings) -> type[Any]:
+    """The worker of ``entrypoints.gunicorn_worker``, buffering bodies up to the body limit."""
+    from rental.entrypoints.gunicorn_worker import BufferingThreadWorker
+
+    return type(
+        "RentalWorker", (BufferingThreadWorker,), {"max_body_bytes": settings.max_body_bytes}
+    )
+
+
 def gunicorn_options(
     settings: Settings, *, host: str, port: int, workers: int, threads: int
 ) -> dict[str, Any]:
@@ -115,7 +124,9 @@ def gunicorn_options(
         "bind": [bind],
         "workers": workers,
         "threads": threads,
-        "worker_class": "gthread",
+        # gthread that buffers each request whole before a thread takes it (slow clients
+        # cost no thread) and writes gunicorn's own errors as problem+json.
+        "worker_class": worker_class(settings),
         "graceful_timeout": GRACEFUL_SECONDS,
         "preload_app": False,
         "proc_name": "rental",

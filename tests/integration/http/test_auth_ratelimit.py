@@ -8,9 +8,14 @@ from flask import Flask
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.composition import bootstrap
 from rental.entrypoints.http import create_app
-from rental.entrypoints.http.ratelimit import MemoryRateLimitStore, RateLimiter
+from rental.entrypoints.http.ratelimit import (
+    FallbackRateLimitStore,
+    MemoryRateLimitStore,
+    RateLimiter,
+)
 from rental.settings import RateLimit
 from tests.integration.http.conftest import PASSWORD, test_settings
+from tests.redis_server import OwnRedis
 
 LOGIN = "/api/v1/auth/login"
 CREDENTIALS = {"email": "nobody@example.com", "password": PASSWORD}
@@ -67,3 +72,33 @@ def test_with_redis_the_limit_holds_across_processes(redis_url: str, redis_names
     # Another deployment on the same Redis (another RENTAL_REDIS_NAMESPACE) counts on its own.
     other = _app(RateLimit(2, 3600), redis_url, f"{redis_namespace}-other").test_client()
     assert other.post(LOGIN, json=CREDENTIALS, environ_base=address).status_code == 401
+
+
+def test_with_redis_down_sign_ins_are_still_limited_in_each_process(own_redis: OwnRedis) -> None:
+    client = _app(RateLimit(2, 3600), own_redis.url).test_client()
+    address = {"REMOTE_ADDR": "10.0.0.4"}
+    assert client.post(LOGIN, json=CREDENTIALS, environ_base=address).status_code == 401
+    own_redis.kill()
+    assert client.post(LOGIN, json=CREDENTIALS, environ_base=address).status_code == 401
+    assert client.post(LOGIN, json=CREDENTIALS, environ_base=address).status_code == 401
+    limited = client.post(LOGIN, json=CREDENTIALS, environ_base=address)
+    assert limited.status_code == 429
+    assert limited.mimetype == "application/problem+json"
+
+
+def test_a_paused_redis_costs_one_timeout_then_memory_counts() -> None:
+    now = [0.0]
+
+    class Hung:
+        calls = 0
+
+        def hit(self, key: str, period: int) -> int:
+            Hung.calls += 1
+            raise TimeoutError("Redis did not answer")
+
+    store = FallbackRateLimitStore(Hung(), MemoryRateLimitStore(), 5.0, lambda: now[0])
+    assert [store.hit("a", 60) for _ in range(3)] == [1, 2, 3]
+    assert Hung.calls == 1
+    now[0] = 6.0
+    assert store.hit("a", 60) == 4
+    assert Hung.calls == 2

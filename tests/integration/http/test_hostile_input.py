@@ -51,6 +51,14 @@ def _spec_operations() -> list[tuple[str, str]]:
 OPERATIONS = _spec_operations()
 
 
+class PathIds(dict[str, str]):
+    """The seeded ids by path parameter; a parameter the seed has no resource for (an
+    operation added later) gets an id that names nothing, so its 404 path is exercised."""
+
+    def __missing__(self, name: str) -> str:
+        return f"no-such-{name}"
+
+
 def _raw(text: str) -> bytes:
     return text.encode()
 
@@ -160,14 +168,6 @@ def _valid_body(method: str, path: str, seed: dict[str, Any]) -> dict[str, Any]:
     return bodies.get((method, path), {})
 
 
-class _Ids(dict[str, str]):
-    """The seeded ids for a path's parameters; a parameter nothing seeded (a resource of a
-    newer endpoint) gets an id that names nothing, so the body is still parsed and judged."""
-
-    def __missing__(self, key: str) -> str:
-        return "00000000-0000-0000-0000-000000000000"
-
-
 def _within(seconds: float, call: Callable[[], TestResponse]) -> TestResponse:
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(call).result(timeout=seconds)
@@ -180,7 +180,7 @@ def test_no_hostile_body_gets_a_server_error(hostile_app: Flask) -> None:
     seed = _seed(client)
     failures = []
     for method, path in sorted(OPERATIONS, key=lambda op: op[0] == "DELETE"):
-        url = path.format_map(_Ids(seed["ids"]))
+        url = path.format_map(PathIds(seed["ids"]))
         on_bookings = "/bookings" in path or "/payments" in path or "/users/me" in path
         headers = seed["guest"] if on_bookings else seed["host"]
         for name, raw in hostile_bodies(_valid_body(method, path, seed)):

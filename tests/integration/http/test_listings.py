@@ -15,7 +15,8 @@ FIELDS = {
     "id", "host_id", "title", "description", "address", "city", "country", "latitude",
     "longitude", "timezone", "price_per_night", "currency", "cleaning_fee",
     "weekly_discount_percent", "monthly_discount_percent", "max_guests", "min_nights",
-    "max_nights", "instant_book", "cancellation_policy", "amenities", "rating_average",
+    "max_nights", "max_advance_days", "instant_book", "cancellation_policy", "amenities",
+    "rating_average",
     "review_count", "created_at", "updated_at",
 }  # fmt: skip
 

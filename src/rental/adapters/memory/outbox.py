@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
@@ -52,6 +52,17 @@ class MemoryOutbox(Outbox):
             for entry_id in entry_ids:
                 self._attempts[entry_id] = self._attempts.get(entry_id, 0) + 1
                 self._due[entry_id] = at
+
+    def republish_unconsumed(
+        self,
+        published_before: datetime,
+        consumers_of: Callable[[str], frozenset[str]],
+        now: datetime,
+        limit: int,
+    ) -> int:
+        # Memory mode forgets what it published (its store dies with the process), so there
+        # is nothing to look at again; its consumers run in this process.
+        return 0
 
 
 class MemoryConsumerLedger(ConsumerLedger):

@@ -41,4 +41,5 @@ def encode_listing(listing: Listing) -> dict[str, Any]:
 
 def decode_listing(data: dict[str, Any]) -> Listing:
     """A detached ``Listing`` equal to the one encoded."""
-    return Listing(**{name: _decode(data[name]) for name in FIELDS})
+    # A field added since the entry was cached (max_advance_days) takes its default.
+    return Listing(**{name: _decode(data[name]) for name in FIELDS if name in data})

@@ -9,6 +9,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import InvalidatePoolError
 
+from rental.settings import DatabaseTimeouts
+
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # A request thread may hold three connections at once after its commit (the relay's claim, a
 # consumer's ledger row kept open while it acts, and the consumer's reads); the default pool
@@ -35,7 +37,11 @@ def normalize_url(database_url: str | URL) -> URL:
 
 
 def make_engine(
-    database_url: str | URL, *, ping_after_idle: float = PING_AFTER_IDLE_SECONDS, **options: Any
+    database_url: str | URL,
+    *,
+    ping_after_idle: float = PING_AFTER_IDLE_SECONDS,
+    timeouts: DatabaseTimeouts | None = None,
+    **options: Any,
 ) -> Engine:
     """An engine for ``database_url`` (``RENTAL_DATABASE_URL``).
 
@@ -44,20 +50,29 @@ def make_engine(
     that waited for a listing's row lock sees what the previous holder committed. SQLite: WAL,
     foreign keys, a busy timeout, and ``BEGIN IMMEDIATE`` for every transaction that may write,
     so writers queue instead of failing to upgrade their locks. On all three, a connection
-    idle for ``ping_after_idle`` seconds is pinged before use.
+    idle for ``ping_after_idle`` seconds is pinged before use. ``timeouts`` (the server's
+    and the worker's, not migrations', which may run long) bound waiting: to connect and for
+    a pooled connection everywhere, and on PostgreSQL and MariaDB for a statement and a lock
+    too (SQLite keeps its busy timeout).
     """
     url = normalize_url(database_url)
     backend = url.get_backend_name()
     kwargs: dict[str, Any] = {}
     if url.database not in (None, "", ":memory:"):  # an in-memory SQLite has one connection
         kwargs.update(pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW)
+        if timeouts is not None:
+            kwargs["pool_timeout"] = timeouts.pool_seconds
+    connect_args: dict[str, Any] = {}
     if backend == "postgresql":
-        kwargs["connect_args"] = {"prepare_threshold": None}
+        connect_args["prepare_threshold"] = None
     elif backend in ("mysql", "mariadb"):
         kwargs["isolation_level"] = "READ COMMITTED"
         kwargs["pool_recycle"] = 3600
     elif backend == "sqlite":
-        kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        connect_args["timeout"] = SQLITE_BUSY_TIMEOUT_MS / 1000
+    if timeouts is not None:
+        connect_args.update(_bounded_waits(backend, timeouts))
+    kwargs["connect_args"] = connect_args
     kwargs.update(options)
     engine = create_engine(url, **kwargs)
     _ping_when_idle(engine, ping_after_idle)
@@ -66,6 +81,27 @@ def make_engine(
     if url.get_driver_name() == "psycopg":  # the calendars adapter may have sent BEGIN itself
         event.listen(engine, "checkin", restore_begin)
     return engine
+
+
+def _bounded_waits(backend: str, timeouts: DatabaseTimeouts) -> dict[str, Any]:
+    """The driver's arguments that bound connecting, statements and lock waits."""
+    if backend == "postgresql":
+        return {
+            "connect_timeout": timeouts.connect_seconds,
+            "options": f"-c statement_timeout={timeouts.statement_ms}"
+            f" -c lock_timeout={timeouts.lock_ms}",
+        }
+    if backend in ("mysql", "mariadb"):
+        # A read may wait for a statement's full time; the socket gives up a little later.
+        read_seconds = timeouts.statement_ms // 1000 + timeouts.connect_seconds
+        return {
+            "connect_timeout": timeouts.connect_seconds,
+            "read_timeout": read_seconds,
+            "write_timeout": read_seconds,
+            "init_command": f"SET SESSION max_statement_time = {timeouts.statement_ms / 1000},"
+            f" innodb_lock_wait_timeout = {max(1, timeouts.lock_ms // 1000)}",
+        }
+    return {}
 
 
 def _set_up_sqlite(engine: Engine) -> None:

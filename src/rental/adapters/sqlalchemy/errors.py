@@ -12,7 +12,14 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import (
+    DBAPIError,
+    DisconnectionError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    TimeoutError,
+)
 from sqlalchemy.orm.exc import StaleDataError
 
 from rental.domain.errors import (
@@ -88,3 +95,22 @@ def domain_errors() -> Iterator[None]:
         if translated is None:
             raise
         raise translated from error
+
+
+# What a database that refuses, drops or hangs raises: SQLAlchemy's wrappers, its pool's
+# timeout, and the drivers' own classes when a fast path used the DBAPI connection directly.
+_UNAVAILABLE = (OperationalError, InterfaceError, TimeoutError, DisconnectionError)
+_DRIVER_UNAVAILABLE = {"OperationalError", "InterfaceError"}
+_DRIVERS = ("psycopg", "pymysql", "sqlite3")
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """Whether ``error`` means the database did not answer in time (refused, dropped, timed
+    out, pool exhausted): a 503 to try again, not a bug."""
+    if isinstance(error, _UNAVAILABLE):
+        return True
+    kind = type(error)
+    for cls in kind.__mro__:
+        if cls.__name__ in _DRIVER_UNAVAILABLE and cls.__module__.split(".")[0] in _DRIVERS:
+            return True
+    return False

@@ -6,7 +6,7 @@ Each call is its own short transaction, so no lock is held while an event is bei
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
@@ -67,6 +67,45 @@ class SqlOutbox(Outbox):
                 .where(c.id.in_(list(entry_ids)))
                 .values(attempts=c.attempts + 1, next_attempt_at=at)
             )
+
+    def republish_unconsumed(
+        self,
+        published_before: datetime,
+        consumers_of: Callable[[str], frozenset[str]],
+        now: datetime,
+        limit: int,
+    ) -> int:
+        c, done = t.outbox.c, t.processed_events.c
+        candidates = (
+            select(c.id, c.event_name)
+            .where(c.published_at.is_not(None), c.consumed_at.is_(None))
+            .where(c.published_at < published_before)
+            .order_by(c.id)
+            .limit(limit)
+        )
+        with self._engine.begin() as connection:
+            rows = connection.execute(candidates).all()
+            if not rows:
+                return 0
+            acted: dict[int, set[str]] = {}
+            ids = [row.id for row in rows]
+            for entry_id, consumer in connection.execute(
+                select(done.outbox_id, done.consumer).where(done.outbox_id.in_(ids))
+            ):
+                acted.setdefault(entry_id, set()).add(consumer)
+            consumed = [r.id for r in rows if consumers_of(r.event_name) <= acted.get(r.id, set())]
+            lost = [entry_id for entry_id in ids if entry_id not in set(consumed)]
+            if consumed:
+                connection.execute(
+                    update(t.outbox).where(c.id.in_(consumed)).values(consumed_at=now)
+                )
+            if lost:
+                connection.execute(
+                    update(t.outbox)
+                    .where(c.id.in_(lost))
+                    .values(published_at=None, next_attempt_at=now, attempts=c.attempts + 1)
+                )
+        return len(lost)
 
 
 class SqlConsumerLedger(ConsumerLedger):

@@ -66,6 +66,9 @@ users = Table(
     Column("full_name", String(200)),
     Column("bio", Text),
     *_stamps(), _version(),
+    # Issue 10: every token carries token_version; a password change or disabling bumps it.
+    Column("token_version", Integer, nullable=False, server_default="0"),
+    Column("disabled_at", UtcDateTime),
 )  # fmt: skip
 
 listings = Table(
@@ -86,6 +89,7 @@ listings = Table(
     Column("max_guests", Integer, nullable=False),
     Column("min_nights", Integer, nullable=False),
     Column("max_nights", Integer, nullable=False),
+    Column("max_advance_days", Integer, nullable=False, server_default="730"),  # 0004
     Column("instant_book", Boolean, nullable=False),
     Column("cancellation_policy", String(16), nullable=False),
     Column("amenities", json_type(), nullable=False),
@@ -182,6 +186,9 @@ outbox = Table(
     Column("published_at", UtcDateTime()),
     Column("attempts", Integer, nullable=False, server_default="0"),
     Column("next_attempt_at", UtcDateTime()),  # a relay's claim, or a retry's delay (0002)
+    # Every consumer of the event has acted (0004): until then a published entry may be
+    # published again (the broker may have lost it).
+    Column("consumed_at", UtcDateTime()),  # indexed with published_at (0004)
 )  # fmt: skip
 
 # Which consumer has acted on which outbox entry, so that a redelivered event acts once (0002).

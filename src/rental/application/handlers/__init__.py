@@ -27,6 +27,7 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.Authenticate: users.authenticate,
     c.UpdateProfile: users.update_profile,
     c.RevokeToken: users.revoke_token,
+    c.DisableUser: users.disable_user,
     c.CreateListing: listings.create_listing,
     c.UpdateListing: listings.update_listing,
     c.DeleteListing: listings.delete_listing,

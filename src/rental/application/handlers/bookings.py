@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from rental.application import commands as c
 from rental.application.authorization import check_can_see_booking, check_is_host_of
 from rental.application.dependencies import Dependencies
@@ -12,15 +15,40 @@ from rental.application.handlers.calendars import (
     void_authorizations,
 )
 from rental.application.handlers.ledger import record_capture, record_refund
+from rental.application.repositories import IdempotencyRecord
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.bookings import Booking, BookingStatus, CancelledBy
-from rental.domain.errors import PermissionDenied
+from rental.domain.errors import IdempotencyKeyReused, PermissionDenied
 from rental.domain.payments import PaymentStatus
 from rental.domain.stay import Stay
 
+IDEMPOTENCY_SCOPE = "POST /bookings"
+
+
+def _request_fingerprint(cmd: c.RequestBooking) -> str:
+    fields = [cmd.listing_id, cmd.check_in.isoformat(), cmd.check_out.isoformat(), cmd.guests]
+    return hashlib.sha256(json.dumps(fields).encode()).hexdigest()
+
+
+def _booked_before(uow: UnitOfWork, cmd: c.RequestBooking) -> Booking | None:
+    """The booking this ``Idempotency-Key`` already made (a client retrying after its
+    connection dropped past the commit), or None; the key with another body is a 409."""
+    if cmd.idempotency_key is None:
+        return None
+    record = uow.idempotency.get(cmd.actor.user_id, IDEMPOTENCY_SCOPE, cmd.idempotency_key)
+    if record is None:
+        return None
+    if record.fingerprint != _request_fingerprint(cmd):
+        raise IdempotencyKeyReused("This Idempotency-Key was already used with another body.")
+    return uow.bookings.get(record.resource_id)
+
 
 def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) -> Booking:
-    """Hold the nights at once: load the listing's calendar (locked), decide, add, commit."""
+    """Hold the nights at once: load the listing's calendar (locked), decide, add, commit.
+    With an ``idempotency_key``, the same request again gives back the booking it made."""
+    before = _booked_before(uow, cmd)
+    if before is not None:
+        return before
     stay, now = Stay(cmd.check_in, cmd.check_out), deps.clock.now()
     calendar = locked_calendar(uow, deps, cmd.listing_id, stay, now)
     booking = calendar.request_booking(
@@ -28,6 +56,14 @@ def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) 
         now=now,
     )  # fmt: skip
     uow.calendars.add(booking)
+    if cmd.idempotency_key is not None:
+        uow.idempotency.add(
+            IdempotencyRecord(
+                user_id=cmd.actor.user_id, scope=IDEMPOTENCY_SCOPE, key=cmd.idempotency_key,
+                fingerprint=_request_fingerprint(cmd), outcome="created",
+                resource_id=booking.id, response={}, created_at=now,
+            )
+        )  # fmt: skip
     uow.commit()
     return booking
 

@@ -30,6 +30,7 @@ from rental.entrypoints.http.context import Decorator, get_rental, get_settings
 from rental.entrypoints.http.errors import problem
 
 BEARER = "Bearer"
+TOKEN_VERSION = "ver"  # noqa: S105 - the claim holding the user's token_version at issue
 logger = logging.getLogger(__name__)
 TOKEN_PROBLEM = "https://rental.example/problems/invalid-token"  # noqa: S105 - a URI
 VERIFIED_TOKENS = 4096  # per process: tokens in use by the clients of the last minutes
@@ -45,7 +46,13 @@ def _unauthorized(detail: str) -> Response:
 
 
 def _is_revoked(_header: dict[str, Any], payload: dict[str, Any]) -> bool:
-    return get_rental().token_is_revoked(str(payload["jti"]))
+    # Revoked by logout, issued before a password change or disabling, or its user is gone:
+    # each is a 401 "revoked", on every endpoint, refresh included.
+    version = payload.get(TOKEN_VERSION, 0)
+    if isinstance(version, bool) or not isinstance(version, int):
+        return True
+    valid = get_rental().token_is_valid(str(payload["sub"]), str(payload["jti"]), version)
+    return not valid
 
 
 class VerifyingOnceJWTManager(JWTManager):
@@ -124,8 +131,12 @@ def token_expiry() -> datetime:
     return datetime.fromtimestamp(int(get_jwt()["exp"]), tz=UTC)
 
 
+def _claims(user: User) -> dict[str, Any]:
+    return {"role": user.role, TOKEN_VERSION: user.token_version}
+
+
 def access_token_for(user: User) -> dict[str, Any]:
-    token = create_access_token(identity=user.id, additional_claims={"role": user.role})
+    token = create_access_token(identity=user.id, additional_claims=_claims(user))
     minutes = get_settings().access_token_minutes
     return {"access_token": token, "token_type": BEARER, "expires_in": minutes * 60}
 
@@ -134,7 +145,8 @@ def refresh_access_token() -> dict[str, Any]:
     """A new access token for the subject of the current (refresh) token."""
     claims = get_jwt()
     token = create_access_token(
-        identity=str(claims["sub"]), additional_claims={"role": claims["role"]}
+        identity=str(claims["sub"]),
+        additional_claims={"role": claims["role"], TOKEN_VERSION: claims.get(TOKEN_VERSION, 0)},
     )
     minutes = get_settings().access_token_minutes
     return {"access_token": token, "token_type": BEARER, "expires_in": minutes * 60}
@@ -142,5 +154,5 @@ def refresh_access_token() -> dict[str, Any]:
 
 def tokens_for(user: User) -> dict[str, Any]:
     """The login answer: an access token and a refresh token."""
-    refresh = create_refresh_token(identity=user.id, additional_claims={"role": user.role})
+    refresh = create_refresh_token(identity=user.id, additional_claims=_claims(user))
     return {**access_token_for(user), "refresh_token": refresh}

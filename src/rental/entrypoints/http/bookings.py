@@ -14,6 +14,7 @@ from rental.domain.bookings import Booking
 from rental.entrypoints.http.auth import current_actor, jwt_required
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
 from rental.entrypoints.http.schemas.bookings import (
+    BookingIdempotencySchema,
     BookingListQuerySchema,
     BookingRequestSchema,
     BookingSchema,
@@ -63,18 +64,26 @@ class Bookings(MethodView):
 
     @jwt_required()
     @blp.arguments(BookingRequestSchema)
+    @blp.arguments(BookingIdempotencySchema, location="headers", as_kwargs=True)
     @blp.response(201, BookingSchema, headers=LOCATION)
     @blp.problems(400, 401, 403, 404, 409, 415, 422)
     @blp.doc(security=BEARER)
     @blp.doc(operationId="createBooking")
-    def post(self, body: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
+    def post(
+        self, body: dict[str, Any], idempotency_key: str | None = None
+    ) -> tuple[dict[str, Any], int, dict[str, str]]:
         """Book a stay: `pending`, its nights held from now on.
 
         Pay within 30 minutes or it expires. 403 for the listing's own host; 404 for a
         missing or deleted listing; 409 when a night is booked or blocked; 422 for dates
         that are past, reversed, or outside the listing's minimum and maximum nights, or
-        more guests than it takes."""
-        booking = get_rental().handle(c.RequestBooking(actor=current_actor(), **body))
+        more guests than it takes.
+
+        With an `Idempotency-Key`, a client whose connection dropped after the booking was
+        made can send the same request again and get that booking back (201, as it is now)
+        instead of a 409 against its own hold; the key with another body is a 409."""
+        command = c.RequestBooking(actor=current_actor(), idempotency_key=idempotency_key, **body)
+        booking = get_rental().handle(command)
         location = url_for("bookings.read_booking", booking_id=booking.id)
         return shown(booking), 201, {"Location": location}
 

@@ -131,7 +131,23 @@ def http_problem(error: HTTPException) -> Response:
     return problem(status, detail, headers=headers, **extra)
 
 
+UNAVAILABLE = PROBLEM_BASE + "service-unavailable"
+RETRY_AFTER_SECONDS = 5
+
+
+def unavailable_problem(detail: str) -> Response:
+    """503 with ``Retry-After``: a dependency did not answer; the same request may work soon."""
+    return problem(
+        503, detail, type_=UNAVAILABLE, headers={"Retry-After": str(RETRY_AFTER_SECONDS)}
+    )
+
+
 def unexpected_problem(error: Exception) -> Response:
+    if _database_unavailable(error):
+        # Expected when the database is down: one line, not a trace per request.
+        logger.warning("database unavailable on %s %s: %s", request.method, request.path,
+                       type(error).__name__)  # fmt: skip
+        return unavailable_problem("The database is not answering; try again shortly.")
     # The trace goes to the log, never to the client.
     logger.exception("unhandled error on %s %s", request.method, request.path)
     return problem(500, "Something went wrong on our side; it has been logged.")
@@ -144,6 +160,21 @@ def _nul_problem(fields: list[str]) -> Response:
     return problem(
         422, "Some fields are not valid; see errors.", errors={f: [NUL_MESSAGE] for f in fields}
     )
+
+
+def _database_unavailable(error: BaseException) -> bool:
+    from rental.adapters.sqlalchemy.errors import is_unavailable
+
+    return any(is_unavailable(e) for e in _chain(error))
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in seen:
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    return seen
 
 
 def _read_body(limit: int | None) -> bytes | None:

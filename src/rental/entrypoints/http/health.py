@@ -9,7 +9,7 @@ from flask import Response
 from marshmallow import fields
 
 from rental.entrypoints.http.context import Blueprint, get_rental, get_settings
-from rental.entrypoints.http.errors import problem
+from rental.entrypoints.http.errors import RETRY_AFTER_SECONDS, problem
 from rental.entrypoints.http.schemas.common import BaseSchema
 
 blp = Blueprint("health", __name__, description="Probes for load balancers and orchestrators.")
@@ -67,4 +67,7 @@ def readyz() -> dict[str, Any] | Response:
         checks["redis"] = "ok" if _redis_answers(redis_url) else "unavailable"
     if all(state == "ok" for state in checks.values()):
         return {"status": "ok", "checks": checks}
-    return problem(503, "A dependency does not answer; see checks.", checks=checks)
+    return problem(
+        503, "A dependency does not answer; see checks.", checks=checks,
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )  # fmt: skip

@@ -1,7 +1,9 @@
 """The shared rate limit of login and register, per client address, in fixed windows.
 
 The counter lives behind ``RateLimitStore``: Redis when ``RENTAL_REDIS_URL`` is set (so the
-limit holds across server processes), otherwise this process's memory.
+limit holds across server processes), otherwise this process's memory. When Redis does not
+answer, this process's memory counts instead (``FallbackRateLimitStore``): sign-ins stay
+limited, per process rather than across all of them, until Redis answers again.
 """
 
 from __future__ import annotations
@@ -69,6 +71,34 @@ class RedisRateLimitStore:
         return int(count)
 
 
+class FallbackRateLimitStore:
+    """``primary`` (Redis) while it answers; ``fallback`` (this process's memory) when it does
+    not, and for ``retry_after`` seconds after a failure, so that a hung Redis costs one
+    timeout every few seconds rather than one per sign-in."""
+
+    def __init__(
+        self,
+        primary: RateLimitStore,
+        fallback: RateLimitStore,
+        retry_after: float = 5.0,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._primary = primary
+        self._fallback = fallback
+        self._retry_after = retry_after
+        self._monotonic = monotonic
+        self._primary_down_until = 0.0
+
+    def hit(self, key: str, period: int) -> int:
+        if self._monotonic() >= self._primary_down_until:
+            try:
+                return self._primary.hit(key, period)
+            except Exception as error:
+                logger.warning("rate limit store unavailable, counting in this process: %s", error)
+                self._primary_down_until = self._monotonic() + self._retry_after
+        return self._fallback.hit(key, period)
+
+
 @frozen
 class Verdict:
     """One counted attempt: how many the window allows, how many are left, and how many
@@ -122,11 +152,12 @@ def store_for(settings: Settings) -> RateLimitStore:
     if settings.redis_url:
         import redis
 
-        # Short timeouts: a Redis that hangs must not hold sign-ins (the limiter lets them pass).
+        # Short timeouts: a Redis that hangs must not hold sign-ins (memory counts meanwhile).
         client = redis.Redis.from_url(
             settings.redis_url, socket_connect_timeout=1, socket_timeout=1
         )
-        return RedisRateLimitStore(client, namespace=settings.redis_namespace)
+        redis_store = RedisRateLimitStore(client, namespace=settings.redis_namespace)
+        return FallbackRateLimitStore(redis_store, MemoryRateLimitStore())
     return MemoryRateLimitStore()
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from marshmallow import fields, validate
+from marshmallow import EXCLUDE, fields, validate
 
 from rental.domain.listings import MAX_GUESTS_LIMIT
 from rental.entrypoints.http.schemas.common import NO_NUL, BaseSchema, PageQuerySchema, text
+from rental.entrypoints.http.schemas.payments import idempotency_key_field
 
 STATUSES = ["pending", "confirmed", "declined", "cancelled", "expired", "completed"]
 
@@ -87,4 +88,17 @@ class BookingListQuerySchema(PageQuerySchema):
         metadata={
             "description": "`guest` (default): your trips; `host`: bookings on your listings."
         },
+    )
+
+
+class BookingIdempotencySchema(BaseSchema):
+    """The optional ``Idempotency-Key`` header of ``POST /bookings``."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    idempotency_key = idempotency_key_field(
+        "Retry safely: the same key with the same body, within 24 hours, gives back the "
+        "booking it made (201) instead of a second hold or a 409; the same key with another "
+        "body is a 409. Keys are scoped to you and this endpoint."
     )

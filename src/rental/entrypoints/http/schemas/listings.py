@@ -9,8 +9,10 @@ from __future__ import annotations
 from marshmallow import ValidationError, fields, validate
 
 from rental.application.reads import MAX_AVAILABILITY_DAYS
+from rental.domain.booking_terms import DEFAULT_MAX_ADVANCE_DAYS
 from rental.domain.errors import InvalidInput
 from rental.domain.listings import (
+    MAX_ADVANCE_DAYS_LIMIT,
     MAX_AMENITIES,
     MAX_DESCRIPTION,
     MAX_GUESTS_LIMIT,
@@ -109,6 +111,13 @@ class ListingUpdateSchema(BaseSchema):
             "x-rental-at-least": "min_nights",
         },
     )
+    max_advance_days = _int(
+        validate=validate.Range(min=1, max=MAX_ADVANCE_DAYS_LIMIT),
+        metadata={
+            "description": "The booking horizon: a stay's last night may be at most this many "
+            f"days after today (the listing's time zone). Default {DEFAULT_MAX_ADVANCE_DAYS}.",
+        },
+    )
     instant_book = StrictBoolean()
     cancellation_policy = fields.String(validate=validate.OneOf(POLICIES))
     amenities = fields.List(
@@ -155,6 +164,7 @@ class ListingSchema(BaseSchema):
     max_guests = fields.Integer(required=True)
     min_nights = fields.Integer(required=True)
     max_nights = fields.Integer(required=True)
+    max_advance_days = fields.Integer(required=True)
     instant_book = fields.Boolean(required=True)
     cancellation_policy = fields.String(required=True, validate=validate.OneOf(POLICIES))
     amenities = fields.List(fields.String(), required=True)

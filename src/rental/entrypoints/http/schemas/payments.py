@@ -35,20 +35,23 @@ class PaymentRequestSchema(BaseSchema):
     )
 
 
+def idempotency_key_field(description: str) -> fields.String:
+    """The optional ``Idempotency-Key`` header field (payments, bookings)."""
+    return fields.String(
+        data_key="Idempotency-Key", validate=IDEMPOTENCY_KEY, metadata={"description": description}
+    )
+
+
 class IdempotencyHeadersSchema(BaseSchema):
     """The optional ``Idempotency-Key`` header; every other header is ignored."""
 
     class Meta:
         unknown = EXCLUDE
 
-    idempotency_key = fields.String(
-        data_key="Idempotency-Key",
-        validate=IDEMPOTENCY_KEY,
-        metadata={
-            "description": "Retry safely: the same key with the same body, within 24 hours, "
-            "answers the stored response again (201 or 402) without charging twice; the same "
-            "key with another body is a 409. Keys are scoped to you and this endpoint."
-        },
+    idempotency_key = idempotency_key_field(
+        "Retry safely: the same key with the same body, within 24 hours, answers the stored "
+        "response again (201 or 402) without charging twice; the same key with another body "
+        "is a 409. Keys are scoped to you and this endpoint."
     )
 
 
