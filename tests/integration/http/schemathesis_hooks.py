@@ -179,6 +179,17 @@ def apply_rules(values: dict[str, Any], props: dict[str, dict[str, Any]]) -> dic
             values[after] = start.isoformat()
         values[name] = (start + timedelta(days=nights)).isoformat()
     for name, prop in props.items():
+        # The booking horizon: the stay moves earlier until its last night is within it.
+        after = prop.get("x-rental-after")
+        start, end = _day(values.get(after)), _day(values.get(name))
+        if "x-rental-last-night-within" not in prop or listing is None or not start or not end:
+            continue
+        nights = (end - start).days
+        latest = date.today() + timedelta(days=int(listing["max_advance_days"]) - nights)
+        if start > latest >= soon:
+            values[after] = latest.isoformat()
+            values[name] = (latest + timedelta(days=nights)).isoformat()
+    for name, prop in props.items():
         other = prop.get("x-rental-at-least")
         if other not in props or (name not in values and other not in values):
             continue

@@ -26,9 +26,11 @@ class BookingRequestSchema(BaseSchema):
         required=True,
         metadata={
             "description": "Departure day, YYYY-MM-DD: after `check_in`, and the stay's nights "
-            "within the listing's `min_nights` and `max_nights`.",
+            "within the listing's `min_nights` and `max_nights`; the last night at most the "
+            "listing's `max_advance_days` after today.",
             "x-rental-after": "check_in",
             "x-rental-nights-within": ["listing.min_nights", "listing.max_nights"],
+            "x-rental-last-night-within": "listing.max_advance_days",
         },
     )
     guests = fields.Integer(
