@@ -27,6 +27,8 @@ from zoneinfo import available_timezones
 import requests
 import schemathesis
 
+from rental.domain.listings import MAX_ADVANCE_DAYS_LIMIT
+
 BASE = os.environ.get("RENTAL_ST_BASE", "http://127.0.0.1:8000")
 API = BASE + "/api/v1"
 TOKENS: dict[str, str] = json.loads(os.environ.get("RENTAL_ST_TOKENS", "{}"))
@@ -118,6 +120,9 @@ def _pick(options: list[str], seed: object) -> str:
     return options[zlib.crc32(repr(seed).encode()) % len(options)]
 
 
+HORIZON_MAX = MAX_ADVANCE_DAYS_LIMIT
+
+
 def _day(value: Any) -> date | None:
     try:
         return date.fromisoformat(str(value))
@@ -184,11 +189,22 @@ def apply_rules(values: dict[str, Any], props: dict[str, dict[str, Any]]) -> dic
         start, end = _day(values.get(after)), _day(values.get(name))
         if "x-rental-last-night-within" not in prop or listing is None or not start or not end:
             continue
-        nights = (end - start).days
-        latest = date.today() + timedelta(days=int(listing["max_advance_days"]) - nights)
+        horizon = int(listing["max_advance_days"])
+        # A stay longer than the horizon allows from the earliest day we pick gets shorter,
+        # down to the listing's minimum (which listings made here always fit: see below).
+        nights = max(int(listing["min_nights"]), min((end - start).days, horizon - 2))
+        latest = date.today() + timedelta(days=horizon - nights)
         if start > latest >= soon:
             values[after] = latest.isoformat()
             values[name] = (latest + timedelta(days=nights)).isoformat()
+    if "max_advance_days" in values and values["max_advance_days"] is not None:
+        # Keep the listings the test makes bookable: a horizon shorter than the minimum stay
+        # from the day after tomorrow (the earliest day the rules above pick) admits no stay,
+        # so every booking on it would be refused, rightly, whatever the request.
+        low = values.get("min_nights") or 1
+        if low + 3 > HORIZON_MAX:
+            low = values["min_nights"] = HORIZON_MAX - 3
+        values["max_advance_days"] = max(int(values["max_advance_days"]), low + 3)
     for name, prop in props.items():
         other = prop.get("x-rental-at-least")
         if other not in props or (name not in values and other not in values):

@@ -162,3 +162,15 @@ def test_an_event_for_a_payment_we_do_not_know_is_acknowledged_not_kept(
 def test_without_stripe_the_endpoint_is_404(memory_client: FlaskClient) -> None:
     payload = event("payment_intent.succeeded", {"id": "pi_1", "object": "payment_intent"})
     assert deliver(memory_client, payload).status_code == 404
+
+
+def test_an_event_without_its_signature_header_is_a_400_whatever_the_gateway(
+    memory_client: FlaskClient, stripe_app: Flask
+) -> None:
+    payload = event("payment_intent.succeeded", {"id": "pi_1", "object": "payment_intent"})
+    for client in (memory_client, stripe_app.test_client()):
+        response = client.post(
+            "/api/v1/webhooks/stripe", data=payload, content_type="application/json"
+        )
+        assert response.status_code == 400
+        assert response.get_json()["detail"] == "The Stripe-Signature header is missing."

@@ -14,7 +14,7 @@ from flask import request
 from rental.adapters.stripe.webhooks import verified_event
 from rental.application.commands import HandleProviderEvent
 from rental.application.handlers.provider_sync import UNCHANGED
-from rental.domain.errors import NotFound
+from rental.domain.errors import NotFound, WebhookRejected
 from rental.entrypoints.http.context import Blueprint, get_rental, get_settings
 from rental.entrypoints.http.schemas.payouts import WebhookAckSchema
 
@@ -45,11 +45,15 @@ def stripe_webhook() -> dict[str, Any]:
     """Receive a Stripe event (no bearer token: the signature authenticates it).
 
     400 for a missing, wrong or stale (over 5 minutes) signature, with nothing recorded; 404
-    when Stripe is not the configured gateway. A replayed event answers 200 and acts once."""
+    when Stripe is not the configured gateway. A replayed event answers 200 and acts once.
+    A request without the header is malformed whatever the gateway, so it is a 400 first."""
+    signature = request.headers.get("Stripe-Signature")
+    if signature is None:
+        raise WebhookRejected("The Stripe-Signature header is missing.")
     secret = get_settings().payments.stripe_webhook_secret
     if not secret:
         raise NotFound("Stripe webhooks are not enabled (RENTAL_PAYMENT_GATEWAY=sandbox).")
-    event = verified_event(request.get_data(), request.headers.get("Stripe-Signature"), secret)
+    event = verified_event(request.get_data(), signature, secret)
     done: str = get_rental().handle(HandleProviderEvent(event=event))
     log.info("stripe event %s (%s): %s", event.id, event.type, done)
     return {"received": True, "acted": done not in UNCHANGED}
