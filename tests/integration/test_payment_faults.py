@@ -80,7 +80,8 @@ def _app(localstripe_url: str, database_url: str) -> Iterator[Flask]:
 def _booking(client: FlaskClient, **listing: Any) -> tuple[dict[str, str], dict[str, str], str]:
     _, host_headers, created = host_with_listing(client, **listing)
     _, headers = signup(client)
-    clock = FakeClock()
+    # The app's clock starts at the real time (see _app): the stay lies within its horizon.
+    clock = FakeClock(datetime.now(UTC))
     response = book(client, headers, created["id"], day(clock, 30), day(clock, 33))
     return headers, host_headers, response.get_json()["id"]
 

@@ -27,7 +27,7 @@ class BookingRequest:
             listing_id (str):
             check_in (datetime.date): First night, YYYY-MM-DD; not before today in the listing's time zone.
             check_out (datetime.date): Departure day, YYYY-MM-DD: after `check_in`, and the stay's nights within the
-                listing's `min_nights` and `max_nights`.
+                listing's `min_nights` and `max_nights`; the last night at most the listing's `max_advance_days` after today.
             guests (int): At most the listing's `max_guests`.
      """
 

@@ -43,6 +43,7 @@ class Listing:
             max_guests (int):
             min_nights (int):
             max_nights (int):
+            max_advance_days (int):
             instant_book (bool):
             cancellation_policy (CancellationPolicy):
             amenities (list[str]):
@@ -70,6 +71,7 @@ class Listing:
     max_guests: int
     min_nights: int
     max_nights: int
+    max_advance_days: int
     instant_book: bool
     cancellation_policy: CancellationPolicy
     amenities: list[str]
@@ -121,6 +123,8 @@ class Listing:
 
         max_nights = self.max_nights
 
+        max_advance_days = self.max_advance_days
+
         instant_book = self.instant_book
 
         cancellation_policy = self.cancellation_policy.value
@@ -160,6 +164,7 @@ class Listing:
             "max_guests": max_guests,
             "min_nights": min_nights,
             "max_nights": max_nights,
+            "max_advance_days": max_advance_days,
             "instant_book": instant_book,
             "cancellation_policy": cancellation_policy,
             "amenities": amenities,
@@ -224,6 +229,8 @@ class Listing:
 
         max_nights = d.pop("max_nights")
 
+        max_advance_days = d.pop("max_advance_days")
+
         instant_book = d.pop("instant_book")
 
         cancellation_policy = CancellationPolicy(d.pop("cancellation_policy"))
@@ -273,6 +280,7 @@ class Listing:
             max_guests=max_guests,
             min_nights=min_nights,
             max_nights=max_nights,
+            max_advance_days=max_advance_days,
             instant_book=instant_book,
             cancellation_policy=cancellation_policy,
             amenities=amenities,

@@ -44,6 +44,8 @@ class ListingCreate:
             monthly_discount_percent (int | Unset):
             min_nights (int | Unset):
             max_nights (int | Unset): At least `min_nights` (the listing's own when only one is sent).
+            max_advance_days (int | Unset): The booking horizon: a stay's last night may be at most this many days after
+                today (the listing's time zone). Default 730.
             instant_book (bool | Unset):
             cancellation_policy (CancellationPolicy | Unset):
             amenities (list[str] | Unset):  Example: ['wifi', 'kitchen'].
@@ -65,6 +67,7 @@ class ListingCreate:
     monthly_discount_percent: int | Unset = UNSET
     min_nights: int | Unset = UNSET
     max_nights: int | Unset = UNSET
+    max_advance_days: int | Unset = UNSET
     instant_book: bool | Unset = UNSET
     cancellation_policy: CancellationPolicy | Unset = UNSET
     amenities: list[str] | Unset = UNSET
@@ -117,6 +120,8 @@ class ListingCreate:
 
         max_nights = self.max_nights
 
+        max_advance_days = self.max_advance_days
+
         instant_book = self.instant_book
 
         cancellation_policy: str | Unset = UNSET
@@ -162,6 +167,8 @@ class ListingCreate:
             field_dict["min_nights"] = min_nights
         if max_nights is not UNSET:
             field_dict["max_nights"] = max_nights
+        if max_advance_days is not UNSET:
+            field_dict["max_advance_days"] = max_advance_days
         if instant_book is not UNSET:
             field_dict["instant_book"] = instant_book
         if cancellation_policy is not UNSET:
@@ -235,6 +242,8 @@ class ListingCreate:
 
         max_nights = d.pop("max_nights", UNSET)
 
+        max_advance_days = d.pop("max_advance_days", UNSET)
+
         instant_book = d.pop("instant_book", UNSET)
 
         _cancellation_policy = d.pop("cancellation_policy", UNSET)
@@ -267,6 +276,7 @@ class ListingCreate:
             monthly_discount_percent=monthly_discount_percent,
             min_nights=min_nights,
             max_nights=max_nights,
+            max_advance_days=max_advance_days,
             instant_book=instant_book,
             cancellation_policy=cancellation_policy,
             amenities=amenities,

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.booking import Booking
 from ...models.booking_request import BookingRequest
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: BookingRequest,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -119,6 +124,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingRequest,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Booking | Problem]:
     """ Book a stay: `pending`, its nights held from now on.
@@ -128,7 +134,12 @@ def sync_detailed(
     that are past, reversed, or outside the listing's minimum and maximum nights, or
     more guests than it takes.
 
+    With an `Idempotency-Key`, a client whose connection dropped after the booking was
+    made can send the same request again and get that booking back (201, as it is now)
+    instead of a 409 against its own hold; the key with another body is a 409.
+
     Args:
+        idempotency_key (str | Unset):
         body (BookingRequest):
 
     Raises:
@@ -142,6 +153,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -155,6 +167,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: BookingRequest,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Booking | Problem | None:
     """ Book a stay: `pending`, its nights held from now on.
@@ -164,7 +177,12 @@ def sync(
     that are past, reversed, or outside the listing's minimum and maximum nights, or
     more guests than it takes.
 
+    With an `Idempotency-Key`, a client whose connection dropped after the booking was
+    made can send the same request again and get that booking back (201, as it is now)
+    instead of a 409 against its own hold; the key with another body is a 409.
+
     Args:
+        idempotency_key (str | Unset):
         body (BookingRequest):
 
     Raises:
@@ -179,6 +197,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -186,6 +205,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingRequest,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Booking | Problem]:
     """ Book a stay: `pending`, its nights held from now on.
@@ -195,7 +215,12 @@ async def asyncio_detailed(
     that are past, reversed, or outside the listing's minimum and maximum nights, or
     more guests than it takes.
 
+    With an `Idempotency-Key`, a client whose connection dropped after the booking was
+    made can send the same request again and get that booking back (201, as it is now)
+    instead of a 409 against its own hold; the key with another body is a 409.
+
     Args:
+        idempotency_key (str | Unset):
         body (BookingRequest):
 
     Raises:
@@ -209,6 +234,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -222,6 +248,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: BookingRequest,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Booking | Problem | None:
     """ Book a stay: `pending`, its nights held from now on.
@@ -231,7 +258,12 @@ async def asyncio(
     that are past, reversed, or outside the listing's minimum and maximum nights, or
     more guests than it takes.
 
+    With an `Idempotency-Key`, a client whose connection dropped after the booking was
+    made can send the same request again and get that booking back (201, as it is now)
+    instead of a 409 against its own hold; the key with another body is a 409.
+
     Args:
+        idempotency_key (str | Unset):
         body (BookingRequest):
 
     Raises:
@@ -246,5 +278,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

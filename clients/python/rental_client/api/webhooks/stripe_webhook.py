@@ -101,6 +101,7 @@ def sync_detailed(
 
      400 for a missing, wrong or stale (over 5 minutes) signature, with nothing recorded; 404
     when Stripe is not the configured gateway. A replayed event answers 200 and acts once.
+    A request without the header is malformed whatever the gateway, so it is a 400 first.
 
     Args:
         stripe_signature (str):
@@ -138,6 +139,7 @@ def sync(
 
      400 for a missing, wrong or stale (over 5 minutes) signature, with nothing recorded; 404
     when Stripe is not the configured gateway. A replayed event answers 200 and acts once.
+    A request without the header is malformed whatever the gateway, so it is a 400 first.
 
     Args:
         stripe_signature (str):
@@ -170,6 +172,7 @@ async def asyncio_detailed(
 
      400 for a missing, wrong or stale (over 5 minutes) signature, with nothing recorded; 404
     when Stripe is not the configured gateway. A replayed event answers 200 and acts once.
+    A request without the header is malformed whatever the gateway, so it is a 400 first.
 
     Args:
         stripe_signature (str):
@@ -207,6 +210,7 @@ async def asyncio(
 
      400 for a missing, wrong or stale (over 5 minutes) signature, with nothing recorded; 404
     when Stripe is not the configured gateway. A replayed event answers 200 and acts once.
+    A request without the header is malformed whatever the gateway, so it is a 400 first.
 
     Args:
         stripe_signature (str):
