@@ -328,4 +328,4 @@ class BookingMachine(RuleBasedStateMachine):
 
 
 TestBookingMachine = BookingMachine.TestCase
-TestBookingMachine.settings = settings(max_examples=100, stateful_step_count=30, deadline=None)
+TestBookingMachine.settings = settings(stateful_step_count=30, deadline=None)

@@ -131,5 +131,7 @@ class LedgerMachine(RuleBasedStateMachine):
                 assert view.amount == self.paid[view.booking_id]
 
 
-LedgerMachine.TestCase.settings = settings(max_examples=40, stateful_step_count=25, deadline=None)
+LedgerMachine.TestCase.settings = settings(
+    max_examples=min(40, settings.default.max_examples), stateful_step_count=25, deadline=None
+)
 test_ledger_walk = pytest.mark.filterwarnings("ignore")(LedgerMachine.TestCase)

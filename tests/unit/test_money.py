@@ -35,7 +35,7 @@ def test_percent_of_rounds_half_up_to_the_minor_unit(
     assert Money(amount, "USD").percent(percent) == Money(expected, "USD")
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(amount=amounts, percent=percents)
 def test_percent_of_is_the_nearest_minor_unit_with_halves_rounded_up(
     amount: int, percent: int
@@ -47,7 +47,7 @@ def test_percent_of_is_the_nearest_minor_unit_with_halves_rounded_up(
     assert 0 <= rounded <= amount
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=min(50, settings.default.max_examples), deadline=None)
 @given(a=amounts, b=amounts)
 def test_same_currency_adds_and_subtracts_exactly(a: int, b: int) -> None:
     assert Money(a, "EUR") + Money(b, "EUR") == Money(a + b, "EUR")
@@ -55,7 +55,7 @@ def test_same_currency_adds_and_subtracts_exactly(a: int, b: int) -> None:
     assert Money(a, "EUR") * 3 == Money(3 * a, "EUR")
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=min(50, settings.default.max_examples), deadline=None)
 @given(
     a=amounts,
     b=amounts,

@@ -22,14 +22,14 @@ def stays(draw: st.DrawFn) -> Stay:
     return Stay(BASE + timedelta(days=start), BASE + timedelta(days=start + nights))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(a=stays(), b=stays())
 def test_overlap_is_symmetric_and_means_sharing_a_night(a: Stay, b: Stay) -> None:
     assert a.overlaps(b) == b.overlaps(a)
     assert a.overlaps(b) == bool(set(a.each_night()) & set(b.each_night()))
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=min(50, settings.default.max_examples), deadline=None)
 @given(a=stays(), nights=st.integers(min_value=1, max_value=30))
 def test_adjacent_stays_never_overlap(a: Stay, nights: int) -> None:
     after = Stay(a.check_out, a.check_out + timedelta(days=nights))
@@ -39,7 +39,7 @@ def test_adjacent_stays_never_overlap(a: Stay, nights: int) -> None:
     assert a.overlaps(a)
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=min(50, settings.default.max_examples), deadline=None)
 @given(a=stays())
 def test_each_night_lists_check_in_up_to_the_night_before_check_out(a: Stay) -> None:
     nights = a.each_night()
