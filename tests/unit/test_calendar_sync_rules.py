@@ -88,18 +88,42 @@ def test_clean_text_removes_line_breaks_and_control_characters() -> None:
     assert len(cleaned) == 200
 
 
+ABSOLUTE = "must be an absolute http:// or https:// URL."
+
+
 @pytest.mark.parametrize(
-    "url",
+    ("url", "message"),
     [
-        "ftp://example.com/a.ics", "file:///etc/passwd", "javascript:alert(1)", "/relative.ics",
-        "https://user:pw@example.com/a.ics", "https://", "http://exa mple.com/", "gopher://x",
-        "https://example.com:99999/a.ics",
+        ("ftp://example.com/a.ics", ABSOLUTE), ("file:///etc/passwd", ABSOLUTE),
+        ("javascript:alert(1)", ABSOLUTE), ("/relative.ics", ABSOLUTE), ("https://", ABSOLUTE),
+        ("gopher://x", ABSOLUTE),
+        ("https://user:pw@example.com/a.ics", "must not hold a user name or password."),
+        ("https://user@example.com/a.ics", "must not hold a user name or password."),
+        ("https://:pw@example.com/a.ics", "must not hold a user name or password."),
+        ("http://exa mple.com/", "must not contain spaces."),
+        ("https://example.com:99999/a.ics", "is not a valid URL."),
+        ("https://example.com/a.ics\n", "must not contain line breaks, tabs or other control "
+                                         "characters."),
+        ("https://example.com/" + "a" * 1981, "must be at most 2000 characters."),
     ],
 )  # fmt: skip
-def test_only_absolute_http_urls_can_be_imported(url: str) -> None:
+def test_only_absolute_http_urls_can_be_imported(url: str, message: str) -> None:
     with pytest.raises(InvalidInput) as raised:
         check_import_fields("Airbnb", url)
-    assert "url" in raised.value.errors
+    assert raised.value.errors == {"url": [message]}
+    check_import_fields("Airbnb", "https://example.com/" + "a" * 1980)
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [(" \t ", "must not be blank."), ("A" * 101, "must be at most 100 characters.")],
+)
+def test_an_import_name_is_neither_blank_nor_longer_than_100_characters(
+    name: str, message: str
+) -> None:
+    with pytest.raises(InvalidInput) as raised:
+        check_import_fields(name, "ftp://wrong-too")
+    assert raised.value.errors == {"name": [message], "url": [ABSOLUTE]}  # both said at once
 
 
 def test_import_names_are_one_line() -> None:

@@ -154,7 +154,10 @@ def imported_nights(
         uid = clean_text(event.uid or "", 255)
         key = uid or f"fingerprint:{fingerprint}"
         if key in found and found[key].fingerprint != fingerprint:
-            key = f"{key}#{stay.check_in.isoformat()}/{stay.check_out.isoformat()}"[:255]
+            # The dates go in whole: cut from the UID, so a UID of 255 characters cannot
+            # make this key the first one's again (and drop the event).
+            dates = f"#{stay.check_in.isoformat()}/{stay.check_out.isoformat()}"
+            key = f"{key[: 255 - len(dates)]}{dates}"
         found.setdefault(key, ImportedNights(key, stay, summary, fingerprint))
     return sorted(found.values(), key=lambda n: (n.stay.check_in, n.key))
 
