@@ -66,7 +66,7 @@ def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
 PARTS: list[tuple[Any, str, str]] = [
     (VerifyingOnceJWTManager, "_decode_jwt_from_config", "token: decode (kept claims)"),
     (jwt_views, "get_unverified_jwt_headers", "token: header (flask-jwt-extended)"),
-    (Rental, "token_is_revoked", "token: revocation check (Redis)"),
+    (Rental, "token_is_valid", "token: revocation check (database)"),
     (webargs.core.Parser, "parse", "arguments: webargs + marshmallow load"),
     (MessageBus, "handle", "command: bus, unit of work, domain, SQL"),
     (CacheInvalidation, "publish", "after commit: cache invalidation (Redis)"),

@@ -31,7 +31,7 @@ from rental.domain.calendar import CalendarEntry
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.reviews import Review
-from rental.domain.users import User
+from rental.domain.users import TokenStanding, User
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -187,6 +187,9 @@ class CachedReadModel(ReadModel):
 
     def user(self, user_id: str) -> User | None:
         return self._inner.user(user_id)
+
+    def token_standing(self, user_id: str, jti: str) -> TokenStanding | None:
+        return self._inner.token_standing(user_id, jti)  # never cached (issue 10)
 
     def unavailable(
         self, listing_id: str, start: date, end: date, now: datetime

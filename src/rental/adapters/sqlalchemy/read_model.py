@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Table, func, select
+from sqlalchemy import ColumnElement, Engine, Table, bindparam, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from rental.adapters.sqlalchemy import tables as t
@@ -34,7 +34,7 @@ from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.reviews import Review
 from rental.domain.stay import Stay
-from rental.domain.users import User
+from rental.domain.users import TokenStanding, User
 
 L, B, R, P = t.listings.c, t.bookings.c, t.reviews.c, t.payments.c
 LISTING_ORDER: dict[ListingSort, tuple[ColumnElement[Any], ...]] = {
@@ -45,12 +45,28 @@ LISTING_ORDER: dict[ListingSort, tuple[ColumnElement[Any], ...]] = {
 }
 
 
+# A token's standing: its user's version and state, and whether the token was revoked.
+TOKEN_STANDING = select(
+    t.users.c.token_version,
+    t.users.c.disabled_at.is_not(None).label("disabled"),
+    exists().where(t.revoked_tokens.c.jti == bindparam("jti")).label("revoked"),
+).where(t.users.c.id == bindparam("user_id"))
+
+
 class SqlReadModel(ReadModel):
-    """Reads committed rows through short read-only sessions on ``engine``."""
+    """Reads committed rows through short read-only sessions on ``engine``.
+
+    On PostgreSQL and MariaDB the sessions run in autocommit: at READ COMMITTED each statement
+    sees its own snapshot even inside a transaction, so a ``BEGIN`` and a ``ROLLBACK`` around a
+    read would cost two round trips and buy nothing. SQLite's deferred transaction does give
+    several statements one snapshot, and costs no round trip: it stays."""
 
     def __init__(self, engine: Engine) -> None:
         start_mappers()
-        self._engine = engine.execution_options(**{READ_ONLY: True})
+        options: dict[str, Any] = {READ_ONLY: True}
+        if engine.dialect.name != "sqlite":
+            options["isolation_level"] = "AUTOCOMMIT"
+        self._engine = engine.execution_options(**options)
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
@@ -89,6 +105,13 @@ class SqlReadModel(ReadModel):
     def user(self, user_id: str) -> User | None:
         found: User | None = self._get(User, user_id)
         return found
+
+    def token_standing(self, user_id: str, jti: str) -> TokenStanding | None:
+        with self._engine.connect() as connection:
+            row = connection.execute(TOKEN_STANDING, {"user_id": user_id, "jti": jti}).first()
+        if row is None:
+            return None
+        return TokenStanding(row.token_version, bool(row.disabled), bool(row.revoked))
 
     def listing(self, listing_id: str) -> Listing | None:
         found: Listing | None = self._get(Listing, listing_id)
