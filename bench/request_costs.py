@@ -73,7 +73,7 @@ PARTS: list[tuple[Any, str, str]] = [
     (ListingCache, "cached", "cache: Redis MGET/SET + codec"),
     (SqlReadModel, "listing", "read model: SQL + ORM rows"),
     (SqlReadModel, "search_listings", "read model: SQL + ORM rows"),
-    (read_model, "search_conditions", "read model: building the search's WHERE"),
+    (read_model, "search_parameters", "read model: the search's parameters"),
     (Session, "execute", "read model: execute (compile, psycopg, server, rows)"),
     (marshmallow.Schema, "dump", "response: marshmallow dump"),
     (OrjsonProvider, "response", "response: JSON (orjson)"),
