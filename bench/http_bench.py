@@ -301,6 +301,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2, help="A B pairs per scenario")
     parser.add_argument("--only", default=",".join(SCENARIOS))
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--server-threads", type=int, help="per worker (default: serve's)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--listings", type=int, default=5_000)
@@ -335,6 +336,7 @@ def main() -> int:
             "RENTAL_REDIS_NAMESPACE": namespace, "RENTAL_LOG_LEVEL": "WARNING",
         }  # fmt: skip
         rental_port, bare_port = free_port(), free_port()
+        threads = ["--threads", str(args.server_threads)] if args.server_threads else []
         rental_bin = Path(sys.executable).with_name("rental")
         detail = f"/api/v1/listings/{listings[0]}"
         bench = Bench(work, args, mint_token(secret, guest), name)
@@ -342,13 +344,14 @@ def main() -> int:
             rental_group = servers.enter_context(server(
                 "rental",
                 [str(rental_bin), "serve", "--port", str(rental_port),
-                 "--workers", str(args.workers)],
+                 "--workers", str(args.workers), *threads],
                 env, f"http://127.0.0.1:{rental_port}{detail}", work,
             ))  # fmt: skip
             bare_group = servers.enter_context(server(
                 "bare",
                 [sys.executable, str(BENCH / "bare_app.py"), "--database-url", db_url,
-                 "--guest-id", guest, "--port", str(bare_port), "--workers", str(args.workers)],
+                 "--guest-id", guest, "--port", str(bare_port), "--workers", str(args.workers),
+                 *threads],
                 env, f"http://127.0.0.1:{bare_port}{detail}", work,
             ))  # fmt: skip
             ports = {"rental": rental_port, "bare": bare_port}
