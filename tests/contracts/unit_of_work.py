@@ -206,3 +206,17 @@ class UnitOfWorkContract:
             uow.commit()
         assert [type(e) for e in uow.collect_new_events()] == [ListingUpdated]
         assert UserRegistered not in [type(e) for e in uow.collect_new_events()]
+
+    def test_a_provider_event_is_new_once_and_only_with_its_commit(
+        self, uow_factory: UowFactory
+    ) -> None:
+        event_id = f"evt_{new_id()}"
+        with uow_factory() as uow:
+            assert uow.provider_events.first_time(event_id, "charge.refunded", NOW)
+            # not committed: the event was never acted on, so it is new again
+        with uow_factory() as uow:
+            assert uow.provider_events.first_time(event_id, "charge.refunded", NOW)
+            uow.commit()
+        with uow_factory() as uow:
+            assert not uow.provider_events.first_time(event_id, "charge.refunded", NOW)
+            assert uow.provider_events.first_time(f"{event_id}_other", "charge.refunded", NOW)

@@ -240,7 +240,8 @@ def bootstrap(
     log. ``event_handlers`` also run in process after commits. ``host_fee_percent``
     (``RENTAL_HOST_FEE_PERCENT``) is kept from the host's payout by the ledger; payouts go
     through ``payout_gateway`` (by default written to the log); what reconciliation cannot
-    repair is emailed to ``admin_email`` (``RENTAL_ADMIN_EMAIL``) as well as logged.
+    repair, and every disputed payment, is emailed to ``admin_email`` (``RENTAL_ADMIN_EMAIL``)
+    as well as logged.
     ``database_timeouts`` bound every wait for the database (``RENTAL_DB_*``).
 
     Imported calendars are fetched every ``ical_sync_minutes`` by ``calendar_fetcher``, by
@@ -277,6 +278,7 @@ def bootstrap(
         in_process=InProcessPublisher(event_handlers or {}),
         redis_url=redis_url,
         redis_namespace=redis_namespace,
+        admin_email=admin_email,
     )
     from rental.adapters.telemetry.metrics import EventCounter
 

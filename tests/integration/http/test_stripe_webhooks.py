@@ -15,6 +15,7 @@ from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.composition import Rental, bootstrap_from
 from rental.domain.ledger import Account
 from rental.entrypoints.http import create_app
+from tests.events import RecordingNotifier
 from tests.fakes import FakeClock
 from tests.integration.http.booking_steps import book, day, get, host_with_listing, pay
 from tests.integration.http.conftest import signup
@@ -146,6 +147,41 @@ def test_a_dispute_is_recorded_and_other_events_are_acknowledged(
     assert other.get_json() == {"received": True, "acted": False}
     _, entries, _ = _records(stripe_app, booking_id)
     assert {e.account: e.amount for e in entries}[Account.HOST] > 0
+
+
+def test_a_dispute_emails_the_host_and_the_admin_through_the_outbox(
+    localstripe_url: str, stripe_gateway: object, database_url_or_memory: str
+) -> None:
+    notifier = RecordingNotifier()
+    settings = stripe_settings(localstripe_url, database_url_or_memory)
+    rental = bootstrap_from(
+        settings, clock=FakeClock(), password_hasher=Argon2Hasher(fast=True),
+        notifier=notifier, admin_email="disputes@rental.test",
+    )  # fmt: skip
+    try:
+        app = create_app(settings, rental=rental)
+        client = app.test_client()
+        host, host_headers, created = host_with_listing(client)
+        _, headers = signup(client)
+        clock = FakeClock()
+        booking_id = book(client, headers, created["id"], day(clock, 30), day(clock, 33))
+        booking_id = booking_id.get_json()["id"]
+        assert pay(client, headers, booking_id, token="pm_card_visa").status_code == 201
+        intent = _intent(app, localstripe_url, booking_id)
+        before = len(notifier.sent)
+        dispute = {"id": "dp_2", "object": "dispute", "payment_intent": intent["id"],
+                   "amount": 12345, "reason": "fraudulent"}  # fmt: skip
+        payload = event("charge.dispute.created", dispute)
+        answers = [deliver(client, payload).get_json() for _ in range(2)]
+        assert [a["acted"] for a in answers] == [True, False], answers  # mailed once
+        disputed = [m for m in notifier.sent[before:] if "disputed" in m["subject"]]
+        assert sorted(m["to"] for m in disputed) == sorted([host["email"], "disputes@rental.test"])
+        for message in disputed:
+            assert "123.45 USD" in message["body"] and booking_id in message["body"]
+            assert "sk_" not in message["body"] and "whsec" not in message["body"]
+        assert get(client, "/bookings/" + booking_id, host_headers).status_code == 200
+    finally:
+        rental.close()
 
 
 def test_an_event_for_a_payment_we_do_not_know_is_acknowledged_not_kept(

@@ -94,9 +94,11 @@ class SqlPayouts(PayoutStore):
 
 
 class SqlProviderEvents(ProviderEvents):
-    """An INSERT that skips a duplicate id: its row count says whether this delivery is the
-    first. A concurrent delivery of the same event waits on the first one's row and then
-    finds it, on every database, whatever the isolation level."""
+    """An INSERT that skips a duplicate id: the id it returns (PostgreSQL, SQLite) or its
+    row count (MariaDB/MySQL, whose INSERT IGNORE counts exactly) says whether this delivery
+    is the first. A concurrent delivery of the same event waits on the first one's row and
+    then finds it, on every database, whatever the isolation level. (psycopg's row count of
+    an ``ON CONFLICT DO NOTHING`` run through the session reads -1 either way: not usable.)"""
 
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -105,12 +107,13 @@ class SqlProviderEvents(ProviderEvents):
         row = {"id": event_id, "type": event_type, "received_at": received_at}
         statement: Insert
         dialect = self._session.get_bind().dialect.name
-        if dialect == "postgresql":
-            statement = postgresql.insert(t.provider_events).values(row).on_conflict_do_nothing()
-        elif dialect == "sqlite":
-            statement = sqlite.insert(t.provider_events).values(row).on_conflict_do_nothing()
-        else:
-            statement = insert(t.provider_events).values(row).prefix_with("IGNORE")
+        if dialect in ("postgresql", "sqlite"):
+            insert_of = postgresql.insert if dialect == "postgresql" else sqlite.insert
+            statement = insert_of(t.provider_events).values(row).on_conflict_do_nothing()
+            with domain_errors():
+                found = self._session.execute(statement.returning(t.provider_events.c.id))
+                return found.first() is not None
+        statement = insert(t.provider_events).values(row).prefix_with("IGNORE")
         with domain_errors():
             result = self._session.execute(statement)
         return bool(result.rowcount)  # type: ignore[attr-defined]

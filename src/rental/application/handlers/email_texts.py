@@ -69,6 +69,23 @@ def compose(event: e.Event, booking: Booking, title: str, place: str) -> Message
     if isinstance(event, e.PaymentRefunded):
         refunded = format_amount(event.refunded, event.currency)
         return {"guest": (f"Refund: {refunded} for {about}", f"We refunded {refunded}: {stay}")}
+    if isinstance(event, e.PaymentDisputed):
+        disputed = format_amount(event.disputed, event.currency)
+        return {
+            "host": (
+                f"Payment disputed: {about}",
+                f"The guest's bank reports that the card holder disputes {disputed} of the "
+                f"payment for this stay: {stay} The money stays where it is until the bank "
+                "decides; if the dispute is lost it is taken back, from your payout too. We "
+                "may ask you for evidence of the stay (messages, check-in).",
+            ),
+            "admin": (
+                f"Payment disputed: {disputed}, booking {booking.id}",
+                f"The card holder disputes {disputed} of payment {event.payment_id} "
+                f"(booking {booking.id}): {stay} Answer it with evidence in the payment "
+                "provider's dashboard before its deadline.",
+            ),
+        }
     if isinstance(event, e.ReviewSubmitted):
         return {
             "host": (

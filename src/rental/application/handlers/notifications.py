@@ -22,9 +22,10 @@ from rental.domain.users import User
 logger = logging.getLogger(__name__)
 
 EVENTS = (
-    e.BookingEvent, e.PaymentCaptured, e.PaymentRefunded, e.ReviewSubmitted,
-    e.CalendarImportConflicted,
+    e.BookingEvent, e.PaymentCaptured, e.PaymentRefunded, e.PaymentDisputed,
+    e.ReviewSubmitted, e.CalendarImportConflicted,
 )  # fmt: skip
+ADMIN_EVENTS = (e.PaymentDisputed,)  # what the marketplace's own staff must answer
 
 
 @frozen
@@ -47,16 +48,22 @@ class _Context:
 
 class Notifications:
     """Builds and sends the emails of an event: one consumer per recipient role, so that a
-    retry after the host's mail failed does not write to the guest again."""
+    retry after the host's mail failed does not write to the guest again. The ``admin``
+    role's messages (a disputed payment) go to ``admin_email`` (``RENTAL_ADMIN_EMAIL``); with
+    none set they are only logged."""
 
-    def __init__(self, model: ReadModel, notifier: Notifier) -> None:
+    def __init__(
+        self, model: ReadModel, notifier: Notifier, admin_email: str | None = None
+    ) -> None:
         self._model = model
         self._notifier = notifier
+        self._admin_email = admin_email
 
     def consumers(self) -> list[Consumer]:
         return [
             Consumer("email-guest", EVENTS, lambda event: self._send(event, "guest")),
             Consumer("email-host", EVENTS, lambda event: self._send(event, "host")),
+            Consumer("email-admin", ADMIN_EVENTS, lambda event: self._send(event, "admin")),
         ]
 
     def _send(self, event: e.Event, role: str) -> None:
@@ -65,7 +72,7 @@ class Notifications:
             self._notifier.send(to=email.to, subject=email.subject, body=email.body)
 
     def emails(self, event: e.Event) -> dict[str, Email]:
-        """The messages of ``event`` by recipient role (``guest``, ``host``)."""
+        """The messages of ``event`` by recipient role (``guest``, ``host``, ``admin``)."""
         booking_id = getattr(event, "booking_id", None)
         context = self._context(booking_id) if isinstance(booking_id, str) else None
         if context is None:
@@ -73,14 +80,23 @@ class Notifications:
             return {}
         messages = compose(event, context.booking, context.title, context.place)
         people = {"guest": context.guest, "host": context.host}
-        return {
+        emails = {
             role: Email(
                 to=people[role].email,
                 subject=subject,
                 body=f"Hello {_name(people[role])},\n\n{text}\n\n— rental\n",
             )
             for role, (subject, text) in messages.items()
+            if role in people
         }
+        if "admin" in messages:
+            subject, text = messages["admin"]
+            if self._admin_email:
+                body = f"Hello,\n\n{text}\n\n— rental\n"
+                emails["admin"] = Email(to=self._admin_email, subject=subject, body=body)
+            else:
+                logger.warning("no admin email (RENTAL_ADMIN_EMAIL) for: %s", subject)
+        return emails
 
     def _context(self, booking_id: str) -> _Context | None:
         booking = self._model.booking(booking_id)
