@@ -21,7 +21,7 @@ from rental.domain.bookings import Booking, CancelledBy
 from rental.domain.calendar import Reason
 from rental.domain.ledger import LedgerEntry
 from rental.domain.payouts import Payout, Recovery
-from rental.domain.users import Role
+from rental.domain.users import Role, TokenStanding
 from tests.contracts.builders import (
     NOW,
     TODAY,
@@ -55,6 +55,25 @@ class ReadModelContract:
     def ids(self, read_model: ReadModel, **search: object) -> list[str]:
         page = read_model.search_listings(ListingSearch(**search), NOW)  # type: ignore[arg-type]
         return [listing.id for listing in page.items]
+
+    def test_a_tokens_standing_shows_revocation_version_and_disabling(
+        self, uow_factory: UowFactory, read_model: ReadModel
+    ) -> None:
+        user, disabled = a_user(), a_user()
+        disabled.disable(now=NOW)
+        save(uow_factory, user, disabled)
+        with uow_factory() as uow:
+            uow.revoked_tokens.revoke("jti-out", NOW + timedelta(hours=1))
+            uow.commit()
+
+        fresh = read_model.token_standing(user.id, "jti-in")
+        assert fresh == TokenStanding(token_version=0, disabled=False, revoked=False)
+        signed_out = read_model.token_standing(user.id, "jti-out")
+        assert signed_out == TokenStanding(token_version=0, disabled=False, revoked=True)
+        assert read_model.token_standing(disabled.id, "jti-in") == TokenStanding(
+            token_version=1, disabled=True, revoked=False
+        )
+        assert read_model.token_standing(new_id(), "jti-in") is None
 
     def test_single_things_by_id(self, uow_factory: UowFactory, read_model: ReadModel) -> None:
         host, guest = a_user(Role.HOST), a_user()

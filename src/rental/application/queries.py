@@ -16,7 +16,7 @@ from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.payouts import Payout
 from rental.domain.reviews import Review
-from rental.domain.users import User
+from rental.domain.users import TokenStanding, User
 
 T = TypeVar("T")
 MAX_PER_PAGE = 100
@@ -101,6 +101,12 @@ class ReadModel(abc.ABC):
 
     @abc.abstractmethod
     def user(self, user_id: str) -> User | None: ...
+
+    @abc.abstractmethod
+    def token_standing(self, user_id: str, jti: str) -> TokenStanding | None:
+        """What checking a token of ``user_id`` with id ``jti`` needs (asked on every
+        authenticated request, so one cheap read), or None if there is no such user. Always
+        of the primary: a replica behind it could still take a revoked token."""
 
     @abc.abstractmethod
     def listing(self, listing_id: str) -> Listing | None:

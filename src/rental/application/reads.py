@@ -26,6 +26,7 @@ from rental.application.queries import (
 from rental.domain.bookings import Booking
 from rental.domain.calendar import CalendarEntry
 from rental.domain.errors import (
+    AuthenticationFailed,
     BookingNotFound,
     InvalidInput,
     ListingNotFound,
@@ -57,6 +58,21 @@ class Reads:
     def __init__(self, read_model: ReadModel, clock: Clock) -> None:
         self._model = read_model
         self._clock = clock
+
+    def token_is_valid(self, user_id: str, jti: str, token_version: int) -> bool:
+        """Whether a token still holds, asked of the database on every authenticated request
+        in one read: its user exists and is enabled, ``token_version`` is current and the token
+        (``jti``) was not revoked. A cache beside it (Redis) could answer "not revoked" only by
+        trusting that it holds every revocation, which a Redis paused or restarted during a
+        sign-out can leave untrue (issue 10)."""
+        standing = self._model.token_standing(user_id, jti)
+        if standing is None:
+            return False
+        try:
+            standing.check_token_is_current(token_version)
+        except AuthenticationFailed:
+            return False
+        return True
 
     def me(self, actor: Actor) -> User:
         user = self._model.user(actor.user_id)

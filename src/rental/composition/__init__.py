@@ -24,7 +24,7 @@ from rental.application.commands import Actor, Command
 from rental.application.delivery import ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import COMMAND_HANDLERS
-from rental.application.housekeeping import expire_bookings, token_is_valid
+from rental.application.housekeeping import expire_bookings
 from rental.application.messagebus import (
     EventHandler,
     InProcessPublisher,
@@ -94,7 +94,7 @@ class Rental:
     def token_is_valid(self, user_id: str, jti: str, token_version: int) -> bool:
         """Whether a token of ``user_id`` still holds (asked on every authenticated request):
         the user exists and is enabled, ``token_version`` is current, ``jti`` not revoked."""
-        return token_is_valid(self.dependencies, user_id, jti, token_version)
+        return self.reads.token_is_valid(user_id, jti, token_version)
 
     def expire_bookings(self, limit: int = 1000) -> dict[str, int]:
         """Expire overdue pending bookings and complete ended stays; how many of each."""

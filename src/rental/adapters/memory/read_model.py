@@ -24,7 +24,7 @@ from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.reviews import Review
 from rental.domain.stay import Stay
-from rental.domain.users import User
+from rental.domain.users import TokenStanding, User
 
 T = TypeVar("T")
 
@@ -53,6 +53,13 @@ class MemoryReadModel(ReadModel):
 
     def user(self, user_id: str) -> User | None:
         return self._store.data.users.get(user_id)
+
+    def token_standing(self, user_id: str, jti: str) -> TokenStanding | None:
+        data = self._store.data
+        user = data.users.get(user_id)
+        if user is None:
+            return None
+        return TokenStanding(user.token_version, user.is_disabled, revoked=jti in data.revoked)
 
     def listing(self, listing_id: str) -> Listing | None:
         listing = self._store.data.listings.get(listing_id)

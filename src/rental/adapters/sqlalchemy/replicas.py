@@ -36,7 +36,7 @@ from rental.domain.calendar import CalendarEntry
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.reviews import Review
-from rental.domain.users import User
+from rental.domain.users import TokenStanding, User
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -188,6 +188,9 @@ class RoutedReadModel(ReadModel):
     # A caller's own data: always the primary.
     def user(self, user_id: str) -> User | None:
         return self._primary.user(user_id)
+
+    def token_standing(self, user_id: str, jti: str) -> TokenStanding | None:
+        return self._primary.token_standing(user_id, jti)  # a lagging replica misses a revocation
 
     def users_by_id(self, user_ids: Collection[str]) -> dict[str, User]:
         return self._primary.users_by_id(user_ids)
