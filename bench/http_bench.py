@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import secrets
 import shutil
 import signal
@@ -142,7 +143,7 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float = 6
 @contextmanager
 def server(
     name: str, command: list[str], env: dict[str, str], ready: str, logs: Path
-) -> Iterator[None]:
+) -> Iterator[int]:
     """Run ``command`` until the block ends; its output goes to ``logs/name.log``."""
     with (logs / f"{name}.log").open("wb") as log:
         process = subprocess.Popen(
@@ -150,7 +151,7 @@ def server(
         )
         try:
             wait_until_up(ready, process)
-            yield
+            yield process.pid  # and its process group's: gunicorn's master and workers
         finally:
             if process.poll() is None:
                 process.send_signal(signal.SIGTERM)  # gunicorn's graceful stop
@@ -174,6 +175,7 @@ class Run:
         self.non_2xx = int(failed.group(1)) if failed else 0
         errors = re.search(r"Socket errors: (.*)", output)
         self.socket_errors = errors.group(1) if errors else ""
+        self.cpu: dict[str, float] = {}  # microseconds of CPU per request, by process group
 
     @property
     def failed(self) -> bool:
@@ -181,11 +183,39 @@ class Run:
 
     def __str__(self) -> str:
         text = f"{self.rate:8.0f} req/s  p50 {self.p50:6.2f} ms  p99 {self.p99:6.2f} ms"
+        if self.cpu:
+            text += "  CPU/req " + " ".join(f"{k} {v:.0f}" for k, v in self.cpu.items()) + " us"
         if self.non_2xx:
             text += f"  NON-2XX {self.non_2xx}"
         if self.socket_errors:
             text += f"  SOCKET ERRORS {self.socket_errors}"
         return text
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_ticks(server_group: int, database: str) -> dict[str, int]:
+    """CPU ticks (user + system) used so far by the server's processes, by the PostgreSQL
+    backends of the bench's database and by Redis, from ``/proc`` (Linux)."""
+    ticks = {"server": 0, "postgres": 0, "redis": 0}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+            title = Path(entry.path, "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue  # gone meanwhile
+        fields = stat.rsplit(")", 1)[1].split()
+        used = int(fields[11]) + int(fields[12])
+        if int(fields[2]) == server_group:
+            ticks["server"] += used
+        elif title.startswith("postgres:") and f" {database} " in title:
+            ticks["postgres"] += used
+        elif title.startswith("redis-server"):
+            ticks["redis"] += used
+    return ticks
 
 
 def _find(pattern: str, text: str) -> str:
@@ -203,8 +233,9 @@ def _millis(value: str) -> float:
 class Bench:
     """The wrk runs of one benchmark, with what keeps each request distinct."""
 
-    def __init__(self, work: Path, args: argparse.Namespace, token: str) -> None:
+    def __init__(self, work: Path, args: argparse.Namespace, token: str, database: str) -> None:
         self.work = work
+        self.database = database
         self.args = args
         self.token = token
         self.booking_base = FAR
@@ -213,7 +244,9 @@ class Bench:
             (work / f"{scenario}.lua").write_text(LUA_COMMON + body)
         (work / "cities.txt").write_text("\n".join(CITIES) + "\n")
 
-    def wrk(self, scenario: str, port: int, seconds: float, data: Path) -> Run:
+    def wrk(self, scenario: str, port: int, seconds: float, data: Path, group: int = 0) -> Run:
+        """One wrk run against ``port``; with ``group`` (the server's process group), the CPU
+        that the server, PostgreSQL, Redis and wrk itself used, per request."""
         base = (self.booking_base - EPOCH).days
         if scenario == "search":
             base = (TODAY + timedelta(days=7) - EPOCH).days
@@ -224,10 +257,21 @@ class Bench:
             f"http://127.0.0.1:{port}", "--", str(data), str(base), str(self.args.threads),
             self.token, str(self.search_start), str(PRICE_BAND[0]), str(PRICE_BAND[1]),
         ]  # fmt: skip
+        before = cpu_ticks(group, self.database) if group else {}
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
         done = subprocess.run(command, capture_output=True, text=True, timeout=300)
         if done.returncode != 0:
             raise RuntimeError(f"wrk failed ({done.returncode}): {done.stderr or done.stdout}")
         run = Run(done.stdout)
+        if group and run.requests:
+            after, wrk = (
+                cpu_ticks(group, self.database),
+                resource.getrusage(resource.RUSAGE_CHILDREN),
+            )
+            per_request = 1e6 / CLOCK_TICKS / run.requests
+            run.cpu = {name: (after[name] - before[name]) * per_request for name in before}
+            wrk_seconds = wrk.ru_utime + wrk.ru_stime - children.ru_utime - children.ru_stime
+            run.cpu["wrk"] = wrk_seconds * 1e6 / run.requests
         if scenario == "booking":  # the next run's stays start after every night this one took
             listings = sum(1 for _ in data.open())
             self.booking_base += timedelta(days=2 * (run.requests // listings + 2))
@@ -257,6 +301,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2, help="A B pairs per scenario")
     parser.add_argument("--only", default=",".join(SCENARIOS))
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--server-threads", type=int, help="per worker (default: serve's)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--listings", type=int, default=5_000)
@@ -291,23 +336,26 @@ def main() -> int:
             "RENTAL_REDIS_NAMESPACE": namespace, "RENTAL_LOG_LEVEL": "WARNING",
         }  # fmt: skip
         rental_port, bare_port = free_port(), free_port()
+        threads = ["--threads", str(args.server_threads)] if args.server_threads else []
         rental_bin = Path(sys.executable).with_name("rental")
         detail = f"/api/v1/listings/{listings[0]}"
-        bench = Bench(work, args, mint_token(secret, guest))
+        bench = Bench(work, args, mint_token(secret, guest), name)
         with ExitStack() as servers:
-            servers.enter_context(server(
+            rental_group = servers.enter_context(server(
                 "rental",
                 [str(rental_bin), "serve", "--port", str(rental_port),
-                 "--workers", str(args.workers)],
+                 "--workers", str(args.workers), *threads],
                 env, f"http://127.0.0.1:{rental_port}{detail}", work,
             ))  # fmt: skip
-            servers.enter_context(server(
+            bare_group = servers.enter_context(server(
                 "bare",
                 [sys.executable, str(BENCH / "bare_app.py"), "--database-url", db_url,
-                 "--guest-id", guest, "--port", str(bare_port), "--workers", str(args.workers)],
+                 "--guest-id", guest, "--port", str(bare_port), "--workers", str(args.workers),
+                 *threads],
                 env, f"http://127.0.0.1:{bare_port}{detail}", work,
             ))  # fmt: skip
             ports = {"rental": rental_port, "bare": bare_port}
+            groups = {"rental": rental_group, "bare": bare_group}
             print(
                 f"wrk: {args.threads} threads, {args.connections} connections, "
                 f"{args.seconds:.0f} s a run; gunicorn: {args.workers} workers each\n"
@@ -320,7 +368,7 @@ def main() -> int:
                 runs: dict[str, list[Run]] = {"rental": [], "bare": []}
                 for round_ in range(args.rounds):
                     for target, port in ports.items():
-                        run = bench.wrk(scenario, port, args.seconds, data_file)
+                        run = bench.wrk(scenario, port, args.seconds, data_file, groups[target])
                         runs[target].append(run)
                         failed |= run.failed
                         print(f"{scenario:8} {round_ + 1}  {target:7}{run}")

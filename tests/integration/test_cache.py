@@ -57,19 +57,37 @@ def test_a_listing_read_after_each_update_is_never_the_stale_one(
         assert (fresh.price_per_night, fresh.title) == (price, f"Loft at {price}")
 
 
-def test_search_pages_follow_updates_and_bookings(rental: Rental) -> None:
+def test_search_pages_follow_updates_and_bookings(
+    rental: Rental, redis_url: str, redis_namespace: str
+) -> None:
     stay = host_guest_listing(rental, city="Porto")
     today = rental.dependencies.clock.now().date()
     free = ListingSearch(city="porto", check_in=today + timedelta(days=10),
                          check_out=today + timedelta(days=13))  # fmt: skip
-    assert [x.price_per_night for x in rental.reads.search_listings(free).items] == [10000]
+
+    def prices() -> list[int]:
+        return [x.price_per_night for x in rental.reads.search_listings(free).items]
+
+    assert prices() == prices() == [10000]
+    assert _cached_keys(redis_url, redis_namespace, "search"), "asked twice: now cached"
     rental.handle(
         c.UpdateListing(actor=stay.host, listing_id=stay.listing.id,
                         price_per_night=9000)
     )  # fmt: skip
-    assert [x.price_per_night for x in rental.reads.search_listings(free).items] == [9000]
+    assert prices() == prices() == [9000]
     book(rental, stay, start_in_days=10, nights=3)
-    assert rental.reads.search_listings(free).items == []
+    assert prices() == []
+
+
+def test_a_search_made_once_is_not_stored(
+    rental: Rental, redis_url: str, redis_namespace: str
+) -> None:
+    host_guest_listing(rental, city="Braga")
+    once = ListingSearch(city="braga", guests=2)
+    assert rental.reads.search_listings(once).total == 1
+    assert not _cached_keys(redis_url, redis_namespace, "search")
+    assert rental.reads.search_listings(once).total == 1
+    assert len(_cached_keys(redis_url, redis_namespace, "search")) == 1
 
 
 class SlowReadModel(SqlReadModel):

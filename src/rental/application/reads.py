@@ -11,13 +11,22 @@ from rental.application.authorization import (
     can_see_account,
     can_see_booking,
     check_can_see_booking,
+    check_can_see_payouts,
 )
 from rental.application.commands import Actor
+from rental.application.payout_reads import PayoutView, view_of
 from rental.application.ports import Clock
-from rental.application.queries import ListingSearch, Page, PageRequest, ReadModel
+from rental.application.queries import (
+    ListingSearch,
+    Page,
+    PageRequest,
+    PayoutTotals,
+    ReadModel,
+)
 from rental.domain.bookings import Booking
 from rental.domain.calendar import CalendarEntry
 from rental.domain.errors import (
+    AuthenticationFailed,
     BookingNotFound,
     InvalidInput,
     ListingNotFound,
@@ -49,6 +58,21 @@ class Reads:
     def __init__(self, read_model: ReadModel, clock: Clock) -> None:
         self._model = read_model
         self._clock = clock
+
+    def token_is_valid(self, user_id: str, jti: str, token_version: int) -> bool:
+        """Whether a token still holds, asked of the database on every authenticated request
+        in one read: its user exists and is enabled, ``token_version`` is current and the token
+        (``jti``) was not revoked. A cache beside it (Redis) could answer "not revoked" only by
+        trusting that it holds every revocation, which a Redis paused or restarted during a
+        sign-out can leave untrue (issue 10)."""
+        standing = self._model.token_standing(user_id, jti)
+        if standing is None:
+            return False
+        try:
+            standing.check_token_is_current(token_version)
+        except AuthenticationFailed:
+            return False
+        return True
 
     def me(self, actor: Actor) -> User:
         user = self._model.user(actor.user_id)
@@ -118,6 +142,21 @@ class Reads:
     def listing_reviews(self, listing_id: str, page: PageRequest) -> Page[Review]:
         self.listing(listing_id)
         return self._model.listing_reviews(listing_id, page)
+
+    def payouts(self, actor: Actor, page: PageRequest) -> Page[PayoutView]:
+        """The actor's payouts, newest due first: a host's own, every host's for an admin;
+        a guest has none to read (``PermissionDenied``)."""
+        check_can_see_payouts(actor)
+        found = self._model.payouts(None if actor.is_admin else actor.user_id, page)
+        now = self._clock.now()
+        items = [view_of(record, now) for record in found.items]
+        return Page(items=items, page=found.page, per_page=found.per_page, total=found.total)
+
+    def payout_totals(self, actor: Actor) -> list[PayoutTotals]:
+        """The actor's payouts summed per currency (same rules as ``payouts``)."""
+        check_can_see_payouts(actor)
+        host_id = None if actor.is_admin else actor.user_id
+        return self._model.payout_totals(host_id, self._clock.now())
 
     def now_status(self, booking: Booking) -> str:
         """The status a client sees now (overdue pending reads expired, ended stays completed)."""

@@ -18,7 +18,7 @@ from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.reviews import Review
 from rental.domain.stay import Stay
-from rental.domain.users import TokenStanding, User
+from rental.domain.users import User
 
 
 class Tracking:
@@ -49,10 +49,6 @@ class UserRepository(Tracking, abc.ABC):
     @abc.abstractmethod
     def username_taken(self, username: str) -> bool:
         """Whether a user has this username, compared without regard to case."""
-
-    @abc.abstractmethod
-    def token_standing(self, user_id: str) -> TokenStanding | None:
-        """What a token check needs of the user (one cheap read), or None if there is none."""
 
     @abc.abstractmethod
     def _add(self, user: User) -> None: ...

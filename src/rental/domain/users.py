@@ -69,12 +69,16 @@ class TokenStanding:
 
     token_version: int
     disabled: bool
+    revoked: bool  # the token itself (its ``jti``) was revoked: signed out
 
     def check_token_is_current(self, token_version: int) -> None:
-        """A token is good only while its account is enabled and it carries the account's
-        current ``token_version`` (tokens from before a password change do not)."""
+        """A token is good only while its account is enabled, it was not revoked, and it
+        carries the account's current ``token_version`` (tokens from before a password change
+        do not)."""
         if self.disabled:
             raise AuthenticationFailed("This account is disabled.")
+        if self.revoked:
+            raise AuthenticationFailed("The token has been revoked.")
         if token_version != self.token_version:
             raise AuthenticationFailed("The token was issued before the password changed.")
 

@@ -31,7 +31,7 @@ from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.reviews import Review
 from rental.domain.stay import Stay
-from rental.domain.users import TokenStanding, User
+from rental.domain.users import User
 
 
 class MemoryUsers(UserRepository):
@@ -56,12 +56,6 @@ class MemoryUsers(UserRepository):
     def username_taken(self, username: str) -> bool:
         wanted = username.lower()
         return any(u.username.lower() == wanted for u in self._data.users.values())
-
-    def token_standing(self, user_id: str) -> TokenStanding | None:
-        user = self._data.users.get(user_id)
-        if user is None:
-            return None
-        return TokenStanding(token_version=user.token_version, disabled=user.is_disabled)
 
 
 class MemoryListings(ListingRepository):

@@ -7,13 +7,17 @@ old generation, which is never served again: a read after an update has committe
 invalidated) never returns the stale version. The generation and the value come back in one
 ``MGET``, one round trip a cached read. Search
 pages also expire after ``SEARCH_TTL`` seconds, since time alone (an overdue pending booking)
-changes availability. Redis being down means no cache, never an error.
+changes availability. A search page is stored only at its second miss within ``SEARCH_TTL``
+in a process (``SecondMiss``): most searches are made once, and any booking anywhere moves the
+search generation on, so storing every page cost its encoding and a ``SET`` for nothing.
+Redis being down means no cache, never an error.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date, datetime
@@ -24,14 +28,21 @@ import redis
 
 from rental.adapters.redis.codec import decode_listing, encode_listing
 from rental.application.delivery import Consumer
-from rental.application.queries import ListingSearch, Page, PageRequest, ReadModel
+from rental.application.queries import (
+    ListingSearch,
+    Page,
+    PageRequest,
+    PayoutRecord,
+    PayoutTotals,
+    ReadModel,
+)
 from rental.domain import events as e
 from rental.domain.bookings import Booking
 from rental.domain.calendar import CalendarEntry
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.reviews import Review
-from rental.domain.users import User
+from rental.domain.users import TokenStanding, User
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -46,6 +57,27 @@ SEARCH_EVENTS = (
     e.BookingRequested, e.BookingCancelled, e.BookingDeclined, e.BookingExpired,
     e.ReviewSubmitted,
 )  # fmt: skip
+
+
+class SecondMiss:
+    """Admits a key to the cache at its second miss within ``ttl`` seconds (a "doorkeeper"):
+    a value asked for once is never stored. Remembers up to ``size`` keys, then starts over."""
+
+    def __init__(self, ttl: float, size: int = 10_000) -> None:
+        self._ttl, self._size = ttl, size
+        self._seen: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def admit(self, key: str) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            seen = self._seen.pop(key, None)
+            if seen is not None and now - seen < self._ttl:
+                return True
+            if len(self._seen) >= self._size:
+                self._seen.clear()
+            self._seen[key] = now
+            return False
 
 
 class ListingCache:
@@ -68,8 +100,10 @@ class ListingCache:
         load: Callable[[], T],
         encode: Callable[[T], bytes],
         decode: Callable[[bytes], T],
+        admit: Callable[[str], bool] | None = None,
     ) -> T:
-        """The value of ``key`` in ``scope``'s current generation, loaded and stored if new.
+        """The value of ``key`` in ``scope``'s current generation, loaded and stored if new
+        (and if ``admit``, when given, admits it).
 
         A value just loaded is handed back as it is, not decoded again from what is stored."""
         if time.monotonic() < self._paused_until:
@@ -84,6 +118,8 @@ class ListingCache:
         if isinstance(found, bytes) and found.startswith(stamp):
             return decode(found[len(stamp) :])
         value = load()
+        if admit is not None and not admit(name):
+            return value
         try:
             # Stamped with the generation read before the load; a newer writer may overwrite it.
             self._client.set(name, stamp + encode(value), ex=ttl)
@@ -163,6 +199,7 @@ class CachedReadModel(ReadModel):
     def __init__(self, inner: ReadModel, cache: ListingCache) -> None:
         self._inner = inner
         self._cache = cache
+        self._searches = SecondMiss(SEARCH_TTL)
 
     def listing(self, listing_id: str) -> Listing | None:
         return self._cache.cached(
@@ -183,10 +220,14 @@ class CachedReadModel(ReadModel):
             lambda: self._inner.search_listings(search, now),
             _encode_page,
             _page_decoder(search.page),
+            self._searches.admit,
         )
 
     def user(self, user_id: str) -> User | None:
         return self._inner.user(user_id)
+
+    def token_standing(self, user_id: str, jti: str) -> TokenStanding | None:
+        return self._inner.token_standing(user_id, jti)  # never cached (issue 10)
 
     def unavailable(
         self, listing_id: str, start: date, end: date, now: datetime
@@ -241,3 +282,9 @@ class CachedReadModel(ReadModel):
 
     def host_listings(self, host_id: str, page: PageRequest) -> Page[Listing]:
         return self._inner.host_listings(host_id, page)
+
+    def payouts(self, host_id: str | None, page: PageRequest) -> Page[PayoutRecord]:
+        return self._inner.payouts(host_id, page)
+
+    def payout_totals(self, host_id: str | None, now: datetime) -> list[PayoutTotals]:
+        return self._inner.payout_totals(host_id, now)

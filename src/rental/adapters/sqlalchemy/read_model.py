@@ -8,8 +8,20 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Table, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    select,
+)
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import Executable
 
 from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.engine import READ_ONLY
@@ -19,38 +31,52 @@ from rental.adapters.sqlalchemy.search import (
     live_bookings_of,
     overlapping_blocks,
     overlapping_blocks_of,
-    search_conditions,
+    search_parameters,
+    search_shape,
+    search_statements,
 )
 from rental.application.queries import (
     ListingSearch,
-    ListingSort,
     Page,
     PageRequest,
+    PayoutRecord,
+    PayoutTotals,
     ReadModel,
 )
 from rental.domain.bookings import Booking
 from rental.domain.calendar import Block, Calendar, CalendarEntry
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
+from rental.domain.payouts import Payout, PayoutStatus
 from rental.domain.reviews import Review
 from rental.domain.stay import Stay
-from rental.domain.users import User
+from rental.domain.users import TokenStanding, User
 
 L, B, R, P = t.listings.c, t.bookings.c, t.reviews.c, t.payments.c
-LISTING_ORDER: dict[ListingSort, tuple[ColumnElement[Any], ...]] = {
-    ListingSort.PRICE: (L.price_per_night.asc(), L.id.asc()),
-    ListingSort.PRICE_DESC: (L.price_per_night.desc(), L.id.asc()),
-    ListingSort.RATING: (L.rating_average.is_(None).asc(), L.rating_average.desc(), L.id.asc()),
-    ListingSort.NEWEST: (L.created_at.desc(), L.id.asc()),
-}
+
+
+# A token's standing: its user's version and state, and whether the token was revoked.
+TOKEN_STANDING = select(
+    t.users.c.token_version,
+    t.users.c.disabled_at.is_not(None).label("disabled"),
+    exists().where(t.revoked_tokens.c.jti == bindparam("jti")).label("revoked"),
+).where(t.users.c.id == bindparam("user_id"))
 
 
 class SqlReadModel(ReadModel):
-    """Reads committed rows through short read-only sessions on ``engine``."""
+    """Reads committed rows through short read-only sessions on ``engine``.
+
+    On PostgreSQL and MariaDB the sessions run in autocommit: at READ COMMITTED each statement
+    sees its own snapshot even inside a transaction, so a ``BEGIN`` and a ``ROLLBACK`` around a
+    read would cost two round trips and buy nothing. SQLite's deferred transaction does give
+    several statements one snapshot, and costs no round trip: it stays."""
 
     def __init__(self, engine: Engine) -> None:
         start_mappers()
-        self._engine = engine.execution_options(**{READ_ONLY: True})
+        options: dict[str, Any] = {READ_ONLY: True}
+        if engine.dialect.name != "sqlite":
+            options["isolation_level"] = "AUTOCOMMIT"
+        self._engine = engine.execution_options(**options)
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
@@ -70,17 +96,22 @@ class SqlReadModel(ReadModel):
         total = func.count().over().label("total")
         query = select(entity, total).where(*where).order_by(*order_by)
         query = query.limit(page.per_page).offset(page.offset)
+        count = select(func.count()).select_from(table).where(*where)
+        return self._page_of(query, count, {}, page)
+
+    def _page_of(
+        self, query: Executable, count: Executable, params: dict[str, Any], page: PageRequest
+    ) -> Page[Any]:
         with self._session() as session:
-            rows = session.execute(query).all()
+            rows = session.execute(query, params).all()
             if rows:
-                count = int(rows[0].total)
+                total = int(rows[0].total)
             elif page.offset == 0:
-                count = 0
+                total = 0
             else:
-                count_query = select(func.count()).select_from(table).where(*where)
-                count = int(session.scalar(count_query) or 0)
+                total = int(session.scalar(count, params) or 0)
         items = [row[0] for row in rows]
-        return Page(items=items, page=page.page, per_page=page.per_page, total=count)
+        return Page(items=items, page=page.page, per_page=page.per_page, total=total)
 
     def _get(self, cls: type[Any], key: str) -> Any:
         with self._session() as session:
@@ -90,15 +121,22 @@ class SqlReadModel(ReadModel):
         found: User | None = self._get(User, user_id)
         return found
 
+    def token_standing(self, user_id: str, jti: str) -> TokenStanding | None:
+        with self._engine.connect() as connection:
+            row = connection.execute(TOKEN_STANDING, {"user_id": user_id, "jti": jti}).first()
+        if row is None:
+            return None
+        return TokenStanding(row.token_version, bool(row.disabled), bool(row.revoked))
+
     def listing(self, listing_id: str) -> Listing | None:
         found: Listing | None = self._get(Listing, listing_id)
         return None if found is None or found.is_deleted else found
 
     def search_listings(self, search: ListingSearch, now: datetime) -> Page[Listing]:
         dialect = self._engine.dialect.name
-        where = search_conditions(search, now, dialect)
-        order = LISTING_ORDER[ListingSort(search.sort)]
-        return self._page(Listing, t.listings, where, order, search.page)
+        statements = search_statements(search_shape(search, dialect))
+        params = search_parameters(search, now, dialect)
+        return self._page_of(statements.page, statements.count, params, search.page)
 
     def unavailable(
         self, listing_id: str, start: date, end: date, now: datetime
@@ -242,3 +280,85 @@ class SqlReadModel(ReadModel):
     def host_listings(self, host_id: str, page: PageRequest) -> Page[Listing]:
         where = [L.host_id == host_id, L.deleted_at.is_(None)]
         return self._page(Listing, t.listings, where, (L.created_at.desc(), L.id.asc()), page)
+
+    # -- the hosts' money: one statement each, payouts beside their sums -------------------
+    def _payout_rows(self, host_id: str | None) -> Select[Any]:
+        """Payouts with the host's ledger balance of each booking (``balance``) and what has
+        been recovered of the host's debt for it (``recovered``)."""
+        entries, recoveries, payouts = t.ledger_entries.c, t.payout_recoveries.c, t.payouts.c
+        balance = select(entries.booking_id, func.sum(entries.amount).label("balance"))
+        balance = balance.where(entries.account == "host")
+        recovered = select(recoveries.booking_id, func.sum(recoveries.amount).label("recovered"))
+        if host_id is not None:
+            balance = balance.where(entries.host_id == host_id)
+            recovered = recovered.where(recoveries.host_id == host_id)
+        balances = balance.group_by(entries.booking_id).subquery("balances")
+        recovered_sums = recovered.group_by(recoveries.booking_id).subquery("recovered")
+        joined = t.payouts.outerjoin(balances, balances.c.booking_id == payouts.booking_id)
+        joined = joined.outerjoin(recovered_sums, recovered_sums.c.booking_id == payouts.booking_id)
+        query = select(
+            t.payouts,
+            func.coalesce(balances.c.balance, 0).label("balance"),
+            func.coalesce(recovered_sums.c.recovered, 0).label("recovered"),
+        ).select_from(joined)
+        if host_id is not None:
+            query = query.where(payouts.host_id == host_id)
+        return query
+
+    def payouts(self, host_id: str | None, page: PageRequest) -> Page[PayoutRecord]:
+        payouts = t.payouts.c
+        rows = self._payout_rows(host_id).add_columns(func.count().over().label("total"))
+        query = rows.order_by(payouts.due_at.desc(), payouts.id.desc())
+        query = query.limit(page.per_page).offset(page.offset)
+        names = list(t.payouts.columns.keys())
+        with self._session() as session:
+            found = session.execute(query).mappings().all()
+            if found:
+                count = int(found[0]["total"])
+            elif page.offset == 0:
+                count = 0
+            else:
+                counted = select(func.count()).select_from(t.payouts)
+                if host_id is not None:
+                    counted = counted.where(payouts.host_id == host_id)
+                count = int(session.scalar(counted) or 0)
+        items = [
+            PayoutRecord(
+                payout=Payout(**{name: row[name] for name in names}),
+                balance=int(row["balance"]), recovered=int(row["recovered"]),
+            )
+            for row in found
+        ]  # fmt: skip
+        return Page(items=items, page=page.page, per_page=page.per_page, total=count)
+
+    def payout_totals(self, host_id: str | None, now: datetime) -> list[PayoutTotals]:
+        """The sums of ``payout_reads.totals_of``, computed by the database."""
+        rows = self._payout_rows(host_id).subquery("rows")
+        c = rows.c
+        paid = c.status == PayoutStatus.PAID.value
+        scheduled = c.status == PayoutStatus.SCHEDULED.value
+        owed = c.amount + c.deducted - c.balance - c.recovered
+
+        def total(condition: ColumnElement[bool], value: Any) -> Any:
+            return func.coalesce(func.sum(case((condition, value), else_=0)), 0)
+
+        query = (
+            select(
+                c.currency,
+                total(and_(scheduled, c.due_at > now), c.balance),
+                total(and_(scheduled, c.due_at <= now), c.balance),
+                total(paid, c.amount),
+                total(paid, c.deducted),
+                total(and_(paid, owed > 0), owed),
+            )
+            .group_by(c.currency)
+            .order_by(c.currency)
+        )
+        with self._session() as session:
+            return [
+                PayoutTotals(
+                    currency=currency, scheduled=int(s), due=int(d), paid=int(p),
+                    deducted=int(x), owed=int(o),
+                )
+                for currency, s, d, p, x, o in session.execute(query)
+            ]  # fmt: skip

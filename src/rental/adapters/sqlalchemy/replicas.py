@@ -23,13 +23,20 @@ from attrs import define
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
-from rental.application.queries import ListingSearch, Page, PageRequest, ReadModel
+from rental.application.queries import (
+    ListingSearch,
+    Page,
+    PageRequest,
+    PayoutRecord,
+    PayoutTotals,
+    ReadModel,
+)
 from rental.domain.bookings import Booking
 from rental.domain.calendar import CalendarEntry
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.reviews import Review
-from rental.domain.users import User
+from rental.domain.users import TokenStanding, User
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -182,6 +189,9 @@ class RoutedReadModel(ReadModel):
     def user(self, user_id: str) -> User | None:
         return self._primary.user(user_id)
 
+    def token_standing(self, user_id: str, jti: str) -> TokenStanding | None:
+        return self._primary.token_standing(user_id, jti)  # a lagging replica misses a revocation
+
     def users_by_id(self, user_ids: Collection[str]) -> dict[str, User]:
         return self._primary.users_by_id(user_ids)
 
@@ -211,6 +221,12 @@ class RoutedReadModel(ReadModel):
 
     def reviews_of_bookings(self, booking_ids: Collection[str]) -> dict[str, Review]:
         return self._primary.reviews_of_bookings(booking_ids)
+
+    def payouts(self, host_id: str | None, page: PageRequest) -> Page[PayoutRecord]:
+        return self._primary.payouts(host_id, page)
+
+    def payout_totals(self, host_id: str | None, now: datetime) -> list[PayoutTotals]:
+        return self._primary.payout_totals(host_id, now)
 
 
 def _is_connection_error(error: DBAPIError) -> bool:

@@ -32,7 +32,7 @@ from rental.domain.errors import (
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.reviews import Review
-from rental.domain.users import TokenStanding, User
+from rental.domain.users import User
 
 T = TypeVar("T")
 
@@ -81,15 +81,6 @@ class SqlUserRepository(UserRepository):
         query = select(exists().where(taken))
         with domain_errors():
             return bool(self._session.scalar(query))
-
-    def token_standing(self, user_id: str) -> TokenStanding | None:
-        c = t.users.c
-        query = select(c.token_version, c.disabled_at).where(c.id == user_id)
-        with domain_errors():
-            row = self._session.execute(query).first()
-        if row is None:
-            return None
-        return TokenStanding(token_version=row.token_version, disabled=row.disabled_at is not None)
 
 
 class SqlListingRepository(ListingRepository):

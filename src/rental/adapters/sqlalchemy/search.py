@@ -7,17 +7,33 @@ overdue, so every query asks for that itself.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, literal_column, or_, select, type_coerce
+from attrs import frozen
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    and_,
+    bindparam,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.sql import Executable
+from sqlalchemy.sql.elements import BindParameter
 
 from rental.adapters.sqlalchemy import tables as t
-from rental.application.queries import ListingSearch
+from rental.application.queries import ListingSearch, ListingSort
 from rental.domain.bookings import LIVE_STATUSES, BookingStatus, hold_cutoffs
+from rental.domain.listings import Listing
 from rental.domain.stay import Stay
 
 L, B, K = t.listings.c, t.bookings.c, t.blocks.c
@@ -65,48 +81,132 @@ def overlapping_blocks_of(listing_ids: Collection[str], stay: Stay) -> list[Colu
     return [K.listing_id.in_(listing_ids), K.start < stay.check_out, K.end > stay.check_in]
 
 
-def has_amenities(amenities: list[str], dialect: str) -> list[ColumnElement[bool]]:
-    """Every one of ``amenities`` is in the listing's list (GIN-indexed ``@>`` on PostgreSQL)."""
-    if not amenities:
+def has_amenities(count: int, dialect: str) -> list[ColumnElement[bool]]:
+    """Every one of the ``amenities`` parameter's values is in the listing's list
+    (GIN-indexed ``@>`` on PostgreSQL); SQLite asks for each, ``amenity_0`` and on."""
+    if not count:
         return []
     if dialect == "postgresql":
-        return [type_coerce(L.amenities, JSONB).contains(amenities)]
+        return [type_coerce(L.amenities, JSONB).contains(bindparam("amenities", type_=JSONB))]
     if dialect == "sqlite":
         conditions: list[ColumnElement[bool]] = []
-        for amenity in amenities:
+        for i in range(count):
             each = func.json_each(L.amenities).table_valued("value")
             conditions.append(exists(select(literal_column("1")).select_from(each).where(
-                each.c.value == amenity
+                each.c.value == bindparam(f"amenity_{i}")
             )))  # fmt: skip
         return conditions
-    return [func.json_contains(L.amenities, json.dumps(amenities)) == 1]
+    return [func.json_contains(L.amenities, bindparam("amenities")) == 1]
 
 
-def search_conditions(search: ListingSearch, now: datetime, dialect: str) -> list[Any]:
-    """The WHERE clause of ``GET /listings``: active listings matching every filter."""
-    where: list[Any] = [L.deleted_at.is_(None)]
+LISTING_ORDER: dict[ListingSort, tuple[ColumnElement[Any], ...]] = {
+    ListingSort.PRICE: (L.price_per_night.asc(), L.id.asc()),
+    ListingSort.PRICE_DESC: (L.price_per_night.desc(), L.id.asc()),
+    ListingSort.RATING: (L.rating_average.is_(None).asc(), L.rating_average.desc(), L.id.asc()),
+    ListingSort.NEWEST: (L.created_at.desc(), L.id.asc()),
+}
+
+
+@frozen
+class SearchShape:
+    """Which filters a search has, and its order: the statement of ``GET /listings`` is built
+    once for each shape and dialect (``search_statements``); a search's values are parameters."""
+
+    city: bool
+    country: bool
+    guests: bool
+    min_price: bool
+    max_price: bool
+    amenities: int
+    dates: bool
+    sort: ListingSort
+    dialect: str
+
+
+@frozen
+class SearchStatements:
+    """A page of listings with the total in a window count, and the count alone (for a page
+    past the end). Their parameters: ``search_parameters``."""
+
+    page: Executable
+    count: Executable
+
+
+def search_parameters(search: ListingSearch, now: datetime, dialect: str) -> dict[str, Any]:
+    """The values of ``search`` (and the page) as the statements' parameters."""
+    params: dict[str, Any] = {"limit": search.page.per_page, "offset": search.page.offset}
     if search.city is not None:
-        # MariaDB's collation ignores case and its index is on the bare column.
-        city = L.city == search.city.strip()
-        if dialect != "mysql":
-            city = func.lower(L.city) == func.lower(search.city.strip())
-        where.append(city)
+        params["city"] = search.city.strip()
     if search.country is not None:
-        where.append(L.country == search.country.upper())
-    if search.guests is not None:
-        where.append(L.max_guests >= search.guests)
-    if search.min_price is not None:
-        where.append(L.price_per_night >= search.min_price)
-    if search.max_price is not None:
-        where.append(L.price_per_night <= search.max_price)
-    wanted = sorted({a.strip().lower() for a in search.amenities if a.strip()})
-    where += has_amenities(wanted, dialect)
+        params["country"] = search.country.upper()
+    for name in ("guests", "min_price", "max_price"):
+        if (value := getattr(search, name)) is not None:
+            params[name] = value
+    wanted = _amenities(search)
+    if dialect == "sqlite":
+        params.update({f"amenity_{i}": amenity for i, amenity in enumerate(wanted)})
+    elif wanted:
+        params["amenities"] = wanted if dialect == "postgresql" else json.dumps(wanted)
     if search.check_in is not None and search.check_out is not None:
-        stay = Stay(search.check_in, search.check_out)
+        unpaid_since, unanswered_since = hold_cutoffs(now)
+        params.update(
+            check_in=search.check_in, check_out=search.check_out,
+            nights=Stay(search.check_in, search.check_out).nights,
+            unpaid_since=unpaid_since, unanswered_since=unanswered_since,
+        )  # fmt: skip
+    return params
+
+
+def search_shape(search: ListingSearch, dialect: str) -> SearchShape:
+    return SearchShape(
+        city=search.city is not None, country=search.country is not None,
+        guests=search.guests is not None, min_price=search.min_price is not None,
+        max_price=search.max_price is not None, amenities=len(_amenities(search)),
+        dates=search.check_in is not None and search.check_out is not None,
+        sort=ListingSort(search.sort), dialect=dialect,
+    )  # fmt: skip
+
+
+def _amenities(search: ListingSearch) -> list[str]:
+    return sorted({a.strip().lower() for a in search.amenities if a.strip()})
+
+
+@functools.lru_cache(maxsize=1024)  # shapes: 2^5 filter sets x amenity counts x 4 orders
+def search_statements(shape: SearchShape) -> SearchStatements:
+    """The statements of ``GET /listings`` for searches of ``shape``: active listings matching
+    every filter, a stay's nights free of live bookings and blocks."""
+    where: list[Any] = [L.deleted_at.is_(None)]
+    if shape.city:
+        # MariaDB's collation ignores case and its index is on the bare column.
+        city: ColumnElement[bool] = L.city == bindparam("city")
+        if shape.dialect != "mysql":
+            city = func.lower(L.city) == func.lower(bindparam("city", type_=String))
+        where.append(city)
+    if shape.country:
+        where.append(L.country == bindparam("country"))
+    if shape.guests:
+        where.append(L.max_guests >= bindparam("guests"))
+    if shape.min_price:
+        where.append(L.price_per_night >= bindparam("min_price"))
+    if shape.max_price:
+        where.append(L.price_per_night <= bindparam("max_price"))
+    where += has_amenities(shape.amenities, shape.dialect)
+    if shape.dates:
+        check_in: BindParameter[Any] = bindparam("check_in")
+        check_out: BindParameter[Any] = bindparam("check_out")
+        holding = [
+            B.listing_id == L.id, B.check_in < check_out, B.check_out > check_in,
+            or_(*(B.status == status for status in LIVE)),
+            still_holds(bindparam("unpaid_since"), bindparam("unanswered_since")),
+        ]  # fmt: skip
         where += [
-            L.min_nights <= stay.nights,
-            L.max_nights >= stay.nights,
-            ~exists().where(*live_bookings(L.id, stay, now)),
-            ~exists().where(*overlapping_blocks(L.id, stay)),
+            L.min_nights <= bindparam("nights"),
+            L.max_nights >= bindparam("nights"),
+            ~exists().where(*holding),
+            ~exists().where(K.listing_id == L.id, K.start < check_out, K.end > check_in),
         ]
-    return where
+    total = func.count().over().label("total")
+    page = select(Listing, total).where(*where).order_by(*LISTING_ORDER[shape.sort])
+    page = page.limit(bindparam("limit")).offset(bindparam("offset"))
+    count = select(func.count()).select_from(t.listings).where(*where)
+    return SearchStatements(page=page, count=count)
