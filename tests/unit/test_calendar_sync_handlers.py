@@ -13,9 +13,11 @@ from rental.domain.calendar import Block
 from rental.domain.calendar_import import CalendarImport, FeedEvent
 from rental.domain.events import CalendarFeedRotated, CalendarImportConflicted, DatesUnblocked
 from rental.domain.listings import Listing
+from tests.matchers import exact
 from tests.unit.builders import World
 
 URL = "https://other.example/calendar.ics"
+NOT_YOURS = "Only the listing's host or an admin may change it."
 
 
 def a_listing(world: World) -> tuple[c.Actor, Listing]:
@@ -54,7 +56,7 @@ def test_a_feed_is_made_once_on_first_request_and_only_for_the_host_of_the_listi
     with world.app.dependencies.uow_factory() as uow:
         assert uow.calendar_feeds.get(listing.id).token == feed.token
     for stranger in (world.user("host"), world.user("guest")):
-        with pytest.raises(errors.DomainError):
+        with pytest.raises(errors.PermissionDenied, match=exact(NOT_YOURS)):
             world.handle(c.OpenCalendarFeed(actor=stranger, listing_id=listing.id))
 
 
@@ -71,7 +73,9 @@ def test_rotating_a_feed_gives_it_a_new_token_at_once_and_says_so() -> None:
     with world.app.dependencies.uow_factory() as uow:
         stored_feed = uow.calendar_feeds.get(listing.id)
     assert stored_feed.token == rotated.token
-    with pytest.raises(errors.CalendarFeedNotFound):
+    with pytest.raises(
+        errors.CalendarFeedNotFound, match=exact(f"No calendar feed for listing {listing.id}.")
+    ):
         stored_feed.check_token(old)
     (said,) = world.events_of(CalendarFeedRotated)
     assert said.listing_id == listing.id
@@ -81,7 +85,7 @@ def test_no_feed_is_made_for_a_deleted_listing() -> None:
     world = World()
     host, listing = a_listing(world)
     world.handle(c.DeleteListing(actor=host, listing_id=listing.id))
-    with pytest.raises(errors.DomainError):
+    with pytest.raises(errors.ListingNotFound, match=exact(f"No listing {listing.id}.")):
         world.handle(c.OpenCalendarFeed(actor=host, listing_id=listing.id))
 
 
@@ -94,7 +98,7 @@ def test_an_import_is_saved_pending_with_its_name_trimmed() -> None:
         listing.id, "Airbnb", URL, "pending",
     )  # fmt: skip
     assert saved.created_at == world.clock.now()
-    with pytest.raises(errors.DomainError):
+    with pytest.raises(errors.PermissionDenied, match=exact(NOT_YOURS)):
         an_import(world, world.user("host"), listing)
 
 
@@ -138,7 +142,7 @@ def test_a_sync_of_an_import_of_a_deleted_listing_is_refused() -> None:
     host, listing = a_listing(world)
     made = an_import(world, host, listing)
     world.handle(c.DeleteListing(actor=host, listing_id=listing.id))
-    with pytest.raises(errors.DomainError):
+    with pytest.raises(errors.ListingNotFound, match=exact(f"No listing {listing.id}.")):
         world.handle(c.ApplyCalendarFeed(import_id=made.id, events=(event(world, "a", 3, 5),)))
 
 
@@ -155,7 +159,9 @@ def test_deleting_an_import_frees_its_nights_and_leaves_the_hosts_blocks() -> No
     assert blocks_of(world, listing, made.source) == []
     assert len(blocks_of(world, listing, "host")) == 1
     assert [e.block_id for e in world.events_of(DatesUnblocked)] == [imported.id]
-    with pytest.raises(errors.CalendarImportNotFound):
+    with pytest.raises(
+        errors.CalendarImportNotFound, match=exact(f"No calendar import {made.id}.")
+    ):
         stored(world, made.id)
 
 
@@ -166,7 +172,7 @@ def test_an_import_is_deleted_only_through_its_own_listing_and_by_its_host() -> 
     made = an_import(world, host, listing)
     with pytest.raises(errors.CalendarImportNotFound, match=f"on listing {other.id}"):
         world.handle(c.DeleteCalendarImport(actor=host, listing_id=other.id, import_id=made.id))
-    with pytest.raises(errors.DomainError):
+    with pytest.raises(errors.PermissionDenied, match=exact(NOT_YOURS)):
         world.handle(
             c.DeleteCalendarImport(
                 actor=world.user("host"), listing_id=listing.id, import_id=made.id

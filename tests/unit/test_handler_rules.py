@@ -40,7 +40,12 @@ def test_an_edit_through_the_api_is_refused_on_a_version_the_caller_never_saw() 
     host = world.user("host")
     listing = world.listing(host)
     stale = frozenset({listing.version + 5})
-    with pytest.raises(errors.ListingChanged):
+    with pytest.raises(
+        errors.ListingChanged,
+        match=exact(
+            f"The listing is at version {listing.version}, not one you saw; read it again."
+        ),
+    ):
         world.handle(
             c.UpdateListing(actor=host, listing_id=listing.id, seen_versions=stale, title="New")
         )
