@@ -66,3 +66,45 @@ def test_a_replayed_payment_is_the_recorded_one_field_for_field(instant_book: bo
     assert attrs.asdict(again) == attrs.asdict(first)
     assert again.created_at.tzinfo is not None and again.created_at == first.created_at
     assert again.updated_at == first.updated_at
+
+
+def test_when_giving_back_fails_too_the_first_failure_is_raised_and_the_payment_logged(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    world = World()
+    host, guest = world.user("host"), world.user("guest")
+    booking = world.book(guest, world.listing(host, instant_book=True))
+    failing_commit(monkeypatch, world)
+
+    def provider_down(*args: object, **kwargs: object) -> None:
+        raise ConnectionError("the provider is down (test)")
+
+    monkeypatch.setattr(world.gateway, "refund", provider_down)
+    with (
+        caplog.at_level("ERROR", "rental.application.handlers.payments"),
+        pytest.raises(StoreDown, match=exact("the database is down (test)")),
+    ):
+        world.pay(guest, booking)
+    (record,) = caplog.records
+    assert record.getMessage() == "could not give back payment id-5; reconciliation will"
+    assert record.exc_info is not None and record.exc_info[0] is ConnectionError
+
+
+def test_an_undo_refund_is_sent_once_under_the_payments_own_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    world = World()
+    host, guest = world.user("host"), world.user("guest")
+    booking = world.book(guest, world.listing(host, instant_book=True))
+    failing_commit(monkeypatch, world)
+    keys: list[str] = []
+    refund = world.gateway.refund
+
+    def recording(reference: str, amount: Money, idempotency_key: str) -> None:
+        keys.append(idempotency_key)
+        refund(reference, amount, idempotency_key)
+
+    monkeypatch.setattr(world.gateway, "refund", recording)
+    with pytest.raises(StoreDown):
+        world.pay(guest, booking)
+    assert keys == ["undo-id-5"]
