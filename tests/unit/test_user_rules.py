@@ -92,7 +92,7 @@ def test_a_password_change_voids_exactly_the_tokens_issued_before_it() -> None:
     before = user.token_version
     user.update_profile(now=LATER, password_hash="new")
     assert (user.password_hash, user.token_version, user.updated_at) == ("new", before + 1, LATER)
-    standing = TokenStanding(token_version=user.token_version, disabled=False)
+    standing = TokenStanding(token_version=user.token_version, disabled=False, revoked=False)
     standing.check_token_is_current(before + 1)
     with pytest.raises(
         AuthenticationFailed, match=exact("The token was issued before the password changed.")
@@ -109,9 +109,15 @@ def test_disabling_an_account_voids_its_tokens_and_sign_in_once_and_for_all() ->
     with pytest.raises(AuthenticationFailed, match=exact("This account is disabled.")):
         user.check_can_sign_in()
     with pytest.raises(AuthenticationFailed, match=exact("This account is disabled.")):
-        TokenStanding(token_version=1, disabled=True).check_token_is_current(1)
+        TokenStanding(token_version=1, disabled=True, revoked=False).check_token_is_current(1)
     user.disable(now=LATER + timedelta(days=1))  # disabled since the first time
     assert (user.disabled_at, user.token_version) == (LATER, 2)
+
+
+def test_a_revoked_token_is_refused_even_with_the_current_version() -> None:
+    with pytest.raises(AuthenticationFailed, match=exact("The token has been revoked.")):
+        TokenStanding(token_version=3, disabled=False, revoked=True).check_token_is_current(3)
+    TokenStanding(token_version=3, disabled=False, revoked=False).check_token_is_current(3)
 
 
 def test_only_hosts_and_admins_may_list_homes() -> None:
