@@ -10,9 +10,17 @@ from datetime import timedelta
 
 import pytest
 
-from rental.application.queries import ListingSearch, ListingSort, PageRequest, ReadModel
-from rental.domain.bookings import CancelledBy
+from rental.application.queries import (
+    ListingSearch,
+    ListingSort,
+    PageRequest,
+    PayoutTotals,
+    ReadModel,
+)
+from rental.domain.bookings import Booking, CancelledBy
 from rental.domain.calendar import Reason
+from rental.domain.ledger import LedgerEntry
+from rental.domain.payouts import Payout, Recovery
 from rental.domain.users import Role, TokenStanding
 from tests.contracts.builders import (
     NOW,
@@ -304,3 +312,62 @@ class ReadModelContract:
         assert found[theirs.id] == []
         page = read_model.host_listings(host.id, PageRequest(page=1, per_page=5))
         assert ([x.id for x in page.items], page.total) == ([newer.id, older.id], 2)
+
+    def test_payouts_with_their_balances_recoveries_and_sums(
+        self, uow_factory: UowFactory, read_model: ReadModel
+    ) -> None:
+        host, other, guest = a_user(Role.HOST), a_user(Role.HOST), a_user()
+        listing, elsewhere = a_listing(host), a_listing(other)
+        refunded, later, soon = (a_booking(listing, guest, IN + timedelta(days=d))
+                                 for d in (0, 5, 10))  # fmt: skip
+        theirs = a_booking(elsewhere, guest, IN)
+        bookings = [refunded, later, soon, theirs]
+        payments = {b.id: a_payment(b) for b in bookings}
+        save(uow_factory, host, other, guest, listing, elsewhere, *bookings, *payments.values())
+
+        def payout(booking: Booking, days: int) -> Payout:
+            due_at = NOW + timedelta(days=days)
+            return Payout(id=new_id(), booking_id=booking.id, host_id=booking.host_id,
+                          currency="USD", due_at=due_at, created_at=NOW)  # fmt: skip
+
+        def entry(booking: Booking, amount: int) -> LedgerEntry:
+            return LedgerEntry(
+                id=new_id(), booking_id=booking.id, payment_id=payments[booking.id].id,
+                host_id=booking.host_id, account="host", amount=amount, currency="USD",
+                reason="capture", created_at=NOW,
+            )  # fmt: skip
+
+        first, second, third, fourth = (payout(b, d) for b, d in
+                                        zip(bookings, (1, 2, 30, 3), strict=True))  # fmt: skip
+        first.pay(1000, 0, "ref-1", NOW + timedelta(days=1))
+        second.pay(700, 700, None, NOW + timedelta(days=2))
+        with uow_factory() as uow:
+            for p in (first, second, third, fourth):
+                uow.payouts.add(p)
+            uow.ledger.append([entry(refunded, 1000), entry(refunded, -1000), entry(later, 700),
+                               entry(soon, 300), entry(theirs, 50)])  # fmt: skip
+            uow.payouts.add_recoveries([Recovery(
+                id=new_id(), host_id=host.id, currency="USD", payout_id=second.id,
+                booking_id=refunded.id, amount=700, created_at=NOW,
+            )])  # fmt: skip
+            uow.commit()
+
+        page = read_model.payouts(host.id, PageRequest(1, 2))
+        assert page.total == 3
+        assert [r.payout.id for r in page.items] == [third.id, second.id]  # newest due first
+        (rest,) = read_model.payouts(host.id, PageRequest(2, 2)).items
+        assert (rest.payout.id, rest.balance, rest.recovered) == (first.id, 0, 700)
+        assert (rest.payout.amount, rest.payout.status) == (1000, "paid")
+        assert read_model.payouts(host.id, PageRequest(3, 2)).total == 3
+        assert [r.balance for r in page.items] == [300, 700]
+        assert page.items[1].payout.deducted == 700
+        assert read_model.payouts(None, PageRequest(1, 10)).total == 4
+
+        now = NOW + timedelta(days=4)
+        assert read_model.payout_totals(host.id, now) == [
+            PayoutTotals(currency="USD", scheduled=300, due=0, paid=1000, deducted=700, owed=300)
+        ]
+        assert read_model.payout_totals(None, now) == [
+            PayoutTotals(currency="USD", scheduled=300, due=50, paid=1000, deducted=700, owed=300)
+        ]
+        assert read_model.payout_totals(new_id(), now) == []

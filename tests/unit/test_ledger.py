@@ -7,10 +7,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from rental.adapters.logging_payouts import LoggingPayoutGateway
 from rental.application import commands as c
+from rental.application.ports import ProviderEvent
+from rental.application.queries import PayoutTotals
 from rental.composition import bootstrap
 from rental.domain.errors import PermissionDenied, TransitionNotAllowed
 from rental.domain.ledger import Account, LedgerEntry
+from rental.domain.money import Money
 from tests.unit.builders import HASHER, World, confirmed_stay
 
 # 3 nights at 100.00, 30.00 cleaning: subtotal 30000, service fee 10 % of 33000 = 3300.
@@ -111,3 +115,64 @@ def test_an_early_payout_is_refused() -> None:
     _, _, booking = confirmed_stay(world)
     with pytest.raises(TransitionNotAllowed):
         world.handle(c.PayHost(booking_id=booking.id))
+
+
+def refund_at_the_provider(world: World, booking_id: str, amount: int) -> None:
+    """A refund made in the provider's dashboard, after our payout, then its webhook."""
+    with world.app.dependencies.uow_factory() as uow:
+        (payment,) = uow.payments.for_booking(booking_id)
+    reference = payment.gateway_reference or ""
+    world.gateway.refund(reference, Money(amount, payment.currency), f"dash-{booking_id}")
+    refunded = world.gateway.refunded[reference]
+    event = ProviderEvent(id=f"evt-{booking_id}-{refunded}", type="charge.refunded",
+                          reference=reference, refunded=refunded)  # fmt: skip
+    world.handle(c.HandleProviderEvent(event=event))
+
+
+def test_a_refund_after_the_payout_is_recovered_from_the_host_s_next_payouts() -> None:
+    world = World()
+    host, guest = world.user("host"), world.user("guest")
+    listing = world.listing(host)
+    euros = world.listing(host, currency="EUR")
+    first = world.book(guest, listing, start=1, nights=2)  # host's share 19400
+    second = world.book(guest, listing, start=5, nights=1)  # 9700
+    third = world.book(guest, listing, start=8, nights=3)  # 29100
+    in_euros = world.book(guest, euros, start=8, nights=1)  # 9700 EUR
+    for booking in (first, second, third, in_euros):
+        world.pay(guest, booking)
+    sent = world.app.dependencies.payouts
+    assert isinstance(sent, LoggingPayoutGateway)
+
+    world.clock.advance(days=3)
+    assert world.app.pay_hosts() == {"paid": 1, "cancelled": 0}
+    refund_at_the_provider(world, first.id, first.total)  # all of it, after the payout
+    views = {v.booking_id: v for v in world.app.payouts(host)}
+    assert (views[first.id].amount, views[first.id].owed) == (19400, 19400)
+    usd = world.app.reads.payout_totals(host)[1]
+    assert usd == PayoutTotals(currency="USD", scheduled=9700 + 29100, due=0, paid=19400,
+                               deducted=0, owed=19400)  # fmt: skip
+
+    world.clock.advance(days=3)  # the second is due: all of it goes to the debt
+    assert world.app.pay_hosts() == {"paid": 1, "cancelled": 0}
+    views = {v.booking_id: v for v in world.app.payouts(host)}
+    assert (views[second.id].status, views[second.id].amount) == ("paid", 0)
+    assert (views[second.id].deducted, views[first.id].owed) == (9700, 19400 - 9700)
+    assert len(sent.paid) == 1  # nothing was sent for a payout the debt took whole
+
+    world.clock.advance(days=3)  # the third pays the rest of the debt; euros owe nothing
+    assert world.app.pay_hosts() == {"paid": 2, "cancelled": 0}
+    views = {v.booking_id: v for v in world.app.payouts(host)}
+    assert (views[third.id].amount, views[third.id].deducted) == (29100 - 9700, 9700)
+    assert (views[in_euros.id].amount, views[in_euros.id].deducted) == (9700, 0)
+    assert views[first.id].owed == 0
+    assert world.app.reads.payout_totals(host) == [
+        PayoutTotals(currency="EUR", scheduled=0, due=0, paid=9700, deducted=0, owed=0),
+        PayoutTotals(currency="USD", scheduled=0, due=0, paid=19400 + 0 + 19400,
+                     deducted=19400, owed=0),
+    ]  # fmt: skip
+    # What was sent in dollars is exactly the host's share of the dollars still held.
+    dollars = sum(m.amount for _, m in sent.paid.values() if m.currency == "USD")
+    assert dollars == 0 + 9700 + 29100
+    with world.app.dependencies.uow_factory() as uow:
+        recoveries = uow.payouts.recovered(host.user_id, "USD")
+    assert recoveries == {first.id: 19400}

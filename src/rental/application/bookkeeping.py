@@ -9,7 +9,7 @@ from typing import Protocol
 
 from rental.domain.ledger import LedgerEntry
 from rental.domain.money import Money
-from rental.domain.payouts import Payout
+from rental.domain.payouts import Payout, Recovery
 
 
 class Ledger(abc.ABC):
@@ -22,9 +22,15 @@ class Ledger(abc.ABC):
     def for_booking(self, booking_id: str) -> list[LedgerEntry]:
         """The booking's entries, oldest first."""
 
+    @abc.abstractmethod
+    def host_balances(self, host_id: str, currency: str) -> dict[str, int]:
+        """The sum of the host account's entries per booking of ``host_id`` in ``currency``
+        (bookings without entries left out)."""
+
 
 class PayoutStore(abc.ABC):
-    """One payout per booking whose money was captured."""
+    """One payout per booking whose money was captured, and the append-only recoveries
+    deducted from payouts for what hosts owe back."""
 
     @abc.abstractmethod
     def add(self, payout: Payout) -> None: ...
@@ -43,6 +49,20 @@ class PayoutStore(abc.ABC):
     @abc.abstractmethod
     def listed(self, host_id: str | None) -> list[Payout]:
         """Every payout of ``host_id`` (all of them for ``None``), newest due first."""
+
+    @abc.abstractmethod
+    def lock_host(self, host_id: str) -> None:
+        """Hold the host's row until commit, so that two payers of one host's payouts take
+        turns and never both deduct the same debt."""
+
+    @abc.abstractmethod
+    def add_recoveries(self, recoveries: Sequence[Recovery]) -> None:
+        """Append recoveries; they are never changed or removed."""
+
+    @abc.abstractmethod
+    def recovered(self, host_id: str, currency: str) -> dict[str, int]:
+        """What has been recovered so far per booking owed for, of ``host_id``'s debts in
+        ``currency``."""
 
 
 class ProviderEvents(abc.ABC):

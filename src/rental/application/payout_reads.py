@@ -1,25 +1,24 @@
-"""The read side of payouts: what a host is paid, due or owed, per booking and per currency.
-
-Read in one transaction through the unit of work (payouts and the ledger's host entries), with
-the same authorization as everything else: hosts their own, admins all, guests nothing."""
+"""The read side of payouts: what a host is paid, due, deducted or owes, per booking and per
+currency, from the read model (a host's own money: never read from a lagging replica)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from attrs import frozen
 
-from rental.application.authorization import check_can_see_payouts
-from rental.application.commands import Actor
-from rental.application.dependencies import Dependencies
-from rental.domain.ledger import Account
-from rental.domain.payouts import PayoutStatus
+from rental.application.queries import PayoutRecord, PayoutTotals
+from rental.domain.payouts import PayoutStatus, owed_for
 
 
 @frozen(kw_only=True)
 class PayoutView:
-    """A payout as a host sees it. ``amount`` is what was paid, or for one not paid yet the
-    host's balance for the booking now (refunds already taken off)."""
+    """A payout as a host sees it. ``amount`` is what was sent, or for one not paid yet the
+    host's balance for the booking now (refunds already taken off; what the host owes is
+    deducted when it is paid). ``deducted``: what was taken from it towards refunds after
+    earlier payouts. ``owed``: what the host still owes because this booking was refunded
+    after its payout, until later payouts recover it."""
 
     id: str
     booking_id: str
@@ -27,46 +26,32 @@ class PayoutView:
     status: str
     currency: str
     amount: int
+    deducted: int
+    owed: int
     due_at: datetime
     paid_at: datetime | None
 
 
-@frozen(kw_only=True)
-class PayoutTotals:
-    """The sums of one currency's payouts by status."""
-
-    currency: str
-    scheduled: int
-    due: int
-    paid: int
-
-
-def payouts_of(deps: Dependencies, actor: Actor) -> list[PayoutView]:
-    """The actor's payouts (every host's for an admin), newest due first."""
-    check_can_see_payouts(actor)
-    now = deps.clock.now()
-    views = []
-    with deps.uow_factory() as uow:
-        for payout in uow.payouts.listed(None if actor.is_admin else actor.user_id):
-            amount = payout.amount
-            if amount is None:
-                entries = uow.ledger.for_booking(payout.booking_id)
-                amount = sum(e.amount for e in entries if e.account == Account.HOST)
-            views.append(
-                PayoutView(
-                    id=payout.id, booking_id=payout.booking_id, host_id=payout.host_id,
-                    status=payout.status_at(now), currency=payout.currency, amount=amount,
-                    due_at=payout.due_at, paid_at=payout.paid_at,
-                )
-            )  # fmt: skip
-    return views
+def view_of(record: PayoutRecord, now: datetime) -> PayoutView:
+    payout = record.payout
+    amount = record.balance if payout.amount is None else payout.amount
+    return PayoutView(
+        id=payout.id, booking_id=payout.booking_id, host_id=payout.host_id,
+        status=payout.status_at(now), currency=payout.currency, amount=amount,
+        deducted=payout.deducted, owed=owed_for(payout, record.balance, record.recovered),
+        due_at=payout.due_at, paid_at=payout.paid_at,
+    )  # fmt: skip
 
 
-def payout_totals(views: list[PayoutView]) -> list[PayoutTotals]:
-    """Sums per currency (alphabetical) of what is scheduled, due and paid."""
+def totals_of(records: Iterable[PayoutRecord], now: datetime) -> list[PayoutTotals]:
+    """Sums per currency (alphabetical) of what is scheduled, due, paid, deducted and owed."""
+    names = ("scheduled", "due", "paid", "deducted", "owed")
     sums: dict[str, dict[str, int]] = {}
-    for view in views:
-        by_status = sums.setdefault(view.currency, dict.fromkeys(("scheduled", "due", "paid"), 0))
+    for record in records:
+        view = view_of(record, now)
+        by_name = sums.setdefault(view.currency, dict.fromkeys(names, 0))
         if view.status in (PayoutStatus.SCHEDULED, PayoutStatus.DUE, PayoutStatus.PAID):
-            by_status[view.status] += view.amount
+            by_name[view.status] += view.amount
+        by_name["deducted"] += view.deducted
+        by_name["owed"] += view.owed
     return [PayoutTotals(currency=code, **sums[code]) for code in sorted(sums)]

@@ -14,6 +14,7 @@ from rental.domain.bookings import Booking
 from rental.domain.calendar import CalendarEntry
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
+from rental.domain.payouts import Payout
 from rental.domain.reviews import Review
 from rental.domain.users import TokenStanding, User
 
@@ -41,6 +42,30 @@ class Page(Generic[T]):
     page: int
     per_page: int
     total: int
+
+
+@frozen(kw_only=True)
+class PayoutRecord:
+    """A payout as stored, with what its reads need beside it: the host's ledger balance for
+    its booking now, and what later payouts have recovered of the host's debt for it."""
+
+    payout: Payout
+    balance: int
+    recovered: int
+
+
+@frozen(kw_only=True)
+class PayoutTotals:
+    """One currency's payouts summed: ``scheduled`` and ``due`` (the host's balances now),
+    ``paid`` (sent), ``deducted`` (taken from payouts for refunds after earlier payouts) and
+    ``owed`` (refunded after a payout, not yet recovered from a later one)."""
+
+    currency: str
+    scheduled: int
+    due: int
+    paid: int
+    deducted: int
+    owed: int
 
 
 class ListingSort(StrEnum):
@@ -158,3 +183,13 @@ class ReadModel(abc.ABC):
     @abc.abstractmethod
     def host_listings(self, host_id: str, page: PageRequest) -> Page[Listing]:
         """The active listings ``host_id`` hosts, newest first."""
+
+    # -- the hosts' money ------------------------------------------------------------------
+    @abc.abstractmethod
+    def payouts(self, host_id: str | None, page: PageRequest) -> Page[PayoutRecord]:
+        """``host_id``'s payouts (every host's for ``None``), newest due first."""
+
+    @abc.abstractmethod
+    def payout_totals(self, host_id: str | None, now: datetime) -> list[PayoutTotals]:
+        """``host_id``'s payouts (every host's for ``None``) summed per currency, currencies
+        in alphabetical order; scheduled or due as they read at ``now``."""

@@ -11,10 +11,18 @@ from rental.application.authorization import (
     can_see_account,
     can_see_booking,
     check_can_see_booking,
+    check_can_see_payouts,
 )
 from rental.application.commands import Actor
+from rental.application.payout_reads import PayoutView, view_of
 from rental.application.ports import Clock
-from rental.application.queries import ListingSearch, Page, PageRequest, ReadModel
+from rental.application.queries import (
+    ListingSearch,
+    Page,
+    PageRequest,
+    PayoutTotals,
+    ReadModel,
+)
 from rental.domain.bookings import Booking
 from rental.domain.calendar import CalendarEntry
 from rental.domain.errors import (
@@ -134,6 +142,21 @@ class Reads:
     def listing_reviews(self, listing_id: str, page: PageRequest) -> Page[Review]:
         self.listing(listing_id)
         return self._model.listing_reviews(listing_id, page)
+
+    def payouts(self, actor: Actor, page: PageRequest) -> Page[PayoutView]:
+        """The actor's payouts, newest due first: a host's own, every host's for an admin;
+        a guest has none to read (``PermissionDenied``)."""
+        check_can_see_payouts(actor)
+        found = self._model.payouts(None if actor.is_admin else actor.user_id, page)
+        now = self._clock.now()
+        items = [view_of(record, now) for record in found.items]
+        return Page(items=items, page=found.page, per_page=found.per_page, total=found.total)
+
+    def payout_totals(self, actor: Actor) -> list[PayoutTotals]:
+        """The actor's payouts summed per currency (same rules as ``payouts``)."""
+        check_can_see_payouts(actor)
+        host_id = None if actor.is_admin else actor.user_id
+        return self._model.payout_totals(host_id, self._clock.now())
 
     def now_status(self, booking: Booking) -> str:
         """The status a client sees now (overdue pending reads expired, ended stays completed)."""

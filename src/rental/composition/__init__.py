@@ -32,7 +32,7 @@ from rental.application.messagebus import (
     Publishers,
 )
 from rental.application.money_jobs import Reconciliation, pay_hosts, reconcile_payments
-from rental.application.payout_reads import PayoutView, payouts_of
+from rental.application.payout_reads import PayoutView
 from rental.application.ports import (
     Clock,
     EventPublisher,
@@ -42,7 +42,7 @@ from rental.application.ports import (
     PasswordHasher,
     PaymentGateway,
 )
-from rental.application.queries import ReadModel
+from rental.application.queries import MAX_PER_PAGE, PageRequest, ReadModel
 from rental.application.reads import Reads
 from rental.application.unit_of_work import UnitOfWork
 from rental.composition.delivery import EventDelivery, event_delivery
@@ -110,8 +110,9 @@ class Rental:
         return pay_hosts(self.bus, self.dependencies, limit)
 
     def payouts(self, actor: Actor) -> list[PayoutView]:
-        """The actor's payouts (``GET /payouts``): a host's own, every one for an admin."""
-        return payouts_of(self.dependencies, actor)
+        """The actor's first 100 payouts, newest due first (``GET /payouts``'s first page at
+        its largest), through the read model: a host's own, every one for an admin."""
+        return self.reads.payouts(actor, PageRequest(1, MAX_PER_PAGE)).items
 
     def close(self) -> None:
         self._close()

@@ -31,8 +31,12 @@ class Payout:
             status (PayoutStatus): `scheduled` until 24 hours after check-in (listing time zone), then `due`; `paid` once
                 sent; `cancelled` when refunds left nothing to pay.
             currency (str):
-            amount (int): What was paid; before that, the host's share now: nightly subtotal - discount + cleaning fee - the
-                host fee, less its share of refunds.
+            amount (int): What was sent (never below 0); before that, the host's share now: nightly subtotal - discount +
+                cleaning fee - the host fee, less its share of refunds (what the host owes is deducted when it is paid).
+            deducted (int): Taken from this payout when it was paid towards what the host owed for refunds made after
+                earlier payouts in this currency (0 otherwise).
+            owed (int): What the host still owes because this booking was refunded after its payout, until later payouts in
+                this currency recover it (0 otherwise).
             due_at (datetime.datetime):
             paid_at (datetime.datetime | None):
      """
@@ -43,6 +47,8 @@ class Payout:
     status: PayoutStatus
     currency: str
     amount: int
+    deducted: int
+    owed: int
     due_at: datetime.datetime
     paid_at: datetime.datetime | None
 
@@ -63,6 +69,10 @@ class Payout:
 
         amount = self.amount
 
+        deducted = self.deducted
+
+        owed = self.owed
+
         due_at = self.due_at.isoformat()
 
         paid_at: None | str
@@ -81,6 +91,8 @@ class Payout:
             "status": status,
             "currency": currency,
             "amount": amount,
+            "deducted": deducted,
+            "owed": owed,
             "due_at": due_at,
             "paid_at": paid_at,
         })
@@ -106,6 +118,10 @@ class Payout:
         currency = d.pop("currency")
 
         amount = d.pop("amount")
+
+        deducted = d.pop("deducted")
+
+        owed = d.pop("owed")
 
         due_at = datetime.datetime.fromisoformat(d.pop("due_at"))
 
@@ -137,6 +153,8 @@ class Payout:
             status=status,
             currency=currency,
             amount=amount,
+            deducted=deducted,
+            owed=owed,
             due_at=due_at,
             paid_at=paid_at,
         )

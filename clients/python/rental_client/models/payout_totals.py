@@ -26,12 +26,16 @@ class PayoutTotals:
             scheduled (int):
             due (int):
             paid (int):
+            deducted (int): Taken from payouts towards refunds after earlier payouts.
+            owed (int): Refunded after a payout and not yet recovered from a later one.
      """
 
     currency: str
     scheduled: int
     due: int
     paid: int
+    deducted: int
+    owed: int
 
 
 
@@ -46,6 +50,10 @@ class PayoutTotals:
 
         paid = self.paid
 
+        deducted = self.deducted
+
+        owed = self.owed
+
 
         field_dict: dict[str, Any] = {}
 
@@ -54,6 +62,8 @@ class PayoutTotals:
             "scheduled": scheduled,
             "due": due,
             "paid": paid,
+            "deducted": deducted,
+            "owed": owed,
         })
 
         return field_dict
@@ -71,11 +81,17 @@ class PayoutTotals:
 
         paid = d.pop("paid")
 
+        deducted = d.pop("deducted")
+
+        owed = d.pop("owed")
+
         payout_totals = cls(
             currency=currency,
             scheduled=scheduled,
             due=due,
             paid=paid,
+            deducted=deducted,
+            owed=owed,
         )
 
         return payout_totals

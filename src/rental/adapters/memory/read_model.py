@@ -8,7 +8,16 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from rental.adapters.memory.store import MemoryStore
-from rental.application.queries import ListingSearch, ListingSort, Page, PageRequest, ReadModel
+from rental.application.payout_reads import totals_of
+from rental.application.queries import (
+    ListingSearch,
+    ListingSort,
+    Page,
+    PageRequest,
+    PayoutRecord,
+    PayoutTotals,
+    ReadModel,
+)
 from rental.domain.bookings import Booking
 from rental.domain.calendar import Calendar, CalendarEntry
 from rental.domain.listings import Listing
@@ -175,3 +184,30 @@ class MemoryReadModel(ReadModel):
                 if x.host_id == host_id and not x.is_deleted
             ]
         return _page(found, page, lambda x: (_newest_first(x.created_at), x.id))
+
+    def _payout_records(self, host_id: str | None) -> list[PayoutRecord]:
+        data = self._store.data
+        balances: dict[str, int] = {}
+        for entry in data.ledger:
+            if entry.account == "host":
+                balances[entry.booking_id] = balances.get(entry.booking_id, 0) + entry.amount
+        recovered: dict[str, int] = {}
+        for recovery in data.recoveries:
+            recovered[recovery.booking_id] = recovered.get(recovery.booking_id, 0) + recovery.amount
+        return [
+            PayoutRecord(
+                payout=p, balance=balances.get(p.booking_id, 0),
+                recovered=recovered.get(p.booking_id, 0),
+            )
+            for p in data.payouts.values()
+            if host_id is None or p.host_id == host_id
+        ]  # fmt: skip
+
+    def payouts(self, host_id: str | None, page: PageRequest) -> Page[PayoutRecord]:
+        records = self._payout_records(host_id)
+        records.sort(key=lambda r: (r.payout.due_at, r.payout.id), reverse=True)
+        chosen = records[page.offset : page.offset + page.per_page]
+        return Page(items=chosen, page=page.page, per_page=page.per_page, total=len(records))
+
+    def payout_totals(self, host_id: str | None, now: datetime) -> list[PayoutTotals]:
+        return totals_of(self._payout_records(host_id), now)

@@ -16,7 +16,7 @@ from rental.domain.events import Event
 from rental.domain.ledger import LedgerEntry
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
-from rental.domain.payouts import Payout
+from rental.domain.payouts import Payout, Recovery
 from rental.domain.reviews import Review
 from rental.domain.users import User
 
@@ -36,6 +36,7 @@ class MemoryData:
     outbox: list[Event] = field(factory=list)
     ledger: list[LedgerEntry] = field(factory=list)
     payouts: dict[str, Payout] = field(factory=dict)  # by booking id
+    recoveries: list[Recovery] = field(factory=list)
     provider_events: dict[str, str] = field(factory=dict)  # id -> type
     calendar_feeds: dict[str, CalendarFeed] = field(factory=dict)
     calendar_imports: dict[str, CalendarImport] = field(factory=dict)

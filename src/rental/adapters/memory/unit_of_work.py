@@ -62,7 +62,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.idempotency = MemoryIdempotency(data)
         self.revoked_tokens = MemoryRevokedTokens(data)
         self.ledger = MemoryLedger(data.ledger)
-        self.payouts = MemoryPayouts(data.payouts)
+        self.payouts = MemoryPayouts(data.payouts, data.recoveries)
         self.provider_events = MemoryProviderEvents(data.provider_events)
         self.calendar_feeds = MemoryCalendarFeeds(data.calendar_feeds)
         self.calendar_imports = MemoryCalendarImports(data.calendar_imports, data.listings)

@@ -30,7 +30,14 @@ import redis
 
 from rental.adapters.redis.codec import decode_listing, encode_listing
 from rental.application.delivery import Consumer
-from rental.application.queries import ListingSearch, Page, PageRequest, ReadModel
+from rental.application.queries import (
+    ListingSearch,
+    Page,
+    PageRequest,
+    PayoutRecord,
+    PayoutTotals,
+    ReadModel,
+)
 from rental.domain import events as e
 from rental.domain.bookings import Booking
 from rental.domain.calendar import CalendarEntry
@@ -281,3 +288,9 @@ class CachedReadModel(ReadModel):
 
     def host_listings(self, host_id: str, page: PageRequest) -> Page[Listing]:
         return self._inner.host_listings(host_id, page)
+
+    def payouts(self, host_id: str | None, page: PageRequest) -> Page[PayoutRecord]:
+        return self._inner.payouts(host_id, page)
+
+    def payout_totals(self, host_id: str | None, now: datetime) -> list[PayoutTotals]:
+        return self._inner.payout_totals(host_id, now)

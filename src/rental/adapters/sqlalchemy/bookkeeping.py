@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from attrs import asdict
-from sqlalchemy import Insert, insert, select, update
+from sqlalchemy import Insert, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -16,7 +16,7 @@ from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.application.bookkeeping import Ledger, PayoutStore, ProviderEvents
 from rental.domain.errors import ConcurrentUpdate
 from rental.domain.ledger import LedgerEntry
-from rental.domain.payouts import Payout, PayoutStatus
+from rental.domain.payouts import Payout, PayoutStatus, Recovery
 
 
 class SqlLedger(Ledger):
@@ -40,6 +40,16 @@ class SqlLedger(Ledger):
         )
         with domain_errors():
             return [LedgerEntry(**row) for row in self._session.execute(query).mappings()]
+
+    def host_balances(self, host_id: str, currency: str) -> dict[str, int]:
+        c = t.ledger_entries.c
+        query = (
+            select(c.booking_id, func.sum(c.amount))
+            .where(c.host_id == host_id, c.currency == currency, c.account == "host")
+            .group_by(c.booking_id)
+        )
+        with domain_errors():
+            return {i: int(total) for i, total in self._session.execute(query)}
 
 
 class SqlPayouts(PayoutStore):
@@ -86,6 +96,27 @@ class SqlPayouts(PayoutStore):
             query = query.where(c.host_id == host_id)
         with domain_errors():
             return [Payout(**row) for row in self._session.execute(query).mappings()]
+
+    def lock_host(self, host_id: str) -> None:
+        query = select(t.users.c.id).where(t.users.c.id == host_id).with_for_update()
+        with domain_errors():
+            self._session.execute(query)
+
+    def add_recoveries(self, recoveries: Sequence[Recovery]) -> None:
+        if recoveries:
+            with domain_errors():
+                self._session.flush()  # the payout they name may still be pending
+                self._session.execute(insert(t.payout_recoveries), [asdict(r) for r in recoveries])
+
+    def recovered(self, host_id: str, currency: str) -> dict[str, int]:
+        c = t.payout_recoveries.c
+        query = (
+            select(c.booking_id, func.sum(c.amount))
+            .where(c.host_id == host_id, c.currency == currency)
+            .group_by(c.booking_id)
+        )
+        with domain_errors():
+            return {i: int(total) for i, total in self._session.execute(query)}
 
     def _one(self, condition: object) -> Payout | None:
         with domain_errors():

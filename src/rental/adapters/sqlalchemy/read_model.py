@@ -8,7 +8,18 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Table, bindparam, exists, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    select,
+)
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import Executable
 
@@ -28,12 +39,15 @@ from rental.application.queries import (
     ListingSearch,
     Page,
     PageRequest,
+    PayoutRecord,
+    PayoutTotals,
     ReadModel,
 )
 from rental.domain.bookings import Booking
 from rental.domain.calendar import Block, Calendar, CalendarEntry
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
+from rental.domain.payouts import Payout, PayoutStatus
 from rental.domain.reviews import Review
 from rental.domain.stay import Stay
 from rental.domain.users import TokenStanding, User
@@ -266,3 +280,85 @@ class SqlReadModel(ReadModel):
     def host_listings(self, host_id: str, page: PageRequest) -> Page[Listing]:
         where = [L.host_id == host_id, L.deleted_at.is_(None)]
         return self._page(Listing, t.listings, where, (L.created_at.desc(), L.id.asc()), page)
+
+    # -- the hosts' money: one statement each, payouts beside their sums -------------------
+    def _payout_rows(self, host_id: str | None) -> Select[Any]:
+        """Payouts with the host's ledger balance of each booking (``balance``) and what has
+        been recovered of the host's debt for it (``recovered``)."""
+        entries, recoveries, payouts = t.ledger_entries.c, t.payout_recoveries.c, t.payouts.c
+        balance = select(entries.booking_id, func.sum(entries.amount).label("balance"))
+        balance = balance.where(entries.account == "host")
+        recovered = select(recoveries.booking_id, func.sum(recoveries.amount).label("recovered"))
+        if host_id is not None:
+            balance = balance.where(entries.host_id == host_id)
+            recovered = recovered.where(recoveries.host_id == host_id)
+        balances = balance.group_by(entries.booking_id).subquery("balances")
+        recovered_sums = recovered.group_by(recoveries.booking_id).subquery("recovered")
+        joined = t.payouts.outerjoin(balances, balances.c.booking_id == payouts.booking_id)
+        joined = joined.outerjoin(recovered_sums, recovered_sums.c.booking_id == payouts.booking_id)
+        query = select(
+            t.payouts,
+            func.coalesce(balances.c.balance, 0).label("balance"),
+            func.coalesce(recovered_sums.c.recovered, 0).label("recovered"),
+        ).select_from(joined)
+        if host_id is not None:
+            query = query.where(payouts.host_id == host_id)
+        return query
+
+    def payouts(self, host_id: str | None, page: PageRequest) -> Page[PayoutRecord]:
+        payouts = t.payouts.c
+        rows = self._payout_rows(host_id).add_columns(func.count().over().label("total"))
+        query = rows.order_by(payouts.due_at.desc(), payouts.id.desc())
+        query = query.limit(page.per_page).offset(page.offset)
+        names = list(t.payouts.columns.keys())
+        with self._session() as session:
+            found = session.execute(query).mappings().all()
+            if found:
+                count = int(found[0]["total"])
+            elif page.offset == 0:
+                count = 0
+            else:
+                counted = select(func.count()).select_from(t.payouts)
+                if host_id is not None:
+                    counted = counted.where(payouts.host_id == host_id)
+                count = int(session.scalar(counted) or 0)
+        items = [
+            PayoutRecord(
+                payout=Payout(**{name: row[name] for name in names}),
+                balance=int(row["balance"]), recovered=int(row["recovered"]),
+            )
+            for row in found
+        ]  # fmt: skip
+        return Page(items=items, page=page.page, per_page=page.per_page, total=count)
+
+    def payout_totals(self, host_id: str | None, now: datetime) -> list[PayoutTotals]:
+        """The sums of ``payout_reads.totals_of``, computed by the database."""
+        rows = self._payout_rows(host_id).subquery("rows")
+        c = rows.c
+        paid = c.status == PayoutStatus.PAID.value
+        scheduled = c.status == PayoutStatus.SCHEDULED.value
+        owed = c.amount + c.deducted - c.balance - c.recovered
+
+        def total(condition: ColumnElement[bool], value: Any) -> Any:
+            return func.coalesce(func.sum(case((condition, value), else_=0)), 0)
+
+        query = (
+            select(
+                c.currency,
+                total(and_(scheduled, c.due_at > now), c.balance),
+                total(and_(scheduled, c.due_at <= now), c.balance),
+                total(paid, c.amount),
+                total(paid, c.deducted),
+                total(and_(paid, owed > 0), owed),
+            )
+            .group_by(c.currency)
+            .order_by(c.currency)
+        )
+        with self._session() as session:
+            return [
+                PayoutTotals(
+                    currency=currency, scheduled=int(s), due=int(d), paid=int(p),
+                    deducted=int(x), owed=int(o),
+                )
+                for currency, s, d, p, x, o in session.execute(query)
+            ]  # fmt: skip

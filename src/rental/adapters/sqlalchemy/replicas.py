@@ -23,7 +23,14 @@ from attrs import define
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
-from rental.application.queries import ListingSearch, Page, PageRequest, ReadModel
+from rental.application.queries import (
+    ListingSearch,
+    Page,
+    PageRequest,
+    PayoutRecord,
+    PayoutTotals,
+    ReadModel,
+)
 from rental.domain.bookings import Booking
 from rental.domain.calendar import CalendarEntry
 from rental.domain.listings import Listing
@@ -214,6 +221,12 @@ class RoutedReadModel(ReadModel):
 
     def reviews_of_bookings(self, booking_ids: Collection[str]) -> dict[str, Review]:
         return self._primary.reviews_of_bookings(booking_ids)
+
+    def payouts(self, host_id: str | None, page: PageRequest) -> Page[PayoutRecord]:
+        return self._primary.payouts(host_id, page)
+
+    def payout_totals(self, host_id: str | None, now: datetime) -> list[PayoutTotals]:
+        return self._primary.payout_totals(host_id, now)
 
 
 def _is_connection_error(error: DBAPIError) -> bool:

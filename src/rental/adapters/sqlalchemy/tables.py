@@ -220,8 +220,19 @@ payouts = Table(
     Column("amount", Money),
     Column("reference", String(255)),
     Column("paid_at", UtcDateTime()),
+    Column("deducted", Money, nullable=False, server_default="0"),  # 0007
     _version(),
     UniqueConstraint("booking_id"),
+)  # fmt: skip
+
+# What was deducted from a payout towards what its host owes for another booking, refunded
+# after its own payout (0007). Append-only, like the ledger.
+payout_recoveries = Table(
+    "payout_recoveries", metadata, _id(), _ref("host_id", "users.id"),
+    Column("currency", String(3), nullable=False),
+    _ref("payout_id", "payouts.id"), _ref("booking_id", "bookings.id"),
+    Column("amount", Money, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
 )  # fmt: skip
 
 # The payment provider's webhook events already acted on, so a replay acts once.

@@ -1,4 +1,5 @@
-"""Paying hosts: a due payout pays the host's ledger balance for the booking, once."""
+"""Paying hosts: a due payout pays the host's ledger balance for the booking, once, less
+what that host owes back for refunds made after their earlier payouts in that currency."""
 
 from __future__ import annotations
 
@@ -8,12 +9,18 @@ from rental.application.unit_of_work import UnitOfWork
 from rental.domain.errors import TransitionNotAllowed
 from rental.domain.ledger import Account
 from rental.domain.money import Money
+from rental.domain.payouts import PayoutStatus, Recovery, allocate, debts_of
 
 
 def pay_host(cmd: c.PayHost, uow: UnitOfWork, deps: Dependencies) -> str:
     """Pay what the host is owed for the booking now; ``paid`` or ``cancelled`` (nothing
     owed: refunded in full). The booking's row lock keeps a refund from slipping between the
-    balance read and the payment."""
+    balance read and the payment; the host's keeps two payers from deducting one debt twice.
+
+    The host's debts (a paid booking whose host balance fell below what it paid: a refund
+    came after the payout) are deducted first, oldest first, each deduction recorded as a
+    ``Recovery``; what this payout cannot cover stays owed for the next one. Nothing is sent
+    when the deductions take it all."""
     booking = uow.bookings.get(cmd.booking_id, for_update=True)
     payout = uow.payouts.for_booking(booking.id)
     if payout is None:
@@ -22,14 +29,36 @@ def pay_host(cmd: c.PayHost, uow: UnitOfWork, deps: Dependencies) -> str:
     payout.check_is_due(now)
     if deps.payouts is None:
         raise TransitionNotAllowed("No payout gateway is configured.")
+    uow.payouts.lock_host(payout.host_id)
     entries = uow.ledger.for_booking(booking.id)
-    balance = sum(e.amount for e in entries if e.account == Account.HOST)
-    if balance <= 0:
+    gross = sum(e.amount for e in entries if e.account == Account.HOST)
+    if gross <= 0:
         payout.cancel(now)
-    else:
-        money = Money(balance, payout.currency)
-        reference = deps.payouts.pay(payout.host_id, money, idempotency_key=f"payout-{payout.id}")
-        payout.pay(balance, reference, now)
+        uow.payouts.save(payout)
+        uow.commit()
+        return payout.status
+    host, currency = payout.host_id, payout.currency
+    paid = [
+        p for p in uow.payouts.listed(host)
+        if p.status == PayoutStatus.PAID and p.currency == currency
+    ]  # fmt: skip
+    debts = debts_of(
+        paid, uow.ledger.host_balances(host, currency), uow.payouts.recovered(host, currency)
+    )
+    recoveries = [
+        Recovery(
+            id=deps.ids.new_id(), host_id=host, currency=currency, payout_id=payout.id,
+            booking_id=owed_for, amount=amount, created_at=now,
+        )
+        for owed_for, amount in allocate(debts, gross)
+    ]  # fmt: skip
+    deducted = sum(r.amount for r in recoveries)
+    reference = None
+    if gross > deducted:
+        money = Money(gross - deducted, currency)
+        reference = deps.payouts.pay(host, money, idempotency_key=f"payout-{payout.id}")
+    payout.pay(gross, deducted, reference, now)
     uow.payouts.save(payout)
+    uow.payouts.add_recoveries(recoveries)
     uow.commit()
     return payout.status

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rental.application.payout_reads import PayoutTotals, payout_totals
-from rental.application.queries import PageRequest
+from rental.application.queries import PageRequest, PayoutTotals
 from rental.entrypoints.http.auth import current_actor, jwt_required
 from rental.entrypoints.http.context import Blueprint, get_rental
 from rental.entrypoints.http.schemas.common import PageQuerySchema, page_of
@@ -25,15 +24,13 @@ def list_payouts(query: dict[str, Any]) -> dict[str, Any]:
     """The caller's payouts, newest due first: a host's own, every host's for an admin.
 
     A guest gets 403. A payout is due 24 hours after the start of check-in day in the
-    listing's time zone; `rental pay-hosts` pays those due."""
-    payouts = get_rental().payouts(current_actor())
+    listing's time zone; `rental pay-hosts` pays those due, less what the host owes for
+    refunds made after earlier payouts (`deducted`); `owed` is what a refund after this
+    payout left the host owing, until later payouts recover it."""
     page = PageRequest(query["page"], query["per_page"])
-    return {
-        "items": payouts[page.offset : page.offset + page.per_page],
-        "page": page.page,
-        "per_page": page.per_page,
-        "total": len(payouts),
-    }
+    found = get_rental().reads.payouts(current_actor(), page)
+    return {"items": found.items, "page": found.page, "per_page": found.per_page,
+            "total": found.total}  # fmt: skip
 
 
 @blp.route("/payouts/summary")
@@ -42,5 +39,6 @@ def list_payouts(query: dict[str, Any]) -> dict[str, Any]:
 @blp.problems(401, 403)
 @blp.doc(security=BEARER)
 def payout_summary() -> dict[str, list[PayoutTotals]]:
-    """The caller's payouts summed per currency: scheduled, due and paid (a guest gets 403)."""
-    return {"currencies": payout_totals(get_rental().payouts(current_actor()))}
+    """The caller's payouts summed per currency: scheduled, due, paid, deducted and still
+    owed (a guest gets 403)."""
+    return {"currencies": get_rental().reads.payout_totals(current_actor())}

@@ -102,7 +102,9 @@ def sync_detailed(
     """ The caller's payouts, newest due first: a host's own, every host's for an admin.
 
      A guest gets 403. A payout is due 24 hours after the start of check-in day in the
-    listing's time zone; `rental pay-hosts` pays those due.
+    listing's time zone; `rental pay-hosts` pays those due, less what the host owes for
+    refunds made after earlier payouts (`deducted`); `owed` is what a refund after this
+    payout left the host owing, until later payouts recover it.
 
     Args:
         page (int | Unset):  Default: 1.
@@ -139,7 +141,9 @@ def sync(
     """ The caller's payouts, newest due first: a host's own, every host's for an admin.
 
      A guest gets 403. A payout is due 24 hours after the start of check-in day in the
-    listing's time zone; `rental pay-hosts` pays those due.
+    listing's time zone; `rental pay-hosts` pays those due, less what the host owes for
+    refunds made after earlier payouts (`deducted`); `owed` is what a refund after this
+    payout left the host owing, until later payouts recover it.
 
     Args:
         page (int | Unset):  Default: 1.
@@ -171,7 +175,9 @@ async def asyncio_detailed(
     """ The caller's payouts, newest due first: a host's own, every host's for an admin.
 
      A guest gets 403. A payout is due 24 hours after the start of check-in day in the
-    listing's time zone; `rental pay-hosts` pays those due.
+    listing's time zone; `rental pay-hosts` pays those due, less what the host owes for
+    refunds made after earlier payouts (`deducted`); `owed` is what a refund after this
+    payout left the host owing, until later payouts recover it.
 
     Args:
         page (int | Unset):  Default: 1.
@@ -208,7 +214,9 @@ async def asyncio(
     """ The caller's payouts, newest due first: a host's own, every host's for an admin.
 
      A guest gets 403. A payout is due 24 hours after the start of check-in day in the
-    listing's time zone; `rental pay-hosts` pays those due.
+    listing's time zone; `rental pay-hosts` pays those due, less what the host owes for
+    refunds made after earlier payouts (`deducted`); `owed` is what a refund after this
+    payout left the host owing, until later payouts recover it.
 
     Args:
         page (int | Unset):  Default: 1.

@@ -77,7 +77,8 @@ def sync_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[PayoutSummary | Problem]:
-    """ The caller's payouts summed per currency: scheduled, due and paid (a guest gets 403).
+    """ The caller's payouts summed per currency: scheduled, due, paid, deducted and still
+    owed (a guest gets 403).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -103,7 +104,8 @@ def sync(
     client: AuthenticatedClient,
 
 ) -> PayoutSummary | Problem | None:
-    """ The caller's payouts summed per currency: scheduled, due and paid (a guest gets 403).
+    """ The caller's payouts summed per currency: scheduled, due, paid, deducted and still
+    owed (a guest gets 403).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,7 +126,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[PayoutSummary | Problem]:
-    """ The caller's payouts summed per currency: scheduled, due and paid (a guest gets 403).
+    """ The caller's payouts summed per currency: scheduled, due, paid, deducted and still
+    owed (a guest gets 403).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,7 +153,8 @@ async def asyncio(
     client: AuthenticatedClient,
 
 ) -> PayoutSummary | Problem | None:
-    """ The caller's payouts summed per currency: scheduled, due and paid (a guest gets 403).
+    """ The caller's payouts summed per currency: scheduled, due, paid, deducted and still
+    owed (a guest gets 403).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

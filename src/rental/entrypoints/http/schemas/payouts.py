@@ -27,8 +27,23 @@ class PayoutSchema(BaseSchema):
     amount = fields.Integer(
         required=True,
         metadata={
-            "description": "What was paid; before that, the host's share now: nightly "
-            "subtotal - discount + cleaning fee - the host fee, less its share of refunds."
+            "description": "What was sent (never below 0); before that, the host's share "
+            "now: nightly subtotal - discount + cleaning fee - the host fee, less its share "
+            "of refunds (what the host owes is deducted when it is paid)."
+        },
+    )
+    deducted = fields.Integer(
+        required=True,
+        metadata={
+            "description": "Taken from this payout when it was paid towards what the host "
+            "owed for refunds made after earlier payouts in this currency (0 otherwise)."
+        },
+    )
+    owed = fields.Integer(
+        required=True,
+        metadata={
+            "description": "What the host still owes because this booking was refunded "
+            "after its payout, until later payouts in this currency recover it (0 otherwise)."
         },
     )
     due_at = fields.DateTime(required=True)
@@ -42,6 +57,14 @@ class PayoutTotalsSchema(BaseSchema):
     scheduled = fields.Integer(required=True)
     due = fields.Integer(required=True)
     paid = fields.Integer(required=True)
+    deducted = fields.Integer(
+        required=True,
+        metadata={"description": "Taken from payouts towards refunds after earlier payouts."},
+    )
+    owed = fields.Integer(
+        required=True,
+        metadata={"description": "Refunded after a payout and not yet recovered from a later one."},
+    )
 
 
 class PayoutSummarySchema(BaseSchema):
