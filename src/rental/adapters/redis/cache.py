@@ -1,14 +1,15 @@
 """A Redis cache in front of the read model, for listing details and search pages.
 
-Values carry a generation: ``listing:<id>`` and ``search`` counters that the events which
-change them increment (``CacheInvalidation``). A reader reads the generation *before* the
-database and stores the value with it, so a value read before an update is stamped with the
-old generation, which is never served again: a read after an update has committed (and
-invalidated) never returns the stale version. The generation and the value come back in one
-``MGET``, one round trip a cached read. Search
-pages also expire after ``SEARCH_TTL`` seconds, since time alone (an overdue pending booking)
-changes availability. A search page is stored only at its second miss within ``SEARCH_TTL``
-in a process (``SecondMiss``): most searches are made once, and any booking anywhere moves the
+Values carry a generation: ``listing:<id>`` and ``search`` keys that the events which change
+them set to a new random value (``CacheInvalidation``; a reader only compares generations, so
+one ``SET`` with its expiry does what an ``INCR`` and an ``EXPIRE`` did). A reader reads the
+generation *before* the database and stores the value with it, so a value read before an
+update is stamped with the old generation, which is never served again: a read after an
+update has committed (and invalidated) never returns the stale version. The generation and
+the value come back in one ``MGET``, one round trip a cached read. Search pages also expire
+after ``SEARCH_TTL`` seconds, since time alone (an overdue pending booking) changes
+availability. A search page is stored only at its second miss within ``SEARCH_TTL`` in a
+process (``SecondMiss``): most searches are made once, and any booking anywhere moves the
 search generation on, so storing every page cost its encoding and a ``SET`` for nothing.
 Redis being down means no cache, never an error.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import secrets
 import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -114,7 +116,7 @@ class ListingCache:
         except redis.RedisError as error:
             self._pause(error)
             return load()
-        stamp = b"%d\n" % int(generation or 0)
+        stamp = (generation if isinstance(generation, bytes) else b"0") + b"\n"
         if isinstance(found, bytes) and found.startswith(stamp):
             return decode(found[len(stamp) :])
         value = load()
@@ -129,12 +131,16 @@ class ListingCache:
 
     def invalidate(self, scopes: Iterable[str]) -> None:
         # Unlike reads, invalidation is not skipped while paused: it is what keeps values fresh.
+        generation = secrets.token_hex(8)  # new, never seen before: no stamp matches it
+        keys = [f"{self._prefix}:gen:{scope}" for scope in scopes]
         try:
-            pipe = self._client.pipeline(transaction=False)
-            for scope in scopes:
-                pipe.incr(f"{self._prefix}:gen:{scope}")
-                pipe.expire(f"{self._prefix}:gen:{scope}", GENERATION_TTL)
-            pipe.execute()
+            if len(keys) == 1:
+                self._client.set(keys[0], generation, ex=GENERATION_TTL)
+            else:
+                pipe = self._client.pipeline(transaction=False)
+                for key in keys:
+                    pipe.set(key, generation, ex=GENERATION_TTL)
+                pipe.execute()
         except redis.RedisError as error:
             logger.error("cache invalidation failed (%s); the relay will retry it", error)
             self._paused_until = time.monotonic() + PAUSE_AFTER_ERROR
