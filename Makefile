@@ -11,7 +11,7 @@ PORT ?= 8000
 
 export RENTAL_ENV ?= development
 
-.PHONY: client run test lint typecheck contracts pytest bench bench-http bench-graphql mutation clean venv
+.PHONY: client run test lint typecheck contracts pytest bench bench-http bench-instructions bench-graphql mutation clean venv
 
 venv: $(STAMP)
 
@@ -53,6 +53,10 @@ bench: $(STAMP)
 # rental serve against a bare Flask + SQLAlchemy Core twin over HTTP (needs wrk, PostgreSQL, Redis).
 bench-http: $(STAMP)
 	$(BIN)/python bench/http_bench.py
+
+# Instructions per request of rental and the bare twin, under valgrind (steady under load).
+bench-instructions: $(STAMP)
+	$(BIN)/python bench/request_instructions.py
 
 bench-graphql: $(STAMP)
 	$(BIN)/python bench/graphql_bench.py

@@ -24,13 +24,14 @@ LISTINGS_SELECT = "FROM listings"
 
 
 class ServedBy:
-    """For each statement that reads listings: was its connection a standby's?"""
+    """For each statement that reads listings (or ``table``): was its connection a standby's?"""
 
-    def __init__(self) -> None:
+    def __init__(self, table: str = "listings") -> None:
         self.answers: list[bool] = []
+        self.selected = f"FROM {table}" if table != "listings" else LISTINGS_SELECT
 
     def __call__(self, conn: Any, cursor: Any, statement: str, *_: Any) -> None:
-        if statement.lstrip().upper().startswith("SELECT") and LISTINGS_SELECT in statement:
+        if statement.lstrip().upper().startswith("SELECT") and self.selected in statement:
             # The same DBAPI connection, asked directly (no SQLAlchemy event recursion).
             with conn.connection.dbapi_connection.cursor() as probe:
                 probe.execute("SELECT pg_is_in_recovery()")
@@ -95,6 +96,21 @@ def test_public_reads_are_served_by_the_replica(
     assert client.get(f"/api/v1/listings/{listing_id}").status_code == 200
     assert client.get("/api/v1/listings?city=lisbon").get_json()["total"] >= 1
     assert served_by.take() == [True, True]  # the detail, then the page
+
+
+def test_a_host_s_payouts_are_read_on_the_primary(rental: Rental, clusters: Clusters) -> None:
+    """A host's money is their own: never read from a replica that may lag behind a payout."""
+    client = client_of(rental, clusters)
+    replicated_listing(client, clusters)  # the replica is up and in line
+    _, host = signup(client, role="host")
+    payouts = ServedBy("payouts")
+    event.listen(sa.Engine, "after_cursor_execute", payouts)
+    try:
+        assert client.get("/api/v1/payouts", headers=host).status_code == 200
+        assert client.get("/api/v1/payouts/summary", headers=host).status_code == 200
+    finally:
+        event.remove(sa.Engine, "after_cursor_execute", payouts)
+    assert payouts.take() == [False, False]
 
 
 def test_a_booking_and_the_reads_after_it_see_it_at_once(
