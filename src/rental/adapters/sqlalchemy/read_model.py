@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
@@ -96,12 +96,19 @@ class SqlReadModel(ReadModel):
         total = func.count().over().label("total")
         query = select(entity, total).where(*where).order_by(*order_by)
         query = query.limit(page.per_page).offset(page.offset)
-        count = select(func.count()).select_from(table).where(*where)
-        return self._page_of(query, count, {}, page)
+        return self._page_of(
+            query, lambda: select(func.count()).select_from(table).where(*where), {}, page
+        )
 
     def _page_of(
-        self, query: Executable, count: Executable, params: dict[str, Any], page: PageRequest
+        self,
+        query: Executable,
+        count: Callable[[], Executable],
+        params: dict[str, Any],
+        page: PageRequest,
     ) -> Page[Any]:
+        """``query``'s rows and their window total; ``count()`` is built and run only for a
+        page past the end."""
         with self._session() as session:
             rows = session.execute(query, params).all()
             if rows:
@@ -109,7 +116,7 @@ class SqlReadModel(ReadModel):
             elif page.offset == 0:
                 total = 0
             else:
-                total = int(session.scalar(count, params) or 0)
+                total = int(session.scalar(count(), params) or 0)
         items = [row[0] for row in rows]
         return Page(items=items, page=page.page, per_page=page.per_page, total=total)
 
@@ -136,7 +143,7 @@ class SqlReadModel(ReadModel):
         dialect = self._engine.dialect.name
         statements = search_statements(search_shape(search, dialect))
         params = search_parameters(search, now, dialect)
-        return self._page_of(statements.page, statements.count, params, search.page)
+        return self._page_of(statements.page, lambda: statements.count, params, search.page)
 
     def unavailable(
         self, listing_id: str, start: date, end: date, now: datetime
