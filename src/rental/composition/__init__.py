@@ -31,6 +31,8 @@ from rental.application.messagebus import (
     MessageBus,
     Publishers,
 )
+from rental.application.messaging.ports import MessageRate, MessagingQueries
+from rental.application.messaging.reads import MessagingReads
 from rental.application.money_jobs import Reconciliation, pay_hosts, reconcile_payments
 from rental.application.payout_reads import PayoutView
 from rental.application.ports import (
@@ -72,8 +74,10 @@ class Rental:
         calendar_sync: CalendarSync,
         probes: Probes | None = None,
         alert: Callable[[list[str]], None] = lambda problems: None,
+        messaging: MessagingReads | None = None,
     ) -> None:
         self._alert = alert
+        self.messaging = messaging
         self.bus = bus
         self.probes = probes
         self.delivery = delivery
@@ -126,6 +130,7 @@ class _Storage:
     ledger: ConsumerLedger
     close: Callable[[], None]
     outbox_backlog: Callable[[datetime], tuple[int, datetime | None]] | None = None
+    messaging: MessagingQueries | None = None
 
 
 def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
@@ -137,11 +142,12 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
             MemoryStore,
             MemoryUnitOfWork,
         )
+        from rental.adapters.memory.messaging import MemoryMessagingQueries
 
         store = MemoryStore()
         return _Storage(
             lambda: MemoryUnitOfWork(store), MemoryReadModel(store), MemoryOutbox(store),
-            MemoryConsumerLedger(), lambda: None,
+            MemoryConsumerLedger(), lambda: None, messaging=MemoryMessagingQueries(store),
         )  # fmt: skip
     from rental.adapters.sqlalchemy import (
         SqlReadModel,
@@ -149,6 +155,7 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
         make_engine,
         make_session_factory,
     )
+    from rental.adapters.sqlalchemy.messaging import SqlMessagingQueries
     from rental.adapters.sqlalchemy.monitoring import outbox_backlog
     from rental.adapters.sqlalchemy.outbox import SqlConsumerLedger, SqlOutbox
     from rental.adapters.telemetry.metrics import watch_pool
@@ -159,6 +166,7 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
     return _Storage(
         lambda: SqlUnitOfWork(session_factory), SqlReadModel(engine), SqlOutbox(engine),
         SqlConsumerLedger(engine), engine.dispose, partial(outbox_backlog, engine),
+        messaging=SqlMessagingQueries(engine),
     )  # fmt: skip
 
 
@@ -269,6 +277,7 @@ def bootstrap(
         gateway=payment_gateway or SandboxGateway(),
         host_fee_percent=host_fee_percent,
         payouts=payout_gateway or LoggingPayoutGateway(),
+        message_rate=_message_rate(redis_url, redis_namespace),
     )
     notifier = notifier or _notifier(smtp_url)
     delivery = event_delivery(
@@ -304,7 +313,20 @@ def bootstrap(
         calendar_sync=_calendar_sync(
             bus, dependencies, calendar_fetcher, ical_sync_minutes, ical_allow_private_networks
         ),
+        messaging=MessagingReads(storage.messaging) if storage.messaging else None,
     )
+
+
+def _message_rate(redis_url: str | None, namespace: str) -> MessageRate:
+    """Messages per sender and minute: counted in Redis, shared by every process, when there
+    is one; else in this process."""
+    if redis_url:
+        from rental.adapters.redis.counters import RedisWindowCounter
+
+        return RedisWindowCounter.from_url(redis_url, namespace)
+    from rental.adapters.memory.messaging import MemoryMessageRate
+
+    return MemoryMessageRate()
 
 
 def _calendar_sync(

@@ -20,6 +20,7 @@ from rental.domain.calendar import Block
 from rental.domain.calendar_feed import CalendarFeed
 from rental.domain.calendar_import import CalendarImport
 from rental.domain.listings import Listing
+from rental.domain.messaging import Thread
 from rental.domain.payments import Payment
 from rental.domain.policies import PriceBreakdown
 from rental.domain.reviews import Review
@@ -37,6 +38,7 @@ VERSIONED: tuple[tuple[type, Table], ...] = (
     (Review, tables.reviews),
     (CalendarFeed, tables.calendar_feeds),
     (CalendarImport, tables.calendar_imports),
+    (Thread, tables.threads),
 )
 # Foreign keys, as (class, column, parent class). Mapped as write-only relationships that
 # nothing reads, they tell the ORM to INSERT parents before children in one flush.
