@@ -164,10 +164,10 @@ def test_a_body_is_trimmed_and_kept_as_text_lines_and_html_included(world: World
 def test_contact_details_are_hidden_from_the_other_side_until_a_booking_is_confirmed(
     world: World,
 ) -> None:
-    host, guest, booking = confirmed_stay(world, instant_book=False)
+    host, guest, booking = confirmed_stay(world)
     thread = inquire(world, guest, booking.listing_id, "mail me: ann@example.com")
-    own = reads(world).messages(guest, thread.id, None).items[0]
-    assert (own.body, own.redacted) == ("mail me: ann@example.com", False)  # confirmed already
+    seen = reads(world).messages(host, thread.id, None).items[0]
+    assert (seen.body, seen.redacted) == ("mail me: ann@example.com", False)  # booked already
     other_host = world.user("host")
     listing = world.listing(other_host, instant_book=False)
     fresh = inquire(world, guest, listing.id, "mail me: ann@example.com or +33 6 12 34 56 78")

@@ -192,6 +192,10 @@ class ThreadNotFound(NotFound):
     """No such thread, or not one of yours."""
 
 
+class MessageNotFound(NotFound):
+    """No such message in this thread."""
+
+
 class InquiryToOwnListing(InvalidInput):
     """A host cannot write an inquiry to their own listing."""
 

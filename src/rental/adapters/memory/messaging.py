@@ -143,6 +143,10 @@ class MemoryMessagingQueries:
             mine.sort(key=lambda t: (t.updated_at, t.id), reverse=True)
             return [self._record(t) for t in mine[:limit]]
 
+    def message(self, message_id: str) -> Message | None:
+        with self._store.lock:
+            return MemoryThreads(self._data).message(message_id)
+
     def messages(self, thread_id: str, before: int | None, limit: int) -> list[Message]:
         with self._store.lock:
             found = [

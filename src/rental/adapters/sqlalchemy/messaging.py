@@ -231,6 +231,12 @@ class SqlMessagingQueries:
             rows.sort(key=lambda r: (r["updated_at"], r["id"]), reverse=True)
             return self._records(connection, rows[:limit])
 
+    def message(self, message_id: str) -> Message | None:
+        query = select(*_MESSAGE_COLUMNS).where(t.messages.c.id == message_id)
+        with self._engine.connect() as connection, domain_errors():
+            row = connection.execute(query).first()
+        return None if row is None else _message(row)
+
     def messages(self, thread_id: str, before: int | None, limit: int) -> list[Message]:
         m = t.messages.c
         query = select(*_MESSAGE_COLUMNS).where(m.thread_id == thread_id)

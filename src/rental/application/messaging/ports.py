@@ -101,6 +101,8 @@ class MessagingQueries(Protocol):
         """The user's threads by latest activity, newest first, strictly before ``before``
         (``updated_at``, ``id``)."""
 
+    def message(self, message_id: str) -> Message | None: ...
+
     def messages(self, thread_id: str, before: int | None, limit: int) -> list[Message]:
         """A thread's messages, newest first, with positions below ``before``."""
 

@@ -16,7 +16,7 @@ from attrs import frozen
 
 from rental.application.commands import Actor
 from rental.application.messaging.ports import MessagingQueries, ThreadRecord
-from rental.domain.errors import InvalidInput, ThreadNotFound
+from rental.domain.errors import InvalidInput, MessageNotFound, ThreadNotFound
 from rental.domain.messaging import Message, Thread
 
 DEFAULT_LIMIT = 20
@@ -147,6 +147,13 @@ class MessagingReads:
             )
         return ThreadPage(items, next_cursor)
 
+    def message(self, actor: Actor, thread_id: str, message_id: str) -> MessageView:
+        record = self._record(actor, thread_id)
+        message = self._queries.message(message_id)
+        if message is None or message.thread_id != thread_id:
+            raise MessageNotFound(f"No message {message_id} in this thread.")
+        return view_of_message(message, actor, contact_shared=record.contact_shared)
+
     def messages(
         self, actor: Actor, thread_id: str, before: str | None, limit: int = DEFAULT_LIMIT
     ) -> MessagePage:
@@ -165,6 +172,10 @@ class MessagingReads:
         if len(found) > limit:
             next_cursor = encode_cursor("thread:" + thread_id, str(found[limit - 1].position))
         return MessagePage(items, next_cursor)
+
+    def message_emails(self, actor: Actor) -> bool:
+        """Whether the actor is emailed about new messages."""
+        return self._queries.wants_message_emails(actor.user_id)
 
     def updates_cursor(self) -> str:
         """Where to wait from: after the newest message committed now."""

@@ -39,6 +39,7 @@ DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
     (e.WebhookRejected, 400),
     (e.Conflict, 409),
     (e.PreconditionFailed, 412),
+    (e.TooManyMessages, 429),
 )
 
 
@@ -80,7 +81,13 @@ def domain_problem(error: e.DomainError) -> Response:
         extra["errors"] = error.errors
     if isinstance(error, e.PaymentDeclined):
         extra.update(payment_id=error.payment_id, failure_reason=error.reason)
-    return problem(status, error.detail, type_=problem_type(type(error)), title=title, **extra)
+    headers = {}
+    if isinstance(error, e.TooManyMessages):
+        headers["Retry-After"] = str(error.retry_after)
+    return problem(
+        status, error.detail, type_=problem_type(type(error)), title=title, headers=headers,
+        **extra,
+    )  # fmt: skip
 
 
 def flatten_messages(messages: Any, prefix: str = "") -> dict[str, list[str]]:
