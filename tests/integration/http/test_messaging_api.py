@@ -49,7 +49,8 @@ def test_a_guest_asks_the_host_answers_and_a_phone_number_shows_once_booked(
     assert asked.status_code == 201, asked.get_json()
     thread = asked.get_json()
     assert asked.headers["Location"] == f"/api/v1/threads/{thread['id']}"
-    assert {k: thread[k] for k in ("listing_id", "guest_id", "host_id", "unread_count", "guests")} == {
+    shown = ("listing_id", "guest_id", "host_id", "unread_count", "guests")
+    assert {k: thread[k] for k in shown} == {
         "listing_id": listing["id"], "guest_id": guest["id"], "host_id": host["id"],
         "unread_count": 0, "guests": 2,
     }  # fmt: skip
