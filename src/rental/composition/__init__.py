@@ -21,7 +21,7 @@ from rental.adapters.system import SystemClock, UuidIds
 from rental.application.bookkeeping import PayoutGateway
 from rental.application.calendar_sync import CalendarSync
 from rental.application.commands import Actor, Command
-from rental.application.delivery import ConsumerLedger, Outbox
+from rental.application.delivery import Consumer, ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import COMMAND_HANDLERS
 from rental.application.housekeeping import expire_bookings
@@ -31,6 +31,7 @@ from rental.application.messagebus import (
     MessageBus,
     Publishers,
 )
+from rental.application.messaging.emails import MessageEmails, email_unread_messages
 from rental.application.messaging.ports import MessageRate, MessagingQueries
 from rental.application.messaging.reads import MessagingReads
 from rental.application.money_jobs import Reconciliation, pay_hosts, reconcile_payments
@@ -117,6 +118,11 @@ class Rental:
         """The actor's first 100 payouts, newest due first (``GET /payouts``'s first page at
         its largest), through the read model: a host's own, every one for an admin."""
         return self.reads.payouts(actor, PageRequest(1, MAX_PER_PAGE)).items
+
+    def email_unread_messages(self, limit: int = 1000) -> int:
+        """Send the emails about unread messages that are due (the worker runs it every
+        minute); how many went out."""
+        return email_unread_messages(self.bus.handle, self.dependencies, limit)
 
     def close(self) -> None:
         self._close()
@@ -289,13 +295,20 @@ def bootstrap(
         redis_url=redis_url,
         redis_namespace=redis_namespace,
         admin_email=admin_email,
+        consumers_beside=_message_emails(storage, notifier),
     )
     from rental.adapters.telemetry.metrics import EventCounter
 
     bus = MessageBus(
         command_handlers=COMMAND_HANDLERS,
         dependencies=dependencies,
-        publisher=Publishers([EventCounter(), event_publisher or delivery.publisher]),
+        publisher=Publishers(
+            [
+                EventCounter(),
+                event_publisher or delivery.publisher,
+                *_message_signals(redis_url, redis_namespace),
+            ]
+        ),
     )
 
     def close() -> None:
@@ -315,6 +328,23 @@ def bootstrap(
         ),
         messaging=MessagingReads(storage.messaging) if storage.messaging else None,
     )
+
+
+def _message_emails(storage: _Storage, notifier: Notifier) -> list[Consumer]:
+    """The consumer writing emails about unread messages (the outbox delivers to it)."""
+    if storage.messaging is None:
+        return []
+    emails = MessageEmails(storage.messaging, storage.read_model, notifier)
+    return [emails.consumer()]
+
+
+def _message_signals(redis_url: str | None, namespace: str) -> list[EventPublisher]:
+    """With Redis, committed messages wake the long polls of ``rental serve-updates``."""
+    if not redis_url:
+        return []
+    from rental.adapters.redis.updates import MessageSignals
+
+    return [MessageSignals.from_url(redis_url, namespace)]
 
 
 def _message_rate(redis_url: str | None, namespace: str) -> MessageRate:

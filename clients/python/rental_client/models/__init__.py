@@ -61,6 +61,7 @@ from .thread_page import ThreadPage
 from .tokens import Tokens
 from .unavailable import Unavailable
 from .unavailable_reason import UnavailableReason
+from .updates import Updates
 from .user import User
 from .user_role import UserRole
 from .webhook_ack import WebhookAck
@@ -127,6 +128,7 @@ __all__ = (
     "Tokens",
     "Unavailable",
     "UnavailableReason",
+    "Updates",
     "User",
     "UserRole",
     "WebhookAck",

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.orm import Session
 
 from rental.adapters.sqlalchemy import tables as t
+from rental.adapters.sqlalchemy.engine import READ_ONLY
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.application.messaging.ports import ThreadRecord, ThreadRepository, UserBlockRepository
 from rental.domain.errors import ThreadNotFound
@@ -160,10 +161,15 @@ def _wants_message_emails(connection: Connection, user_id: str) -> bool:
 
 
 class SqlMessagingQueries:
-    """The read side of messaging, on its own connections (never a session)."""
+    """The read side of messaging, on short read-only connections (never a session): in
+    autocommit on PostgreSQL and MariaDB, a deferred (not ``IMMEDIATE``) transaction on
+    SQLite, as ``SqlReadModel`` reads."""
 
     def __init__(self, engine: Engine) -> None:
-        self._engine = engine
+        options: dict[str, Any] = {READ_ONLY: True}
+        if engine.dialect.name != "sqlite":
+            options["isolation_level"] = "AUTOCOMMIT"
+        self._engine = engine.execution_options(**options)
 
     def _records(self, connection: Connection, rows: Sequence[RowMapping]) -> list[ThreadRecord]:
         if not rows:

@@ -20,6 +20,7 @@ from rental.application.messaging.reads import (
     MessagingReads,
     ThreadPage,
     ThreadView,
+    Updates,
 )
 from rental.domain.users import User
 from rental.entrypoints.http.auth import current_actor, jwt_required
@@ -33,6 +34,8 @@ from rental.entrypoints.http.schemas.messaging import (
     ReadRequestSchema,
     ThreadPageSchema,
     ThreadSchema,
+    UpdatesQuerySchema,
+    UpdatesSchema,
 )
 
 blp = Blueprint("messaging", __name__, description="Messages between guests and hosts.")
@@ -100,6 +103,30 @@ def threads(query: dict[str, Any]) -> ThreadPage:
     Page on with `?before=` and the `next_cursor` of the page before (null on the last page);
     a cursor of another list is a 422. `per_page` is 1 to 100 (default 20)."""
     return messaging().threads(current_actor(), query["before"], query["per_page"])
+
+
+@blp.get("/threads/updates")
+@blp.doc(operationId="getThreadUpdates")
+@jwt_required()
+@blp.arguments(UpdatesQuerySchema, location="query")
+@blp.response(200, UpdatesSchema)
+@blp.alt_response(204, description="Nothing new since the cursor: keep it and ask again.")
+@blp.problems(401, 422, 503)
+@blp.doc(security=BEARER)
+def updates(query: dict[str, Any]) -> Updates | dict[str, str] | Response:
+    """New messages without polling every second.
+
+    Without `since`: `{cursor}` at once, to wait from. With `since=<cursor>`: the new
+    messages of your threads, oldest first, with the cursor to wait from next, or 204 when
+    there is none. Served by `rental serve-updates`, the request is held up to 25 s and
+    answered as soon as a message for you is committed (no database connection is held
+    while it waits; past the server's limit of waiting clients, 503 with Retry-After).
+    Served by `rental serve` alone, it answers at once."""
+    reads = messaging()
+    if query["since"] is None:
+        return {"cursor": reads.updates_cursor()}
+    found = reads.updates(current_actor(), query["since"])
+    return found if found.messages else Response(status=204)
 
 
 @blp.route("/threads/<thread_id>")

@@ -97,7 +97,8 @@ class UpdatesQuerySchema(BaseSchema):
 
 
 class UpdatesSchema(BaseSchema):
-    """New messages of your threads, oldest first, and the cursor to wait from next."""
+    """New messages of your threads, oldest first, and the cursor to wait from next; without
+    ``since``, the cursor alone."""
 
-    messages = fields.List(fields.Nested(MessageSchema), required=True)
+    messages = fields.List(fields.Nested(MessageSchema))
     cursor = fields.String(required=True)
