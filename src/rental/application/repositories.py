@@ -8,17 +8,17 @@ from typing import Any
 
 from attrs import frozen
 
+from rental.domain.accounts.users import User
 from rental.domain.aggregate import Aggregate
-from rental.domain.bookings import Booking
-from rental.domain.calendar import Block
-from rental.domain.calendar_feed import CalendarFeed
-from rental.domain.calendar_import import CalendarImport
-from rental.domain.listing_calendar import ListingCalendar
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
-from rental.domain.reviews import Review
-from rental.domain.stay import Stay
-from rental.domain.users import User
+from rental.domain.bookings.booking import Booking
+from rental.domain.calendar.listing_calendar import ListingCalendar
+from rental.domain.calendar.nights import Block
+from rental.domain.calendar.stay import Stay
+from rental.domain.channel_sync.export import CalendarFeed
+from rental.domain.channel_sync.imports import CalendarImport
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment
+from rental.domain.reviews.review import Review
 
 
 class Tracking:

@@ -19,7 +19,7 @@ from rental.adapters.logging_payouts import LoggingPayoutGateway
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
 from rental.application.bookkeeping import PayoutGateway
-from rental.application.calendar_sync import CalendarSync
+from rental.application.channel_sync import CalendarSync
 from rental.application.commands import Actor, Command
 from rental.application.delivery import ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies

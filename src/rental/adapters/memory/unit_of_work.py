@@ -12,7 +12,7 @@ import copy
 from typing import Any
 
 from rental.adapters.memory.bookkeeping import MemoryLedger, MemoryPayouts, MemoryProviderEvents
-from rental.adapters.memory.calendar_sync import MemoryCalendarFeeds, MemoryCalendarImports
+from rental.adapters.memory.channel_sync import MemoryCalendarFeeds, MemoryCalendarImports
 from rental.adapters.memory.repositories import (
     MemoryBlocks,
     MemoryBookings,

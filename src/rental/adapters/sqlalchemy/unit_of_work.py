@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 
 from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.bookkeeping import SqlLedger, SqlPayouts, SqlProviderEvents
-from rental.adapters.sqlalchemy.calendar_sync import (
+from rental.adapters.sqlalchemy.calendars import SqlCalendars
+from rental.adapters.sqlalchemy.channel_sync import (
     SqlCalendarFeedRepository,
     SqlCalendarImportRepository,
 )
-from rental.adapters.sqlalchemy.calendars import SqlCalendars
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.adapters.sqlalchemy.repositories import (
     SqlBlockRepository,

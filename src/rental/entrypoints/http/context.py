@@ -14,8 +14,8 @@ from marshmallow import Schema, missing
 from webargs.flaskparser import FlaskParser
 
 from rental.composition import Rental
-from rental.entrypoints.http.body import parsed_body
 from rental.entrypoints.http.errors import problem
+from rental.entrypoints.web.body import parsed_body
 from rental.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -13,10 +13,10 @@ from flask import Flask, Response, current_app, json, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, UnsupportedMediaType
 
 from rental.domain import errors as e
-from rental.entrypoints.http.body import (
+from rental.entrypoints.web.body import (
     NUL_MESSAGE as NUL_MESSAGE,  # the GraphQL endpoint says it too
 )
-from rental.entrypoints.http.body import (
+from rental.entrypoints.web.body import (
     BodyRefused,
     fields_with_nul,
     keep_parsed,
