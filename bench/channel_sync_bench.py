@@ -4,7 +4,7 @@ On a migrated SQLite file of its own (or ``--database-url``), with a listing hol
 ``--events`` bookings and blocks, it prints, each as a ratio to a baseline measured in the
 same process:
 
-* the export (``CalendarSync.export``: token check, rows read, icalendar rendering, ETag),
+* the export (``ChannelSync.export``: token check, rows read, icalendar rendering, ETag),
   against rendering the same events with icalendar alone, and the same without the
   rendering (what a poller whose ``If-None-Match`` matches costs);
 * a sync of an unchanged feed of ``--events`` events served on 127.0.0.1 (fetch, parse,
@@ -75,7 +75,7 @@ def main() -> None:
         rental.handle(c.BlockDates(actor=actor, listing_id=listing.id, start=start,
                                    end=start + timedelta(days=1)))  # fmt: skip
     feed = rental.handle(c.OpenCalendarFeed(actor=actor, listing_id=listing.id))
-    sync = rental.calendar_sync
+    sync = rental.channel_sync
     export_ms = timed(lambda: sync.export(listing.id, feed.token).body, args.runs)
     etag_ms = timed(lambda: sync.export(listing.id, feed.token).etag, args.runs)
     with rental.dependencies.uow_factory() as uow:

@@ -31,7 +31,7 @@ def an_import(listing_id: str, name: str = "Airbnb", now=NOW) -> CalendarImport:
     )  # fmt: skip
 
 
-class CalendarSyncContract:
+class ChannelSyncContract:
     """Feeds and imports round-trip whole, conflicts and blocks of a source included."""
 
     @pytest.fixture

@@ -66,7 +66,7 @@ class Host:
         return import_id
 
     def sync(self, import_id: str) -> Any:
-        return self.rental.calendar_sync.sync(import_id, actor=self.actor)
+        return self.rental.channel_sync.sync(import_id, actor=self.actor)
 
     def blocked(self) -> list[tuple[date, date, str]]:
         entries = self.rental.reads.availability(self.listing_id, D(2030, 1, 1), D(2031, 12, 31))
@@ -258,7 +258,7 @@ def test_a_broken_feed_marks_the_import_failed_and_changes_nothing(
     assert failed.status == "failed" and failed.last_error
     assert "127.0.0.1" not in failed.last_error and "/f.ics" not in failed.last_error
     assert host.blocked() == before
-    listed = rental.calendar_sync.imports(host.actor, host.listing_id)
+    listed = rental.channel_sync.imports(host.actor, host.listing_id)
     assert [(i.status, i.last_error) for i in listed] == [("failed", failed.last_error)]
 
 
@@ -303,7 +303,7 @@ def test_deleting_an_import_frees_its_nights_and_its_blocks_are_not_the_hosts_to
         c.DeleteCalendarImport(actor=host.actor, listing_id=host.listing_id, import_id=import_id)
     )
     assert host.blocked() == []
-    assert rental.calendar_sync.imports(host.actor, host.listing_id) == []
+    assert rental.channel_sync.imports(host.actor, host.listing_id) == []
 
 
 def test_the_fetch_sends_the_validators_and_a_304_keeps_everything(

@@ -69,7 +69,7 @@ def test_a_booking_and_an_import_of_the_same_nights_have_one_winner(
 
     def sync(import_id: str) -> None:
         start.wait()
-        rental.calendar_sync.sync(import_id)
+        rental.channel_sync.sync(import_id)
 
     threads = [threading.Thread(target=book, args=(listing_id,)) for listing_id, _ in rounds]
     threads += [threading.Thread(target=sync, args=(import_id,)) for _, import_id in rounds]
@@ -79,7 +79,7 @@ def test_a_booking_and_an_import_of_the_same_nights_have_one_winner(
         thread.join(timeout=60)
     for listing_id, import_id in rounds:
         [outcome] = outcomes[listing_id]
-        imported = rental.calendar_sync.calendar_import(as_host, listing_id, import_id)
+        imported = rental.channel_sync.calendar_import(as_host, listing_id, import_id)
         if isinstance(outcome, DatesUnavailable):  # the import won: no booking, no conflict
             assert imported.status == "ok" and imported.conflicts == []
         else:  # the booking won: it stands, and the import says so
@@ -107,7 +107,7 @@ def test_workers_syncing_at_once_fetch_each_feed_once(
 
     def worker() -> None:
         start.wait()
-        results.append(rental.calendar_sync.sync_due())
+        results.append(rental.channel_sync.sync_due())
 
     threads = [threading.Thread(target=worker) for _ in range(3)]
     for thread in threads:

@@ -77,10 +77,10 @@ def test_the_schedule_syncs_due_imports_and_a_conflict_is_emailed_once(
         clock.advance(minutes=minutes)
         seconds[0] += minutes * 60
         jobs.tick()
-        jobs.calendar_sync.join(timeout=30)  # the sync runs beside the relay, in a thread
+        jobs.channel_sync.join(timeout=30)  # the sync runs beside the relay, in a thread
 
     turn(0)
-    [imported] = rental.calendar_sync.imports(as_host, listing.id)
+    [imported] = rental.channel_sync.imports(as_host, listing.id)
     assert imported.status == "conflict" and len(feed_server.requests) == 1
     conflicts = [m for m in notifier.sent if m["subject"].startswith("Calendar conflict")]
     assert len(conflicts) == 1
@@ -96,7 +96,7 @@ def test_the_schedule_syncs_due_imports_and_a_conflict_is_emailed_once(
     assert len(feed_server.requests) == 2
     turn(31)
     assert len(feed_server.requests) == 3
-    assert rental.calendar_sync.imports(as_host, listing.id)[0].status == "conflict"
+    assert rental.channel_sync.imports(as_host, listing.id)[0].status == "conflict"
     assert len([m for m in notifier.sent if m["subject"].startswith("Calendar conflict")]) == 1
     assert len(rental.reads.availability(listing.id, date(2030, 1, 1), date(2030, 2, 1))) == 2
 
@@ -117,7 +117,7 @@ def test_a_slow_feed_does_not_hold_up_the_other_jobs(feed_server: FeedServer) ->
     rental.handle(c.ImportCalendar(actor=as_host, listing_id=listing.id, name="Slow", url=url))
     jobs = ScheduledJobs(rental, sync_every=60)
     jobs.tick()  # returns while the feed is still being fetched
-    assert rental.calendar_sync.imports(as_host, listing.id)[0].status == "pending"
-    jobs.calendar_sync.join(timeout=30)
-    assert rental.calendar_sync.imports(as_host, listing.id)[0].status == "ok"
+    assert rental.channel_sync.imports(as_host, listing.id)[0].status == "pending"
+    jobs.channel_sync.join(timeout=30)
+    assert rental.channel_sync.imports(as_host, listing.id)[0].status == "ok"
     rental.close()

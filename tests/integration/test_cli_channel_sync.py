@@ -46,6 +46,6 @@ def test_sync_calendars_fetches_every_import(sqlite_url: str, feed_server: FeedS
     assert _counts(synced) == "ok: 1, conflict: 0, failed: 1"
     again = CliRunner().invoke(main, ["sync-calendars", "--due"], env=env)
     assert _counts(again) == "ok: 0, conflict: 0, failed: 0"  # just fetched: not due
-    statuses = sorted(i.status for i in rental.calendar_sync.imports(as_host, listing.id))
+    statuses = sorted(i.status for i in rental.channel_sync.imports(as_host, listing.id))
     assert statuses == ["failed", "ok"]
     rental.close()

@@ -46,7 +46,7 @@ class ExportedCalendar:
         return self.render()
 
 
-class CalendarSync:
+class ChannelSync:
     """Exports feeds and syncs imports. ``every`` is how often each import is fetched
     (``RENTAL_ICAL_SYNC_MINUTES``)."""
 

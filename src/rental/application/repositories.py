@@ -212,7 +212,7 @@ class ReviewRepository(Tracking, abc.ABC):
     def _add(self, review: Review) -> None: ...
 
 
-class CalendarFeedRepository(Tracking, abc.ABC):
+class ChannelFeedRepository(Tracking, abc.ABC):
     """Each listing's export feed (its secret token): at most one per listing."""
 
     def add(self, feed: CalendarFeed) -> None:
@@ -229,7 +229,7 @@ class CalendarFeedRepository(Tracking, abc.ABC):
     def _get(self, listing_id: str) -> CalendarFeed | None: ...
 
 
-class CalendarImportRepository(Tracking, abc.ABC):
+class ChannelImportRepository(Tracking, abc.ABC):
     """Calendars of other platforms imported into listings."""
 
     def add(self, calendar_import: CalendarImport) -> None:

@@ -12,9 +12,9 @@ from rental.application.bookkeeping import Ledger, PayoutStore, ProviderEvents
 from rental.application.repositories import (
     BlockRepository,
     BookingRepository,
-    CalendarFeedRepository,
-    CalendarImportRepository,
     CalendarRepository,
+    ChannelFeedRepository,
+    ChannelImportRepository,
     IdempotencyStore,
     ListingRepository,
     PaymentRepository,
@@ -49,8 +49,8 @@ class UnitOfWork(abc.ABC):
     ledger: Ledger
     payouts: PayoutStore
     provider_events: ProviderEvents
-    calendar_feeds: CalendarFeedRepository
-    calendar_imports: CalendarImportRepository
+    calendar_feeds: ChannelFeedRepository
+    calendar_imports: ChannelImportRepository
 
     def __init__(self) -> None:
         self._committed_events: list[Event] = []

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rental.application.repositories import CalendarFeedRepository, CalendarImportRepository
+from rental.application.repositories import ChannelFeedRepository, ChannelImportRepository
 from rental.domain.channel_sync.export import CalendarFeed
 from rental.domain.channel_sync.imports import CalendarImport
 from rental.domain.errors import CalendarImportNotFound
 from rental.domain.listings.listing import Listing
 
 
-class MemoryCalendarFeeds(CalendarFeedRepository):
+class MemoryChannelFeeds(ChannelFeedRepository):
     """Feeds by listing id, in the unit of work's copy of the store."""
 
     def __init__(self, feeds: dict[str, CalendarFeed]) -> None:
@@ -25,7 +25,7 @@ class MemoryCalendarFeeds(CalendarFeedRepository):
         return self._feeds.get(listing_id)
 
 
-class MemoryCalendarImports(CalendarImportRepository):
+class MemoryChannelImports(ChannelImportRepository):
     """Imports by id, in the unit of work's copy of the store."""
 
     def __init__(self, imports: dict[str, CalendarImport], listings: dict[str, Listing]) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.errors import domain_errors
-from rental.application.repositories import CalendarFeedRepository, CalendarImportRepository
+from rental.application.repositories import ChannelFeedRepository, ChannelImportRepository
 from rental.domain.channel_sync.export import CalendarFeed
 from rental.domain.channel_sync.imports import CalendarImport
 from rental.domain.errors import CalendarImportNotFound
@@ -17,7 +17,7 @@ from rental.domain.errors import CalendarImportNotFound
 CI, L = t.calendar_imports.c, t.listings.c
 
 
-class SqlCalendarFeedRepository(CalendarFeedRepository):
+class SqlChannelFeedRepository(ChannelFeedRepository):
     """Feeds in ``calendar_feeds``, one row per listing."""
 
     def __init__(self, session: Session) -> None:
@@ -32,7 +32,7 @@ class SqlCalendarFeedRepository(CalendarFeedRepository):
             return self._session.get(CalendarFeed, listing_id)
 
 
-class SqlCalendarImportRepository(CalendarImportRepository):
+class SqlChannelImportRepository(ChannelImportRepository):
     """Imports in ``calendar_imports``."""
 
     def __init__(self, session: Session) -> None:

@@ -14,8 +14,8 @@ from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.bookkeeping import SqlLedger, SqlPayouts, SqlProviderEvents
 from rental.adapters.sqlalchemy.calendars import SqlCalendars
 from rental.adapters.sqlalchemy.channel_sync import (
-    SqlCalendarFeedRepository,
-    SqlCalendarImportRepository,
+    SqlChannelFeedRepository,
+    SqlChannelImportRepository,
 )
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.adapters.sqlalchemy.repositories import (
@@ -59,8 +59,8 @@ class SqlUnitOfWork(UnitOfWork):
         self.ledger = SqlLedger(session)
         self.payouts = SqlPayouts(session)
         self.provider_events = SqlProviderEvents(session)
-        self.calendar_feeds = SqlCalendarFeedRepository(session)
-        self.calendar_imports = SqlCalendarImportRepository(session)
+        self.calendar_feeds = SqlChannelFeedRepository(session)
+        self.calendar_imports = SqlChannelImportRepository(session)
         return super().__enter__()
 
     def __exit__(

@@ -10,6 +10,7 @@ from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 
 from rental.composition import MEMORY_URL, Rental, bootstrap_from
+from rental.entrypoints import graphql
 from rental.entrypoints.http import auth, document, errors, headers, observability, ratelimit
 from rental.entrypoints.http.json_provider import OrjsonProvider
 from rental.entrypoints.web.schemas.common import ProblemSchema
@@ -127,8 +128,6 @@ def _register_blueprints(api: Api) -> None:
 
 
 def _mount_graphql(app: Flask, settings: Settings) -> None:
-    from rental.entrypoints import graphql
-
     graphql.init_app(app, settings)
 
 

@@ -7,13 +7,13 @@ from typing import Any
 from flask import Response, request, url_for
 
 from rental.application import commands as c
-from rental.application.channel_sync import CalendarSync
+from rental.application.channel_sync import ChannelSync
 from rental.application.queries import Page
 from rental.domain.channel_sync.export import CalendarFeed
 from rental.domain.channel_sync.imports import CalendarImport
 from rental.entrypoints.http.auth import current_actor, jwt_required
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
-from rental.entrypoints.web.schemas.calendar_sync import (
+from rental.entrypoints.web.schemas.channel_sync import (
     CalendarExportQuerySchema,
     CalendarFeedSchema,
     CalendarImportInputSchema,
@@ -36,8 +36,8 @@ FEED_HEADERS = {
 }
 
 
-def _sync() -> CalendarSync:
-    return get_rental().calendar_sync
+def _sync() -> ChannelSync:
+    return get_rental().channel_sync
 
 
 @blp.get("/listings/<listing_id>/calendar.ics")
