@@ -43,16 +43,16 @@ class ChannelSyncContract:
         listing = a_listing(host)
         save(uow_factory, host, listing)
         with uow_factory() as uow:
-            assert uow.calendar_feeds.get(listing.id) is None
-            uow.calendar_feeds.add(CalendarFeed.open(listing_id=listing.id, token="t1", now=NOW))
+            assert uow.channel_feeds.get(listing.id) is None
+            uow.channel_feeds.add(CalendarFeed.open(listing_id=listing.id, token="t1", now=NOW))
             uow.commit()
         with uow_factory() as uow:
-            feed = uow.calendar_feeds.get(listing.id)
+            feed = uow.channel_feeds.get(listing.id)
             assert feed is not None and (feed.token, feed.rotated_at) == ("t1", NOW)
             feed.rotate(token="t2", now=NOW + timedelta(hours=1))
             uow.commit()
         with uow_factory() as uow:
-            feed = uow.calendar_feeds.get(listing.id)
+            feed = uow.channel_feeds.get(listing.id)
             assert feed is not None and feed.token == "t2" and feed.version == 2
 
     def test_an_import_round_trips_with_its_conflicts_and_status(
@@ -65,28 +65,28 @@ class ChannelSyncContract:
         elsewhere = an_import(other.id)
         with uow_factory() as uow:
             for calendar_import in (second, first, elsewhere):
-                uow.calendar_imports.add(calendar_import)
+                uow.channel_imports.add(calendar_import)
             uow.commit()
         with uow_factory() as uow:
-            assert [i.id for i in uow.calendar_imports.for_listing(listing.id)] == [
+            assert [i.id for i in uow.channel_imports.for_listing(listing.id)] == [
                 first.id, second.id,
             ]  # fmt: skip
-            loaded = uow.calendar_imports.get(first.id)
+            loaded = uow.channel_imports.get(first.id)
             loaded.conflicts = [
                 {"booking_id": "b", "start": "2030-01-11", "end": "2030-01-12", "summary": "é"}
             ]
             loaded.record_failure("the server answered HTTP 500", NOW)
             uow.commit()
         with uow_factory() as uow:
-            loaded = uow.calendar_imports.get(first.id)
+            loaded = uow.channel_imports.get(first.id)
             assert loaded.status == "failed" and loaded.last_attempt_at == NOW
             assert loaded.last_error == "the server answered HTTP 500"
             assert loaded.current_conflicts[0].summary == "é"
             assert loaded.url.endswith("?s=secret")
-            uow.calendar_imports.remove(loaded)
+            uow.channel_imports.remove(loaded)
             uow.commit()
         with uow_factory() as uow, pytest.raises(CalendarImportNotFound):
-            uow.calendar_imports.get(first.id)
+            uow.channel_imports.get(first.id)
 
     def test_due_imports_are_the_least_recently_tried_of_active_listings(
         self, uow_factory: UowFactory
@@ -101,13 +101,13 @@ class ChannelSyncContract:
         save(uow_factory, host, listing, deleted)
         with uow_factory() as uow:
             for calendar_import in (recent, old, never, gone):
-                uow.calendar_imports.add(calendar_import)
+                uow.channel_imports.add(calendar_import)
             uow.commit()
         with uow_factory() as uow:
             cutoff = NOW - timedelta(minutes=30)
-            assert uow.calendar_imports.due(cutoff, 10) == [never.id, old.id]
-            assert uow.calendar_imports.due(cutoff, 1) == [never.id]
-            assert uow.calendar_imports.due(NOW, 10) == [never.id, old.id, recent.id]
+            assert uow.channel_imports.due(cutoff, 10) == [never.id, old.id]
+            assert uow.channel_imports.due(cutoff, 1) == [never.id]
+            assert uow.channel_imports.due(NOW, 10) == [never.id, old.id, recent.id]
 
     def test_blocks_of_a_source_are_changed_in_place(self, uow_factory: UowFactory) -> None:
         host = a_user(Role.HOST)
@@ -121,7 +121,7 @@ class ChannelSyncContract:
             FeedEvent("b@x", "Reserved", start + timedelta(days=9), start + timedelta(days=10)),
         ]
         with uow_factory() as uow:
-            uow.calendar_imports.add(calendar_import)
+            uow.channel_imports.add(calendar_import)
             changes = calendar_import.apply_feed(
                 incoming=imported_nights(events, "UTC", TODAY), blocks=[], bookings=[], now=NOW,
                 new_block_id=new_id,
@@ -131,7 +131,7 @@ class ChannelSyncContract:
             uow.commit()
         moved = [FeedEvent("a@x", "Reserved", start + timedelta(days=1), start + timedelta(days=3))]
         with uow_factory() as uow:
-            calendar_import = uow.calendar_imports.get(calendar_import.id)
+            calendar_import = uow.channel_imports.get(calendar_import.id)
             blocks = uow.blocks.of_source(listing.id, calendar_import.source, since=TODAY)
             assert [(b.import_key, b.start) for b in blocks] == [
                 ("a@x", start), ("b@x", start + timedelta(days=9)),

@@ -39,7 +39,7 @@ def blocks_of(world: World, listing: Listing, source: str) -> list[Block]:
 
 def stored(world: World, import_id: str) -> CalendarImport:
     with world.app.dependencies.uow_factory() as uow:
-        return uow.calendar_imports.get(import_id)
+        return uow.channel_imports.get(import_id)
 
 
 def event(world: World, uid: str, start: int, end: int, summary: str = "Reserved") -> FeedEvent:
@@ -54,7 +54,7 @@ def test_a_feed_is_made_once_on_first_request_and_only_for_the_host_of_the_listi
     assert (again.token, again.created_at) == (feed.token, feed.created_at)
     assert len(feed.token) >= 43  # 32 random bytes, URL-safe
     with world.app.dependencies.uow_factory() as uow:
-        assert uow.calendar_feeds.get(listing.id).token == feed.token
+        assert uow.channel_feeds.get(listing.id).token == feed.token
     for stranger in (world.user("host"), world.user("guest")):
         with pytest.raises(errors.PermissionDenied, match=exact(NOT_YOURS)):
             world.handle(c.OpenCalendarFeed(actor=stranger, listing_id=listing.id))
@@ -71,7 +71,7 @@ def test_rotating_a_feed_gives_it_a_new_token_at_once_and_says_so() -> None:
     assert rotated.token != old
     assert rotated.rotated_at == world.clock.now()
     with world.app.dependencies.uow_factory() as uow:
-        stored_feed = uow.calendar_feeds.get(listing.id)
+        stored_feed = uow.channel_feeds.get(listing.id)
     assert stored_feed.token == rotated.token
     with pytest.raises(
         errors.CalendarFeedNotFound, match=exact(f"No calendar feed for listing {listing.id}.")

@@ -74,7 +74,7 @@ class ChannelSync:
         """The listing's feed; ``CalendarFeedNotFound`` for a wrong or missing token."""
         now = self._clock.now()
         with self._uow_factory() as uow:
-            feed = uow.calendar_feeds.get(listing_id)
+            feed = uow.channel_feeds.get(listing_id)
             if feed is None:
                 raise CalendarFeedNotFound(f"No calendar feed for listing {listing_id}.")
             feed.check_token(token)
@@ -105,7 +105,7 @@ class ChannelSync:
         """The listing's imports, for its host or an admin."""
         with self._uow_factory() as uow:
             _check_manages(uow, actor, listing_id)
-            return uow.calendar_imports.for_listing(listing_id)
+            return uow.channel_imports.for_listing(listing_id)
 
     def calendar_import(self, actor: c.Actor, listing_id: str, import_id: str) -> CalendarImport:
         """One of the listing's imports, for its host or an admin."""
@@ -121,7 +121,7 @@ class ChannelSync:
         the import failed and changes nothing else. With ``actor``, only the listing's host
         or an admin may ask (and ``listing_id`` must be the import's)."""
         with self._uow_factory() as uow:
-            calendar_import = uow.calendar_imports.get(import_id)
+            calendar_import = uow.channel_imports.get(import_id)
             if listing_id is not None and calendar_import.listing_id != listing_id:
                 raise CalendarImportNotFound(
                     f"No calendar import {import_id} on listing {listing_id}."
@@ -162,7 +162,7 @@ class ChannelSync:
         claimed first, so that workers running this at once never fetch a feed twice."""
         before = self._clock.now() - self.every
         with self._uow_factory() as uow:
-            due = uow.calendar_imports.due(before, limit)
+            due = uow.channel_imports.due(before, limit)
         return self.sync_each(due, claim_before=before)
 
     def sync_each(
@@ -188,7 +188,7 @@ class ChannelSync:
     def sync_all(self, limit: int = 10_000) -> dict[str, int]:
         """Sync every import now, whenever it was last tried (``rental sync-calendars``)."""
         with self._uow_factory() as uow:
-            due = uow.calendar_imports.due(self._clock.now() + timedelta(days=1), limit)
+            due = uow.channel_imports.due(self._clock.now() + timedelta(days=1), limit)
         return self.sync_each(due)
 
 

@@ -49,8 +49,8 @@ class UnitOfWork(abc.ABC):
     ledger: Ledger
     payouts: PayoutStore
     provider_events: ProviderEvents
-    calendar_feeds: ChannelFeedRepository
-    calendar_imports: ChannelImportRepository
+    channel_feeds: ChannelFeedRepository
+    channel_imports: ChannelImportRepository
 
     def __init__(self) -> None:
         self._committed_events: list[Event] = []
@@ -79,7 +79,7 @@ class UnitOfWork(abc.ABC):
     def _repositories(self) -> list[Tracking]:
         return [
             self.users, self.listings, self.calendars, self.bookings, self.payments,
-            self.reviews, self.calendar_feeds, self.calendar_imports,
+            self.reviews, self.channel_feeds, self.channel_imports,
         ]  # fmt: skip
 
     def commit(self) -> None:

@@ -59,8 +59,8 @@ class SqlUnitOfWork(UnitOfWork):
         self.ledger = SqlLedger(session)
         self.payouts = SqlPayouts(session)
         self.provider_events = SqlProviderEvents(session)
-        self.calendar_feeds = SqlChannelFeedRepository(session)
-        self.calendar_imports = SqlChannelImportRepository(session)
+        self.channel_feeds = SqlChannelFeedRepository(session)
+        self.channel_imports = SqlChannelImportRepository(session)
         return super().__enter__()
 
     def __exit__(

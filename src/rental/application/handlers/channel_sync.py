@@ -32,7 +32,7 @@ def _managed_listing(uow: UnitOfWork, actor: c.Actor, listing_id: str) -> Listin
 
 def listing_import(uow: UnitOfWork, listing_id: str, import_id: str) -> CalendarImport:
     """The import, if it belongs to ``listing_id``."""
-    calendar_import = uow.calendar_imports.get(import_id)
+    calendar_import = uow.channel_imports.get(import_id)
     if calendar_import.listing_id != listing_id:
         raise CalendarImportNotFound(f"No calendar import {import_id} on listing {listing_id}.")
     return calendar_import
@@ -40,11 +40,11 @@ def listing_import(uow: UnitOfWork, listing_id: str, import_id: str) -> Calendar
 
 def _feed(uow: UnitOfWork, listing: Listing, now: datetime) -> tuple[CalendarFeed, bool]:
     """The listing's feed, made now if it has none; and whether it was just made."""
-    feed = uow.calendar_feeds.get(listing.id)
+    feed = uow.channel_feeds.get(listing.id)
     if feed is not None:
         return feed, False
     feed = CalendarFeed.open(listing_id=listing.id, token=new_feed_token(), now=now)
-    uow.calendar_feeds.add(feed)
+    uow.channel_feeds.add(feed)
     return feed, True
 
 
@@ -76,7 +76,7 @@ def import_calendar(cmd: c.ImportCalendar, uow: UnitOfWork, deps: Dependencies) 
         import_id=deps.ids.new_id(), listing_id=listing.id, name=cmd.name, url=cmd.url,
         now=deps.clock.now(),
     )  # fmt: skip
-    uow.calendar_imports.add(calendar_import)
+    uow.channel_imports.add(calendar_import)
     uow.commit()
     return calendar_import
 
@@ -90,12 +90,12 @@ def delete_calendar_import(
     blocks = uow.blocks.of_source(listing.id, calendar_import.source, since=listing.today(now))
     for block in calendar_import.release(blocks, now):
         uow.blocks.remove(block)
-    uow.calendar_imports.remove(calendar_import)
+    uow.channel_imports.remove(calendar_import)
     uow.commit()
 
 
 def claim_calendar_sync(cmd: c.ClaimCalendarSync, uow: UnitOfWork, deps: Dependencies) -> bool:
-    calendar_import = uow.calendar_imports.get(cmd.import_id)
+    calendar_import = uow.channel_imports.get(cmd.import_id)
     if not calendar_import.check_is_due(cmd.attempted_before):
         return False
     calendar_import.claim(deps.clock.now())
@@ -106,7 +106,7 @@ def claim_calendar_sync(cmd: c.ClaimCalendarSync, uow: UnitOfWork, deps: Depende
 def apply_calendar_feed(
     cmd: c.ApplyCalendarFeed, uow: UnitOfWork, deps: Dependencies
 ) -> CalendarImport:
-    calendar_import = uow.calendar_imports.get(cmd.import_id)
+    calendar_import = uow.channel_imports.get(cmd.import_id)
     listing = uow.listings.get(calendar_import.listing_id, for_update=True)
     listing.check_is_active()
     now = deps.clock.now()
@@ -128,7 +128,7 @@ def apply_calendar_feed(
 def record_calendar_feed_unchanged(
     cmd: c.RecordCalendarFeedUnchanged, uow: UnitOfWork, deps: Dependencies
 ) -> CalendarImport:
-    calendar_import = uow.calendar_imports.get(cmd.import_id)
+    calendar_import = uow.channel_imports.get(cmd.import_id)
     calendar_import.record_unchanged(deps.clock.now())
     uow.commit()
     return calendar_import
@@ -137,7 +137,7 @@ def record_calendar_feed_unchanged(
 def record_calendar_feed_failure(
     cmd: c.RecordCalendarFeedFailure, uow: UnitOfWork, deps: Dependencies
 ) -> CalendarImport:
-    calendar_import = uow.calendar_imports.get(cmd.import_id)
+    calendar_import = uow.channel_imports.get(cmd.import_id)
     calendar_import.record_failure(cmd.reason, deps.clock.now())
     uow.commit()
     return calendar_import
