@@ -16,7 +16,7 @@ from rental.domain.errors import (
     ThreadNotFound,
     TooManyMessages,
 )
-from rental.domain.messaging import MessagePosted, Thread, UnreadMessagesToEmail
+from rental.domain.messaging.thread import MessagePosted, Thread, UnreadMessagesToEmail
 from tests.matchers import exact
 from tests.unit.builders import World, confirmed_stay
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rental.domain.redaction import HIDDEN, redact_contact_details
+from rental.domain.messaging.redaction import HIDDEN, redact_contact_details
 
 HIDDEN_CASES = [
     # email addresses

@@ -11,7 +11,7 @@ from attrs import define, field
 
 from rental.application.messaging.ports import ThreadRecord, ThreadRepository, UserBlockRepository
 from rental.domain.errors import ThreadNotFound
-from rental.domain.messaging import CONTACT_SHARING_STATUSES, Message, Thread, UserBlock
+from rental.domain.messaging.thread import CONTACT_SHARING_STATUSES, Message, Thread, UserBlock
 
 if TYPE_CHECKING:
     from rental.adapters.memory.store import MemoryStore

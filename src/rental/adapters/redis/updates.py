@@ -16,7 +16,7 @@ from typing import Any
 import redis
 
 from rental.domain.events import Event
-from rental.domain.messaging import MessagePosted
+from rental.domain.messaging.thread import MessagePosted
 
 logger = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from rental.adapters.sqlalchemy.engine import READ_ONLY
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.application.messaging.ports import ThreadRecord, ThreadRepository, UserBlockRepository
 from rental.domain.errors import ThreadNotFound
-from rental.domain.messaging import CONTACT_SHARING_STATUSES, Message, Thread, UserBlock
+from rental.domain.messaging.thread import CONTACT_SHARING_STATUSES, Message, Thread, UserBlock
 
 _MESSAGE_COLUMNS = [
     t.messages.c[name]

@@ -19,7 +19,7 @@ from rental.application.messaging.ports import MessagingQueries
 from rental.application.ports import Notifier
 from rental.application.queries import ReadModel
 from rental.domain.events import Event
-from rental.domain.messaging import UnreadMessagesToEmail
+from rental.domain.messaging.thread import UnreadMessagesToEmail
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from rental.application.messaging import commands as c
 from rental.application.messaging.ports import MessageRate
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.errors import InvalidInput, TooManyMessages
-from rental.domain.messaging import InquiryStay, Message, Thread, UserBlock, check_body
+from rental.domain.messaging.thread import InquiryStay, Message, Thread, UserBlock, check_body
 
 MESSAGES_PER_MINUTE = 30
 RATE_PERIOD = 60

@@ -10,7 +10,7 @@ from typing import Protocol
 from attrs import frozen
 
 from rental.application.repositories import Tracking
-from rental.domain.messaging import Message, Thread, UserBlock
+from rental.domain.messaging.thread import Message, Thread, UserBlock
 
 
 class ThreadRepository(Tracking, abc.ABC):

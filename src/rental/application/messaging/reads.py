@@ -17,7 +17,7 @@ from attrs import frozen
 from rental.application.commands import Actor
 from rental.application.messaging.ports import MessagingQueries, ThreadRecord
 from rental.domain.errors import InvalidInput, MessageNotFound, ThreadNotFound
-from rental.domain.messaging import Message, Thread
+from rental.domain.messaging.thread import Message, Thread
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100

@@ -22,10 +22,10 @@ from rental.application.messaging.reads import (
     ThreadView,
     Updates,
 )
-from rental.domain.users import User
+from rental.domain.accounts.users import User
 from rental.entrypoints.http.auth import current_actor, jwt_required
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
-from rental.entrypoints.http.schemas.messaging import (
+from rental.entrypoints.web.schemas.messaging import (
     CursorQuerySchema,
     InquiryRequestSchema,
     MessagePageSchema,

@@ -10,7 +10,7 @@ from flask_jwt_extended import get_jwt
 
 from rental.application import commands as c
 from rental.application.messaging.commands import SetMessageEmails
-from rental.domain.users import User
+from rental.domain.accounts.users import User
 from rental.entrypoints.http.auth import (
     current_actor,
     jwt_required,
@@ -20,7 +20,7 @@ from rental.entrypoints.http.auth import (
 )
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
 from rental.entrypoints.http.messaging import Account, message_emails
-from rental.entrypoints.http.schemas.users import (
+from rental.entrypoints.web.schemas.users import (
     AccessTokenSchema,
     LoginSchema,
     ProfileUpdateSchema,
