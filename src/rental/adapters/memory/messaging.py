@@ -156,6 +156,9 @@ class MemoryMessagingQueries:
             ]
             return found[:limit]
 
+    def latest_messages(self, thread_ids: Sequence[str], limit: int) -> dict[str, list[Message]]:
+        return {thread_id: self.messages(thread_id, None, limit) for thread_id in thread_ids}
+
     def messages_between(self, thread_id: str, first: int, last: int) -> list[Message]:
         with self._store.lock:
             return [

@@ -252,6 +252,20 @@ class SqlMessagingQueries:
         with self._engine.connect() as connection, domain_errors():
             return [_message(row) for row in connection.execute(query)]
 
+    def latest_messages(self, thread_ids: Sequence[str], limit: int) -> dict[str, list[Message]]:
+        m = t.messages.c
+        rank = func.row_number().over(partition_by=m.thread_id, order_by=m.position.desc())
+        ranked = select(*_MESSAGE_COLUMNS, rank.label("rank")).where(m.thread_id.in_(thread_ids))
+        inner = ranked.subquery()
+        query = select(inner).where(inner.c.rank <= limit).order_by(inner.c.thread_id, inner.c.rank)
+        found: dict[str, list[Message]] = {thread_id: [] for thread_id in thread_ids}
+        if not thread_ids:
+            return found
+        with self._engine.connect() as connection, domain_errors():
+            for row in connection.execute(query):
+                found[row.thread_id].append(_message(row))
+        return found
+
     def messages_between(self, thread_id: str, first: int, last: int) -> list[Message]:
         m = t.messages.c
         query = (

@@ -106,6 +106,9 @@ class MessagingQueries(Protocol):
     def messages(self, thread_id: str, before: int | None, limit: int) -> list[Message]:
         """A thread's messages, newest first, with positions below ``before``."""
 
+    def latest_messages(self, thread_ids: Sequence[str], limit: int) -> dict[str, list[Message]]:
+        """The newest ``limit`` messages of each thread, newest first, in one statement."""
+
     def messages_between(self, thread_id: str, first: int, last: int) -> list[Message]:
         """A thread's messages of positions ``first`` to ``last``, oldest first."""
 

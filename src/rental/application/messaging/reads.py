@@ -50,6 +50,7 @@ class ThreadView:
     check_in: date | None
     check_out: date | None
     guests: int | None
+    contact_shared: bool  # whether contact details show (not shown to clients as such)
 
 
 @frozen
@@ -109,6 +110,7 @@ def view_of_thread(record: ThreadRecord, viewer: Actor) -> ThreadView:
         ),
         unread_count=thread.unread_count_for(viewer.user_id), updated_at=thread.updated_at,
         check_in=thread.check_in, check_out=thread.check_out, guests=thread.guests,
+        contact_shared=record.contact_shared,
     )  # fmt: skip
 
 
@@ -172,6 +174,29 @@ class MessagingReads:
         if len(found) > limit:
             next_cursor = encode_cursor("thread:" + thread_id, str(found[limit - 1].position))
         return MessagePage(items, next_cursor)
+
+    def latest_messages(
+        self, actor: Actor, threads: list[ThreadView], limit: int = DEFAULT_LIMIT
+    ) -> dict[str, MessagePage]:
+        """The first page of messages of each of ``threads`` (views this actor was given), in
+        one query: GraphQL's batch of ``threads { messages }``."""
+        if not 1 <= limit <= MAX_LIMIT:
+            raise InvalidInput.field("perPage", f"must be 1 to {MAX_LIMIT}.")
+        found = self._queries.latest_messages([t.id for t in threads], limit + 1)
+        pages = {}
+        for view in threads:
+            messages = found.get(view.id, [])
+            next_cursor = None
+            if len(messages) > limit:
+                next_cursor = encode_cursor("thread:" + view.id, str(messages[limit - 1].position))
+            pages[view.id] = MessagePage(
+                [
+                    view_of_message(m, actor, contact_shared=view.contact_shared)
+                    for m in messages[:limit]
+                ],
+                next_cursor,
+            )
+        return pages
 
     def message_emails(self, actor: Actor) -> bool:
         """Whether the actor is emailed about new messages."""
