@@ -19,13 +19,18 @@ from .country import Country
 from .currency import Currency
 from .health import Health
 from .health_checks import HealthChecks
+from .house_rules import HouseRules
+from .house_rules_input import HouseRulesInput
 from .import_conflict import ImportConflict
 from .list_bookings_role import ListBookingsRole
 from .list_listings_sort import ListListingsSort
 from .listing import Listing
 from .listing_create import ListingCreate
+from .listing_create_property_type import ListingCreatePropertyType
 from .listing_page import ListingPage
+from .listing_property_type import ListingPropertyType
 from .listing_update import ListingUpdate
+from .listing_update_property_type import ListingUpdatePropertyType
 from .login import Login
 from .pagination_metadata import PaginationMetadata
 from .payment import Payment
@@ -77,12 +82,17 @@ __all__ = (
     "Currency",
     "Health",
     "HealthChecks",
+    "HouseRules",
+    "HouseRulesInput",
     "ImportConflict",
     "ListBookingsRole",
     "Listing",
     "ListingCreate",
+    "ListingCreatePropertyType",
     "ListingPage",
+    "ListingPropertyType",
     "ListingUpdate",
+    "ListingUpdatePropertyType",
     "ListListingsSort",
     "Login",
     "PaginationMetadata",

@@ -19,6 +19,7 @@ from rental.domain.bookings import Booking
 from rental.domain.calendar import Block
 from rental.domain.calendar_feed import CalendarFeed
 from rental.domain.calendar_import import CalendarImport
+from rental.domain.listing_details import HouseRules
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.policies import PriceBreakdown
@@ -74,6 +75,14 @@ def _price() -> dict[str, Any]:
     }
 
 
+def _house_rules() -> dict[str, Any]:
+    """A listing's ``house_rules`` as its three ``*_allowed`` columns."""
+    columns = [tables.listings.c[name] for name in HouseRules.names()]
+    return {f"_rule_{column.name}": column for column in columns} | {
+        "house_rules": composite(HouseRules, *columns)
+    }
+
+
 def start_mappers() -> None:
     """Map every domain class once per process; later calls do nothing."""
     global _started
@@ -82,6 +91,7 @@ def start_mappers() -> None:
             return
         for cls, table in VERSIONED:
             properties = _references(cls, table) | (_price() if cls is Booking else {})
+            properties |= _house_rules() if cls is Listing else {}
             mapper_registry.map_imperatively(
                 cls, table, properties=properties,
                 version_id_col=table.c.version, version_id_generator=False,

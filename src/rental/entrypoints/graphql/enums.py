@@ -8,7 +8,7 @@ from enum import Enum
 import strawberry
 
 from rental.application.queries import ListingSort as Sort
-from rental.domain import bookings, calendar, payments, policies, users
+from rental.domain import bookings, calendar, listing_details, payments, policies, users
 
 
 @strawberry.enum
@@ -65,3 +65,11 @@ class ListingSort(Enum):
     PRICE = Sort.PRICE.value
     PRICE_DESC = Sort.PRICE_DESC.value
     RATING = Sort.RATING.value
+
+
+@strawberry.enum
+class PropertyType(Enum):
+    ENTIRE_HOME = listing_details.PropertyType.ENTIRE_HOME.value
+    PRIVATE_ROOM = listing_details.PropertyType.PRIVATE_ROOM.value
+    SHARED_ROOM = listing_details.PropertyType.SHARED_ROOM.value
+    HOTEL_ROOM = listing_details.PropertyType.HOTEL_ROOM.value
