@@ -104,7 +104,7 @@ class _Compiled:
 
 
 # The listing's row, locked: who hosts it, whether it is still listed (not deleted), whether
-# its host offers it (``listed``, 0008), its terms.
+# its host offers it (``listed``, 0009), its terms.
 LOCK_LISTING = Statement(
     select(
         L.host_id,

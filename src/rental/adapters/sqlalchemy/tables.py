@@ -100,7 +100,7 @@ listings = Table(
     Column("rating_average", Numeric(3, 2)),
     Column("deleted_at", UtcDateTime()),
     *_stamps(), _version(),
-    # Details (0008); house_rules is the three *_allowed columns.
+    # Details (0009); house_rules is the three *_allowed columns.
     Column("property_type", String(16), nullable=False, server_default="entire_home"),
     Column("bedrooms", Integer, nullable=False, server_default="1"),
     Column("beds", Integer, nullable=False, server_default="1"),

@@ -3,8 +3,8 @@ check-out times, house rules (``pets_allowed``, ``smoking_allowed``, ``events_al
 ``listed``. Existing listings get the defaults: an entire home with one bedroom, one bed and one
 bathroom, in from 15:00, out by 11:00, no pets, smoking or events, listed.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-07
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
