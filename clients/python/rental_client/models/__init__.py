@@ -19,14 +19,19 @@ from .country import Country
 from .currency import Currency
 from .health import Health
 from .health_checks import HealthChecks
+from .house_rules import HouseRules
+from .house_rules_input import HouseRulesInput
 from .import_conflict import ImportConflict
 from .inquiry_request import InquiryRequest
 from .list_bookings_role import ListBookingsRole
 from .list_listings_sort import ListListingsSort
 from .listing import Listing
 from .listing_create import ListingCreate
+from .listing_create_property_type import ListingCreatePropertyType
 from .listing_page import ListingPage
+from .listing_property_type import ListingPropertyType
 from .listing_update import ListingUpdate
+from .listing_update_property_type import ListingUpdatePropertyType
 from .login import Login
 from .message import Message
 from .message_page import MessagePage
@@ -86,13 +91,18 @@ __all__ = (
     "Currency",
     "Health",
     "HealthChecks",
+    "HouseRules",
+    "HouseRulesInput",
     "ImportConflict",
     "InquiryRequest",
     "ListBookingsRole",
     "Listing",
     "ListingCreate",
+    "ListingCreatePropertyType",
     "ListingPage",
+    "ListingPropertyType",
     "ListingUpdate",
+    "ListingUpdatePropertyType",
     "ListListingsSort",
     "Login",
     "Message",

@@ -20,6 +20,8 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
+    true,
 )
 
 from rental.adapters.sqlalchemy.types import UtcDateTime, json_type
@@ -98,6 +100,17 @@ listings = Table(
     Column("rating_average", Numeric(3, 2)),
     Column("deleted_at", UtcDateTime()),
     *_stamps(), _version(),
+    # Details (0009); house_rules is the three *_allowed columns.
+    Column("property_type", String(16), nullable=False, server_default="entire_home"),
+    Column("bedrooms", Integer, nullable=False, server_default="1"),
+    Column("beds", Integer, nullable=False, server_default="1"),
+    Column("bathrooms", Numeric(3, 1, asdecimal=False), nullable=False, server_default="1"),
+    Column("check_in_time", String(5), nullable=False, server_default="15:00"),
+    Column("check_out_time", String(5), nullable=False, server_default="11:00"),
+    Column("pets_allowed", Boolean, nullable=False, server_default=false()),
+    Column("smoking_allowed", Boolean, nullable=False, server_default=false()),
+    Column("events_allowed", Boolean, nullable=False, server_default=false()),
+    Column("listed", Boolean, nullable=False, server_default=true()),
 )  # fmt: skip
 
 blocks = Table(
