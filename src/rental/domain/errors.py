@@ -185,3 +185,29 @@ class PreconditionFailed(DomainError):
 
 class ListingChanged(PreconditionFailed):
     """The listing changed since the version the caller saw; read it again."""
+
+
+# -- accounts (issue 21) ----------------------------------------------------------------
+class InvalidToken(DomainError):
+    """A one-time token (reset, verification, email change) that is malformed, unknown, of
+    another purpose, used, voided or expired: 400 ``invalid-token``, one answer for all."""
+
+
+class WrongPassword(PermissionDenied):
+    """The current password given to confirm a sensitive change is wrong (403)."""
+
+
+class EmailNotVerified(PermissionDenied):
+    """The account's email is not verified yet, and this action needs it (403)."""
+
+
+class SessionNotFound(NotFound):
+    """No such live session of the caller."""
+
+
+class SessionEnded(AuthenticationFailed):
+    """The sign-in session of this refresh token has ended (signed out, expired, or ended)."""
+
+
+class RefreshTokenReused(AuthenticationFailed):
+    """A refresh token that was already rotated was presented again: the session ends."""

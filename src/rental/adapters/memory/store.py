@@ -8,6 +8,7 @@ from datetime import datetime
 from attrs import define, field
 
 from rental.application.repositories import IdempotencyRecord
+from rental.domain.accounts import LoginSession, OneTimeToken
 from rental.domain.bookings import Booking
 from rental.domain.calendar import Block
 from rental.domain.calendar_feed import CalendarFeed
@@ -40,6 +41,8 @@ class MemoryData:
     provider_events: dict[str, str] = field(factory=dict)  # id -> type
     calendar_feeds: dict[str, CalendarFeed] = field(factory=dict)
     calendar_imports: dict[str, CalendarImport] = field(factory=dict)
+    one_time_tokens: dict[str, OneTimeToken] = field(factory=dict)
+    login_sessions: dict[str, LoginSession] = field(factory=dict)
 
 
 class MemoryStore:

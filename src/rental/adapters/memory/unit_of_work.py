@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from rental.adapters.memory.accounts import MemoryLoginSessions, MemoryOneTimeTokens
 from rental.adapters.memory.bookkeeping import MemoryLedger, MemoryPayouts, MemoryProviderEvents
 from rental.adapters.memory.calendar_sync import MemoryCalendarFeeds, MemoryCalendarImports
 from rental.adapters.memory.repositories import (
@@ -66,6 +67,8 @@ class MemoryUnitOfWork(UnitOfWork):
         self.provider_events = MemoryProviderEvents(data.provider_events)
         self.calendar_feeds = MemoryCalendarFeeds(data.calendar_feeds)
         self.calendar_imports = MemoryCalendarImports(data.calendar_imports, data.listings)
+        self.one_time_tokens = MemoryOneTimeTokens(data.one_time_tokens)
+        self.login_sessions = MemoryLoginSessions(data.login_sessions)
 
     def _store_events(self, events: list[Event]) -> None:
         assert self._working is not None

@@ -15,6 +15,7 @@ from sqlalchemy import Table
 from sqlalchemy.orm import composite, registry, relationship
 
 from rental.adapters.sqlalchemy import tables
+from rental.domain.accounts import LoginSession, OneTimeToken
 from rental.domain.bookings import Booking
 from rental.domain.calendar import Block
 from rental.domain.calendar_feed import CalendarFeed
@@ -37,6 +38,8 @@ VERSIONED: tuple[tuple[type, Table], ...] = (
     (Review, tables.reviews),
     (CalendarFeed, tables.calendar_feeds),
     (CalendarImport, tables.calendar_imports),
+    (OneTimeToken, tables.one_time_tokens),
+    (LoginSession, tables.login_sessions),
 )
 # Foreign keys, as (class, column, parent class). Mapped as write-only relationships that
 # nothing reads, they tell the ORM to INSERT parents before children in one flush.
@@ -53,6 +56,8 @@ REFERENCES: tuple[tuple[type, str, type], ...] = (
     (Review, "author_id", User),
     (CalendarFeed, "listing_id", Listing),
     (CalendarImport, "listing_id", Listing),
+    (OneTimeToken, "user_id", User),
+    (LoginSession, "user_id", User),
 )
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from rental.adapters.sqlalchemy import tables as t
+from rental.adapters.sqlalchemy.accounts import SqlLoginSessions, SqlOneTimeTokens
 from rental.adapters.sqlalchemy.bookkeeping import SqlLedger, SqlPayouts, SqlProviderEvents
 from rental.adapters.sqlalchemy.calendar_sync import (
     SqlCalendarFeedRepository,
@@ -61,6 +62,8 @@ class SqlUnitOfWork(UnitOfWork):
         self.provider_events = SqlProviderEvents(session)
         self.calendar_feeds = SqlCalendarFeedRepository(session)
         self.calendar_imports = SqlCalendarImportRepository(session)
+        self.one_time_tokens = SqlOneTimeTokens(session)
+        self.login_sessions = SqlLoginSessions(session)
         return super().__enter__()
 
     def __exit__(

@@ -8,6 +8,7 @@ from typing import Any
 from rental.application import commands as c
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import (
+    accounts,
     bookings,
     calendar_sync,
     listings,
@@ -52,4 +53,17 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.ApplyCalendarFeed: calendar_sync.apply_calendar_feed,
     c.RecordCalendarFeedUnchanged: calendar_sync.record_calendar_feed_unchanged,
     c.RecordCalendarFeedFailure: calendar_sync.record_calendar_feed_failure,
+    # accounts: credentials, verification, sessions (issue 21)
+    c.StartSession: accounts.start_session,
+    c.RotateRefreshToken: accounts.rotate_refresh_token,
+    c.EndSession: accounts.end_session,
+    c.EndEverySession: accounts.end_every_session,
+    c.ChangePassword: accounts.change_password,
+    c.RequestPasswordReset: accounts.request_password_reset,
+    c.IssuePasswordReset: accounts.issue_password_reset,
+    c.ResetPassword: accounts.reset_password,
+    c.IssueEmailToken: accounts.issue_email_token,
+    c.VerifyEmail: accounts.verify_email,
+    c.ResendVerification: accounts.resend_verification,
+    c.RequestEmailChange: accounts.request_email_change,
 }

@@ -25,6 +25,8 @@ from flask_jwt_extended.config import config as jwt_config
 
 from rental.adapters.telemetry import logs
 from rental.application.commands import Actor
+from rental.application.handlers.accounts import SignedIn
+from rental.domain.accounts import LoginSession
 from rental.domain.users import User
 from rental.entrypoints.http.context import Decorator, get_rental, get_settings
 from rental.entrypoints.http.errors import problem
@@ -131,28 +133,41 @@ def token_expiry() -> datetime:
     return datetime.fromtimestamp(int(get_jwt()["exp"]), tz=UTC)
 
 
-def _claims(user: User) -> dict[str, Any]:
-    return {"role": user.role, TOKEN_VERSION: user.token_version}
+SESSION = "sid"  # the claim naming a token's sign-in session
 
 
-def access_token_for(user: User) -> dict[str, Any]:
-    token = create_access_token(identity=user.id, additional_claims=_claims(user))
+def _claims(user: User, session: LoginSession) -> dict[str, Any]:
+    return {"role": user.role, TOKEN_VERSION: user.token_version, SESSION: session.id}
+
+
+def access_token_for(user: User, session: LoginSession) -> dict[str, Any]:
+    """An access token of ``session``. Its ``jti`` is the session's id: ending the session
+    revokes every access token it issued, through the revocation checked on each request."""
+    claims = _claims(user, session) | {"jti": session.id}
+    token = create_access_token(identity=user.id, additional_claims=claims)
     minutes = get_settings().access_token_minutes
     return {"access_token": token, "token_type": BEARER, "expires_in": minutes * 60}
 
 
-def refresh_access_token() -> dict[str, Any]:
-    """A new access token for the subject of the current (refresh) token."""
-    claims = get_jwt()
-    token = create_access_token(
-        identity=str(claims["sub"]),
-        additional_claims={"role": claims["role"], TOKEN_VERSION: claims.get(TOKEN_VERSION, 0)},
-    )
-    minutes = get_settings().access_token_minutes
-    return {"access_token": token, "token_type": BEARER, "expires_in": minutes * 60}
+def tokens_for(signed_in: SignedIn) -> dict[str, Any]:
+    """An access token and the session's current refresh token (login, refresh, password)."""
+    user, session = signed_in.user, signed_in.session
+    claims = _claims(user, session) | {"jti": session.refresh_jti}
+    refresh = create_refresh_token(identity=user.id, additional_claims=claims)
+    return {**access_token_for(user, session), "refresh_token": refresh}
 
 
-def tokens_for(user: User) -> dict[str, Any]:
-    """The login answer: an access token and a refresh token."""
-    refresh = create_refresh_token(identity=user.id, additional_claims=_claims(user))
-    return {**access_token_for(user), "refresh_token": refresh}
+def session_lifetime() -> timedelta:
+    """How long a session lives unused: the refresh token's lifetime."""
+    return timedelta(days=get_settings().refresh_token_days)
+
+
+def current_session_id() -> str | None:
+    """The sign-in session of the current request's token (``None`` for a token from before
+    sessions existed)."""
+    session_id = get_jwt().get(SESSION)
+    return session_id if isinstance(session_id, str) else None
+
+
+def user_agent() -> str:
+    return request.headers.get("User-Agent", "")[:255]
