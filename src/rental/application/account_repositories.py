@@ -7,7 +7,8 @@ from datetime import datetime
 
 from attrs import frozen
 
-from rental.domain.accounts import LoginSession, OneTimeToken, TokenPurpose
+from rental.domain.accounts.one_time_tokens import OneTimeToken, TokenPurpose
+from rental.domain.accounts.sessions import LoginSession
 
 
 @frozen

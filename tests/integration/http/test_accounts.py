@@ -223,9 +223,7 @@ def test_a_replayed_refresh_token_ends_its_whole_session_and_no_other(app: Flask
     assert _status(client, other) == (200, 200)
 
 
-def test_sessions_are_listed_ended_one_by_one_and_all_at_once(
-    app: Flask, clock: FakeClock
-) -> None:
+def test_sessions_are_listed_ended_one_by_one_and_all_at_once(app: Flask, clock: FakeClock) -> None:
     client = app.test_client()
     user = _register(client, "lea")
     laptop = _login(client, user["email"], agent="Laptop/1.0")

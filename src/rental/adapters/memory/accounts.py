@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from rental.application.account_repositories import LoginSessions, OneTimeTokens
-from rental.domain.accounts import LoginSession, OneTimeToken, TokenPurpose
+from rental.domain.accounts.one_time_tokens import OneTimeToken, TokenPurpose
+from rental.domain.accounts.sessions import LoginSession
 
 
 class MemoryOneTimeTokens(OneTimeTokens):

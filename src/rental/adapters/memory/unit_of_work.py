@@ -13,7 +13,7 @@ from typing import Any
 
 from rental.adapters.memory.accounts import MemoryLoginSessions, MemoryOneTimeTokens
 from rental.adapters.memory.bookkeeping import MemoryLedger, MemoryPayouts, MemoryProviderEvents
-from rental.adapters.memory.calendar_sync import MemoryCalendarFeeds, MemoryCalendarImports
+from rental.adapters.memory.channel_sync import MemoryChannelFeeds, MemoryChannelImports
 from rental.adapters.memory.repositories import (
     MemoryBlocks,
     MemoryBookings,
@@ -65,8 +65,8 @@ class MemoryUnitOfWork(UnitOfWork):
         self.ledger = MemoryLedger(data.ledger)
         self.payouts = MemoryPayouts(data.payouts, data.recoveries)
         self.provider_events = MemoryProviderEvents(data.provider_events)
-        self.calendar_feeds = MemoryCalendarFeeds(data.calendar_feeds)
-        self.calendar_imports = MemoryCalendarImports(data.calendar_imports, data.listings)
+        self.channel_feeds = MemoryChannelFeeds(data.calendar_feeds)
+        self.channel_imports = MemoryChannelImports(data.calendar_imports, data.listings)
         self.one_time_tokens = MemoryOneTimeTokens(data.one_time_tokens)
         self.login_sessions = MemoryLoginSessions(data.login_sessions)
 

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.application.account_repositories import LoginSessions, OneTimeTokens
-from rental.domain.accounts import LoginSession, OneTimeToken, TokenPurpose
+from rental.domain.accounts.one_time_tokens import OneTimeToken, TokenPurpose
+from rental.domain.accounts.sessions import LoginSession
 
 
 class SqlOneTimeTokens(OneTimeTokens):

@@ -10,13 +10,14 @@ from attrs import frozen
 from rental.application import commands as c
 from rental.application.dependencies import Dependencies
 from rental.application.unit_of_work import UnitOfWork
-from rental.domain.accounts import (
+from rental.domain.accounts.one_time_tokens import (
     RESET_EMAILS_PER_HOUR,
-    LoginSession,
     OneTimeToken,
     TokenPurpose,
     split_token,
 )
+from rental.domain.accounts.sessions import LoginSession
+from rental.domain.accounts.users import User, check_password, normalize_email
 from rental.domain.errors import (
     EmailTaken,
     InvalidInput,
@@ -27,7 +28,6 @@ from rental.domain.errors import (
     WrongPassword,
 )
 from rental.domain.events import PasswordResetRequested
-from rental.domain.users import User, check_password, normalize_email
 
 EMAIL_TOKENS = (TokenPurpose.VERIFY_EMAIL, TokenPurpose.CHANGE_EMAIL)
 

@@ -18,7 +18,8 @@ from rental.entrypoints.http.auth import (
     user_agent,
 )
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental
-from rental.entrypoints.http.schemas.users import (
+from rental.entrypoints.http.users import RATE_LIMIT
+from rental.entrypoints.web.schemas.users import (
     EmailChangeSchema,
     PasswordChangeSchema,
     PasswordResetConfirmSchema,
@@ -27,7 +28,6 @@ from rental.entrypoints.http.schemas.users import (
     TokensSchema,
     VerifyEmailSchema,
 )
-from rental.entrypoints.http.users import RATE_LIMIT
 
 blp = Blueprint("accounts", __name__, description="Passwords, email addresses, sessions.")
 

@@ -26,8 +26,8 @@ from flask_jwt_extended.config import config as jwt_config
 from rental.adapters.telemetry import logs
 from rental.application.commands import Actor
 from rental.application.handlers.accounts import SignedIn
-from rental.domain.accounts import LoginSession
-from rental.domain.users import User
+from rental.domain.accounts.sessions import LoginSession
+from rental.domain.accounts.users import User
 from rental.entrypoints.http.context import Decorator, get_rental, get_settings
 from rental.entrypoints.http.errors import problem
 

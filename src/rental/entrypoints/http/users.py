@@ -9,8 +9,8 @@ from flask import Response, url_for
 from flask_jwt_extended import get_jwt
 
 from rental.application import commands as c
+from rental.domain.accounts.users import User
 from rental.domain.errors import AuthenticationFailed
-from rental.domain.users import User
 from rental.entrypoints.http.auth import (
     current_actor,
     current_session_id,
@@ -21,7 +21,7 @@ from rental.entrypoints.http.auth import (
     user_agent,
 )
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
-from rental.entrypoints.http.schemas.users import (
+from rental.entrypoints.web.schemas.users import (
     LoginSchema,
     ProfileUpdateSchema,
     RegisterSchema,
