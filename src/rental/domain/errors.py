@@ -211,3 +211,12 @@ class SessionEnded(AuthenticationFailed):
 
 class RefreshTokenReused(AuthenticationFailed):
     """A refresh token that was already rotated was presented again: the session ends."""
+
+
+class TooManyAttempts(DomainError):
+    """Too many attempts of a kind in a while (sign-in failures of one account, recovery
+    requests from one address): 429, to be tried again after ``retry_after`` seconds."""
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = max(1, retry_after)

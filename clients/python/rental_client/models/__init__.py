@@ -1,6 +1,5 @@
 """ Contains all the data models used in inputs/outputs """
 
-from .access_token import AccessToken
 from .availability import Availability
 from .block import Block
 from .block_input import BlockInput
@@ -17,6 +16,7 @@ from .cancellation_policy import CancellationPolicy
 from .cancelled_by import CancelledBy
 from .country import Country
 from .currency import Currency
+from .email_change import EmailChange
 from .health import Health
 from .health_checks import HealthChecks
 from .import_conflict import ImportConflict
@@ -28,6 +28,9 @@ from .listing_page import ListingPage
 from .listing_update import ListingUpdate
 from .login import Login
 from .pagination_metadata import PaginationMetadata
+from .password_change import PasswordChange
+from .password_reset import PasswordReset
+from .password_reset_confirm import PasswordResetConfirm
 from .payment import Payment
 from .payment_page import PaymentPage
 from .payment_payment_method import PaymentPaymentMethod
@@ -49,16 +52,17 @@ from .register_role import RegisterRole
 from .review import Review
 from .review_page import ReviewPage
 from .review_request import ReviewRequest
+from .session import Session
 from .stripe_webhook_body import StripeWebhookBody
 from .tokens import Tokens
 from .unavailable import Unavailable
 from .unavailable_reason import UnavailableReason
 from .user import User
 from .user_role import UserRole
+from .verify_email import VerifyEmail
 from .webhook_ack import WebhookAck
 
 __all__ = (
-    "AccessToken",
     "Availability",
     "Block",
     "BlockInput",
@@ -75,6 +79,7 @@ __all__ = (
     "CancelledBy",
     "Country",
     "Currency",
+    "EmailChange",
     "Health",
     "HealthChecks",
     "ImportConflict",
@@ -86,6 +91,9 @@ __all__ = (
     "ListListingsSort",
     "Login",
     "PaginationMetadata",
+    "PasswordChange",
+    "PasswordReset",
+    "PasswordResetConfirm",
     "Payment",
     "PaymentPage",
     "PaymentPaymentMethod",
@@ -107,11 +115,13 @@ __all__ = (
     "Review",
     "ReviewPage",
     "ReviewRequest",
+    "Session",
     "StripeWebhookBody",
     "Tokens",
     "Unavailable",
     "UnavailableReason",
     "User",
     "UserRole",
+    "VerifyEmail",
     "WebhookAck",
 )

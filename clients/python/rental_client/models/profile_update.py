@@ -26,12 +26,10 @@ class ProfileUpdate:
         Attributes:
             full_name (None | str | Unset):  Example: Hana Ito.
             bio (None | str | Unset):
-            password (None | str | Unset):
      """
 
     full_name: None | str | Unset = UNSET
     bio: None | str | Unset = UNSET
-    password: None | str | Unset = UNSET
 
 
 
@@ -50,12 +48,6 @@ class ProfileUpdate:
         else:
             bio = self.bio
 
-        password: None | str | Unset
-        if isinstance(self.password, Unset):
-            password = UNSET
-        else:
-            password = self.password
-
 
         field_dict: dict[str, Any] = {}
 
@@ -65,8 +57,6 @@ class ProfileUpdate:
             field_dict["full_name"] = full_name
         if bio is not UNSET:
             field_dict["bio"] = bio
-        if password is not UNSET:
-            field_dict["password"] = password
 
         return field_dict
 
@@ -95,20 +85,9 @@ class ProfileUpdate:
         bio = _parse_bio(d.pop("bio", UNSET))
 
 
-        def _parse_password(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        password = _parse_password(d.pop("password", UNSET))
-
-
         profile_update = cls(
             full_name=full_name,
             bio=bio,
-            password=password,
         )
 
         return profile_update

@@ -32,6 +32,7 @@ class User:
             full_name (None | str):
             bio (None | str):
             created_at (datetime.datetime):
+            email_verified (bool):
      """
 
     id: str
@@ -41,6 +42,7 @@ class User:
     full_name: None | str
     bio: None | str
     created_at: datetime.datetime
+    email_verified: bool
 
 
 
@@ -63,6 +65,8 @@ class User:
 
         created_at = self.created_at.isoformat()
 
+        email_verified = self.email_verified
+
 
         field_dict: dict[str, Any] = {}
 
@@ -74,6 +78,7 @@ class User:
             "full_name": full_name,
             "bio": bio,
             "created_at": created_at,
+            "email_verified": email_verified,
         })
 
         return field_dict
@@ -115,6 +120,8 @@ class User:
 
 
 
+        email_verified = d.pop("email_verified")
+
         user = cls(
             id=id,
             username=username,
@@ -123,6 +130,7 @@ class User:
             full_name=full_name,
             bio=bio,
             created_at=created_at,
+            email_verified=email_verified,
         )
 
         return user

@@ -9,14 +9,7 @@ from flask import Response, current_app
 
 from rental.application import commands as c
 from rental.domain.errors import WrongPassword
-from rental.entrypoints.http.auth import (
-    current_actor,
-    current_session_id,
-    jwt_required,
-    session_lifetime,
-    tokens_for,
-    user_agent,
-)
+from rental.entrypoints.http.auth import current_actor, jwt_required
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental
 from rental.entrypoints.http.users import RATE_LIMIT
 from rental.entrypoints.web.schemas.users import (
@@ -27,6 +20,12 @@ from rental.entrypoints.web.schemas.users import (
     SessionSchema,
     TokensSchema,
     VerifyEmailSchema,
+)
+from rental.entrypoints.web.tokens import (
+    current_session_id,
+    session_lifetime,
+    tokens_for,
+    user_agent,
 )
 
 blp = Blueprint("accounts", __name__, description="Passwords, email addresses, sessions.")

@@ -11,15 +11,7 @@ from flask_jwt_extended import get_jwt
 from rental.application import commands as c
 from rental.domain.accounts.users import User
 from rental.domain.errors import AuthenticationFailed
-from rental.entrypoints.http.auth import (
-    current_actor,
-    current_session_id,
-    jwt_required,
-    session_lifetime,
-    token_expiry,
-    tokens_for,
-    user_agent,
-)
+from rental.entrypoints.http.auth import current_actor, jwt_required, token_expiry
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
 from rental.entrypoints.web.schemas.users import (
     LoginSchema,
@@ -27,6 +19,12 @@ from rental.entrypoints.web.schemas.users import (
     RegisterSchema,
     TokensSchema,
     UserSchema,
+)
+from rental.entrypoints.web.tokens import (
+    current_session_id,
+    session_lifetime,
+    tokens_for,
+    user_agent,
 )
 
 blp = Blueprint("auth", __name__, description="Sign up, sign in, tokens.")

@@ -100,7 +100,10 @@ def sync_detailed(
     body: ProfileUpdate,
 
 ) -> Response[Problem | User]:
-    """ Change your full name, bio or password; fields left out (or null) stay as they are.
+    """ Change your full name or bio; fields left out (or null) stay as they are.
+
+     ``password`` is refused (422): changing it needs the current one, at
+    ``POST /users/me/password``.
 
     Args:
         body (ProfileUpdate):
@@ -131,7 +134,10 @@ def sync(
     body: ProfileUpdate,
 
 ) -> Problem | User | None:
-    """ Change your full name, bio or password; fields left out (or null) stay as they are.
+    """ Change your full name or bio; fields left out (or null) stay as they are.
+
+     ``password`` is refused (422): changing it needs the current one, at
+    ``POST /users/me/password``.
 
     Args:
         body (ProfileUpdate):
@@ -157,7 +163,10 @@ async def asyncio_detailed(
     body: ProfileUpdate,
 
 ) -> Response[Problem | User]:
-    """ Change your full name, bio or password; fields left out (or null) stay as they are.
+    """ Change your full name or bio; fields left out (or null) stay as they are.
+
+     ``password`` is refused (422): changing it needs the current one, at
+    ``POST /users/me/password``.
 
     Args:
         body (ProfileUpdate):
@@ -188,7 +197,10 @@ async def asyncio(
     body: ProfileUpdate,
 
 ) -> Problem | User | None:
-    """ Change your full name, bio or password; fields left out (or null) stay as they are.
+    """ Change your full name or bio; fields left out (or null) stay as they are.
+
+     ``password`` is refused (422): changing it needs the current one, at
+    ``POST /users/me/password``.
 
     Args:
         body (ProfileUpdate):
