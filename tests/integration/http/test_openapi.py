@@ -50,6 +50,9 @@ PUBLIC = {
     ("/listings/{listing_id}/calendar.ics", "get"),
     # Stripe's webhooks: authenticated by the Stripe-Signature header, not a bearer token.
     ("/webhooks/stripe", "post"),
+    # Recovery: the emailed one-time token is the credential.
+    ("/auth/password-reset", "post"), ("/auth/password-reset/confirm", "post"),
+    ("/auth/verify-email", "post"),
 }  # fmt: skip
 
 
