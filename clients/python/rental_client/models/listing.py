@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.cancellation_policy import CancellationPolicy
+from ..models.cancellation_policy import check_cancellation_policy
 from typing import cast
 import datetime
 
@@ -127,7 +128,7 @@ class Listing:
 
         instant_book = self.instant_book
 
-        cancellation_policy = self.cancellation_policy.value
+        cancellation_policy: str = self.cancellation_policy
 
         amenities = self.amenities
 
@@ -233,7 +234,7 @@ class Listing:
 
         instant_book = d.pop("instant_book")
 
-        cancellation_policy = CancellationPolicy(d.pop("cancellation_policy"))
+        cancellation_policy = check_cancellation_policy(d.pop("cancellation_policy"))
 
 
 

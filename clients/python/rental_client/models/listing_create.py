@@ -9,7 +9,10 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.cancellation_policy import CancellationPolicy
+from ..models.cancellation_policy import check_cancellation_policy
+from ..models.country import check_country
 from ..models.country import Country
+from ..models.currency import check_currency
 from ..models.currency import Currency
 from ..types import UNSET, Unset
 from typing import cast
@@ -81,7 +84,7 @@ class ListingCreate:
 
         city = self.city
 
-        country = self.country.value
+        country: str = self.country
 
         price_per_night = self.price_per_night
 
@@ -107,7 +110,7 @@ class ListingCreate:
 
         currency: str | Unset = UNSET
         if not isinstance(self.currency, Unset):
-            currency = self.currency.value
+            currency = self.currency
 
 
         cleaning_fee = self.cleaning_fee
@@ -126,7 +129,7 @@ class ListingCreate:
 
         cancellation_policy: str | Unset = UNSET
         if not isinstance(self.cancellation_policy, Unset):
-            cancellation_policy = self.cancellation_policy.value
+            cancellation_policy = self.cancellation_policy
 
 
         amenities: list[str] | Unset = UNSET
@@ -187,7 +190,7 @@ class ListingCreate:
 
         city = d.pop("city")
 
-        country = Country(d.pop("country"))
+        country = check_country(d.pop("country"))
 
 
 
@@ -227,7 +230,7 @@ class ListingCreate:
         if isinstance(_currency,  Unset):
             currency = UNSET
         else:
-            currency = Currency(_currency)
+            currency = check_currency(_currency)
 
 
 
@@ -251,7 +254,7 @@ class ListingCreate:
         if isinstance(_cancellation_policy,  Unset):
             cancellation_policy = UNSET
         else:
-            cancellation_policy = CancellationPolicy(_cancellation_policy)
+            cancellation_policy = check_cancellation_policy(_cancellation_policy)
 
 
 

@@ -9,7 +9,10 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.cancellation_policy import CancellationPolicy
+from ..models.cancellation_policy import check_cancellation_policy
+from ..models.country import check_country
 from ..models.country import Country
+from ..models.currency import check_currency
 from ..models.currency import Currency
 from ..types import UNSET, Unset
 from typing import cast
@@ -87,7 +90,7 @@ class ListingUpdate:
 
         country: str | Unset = UNSET
         if not isinstance(self.country, Unset):
-            country = self.country.value
+            country = self.country
 
 
         latitude: float | None | Unset
@@ -108,7 +111,7 @@ class ListingUpdate:
 
         currency: str | Unset = UNSET
         if not isinstance(self.currency, Unset):
-            currency = self.currency.value
+            currency = self.currency
 
 
         cleaning_fee = self.cleaning_fee
@@ -129,7 +132,7 @@ class ListingUpdate:
 
         cancellation_policy: str | Unset = UNSET
         if not isinstance(self.cancellation_policy, Unset):
-            cancellation_policy = self.cancellation_policy.value
+            cancellation_policy = self.cancellation_policy
 
 
         amenities: list[str] | Unset = UNSET
@@ -204,7 +207,7 @@ class ListingUpdate:
         if isinstance(_country,  Unset):
             country = UNSET
         else:
-            country = Country(_country)
+            country = check_country(_country)
 
 
 
@@ -238,7 +241,7 @@ class ListingUpdate:
         if isinstance(_currency,  Unset):
             currency = UNSET
         else:
-            currency = Currency(_currency)
+            currency = check_currency(_currency)
 
 
 
@@ -264,7 +267,7 @@ class ListingUpdate:
         if isinstance(_cancellation_policy,  Unset):
             cancellation_policy = UNSET
         else:
-            cancellation_policy = CancellationPolicy(_cancellation_policy)
+            cancellation_policy = check_cancellation_policy(_cancellation_policy)
 
 
 
