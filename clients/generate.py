@@ -1,9 +1,9 @@
 """Generate the Python client in ``clients/python/`` from the server's OpenAPI document.
 
 ``make client`` runs it (the client's README is ``python-README.md``, copied in);
-``tests/unit/test_generated_client.py`` runs it into a temporary directory and compares. The document is the one of
-a server with the default settings (``rental openapi``), so every machine generates the same
-client.
+``tests/unit/test_generated_client.py`` runs it into a temporary directory and compares.
+The document is the one of a server with the default settings (``rental openapi``), so every machine
+generates the same client.
 """
 
 from __future__ import annotations
