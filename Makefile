@@ -15,7 +15,7 @@ PORT ?= 8000
 
 export RENTAL_ENV ?= development
 
-.PHONY: client run test lint typecheck contracts pytest bench bench-http bench-instructions bench-graphql mutation clean venv
+.PHONY: client graphiql-assets run test lint typecheck contracts pytest bench bench-http bench-instructions bench-graphql mutation clean venv
 
 venv: $(STAMP)
 
@@ -41,6 +41,11 @@ run: $(RUN_STAMP)
 # The Python client in clients/python/, generated from the server's OpenAPI document.
 client: $(STAMP)
 	$(BIN)/python clients/generate.py
+
+# GraphiQL's and React's browser builds, copied from the npm registry into the package (needs npm;
+# the files are committed, so nothing else needs it).
+graphiql-assets: $(STAMP)
+	$(BIN)/python scripts/vendor_graphiql.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
