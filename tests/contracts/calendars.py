@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from rental.application.repositories import IdempotencyRecord
-from rental.domain.bookings import CancelledBy
+from rental.domain.accounts.users import Role
+from rental.domain.bookings.booking import CancelledBy
 from rental.domain.errors import BookingNotFound
-from rental.domain.users import Role
 from tests.contracts.builders import (
     NOW,
     TODAY,

@@ -7,16 +7,16 @@ from datetime import UTC, date, datetime, timedelta
 import attrs
 import pytest
 
-from rental.domain.bookings import Booking, CancelledBy
-from rental.domain.calendar import Reason
+from rental.domain.accounts.users import Role
+from rental.domain.bookings.booking import Booking, CancelledBy
+from rental.domain.calendar.nights import Reason
+from rental.domain.calendar.stay import Stay
 from rental.domain.errors import (
     BookingNotFound,
     DatesUnavailable,
     ListingNotFound,
     PermissionDenied,
 )
-from rental.domain.stay import Stay
-from rental.domain.users import Role
 from tests.contracts.builders import (
     NOW,
     TODAY,

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import pytest
 
+from rental.domain.accounts.users import Role
 from rental.domain.errors import (
     BlockNotFound,
     BookingNotFound,
@@ -21,7 +22,6 @@ from rental.domain.errors import (
     UserNotFound,
 )
 from rental.domain.events import ListingUpdated, UserRegistered
-from rental.domain.users import Role
 from tests.contracts.builders import (
     NOW,
     TODAY,

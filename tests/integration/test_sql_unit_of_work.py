@@ -10,6 +10,8 @@ import sqlalchemy as sa
 
 from rental.adapters.sqlalchemy import make_engine
 from rental.application.repositories import IdempotencyRecord
+from rental.domain.accounts.users import Role
+from rental.domain.calendar.stay import Stay
 from rental.domain.errors import (
     AlreadyReviewed,
     ConcurrentUpdate,
@@ -17,8 +19,6 @@ from rental.domain.errors import (
     ListingNotFound,
     UsernameTaken,
 )
-from rental.domain.stay import Stay
-from rental.domain.users import Role
 from tests.contracts.builders import (
     NOW,
     UowFactory,

@@ -11,7 +11,7 @@ import pytest
 from rental.application import commands as c
 from rental.application.authorization import can_see_account
 from rental.domain import errors
-from rental.domain.calendar_import import FeedEvent
+from rental.domain.channel_sync.imports import FeedEvent
 from rental.domain.events import DatesUnblocked
 from tests.matchers import exact
 from tests.unit.builders import World

@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 
-from rental.domain.bookings import Booking
-from rental.domain.calendar import Block, Calendar
+from rental.domain.accounts.users import Role
+from rental.domain.bookings.booking import Booking
+from rental.domain.calendar.nights import Block, Calendar
+from rental.domain.calendar.stay import Stay
 from rental.domain.errors import (
     BlockNotFound,
     InvalidInput,
@@ -25,9 +27,7 @@ from rental.domain.events import (
     ListingDeleted,
     ListingUpdated,
 )
-from rental.domain.listings import Listing
-from rental.domain.stay import Stay
-from rental.domain.users import Role
+from rental.domain.listings.listing import Listing
 from tests.contracts.builders import NOW, TODAY, a_booking, a_listing, a_user, confirmed
 from tests.matchers import exact
 

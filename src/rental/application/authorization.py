@@ -7,10 +7,10 @@ existence does not leak (API.md: never reveal others' bookings or payments).
 from __future__ import annotations
 
 from rental.application.commands import Actor
-from rental.domain.bookings import Booking
+from rental.domain.accounts.users import Role
+from rental.domain.bookings.booking import Booking
 from rental.domain.errors import BookingNotFound, PermissionDenied
-from rental.domain.listings import Listing
-from rental.domain.users import Role
+from rental.domain.listings.listing import Listing
 
 
 def check_can_host(actor: Actor) -> None:

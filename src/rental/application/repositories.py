@@ -8,17 +8,17 @@ from typing import Any
 
 from attrs import frozen
 
+from rental.domain.accounts.users import User
 from rental.domain.aggregate import Aggregate
-from rental.domain.bookings import Booking
-from rental.domain.calendar import Block
-from rental.domain.calendar_feed import CalendarFeed
-from rental.domain.calendar_import import CalendarImport
-from rental.domain.listing_calendar import ListingCalendar
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
-from rental.domain.reviews import Review
-from rental.domain.stay import Stay
-from rental.domain.users import User
+from rental.domain.bookings.booking import Booking
+from rental.domain.calendar.listing_calendar import ListingCalendar
+from rental.domain.calendar.nights import Block
+from rental.domain.calendar.stay import Stay
+from rental.domain.channel_sync.export import CalendarFeed
+from rental.domain.channel_sync.imports import CalendarImport
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment
+from rental.domain.reviews.review import Review
 
 
 class Tracking:
@@ -212,7 +212,7 @@ class ReviewRepository(Tracking, abc.ABC):
     def _add(self, review: Review) -> None: ...
 
 
-class CalendarFeedRepository(Tracking, abc.ABC):
+class ChannelFeedRepository(Tracking, abc.ABC):
     """Each listing's export feed (its secret token): at most one per listing."""
 
     def add(self, feed: CalendarFeed) -> None:
@@ -229,7 +229,7 @@ class CalendarFeedRepository(Tracking, abc.ABC):
     def _get(self, listing_id: str) -> CalendarFeed | None: ...
 
 
-class CalendarImportRepository(Tracking, abc.ABC):
+class ChannelImportRepository(Tracking, abc.ABC):
     """Calendars of other platforms imported into listings."""
 
     def add(self, calendar_import: CalendarImport) -> None:

@@ -17,8 +17,11 @@ from rental.application.repositories import (
     RevokedTokens,
     UserRepository,
 )
-from rental.domain.bookings import LIVE_STATUSES, Booking, BookingStatus
-from rental.domain.calendar import Block, CalendarEntry, Reason
+from rental.domain.accounts.users import User
+from rental.domain.bookings.booking import LIVE_STATUSES, Booking, BookingStatus
+from rental.domain.calendar.listing_calendar import ListingCalendar
+from rental.domain.calendar.nights import Block, CalendarEntry, Reason
+from rental.domain.calendar.stay import Stay
 from rental.domain.errors import (
     BlockNotFound,
     BookingNotFound,
@@ -26,12 +29,9 @@ from rental.domain.errors import (
     PaymentNotFound,
     UserNotFound,
 )
-from rental.domain.listing_calendar import ListingCalendar
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
-from rental.domain.reviews import Review
-from rental.domain.stay import Stay
-from rental.domain.users import User
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment
+from rental.domain.reviews.review import Review
 
 
 class MemoryUsers(UserRepository):

@@ -39,13 +39,13 @@ from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.adapters.sqlalchemy.search import LIVE, still_holds
 from rental.application.repositories import CalendarRepository
-from rental.domain.booking_terms import BookingTerms
-from rental.domain.bookings import Booking, hold_cutoffs
-from rental.domain.calendar import CalendarEntry, Reason
+from rental.domain.bookings.booking import Booking, hold_cutoffs
+from rental.domain.bookings.policies import PriceBreakdown
+from rental.domain.calendar.booking_terms import BookingTerms
+from rental.domain.calendar.listing_calendar import ListingCalendar
+from rental.domain.calendar.nights import CalendarEntry, Reason
+from rental.domain.calendar.stay import Stay
 from rental.domain.errors import ListingNotFound
-from rental.domain.listing_calendar import ListingCalendar
-from rental.domain.policies import PriceBreakdown
-from rental.domain.stay import Stay
 
 L, B, K = t.listings.c, t.bookings.c, t.blocks.c
 TERMS = [field.name for field in attrs.fields(BookingTerms)]

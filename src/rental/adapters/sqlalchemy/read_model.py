@@ -43,14 +43,14 @@ from rental.application.queries import (
     PayoutTotals,
     ReadModel,
 )
-from rental.domain.bookings import Booking
-from rental.domain.calendar import Block, Calendar, CalendarEntry
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
-from rental.domain.payouts import Payout, PayoutStatus
-from rental.domain.reviews import Review
-from rental.domain.stay import Stay
-from rental.domain.users import TokenStanding, User
+from rental.domain.accounts.users import TokenStanding, User
+from rental.domain.bookings.booking import Booking
+from rental.domain.calendar.nights import Block, Calendar, CalendarEntry
+from rental.domain.calendar.stay import Stay
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment
+from rental.domain.payments.payouts import Payout, PayoutStatus
+from rental.domain.reviews.review import Review
 
 L, B, R, P = t.listings.c, t.bookings.c, t.reviews.c, t.payments.c
 

@@ -19,8 +19,9 @@ from rental.application.repositories import (
     ReviewRepository,
     UserRepository,
 )
-from rental.domain.bookings import Booking, BookingStatus, hold_cutoffs
-from rental.domain.calendar import Block
+from rental.domain.accounts.users import User
+from rental.domain.bookings.booking import Booking, BookingStatus, hold_cutoffs
+from rental.domain.calendar.nights import Block
 from rental.domain.errors import (
     BlockNotFound,
     BookingNotFound,
@@ -29,10 +30,9 @@ from rental.domain.errors import (
     PaymentNotFound,
     UserNotFound,
 )
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
-from rental.domain.reviews import Review
-from rental.domain.users import User
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment
+from rental.domain.reviews.review import Review
 
 T = TypeVar("T")
 

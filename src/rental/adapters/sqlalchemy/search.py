@@ -1,8 +1,8 @@
 """The conditions of the listing search and of a listing's calendar, as SQL expressions.
 
 A booking holds its nights while confirmed, or pending and not overdue
-(``rental.domain.bookings.holds_nights``). Rows are not updated when a pending booking becomes
-overdue, so every query asks for that itself.
+(``rental.domain.bookings.booking.holds_nights``). Rows are not updated when a pending
+booking becomes overdue, so every query asks for that itself.
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ from sqlalchemy.sql.elements import BindParameter
 
 from rental.adapters.sqlalchemy import tables as t
 from rental.application.queries import ListingSearch, ListingSort
-from rental.domain.bookings import LIVE_STATUSES, BookingStatus, hold_cutoffs
-from rental.domain.listings import Listing
-from rental.domain.stay import Stay
+from rental.domain.bookings.booking import LIVE_STATUSES, BookingStatus, hold_cutoffs
+from rental.domain.calendar.stay import Stay
+from rental.domain.listings.listing import Listing
 
 L, B, K = t.listings.c, t.bookings.c, t.blocks.c
 LIVE = [s.value for s in LIVE_STATUSES]
@@ -51,7 +51,7 @@ def still_holds(unpaid_since: Any, unanswered_since: Any) -> ColumnElement[bool]
 
 
 def holds_nights(now: datetime) -> ColumnElement[bool]:
-    """The SQL twin of ``rental.domain.bookings.holds_nights``: the row holds its nights at
+    """The SQL twin of ``rental.domain.bookings.booking.holds_nights``: the row holds its nights at
     ``now``."""
     return and_(B.status.in_(LIVE), still_holds(*hold_cutoffs(now)))
 

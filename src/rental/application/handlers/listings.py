@@ -5,11 +5,11 @@ from __future__ import annotations
 from rental.application import commands as c
 from rental.application.authorization import check_can_host, check_can_manage_listing
 from rental.application.dependencies import Dependencies
-from rental.application.handlers.calendars import calendar_of
+from rental.application.shared.calendars import calendar_of
 from rental.application.unit_of_work import UnitOfWork
-from rental.domain.calendar import Block
-from rental.domain.listings import Listing
-from rental.domain.stay import Stay
+from rental.domain.calendar.nights import Block
+from rental.domain.calendar.stay import Stay
+from rental.domain.listings.listing import Listing
 
 
 def create_listing(cmd: c.CreateListing, uow: UnitOfWork, deps: Dependencies) -> Listing:
