@@ -1,6 +1,6 @@
 """Copy GraphiQL and React from the npm registry into the package, so GraphiQL works offline.
 
-``make graphiql-assets`` runs it; its output, ``src/rental/entrypoints/http/static/graphiql/``,
+``make graphiql-assets`` runs it; its output, ``src/rental/entrypoints/web/static/graphiql/``,
 is committed and shipped in the wheel as package data. It asks ``npm pack`` for the exact
 versions below, refuses a tarball whose sha512 is not the one pinned here, and copies out the
 browser builds (GraphiQL's UMD bundle and stylesheet, React's and ReactDOM's UMD builds) with

@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 
 from rental.composition import bootstrap
 from rental.entrypoints.http import create_app
-from rental.entrypoints.http.pages import GRAPHIQL, GRAPHIQL_FILES
+from rental.entrypoints.web.pages import GRAPHIQL, GRAPHIQL_FILES
 from tests.integration.http.conftest import test_settings
 
 

@@ -86,8 +86,8 @@ class RentalGraphQLView(GraphQLView[Context, None]):
             return transport_error(TransportError(error.status_code, error.reason))
 
     def render_graphql_ide(self, request: Request) -> Response:
-        """GraphiQL from the package's own files (``entrypoints/http/pages.py``), not a CDN."""
-        from rental.entrypoints.http.pages import graphiql_page
+        """GraphiQL from the package's own files (``entrypoints/web/pages.py``), not a CDN."""
+        from rental.entrypoints.web.pages import graphiql_page
 
         return graphiql_page()
 

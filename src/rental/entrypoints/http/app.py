@@ -154,6 +154,6 @@ def _register_money_blueprints(api: Api) -> None:
 
 def _mount_pages(app: Flask, settings: Settings) -> None:
     """The landing page, the API reference and GraphiQL's files; security headers."""
-    from rental.entrypoints.http import pages
+    from rental.entrypoints.web import pages
 
     pages.init_app(app, settings)
