@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGET = ROOT / "src" / "rental" / "entrypoints" / "http" / "static" / "graphiql"
+TARGET = ROOT / "src" / "rental" / "entrypoints" / "web" / "static" / "graphiql"
 
 # package@version: (sha512 of its tarball as npm's "integrity", {file in the tarball: name here})
 PACKAGES = {
