@@ -122,29 +122,28 @@ class ChannelSyncContract:
         ]
         with uow_factory() as uow:
             uow.channel_imports.add(calendar_import)
-            changes = calendar_import.apply_feed(
-                incoming=imported_nights(events, "UTC", TODAY), blocks=[], bookings=[], now=NOW,
+            calendar = uow.calendars.lock(listing.id, None, NOW)
+            calendar.sync_import(
+                calendar_import, incoming=imported_nights(events, "UTC", TODAY), now=NOW,
                 new_block_id=new_id,
             )  # fmt: skip
-            for block in changes.added:
-                uow.blocks.add(block)
             uow.commit()
         moved = [FeedEvent("a@x", "Reserved", start + timedelta(days=1), start + timedelta(days=3))]
         with uow_factory() as uow:
             calendar_import = uow.channel_imports.get(calendar_import.id)
-            blocks = uow.blocks.of_source(listing.id, calendar_import.source, since=TODAY)
+            calendar = uow.calendars.lock(listing.id, None, NOW)
+            blocks = calendar.blocks_of(calendar_import.source, NOW)
             assert [(b.import_key, b.start) for b in blocks] == [
                 ("a@x", start), ("b@x", start + timedelta(days=9)),
             ]  # fmt: skip
-            changes = calendar_import.apply_feed(
-                incoming=imported_nights(moved, "UTC", TODAY), blocks=blocks, bookings=[],
+            calendar.sync_import(
+                calendar_import, incoming=imported_nights(moved, "UTC", TODAY),
                 now=NOW + timedelta(hours=1), new_block_id=new_id,
             )  # fmt: skip
-            for block in changes.removed:
-                uow.blocks.remove(block)
             uow.commit()
         with uow_factory() as uow:
-            [block] = uow.blocks.of_source(listing.id, calendar_import.source, since=TODAY)
+            calendar = uow.calendars.lock(listing.id, None, NOW)
+            [block] = calendar.blocks_of(calendar_import.source, NOW)
             assert (block.start, block.end) == (
                 start + timedelta(days=1),
                 start + timedelta(days=3),
@@ -153,9 +152,5 @@ class ChannelSyncContract:
             everything = uow.blocks.upcoming(listing.id, since=TODAY)
             assert sorted(b.source for b in everything) == ["host", calendar_import.source]
             assert isinstance(everything[0], Block)
-            assert (
-                uow.blocks.of_source(
-                    listing.id, calendar_import.source, since=start + timedelta(days=3)
-                )
-                == []
-            )
+            later = uow.blocks.upcoming(listing.id, since=start + timedelta(days=3))
+            assert [b for b in later if b.source == calendar_import.source] == []

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from rental.domain.accounts.users import Role
-from rental.domain.calendar.nights import Block, Calendar
+from rental.domain.calendar.nights import Block, CalendarEntry, HeldNights
 from rental.domain.calendar.stay import Stay
 from rental.domain.channel_sync.export import (
     CalendarFeed,
@@ -55,8 +55,9 @@ def an_import(now: datetime = NOW) -> CalendarImport:
 def sync(imp: CalendarImport, events: list[FeedEvent], blocks: list[Block], bookings=(), now=NOW):  # type: ignore[no-untyped-def]
     ids = iter(f"block-{i}" for i in range(100))
     return imp.apply_feed(
-        incoming=imported_nights(events, "UTC", TODAY), blocks=blocks, bookings=list(bookings),
-        now=now, new_block_id=lambda: next(ids),
+        incoming=imported_nights(events, "UTC", TODAY), blocks=blocks,
+        booked=[CalendarEntry.of_booking(b) for b in bookings if b.is_live(now)], now=now,
+        new_block_id=lambda: next(ids),
     )  # fmt: skip
 
 
@@ -160,7 +161,7 @@ def test_a_failure_keeps_500_characters_of_its_reason_or_says_unknown_error() ->
 
 def test_validators_of_up_to_their_column_width_in_printable_ascii_are_kept() -> None:
     imp = an_import()
-    sync_with = dict(incoming=[], blocks=[], bookings=[], now=NOW, new_block_id=lambda: "b")
+    sync_with = dict(incoming=[], blocks=[], booked=[], now=NOW, new_block_id=lambda: "b")
     imp.apply_feed(**sync_with, etag='"' + "~" * 253 + '"', last_modified="x" * 64)  # type: ignore[arg-type]
     assert (imp.etag, imp.last_modified) == ('"' + "~" * 253 + '"', "x" * 64)
     imp.apply_feed(**sync_with, etag="x" * 256, last_modified="\x7f")  # type: ignore[arg-type]
@@ -251,7 +252,7 @@ def test_a_feed_records_when_it_opened_and_announces_each_rotation() -> None:
 def test_a_hosts_calendar_names_each_block_it_shows() -> None:
     listing = a_listing(a_user(Role.HOST))
     block = a_block(listing, TODAY + 3 * D, 2)
-    calendar = Calendar.of([], [block], NOW)
+    calendar = HeldNights.of([], [block], NOW)
     assert [entry.holder_id for entry in calendar.entries] == [block.id]
 
 

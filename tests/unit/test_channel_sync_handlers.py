@@ -34,7 +34,9 @@ def an_import(world: World, host: c.Actor, listing: Listing) -> CalendarImport:
 
 def blocks_of(world: World, listing: Listing, source: str) -> list[Block]:
     with world.app.dependencies.uow_factory() as uow:
-        return uow.blocks.of_source(listing.id, source, since=world.today())
+        return [
+            b for b in uow.blocks.upcoming(listing.id, since=world.today()) if b.source == source
+        ]
 
 
 def stored(world: World, import_id: str) -> CalendarImport:

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from rental.domain.accounts.users import Role
-from rental.domain.calendar.nights import Block
+from rental.domain.calendar.calendar import Calendar
+from rental.domain.calendar.nights import Block, CalendarEntry
 from rental.domain.calendar.stay import Stay
 from rental.domain.channel_sync.export import CalendarFeed, FeedSummary, exported_events
 from rental.domain.channel_sync.imports import (
@@ -23,6 +24,7 @@ from rental.domain.channel_sync.imports import (
 )
 from rental.domain.errors import BlockManagedByImport, CalendarFeedNotFound, InvalidInput
 from rental.domain.events import CalendarImportConflicted, DatesBlocked, DatesUnblocked
+from rental.domain.listings.listing import Listing
 from tests.contracts.builders import NOW, TODAY, a_block, a_booking, a_listing, a_user
 from tests.matchers import exact
 
@@ -148,7 +150,8 @@ def _apply(
 ) -> tuple[list[Block], object]:
     ids = iter(f"block-{i}" for i in range(100))
     changes = calendar_import.apply_feed(
-        incoming=imported_nights(events, "UTC", TODAY), blocks=blocks, bookings=list(bookings),
+        incoming=imported_nights(events, "UTC", TODAY), blocks=blocks,
+        booked=[CalendarEntry.of_booking(b) for b in bookings if b.is_live(NOW)],
         now=NOW, new_block_id=lambda: next(ids),
     )  # fmt: skip
     kept = [b for b in blocks if b not in changes.removed] + changes.added
@@ -226,6 +229,13 @@ def test_a_failure_changes_nothing_but_the_status() -> None:
     assert imp.last_synced_at is None
 
 
+def calendar_of(listing: Listing, *blocks: Block) -> Calendar:
+    return Calendar.of(
+        listing_id=listing.id, host_id=listing.host_id, listed=True, terms=listing.terms,
+        blocks=blocks,
+    )  # fmt: skip
+
+
 def test_imported_blocks_follow_their_feed_and_cannot_be_removed_by_hand() -> None:
     listing = a_listing(a_user(Role.HOST))
     block = Block(
@@ -239,8 +249,9 @@ def test_imported_blocks_follow_their_feed_and_cannot_be_removed_by_hand() -> No
             "calendar) to free its nights."
         ),
     ):
-        listing.unblock(block, NOW)
-    listing.unblock(a_block(listing, TODAY, 1), NOW)
+        calendar_of(listing, block).unblock(block.id, NOW)
+    own = a_block(listing, TODAY, 1)
+    calendar_of(listing, own).unblock(own.id, NOW)
 
 
 def test_the_export_shows_live_bookings_and_host_blocks_from_today_never_who() -> None:
@@ -286,12 +297,12 @@ def test_only_plausible_validators_are_kept_to_send_back() -> None:
     imp = _import("listing-1")
     ids = iter(["b1"])
     imp.apply_feed(
-        incoming=[], blocks=[], bookings=[], now=NOW, new_block_id=lambda: next(ids),
+        incoming=[], blocks=[], booked=[], now=NOW, new_block_id=lambda: next(ids),
         etag='"abc"', last_modified="Tue, 01 Jan 2030 10:00:00 GMT",
     )  # fmt: skip
     assert (imp.etag, imp.last_modified) == ('"abc"', "Tue, 01 Jan 2030 10:00:00 GMT")
     imp.apply_feed(
-        incoming=[], blocks=[], bookings=[], now=NOW, new_block_id=lambda: next(ids),
+        incoming=[], blocks=[], booked=[], now=NOW, new_block_id=lambda: next(ids),
         etag='"a"\r\nX-Injected: 1', last_modified="x" * 65,
     )  # fmt: skip
     assert (imp.etag, imp.last_modified) == (None, None)

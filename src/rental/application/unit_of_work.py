@@ -83,6 +83,7 @@ class UnitOfWork(abc.ABC):
         ]  # fmt: skip
 
     def commit(self) -> None:
+        self.calendars.keep_changes()
         events = [e for repo in self._repositories() for a in repo.seen for e in a.pull_events()]
         self._store_events(events)
         self._commit()

@@ -55,7 +55,6 @@ def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) 
         booking_id=deps.ids.new_id(), guest_id=cmd.actor.user_id, stay=stay, guests=cmd.guests,
         now=now,
     )  # fmt: skip
-    uow.calendars.add(booking)
     if cmd.idempotency_key is not None:
         uow.idempotency.add(
             IdempotencyRecord(

@@ -8,6 +8,7 @@ from datetime import datetime
 from rental.application import commands as c
 from rental.application.authorization import check_can_manage_listing
 from rental.application.dependencies import Dependencies
+from rental.application.shared.calendars import locked_calendar, managed_calendar
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.channel_sync.export import CalendarFeed
 from rental.domain.channel_sync.imports import CalendarImport, imported_nights
@@ -84,12 +85,9 @@ def import_calendar(cmd: c.ImportCalendar, uow: UnitOfWork, deps: Dependencies) 
 def delete_calendar_import(
     cmd: c.DeleteCalendarImport, uow: UnitOfWork, deps: Dependencies
 ) -> None:
-    listing = _managed_listing(uow, cmd.actor, cmd.listing_id)
-    calendar_import = listing_import(uow, listing.id, cmd.import_id)
-    now = deps.clock.now()
-    blocks = uow.blocks.of_source(listing.id, calendar_import.source, since=listing.today(now))
-    for block in calendar_import.release(blocks, now):
-        uow.blocks.remove(block)
+    calendar = managed_calendar(uow, deps, cmd.actor, cmd.listing_id, None)
+    calendar_import = listing_import(uow, calendar.listing_id, cmd.import_id)
+    calendar.release_import(calendar_import, deps.clock.now())
     uow.channel_imports.remove(calendar_import)
     uow.commit()
 
@@ -106,21 +104,17 @@ def claim_calendar_sync(cmd: c.ClaimCalendarSync, uow: UnitOfWork, deps: Depende
 def apply_calendar_feed(
     cmd: c.ApplyCalendarFeed, uow: UnitOfWork, deps: Dependencies
 ) -> CalendarImport:
+    """The feed's events become the import's blocks, in the listing's calendar and under its
+    lock, as a booking's nights are."""
     calendar_import = uow.channel_imports.get(cmd.import_id)
-    listing = uow.listings.get(calendar_import.listing_id, for_update=True)
-    listing.check_is_active()
     now = deps.clock.now()
-    today = listing.today(now)
-    changes = calendar_import.apply_feed(
-        incoming=imported_nights(cmd.events, listing.timezone, today),
-        blocks=uow.blocks.of_source(listing.id, calendar_import.source, since=today),
-        bookings=uow.bookings.live_on_listing(listing.id, since=today),
-        now=now, new_block_id=deps.ids.new_id, etag=cmd.etag, last_modified=cmd.last_modified,
+    calendar = locked_calendar(uow, deps, calendar_import.listing_id, None, now)
+    calendar.check_is_listed()
+    incoming = imported_nights(cmd.events, calendar.terms.timezone, calendar.terms.today(now))
+    calendar.sync_import(
+        calendar_import, incoming=incoming, now=now, new_block_id=deps.ids.new_id,
+        etag=cmd.etag, last_modified=cmd.last_modified,
     )  # fmt: skip
-    for block in changes.added:
-        uow.blocks.add(block)
-    for block in changes.removed:
-        uow.blocks.remove(block)
     uow.commit()
     return calendar_import
 

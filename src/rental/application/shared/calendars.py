@@ -1,17 +1,17 @@
-"""Building a listing's calendar, and letting go of pending bookings that are overdue."""
+"""Loading a listing's calendar locked, and letting go of pending bookings that are overdue."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from functools import partial
 
+from rental.application.authorization import check_can_manage_listing
+from rental.application.commands import Actor
 from rental.application.dependencies import Dependencies
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.bookings.booking import Booking
-from rental.domain.calendar.listing_calendar import ListingCalendar
-from rental.domain.calendar.nights import Calendar
+from rental.domain.calendar.calendar import Calendar
 from rental.domain.calendar.stay import Stay
-from rental.domain.listings.listing import Listing
 from rental.domain.money import Money
 from rental.domain.payments.payment import PaymentStatus
 
@@ -43,25 +43,22 @@ def expire_overdue(
 
 
 def locked_calendar(
-    uow: UnitOfWork, deps: Dependencies, listing_id: str, stay: Stay, now: datetime
-) -> ListingCalendar:
-    """The booking aggregate over ``stay``, locked, with the overdue bookings met expired."""
-    calendar = uow.calendars.lock(listing_id, stay, now)
+    uow: UnitOfWork, deps: Dependencies, listing_id: str, window: Stay | None, now: datetime
+) -> Calendar:
+    """The listing's calendar over ``window``, locked, with the overdue bookings met expired."""
+    calendar = uow.calendars.lock(listing_id, window, now)
     expire_overdue(uow, deps, calendar.overdue, now)
     return calendar
 
 
-def calendar_of(
-    uow: UnitOfWork, deps: Dependencies, listing: Listing, now: datetime, stay: Stay
+def managed_calendar(
+    uow: UnitOfWork, deps: Dependencies, actor: Actor, listing_id: str, window: Stay | None
 ) -> Calendar:
-    """The part of a listing's calendar that can collide with ``stay``: its live bookings
-    and blocks over those nights, never the listing's history; overdue ones are expired."""
-    since = max(listing.today(now), stay.check_in)
-    reservations = uow.bookings.live_on_listing(listing.id, since=since, until=stay.check_out)
-    blocks = uow.blocks.upcoming(listing.id, since=since, until=stay.check_out)
-    overdue = tuple(booking.id for booking in reservations if booking.is_overdue(now))
-    expire_overdue(uow, deps, overdue, now)
-    return Calendar.of(reservations, blocks, now)
+    """``locked_calendar`` of a listed listing that ``actor`` may manage."""
+    calendar = locked_calendar(uow, deps, listing_id, window, deps.clock.now())
+    calendar.check_is_listed()
+    check_can_manage_listing(actor, calendar)
+    return calendar
 
 
 def money(booking: Booking, amount: int) -> Money:

@@ -1,4 +1,4 @@
-"""A listing's calendar: the live reservations and host blocks that hold its nights."""
+"""The nights of a listing that are taken: by live bookings and by blocks (``HeldNights``)."""
 
 from __future__ import annotations
 
@@ -39,8 +39,20 @@ class CalendarEntry:
     reason: Reason
     holder_id: str
 
+    @classmethod
+    def of_booking(cls, booking: Reservation) -> CalendarEntry:
+        return cls(booking.check_in, booking.check_out, Reason.BOOKED, booking.id)
+
+    @classmethod
+    def of_block(cls, block: Block) -> CalendarEntry:
+        return cls(block.start, block.end, Reason.BLOCKED, block.id)
+
+    @property
+    def stay(self) -> Stay:
+        return Stay(self.start, self.end)
+
     def overlaps(self, stay: Stay) -> bool:
-        return self.start < stay.check_out and stay.check_in < self.end
+        return self.stay.overlaps(stay)
 
 
 HOST_SOURCE = "host"
@@ -81,7 +93,7 @@ class Block:
 
 
 @frozen
-class Calendar:
+class HeldNights:
     """The entries that can still collide with a new stay (ending today or later)."""
 
     entries: tuple[CalendarEntry, ...]
@@ -89,7 +101,7 @@ class Calendar:
     @classmethod
     def of(
         cls, reservations: Iterable[Reservation], blocks: Iterable[Block], now: datetime
-    ) -> Calendar:
+    ) -> HeldNights:
         """Only live reservations count: declined, cancelled, expired or overdue ones do not."""
         entries = [
             CalendarEntry(r.check_in, r.check_out, Reason.BOOKED, r.id)
@@ -101,8 +113,14 @@ class Calendar:
         return cls(tuple(entries))
 
     @classmethod
-    def of_entries(cls, entries: Iterable[CalendarEntry]) -> Calendar:
+    def of_entries(cls, entries: Iterable[CalendarEntry]) -> HeldNights:
         return cls(tuple(sorted(entries, key=lambda e: (e.start, e.end))))
+
+    def with_entry(self, entry: CalendarEntry) -> HeldNights:
+        return HeldNights.of_entries([*self.entries, entry])
+
+    def without(self, holder_id: str) -> HeldNights:
+        return HeldNights(tuple(e for e in self.entries if e.holder_id != holder_id))
 
     def collisions(self, stay: Stay) -> list[CalendarEntry]:
         return [entry for entry in self.entries if entry.overlaps(stay)]

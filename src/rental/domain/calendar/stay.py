@@ -27,10 +27,17 @@ class Stay:
 
     def overlaps(self, other: Stay) -> bool:
         """True when the two share at least one night (a stay may start the day another ends)."""
-        return self.check_in < other.check_out and other.check_in < self.check_out
+        return nights_overlap(self.check_in, self.check_out, other.check_in, other.check_out)
 
     def each_night(self) -> list[date]:
         return [self.check_in + timedelta(days=i) for i in range(self.nights)]
+
+
+def nights_overlap(start: date, end: date, other_start: date, other_end: date | None) -> bool:
+    """The overlap rule, once: nights ``[start, end)`` and ``[other_start, other_end)`` share
+    one when each starts before the other ends (``other_end`` None: it never ends).
+    ``adapters.sqlalchemy.search.nights_overlap`` is its SQL twin."""
+    return start < (other_end or date.max) and other_start < end
 
 
 def check_timezone(name: str, field: str = "timezone") -> str:

@@ -21,8 +21,7 @@ from zoneinfo import ZoneInfo
 from attrs import define, field, frozen
 
 from rental.domain.aggregate import Aggregate
-from rental.domain.bookings.booking import Booking
-from rental.domain.calendar.nights import Block
+from rental.domain.calendar.nights import Block, CalendarEntry
 from rental.domain.calendar.stay import Stay
 from rental.domain.errors import InvalidInput
 from rental.domain.events import CalendarImportConflicted, DatesBlocked, DatesUnblocked
@@ -306,14 +305,14 @@ class CalendarImport(Aggregate):
         *,
         incoming: Sequence[ImportedNights],
         blocks: Sequence[Block],
-        bookings: Iterable[Booking],
+        booked: Iterable[CalendarEntry],
         now: datetime,
         new_block_id: Callable[[], str],
         etag: str | None = None,
         last_modified: str | None = None,
     ) -> BlockChanges:
         """Make the import's ``blocks`` (those still to come) say what the feed says now, and
-        record its conflicts with the live ``bookings``."""
+        record its conflicts with the nights of live bookings (``booked``)."""
         pairs, gone = _match(incoming, [b for b in blocks if b.source == self.source])
         added: list[Block] = []
         moved: list[Block] = []
@@ -342,7 +341,7 @@ class CalendarImport(Aggregate):
             self.record(
                 DatesUnblocked(occurred_at=now, listing_id=self.listing_id, block_id=block.id)
             )
-        self._record_conflicts(incoming, list(bookings), now)
+        self._record_conflicts(incoming, list(booked), now)
         self._attempted(now)
         self.last_synced_at = now
         self.last_error = None
@@ -351,18 +350,19 @@ class CalendarImport(Aggregate):
         return BlockChanges(added, moved, gone)
 
     def _record_conflicts(
-        self, incoming: Sequence[ImportedNights], bookings: list[Booking], now: datetime
+        self, incoming: Sequence[ImportedNights], booked: list[CalendarEntry], now: datetime
     ) -> None:
         known = {(c.booking_id, c.start, c.end) for c in self.current_conflicts}
         found: list[ImportConflict] = []
         for nights in incoming:
-            for booking in bookings:
-                if booking.is_live(now) and nights.stay.overlaps(
-                    Stay(booking.check_in, booking.check_out)
-                ):
+            for entry in booked:
+                if entry.overlaps(nights.stay):
                     found.append(
                         ImportConflict(
-                            booking.id, nights.stay.check_in, nights.stay.check_out, nights.summary
+                            entry.holder_id,
+                            nights.stay.check_in,
+                            nights.stay.check_out,
+                            nights.summary,
                         )
                     )
         for conflict in found:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -13,19 +12,14 @@ from rental.domain.aggregate import Aggregate
 from rental.domain.bookings.booking import Booking
 from rental.domain.bookings.policies import CancellationPolicy, PriceBreakdown
 from rental.domain.calendar.booking_terms import DEFAULT_MAX_ADVANCE_DAYS, BookingTerms
-from rental.domain.calendar.listing_calendar import ListingCalendar
-from rental.domain.calendar.nights import Block, Calendar, CalendarEntry
 from rental.domain.calendar.stay import Stay, check_timezone, local_date
 from rental.domain.errors import (
-    BlockNotFound,
     InvalidInput,
     ListingChanged,
     ListingHasLiveBookings,
     ListingNotFound,
 )
 from rental.domain.events import (
-    DatesBlocked,
-    DatesUnblocked,
     ListingCreated,
     ListingDeleted,
     ListingUpdated,
@@ -264,42 +258,6 @@ class Listing(Aggregate):
 
     def today(self, now: datetime) -> date:
         return local_date(now, self.timezone)
-
-    def booking_calendar(
-        self, entries: Iterable[CalendarEntry], overdue: Iterable[str] = ()
-    ) -> ListingCalendar:
-        """This listing as the booking aggregate sees it, over ``entries``."""
-        return ListingCalendar.of(
-            listing_id=self.id, host_id=self.host_id, listed=not self.is_deleted,
-            terms=self.terms, entries=entries, overdue=overdue,
-        )  # fmt: skip
-
-    def block_dates(self, *, block_id: str, stay: Stay, calendar: Calendar, now: datetime) -> Block:
-        """Take nights off the market; refused over a live booking or another block, and for
-        nights already past (they cannot be sold any more)."""
-        self.check_is_active()
-        if stay.check_in < self.today(now):
-            raise InvalidInput({"start": ["must not be before today in the listing's time zone."]})
-        calendar.check_free(stay)
-        self.bump_version()
-        block = Block(
-            id=block_id, listing_id=self.id, start=stay.check_in, end=stay.check_out, created_at=now
-        )
-        self.record(
-            DatesBlocked(
-                occurred_at=now, listing_id=self.id, block_id=block_id, start=block.start,
-                end=block.end,
-            )
-        )  # fmt: skip
-        return block
-
-    def unblock(self, block: Block, now: datetime) -> None:
-        self.check_is_active()
-        if block.listing_id != self.id:
-            raise BlockNotFound(f"No block {block.id} on this listing.")
-        block.check_is_hosts_own()
-        self.bump_version()
-        self.record(DatesUnblocked(occurred_at=now, listing_id=self.id, block_id=block.id))
 
     def record_review(self, rating: int, now: datetime) -> None:
         """Fold a new rating into the mean, rounded half up to 2 decimals."""
