@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.user_role import check_user_role
 from ..models.user_role import UserRole
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -33,6 +34,7 @@ class User:
             full_name (None | str):
             bio (None | str):
             created_at (datetime.datetime):
+            notify_messages (bool | Unset): Whether you are emailed about new messages.
      """
 
     id: str
@@ -42,6 +44,7 @@ class User:
     full_name: None | str
     bio: None | str
     created_at: datetime.datetime
+    notify_messages: bool | Unset = UNSET
 
 
 
@@ -64,6 +67,8 @@ class User:
 
         created_at = self.created_at.isoformat()
 
+        notify_messages = self.notify_messages
+
 
         field_dict: dict[str, Any] = {}
 
@@ -76,6 +81,8 @@ class User:
             "bio": bio,
             "created_at": created_at,
         })
+        if notify_messages is not UNSET:
+            field_dict["notify_messages"] = notify_messages
 
         return field_dict
 
@@ -116,6 +123,8 @@ class User:
 
 
 
+        notify_messages = d.pop("notify_messages", UNSET)
+
         user = cls(
             id=id,
             username=username,
@@ -124,6 +133,7 @@ class User:
             full_name=full_name,
             bio=bio,
             created_at=created_at,
+            notify_messages=notify_messages,
         )
 
         return user
