@@ -7,6 +7,7 @@ from collections.abc import Callable
 from attrs import frozen
 
 from rental.application.bookkeeping import PayoutGateway
+from rental.application.messaging.ports import MessageRate
 from rental.application.ports import Clock, IdGenerator, PasswordHasher, PaymentGateway
 from rental.application.unit_of_work import UnitOfWork
 
@@ -23,3 +24,4 @@ class Dependencies:
     host_fee_percent: int = 3  # kept from the host's payout (RENTAL_HOST_FEE_PERCENT)
     payouts: PayoutGateway | None = None  # bootstrap() always gives one
     require_verified_email: bool = False  # RENTAL_REQUIRE_VERIFIED_EMAIL
+    message_rate: MessageRate | None = None  # messages per sender a minute; None: no limit

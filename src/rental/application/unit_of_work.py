@@ -10,6 +10,7 @@ from typing import Self
 
 from rental.application.account_repositories import LoginSessions, OneTimeTokens
 from rental.application.bookkeeping import Ledger, PayoutStore, ProviderEvents
+from rental.application.messaging.ports import ThreadRepository, UserBlockRepository
 from rental.application.repositories import (
     BlockRepository,
     BookingRepository,
@@ -54,6 +55,8 @@ class UnitOfWork(abc.ABC):
     channel_imports: ChannelImportRepository
     one_time_tokens: OneTimeTokens
     login_sessions: LoginSessions
+    threads: ThreadRepository
+    user_blocks: UserBlockRepository
 
     def __init__(self) -> None:
         self._committed_events: list[Event] = []
@@ -89,7 +92,7 @@ class UnitOfWork(abc.ABC):
     def _repositories(self) -> list[Tracking]:
         return [
             self.users, self.listings, self.calendars, self.bookings, self.payments,
-            self.reviews, self.channel_feeds, self.channel_imports,
+            self.reviews, self.channel_feeds, self.channel_imports, self.threads,
         ]  # fmt: skip
 
     def commit(self) -> None:

@@ -49,13 +49,13 @@ def event_delivery(
     redis_url: str | None = None,
     redis_namespace: str = "rental",
     admin_email: str | None = None,
-    more_consumers: Sequence[Consumer] = (),
+    consumers_beside: Sequence[Consumer] = (),
 ) -> EventDelivery:
     """Build the delivery of events; ``in_process`` publishes to handlers given to bootstrap;
     the emails meant for the marketplace's staff go to ``admin_email``."""
     from rental.adapters.telemetry.traced import traced_dispatch, traced_sink
 
-    consumers = [*Notifications(read_model, notifier, admin_email).consumers(), *more_consumers]
+    consumers = [*Notifications(read_model, notifier, admin_email).consumers(), *consumers_beside]
     if not redis_url:
         dispatcher = EventDispatcher(consumers, ledger)
         relay = OutboxRelay(outbox, traced_sink(dispatcher.dispatch_entry), SystemClock())

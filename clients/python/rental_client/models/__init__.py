@@ -19,14 +19,23 @@ from .currency import Currency
 from .email_change import EmailChange
 from .health import Health
 from .health_checks import HealthChecks
+from .house_rules import HouseRules
+from .house_rules_input import HouseRulesInput
 from .import_conflict import ImportConflict
+from .inquiry_request import InquiryRequest
 from .list_bookings_role import ListBookingsRole
 from .list_listings_sort import ListListingsSort
 from .listing import Listing
 from .listing_create import ListingCreate
+from .listing_create_property_type import ListingCreatePropertyType
 from .listing_page import ListingPage
+from .listing_property_type import ListingPropertyType
 from .listing_update import ListingUpdate
+from .listing_update_property_type import ListingUpdatePropertyType
 from .login import Login
+from .message import Message
+from .message_page import MessagePage
+from .message_request import MessageRequest
 from .pagination_metadata import PaginationMetadata
 from .password_change import PasswordChange
 from .password_reset import PasswordReset
@@ -47,6 +56,7 @@ from .problem import Problem
 from .problem_checks import ProblemChecks
 from .problem_errors import ProblemErrors
 from .profile_update import ProfileUpdate
+from .read_request import ReadRequest
 from .register import Register
 from .register_role import RegisterRole
 from .review import Review
@@ -54,9 +64,13 @@ from .review_page import ReviewPage
 from .review_request import ReviewRequest
 from .session import Session
 from .stripe_webhook_body import StripeWebhookBody
+from .thread import Thread
+from .thread_last_message_type_0_type_0 import ThreadLastMessageType0Type0
+from .thread_page import ThreadPage
 from .tokens import Tokens
 from .unavailable import Unavailable
 from .unavailable_reason import UnavailableReason
+from .updates import Updates
 from .user import User
 from .user_role import UserRole
 from .verify_email import VerifyEmail
@@ -82,14 +96,23 @@ __all__ = (
     "EmailChange",
     "Health",
     "HealthChecks",
+    "HouseRules",
+    "HouseRulesInput",
     "ImportConflict",
+    "InquiryRequest",
     "ListBookingsRole",
     "Listing",
     "ListingCreate",
+    "ListingCreatePropertyType",
     "ListingPage",
+    "ListingPropertyType",
     "ListingUpdate",
+    "ListingUpdatePropertyType",
     "ListListingsSort",
     "Login",
+    "Message",
+    "MessagePage",
+    "MessageRequest",
     "PaginationMetadata",
     "PasswordChange",
     "PasswordReset",
@@ -110,6 +133,7 @@ __all__ = (
     "ProblemChecks",
     "ProblemErrors",
     "ProfileUpdate",
+    "ReadRequest",
     "Register",
     "RegisterRole",
     "Review",
@@ -117,9 +141,13 @@ __all__ = (
     "ReviewRequest",
     "Session",
     "StripeWebhookBody",
+    "Thread",
+    "ThreadLastMessageType0Type0",
+    "ThreadPage",
     "Tokens",
     "Unavailable",
     "UnavailableReason",
+    "Updates",
     "User",
     "UserRole",
     "VerifyEmail",

@@ -26,10 +26,13 @@ class ProfileUpdate:
         Attributes:
             full_name (None | str | Unset):  Example: Hana Ito.
             bio (None | str | Unset):
+            notify_messages (bool | None | Unset): Whether you are emailed about new messages (at most one email per thread
+                every 15 minutes).
      """
 
     full_name: None | str | Unset = UNSET
     bio: None | str | Unset = UNSET
+    notify_messages: bool | None | Unset = UNSET
 
 
 
@@ -48,6 +51,12 @@ class ProfileUpdate:
         else:
             bio = self.bio
 
+        notify_messages: bool | None | Unset
+        if isinstance(self.notify_messages, Unset):
+            notify_messages = UNSET
+        else:
+            notify_messages = self.notify_messages
+
 
         field_dict: dict[str, Any] = {}
 
@@ -57,6 +66,8 @@ class ProfileUpdate:
             field_dict["full_name"] = full_name
         if bio is not UNSET:
             field_dict["bio"] = bio
+        if notify_messages is not UNSET:
+            field_dict["notify_messages"] = notify_messages
 
         return field_dict
 
@@ -85,9 +96,20 @@ class ProfileUpdate:
         bio = _parse_bio(d.pop("bio", UNSET))
 
 
+        def _parse_notify_messages(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        notify_messages = _parse_notify_messages(d.pop("notify_messages", UNSET))
+
+
         profile_update = cls(
             full_name=full_name,
             bio=bio,
+            notify_messages=notify_messages,
         )
 
         return profile_update

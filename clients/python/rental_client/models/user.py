@@ -8,7 +8,9 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.user_role import check_user_role
 from ..models.user_role import UserRole
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -33,6 +35,7 @@ class User:
             bio (None | str):
             created_at (datetime.datetime):
             email_verified (bool):
+            notify_messages (bool | Unset): Whether you are emailed about new messages.
      """
 
     id: str
@@ -43,6 +46,7 @@ class User:
     bio: None | str
     created_at: datetime.datetime
     email_verified: bool
+    notify_messages: bool | Unset = UNSET
 
 
 
@@ -55,7 +59,7 @@ class User:
 
         email = self.email
 
-        role = self.role.value
+        role: str = self.role
 
         full_name: None | str
         full_name = self.full_name
@@ -66,6 +70,8 @@ class User:
         created_at = self.created_at.isoformat()
 
         email_verified = self.email_verified
+
+        notify_messages = self.notify_messages
 
 
         field_dict: dict[str, Any] = {}
@@ -80,6 +86,8 @@ class User:
             "created_at": created_at,
             "email_verified": email_verified,
         })
+        if notify_messages is not UNSET:
+            field_dict["notify_messages"] = notify_messages
 
         return field_dict
 
@@ -94,7 +102,7 @@ class User:
 
         email = d.pop("email")
 
-        role = UserRole(d.pop("role"))
+        role = check_user_role(d.pop("role"))
 
 
 
@@ -122,6 +130,8 @@ class User:
 
         email_verified = d.pop("email_verified")
 
+        notify_messages = d.pop("notify_messages", UNSET)
+
         user = cls(
             id=id,
             username=username,
@@ -131,6 +141,7 @@ class User:
             bio=bio,
             created_at=created_at,
             email_verified=email_verified,
+            notify_messages=notify_messages,
         )
 
         return user

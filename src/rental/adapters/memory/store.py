@@ -7,6 +7,7 @@ from datetime import datetime
 
 from attrs import define, field
 
+from rental.adapters.memory.messaging import MessagingData
 from rental.application.repositories import IdempotencyRecord
 from rental.domain.accounts.one_time_tokens import OneTimeToken
 from rental.domain.accounts.sessions import LoginSession
@@ -44,6 +45,7 @@ class MemoryData:
     calendar_imports: dict[str, CalendarImport] = field(factory=dict)
     one_time_tokens: dict[str, OneTimeToken] = field(factory=dict)
     login_sessions: dict[str, LoginSession] = field(factory=dict)
+    messaging: MessagingData = field(factory=MessagingData)
 
 
 class MemoryStore:

@@ -14,6 +14,7 @@ from typing import Any
 from rental.adapters.memory.accounts import MemoryLoginSessions, MemoryOneTimeTokens
 from rental.adapters.memory.bookkeeping import MemoryLedger, MemoryPayouts, MemoryProviderEvents
 from rental.adapters.memory.channel_sync import MemoryChannelFeeds, MemoryChannelImports
+from rental.adapters.memory.messaging import MemoryThreads, MemoryUserBlocks
 from rental.adapters.memory.repositories import (
     MemoryBlocks,
     MemoryBookings,
@@ -69,6 +70,8 @@ class MemoryUnitOfWork(UnitOfWork):
         self.channel_imports = MemoryChannelImports(data.calendar_imports, data.listings)
         self.one_time_tokens = MemoryOneTimeTokens(data.one_time_tokens)
         self.login_sessions = MemoryLoginSessions(data.login_sessions)
+        self.threads = MemoryThreads(data.messaging)
+        self.user_blocks = MemoryUserBlocks(data.messaging)
 
     def _store_events(self, events: list[Event]) -> None:
         assert self._working is not None

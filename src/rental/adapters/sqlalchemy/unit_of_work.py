@@ -19,6 +19,7 @@ from rental.adapters.sqlalchemy.channel_sync import (
     SqlChannelImportRepository,
 )
 from rental.adapters.sqlalchemy.errors import domain_errors
+from rental.adapters.sqlalchemy.messaging import SqlThreads, SqlUserBlocks
 from rental.adapters.sqlalchemy.repositories import (
     SqlBlockRepository,
     SqlBookingRepository,
@@ -64,6 +65,8 @@ class SqlUnitOfWork(UnitOfWork):
         self.channel_imports = SqlChannelImportRepository(session)
         self.one_time_tokens = SqlOneTimeTokens(session)
         self.login_sessions = SqlLoginSessions(session)
+        self.threads = SqlThreads(session)
+        self.user_blocks = SqlUserBlocks(session)
         return super().__enter__()
 
     def __exit__(

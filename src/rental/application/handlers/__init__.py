@@ -18,6 +18,7 @@ from rental.application.handlers import (
     reviews,
     users,
 )
+from rental.application.messaging.handlers import HANDLERS as MESSAGING_HANDLERS
 from rental.application.unit_of_work import UnitOfWork
 
 Handler = Callable[[Any, UnitOfWork, Dependencies], Any]
@@ -67,3 +68,4 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.ResendVerification: accounts.resend_verification,
     c.RequestEmailChange: accounts.request_email_change,
 }
+COMMAND_HANDLERS.update(MESSAGING_HANDLERS)

@@ -21,6 +21,7 @@ DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
     (e.PreconditionFailed, 412),
     (e.InvalidToken, 400),
     (e.TooManyAttempts, 429),
+    (e.TooManyMessages, 429),
 )
 
 

@@ -100,7 +100,8 @@ def sync_detailed(
     body: ProfileUpdate,
 
 ) -> Response[Problem | User]:
-    """ Change your full name or bio; fields left out (or null) stay as they are.
+    """ Change your full name or bio, or whether you are emailed about new messages
+    (`notify_messages`); fields left out (or null) stay as they are.
 
      ``password`` is refused (422): changing it needs the current one, at
     ``POST /users/me/password``.
@@ -134,7 +135,8 @@ def sync(
     body: ProfileUpdate,
 
 ) -> Problem | User | None:
-    """ Change your full name or bio; fields left out (or null) stay as they are.
+    """ Change your full name or bio, or whether you are emailed about new messages
+    (`notify_messages`); fields left out (or null) stay as they are.
 
      ``password`` is refused (422): changing it needs the current one, at
     ``POST /users/me/password``.
@@ -163,7 +165,8 @@ async def asyncio_detailed(
     body: ProfileUpdate,
 
 ) -> Response[Problem | User]:
-    """ Change your full name or bio; fields left out (or null) stay as they are.
+    """ Change your full name or bio, or whether you are emailed about new messages
+    (`notify_messages`); fields left out (or null) stay as they are.
 
      ``password`` is refused (422): changing it needs the current one, at
     ``POST /users/me/password``.
@@ -197,7 +200,8 @@ async def asyncio(
     body: ProfileUpdate,
 
 ) -> Problem | User | None:
-    """ Change your full name or bio; fields left out (or null) stay as they are.
+    """ Change your full name or bio, or whether you are emailed about new messages
+    (`notify_messages`); fields left out (or null) stay as they are.
 
      ``password`` is refused (422): changing it needs the current one, at
     ``POST /users/me/password``.

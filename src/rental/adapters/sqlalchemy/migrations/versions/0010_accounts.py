@@ -6,8 +6,8 @@ Users who registered before this revision are taken as verified (``email_verifie
 to their ``created_at``): their addresses have received the marketplace's emails all along,
 and a deployment must not lock its existing users out of booking on upgrade.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-07
 """
 
@@ -19,8 +19,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import mysql
 
-revision = "0008"
-down_revision = "0007"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
