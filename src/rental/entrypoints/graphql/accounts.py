@@ -45,18 +45,22 @@ class AuthTokens:
     expires_in: int
 
 
-@strawberry.type(description="The signed-in caller's own things.")
-class Viewer:
-    @strawberry.field(description="Live sessions, one per sign-in, newest first.")
-    @staticmethod
-    def sessions(info: Info) -> list[Session]:
-        actor = info.context.signed_in()
-        current = current_session_id()
-        views = info.context.rental.sessions(actor)
-        return [Session(
-            id=strawberry.ID(v.id), created_at=v.created_at, last_used_at=v.last_used_at,
-            user_agent=v.user_agent, current=v.id == current,
-        ) for v in views]  # fmt: skip
+def viewer_sessions(info: Info) -> list[Session]:
+    """The caller's live sessions (GET /users/me/sessions)."""
+    actor = info.context.signed_in()
+    current = current_session_id()
+    views = info.context.rental.sessions(actor)
+    return [Session(
+        id=strawberry.ID(v.id), created_at=v.created_at, last_used_at=v.last_used_at,
+        user_agent=v.user_agent, current=v.id == current,
+    ) for v in views]  # fmt: skip
+
+
+@strawberry.type
+class AccountsViewer:
+    sessions: list[Session] = strawberry.field(
+        resolver=viewer_sessions, description="Your live sessions, one per sign-in, newest first."
+    )
 
 
 def _sign_in_limit() -> None:
@@ -77,15 +81,6 @@ def _counting_wrong_passwords(info: Info, command: c.Command) -> object:
 def _tokens(result: object) -> AuthTokens:
     tokens = tokens_for(result)  # type: ignore[arg-type]
     return AuthTokens(**tokens)
-
-
-@strawberry.type
-class AccountQuery:
-    @strawberry.field(description="The caller's own sessions and more; needs a signed-in caller.")
-    @staticmethod
-    def viewer(info: Info) -> Viewer:
-        info.context.signed_in()
-        return Viewer()
 
 
 @strawberry.type

@@ -14,7 +14,6 @@ from rental.domain.bookings import booking as bookings
 from rental.domain.errors import NotFound
 from rental.domain.listings import listing as listings
 from rental.domain.payments import payment as payments
-from rental.entrypoints.graphql.accounts import AccountQuery
 from rental.entrypoints.graphql.enums import ListingSort
 from rental.entrypoints.graphql.inputs import UNSET, given_fields, loaded
 from rental.entrypoints.graphql.types import (
@@ -64,7 +63,7 @@ def search_of(
 @strawberry.type(description="Nullable fields follow GitHub's convention: a missing or hidden "
                  "object is null, without an error. Errors carry extensions.code as Apollo "
                  "Server's do.")  # fmt: skip
-class Query(AccountQuery):
+class Query:
     @strawberry.field(description="The caller; null when anonymous.")
     @staticmethod
     def me(info: Info) -> User | None:
