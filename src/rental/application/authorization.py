@@ -9,6 +9,7 @@ from __future__ import annotations
 from rental.application.commands import Actor
 from rental.domain.bookings import Booking
 from rental.domain.errors import BookingNotFound, PermissionDenied
+from rental.domain.listing_calendar import ListingCalendar
 from rental.domain.listings import Listing
 from rental.domain.users import Role
 
@@ -21,6 +22,12 @@ def check_can_host(actor: Actor) -> None:
 def check_can_manage_listing(actor: Actor, listing: Listing) -> None:
     if not (actor.is_admin or listing.host_id == actor.user_id):
         raise PermissionDenied("Only the listing's host or an admin may change it.")
+
+
+def check_can_manage_calendar(actor: Actor, calendar: ListingCalendar) -> None:
+    """Prices and rules by date: the listing's host or an admin."""
+    if not (actor.is_admin or calendar.host_id == actor.user_id):
+        raise PermissionDenied("Only the listing's host or an admin may change its calendar.")
 
 
 def can_see_booking(actor: Actor, booking: Booking) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -111,6 +111,10 @@ class ListingFields:
     instant_book: bool | Unset = UNSET
     cancellation_policy: str | Unset = UNSET
     amenities: Sequence[str] | Unset = UNSET
+    weekend_price: int | Unset | None = UNSET
+    extra_guest_fee: int | Unset = UNSET
+    guests_included: int | Unset | None = UNSET
+    taxes: Sequence[Mapping[str, Any]] | Unset = UNSET
 
     def given(self) -> dict[str, Any]:
         """The listing fields given, by name."""
@@ -168,6 +172,7 @@ class RequestBooking(Command):
     check_out: date
     guests: int
     idempotency_key: str | None = None
+    expected_total: int | None = None
 
 
 @frozen(kw_only=True)
@@ -303,3 +308,12 @@ class RecordCalendarFeedFailure(Command):
 
     import_id: str
     reason: str
+
+
+@frozen(kw_only=True)
+class UpdateCalendar(Command):
+    """Set or clear prices and rules over date ranges (applied in order, the later winning)."""
+
+    actor: Actor
+    listing_id: str
+    ranges: tuple[Mapping[str, Any], ...]

@@ -15,6 +15,7 @@ from rental.domain.calendar import CalendarEntry
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.payouts import Payout
+from rental.domain.rates import RateCalendar
 from rental.domain.reviews import Review
 from rental.domain.users import TokenStanding, User
 
@@ -121,6 +122,11 @@ class ReadModel(abc.ABC):
         self, listing_id: str, start: date, end: date, now: datetime
     ) -> list[CalendarEntry]:
         """Live bookings and blocks overlapping ``[start, end)``, by start date."""
+
+    def rate_overrides(self, listing_id: str, start: date, end: date) -> RateCalendar:
+        """The listing's rate overrides over the dates ``[start, end]`` (the last one too: a
+        stay's check-out day may be closed to departure)."""
+        raise NotImplementedError
 
     @abc.abstractmethod
     def booking(self, booking_id: str) -> Booking | None: ...

@@ -92,6 +92,11 @@ class CalendarRepository(Tracking, abc.ABC):
         blocks over those nights and the overdue pending bookings there. Deleted listings too
         (not ``listed``); ``ListingNotFound`` when there is none."""
 
+    def save_rates(self, calendar: ListingCalendar) -> None:
+        """Write ``calendar``'s rate overrides (changed on a calendar this unit of work locked:
+        ``lock`` reads the overrides over the stay's nights and its check-out day)."""
+        raise NotImplementedError
+
     def add(self, booking: Booking) -> None:
         """Keep ``booking`` (new, decided on a calendar this unit of work locked). It is
         written at the latest with the commit; later reads in the same unit of work may not

@@ -185,3 +185,16 @@ class PreconditionFailed(DomainError):
 
 class ListingChanged(PreconditionFailed):
     """The listing changed since the version the caller saw; read it again."""
+
+
+# -- prices and rules by date (``rates.py``) ---------------------------------------------
+class ClosedToArrival(InvalidInput):
+    """The listing takes no arrivals on the check-in date."""
+
+
+class ClosedToDeparture(InvalidInput):
+    """The listing takes no departures on the check-out date."""
+
+
+class PriceChanged(Conflict):
+    """The price of this stay is not the one the client expected; quote it again."""

@@ -9,16 +9,19 @@ decision is made and written: that lock, not a version number, is its concurrenc
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
 
 from attrs import define
 
 from rental.domain.booking_terms import BookingTerms
 from rental.domain.bookings import Booking, BookingStatus
 from rental.domain.calendar import Calendar, CalendarEntry, Reason
-from rental.domain.errors import ListingNotFound, PermissionDenied
+from rental.domain.errors import ListingNotFound, PermissionDenied, PriceChanged
 from rental.domain.events import BookingRequested
+from rental.domain.policies import PriceBreakdown
+from rental.domain.rates import NO_OVERRIDES, RateCalendar, RateOverride, check_rate_changes
 from rental.domain.stay import Stay
 
 
@@ -37,6 +40,7 @@ class ListingCalendar:
     terms: BookingTerms
     calendar: Calendar
     overdue: tuple[str, ...] = ()
+    rates: RateCalendar = NO_OVERRIDES
 
     @classmethod
     def of(
@@ -48,8 +52,12 @@ class ListingCalendar:
         terms: BookingTerms,
         entries: Iterable[CalendarEntry],
         overdue: Iterable[str] = (),
+        overrides: Iterable[RateOverride] = (),
     ) -> ListingCalendar:
-        return cls(listing_id, host_id, listed, terms, Calendar.of_entries(entries), tuple(overdue))
+        return cls(
+            listing_id, host_id, listed, terms, Calendar.of_entries(entries), tuple(overdue),
+            RateCalendar(tuple(overrides)),
+        )  # fmt: skip
 
     # -- guards -------------------------------------------------------------------------
     def check_is_listed(self) -> None:
@@ -63,17 +71,36 @@ class ListingCalendar:
     def check_nights_free(self, stay: Stay) -> None:
         self.calendar.check_free(stay)
 
+    @staticmethod
+    def check_price_expected(price: PriceBreakdown, expected_total: int | None) -> None:
+        """A client that quoted the stay may say which total it agreed to: any other is a
+        conflict, and nothing is held."""
+        if expected_total is not None and expected_total != price.total:
+            raise PriceChanged(
+                f"The stay now costs {price.total} {price.currency} (minor units), not the "
+                f"{expected_total} expected; quote it again."
+            )
+
     # -- the decision ---------------------------------------------------------------------
     def request_booking(
-        self, *, booking_id: str, guest_id: str, stay: Stay, guests: int, now: datetime
+        self,
+        *,
+        booking_id: str,
+        guest_id: str,
+        stay: Stay,
+        guests: int,
+        now: datetime,
+        expected_total: int | None = None,
     ) -> Booking:
         """Hold ``stay`` for ``guest_id``: the booking starts pending, its nights taken at once
-        (in this calendar too, so a second request over them fails)."""
+        (in this calendar too, so a second request over them fails). Its price is resolved
+        night by night from the rates read under the same lock, and kept."""
         self.check_is_listed()
         self.check_guest_is_not_host(guest_id)
-        self.terms.check_stay_rules(stay, guests, now)
+        self.terms.check_stay_rules(stay, guests, now, self.rates)
         self.check_nights_free(stay)
-        terms, price = self.terms, self.terms.quote(stay)
+        terms, price = self.terms, self.terms.quote(stay, guests, self.rates)
+        self.check_price_expected(price, expected_total)
         booking = Booking(
             id=booking_id,
             listing_id=self.listing_id,
@@ -100,3 +127,11 @@ class ListingCalendar:
         held = CalendarEntry(stay.check_in, stay.check_out, Reason.BOOKED, booking.id)
         self.calendar = Calendar.of_entries([*self.calendar.entries, held])
         return booking
+
+    def change_rates(self, ranges: Sequence[Mapping[str, Any]], now: datetime) -> tuple[date, date]:
+        """Apply a host's calendar change (checked against today in the listing's time zone);
+        ``rates`` must hold every override over the ranges. Returns the window touched."""
+        self.check_is_listed()
+        changes = check_rate_changes(ranges, self.terms.today(now))
+        self.rates = self.rates.applied(changes)
+        return min(c.start for c in changes), max(c.end for c in changes)

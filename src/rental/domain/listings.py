@@ -31,7 +31,9 @@ from rental.domain.listing_calendar import ListingCalendar
 from rental.domain.money import check_currency
 from rental.domain.places import check_coordinates, check_country
 from rental.domain.policies import CancellationPolicy, PriceBreakdown
+from rental.domain.rates import MAX_NIGHT_PRICE, RateOverride
 from rental.domain.stay import Stay, check_timezone, local_date
+from rental.domain.taxes import Tax, check_taxes
 from rental.domain.text import check_text
 
 MAX_TITLE = 200
@@ -65,10 +67,14 @@ EDITABLE: dict[str, Any] = {
     "instant_book": True,
     "cancellation_policy": CancellationPolicy.FLEXIBLE.value,
     "amenities": [],
+    "weekend_price": None,
+    "extra_guest_fee": 0,
+    "guests_included": None,
+    "taxes": [],
 }
 REQUIRED = ("title", "city", "country", "price_per_night", "max_guests")
 MULTILINE = ("description",)
-OPTIONAL_NULLABLE = ("latitude", "longitude")
+OPTIONAL_NULLABLE = ("latitude", "longitude", "weekend_price", "guests_included")
 
 
 def _check_text(
@@ -91,6 +97,20 @@ def _check_int(
         errors[name] = ["must be an integer."]
     elif not low <= value <= high:
         errors[name] = [f"must be between {low} and {high}."]
+
+
+def _check_pricing(errors: dict[str, list[str]], values: dict[str, Any]) -> None:
+    """The prices by guest and by weekday, and the taxes (``rates.py``, ``taxes.py``)."""
+    if values["weekend_price"] is not None:
+        _check_int(errors, values, "weekend_price", 1, MAX_NIGHT_PRICE)
+    _check_int(errors, values, "extra_guest_fee", 0, MAX_NIGHT_PRICE)
+    if values["guests_included"] is not None:
+        # More than max_guests is allowed: then no party pays the extra-guest fee.
+        _check_int(errors, values, "guests_included", 1, MAX_GUESTS_LIMIT)
+    try:
+        values["taxes"] = list(check_taxes(values["taxes"]))
+    except InvalidInput as error:
+        errors.update(error.errors)
 
 
 def check_listing_fields(values: dict[str, Any]) -> dict[str, Any]:
@@ -148,6 +168,7 @@ def check_listing_fields(values: dict[str, Any]) -> dict[str, Any]:
         check_coordinates(values["latitude"], values["longitude"])
     except InvalidInput as error:
         errors.update(error.errors)
+    _check_pricing(errors, values)
     if errors:
         raise InvalidInput(errors)
     return values
@@ -181,6 +202,10 @@ class Listing(Aggregate):
     created_at: datetime
     updated_at: datetime
     max_advance_days: int = DEFAULT_MAX_ADVANCE_DAYS
+    weekend_price: int | None = None
+    extra_guest_fee: int = 0
+    guests_included: int | None = None
+    taxes: list[Tax] = field(factory=list)
     rating_sum: int = 0
     review_count: int = 0
     rating_average: Decimal | None = None
@@ -256,7 +281,9 @@ class Listing(Aggregate):
             monthly_discount_percent=self.monthly_discount_percent, max_guests=self.max_guests,
             min_nights=self.min_nights, max_nights=self.max_nights, timezone=self.timezone,
             cancellation_policy=self.cancellation_policy, instant_book=self.instant_book,
-            max_advance_days=self.max_advance_days,
+            max_advance_days=self.max_advance_days, weekend_price=self.weekend_price,
+            extra_guest_fee=self.extra_guest_fee, guests_included=self.guests_included,
+            taxes=tuple(self.taxes),
         )  # fmt: skip
 
     def quote(self, stay: Stay) -> PriceBreakdown:
@@ -266,12 +293,15 @@ class Listing(Aggregate):
         return local_date(now, self.timezone)
 
     def booking_calendar(
-        self, entries: Iterable[CalendarEntry], overdue: Iterable[str] = ()
+        self,
+        entries: Iterable[CalendarEntry],
+        overdue: Iterable[str] = (),
+        overrides: Iterable[RateOverride] = (),
     ) -> ListingCalendar:
         """This listing as the booking aggregate sees it, over ``entries``."""
         return ListingCalendar.of(
             listing_id=self.id, host_id=self.host_id, listed=not self.is_deleted,
-            terms=self.terms, entries=entries, overdue=overdue,
+            terms=self.terms, entries=entries, overdue=overdue, overrides=overrides,
         )  # fmt: skip
 
     def block_dates(self, *, block_id: str, stay: Stay, calendar: Calendar, now: datetime) -> Block:

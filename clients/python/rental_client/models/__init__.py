@@ -8,6 +8,9 @@ from .booking import Booking
 from .booking_page import BookingPage
 from .booking_request import BookingRequest
 from .booking_status import BookingStatus
+from .calendar import Calendar
+from .calendar_change import CalendarChange
+from .calendar_day import CalendarDay
 from .calendar_feed import CalendarFeed
 from .calendar_import import CalendarImport
 from .calendar_import_input import CalendarImportInput
@@ -27,6 +30,7 @@ from .listing_create import ListingCreate
 from .listing_page import ListingPage
 from .listing_update import ListingUpdate
 from .login import Login
+from .nightly_price import NightlyPrice
 from .pagination_metadata import PaginationMetadata
 from .payment import Payment
 from .payment_page import PaymentPage
@@ -44,12 +48,21 @@ from .problem import Problem
 from .problem_checks import ProblemChecks
 from .problem_errors import ProblemErrors
 from .profile_update import ProfileUpdate
+from .quote import Quote
+from .quote_reason import QuoteReason
+from .rate_range import RateRange
 from .register import Register
 from .register_role import RegisterRole
 from .review import Review
 from .review_page import ReviewPage
 from .review_request import ReviewRequest
 from .stripe_webhook_body import StripeWebhookBody
+from .tax import Tax
+from .tax_applies_to_type_1 import TaxAppliesToType1
+from .tax_applies_to_type_2_type_1 import TaxAppliesToType2Type1
+from .tax_applies_to_type_3_type_1 import TaxAppliesToType3Type1
+from .tax_kind import TaxKind
+from .tax_line import TaxLine
 from .tokens import Tokens
 from .unavailable import Unavailable
 from .unavailable_reason import UnavailableReason
@@ -66,6 +79,9 @@ __all__ = (
     "BookingPage",
     "BookingRequest",
     "BookingStatus",
+    "Calendar",
+    "CalendarChange",
+    "CalendarDay",
     "CalendarFeed",
     "CalendarImport",
     "CalendarImportInput",
@@ -85,6 +101,7 @@ __all__ = (
     "ListingUpdate",
     "ListListingsSort",
     "Login",
+    "NightlyPrice",
     "PaginationMetadata",
     "Payment",
     "PaymentPage",
@@ -102,12 +119,21 @@ __all__ = (
     "ProblemChecks",
     "ProblemErrors",
     "ProfileUpdate",
+    "Quote",
+    "QuoteReason",
+    "RateRange",
     "Register",
     "RegisterRole",
     "Review",
     "ReviewPage",
     "ReviewRequest",
     "StripeWebhookBody",
+    "Tax",
+    "TaxAppliesToType1",
+    "TaxAppliesToType2Type1",
+    "TaxAppliesToType3Type1",
+    "TaxKind",
+    "TaxLine",
     "Tokens",
     "Unavailable",
     "UnavailableReason",

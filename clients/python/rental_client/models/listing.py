@@ -12,6 +12,8 @@ from ..models.cancellation_policy import CancellationPolicy
 from typing import cast
 import datetime
 
+if TYPE_CHECKING:
+  from ..models.tax import Tax
 
 
 
@@ -25,6 +27,10 @@ T = TypeVar("T", bound="Listing")
 class Listing:
     """ 
         Attributes:
+            weekend_price (int | None):
+            extra_guest_fee (int):
+            guests_included (int | None):
+            taxes (list[Tax]):
             id (str):
             host_id (str):
             title (str):
@@ -53,6 +59,10 @@ class Listing:
             updated_at (datetime.datetime):
      """
 
+    weekend_price: int | None
+    extra_guest_fee: int
+    guests_included: int | None
+    taxes: list[Tax]
     id: str
     host_id: str
     title: str
@@ -85,6 +95,22 @@ class Listing:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.tax import Tax # noqa: PLC0415
+        weekend_price: int | None
+        weekend_price = self.weekend_price
+
+        extra_guest_fee = self.extra_guest_fee
+
+        guests_included: int | None
+        guests_included = self.guests_included
+
+        taxes = []
+        for taxes_item_data in self.taxes:
+            taxes_item = taxes_item_data.to_dict()
+            taxes.append(taxes_item)
+
+
+
         id = self.id
 
         host_id = self.host_id
@@ -146,6 +172,10 @@ class Listing:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
+            "weekend_price": weekend_price,
+            "extra_guest_fee": extra_guest_fee,
+            "guests_included": guests_included,
+            "taxes": taxes,
             "id": id,
             "host_id": host_id,
             "title": title,
@@ -180,7 +210,36 @@ class Listing:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.tax import Tax # noqa: PLC0415
         d = dict(src_dict)
+        def _parse_weekend_price(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        weekend_price = _parse_weekend_price(d.pop("weekend_price"))
+
+
+        extra_guest_fee = d.pop("extra_guest_fee")
+
+        def _parse_guests_included(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        guests_included = _parse_guests_included(d.pop("guests_included"))
+
+
+        taxes = []
+        _taxes = d.pop("taxes")
+        for taxes_item_data in (_taxes):
+            taxes_item = Tax.from_dict(taxes_item_data)
+
+
+
+            taxes.append(taxes_item)
+
+
         id = d.pop("id")
 
         host_id = d.pop("host_id")
@@ -262,6 +321,10 @@ class Listing:
 
 
         listing = cls(
+            weekend_price=weekend_price,
+            extra_guest_fee=extra_guest_fee,
+            guests_included=guests_included,
+            taxes=taxes,
             id=id,
             host_id=host_id,
             title=title,

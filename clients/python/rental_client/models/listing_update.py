@@ -14,6 +14,8 @@ from ..models.currency import Currency
 from ..types import UNSET, Unset
 from typing import cast
 
+if TYPE_CHECKING:
+  from ..models.tax import Tax
 
 
 
@@ -27,6 +29,10 @@ T = TypeVar("T", bound="ListingUpdate")
 class ListingUpdate:
     """ 
         Attributes:
+            weekend_price (int | None | Unset): Friday and Saturday nights (listing time zone); null: none.
+            extra_guest_fee (int | Unset): Per night, for each guest above `guests_included`.
+            guests_included (int | None | Unset): At most `max_guests`; null: `max_guests` (no extra fee).
+            taxes (list[Tax] | Unset): At most 5.
             title (str | Unset):
             description (str | Unset):
             address (str | Unset):
@@ -51,6 +57,10 @@ class ListingUpdate:
             amenities (list[str] | Unset):  Example: ['wifi', 'kitchen'].
      """
 
+    weekend_price: int | None | Unset = UNSET
+    extra_guest_fee: int | Unset = UNSET
+    guests_included: int | None | Unset = UNSET
+    taxes: list[Tax] | Unset = UNSET
     title: str | Unset = UNSET
     description: str | Unset = UNSET
     address: str | Unset = UNSET
@@ -77,6 +87,30 @@ class ListingUpdate:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.tax import Tax # noqa: PLC0415
+        weekend_price: int | None | Unset
+        if isinstance(self.weekend_price, Unset):
+            weekend_price = UNSET
+        else:
+            weekend_price = self.weekend_price
+
+        extra_guest_fee = self.extra_guest_fee
+
+        guests_included: int | None | Unset
+        if isinstance(self.guests_included, Unset):
+            guests_included = UNSET
+        else:
+            guests_included = self.guests_included
+
+        taxes: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.taxes, Unset):
+            taxes = []
+            for taxes_item_data in self.taxes:
+                taxes_item = taxes_item_data.to_dict()
+                taxes.append(taxes_item)
+
+
+
         title = self.title
 
         description = self.description
@@ -143,6 +177,14 @@ class ListingUpdate:
 
         field_dict.update({
         })
+        if weekend_price is not UNSET:
+            field_dict["weekend_price"] = weekend_price
+        if extra_guest_fee is not UNSET:
+            field_dict["extra_guest_fee"] = extra_guest_fee
+        if guests_included is not UNSET:
+            field_dict["guests_included"] = guests_included
+        if taxes is not UNSET:
+            field_dict["taxes"] = taxes
         if title is not UNSET:
             field_dict["title"] = title
         if description is not UNSET:
@@ -190,7 +232,42 @@ class ListingUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.tax import Tax # noqa: PLC0415
         d = dict(src_dict)
+        def _parse_weekend_price(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        weekend_price = _parse_weekend_price(d.pop("weekend_price", UNSET))
+
+
+        extra_guest_fee = d.pop("extra_guest_fee", UNSET)
+
+        def _parse_guests_included(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        guests_included = _parse_guests_included(d.pop("guests_included", UNSET))
+
+
+        _taxes = d.pop("taxes", UNSET)
+        taxes: list[Tax] | Unset = UNSET
+        if _taxes is not UNSET:
+            taxes = []
+            for taxes_item_data in _taxes:
+                taxes_item = Tax.from_dict(taxes_item_data)
+
+
+
+                taxes.append(taxes_item)
+
+
         title = d.pop("title", UNSET)
 
         description = d.pop("description", UNSET)
@@ -273,6 +350,10 @@ class ListingUpdate:
 
 
         listing_update = cls(
+            weekend_price=weekend_price,
+            extra_guest_fee=extra_guest_fee,
+            guests_included=guests_included,
+            taxes=taxes,
             title=title,
             description=description,
             address=address,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -22,6 +22,7 @@ from rental.domain.bookings import Booking
 from rental.domain.calendar import Calendar, CalendarEntry
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
+from rental.domain.rates import RateCalendar
 from rental.domain.reviews import Review
 from rental.domain.stay import Stay
 from rental.domain.users import TokenStanding, User
@@ -112,6 +113,11 @@ class MemoryReadModel(ReadModel):
     ) -> list[CalendarEntry]:
         with self._store.lock:
             return self._calendar(listing_id, now).collisions(Stay(start, end))
+
+    def rate_overrides(self, listing_id: str, start: date, end: date) -> RateCalendar:
+        with self._store.lock:
+            rates = self._store.data.rates.get(listing_id, RateCalendar())
+        return RateCalendar(rates.overlapping(start, end + timedelta(days=1)))
 
     def booking(self, booking_id: str) -> Booking | None:
         return self._store.data.bookings.get(booking_id)

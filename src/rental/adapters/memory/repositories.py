@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from rental.adapters.memory.store import MemoryData
 from rental.application.repositories import (
@@ -29,6 +29,7 @@ from rental.domain.errors import (
 from rental.domain.listing_calendar import ListingCalendar
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
+from rental.domain.rates import RateCalendar
 from rental.domain.reviews import Review
 from rental.domain.stay import Stay
 from rental.domain.users import User
@@ -82,6 +83,7 @@ class MemoryCalendars(CalendarRepository):
     def __init__(self, data: MemoryData) -> None:
         super().__init__()
         self._data = data
+        self._rates_read: dict[str, tuple[date, date]] = {}
 
     def lock(self, listing_id: str, stay: Stay, now: datetime) -> ListingCalendar:
         listing = self._data.listings.get(listing_id)
@@ -103,7 +105,17 @@ class MemoryCalendars(CalendarRepository):
             if b.is_live(now)
         ]
         overdue = [b.id for b in bookings if not b.is_live(now)]
-        return listing.booking_calendar([*held, *blocks], overdue)
+        # The overrides over the nights and the check-out day, as the SQL adapter reads them.
+        read = (stay.check_in, stay.check_out + timedelta(days=1))
+        self._rates_read[listing_id] = read
+        overrides = self._data.rates.get(listing_id, RateCalendar()).overlapping(*read)
+        return listing.booking_calendar([*held, *blocks], overdue, overrides)
+
+    def save_rates(self, calendar: ListingCalendar) -> None:
+        start, end = self._rates_read[calendar.listing_id]
+        stored = self._data.rates.get(calendar.listing_id, RateCalendar()).overrides
+        kept = [o for o in stored if not (o.start < end and start < o.end)]
+        self._data.rates[calendar.listing_id] = RateCalendar((*kept, *calendar.rates.overrides))
 
     def _add(self, booking: Booking) -> None:
         self._data.bookings[booking.id] = booking

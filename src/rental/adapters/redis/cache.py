@@ -43,6 +43,7 @@ from rental.domain.bookings import Booking
 from rental.domain.calendar import CalendarEntry
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
+from rental.domain.rates import RateCalendar
 from rental.domain.reviews import Review
 from rental.domain.users import TokenStanding, User
 
@@ -239,6 +240,9 @@ class CachedReadModel(ReadModel):
         self, listing_id: str, start: date, end: date, now: datetime
     ) -> list[CalendarEntry]:
         return self._inner.unavailable(listing_id, start, end, now)
+
+    def rate_overrides(self, listing_id: str, start: date, end: date) -> RateCalendar:
+        return self._inner.rate_overrides(listing_id, start, end)
 
     def booking(self, booking_id: str) -> Booking | None:
         return self._inner.booking(booking_id)

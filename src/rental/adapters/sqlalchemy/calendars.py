@@ -29,7 +29,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 import attrs
-from sqlalchemy import Dialect, bindparam, insert, or_, select
+from sqlalchemy import Dialect, bindparam, delete, insert, or_, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ClauseElement, Executable
@@ -45,9 +45,10 @@ from rental.domain.calendar import CalendarEntry, Reason
 from rental.domain.errors import ListingNotFound
 from rental.domain.listing_calendar import ListingCalendar
 from rental.domain.policies import PriceBreakdown
+from rental.domain.rates import RateOverride
 from rental.domain.stay import Stay
 
-L, B, K = t.listings.c, t.bookings.c, t.blocks.c
+L, B, K, R = t.listings.c, t.bookings.c, t.blocks.c, t.rate_overrides.c
 TERMS = [field.name for field in attrs.fields(BookingTerms)]
 PRICE = [field.name for field in attrs.fields(PriceBreakdown)]
 BOOKING_COLUMNS = [
@@ -134,6 +135,16 @@ BLOCKS = Statement(
     )
     .order_by(K.start)
 )
+# The rate overrides over the stay's nights and its check-out day (closed to departure).
+OVERRIDES = Statement(
+    select(R.start, R.end, R.price, R.min_nights, R.closed_to_arrival, R.closed_to_departure)
+    .where(
+        R.listing_id == bindparam("listing_id"),
+        R.start <= bindparam("rates_until"),
+        R.end > bindparam("rates_since"),
+    )
+    .order_by(R.start)
+)
 INSERT_BOOKING = Statement(
     insert(t.bookings).values(
         {column.name: bindparam(column.name, type_=column.type) for column in BOOKING_COLUMNS}
@@ -156,6 +167,8 @@ def window(stay: Stay, now: datetime) -> dict[str, Any]:
         "until": stay.check_out,
         "unpaid_since": unpaid_since,
         "unanswered_since": unanswered_since,
+        "rates_since": stay.check_in,
+        "rates_until": stay.check_out,
     }
 
 
@@ -167,21 +180,45 @@ class SqlCalendars(CalendarRepository):
         super().__init__()
         self._session = session
         self._pending: list[Booking] = []
+        self._rates_read: dict[str, dict[str, Any]] = {}
 
     def lock(self, listing_id: str, stay: Stay, now: datetime) -> ListingCalendar:
         params = {"listing_id": listing_id, **window(stay, now)}
         with domain_errors():
-            listing, holds, blocks = self._read([LOCK_LISTING, HOLDS, BLOCKS], params)
+            listing, holds, blocks, overrides = self._read(
+                [LOCK_LISTING, HOLDS, BLOCKS, OVERRIDES], params
+            )
         if not listing:
             raise ListingNotFound(f"No listing {listing_id}.")
         row = listing[0]
         held = [CalendarEntry(r[1], r[2], Reason.BOOKED, r[0]) for r in holds if r[3]]
         held += [CalendarEntry(r[1], r[2], Reason.BLOCKED, r[0]) for r in blocks]
         terms = BookingTerms(*row[2:])
-        return ListingCalendar.of(
+        calendar = ListingCalendar.of(
             listing_id=listing_id, host_id=row[0], listed=bool(row[1]), terms=terms,
             entries=held, overdue=[r[0] for r in holds if not r[3]],
+            overrides=[RateOverride(*row) for row in overrides],
         )  # fmt: skip
+        self._rates_read[listing_id] = params
+        return calendar
+
+    def save_rates(self, calendar: ListingCalendar) -> None:
+        """Replace the overrides read with ``calendar``'s (all of them came from, or fall in,
+        the window read: the stored ranges never overlap)."""
+        params = self._rates_read[calendar.listing_id]
+        read = (
+            R.listing_id == calendar.listing_id,
+            R.start <= params["rates_until"],
+            R.end > params["rates_since"],
+        )
+        rows = [
+            {"listing_id": calendar.listing_id} | attrs.asdict(override)
+            for override in calendar.rates.overrides
+        ]
+        with domain_errors():
+            self._session.execute(delete(t.rate_overrides).where(*read))
+            if rows:
+                self._session.execute(insert(t.rate_overrides), rows)
 
     def _add(self, booking: Booking) -> None:
         if _batched(self._session):
@@ -219,7 +256,7 @@ class SqlCalendars(CalendarRepository):
 def _row(booking: Booking) -> dict[str, Any]:
     """The booking's columns: its fields, its price's parts in their own columns."""
     values = {f.name: getattr(booking, f.name) for f in attrs.fields(Booking) if f.name != "price"}
-    return values | attrs.asdict(booking.price)
+    return values | dict(zip(PRICE, booking.price.__composite_values__(), strict=True))
 
 
 def _batched(session: Session) -> bool:

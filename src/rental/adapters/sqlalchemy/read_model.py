@@ -48,6 +48,7 @@ from rental.domain.calendar import Block, Calendar, CalendarEntry
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.payouts import Payout, PayoutStatus
+from rental.domain.rates import RateCalendar, RateOverride
 from rental.domain.reviews import Review
 from rental.domain.stay import Stay
 from rental.domain.users import TokenStanding, User
@@ -154,6 +155,17 @@ class SqlReadModel(ReadModel):
         with self._session() as session:
             calendar = Calendar.of(session.scalars(bookings), session.scalars(blocks), now)
         return calendar.collisions(stay)
+
+    def rate_overrides(self, listing_id: str, start: date, end: date) -> RateCalendar:
+        R = t.rate_overrides.c
+        query = (
+            select(R.start, R.end, R.price, R.min_nights, R.closed_to_arrival,
+                   R.closed_to_departure)
+            .where(R.listing_id == listing_id, R.start <= end, R.end > start)
+            .order_by(R.start)
+        )  # fmt: skip
+        with self._session() as session:
+            return RateCalendar(tuple(RateOverride(*row) for row in session.execute(query)))
 
     def booking(self, booking_id: str) -> Booking | None:
         found: Booking | None = self._get(Booking, booking_id)

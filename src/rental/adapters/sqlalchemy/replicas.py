@@ -35,6 +35,7 @@ from rental.domain.bookings import Booking
 from rental.domain.calendar import CalendarEntry
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
+from rental.domain.rates import RateCalendar
 from rental.domain.reviews import Review
 from rental.domain.users import TokenStanding, User
 
@@ -163,6 +164,9 @@ class RoutedReadModel(ReadModel):
         self, listing_id: str, start: date, end: date, now: datetime
     ) -> list[CalendarEntry]:
         return self._public(lambda model: model.unavailable(listing_id, start, end, now))
+
+    def rate_overrides(self, listing_id: str, start: date, end: date) -> RateCalendar:
+        return self._public(lambda model: model.rate_overrides(listing_id, start, end))
 
     def listing_reviews(self, listing_id: str, page: PageRequest) -> Page[Review]:
         return self._public(lambda model: model.listing_reviews(listing_id, page))

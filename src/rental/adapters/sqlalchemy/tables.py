@@ -22,6 +22,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from rental.adapters.sqlalchemy.price_columns import NightlyColumn, TaxesColumn, TaxLinesColumn
 from rental.adapters.sqlalchemy.types import UtcDateTime, json_type
 
 NAMING = {
@@ -98,6 +99,11 @@ listings = Table(
     Column("rating_average", Numeric(3, 2)),
     Column("deleted_at", UtcDateTime()),
     *_stamps(), _version(),
+    # Prices by date (0008): the weekend's price, extra guests' fee, taxes.
+    Column("weekend_price", Money),
+    Column("extra_guest_fee", Money, nullable=False, server_default="0"),
+    Column("guests_included", Integer),
+    Column("taxes", TaxesColumn(), nullable=False),
 )  # fmt: skip
 
 blocks = Table(
@@ -134,6 +140,10 @@ bookings = Table(
     Column("refund_amount", Money),
     *_stamps(), _version(),
     CheckConstraint("check_out > check_in", name="nights"),
+    # The rest of the price (0008): extra guests' fees, each night's price, each tax.
+    Column("extra_guest_fees", Money, nullable=False, server_default="0"),
+    Column("nightly", NightlyColumn(), nullable=False),
+    Column("taxes", TaxLinesColumn(), nullable=False),
 )  # fmt: skip
 
 payments = Table(
@@ -265,4 +275,17 @@ calendar_imports = Table(
     Column("last_modified", String(64)),
     Column("conflicts", json_type(), nullable=False),
     *_stamps(), _version(),
+)  # fmt: skip
+
+# -- prices and rules by date (0008) --------------------------------------------------------
+# A listing's overrides as ranges [start, end) that never overlap (``domain/rates.py``).
+rate_overrides = Table(
+    "rate_overrides", metadata,
+    Column("listing_id", String(ID), ForeignKey("listings.id"), primary_key=True),
+    Column("start", Date, primary_key=True, quote=True),
+    Column("end", Date, nullable=False, quote=True),
+    Column("price", Money),
+    Column("min_nights", Integer),
+    Column("closed_to_arrival", Boolean, nullable=False),
+    Column("closed_to_departure", Boolean, nullable=False),
 )  # fmt: skip

@@ -14,6 +14,7 @@ from rental.application.handlers import (
     payments,
     payouts,
     provider_sync,
+    rates,
     reviews,
     users,
 )
@@ -52,4 +53,6 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.ApplyCalendarFeed: calendar_sync.apply_calendar_feed,
     c.RecordCalendarFeedUnchanged: calendar_sync.record_calendar_feed_unchanged,
     c.RecordCalendarFeedFailure: calendar_sync.record_calendar_feed_failure,
+    # prices and rules by date
+    c.UpdateCalendar: rates.update_calendar,
 }

@@ -9,7 +9,7 @@ from typing import Annotated, TypeAlias
 import strawberry
 
 from rental.application.queries import MAX_PER_PAGE, PageRequest
-from rental.application.reads import Quote as QuoteValue
+from rental.application.rate_reads import Quote as QuoteValue
 from rental.domain import bookings, listings, payments, reviews, users
 from rental.domain.errors import InvalidInput
 from rental.entrypoints.graphql.context import Context

@@ -124,6 +124,9 @@ def _register_blueprints(api: Api) -> None:
 
     api.register_blueprint(calendar_sync.blp, url_prefix=API_PREFIX)
     _register_money_blueprints(api)
+    from rental.entrypoints.http import rates
+
+    api.register_blueprint(rates.blp, url_prefix=API_PREFIX)
 
 
 def _mount_graphql(app: Flask, settings: Settings) -> None:
