@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from rental.domain.policies import NightlyPrice, PriceBreakdown
+from rental.domain.bookings.policies import NightlyPrice, PriceBreakdown
 from tests.unit.builders import World
 
 

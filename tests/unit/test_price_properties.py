@@ -9,11 +9,11 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rental.domain.booking_terms import BookingTerms
-from rental.domain.policies import REFUND_SCHEDULE
-from rental.domain.rates import MAX_NIGHT_PRICE, RateCalendar, check_rate_changes
-from rental.domain.stay import Stay
-from rental.domain.taxes import Tax
+from rental.domain.bookings.policies import REFUND_SCHEDULE
+from rental.domain.calendar.booking_terms import BookingTerms
+from rental.domain.calendar.rates import MAX_NIGHT_PRICE, RateCalendar, check_rate_changes
+from rental.domain.calendar.stay import Stay
+from rental.domain.calendar.taxes import Tax
 
 TODAY = date(2027, 1, 1)
 prices = st.integers(min_value=1, max_value=MAX_NIGHT_PRICE)

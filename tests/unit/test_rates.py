@@ -7,7 +7,16 @@ from typing import Any
 
 import pytest
 
-from rental.domain.booking_terms import BookingTerms
+from rental.domain.calendar.booking_terms import BookingTerms
+from rental.domain.calendar.calendar import Calendar
+from rental.domain.calendar.rates import (
+    NO_OVERRIDES,
+    RateCalendar,
+    RateOverride,
+    check_rate_changes,
+    is_weekend,
+)
+from rental.domain.calendar.stay import Stay
 from rental.domain.errors import (
     ClosedToArrival,
     ClosedToDeparture,
@@ -15,15 +24,6 @@ from rental.domain.errors import (
     PriceChanged,
     StayLengthNotAllowed,
 )
-from rental.domain.listing_calendar import ListingCalendar
-from rental.domain.rates import (
-    NO_OVERRIDES,
-    RateCalendar,
-    RateOverride,
-    check_rate_changes,
-    is_weekend,
-)
-from rental.domain.stay import Stay
 
 TODAY = date(2027, 3, 1)  # a Monday
 NOW = datetime(2027, 3, 1, 12, tzinfo=UTC)
@@ -151,9 +151,9 @@ def test_check_in_night_min_nights_and_closed_days_refuse_with_reasons() -> None
     assert listing.stay_refusals(Stay(day(9), day(11)), 1, NOW, rates) == []
 
 
-def calendar(rates: RateCalendar, **changes: Any) -> ListingCalendar:
-    return ListingCalendar.of(
-        listing_id="l", host_id="h", listed=True, terms=terms(**changes), entries=(),
+def calendar(rates: RateCalendar, **changes: Any) -> Calendar:
+    return Calendar.of(
+        listing_id="l", host_id="h", listed=True, terms=terms(**changes),
         overrides=rates.overrides,
     )  # fmt: skip
 
@@ -165,7 +165,7 @@ def test_a_booking_keeps_the_price_it_was_made_at_and_checks_the_expected_total(
     with pytest.raises(PriceChanged):
         listing.request_booking(booking_id="b0", guest_id="g", stay=stay, guests=1, now=NOW,
                                 expected_total=30000)  # fmt: skip
-    assert listing.calendar.entries == ()  # nothing held
+    assert listing.held.entries == ()  # nothing held
     booking = listing.request_booking(
         booking_id="b1", guest_id="g", stay=stay, guests=1, now=NOW, expected_total=55000
     )

@@ -9,11 +9,11 @@ from datetime import date, datetime
 from attrs import field, frozen
 
 from rental.application.queries import ReadModel
-from rental.domain.calendar import CalendarEntry
+from rental.domain.bookings.policies import PriceBreakdown
+from rental.domain.calendar.nights import CalendarEntry
+from rental.domain.calendar.stay import Stay
 from rental.domain.errors import InvalidInput
-from rental.domain.listings import Listing
-from rental.domain.policies import PriceBreakdown
-from rental.domain.stay import Stay
+from rental.domain.listings.listing import Listing
 
 
 @frozen

@@ -22,8 +22,10 @@ from rental.application.queries import (
     ReadModel,
 )
 from rental.application.rate_reads import CalendarView, Quote, calendar_view, quote_stay
-from rental.domain.bookings import Booking
-from rental.domain.calendar import CalendarEntry
+from rental.domain.accounts.users import User
+from rental.domain.bookings.booking import Booking
+from rental.domain.calendar.nights import CalendarEntry
+from rental.domain.calendar.stay import Stay
 from rental.domain.errors import (
     AuthenticationFailed,
     BookingNotFound,
@@ -33,11 +35,9 @@ from rental.domain.errors import (
     ReviewNotFound,
     UserNotFound,
 )
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
-from rental.domain.reviews import Review
-from rental.domain.stay import Stay
-from rental.domain.users import User
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment
+from rental.domain.reviews.review import Review
 
 MAX_AVAILABILITY_DAYS = 731
 

@@ -1,4 +1,4 @@
-"""The booking aggregate on SQL: a listing's calendar locked and read, the booking written.
+"""The calendar aggregate on SQL: a listing's nights locked and read, its decisions written.
 
 Everything about how lives here, so that a booking makes two round trips on PostgreSQL:
 
@@ -25,11 +25,11 @@ rows come back as plain values, with nothing to hydrate.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime
 from typing import Any, cast
 
 import attrs
-from sqlalchemy import Dialect, bindparam, delete, insert, or_, select
+from sqlalchemy import Dialect, bindparam, delete, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ClauseElement, Executable
@@ -37,16 +37,16 @@ from sqlalchemy.sql.compiler import SQLCompiler
 
 from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.errors import domain_errors
-from rental.adapters.sqlalchemy.search import LIVE, still_holds
+from rental.adapters.sqlalchemy.search import LIVE, nights_overlap, still_holds
 from rental.application.repositories import CalendarRepository
-from rental.domain.booking_terms import BookingTerms
-from rental.domain.bookings import Booking, hold_cutoffs
-from rental.domain.calendar import CalendarEntry, Reason
+from rental.domain.bookings.booking import Booking, hold_cutoffs
+from rental.domain.bookings.policies import PriceBreakdown
+from rental.domain.calendar.booking_terms import BookingTerms
+from rental.domain.calendar.calendar import Calendar, CalendarChanges, nights_to_load
+from rental.domain.calendar.nights import Block, CalendarEntry, Reason
+from rental.domain.calendar.rates import RateCalendar, RateOverride
+from rental.domain.calendar.stay import Stay
 from rental.domain.errors import ListingNotFound
-from rental.domain.listing_calendar import ListingCalendar
-from rental.domain.policies import PriceBreakdown
-from rental.domain.rates import RateOverride
-from rental.domain.stay import Stay
 
 L, B, K, R = t.listings.c, t.bookings.c, t.blocks.c, t.rate_overrides.c
 TERMS = [field.name for field in attrs.fields(BookingTerms)]
@@ -121,27 +121,27 @@ HOLDS = Statement(
     .where(
         B.listing_id == bindparam("listing_id"),
         or_(*(B.status == status for status in LIVE)),  # no IN list: it would expand per call
-        B.check_out > bindparam("since"),
-        B.check_in < bindparam("until"),
+        nights_overlap(B.check_in, B.check_out, bindparam("since"), bindparam("until")),
     )
     .order_by(B.check_in)
 )
 BLOCKS = Statement(
-    select(K.id, K.start, K.end)
+    select(*t.blocks.c)
     .where(
         K.listing_id == bindparam("listing_id"),
-        K.end > bindparam("since"),
-        K.start < bindparam("until"),
+        nights_overlap(K.start, K.end, bindparam("since"), bindparam("until")),
     )
     .order_by(K.start)
 )
-# The rate overrides over the stay's nights and its check-out day (closed to departure).
+BLOCK_FIELDS = [column.name for column in t.blocks.c]
+BLOCK_MOVED = ("start", "end", "import_key", "fingerprint", "modified_at")
+# The rate overrides over the nights read and the day after them (closed to departure).
 OVERRIDES = Statement(
     select(R.start, R.end, R.price, R.min_nights, R.closed_to_arrival, R.closed_to_departure)
     .where(
         R.listing_id == bindparam("listing_id"),
-        R.start <= bindparam("rates_until"),
-        R.end > bindparam("rates_since"),
+        R.start <= bindparam("until"),
+        R.end > bindparam("since"),
     )
     .order_by(R.start)
 )
@@ -157,33 +157,31 @@ INSERT_EVENT = Statement(
 )
 
 
-def window(stay: Stay, now: datetime) -> dict[str, Any]:
-    """The parameters of the calendar reads. The listing's time zone is not known before its
-    row is read: a day before UTC's date is no later than any zone's today, so the reads start
-    there (or at check-in, if later) and never load a listing's history."""
+def window(stay: Stay | None, now: datetime) -> dict[str, Any]:
+    """The parameters of the calendar reads (``nights_to_load``)."""
     unpaid_since, unanswered_since = hold_cutoffs(now)
+    since, until = nights_to_load(stay, now)
     return {
-        "since": max(stay.check_in, now.date() - timedelta(days=1)),
-        "until": stay.check_out,
+        "since": since,
+        "until": until,
         "unpaid_since": unpaid_since,
         "unanswered_since": unanswered_since,
-        "rates_since": stay.check_in,
-        "rates_until": stay.check_out,
     }
 
 
 class SqlCalendars(CalendarRepository):
-    """``ListingCalendar``s on the listing's row lock; the booking's ``INSERT`` waits for the
+    """``Calendar``s on the listing's row lock; the booking's ``INSERT`` waits for the
     commit on psycopg (it goes with the COMMIT), and goes through the ORM elsewhere."""
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self._session = session
         self._pending: list[Booking] = []
-        self._rates_read: dict[str, dict[str, Any]] = {}
+        self._loaded: dict[str, tuple[Any, ...]] = {}  # blocks' movable fields, as read
+        self._rates_read: dict[str, tuple[date, date]] = {}  # the rate overrides' window
 
-    def lock(self, listing_id: str, stay: Stay, now: datetime) -> ListingCalendar:
-        params = {"listing_id": listing_id, **window(stay, now)}
+    def _lock(self, listing_id: str, window_: Stay | None, now: datetime) -> Calendar:
+        params = {"listing_id": listing_id, **window(window_, now)}
         with domain_errors():
             listing, holds, blocks, overrides = self._read(
                 [LOCK_LISTING, HOLDS, BLOCKS, OVERRIDES], params
@@ -191,40 +189,46 @@ class SqlCalendars(CalendarRepository):
         if not listing:
             raise ListingNotFound(f"No listing {listing_id}.")
         row = listing[0]
-        held = [CalendarEntry(r[1], r[2], Reason.BOOKED, r[0]) for r in holds if r[3]]
-        held += [CalendarEntry(r[1], r[2], Reason.BLOCKED, r[0]) for r in blocks]
-        terms = BookingTerms(*row[2:])
-        calendar = ListingCalendar.of(
-            listing_id=listing_id, host_id=row[0], listed=bool(row[1]), terms=terms,
-            entries=held, overdue=[r[0] for r in holds if not r[3]],
+        loaded = [Block(**dict(zip(BLOCK_FIELDS, row, strict=True))) for row in blocks]
+        self._loaded.update({block.id: _moved(block) for block in loaded})
+        self._rates_read[listing_id] = (params["since"], params["until"])
+        return Calendar.of(
+            listing_id=listing_id, host_id=row[0], listed=bool(row[1]),
+            terms=BookingTerms(*row[2:]),
+            booked=[CalendarEntry(r[1], r[2], Reason.BOOKED, r[0]) for r in holds if r[3]],
+            blocks=loaded, overdue=[r[0] for r in holds if not r[3]], window=window_,
             overrides=[RateOverride(*row) for row in overrides],
         )  # fmt: skip
-        self._rates_read[listing_id] = params
-        return calendar
 
-    def save_rates(self, calendar: ListingCalendar) -> None:
-        """Replace the overrides read with ``calendar``'s (all of them came from, or fall in,
-        the window read: the stored ranges never overlap)."""
-        params = self._rates_read[calendar.listing_id]
-        read = (
-            R.listing_id == calendar.listing_id,
-            R.start <= params["rates_until"],
-            R.end > params["rates_since"],
+    def _write(self, calendar: Calendar, changes: CalendarChanges) -> None:
+        removed = [block.id for block in changes.removed_blocks]
+        if removed:
+            self._session.execute(delete(t.blocks).where(K.id.in_(removed)))
+        for block in calendar.blocks.values():
+            if block.id in self._loaded and self._loaded[block.id] != _moved(block):
+                values = dict(zip(BLOCK_MOVED, _moved(block), strict=True))
+                self._session.execute(update(t.blocks).where(K.id == block.id).values(values))
+        self._session.add_all(changes.added_blocks)
+        if changes.rates is not None:
+            self._write_rates(calendar.listing_id, changes.rates)
+        for booking in changes.bookings:
+            if _batched(self._session):
+                self._pending.append(booking)
+            else:
+                self._session.add(booking)
+
+    def _write_rates(self, listing_id: str, rates: RateCalendar) -> None:
+        """Replace the overrides read with ``rates`` (all of which come from, or fall in, the
+        window read: stored ranges never overlap)."""
+        since, until = self._rates_read[listing_id]
+        self._session.execute(
+            delete(t.rate_overrides).where(
+                R.listing_id == listing_id, R.start <= until, R.end > since
+            )
         )
-        rows = [
-            {"listing_id": calendar.listing_id} | attrs.asdict(override)
-            for override in calendar.rates.overrides
-        ]
-        with domain_errors():
-            self._session.execute(delete(t.rate_overrides).where(*read))
-            if rows:
-                self._session.execute(insert(t.rate_overrides), rows)
-
-    def _add(self, booking: Booking) -> None:
-        if _batched(self._session):
-            self._pending.append(booking)
-        else:
-            self._session.add(booking)
+        rows = [{"listing_id": listing_id} | attrs.asdict(o) for o in rates.overrides]
+        if rows:
+            self._session.execute(insert(t.rate_overrides), rows)
 
     def write_with_commit(self, events: Sequence[Mapping[str, Any]]) -> bool:
         """On psycopg, with a booking added: send its ``INSERT``, the outbox rows ``events``
@@ -241,6 +245,7 @@ class SqlCalendars(CalendarRepository):
     def discard(self) -> None:
         """Forget the bookings not yet written: the transaction is rolled back."""
         self._pending.clear()
+        self._loaded.clear()
 
     def _read(self, statements: list[Statement], params: dict[str, Any]) -> list[list[Any]]:
         if not _batched(self._session):
@@ -251,6 +256,10 @@ class SqlCalendars(CalendarRepository):
             results.append(cursor.fetchall())
         cursor.close()
         return results
+
+
+def _moved(block: Block) -> tuple[Any, ...]:
+    return tuple(getattr(block, name) for name in BLOCK_MOVED)
 
 
 def _row(booking: Booking) -> dict[str, Any]:

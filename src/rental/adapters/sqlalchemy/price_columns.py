@@ -10,8 +10,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from rental.adapters.sqlalchemy.types import json_type
-from rental.domain.policies import NightlyPrice, TaxLine
-from rental.domain.taxes import Tax, taxes_of
+from rental.domain.bookings.policies import NightlyPrice, TaxLine
+from rental.domain.calendar.taxes import Tax, taxes_of
 
 
 class _Json(TypeDecorator[Any]):

@@ -10,9 +10,9 @@ from rental.application import commands as c
 from rental.application.rate_reads import CalendarView, Quote
 from rental.entrypoints.http.auth import current_actor, jwt_required
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental
-from rental.entrypoints.http.schemas.bookings import PriceSchema
-from rental.entrypoints.http.schemas.common import BaseSchema
-from rental.entrypoints.http.schemas.pricing import (
+from rental.entrypoints.web.schemas.bookings import PriceSchema
+from rental.entrypoints.web.schemas.common import BaseSchema
+from rental.entrypoints.web.schemas.pricing import (
     CalendarChangeSchema,
     CalendarQuerySchema,
     CalendarSchema,
