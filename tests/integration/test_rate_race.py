@@ -10,12 +10,12 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from rental.domain.users import Role
 
 from rental.adapters.sqlalchemy import SqlUnitOfWork, make_engine, make_session_factory
 from rental.application.commands import Actor, RequestBooking, UpdateCalendar
 from rental.composition import Rental, bootstrap
-from rental.domain.bookings import Booking
+from rental.domain.accounts.users import Role
+from rental.domain.bookings.booking import Booking
 from tests.contracts.builders import a_listing, a_user, save
 from tests.integration.booking_race import Unpublished
 

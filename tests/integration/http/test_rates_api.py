@@ -179,7 +179,8 @@ def test_only_the_host_or_an_admin_changes_the_calendar(
          "taxes.0.amount"),
         ([{"name": "VAT", "kind": "percent", "amount": 100, "applies_to": "nights"}] * 6,
          "taxes"),
-        ([{"name": "VAT", "kind": "percent", "amount": 100}], "taxes.0.applies_to"),
+        ([{"name": "VAT", "kind": "percent", "amount": 100, "applies_to": "everything"}],
+         "taxes.0.applies_to"),
     ],
 )  # fmt: skip
 def test_bad_taxes_are_422(client: FlaskClient, taxes: list[dict[str, Any]], field: str) -> None:

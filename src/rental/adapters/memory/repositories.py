@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from rental.adapters.memory.store import MemoryData
 from rental.application.repositories import (
@@ -117,7 +117,7 @@ class MemoryCalendars(CalendarRepository):
         """The overrides over ``[since, until]``, as the SQL adapter reads them."""
         self._rates_read[listing_id] = (since, until)
         rates = self._data.rates.get(listing_id, NO_OVERRIDES)
-        return rates.overlapping(since, until + timedelta(days=1))
+        return tuple(o for o in rates.overrides if o.start <= until and since < o.end)
 
     def _write(self, calendar: Calendar, changes: CalendarChanges) -> None:
         for block in changes.removed_blocks:
