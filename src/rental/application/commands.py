@@ -115,6 +115,15 @@ class ListingFields:
     extra_guest_fee: int | Unset = UNSET
     guests_included: int | Unset | None = UNSET
     taxes: Sequence[Mapping[str, Any]] | Unset = UNSET
+    property_type: str | Unset = UNSET
+    bedrooms: int | Unset = UNSET
+    beds: int | Unset = UNSET
+    bathrooms: float | Unset = UNSET
+    check_in_time: str | Unset = UNSET
+    check_out_time: str | Unset = UNSET
+    # Some or all of pets_allowed, smoking_allowed, events_allowed; a change keeps the others.
+    house_rules: Mapping[str, bool] | Unset = UNSET
+    listed: bool | Unset = UNSET
 
     def given(self) -> dict[str, Any]:
         """The listing fields given, by name."""

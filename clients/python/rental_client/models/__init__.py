@@ -22,14 +22,23 @@ from .country import Country
 from .currency import Currency
 from .health import Health
 from .health_checks import HealthChecks
+from .house_rules import HouseRules
+from .house_rules_input import HouseRulesInput
 from .import_conflict import ImportConflict
+from .inquiry_request import InquiryRequest
 from .list_bookings_role import ListBookingsRole
 from .list_listings_sort import ListListingsSort
 from .listing import Listing
 from .listing_create import ListingCreate
+from .listing_create_property_type import ListingCreatePropertyType
 from .listing_page import ListingPage
+from .listing_property_type import ListingPropertyType
 from .listing_update import ListingUpdate
+from .listing_update_property_type import ListingUpdatePropertyType
 from .login import Login
+from .message import Message
+from .message_page import MessagePage
+from .message_request import MessageRequest
 from .nightly_price import NightlyPrice
 from .pagination_metadata import PaginationMetadata
 from .payment import Payment
@@ -51,6 +60,7 @@ from .profile_update import ProfileUpdate
 from .quote import Quote
 from .quote_reason import QuoteReason
 from .rate_range import RateRange
+from .read_request import ReadRequest
 from .register import Register
 from .register_role import RegisterRole
 from .review import Review
@@ -63,9 +73,13 @@ from .tax_applies_to_type_2_type_1 import TaxAppliesToType2Type1
 from .tax_applies_to_type_3_type_1 import TaxAppliesToType3Type1
 from .tax_kind import TaxKind
 from .tax_line import TaxLine
+from .thread import Thread
+from .thread_last_message_type_0_type_0 import ThreadLastMessageType0Type0
+from .thread_page import ThreadPage
 from .tokens import Tokens
 from .unavailable import Unavailable
 from .unavailable_reason import UnavailableReason
+from .updates import Updates
 from .user import User
 from .user_role import UserRole
 from .webhook_ack import WebhookAck
@@ -93,14 +107,23 @@ __all__ = (
     "Currency",
     "Health",
     "HealthChecks",
+    "HouseRules",
+    "HouseRulesInput",
     "ImportConflict",
+    "InquiryRequest",
     "ListBookingsRole",
     "Listing",
     "ListingCreate",
+    "ListingCreatePropertyType",
     "ListingPage",
+    "ListingPropertyType",
     "ListingUpdate",
+    "ListingUpdatePropertyType",
     "ListListingsSort",
     "Login",
+    "Message",
+    "MessagePage",
+    "MessageRequest",
     "NightlyPrice",
     "PaginationMetadata",
     "Payment",
@@ -122,6 +145,7 @@ __all__ = (
     "Quote",
     "QuoteReason",
     "RateRange",
+    "ReadRequest",
     "Register",
     "RegisterRole",
     "Review",
@@ -134,9 +158,13 @@ __all__ = (
     "TaxAppliesToType3Type1",
     "TaxKind",
     "TaxLine",
+    "Thread",
+    "ThreadLastMessageType0Type0",
+    "ThreadPage",
     "Tokens",
     "Unavailable",
     "UnavailableReason",
+    "Updates",
     "User",
     "UserRole",
     "WebhookAck",

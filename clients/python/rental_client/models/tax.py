@@ -8,9 +8,13 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.tax_applies_to_type_1 import check_tax_applies_to_type_1
 from ..models.tax_applies_to_type_1 import TaxAppliesToType1
+from ..models.tax_applies_to_type_2_type_1 import check_tax_applies_to_type_2_type_1
 from ..models.tax_applies_to_type_2_type_1 import TaxAppliesToType2Type1
+from ..models.tax_applies_to_type_3_type_1 import check_tax_applies_to_type_3_type_1
 from ..models.tax_applies_to_type_3_type_1 import TaxAppliesToType3Type1
+from ..models.tax_kind import check_tax_kind
 from ..models.tax_kind import TaxKind
 from ..types import UNSET, Unset
 from typing import cast
@@ -48,19 +52,19 @@ class Tax:
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        kind = self.kind.value
+        kind: str = self.kind
 
         amount = self.amount
 
         applies_to: None | str | Unset
         if isinstance(self.applies_to, Unset):
             applies_to = UNSET
-        elif isinstance(self.applies_to, TaxAppliesToType1):
-            applies_to = self.applies_to.value
-        elif isinstance(self.applies_to, TaxAppliesToType2Type1):
-            applies_to = self.applies_to.value
-        elif isinstance(self.applies_to, TaxAppliesToType3Type1):
-            applies_to = self.applies_to.value
+        elif isinstance(self.applies_to, str):
+            applies_to = self.applies_to
+        elif isinstance(self.applies_to, str):
+            applies_to = self.applies_to
+        elif isinstance(self.applies_to, str):
+            applies_to = self.applies_to
         else:
             applies_to = self.applies_to
 
@@ -84,7 +88,7 @@ class Tax:
         d = dict(src_dict)
         name = d.pop("name")
 
-        kind = TaxKind(d.pop("kind"))
+        kind = check_tax_kind(d.pop("kind"))
 
 
 
@@ -99,7 +103,7 @@ class Tax:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                applies_to_type_1 = TaxAppliesToType1(data)
+                applies_to_type_1 = check_tax_applies_to_type_1(data)
 
 
 
@@ -109,7 +113,7 @@ class Tax:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                applies_to_type_2_type_1 = TaxAppliesToType2Type1(data)
+                applies_to_type_2_type_1 = check_tax_applies_to_type_2_type_1(data)
 
 
 
@@ -119,7 +123,7 @@ class Tax:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                applies_to_type_3_type_1 = TaxAppliesToType3Type1(data)
+                applies_to_type_3_type_1 = check_tax_applies_to_type_3_type_1(data)
 
 
 

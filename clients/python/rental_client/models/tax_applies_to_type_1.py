@@ -1,8 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class TaxAppliesToType1(StrEnum):
-    NIGHTS = "nights"
-    NIGHTS_AND_FEES = "nights_and_fees"
+TaxAppliesToType1 = Literal['nights', 'nights_and_fees']
 
-    def __str__(self) -> str:
-        return str(self.value)
+TAX_APPLIES_TO_TYPE_1_VALUES: set[TaxAppliesToType1] = { 'nights', 'nights_and_fees',  }
+
+def check_tax_applies_to_type_1(value: str) -> TaxAppliesToType1:
+    if value in TAX_APPLIES_TO_TYPE_1_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {TAX_APPLIES_TO_TYPE_1_VALUES!r}")

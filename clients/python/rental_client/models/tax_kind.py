@@ -1,8 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class TaxKind(StrEnum):
-    PERCENT = "percent"
-    PER_GUEST_NIGHT = "per_guest_night"
+TaxKind = Literal['per_guest_night', 'percent']
 
-    def __str__(self) -> str:
-        return str(self.value)
+TAX_KIND_VALUES: set[TaxKind] = { 'per_guest_night', 'percent',  }
+
+def check_tax_kind(value: str) -> TaxKind:
+    if value in TAX_KIND_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {TAX_KIND_VALUES!r}")

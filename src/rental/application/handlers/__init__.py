@@ -18,6 +18,7 @@ from rental.application.handlers import (
     reviews,
     users,
 )
+from rental.application.messaging.handlers import HANDLERS as MESSAGING_HANDLERS
 from rental.application.unit_of_work import UnitOfWork
 
 Handler = Callable[[Any, UnitOfWork, Dependencies], Any]
@@ -56,3 +57,4 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     # prices and rules by date
     c.UpdateCalendar: rates.update_calendar,
 }
+COMMAND_HANDLERS.update(MESSAGING_HANDLERS)

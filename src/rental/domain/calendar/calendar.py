@@ -92,6 +92,8 @@ class Calendar(Aggregate):
     overdue: tuple[str, ...] = ()
     window: Stay | None = None
     rates: RateCalendar = NO_OVERRIDES  # the overrides over the window and its last day
+    # False while its host has unlisted it: the host still blocks nights, nobody books.
+    for_sale: bool = True
     _bookings: list[Booking] = field(factory=list, init=False)
     _rates_changed: bool = field(default=False, init=False)
     _added: list[Block] = field(factory=list, init=False)
@@ -110,6 +112,7 @@ class Calendar(Aggregate):
         overdue: Iterable[str] = (),
         window: Stay | None = None,
         overrides: Iterable[RateOverride] = (),
+        for_sale: bool = True,
     ) -> Calendar:
         """The calendar of a listing from what its storage read: the live bookings' nights
         (``booked``), the blocks over ``window`` and the rate overrides over it (its
@@ -119,11 +122,17 @@ class Calendar(Aggregate):
         return cls(
             listing_id, host_id, listed, terms, HeldNights.of_entries(entries),
             {b.id: b for b in blocks}, tuple(overdue), window, RateCalendar(tuple(overrides)),
+            for_sale,
         )  # fmt: skip
 
     # -- guards -------------------------------------------------------------------------
     def check_is_listed(self) -> None:
         if not self.listed:
+            raise ListingNotFound(f"No listing {self.listing_id}.")
+
+    def check_is_for_sale(self) -> None:
+        """An unlisted listing cannot be booked; to guests it does not exist."""
+        if not self.for_sale:
             raise ListingNotFound(f"No listing {self.listing_id}.")
 
     def check_guest_is_not_host(self, guest_id: str) -> None:
@@ -163,6 +172,7 @@ class Calendar(Aggregate):
         (in this calendar too, so a second request over them fails). It is priced night by
         night from the rates read under the same lock, and keeps that price."""
         self.check_is_listed()
+        self.check_is_for_sale()
         self.check_guest_is_not_host(guest_id)
         self.terms.check_stay_rules(stay, guests, now, self.rates)
         self.check_nights_free(stay)

@@ -3,8 +3,8 @@ never overlap, keyed by listing and start); on listings ``weekend_price``,
 ``extra_guest_fee``, ``guests_included`` and ``taxes``; on bookings the rest of the price
 they were made at (``extra_guest_fees``, ``nightly``, ``taxes``).
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-07
 """
 
@@ -16,8 +16,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision = "0008"
-down_revision = "0007"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
