@@ -15,6 +15,7 @@ from rental.application.handlers import (
     payments,
     payouts,
     provider_sync,
+    rates,
     reviews,
     users,
 )
@@ -67,5 +68,7 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.VerifyEmail: accounts.verify_email,
     c.ResendVerification: accounts.resend_verification,
     c.RequestEmailChange: accounts.request_email_change,
+    # prices and rules by date
+    c.UpdateCalendar: rates.update_calendar,
 }
 COMMAND_HANDLERS.update(MESSAGING_HANDLERS)

@@ -6,8 +6,8 @@ Users who registered before this revision are taken as verified (``email_verifie
 to their ``created_at``): their addresses have received the marketplace's emails all along,
 and a deployment must not lock its existing users out of booking on upgrade.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-07
 """
 
@@ -19,8 +19,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import mysql
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
