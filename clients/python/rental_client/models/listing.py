@@ -9,12 +9,15 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.cancellation_policy import CancellationPolicy
+from ..models.cancellation_policy import check_cancellation_policy
+from ..models.listing_property_type import check_listing_property_type
 from ..models.listing_property_type import ListingPropertyType
 from typing import cast
 import datetime
 
 if TYPE_CHECKING:
   from ..models.house_rules import HouseRules
+  from ..models.tax import Tax
 
 
 
@@ -28,6 +31,10 @@ T = TypeVar("T", bound="Listing")
 class Listing:
     """ 
         Attributes:
+            weekend_price (int | None):
+            extra_guest_fee (int):
+            guests_included (int | None):
+            taxes (list[Tax]):
             property_type (ListingPropertyType):
             bedrooms (int):
             beds (int):
@@ -64,6 +71,10 @@ class Listing:
             updated_at (datetime.datetime):
      """
 
+    weekend_price: int | None
+    extra_guest_fee: int
+    guests_included: int | None
+    taxes: list[Tax]
     property_type: ListingPropertyType
     bedrooms: int
     beds: int
@@ -105,7 +116,23 @@ class Listing:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.house_rules import HouseRules # noqa: PLC0415
-        property_type = self.property_type.value
+        from ..models.tax import Tax # noqa: PLC0415
+        weekend_price: int | None
+        weekend_price = self.weekend_price
+
+        extra_guest_fee = self.extra_guest_fee
+
+        guests_included: int | None
+        guests_included = self.guests_included
+
+        taxes = []
+        for taxes_item_data in self.taxes:
+            taxes_item = taxes_item_data.to_dict()
+            taxes.append(taxes_item)
+
+
+
+        property_type: str = self.property_type
 
         bedrooms = self.bedrooms
 
@@ -163,7 +190,7 @@ class Listing:
 
         instant_book = self.instant_book
 
-        cancellation_policy = self.cancellation_policy.value
+        cancellation_policy: str = self.cancellation_policy
 
         amenities = self.amenities
 
@@ -182,6 +209,10 @@ class Listing:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
+            "weekend_price": weekend_price,
+            "extra_guest_fee": extra_guest_fee,
+            "guests_included": guests_included,
+            "taxes": taxes,
             "property_type": property_type,
             "bedrooms": bedrooms,
             "beds": beds,
@@ -225,8 +256,37 @@ class Listing:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.house_rules import HouseRules # noqa: PLC0415
+        from ..models.tax import Tax # noqa: PLC0415
         d = dict(src_dict)
-        property_type = ListingPropertyType(d.pop("property_type"))
+        def _parse_weekend_price(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        weekend_price = _parse_weekend_price(d.pop("weekend_price"))
+
+
+        extra_guest_fee = d.pop("extra_guest_fee")
+
+        def _parse_guests_included(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        guests_included = _parse_guests_included(d.pop("guests_included"))
+
+
+        taxes = []
+        _taxes = d.pop("taxes")
+        for taxes_item_data in (_taxes):
+            taxes_item = Tax.from_dict(taxes_item_data)
+
+
+
+            taxes.append(taxes_item)
+
+
+        property_type = check_listing_property_type(d.pop("property_type"))
 
 
 
@@ -300,7 +360,7 @@ class Listing:
 
         instant_book = d.pop("instant_book")
 
-        cancellation_policy = CancellationPolicy(d.pop("cancellation_policy"))
+        cancellation_policy = check_cancellation_policy(d.pop("cancellation_policy"))
 
 
 
@@ -329,6 +389,10 @@ class Listing:
 
 
         listing = cls(
+            weekend_price=weekend_price,
+            extra_guest_fee=extra_guest_fee,
+            guests_included=guests_included,
+            taxes=taxes,
             property_type=property_type,
             bedrooms=bedrooms,
             beds=beds,
