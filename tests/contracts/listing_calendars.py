@@ -198,3 +198,28 @@ class ListingCalendarsContract:
             assert (calendar.blocks[made.id].start, calendar.blocks[made.id].end) == (
                 made.start, made.end,
             )  # fmt: skip
+
+    def test_a_block_named_is_loaded_wherever_its_nights_are_and_only_on_its_listing(
+        self, uow_factory: UowFactory
+    ) -> None:
+        """The nights read start the day before today; a block wholly past comes only when it
+        is named (to unblock it), and never on another listing's calendar."""
+        host = a_user(Role.HOST)
+        listing, other = a_listing(host), a_listing(host)
+        past = a_block(listing, TODAY - timedelta(days=5), 2)
+        older = a_block(listing, TODAY - timedelta(days=9), 1)
+        save(uow_factory, host, listing, other, past, older)
+
+        with uow_factory() as uow:
+            assert uow.calendars.lock(listing.id, None, NOW).blocks == {}
+            assert uow.calendars.lock(other.id, None, NOW, block_id=past.id).blocks == {}
+        with uow_factory() as uow:
+            calendar = uow.calendars.lock(listing.id, None, NOW, block_id=past.id)
+            assert list(calendar.blocks) == [past.id]
+            calendar.unblock(past.id, NOW)
+            uow.commit()
+        with uow_factory() as uow:
+            assert uow.calendars.lock(listing.id, None, NOW, block_id=past.id).blocks == {}
+            assert list(uow.calendars.lock(listing.id, None, NOW, block_id=older.id).blocks) == [
+                older.id
+            ]

@@ -87,12 +87,16 @@ class CalendarRepository(Tracking, abc.ABC):
     is written with the commit (``keep_changes``, called by the unit of work).
     """
 
-    def lock(self, listing_id: str, window: Stay | None, now: datetime) -> Calendar:
+    def lock(
+        self, listing_id: str, window: Stay | None, now: datetime, *, block_id: str | None = None
+    ) -> Calendar:
         """The listing's calendar over ``window`` (``None``: every night to come) at ``now``:
         its terms, its live bookings and blocks over those nights (``nights_to_load``) and
-        the overdue pending bookings there. Deleted listings too (not ``listed``);
-        ``ListingNotFound`` when there is none."""
-        return self._seen(self._lock(listing_id, window, now))  # type: ignore[no-any-return]
+        the overdue pending bookings there. The listing's block ``block_id``, when given, is
+        loaded too wherever its nights are (a block wholly past can still be unblocked).
+        Deleted listings too (not ``listed``); ``ListingNotFound`` when there is none."""
+        calendar = self._lock(listing_id, window, now, block_id)
+        return self._seen(calendar)  # type: ignore[no-any-return]
 
     def keep_changes(self) -> None:
         """Write what the calendars of this unit of work decided; the new bookings are seen
@@ -104,7 +108,9 @@ class CalendarRepository(Tracking, abc.ABC):
             self._write(calendar, changes)
 
     @abc.abstractmethod
-    def _lock(self, listing_id: str, window: Stay | None, now: datetime) -> Calendar: ...
+    def _lock(
+        self, listing_id: str, window: Stay | None, now: datetime, block_id: str | None
+    ) -> Calendar: ...
 
     @abc.abstractmethod
     def _write(self, calendar: Calendar, changes: CalendarChanges) -> None:

@@ -85,7 +85,9 @@ class MemoryCalendars(CalendarRepository):
         self._data = data
         self._rates_read: dict[str, tuple[date, date]] = {}
 
-    def _lock(self, listing_id: str, window: Stay | None, now: datetime) -> Calendar:
+    def _lock(
+        self, listing_id: str, window: Stay | None, now: datetime, block_id: str | None
+    ) -> Calendar:
         listing = self._data.listings.get(listing_id)
         if listing is None:
             raise ListingNotFound(f"No listing {listing_id}.")
@@ -108,7 +110,8 @@ class MemoryCalendars(CalendarRepository):
             ],
             blocks=[
                 b for b in self._data.blocks.values()
-                if b.listing_id == listing_id and nights_overlap(b.start, b.end, since, until)
+                if b.listing_id == listing_id
+                and (nights_overlap(b.start, b.end, since, until) or b.id == block_id)
             ],
             overdue=[b.id for b in bookings if not b.is_live(now)], window=window,
             overrides=self._overrides(listing_id, since, until),

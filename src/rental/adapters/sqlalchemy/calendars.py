@@ -131,11 +131,15 @@ HOLDS = Statement(
     )
     .order_by(B.check_in)
 )
+# The blocks over the nights read, and the one named (``block_id``, NULL: none) wherever it is.
 BLOCKS = Statement(
     select(*t.blocks.c)
     .where(
         K.listing_id == bindparam("listing_id"),
-        nights_overlap(K.start, K.end, bindparam("since"), bindparam("until")),
+        or_(
+            nights_overlap(K.start, K.end, bindparam("since"), bindparam("until")),
+            K.id == bindparam("block_id"),
+        ),
     )
     .order_by(K.start)
 )
@@ -186,8 +190,10 @@ class SqlCalendars(CalendarRepository):
         self._loaded: dict[str, tuple[Any, ...]] = {}  # blocks' movable fields, as read
         self._rates_read: dict[str, tuple[date, date]] = {}  # the rate overrides' window
 
-    def _lock(self, listing_id: str, window_: Stay | None, now: datetime) -> Calendar:
-        params = {"listing_id": listing_id, **window(window_, now)}
+    def _lock(
+        self, listing_id: str, window_: Stay | None, now: datetime, block_id: str | None
+    ) -> Calendar:
+        params = {"listing_id": listing_id, "block_id": block_id, **window(window_, now)}
         with domain_errors():
             listing, holds, blocks, overrides = self._read(
                 [LOCK_LISTING, HOLDS, BLOCKS, OVERRIDES], params

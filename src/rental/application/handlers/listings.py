@@ -55,6 +55,8 @@ def block_dates(cmd: c.BlockDates, uow: UnitOfWork, deps: Dependencies) -> Block
 
 
 def unblock_dates(cmd: c.UnblockDates, uow: UnitOfWork, deps: Dependencies) -> None:
-    calendar = managed_calendar(uow, deps, cmd.actor, cmd.listing_id, None)
+    # Every night to come, and the block itself even when its nights are all past: a block
+    # the host can see (an availability window in the past shows it) can be removed.
+    calendar = managed_calendar(uow, deps, cmd.actor, cmd.listing_id, None, block_id=cmd.block_id)
     calendar.unblock(cmd.block_id, deps.clock.now())
     uow.commit()

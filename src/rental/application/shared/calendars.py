@@ -43,19 +43,33 @@ def expire_overdue(
 
 
 def locked_calendar(
-    uow: UnitOfWork, deps: Dependencies, listing_id: str, window: Stay | None, now: datetime
+    uow: UnitOfWork,
+    deps: Dependencies,
+    listing_id: str,
+    window: Stay | None,
+    now: datetime,
+    *,
+    block_id: str | None = None,
 ) -> Calendar:
-    """The listing's calendar over ``window``, locked, with the overdue bookings met expired."""
-    calendar = uow.calendars.lock(listing_id, window, now)
+    """The listing's calendar over ``window`` (and its block ``block_id`` wherever it is),
+    locked, with the overdue bookings met expired."""
+    calendar = uow.calendars.lock(listing_id, window, now, block_id=block_id)
     expire_overdue(uow, deps, calendar.overdue, now)
     return calendar
 
 
 def managed_calendar(
-    uow: UnitOfWork, deps: Dependencies, actor: Actor, listing_id: str, window: Stay | None
+    uow: UnitOfWork,
+    deps: Dependencies,
+    actor: Actor,
+    listing_id: str,
+    window: Stay | None,
+    *,
+    block_id: str | None = None,
 ) -> Calendar:
     """``locked_calendar`` of a listed listing that ``actor`` may manage."""
-    calendar = locked_calendar(uow, deps, listing_id, window, deps.clock.now())
+    now = deps.clock.now()
+    calendar = locked_calendar(uow, deps, listing_id, window, now, block_id=block_id)
     calendar.check_is_listed()
     check_can_manage_listing(actor, calendar)
     return calendar
