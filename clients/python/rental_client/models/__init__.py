@@ -8,6 +8,9 @@ from .booking import Booking
 from .booking_page import BookingPage
 from .booking_request import BookingRequest
 from .booking_status import BookingStatus
+from .calendar import Calendar
+from .calendar_change import CalendarChange
+from .calendar_day import CalendarDay
 from .calendar_feed import CalendarFeed
 from .calendar_import import CalendarImport
 from .calendar_import_input import CalendarImportInput
@@ -36,6 +39,7 @@ from .login import Login
 from .message import Message
 from .message_page import MessagePage
 from .message_request import MessageRequest
+from .nightly_price import NightlyPrice
 from .pagination_metadata import PaginationMetadata
 from .payment import Payment
 from .payment_page import PaymentPage
@@ -53,6 +57,9 @@ from .problem import Problem
 from .problem_checks import ProblemChecks
 from .problem_errors import ProblemErrors
 from .profile_update import ProfileUpdate
+from .quote import Quote
+from .quote_reason import QuoteReason
+from .rate_range import RateRange
 from .read_request import ReadRequest
 from .register import Register
 from .register_role import RegisterRole
@@ -60,6 +67,12 @@ from .review import Review
 from .review_page import ReviewPage
 from .review_request import ReviewRequest
 from .stripe_webhook_body import StripeWebhookBody
+from .tax import Tax
+from .tax_applies_to_type_1 import TaxAppliesToType1
+from .tax_applies_to_type_2_type_1 import TaxAppliesToType2Type1
+from .tax_applies_to_type_3_type_1 import TaxAppliesToType3Type1
+from .tax_kind import TaxKind
+from .tax_line import TaxLine
 from .thread import Thread
 from .thread_last_message_type_0_type_0 import ThreadLastMessageType0Type0
 from .thread_page import ThreadPage
@@ -80,6 +93,9 @@ __all__ = (
     "BookingPage",
     "BookingRequest",
     "BookingStatus",
+    "Calendar",
+    "CalendarChange",
+    "CalendarDay",
     "CalendarFeed",
     "CalendarImport",
     "CalendarImportInput",
@@ -108,6 +124,7 @@ __all__ = (
     "Message",
     "MessagePage",
     "MessageRequest",
+    "NightlyPrice",
     "PaginationMetadata",
     "Payment",
     "PaymentPage",
@@ -125,6 +142,9 @@ __all__ = (
     "ProblemChecks",
     "ProblemErrors",
     "ProfileUpdate",
+    "Quote",
+    "QuoteReason",
+    "RateRange",
     "ReadRequest",
     "Register",
     "RegisterRole",
@@ -132,6 +152,12 @@ __all__ = (
     "ReviewPage",
     "ReviewRequest",
     "StripeWebhookBody",
+    "Tax",
+    "TaxAppliesToType1",
+    "TaxAppliesToType2Type1",
+    "TaxAppliesToType3Type1",
+    "TaxKind",
+    "TaxLine",
     "Thread",
     "ThreadLastMessageType0Type0",
     "ThreadPage",

@@ -24,6 +24,7 @@ from sqlalchemy import (
     true,
 )
 
+from rental.adapters.sqlalchemy.price_columns import NightlyColumn, TaxesColumn, TaxLinesColumn
 from rental.adapters.sqlalchemy.types import UtcDateTime, json_type
 
 NAMING = {
@@ -111,6 +112,11 @@ listings = Table(
     Column("smoking_allowed", Boolean, nullable=False, server_default=false()),
     Column("events_allowed", Boolean, nullable=False, server_default=false()),
     Column("listed", Boolean, nullable=False, server_default=true()),
+    # Prices by date (0010): the weekend's price, extra guests' fee, taxes.
+    Column("weekend_price", Money),
+    Column("extra_guest_fee", Money, nullable=False, server_default="0"),
+    Column("guests_included", Integer),
+    Column("taxes", TaxesColumn(), nullable=False),
 )  # fmt: skip
 
 blocks = Table(
@@ -147,6 +153,10 @@ bookings = Table(
     Column("refund_amount", Money),
     *_stamps(), _version(),
     CheckConstraint("check_out > check_in", name="nights"),
+    # The rest of the price (0010): extra guests' fees, each night's price, each tax.
+    Column("extra_guest_fees", Money, nullable=False, server_default="0"),
+    Column("nightly", NightlyColumn(), nullable=False),
+    Column("taxes", TaxLinesColumn(), nullable=False),
 )  # fmt: skip
 
 payments = Table(
@@ -323,4 +333,17 @@ message_preferences = Table(
     "message_preferences", metadata,
     Column("user_id", String(ID), ForeignKey("users.id"), primary_key=True),
     Column("notify_messages", Boolean, nullable=False),
+)  # fmt: skip
+
+# -- prices and rules by date (0010) --------------------------------------------------------
+# A listing's overrides as ranges [start, end) that never overlap (``domain/rates.py``).
+rate_overrides = Table(
+    "rate_overrides", metadata,
+    Column("listing_id", String(ID), ForeignKey("listings.id"), primary_key=True),
+    Column("start", Date, primary_key=True, quote=True),
+    Column("end", Date, nullable=False, quote=True),
+    Column("price", Money),
+    Column("min_nights", Integer),
+    Column("closed_to_arrival", Boolean, nullable=False),
+    Column("closed_to_departure", Boolean, nullable=False),
 )  # fmt: skip

@@ -9,7 +9,7 @@ from typing import Annotated, TypeAlias
 import strawberry
 
 from rental.application.queries import MAX_PER_PAGE, PageRequest
-from rental.application.reads import Quote as QuoteValue
+from rental.application.rate_reads import Quote as QuoteValue
 from rental.domain.accounts import users
 from rental.domain.bookings import booking as bookings
 from rental.domain.errors import InvalidInput
