@@ -73,8 +73,8 @@ def sync_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[Any | Problem]:
-    """ Revoke the bearer token of this request (access or refresh): from now on it answers 401.
-    Log out with each token to revoke both.
+    """ End the sign-in session of the bearer token (access or refresh): from now on this
+    token, and every other token of the same sign-in, answers 401.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -100,8 +100,8 @@ def sync(
     client: AuthenticatedClient,
 
 ) -> Any | Problem | None:
-    """ Revoke the bearer token of this request (access or refresh): from now on it answers 401.
-    Log out with each token to revoke both.
+    """ End the sign-in session of the bearer token (access or refresh): from now on this
+    token, and every other token of the same sign-in, answers 401.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,8 +122,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[Any | Problem]:
-    """ Revoke the bearer token of this request (access or refresh): from now on it answers 401.
-    Log out with each token to revoke both.
+    """ End the sign-in session of the bearer token (access or refresh): from now on this
+    token, and every other token of the same sign-in, answers 401.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,8 +149,8 @@ async def asyncio(
     client: AuthenticatedClient,
 
 ) -> Any | Problem | None:
-    """ Revoke the bearer token of this request (access or refresh): from now on it answers 401.
-    Log out with each token to revoke both.
+    """ End the sign-in session of the bearer token (access or refresh): from now on this
+    token, and every other token of the same sign-in, answers 401.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
