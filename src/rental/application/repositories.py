@@ -16,8 +16,9 @@ from rental.domain.calendar_import import CalendarImport
 from rental.domain.listing_calendar import ListingCalendar
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
-from rental.domain.reviews import Review
+from rental.domain.reviews import ReviewReport
 from rental.domain.stay import Stay
+from rental.domain.stay_reviews import StayReviews
 from rental.domain.users import User
 
 
@@ -200,16 +201,34 @@ class PaymentRepository(Tracking, abc.ABC):
 
 
 class ReviewRepository(Tracking, abc.ABC):
-    """Reviews; at most one per booking."""
+    """Each stay's reviews (``StayReviews``, by booking id) and the reports about them."""
 
-    def add(self, review: Review) -> None:
-        self._add(self._seen(review))
+    def add(self, stay_reviews: StayReviews) -> None:
+        self._add(self._seen(stay_reviews))
+
+    def for_booking(self, booking_id: str) -> StayReviews | None:
+        """The stay's reviews, or None when neither side has written."""
+        return self._seen(self._for_booking(booking_id))  # type: ignore[no-any-return]
+
+    def with_review(self, review_id: str) -> StayReviews:
+        """The stay's reviews holding review ``review_id``, or ``ReviewNotFound``."""
+        return self._seen(self._with_review(review_id))  # type: ignore[no-any-return]
 
     @abc.abstractmethod
-    def for_booking(self, booking_id: str) -> Review | None: ...
+    def add_report(self, report: ReviewReport) -> None: ...
 
     @abc.abstractmethod
-    def _add(self, review: Review) -> None: ...
+    def due_for_publication(self, now: datetime, limit: int) -> list[str]:
+        """Booking ids of stays with a pending review whose 14 days have ended at ``now``."""
+
+    @abc.abstractmethod
+    def _add(self, stay_reviews: StayReviews) -> None: ...
+
+    @abc.abstractmethod
+    def _for_booking(self, booking_id: str) -> StayReviews | None: ...
+
+    @abc.abstractmethod
+    def _with_review(self, review_id: str) -> StayReviews: ...
 
 
 class CalendarFeedRepository(Tracking, abc.ABC):

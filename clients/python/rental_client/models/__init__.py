@@ -1,5 +1,6 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .accepted import Accepted
 from .access_token import AccessToken
 from .availability import Availability
 from .block import Block
@@ -17,6 +18,7 @@ from .cancellation_policy import CancellationPolicy
 from .cancelled_by import CancelledBy
 from .country import Country
 from .currency import Currency
+from .guest_review_request import GuestReviewRequest
 from .health import Health
 from .health_checks import HealthChecks
 from .import_conflict import ImportConflict
@@ -46,10 +48,16 @@ from .problem_errors import ProblemErrors
 from .profile_update import ProfileUpdate
 from .register import Register
 from .register_role import RegisterRole
+from .report_request import ReportRequest
+from .response_request import ResponseRequest
 from .review import Review
 from .review_page import ReviewPage
 from .review_request import ReviewRequest
+from .review_response import ReviewResponse
+from .review_response_type_0_type_0 import ReviewResponseType0Type0
+from .review_status import ReviewStatus
 from .stripe_webhook_body import StripeWebhookBody
+from .sub_rating_averages import SubRatingAverages
 from .tokens import Tokens
 from .unavailable import Unavailable
 from .unavailable_reason import UnavailableReason
@@ -58,6 +66,7 @@ from .user_role import UserRole
 from .webhook_ack import WebhookAck
 
 __all__ = (
+    "Accepted",
     "AccessToken",
     "Availability",
     "Block",
@@ -75,6 +84,7 @@ __all__ = (
     "CancelledBy",
     "Country",
     "Currency",
+    "GuestReviewRequest",
     "Health",
     "HealthChecks",
     "ImportConflict",
@@ -104,10 +114,16 @@ __all__ = (
     "ProfileUpdate",
     "Register",
     "RegisterRole",
+    "ReportRequest",
+    "ResponseRequest",
     "Review",
     "ReviewPage",
     "ReviewRequest",
+    "ReviewResponse",
+    "ReviewResponseType0Type0",
+    "ReviewStatus",
     "StripeWebhookBody",
+    "SubRatingAverages",
     "Tokens",
     "Unavailable",
     "UnavailableReason",

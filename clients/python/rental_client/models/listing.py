@@ -12,6 +12,8 @@ from ..models.cancellation_policy import CancellationPolicy
 from typing import cast
 import datetime
 
+if TYPE_CHECKING:
+  from ..models.sub_rating_averages import SubRatingAverages
 
 
 
@@ -49,6 +51,7 @@ class Listing:
             amenities (list[str]):
             rating_average (float | None): Mean rating rounded to 2 decimals; null before any review.
             review_count (int):
+            sub_rating_averages (SubRatingAverages):
             created_at (datetime.datetime):
             updated_at (datetime.datetime):
      """
@@ -77,6 +80,7 @@ class Listing:
     amenities: list[str]
     rating_average: float | None
     review_count: int
+    sub_rating_averages: SubRatingAverages
     created_at: datetime.datetime
     updated_at: datetime.datetime
 
@@ -85,6 +89,7 @@ class Listing:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.sub_rating_averages import SubRatingAverages # noqa: PLC0415
         id = self.id
 
         host_id = self.host_id
@@ -138,6 +143,8 @@ class Listing:
 
         review_count = self.review_count
 
+        sub_rating_averages = self.sub_rating_averages.to_dict()
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
@@ -170,6 +177,7 @@ class Listing:
             "amenities": amenities,
             "rating_average": rating_average,
             "review_count": review_count,
+            "sub_rating_averages": sub_rating_averages,
             "created_at": created_at,
             "updated_at": updated_at,
         })
@@ -180,6 +188,7 @@ class Listing:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.sub_rating_averages import SubRatingAverages # noqa: PLC0415
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -251,6 +260,11 @@ class Listing:
 
         review_count = d.pop("review_count")
 
+        sub_rating_averages = SubRatingAverages.from_dict(d.pop("sub_rating_averages"))
+
+
+
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
 
@@ -286,6 +300,7 @@ class Listing:
             amenities=amenities,
             rating_average=rating_average,
             review_count=review_count,
+            sub_rating_averages=sub_rating_averages,
             created_at=created_at,
             updated_at=updated_at,
         )

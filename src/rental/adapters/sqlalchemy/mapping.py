@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 from sqlalchemy import Table
-from sqlalchemy.orm import composite, registry, relationship
+from sqlalchemy.orm import composite, foreign, registry, relationship
 
 from rental.adapters.sqlalchemy import tables
 from rental.domain.bookings import Booking
@@ -22,7 +22,8 @@ from rental.domain.calendar_import import CalendarImport
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.policies import PriceBreakdown
-from rental.domain.reviews import Review
+from rental.domain.reviews import Review, ReviewReport
+from rental.domain.stay_reviews import StayReviews
 from rental.domain.users import User
 
 mapper_registry = registry(metadata=tables.metadata)
@@ -34,7 +35,7 @@ VERSIONED: tuple[tuple[type, Table], ...] = (
     (Listing, tables.listings),
     (Booking, tables.bookings),
     (Payment, tables.payments),
-    (Review, tables.reviews),
+    (StayReviews, tables.stay_reviews),
     (CalendarFeed, tables.calendar_feeds),
     (CalendarImport, tables.calendar_imports),
 )
@@ -48,9 +49,13 @@ REFERENCES: tuple[tuple[type, str, type], ...] = (
     (Booking, "host_id", User),
     (Payment, "booking_id", Booking),
     (Payment, "payer_id", User),
-    (Review, "booking_id", Booking),
+    # A review's booking comes before it through its StayReviews (relationship ``reviews``).
     (Review, "listing_id", Listing),
     (Review, "author_id", User),
+    (StayReviews, "booking_id", Booking),
+    (StayReviews, "listing_id", Listing),
+    (ReviewReport, "review_id", Review),
+    (ReviewReport, "reporter_id", User),
     (CalendarFeed, "listing_id", Listing),
     (CalendarImport, "listing_id", Listing),
 )
@@ -74,6 +79,20 @@ def _price() -> dict[str, Any]:
     }
 
 
+def _stay_reviews() -> dict[str, Any]:
+    """A stay's reviews load with it (one more statement) and are saved with it."""
+    r = tables.reviews.c
+    return {
+        "reviews": relationship(
+            Review,
+            primaryjoin=tables.stay_reviews.c.booking_id == foreign(r.booking_id),
+            order_by=(r.created_at, r.id),
+            lazy="selectin",
+            cascade="all, delete-orphan",
+        )
+    }
+
+
 def start_mappers() -> None:
     """Map every domain class once per process; later calls do nothing."""
     global _started
@@ -82,11 +101,16 @@ def start_mappers() -> None:
             return
         for cls, table in VERSIONED:
             properties = _references(cls, table) | (_price() if cls is Booking else {})
+            properties |= _stay_reviews() if cls is StayReviews else {}
             mapper_registry.map_imperatively(
                 cls, table, properties=properties,
                 version_id_col=table.c.version, version_id_generator=False,
             )  # fmt: skip
-        blocks = tables.blocks
-        mapper_registry.map_imperatively(Block, blocks, properties=_references(Block, blocks))
+        for cls, table in (
+            (Block, tables.blocks),
+            (Review, tables.reviews),
+            (ReviewReport, tables.review_reports),
+        ):
+            mapper_registry.map_imperatively(cls, table, properties=_references(cls, table))
         mapper_registry.configure()
         _started = True
