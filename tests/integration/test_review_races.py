@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 import pytest
@@ -89,7 +90,7 @@ def test_both_sides_writing_at_once_both_publish_once(
             guest = c.Actor(stay.guest_id, "guest")
             by_guest = c.SubmitReview(actor=guest, booking_id=stay.id, rating=4)
             by_host = c.SubmitGuestReview(actor=host, booking_id=stay.id, rating=5)
-            outcomes = _at_once(lambda: app.handle(by_guest), lambda: app.handle(by_host))
+            outcomes = _at_once(partial(app.handle, by_guest), partial(app.handle, by_host))
             assert [type(o).__name__ for o in outcomes] == ["Review", "Review"], outcomes
     finally:
         app.close()

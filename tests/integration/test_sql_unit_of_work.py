@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import attrs
-
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+import attrs
 import pytest
 import sqlalchemy as sa
 
