@@ -17,7 +17,7 @@ FIELDS = {
     "weekly_discount_percent", "monthly_discount_percent", "max_guests", "min_nights",
     "max_nights", "max_advance_days", "instant_book", "cancellation_policy", "amenities",
     "rating_average",
-    "review_count", "created_at", "updated_at",
+    "review_count", "sub_rating_averages", "created_at", "updated_at",
 }  # fmt: skip
 
 
@@ -46,6 +46,9 @@ def test_create_answers_201_with_defaults_and_location(client: FlaskClient) -> N
         "amenities": [], "rating_average": None, "review_count": 0,
     }  # fmt: skip
     assert {k: listing[k] for k in defaults} == defaults
+    assert listing["sub_rating_averages"] == dict.fromkeys(
+        ("cleanliness", "accuracy", "check_in", "communication", "location", "value")
+    )
     assert client.get(response.headers["Location"]).get_json() == listing
 
 

@@ -8,7 +8,7 @@ from enum import Enum
 import strawberry
 
 from rental.application.queries import ListingSort as Sort
-from rental.domain import bookings, calendar, payments, policies, users
+from rental.domain import bookings, calendar, payments, policies, reviews, users
 
 
 @strawberry.enum
@@ -65,3 +65,10 @@ class ListingSort(Enum):
     PRICE = Sort.PRICE.value
     PRICE_DESC = Sort.PRICE_DESC.value
     RATING = Sort.RATING.value
+
+
+@strawberry.enum(description="PENDING: hidden from all but its author until both sides wrote or "
+                 "the 14 days after check-out passed; then PUBLISHED.")  # fmt: skip
+class ReviewStatus(Enum):
+    PENDING = reviews.ReviewStatus.PENDING.value
+    PUBLISHED = reviews.ReviewStatus.PUBLISHED.value

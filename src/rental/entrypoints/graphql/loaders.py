@@ -65,6 +65,7 @@ class Loaders:
         self.payments: Batch[tuple[()], list[Payment]] = Batch(self._payments)
         self.review: Batch[tuple[()], ReviewView] = Batch(self._review)
         self.reviews: Batch[PageRequest, Page[ReviewView]] = Batch(self._reviews_pages)
+        self.user_reviews: Batch[PageRequest, Page[ReviewView]] = Batch(self._user_reviews)
         self.availability: Batch[tuple[date, date], list[CalendarEntry]] = Batch(self._availability)
 
     # -- announcing what a resolver hands out ------------------------------------------
@@ -118,6 +119,11 @@ class Loaders:
 
     def _reviews_pages(self, ids: list[str], page: PageRequest) -> dict[str, Page[ReviewView]]:
         found = self._reads.reviews_pages(ids, page)
+        self.saw_reviews([r for each in found.values() for r in each.items])
+        return found
+
+    def _user_reviews(self, ids: list[str], page: PageRequest) -> dict[str, Page[ReviewView]]:
+        found = self._reads.user_reviews_pages(ids, page)
         self.saw_reviews([r for each in found.values() for r in each.items])
         return found
 
