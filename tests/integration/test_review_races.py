@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from rental.adapters.sqlalchemy import SqlUnitOfWork, make_engine, make_session_factory
 from rental.application import commands as c
 from rental.composition import Rental, bootstrap
-from rental.domain.users import Role
+from rental.domain.accounts.users import Role
 from tests.contracts.builders import NOW, a_booking, a_listing, a_user, confirmed, save
 from tests.fakes import FakeClock
 from tests.integration.booking_race import Unpublished

@@ -15,7 +15,7 @@ from rental.adapters.sqlalchemy import (
 )
 from rental.adapters.sqlalchemy.migrations import downgrade, upgrade
 from rental.application.queries import PageRequest
-from rental.domain.users import Role
+from rental.domain.accounts.users import Role
 from tests.contracts.builders import NOW, a_booking, a_listing, a_review, a_user, confirmed, save
 
 

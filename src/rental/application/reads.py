@@ -24,8 +24,11 @@ from rental.application.queries import (
     ReadModel,
 )
 from rental.application.review_views import ReviewView, page_of_views
-from rental.domain.bookings import Booking
-from rental.domain.calendar import CalendarEntry
+from rental.domain.accounts.users import User
+from rental.domain.bookings.booking import Booking
+from rental.domain.bookings.policies import PriceBreakdown
+from rental.domain.calendar.nights import CalendarEntry
+from rental.domain.calendar.stay import Stay
 from rental.domain.errors import (
     AuthenticationFailed,
     BookingNotFound,
@@ -35,11 +38,8 @@ from rental.domain.errors import (
     ReviewNotFound,
     UserNotFound,
 )
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
-from rental.domain.policies import PriceBreakdown
-from rental.domain.stay import Stay
-from rental.domain.users import User
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment
 
 MAX_AVAILABILITY_DAYS = 731
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from attrs import frozen
 
 from rental.application.queries import Page
-from rental.domain.reviews import Review, ReviewResponse
+from rental.domain.reviews.review import Review, ReviewResponse
 
 
 @frozen(kw_only=True)

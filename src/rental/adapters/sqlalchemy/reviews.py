@@ -11,8 +11,8 @@ from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.application.repositories import ReviewRepository
 from rental.domain.errors import ReviewNotFound
-from rental.domain.reviews import ReviewReport, ReviewStatus
-from rental.domain.stay_reviews import StayReviews
+from rental.domain.reviews.review import ReviewReport, ReviewStatus
+from rental.domain.reviews.stay_reviews import StayReviews
 
 R = t.reviews.c
 

@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 
 from rental.adapters.sqlalchemy.types import UtcDateTime, json_type
-from rental.domain.reviews import SUB_RATINGS
+from rental.domain.reviews.review import SUB_RATINGS
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",

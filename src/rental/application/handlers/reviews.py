@@ -8,9 +8,9 @@ from rental.application import commands as c
 from rental.application.authorization import check_is_guest_of, check_is_host_of
 from rental.application.dependencies import Dependencies
 from rental.application.unit_of_work import UnitOfWork
-from rental.domain.bookings import Booking
-from rental.domain.reviews import Review, Side
-from rental.domain.stay_reviews import StayReviews
+from rental.domain.bookings.booking import Booking
+from rental.domain.reviews.review import Review, Side
+from rental.domain.reviews.stay_reviews import StayReviews
 
 
 def submit_review(cmd: c.SubmitReview, uow: UnitOfWork, deps: Dependencies) -> Review:

@@ -11,11 +11,11 @@ from flask.views import MethodView
 from rental.application import commands as c
 from rental.application.queries import Page, PageRequest
 from rental.application.review_views import ReviewView
-from rental.domain.reviews import SUB_RATINGS, Review, Side
+from rental.domain.reviews.review import SUB_RATINGS, Review, Side
 from rental.entrypoints.http.auth import current_actor, jwt_required
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
-from rental.entrypoints.http.schemas.common import PageQuerySchema, page_of
-from rental.entrypoints.http.schemas.reviews import (
+from rental.entrypoints.web.schemas.common import PageQuerySchema, page_of
+from rental.entrypoints.web.schemas.reviews import (
     AcceptedSchema,
     GuestReviewRequestSchema,
     ReportRequestSchema,
