@@ -21,14 +21,23 @@ from .currency import Currency
 from .guest_review_request import GuestReviewRequest
 from .health import Health
 from .health_checks import HealthChecks
+from .house_rules import HouseRules
+from .house_rules_input import HouseRulesInput
 from .import_conflict import ImportConflict
+from .inquiry_request import InquiryRequest
 from .list_bookings_role import ListBookingsRole
 from .list_listings_sort import ListListingsSort
 from .listing import Listing
 from .listing_create import ListingCreate
+from .listing_create_property_type import ListingCreatePropertyType
 from .listing_page import ListingPage
+from .listing_property_type import ListingPropertyType
 from .listing_update import ListingUpdate
+from .listing_update_property_type import ListingUpdatePropertyType
 from .login import Login
+from .message import Message
+from .message_page import MessagePage
+from .message_request import MessageRequest
 from .pagination_metadata import PaginationMetadata
 from .payment import Payment
 from .payment_page import PaymentPage
@@ -46,6 +55,7 @@ from .problem import Problem
 from .problem_checks import ProblemChecks
 from .problem_errors import ProblemErrors
 from .profile_update import ProfileUpdate
+from .read_request import ReadRequest
 from .register import Register
 from .register_role import RegisterRole
 from .report_request import ReportRequest
@@ -58,9 +68,13 @@ from .review_response_type_0_type_0 import ReviewResponseType0Type0
 from .review_status import ReviewStatus
 from .stripe_webhook_body import StripeWebhookBody
 from .sub_rating_averages import SubRatingAverages
+from .thread import Thread
+from .thread_last_message_type_0_type_0 import ThreadLastMessageType0Type0
+from .thread_page import ThreadPage
 from .tokens import Tokens
 from .unavailable import Unavailable
 from .unavailable_reason import UnavailableReason
+from .updates import Updates
 from .user import User
 from .user_role import UserRole
 from .webhook_ack import WebhookAck
@@ -87,14 +101,23 @@ __all__ = (
     "GuestReviewRequest",
     "Health",
     "HealthChecks",
+    "HouseRules",
+    "HouseRulesInput",
     "ImportConflict",
+    "InquiryRequest",
     "ListBookingsRole",
     "Listing",
     "ListingCreate",
+    "ListingCreatePropertyType",
     "ListingPage",
+    "ListingPropertyType",
     "ListingUpdate",
+    "ListingUpdatePropertyType",
     "ListListingsSort",
     "Login",
+    "Message",
+    "MessagePage",
+    "MessageRequest",
     "PaginationMetadata",
     "Payment",
     "PaymentPage",
@@ -112,6 +135,7 @@ __all__ = (
     "ProblemChecks",
     "ProblemErrors",
     "ProfileUpdate",
+    "ReadRequest",
     "Register",
     "RegisterRole",
     "ReportRequest",
@@ -124,9 +148,13 @@ __all__ = (
     "ReviewStatus",
     "StripeWebhookBody",
     "SubRatingAverages",
+    "Thread",
+    "ThreadLastMessageType0Type0",
+    "ThreadPage",
     "Tokens",
     "Unavailable",
     "UnavailableReason",
+    "Updates",
     "User",
     "UserRole",
     "WebhookAck",

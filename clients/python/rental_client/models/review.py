@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.review_status import check_review_status
 from ..models.review_status import ReviewStatus
 from ..types import UNSET, Unset
 from typing import cast
@@ -87,7 +88,7 @@ class Review:
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = self.status.value
+            status = self.status
 
 
         cleanliness: int | None | Unset
@@ -208,7 +209,7 @@ class Review:
         if isinstance(_status,  Unset):
             status = UNSET
         else:
-            status = ReviewStatus(_status)
+            status = check_review_status(_status)
 
 
 

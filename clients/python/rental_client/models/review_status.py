@@ -1,8 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class ReviewStatus(StrEnum):
-    PENDING = "pending"
-    PUBLISHED = "published"
+ReviewStatus = Literal['pending', 'published']
 
-    def __str__(self) -> str:
-        return str(self.value)
+REVIEW_STATUS_VALUES: set[ReviewStatus] = { 'pending', 'published',  }
+
+def check_review_status(value: str) -> ReviewStatus:
+    if value in REVIEW_STATUS_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {REVIEW_STATUS_VALUES!r}")

@@ -66,7 +66,7 @@ class MemoryReadModel(ReadModel):
         return None if listing is None or listing.is_deleted else listing
 
     def _matches(self, listing: Listing, search: ListingSearch, now: datetime) -> bool:
-        if listing.is_deleted:
+        if listing.is_deleted or not listing.listed:
             return False
         if search.city is not None and listing.city.casefold() != search.city.casefold():
             return False

@@ -99,6 +99,7 @@ class MemoryCalendars(CalendarRepository):
         ]
         return Calendar.of(
             listing_id=listing.id, host_id=listing.host_id, listed=not listing.is_deleted,
+            for_sale=listing.listed,
             terms=listing.terms,
             booked=[
                 CalendarEntry(b.check_in, b.check_out, Reason.BOOKED, b.id)

@@ -67,6 +67,7 @@ class Loaders:
         self.reviews: Batch[PageRequest, Page[ReviewView]] = Batch(self._reviews_pages)
         self.user_reviews: Batch[PageRequest, Page[ReviewView]] = Batch(self._user_reviews)
         self.availability: Batch[tuple[date, date], list[CalendarEntry]] = Batch(self._availability)
+        self.by_area: dict[str, object] = {}  # a business area's own batches (messaging)
 
     # -- announcing what a resolver hands out ------------------------------------------
     def saw_listings(self, listings: Collection[Listing]) -> None:

@@ -4,8 +4,8 @@
 (``review_reports``), each stay's reviews as one versioned row (``stay_reviews``) and the
 listings' sub-rating totals. Existing reviews are the guests' and stay published.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-07
 """
 
@@ -17,8 +17,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import mysql, postgresql
 
-revision = "0008"
-down_revision = "0007"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
