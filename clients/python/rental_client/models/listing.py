@@ -17,7 +17,7 @@ import datetime
 
 if TYPE_CHECKING:
   from ..models.house_rules import HouseRules
-  from ..models.sub_rating_averages import SubRatingAverages
+  from ..models.tax import Tax
 
 
 
@@ -31,6 +31,10 @@ T = TypeVar("T", bound="Listing")
 class Listing:
     """ 
         Attributes:
+            weekend_price (int | None):
+            extra_guest_fee (int):
+            guests_included (int | None):
+            taxes (list[Tax]):
             property_type (ListingPropertyType):
             bedrooms (int):
             beds (int):
@@ -63,11 +67,14 @@ class Listing:
             amenities (list[str]):
             rating_average (float | None): Mean rating rounded to 2 decimals; null before any review.
             review_count (int):
-            sub_rating_averages (SubRatingAverages):
             created_at (datetime.datetime):
             updated_at (datetime.datetime):
      """
 
+    weekend_price: int | None
+    extra_guest_fee: int
+    guests_included: int | None
+    taxes: list[Tax]
     property_type: ListingPropertyType
     bedrooms: int
     beds: int
@@ -100,7 +107,6 @@ class Listing:
     amenities: list[str]
     rating_average: float | None
     review_count: int
-    sub_rating_averages: SubRatingAverages
     created_at: datetime.datetime
     updated_at: datetime.datetime
 
@@ -110,7 +116,22 @@ class Listing:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.house_rules import HouseRules # noqa: PLC0415
-        from ..models.sub_rating_averages import SubRatingAverages # noqa: PLC0415
+        from ..models.tax import Tax # noqa: PLC0415
+        weekend_price: int | None
+        weekend_price = self.weekend_price
+
+        extra_guest_fee = self.extra_guest_fee
+
+        guests_included: int | None
+        guests_included = self.guests_included
+
+        taxes = []
+        for taxes_item_data in self.taxes:
+            taxes_item = taxes_item_data.to_dict()
+            taxes.append(taxes_item)
+
+
+
         property_type: str = self.property_type
 
         bedrooms = self.bedrooms
@@ -180,8 +201,6 @@ class Listing:
 
         review_count = self.review_count
 
-        sub_rating_averages = self.sub_rating_averages.to_dict()
-
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
@@ -190,6 +209,10 @@ class Listing:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
+            "weekend_price": weekend_price,
+            "extra_guest_fee": extra_guest_fee,
+            "guests_included": guests_included,
+            "taxes": taxes,
             "property_type": property_type,
             "bedrooms": bedrooms,
             "beds": beds,
@@ -222,7 +245,6 @@ class Listing:
             "amenities": amenities,
             "rating_average": rating_average,
             "review_count": review_count,
-            "sub_rating_averages": sub_rating_averages,
             "created_at": created_at,
             "updated_at": updated_at,
         })
@@ -234,8 +256,36 @@ class Listing:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.house_rules import HouseRules # noqa: PLC0415
-        from ..models.sub_rating_averages import SubRatingAverages # noqa: PLC0415
+        from ..models.tax import Tax # noqa: PLC0415
         d = dict(src_dict)
+        def _parse_weekend_price(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        weekend_price = _parse_weekend_price(d.pop("weekend_price"))
+
+
+        extra_guest_fee = d.pop("extra_guest_fee")
+
+        def _parse_guests_included(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        guests_included = _parse_guests_included(d.pop("guests_included"))
+
+
+        taxes = []
+        _taxes = d.pop("taxes")
+        for taxes_item_data in (_taxes):
+            taxes_item = Tax.from_dict(taxes_item_data)
+
+
+
+            taxes.append(taxes_item)
+
+
         property_type = check_listing_property_type(d.pop("property_type"))
 
 
@@ -328,11 +378,6 @@ class Listing:
 
         review_count = d.pop("review_count")
 
-        sub_rating_averages = SubRatingAverages.from_dict(d.pop("sub_rating_averages"))
-
-
-
-
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
 
@@ -344,6 +389,10 @@ class Listing:
 
 
         listing = cls(
+            weekend_price=weekend_price,
+            extra_guest_fee=extra_guest_fee,
+            guests_included=guests_included,
+            taxes=taxes,
             property_type=property_type,
             bedrooms=bedrooms,
             beds=beds,
@@ -376,7 +425,6 @@ class Listing:
             amenities=amenities,
             rating_average=rating_average,
             review_count=review_count,
-            sub_rating_averages=sub_rating_averages,
             created_at=created_at,
             updated_at=updated_at,
         )

@@ -79,11 +79,10 @@ def sync_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[Problem | Review]:
-    """ The guest's review of the stay (an addition to the API, the URL its creation
-    answers with).
+    """ The stay's review (an addition to API.md, the URL its creation answers with).
 
      For the booking's guest, the listing's host or an admin; 404 for anyone else, or
-    when the stay has no such review yet, or it is pending and you did not write it.
+    when the stay has no review yet.
 
     Args:
         booking_id (str):
@@ -114,11 +113,10 @@ def sync(
     client: AuthenticatedClient,
 
 ) -> Problem | Review | None:
-    """ The guest's review of the stay (an addition to the API, the URL its creation
-    answers with).
+    """ The stay's review (an addition to API.md, the URL its creation answers with).
 
      For the booking's guest, the listing's host or an admin; 404 for anyone else, or
-    when the stay has no such review yet, or it is pending and you did not write it.
+    when the stay has no review yet.
 
     Args:
         booking_id (str):
@@ -144,11 +142,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[Problem | Review]:
-    """ The guest's review of the stay (an addition to the API, the URL its creation
-    answers with).
+    """ The stay's review (an addition to API.md, the URL its creation answers with).
 
      For the booking's guest, the listing's host or an admin; 404 for anyone else, or
-    when the stay has no such review yet, or it is pending and you did not write it.
+    when the stay has no review yet.
 
     Args:
         booking_id (str):
@@ -179,11 +176,10 @@ async def asyncio(
     client: AuthenticatedClient,
 
 ) -> Problem | Review | None:
-    """ The guest's review of the stay (an addition to the API, the URL its creation
-    answers with).
+    """ The stay's review (an addition to API.md, the URL its creation answers with).
 
      For the booking's guest, the listing's host or an admin; 404 for anyone else, or
-    when the stay has no such review yet, or it is pending and you did not write it.
+    when the stay has no review yet.
 
     Args:
         booking_id (str):

@@ -94,8 +94,7 @@ def sync_detailed(
     per_page: int | Unset = 20,
 
 ) -> Response[Problem | ReviewPage]:
-    """ A listing's published reviews by its guests, newest first; public. 404 for a missing
-    or deleted listing.
+    """ A listing's reviews, newest first; public. 404 for a missing or deleted listing.
 
     Args:
         listing_id (str):
@@ -132,8 +131,7 @@ def sync(
     per_page: int | Unset = 20,
 
 ) -> Problem | ReviewPage | None:
-    """ A listing's published reviews by its guests, newest first; public. 404 for a missing
-    or deleted listing.
+    """ A listing's reviews, newest first; public. 404 for a missing or deleted listing.
 
     Args:
         listing_id (str):
@@ -165,8 +163,7 @@ async def asyncio_detailed(
     per_page: int | Unset = 20,
 
 ) -> Response[Problem | ReviewPage]:
-    """ A listing's published reviews by its guests, newest first; public. 404 for a missing
-    or deleted listing.
+    """ A listing's reviews, newest first; public. 404 for a missing or deleted listing.
 
     Args:
         listing_id (str):
@@ -203,8 +200,7 @@ async def asyncio(
     per_page: int | Unset = 20,
 
 ) -> Problem | ReviewPage | None:
-    """ A listing's published reviews by its guests, newest first; public. 404 for a missing
-    or deleted listing.
+    """ A listing's reviews, newest first; public. 404 for a missing or deleted listing.
 
     Args:
         listing_id (str):
