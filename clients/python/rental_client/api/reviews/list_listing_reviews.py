@@ -94,7 +94,8 @@ def sync_detailed(
     per_page: int | Unset = 20,
 
 ) -> Response[Problem | ReviewPage]:
-    """ A listing's reviews, newest first; public. 404 for a missing or deleted listing.
+    """ A listing's published reviews by its guests, newest first; public. 404 for a missing
+    or deleted listing.
 
     Args:
         listing_id (str):
@@ -131,7 +132,8 @@ def sync(
     per_page: int | Unset = 20,
 
 ) -> Problem | ReviewPage | None:
-    """ A listing's reviews, newest first; public. 404 for a missing or deleted listing.
+    """ A listing's published reviews by its guests, newest first; public. 404 for a missing
+    or deleted listing.
 
     Args:
         listing_id (str):
@@ -163,7 +165,8 @@ async def asyncio_detailed(
     per_page: int | Unset = 20,
 
 ) -> Response[Problem | ReviewPage]:
-    """ A listing's reviews, newest first; public. 404 for a missing or deleted listing.
+    """ A listing's published reviews by its guests, newest first; public. 404 for a missing
+    or deleted listing.
 
     Args:
         listing_id (str):
@@ -200,7 +203,8 @@ async def asyncio(
     per_page: int | Unset = 20,
 
 ) -> Problem | ReviewPage | None:
-    """ A listing's reviews, newest first; public. 404 for a missing or deleted listing.
+    """ A listing's published reviews by its guests, newest first; public. 404 for a missing
+    or deleted listing.
 
     Args:
         listing_id (str):
