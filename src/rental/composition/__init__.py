@@ -16,6 +16,7 @@ from attrs import evolve, frozen
 
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.adapters.logging_payouts import LoggingPayoutGateway
+from rental.adapters.look_alikes import UnicodeLookAlikes
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
 from rental.application.account_reads import live_sessions
@@ -254,6 +255,7 @@ def bootstrap(
     frontend_url: str = "http://localhost:3000",
     print_links: bool = False,
     require_verified_email: bool = False,
+    sign_in_failures: int = 10,
 ) -> Rental:
     """Build a ``Rental``.
 
@@ -285,7 +287,8 @@ def bootstrap(
 
     Accounts: emailed links start with ``frontend_url`` (``RENTAL_FRONTEND_URL``) and are
     also logged when ``print_links`` (development); ``require_verified_email``
-    (``RENTAL_REQUIRE_VERIFIED_EMAIL``) keeps unverified users from listing, booking and paying.
+    (``RENTAL_REQUIRE_VERIFIED_EMAIL``) keeps unverified users from listing, booking and paying;
+    ``sign_in_failures`` (``RENTAL_SIGNIN_FAILURES``) wrong passwords lock an account a while.
     """
     primary = _storage(database_url, database_timeouts or DatabaseTimeouts())
     storage = _with_replicas(
@@ -303,6 +306,8 @@ def bootstrap(
         host_fee_percent=host_fee_percent,
         payouts=payout_gateway or LoggingPayoutGateway(),
         require_verified_email=require_verified_email,
+        sign_in_failures=sign_in_failures,
+        look_alikes=UnicodeLookAlikes(),
         message_rate=_message_rate(redis_url, redis_namespace),
     )
     notifier = notifier or _notifier(smtp_url)
@@ -458,6 +463,7 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "frontend_url": settings.accounts.frontend_url,
         "print_links": settings.is_development,
         "require_verified_email": settings.accounts.require_verified_email,
+        "sign_in_failures": settings.accounts.sign_in_failures,
     }
     if "payment_gateway" not in overrides:
         chosen["payment_gateway"] = payment_gateway_from(settings.payments)

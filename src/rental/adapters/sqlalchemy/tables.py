@@ -74,6 +74,8 @@ users = Table(
     Column("token_version", Integer, nullable=False, server_default="0"),
     Column("disabled_at", UtcDateTime),
     Column("email_verified_at", UtcDateTime()),  # 0011
+    Column("email_skeleton", String(320)),  # 0012: TR39 skeletons, to refuse look-alikes
+    Column("username_skeleton", String(120)),
 )  # fmt: skip
 
 listings = Table(
@@ -397,4 +399,11 @@ rate_overrides = Table(
     Column("min_nights", Integer),
     Column("closed_to_arrival", Boolean, nullable=False),
     Column("closed_to_departure", Boolean, nullable=False),
+)  # fmt: skip
+
+sign_in_failures = Table(
+    "sign_in_failures", metadata,
+    Column("user_id", String(ID), ForeignKey("users.id"), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("locked_until", UtcDateTime()),
 )  # fmt: skip
