@@ -30,7 +30,7 @@ def test_a_review_from_before_migrates_published_with_its_stay(database_url: str
     save(lambda: SqlUnitOfWork(session_factory), host, guest, listing, booking, stay)
     engine.dispose()
 
-    downgrade(database_url, "0011")  # the review as it was stored before
+    downgrade(database_url, "0012")  # the review as it was stored before
     upgrade(database_url)
 
     engine = make_engine(database_url)

@@ -103,7 +103,7 @@ listings = Table(
     Column("rating_sum", Integer, nullable=False),
     Column("review_count", Integer, nullable=False),
     Column("rating_average", Numeric(3, 2)),
-    Column("sub_rating_totals", json_type()),  # reviews both ways (0012)
+    Column("sub_rating_totals", json_type()),  # reviews both ways (0013)
     Column("deleted_at", UtcDateTime()),
     *_stamps(), _version(),
     # Details (0009); house_rules is the three *_allowed columns.
@@ -183,7 +183,7 @@ reviews = Table(
     Column("comment", Text, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
     _version(),
-    # Reviews both ways (0012): one per side of a stay, hidden until published.
+    # Reviews both ways (0013): one per side of a stay, hidden until published.
     Column("side", String(8), nullable=False, server_default="guest"),
     Column("subject_id", String(ID), nullable=False, server_default=""),
     *(Column(name, Integer) for name in SUB_RATINGS),

@@ -4,8 +4,8 @@
 (``review_reports``), each stay's reviews as one versioned row (``stay_reviews``) and the
 listings' sub-rating totals. Existing reviews are the guests' and stay published.
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-07
 """
 
@@ -17,8 +17,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import mysql, postgresql
 
-revision = "0012"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
