@@ -28,7 +28,7 @@ from rental.application.consumers.account_mail import AccountMail
 from rental.application.delivery import Consumer, ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import COMMAND_HANDLERS
-from rental.application.housekeeping import expire_bookings
+from rental.application.housekeeping import expire_bookings, publish_reviews
 from rental.application.messagebus import (
     EventHandler,
     InProcessPublisher,
@@ -112,6 +112,11 @@ class Rental:
     def expire_bookings(self, limit: int = 1000) -> dict[str, int]:
         """Expire overdue pending bookings and complete ended stays; how many of each."""
         return expire_bookings(self.bus, self.dependencies, limit)
+
+    def publish_reviews(self, limit: int = 1000) -> int:
+        """Publish the reviews whose stays' 14 days have ended; how many (``rental
+        publish-reviews``; the worker runs it every few minutes)."""
+        return publish_reviews(self.bus, self.dependencies, limit)
 
     def reconcile_payments(self, limit: int = 1000) -> Reconciliation:
         """Compare payments with the provider and repair what can be (``rental
