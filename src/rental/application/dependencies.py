@@ -9,6 +9,7 @@ from attrs import frozen
 from rental.application.bookkeeping import PayoutGateway
 from rental.application.ports import Clock, IdGenerator, PasswordHasher, PaymentGateway
 from rental.application.unit_of_work import UnitOfWork
+from rental.domain.payments.ledger import DEFAULT_HOST_FEE_PERCENT
 
 
 @frozen
@@ -20,5 +21,5 @@ class Dependencies:
     ids: IdGenerator
     hasher: PasswordHasher
     gateway: PaymentGateway
-    host_fee_percent: int = 3  # kept from the host's payout (RENTAL_HOST_FEE_PERCENT)
+    host_fee_percent: int = DEFAULT_HOST_FEE_PERCENT  # RENTAL_HOST_FEE_PERCENT
     payouts: PayoutGateway | None = None  # bootstrap() always gives one
