@@ -22,6 +22,7 @@ from rental.domain.calendar.nights import Block
 from rental.domain.channel_sync.export import CalendarFeed
 from rental.domain.channel_sync.imports import CalendarImport
 from rental.domain.listings.listing import Listing
+from rental.domain.messaging.thread import Thread
 from rental.domain.payments.payment import Payment
 from rental.domain.reviews.review import Review
 
@@ -37,6 +38,7 @@ VERSIONED: tuple[tuple[type, Table], ...] = (
     (Review, tables.reviews),
     (CalendarFeed, tables.calendar_feeds),
     (CalendarImport, tables.calendar_imports),
+    (Thread, tables.threads),
 )
 # Foreign keys, as (class, column, parent class). Mapped as write-only relationships that
 # nothing reads, they tell the ORM to INSERT parents before children in one flush.

@@ -266,3 +266,48 @@ calendar_imports = Table(
     Column("conflicts", json_type(), nullable=False),
     *_stamps(), _version(),
 )  # fmt: skip
+
+# -- messaging: threads of a guest and a host about a listing, and their messages ----------
+threads = Table(
+    "threads", metadata, _id(), _ref("listing_id", "listings.id"),
+    _ref("guest_id", "users.id"), _ref("host_id", "users.id"),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    Column("last_position", Integer, nullable=False),
+    Column("guest_read_position", Integer, nullable=False),
+    Column("host_read_position", Integer, nullable=False),
+    Column("check_in", Date, nullable=True),
+    Column("check_out", Date, nullable=True),
+    Column("guests", Integer, nullable=True),
+    Column("guest_email_due_at", UtcDateTime(), nullable=True),
+    Column("host_email_due_at", UtcDateTime(), nullable=True),
+    Column("guest_emailed_at", UtcDateTime(), nullable=True),
+    Column("host_emailed_at", UtcDateTime(), nullable=True),
+    _version(),
+    UniqueConstraint("listing_id", "guest_id"),
+)  # fmt: skip
+
+messages = Table(
+    "messages", metadata,
+    Column("seq", BigId, primary_key=True, autoincrement=True),
+    Column("id", String(ID), nullable=False, unique=True),
+    _ref("thread_id", "threads.id"),
+    Column("position", Integer, nullable=False),
+    _ref("sender_id", "users.id"),
+    Column("body", Text, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("thread_id", "position"),
+)  # fmt: skip
+
+user_blocks = Table(
+    "user_blocks", metadata,
+    Column("blocker_id", String(ID), ForeignKey("users.id"), primary_key=True),
+    Column("blocked_id", String(ID), ForeignKey("users.id"), primary_key=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+)  # fmt: skip
+
+message_preferences = Table(
+    "message_preferences", metadata,
+    Column("user_id", String(ID), ForeignKey("users.id"), primary_key=True),
+    Column("notify_messages", Boolean, nullable=False),
+)  # fmt: skip

@@ -125,6 +125,9 @@ def _register_blueprints(api: Api) -> None:
 
     api.register_blueprint(channel_sync.blp, url_prefix=API_PREFIX)
     _register_money_blueprints(api)
+    from rental.entrypoints.http import messaging
+
+    api.register_blueprint(messaging.blp, url_prefix=API_PREFIX)
 
 
 def _mount_graphql(app: Flask, settings: Settings) -> None:

@@ -65,7 +65,13 @@ def domain_problem(error: e.DomainError) -> Response:
         extra["errors"] = error.errors
     if isinstance(error, e.PaymentDeclined):
         extra.update(payment_id=error.payment_id, failure_reason=error.reason)
-    return problem(status, error.detail, type_=problem_type(type(error)), title=title, **extra)
+    headers = {}
+    if isinstance(error, e.TooManyMessages):
+        headers["Retry-After"] = str(error.retry_after)
+    return problem(
+        status, error.detail, type_=problem_type(type(error)), title=title, headers=headers,
+        **extra,
+    )  # fmt: skip
 
 
 def validation_errors(error: HTTPException) -> dict[str, list[str]] | None:
