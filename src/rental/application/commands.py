@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -111,6 +111,19 @@ class ListingFields:
     instant_book: bool | Unset = UNSET
     cancellation_policy: str | Unset = UNSET
     amenities: Sequence[str] | Unset = UNSET
+    weekend_price: int | Unset | None = UNSET
+    extra_guest_fee: int | Unset = UNSET
+    guests_included: int | Unset | None = UNSET
+    taxes: Sequence[Mapping[str, Any]] | Unset = UNSET
+    property_type: str | Unset = UNSET
+    bedrooms: int | Unset = UNSET
+    beds: int | Unset = UNSET
+    bathrooms: float | Unset = UNSET
+    check_in_time: str | Unset = UNSET
+    check_out_time: str | Unset = UNSET
+    # Some or all of pets_allowed, smoking_allowed, events_allowed; a change keeps the others.
+    house_rules: Mapping[str, bool] | Unset = UNSET
+    listed: bool | Unset = UNSET
 
     def given(self) -> dict[str, Any]:
         """The listing fields given, by name."""
@@ -168,6 +181,7 @@ class RequestBooking(Command):
     check_out: date
     guests: int
     idempotency_key: str | None = None
+    expected_total: int | None = None
 
 
 @frozen(kw_only=True)
@@ -303,3 +317,12 @@ class RecordCalendarFeedFailure(Command):
 
     import_id: str
     reason: str
+
+
+@frozen(kw_only=True)
+class UpdateCalendar(Command):
+    """Set or clear prices and rules over date ranges (applied in order, the later winning)."""
+
+    actor: Actor
+    listing_id: str
+    ranges: tuple[Mapping[str, Any], ...]

@@ -187,6 +187,19 @@ class ListingChanged(PreconditionFailed):
     """The listing changed since the version the caller saw; read it again."""
 
 
+# -- prices and rules by date (``rates.py``) ---------------------------------------------
+class ClosedToArrival(InvalidInput):
+    """The listing takes no arrivals on the check-in date."""
+
+
+class ClosedToDeparture(InvalidInput):
+    """The listing takes no departures on the check-out date."""
+
+
+class PriceChanged(Conflict):
+    """The price of this stay is not the one the client expected; quote it again."""
+
+
 # -- messaging (guests and hosts writing to each other) ----------------------------------
 class ThreadNotFound(NotFound):
     """No such thread, or not one of yours."""

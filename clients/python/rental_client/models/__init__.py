@@ -8,6 +8,9 @@ from .booking import Booking
 from .booking_page import BookingPage
 from .booking_request import BookingRequest
 from .booking_status import BookingStatus
+from .calendar import Calendar
+from .calendar_change import CalendarChange
+from .calendar_day import CalendarDay
 from .calendar_feed import CalendarFeed
 from .calendar_import import CalendarImport
 from .calendar_import_input import CalendarImportInput
@@ -19,18 +22,24 @@ from .country import Country
 from .currency import Currency
 from .health import Health
 from .health_checks import HealthChecks
+from .house_rules import HouseRules
+from .house_rules_input import HouseRulesInput
 from .import_conflict import ImportConflict
 from .inquiry_request import InquiryRequest
 from .list_bookings_role import ListBookingsRole
 from .list_listings_sort import ListListingsSort
 from .listing import Listing
 from .listing_create import ListingCreate
+from .listing_create_property_type import ListingCreatePropertyType
 from .listing_page import ListingPage
+from .listing_property_type import ListingPropertyType
 from .listing_update import ListingUpdate
+from .listing_update_property_type import ListingUpdatePropertyType
 from .login import Login
 from .message import Message
 from .message_page import MessagePage
 from .message_request import MessageRequest
+from .nightly_price import NightlyPrice
 from .pagination_metadata import PaginationMetadata
 from .payment import Payment
 from .payment_page import PaymentPage
@@ -48,6 +57,9 @@ from .problem import Problem
 from .problem_checks import ProblemChecks
 from .problem_errors import ProblemErrors
 from .profile_update import ProfileUpdate
+from .quote import Quote
+from .quote_reason import QuoteReason
+from .rate_range import RateRange
 from .read_request import ReadRequest
 from .register import Register
 from .register_role import RegisterRole
@@ -55,6 +67,12 @@ from .review import Review
 from .review_page import ReviewPage
 from .review_request import ReviewRequest
 from .stripe_webhook_body import StripeWebhookBody
+from .tax import Tax
+from .tax_applies_to_type_1 import TaxAppliesToType1
+from .tax_applies_to_type_2_type_1 import TaxAppliesToType2Type1
+from .tax_applies_to_type_3_type_1 import TaxAppliesToType3Type1
+from .tax_kind import TaxKind
+from .tax_line import TaxLine
 from .thread import Thread
 from .thread_last_message_type_0_type_0 import ThreadLastMessageType0Type0
 from .thread_page import ThreadPage
@@ -75,6 +93,9 @@ __all__ = (
     "BookingPage",
     "BookingRequest",
     "BookingStatus",
+    "Calendar",
+    "CalendarChange",
+    "CalendarDay",
     "CalendarFeed",
     "CalendarImport",
     "CalendarImportInput",
@@ -86,18 +107,24 @@ __all__ = (
     "Currency",
     "Health",
     "HealthChecks",
+    "HouseRules",
+    "HouseRulesInput",
     "ImportConflict",
     "InquiryRequest",
     "ListBookingsRole",
     "Listing",
     "ListingCreate",
+    "ListingCreatePropertyType",
     "ListingPage",
+    "ListingPropertyType",
     "ListingUpdate",
+    "ListingUpdatePropertyType",
     "ListListingsSort",
     "Login",
     "Message",
     "MessagePage",
     "MessageRequest",
+    "NightlyPrice",
     "PaginationMetadata",
     "Payment",
     "PaymentPage",
@@ -115,6 +142,9 @@ __all__ = (
     "ProblemChecks",
     "ProblemErrors",
     "ProfileUpdate",
+    "Quote",
+    "QuoteReason",
+    "RateRange",
     "ReadRequest",
     "Register",
     "RegisterRole",
@@ -122,6 +152,12 @@ __all__ = (
     "ReviewPage",
     "ReviewRequest",
     "StripeWebhookBody",
+    "Tax",
+    "TaxAppliesToType1",
+    "TaxAppliesToType2Type1",
+    "TaxAppliesToType3Type1",
+    "TaxKind",
+    "TaxLine",
     "Thread",
     "ThreadLastMessageType0Type0",
     "ThreadPage",

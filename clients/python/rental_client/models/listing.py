@@ -9,9 +9,15 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.cancellation_policy import CancellationPolicy
+from ..models.cancellation_policy import check_cancellation_policy
+from ..models.listing_property_type import check_listing_property_type
+from ..models.listing_property_type import ListingPropertyType
 from typing import cast
 import datetime
 
+if TYPE_CHECKING:
+  from ..models.house_rules import HouseRules
+  from ..models.tax import Tax
 
 
 
@@ -25,6 +31,18 @@ T = TypeVar("T", bound="Listing")
 class Listing:
     """ 
         Attributes:
+            weekend_price (int | None):
+            extra_guest_fee (int):
+            guests_included (int | None):
+            taxes (list[Tax]):
+            property_type (ListingPropertyType):
+            bedrooms (int):
+            beds (int):
+            bathrooms (float):
+            check_in_time (str):  Example: 15:00.
+            check_out_time (str):  Example: 11:00.
+            house_rules (HouseRules):
+            listed (bool):
             id (str):
             host_id (str):
             title (str):
@@ -53,6 +71,18 @@ class Listing:
             updated_at (datetime.datetime):
      """
 
+    weekend_price: int | None
+    extra_guest_fee: int
+    guests_included: int | None
+    taxes: list[Tax]
+    property_type: ListingPropertyType
+    bedrooms: int
+    beds: int
+    bathrooms: float
+    check_in_time: str
+    check_out_time: str
+    house_rules: HouseRules
+    listed: bool
     id: str
     host_id: str
     title: str
@@ -85,6 +115,39 @@ class Listing:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.house_rules import HouseRules # noqa: PLC0415
+        from ..models.tax import Tax # noqa: PLC0415
+        weekend_price: int | None
+        weekend_price = self.weekend_price
+
+        extra_guest_fee = self.extra_guest_fee
+
+        guests_included: int | None
+        guests_included = self.guests_included
+
+        taxes = []
+        for taxes_item_data in self.taxes:
+            taxes_item = taxes_item_data.to_dict()
+            taxes.append(taxes_item)
+
+
+
+        property_type: str = self.property_type
+
+        bedrooms = self.bedrooms
+
+        beds = self.beds
+
+        bathrooms = self.bathrooms
+
+        check_in_time = self.check_in_time
+
+        check_out_time = self.check_out_time
+
+        house_rules = self.house_rules.to_dict()
+
+        listed = self.listed
+
         id = self.id
 
         host_id = self.host_id
@@ -127,7 +190,7 @@ class Listing:
 
         instant_book = self.instant_book
 
-        cancellation_policy = self.cancellation_policy.value
+        cancellation_policy: str = self.cancellation_policy
 
         amenities = self.amenities
 
@@ -146,6 +209,18 @@ class Listing:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
+            "weekend_price": weekend_price,
+            "extra_guest_fee": extra_guest_fee,
+            "guests_included": guests_included,
+            "taxes": taxes,
+            "property_type": property_type,
+            "bedrooms": bedrooms,
+            "beds": beds,
+            "bathrooms": bathrooms,
+            "check_in_time": check_in_time,
+            "check_out_time": check_out_time,
+            "house_rules": house_rules,
+            "listed": listed,
             "id": id,
             "host_id": host_id,
             "title": title,
@@ -180,7 +255,59 @@ class Listing:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.house_rules import HouseRules # noqa: PLC0415
+        from ..models.tax import Tax # noqa: PLC0415
         d = dict(src_dict)
+        def _parse_weekend_price(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        weekend_price = _parse_weekend_price(d.pop("weekend_price"))
+
+
+        extra_guest_fee = d.pop("extra_guest_fee")
+
+        def _parse_guests_included(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        guests_included = _parse_guests_included(d.pop("guests_included"))
+
+
+        taxes = []
+        _taxes = d.pop("taxes")
+        for taxes_item_data in (_taxes):
+            taxes_item = Tax.from_dict(taxes_item_data)
+
+
+
+            taxes.append(taxes_item)
+
+
+        property_type = check_listing_property_type(d.pop("property_type"))
+
+
+
+
+        bedrooms = d.pop("bedrooms")
+
+        beds = d.pop("beds")
+
+        bathrooms = d.pop("bathrooms")
+
+        check_in_time = d.pop("check_in_time")
+
+        check_out_time = d.pop("check_out_time")
+
+        house_rules = HouseRules.from_dict(d.pop("house_rules"))
+
+
+
+
+        listed = d.pop("listed")
+
         id = d.pop("id")
 
         host_id = d.pop("host_id")
@@ -233,7 +360,7 @@ class Listing:
 
         instant_book = d.pop("instant_book")
 
-        cancellation_policy = CancellationPolicy(d.pop("cancellation_policy"))
+        cancellation_policy = check_cancellation_policy(d.pop("cancellation_policy"))
 
 
 
@@ -262,6 +389,18 @@ class Listing:
 
 
         listing = cls(
+            weekend_price=weekend_price,
+            extra_guest_fee=extra_guest_fee,
+            guests_included=guests_included,
+            taxes=taxes,
+            property_type=property_type,
+            bedrooms=bedrooms,
+            beds=beds,
+            bathrooms=bathrooms,
+            check_in_time=check_in_time,
+            check_out_time=check_out_time,
+            house_rules=house_rules,
+            listed=listed,
             id=id,
             host_id=host_id,
             title=title,

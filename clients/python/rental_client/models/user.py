@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.user_role import check_user_role
 from ..models.user_role import UserRole
 from ..types import UNSET, Unset
 from typing import cast
@@ -56,7 +57,7 @@ class User:
 
         email = self.email
 
-        role = self.role.value
+        role: str = self.role
 
         full_name: None | str
         full_name = self.full_name
@@ -96,7 +97,7 @@ class User:
 
         email = d.pop("email")
 
-        role = UserRole(d.pop("role"))
+        role = check_user_role(d.pop("role"))
 
 
 

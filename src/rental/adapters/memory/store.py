@@ -12,6 +12,7 @@ from rental.application.repositories import IdempotencyRecord
 from rental.domain.accounts.users import User
 from rental.domain.bookings.booking import Booking
 from rental.domain.calendar.nights import Block
+from rental.domain.calendar.rates import RateCalendar
 from rental.domain.channel_sync.export import CalendarFeed
 from rental.domain.channel_sync.imports import CalendarImport
 from rental.domain.events import Event
@@ -41,6 +42,7 @@ class MemoryData:
     provider_events: dict[str, str] = field(factory=dict)  # id -> type
     calendar_feeds: dict[str, CalendarFeed] = field(factory=dict)
     calendar_imports: dict[str, CalendarImport] = field(factory=dict)
+    rates: dict[str, RateCalendar] = field(factory=dict)  # by listing id
     messaging: MessagingData = field(factory=MessagingData)
 
 

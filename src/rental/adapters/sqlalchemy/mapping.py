@@ -21,6 +21,7 @@ from rental.domain.bookings.policies import PriceBreakdown
 from rental.domain.calendar.nights import Block
 from rental.domain.channel_sync.export import CalendarFeed
 from rental.domain.channel_sync.imports import CalendarImport
+from rental.domain.listings.details import HouseRules
 from rental.domain.listings.listing import Listing
 from rental.domain.messaging.thread import Thread
 from rental.domain.payments.payment import Payment
@@ -76,6 +77,14 @@ def _price() -> dict[str, Any]:
     }
 
 
+def _house_rules() -> dict[str, Any]:
+    """A listing's ``house_rules`` as its three ``*_allowed`` columns."""
+    columns = [tables.listings.c[name] for name in HouseRules.names()]
+    return {f"_rule_{column.name}": column for column in columns} | {
+        "house_rules": composite(HouseRules, *columns)
+    }
+
+
 def start_mappers() -> None:
     """Map every domain class once per process; later calls do nothing."""
     global _started
@@ -84,6 +93,7 @@ def start_mappers() -> None:
             return
         for cls, table in VERSIONED:
             properties = _references(cls, table) | (_price() if cls is Booking else {})
+            properties |= _house_rules() if cls is Listing else {}
             mapper_registry.map_imperatively(
                 cls, table, properties=properties,
                 version_id_col=table.c.version, version_id_generator=False,

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, insert, or_, select
+from sqlalchemy import Engine, and_, func, insert, or_, select, tuple_
 from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.orm import Session
 
@@ -185,13 +185,15 @@ class SqlMessagingQueries:
             .order_by(b.created_at, b.id)
         ).all()
         m = t.messages.c
-        last = connection.execute(
-            select(*_MESSAGE_COLUMNS)
-            .join(t.threads, t.threads.c.id == m.thread_id)
-            .where(
-                m.thread_id.in_([th.id for th in threads]), m.position == t.threads.c.last_position
-            )
-        ).all()
+        # Each thread's last message by its key (thread_id, position): one index probe each.
+        keys = [(th.id, th.last_position) for th in threads if th.last_position]
+        last = (
+            connection.execute(
+                select(*_MESSAGE_COLUMNS).where(tuple_(m.thread_id, m.position).in_(keys))
+            ).all()
+            if keys
+            else []
+        )
         last_of = {row.thread_id: _message(row) for row in last}
         records = []
         for thread in threads:

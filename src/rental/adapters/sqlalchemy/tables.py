@@ -20,8 +20,11 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
+    true,
 )
 
+from rental.adapters.sqlalchemy.price_columns import NightlyColumn, TaxesColumn, TaxLinesColumn
 from rental.adapters.sqlalchemy.types import UtcDateTime, json_type
 
 NAMING = {
@@ -98,6 +101,22 @@ listings = Table(
     Column("rating_average", Numeric(3, 2)),
     Column("deleted_at", UtcDateTime()),
     *_stamps(), _version(),
+    # Details (0009); house_rules is the three *_allowed columns.
+    Column("property_type", String(16), nullable=False, server_default="entire_home"),
+    Column("bedrooms", Integer, nullable=False, server_default="1"),
+    Column("beds", Integer, nullable=False, server_default="1"),
+    Column("bathrooms", Numeric(3, 1, asdecimal=False), nullable=False, server_default="1"),
+    Column("check_in_time", String(5), nullable=False, server_default="15:00"),
+    Column("check_out_time", String(5), nullable=False, server_default="11:00"),
+    Column("pets_allowed", Boolean, nullable=False, server_default=false()),
+    Column("smoking_allowed", Boolean, nullable=False, server_default=false()),
+    Column("events_allowed", Boolean, nullable=False, server_default=false()),
+    Column("listed", Boolean, nullable=False, server_default=true()),
+    # Prices by date (0010): the weekend's price, extra guests' fee, taxes.
+    Column("weekend_price", Money),
+    Column("extra_guest_fee", Money, nullable=False, server_default="0"),
+    Column("guests_included", Integer),
+    Column("taxes", TaxesColumn(), nullable=False),
 )  # fmt: skip
 
 blocks = Table(
@@ -134,6 +153,10 @@ bookings = Table(
     Column("refund_amount", Money),
     *_stamps(), _version(),
     CheckConstraint("check_out > check_in", name="nights"),
+    # The rest of the price (0010): extra guests' fees, each night's price, each tax.
+    Column("extra_guest_fees", Money, nullable=False, server_default="0"),
+    Column("nightly", NightlyColumn(), nullable=False),
+    Column("taxes", TaxLinesColumn(), nullable=False),
 )  # fmt: skip
 
 payments = Table(
@@ -310,4 +333,17 @@ message_preferences = Table(
     "message_preferences", metadata,
     Column("user_id", String(ID), ForeignKey("users.id"), primary_key=True),
     Column("notify_messages", Boolean, nullable=False),
+)  # fmt: skip
+
+# -- prices and rules by date (0010) --------------------------------------------------------
+# A listing's overrides as ranges [start, end) that never overlap (``domain/rates.py``).
+rate_overrides = Table(
+    "rate_overrides", metadata,
+    Column("listing_id", String(ID), ForeignKey("listings.id"), primary_key=True),
+    Column("start", Date, primary_key=True, quote=True),
+    Column("end", Date, nullable=False, quote=True),
+    Column("price", Money),
+    Column("min_nights", Integer),
+    Column("closed_to_arrival", Boolean, nullable=False),
+    Column("closed_to_departure", Boolean, nullable=False),
 )  # fmt: skip

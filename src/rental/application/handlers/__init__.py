@@ -14,6 +14,7 @@ from rental.application.handlers import (
     payments,
     payouts,
     provider_sync,
+    rates,
     reviews,
     users,
 )
@@ -53,5 +54,7 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.ApplyCalendarFeed: channel_sync.apply_calendar_feed,
     c.RecordCalendarFeedUnchanged: channel_sync.record_calendar_feed_unchanged,
     c.RecordCalendarFeedFailure: channel_sync.record_calendar_feed_failure,
+    # prices and rules by date
+    c.UpdateCalendar: rates.update_calendar,
 }
 COMMAND_HANDLERS.update(MESSAGING_HANDLERS)

@@ -53,7 +53,7 @@ def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) 
     calendar = locked_calendar(uow, deps, cmd.listing_id, stay, now)
     booking = calendar.request_booking(
         booking_id=deps.ids.new_id(), guest_id=cmd.actor.user_id, stay=stay, guests=cmd.guests,
-        now=now,
+        now=now, expected_total=cmd.expected_total,
     )  # fmt: skip
     if cmd.idempotency_key is not None:
         uow.idempotency.add(

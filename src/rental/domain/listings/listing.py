@@ -13,7 +13,9 @@ from rental.domain.aggregate import Aggregate
 from rental.domain.bookings.booking import Booking
 from rental.domain.bookings.policies import CancellationPolicy, PriceBreakdown
 from rental.domain.calendar.booking_terms import DEFAULT_MAX_ADVANCE_DAYS, BookingTerms
+from rental.domain.calendar.rates import MAX_NIGHT_PRICE
 from rental.domain.calendar.stay import Stay, check_timezone, local_date
+from rental.domain.calendar.taxes import Tax, check_taxes
 from rental.domain.errors import (
     InvalidInput,
     ListingChanged,
@@ -24,6 +26,12 @@ from rental.domain.events import (
     ListingCreated,
     ListingDeleted,
     ListingUpdated,
+)
+from rental.domain.listings.details import (
+    DETAILS,
+    HouseRules,
+    check_details,
+    merged_house_rules,
 )
 from rental.domain.listings.places import check_coordinates, check_country
 from rental.domain.money import check_currency
@@ -60,10 +68,15 @@ EDITABLE: dict[str, Any] = {
     "instant_book": True,
     "cancellation_policy": CancellationPolicy.FLEXIBLE.value,
     "amenities": [],
+    **DETAILS,
+    "weekend_price": None,
+    "extra_guest_fee": 0,
+    "guests_included": None,
+    "taxes": [],
 }
 REQUIRED = ("title", "city", "country", "price_per_night", "max_guests")
 MULTILINE = ("description",)
-OPTIONAL_NULLABLE = ("latitude", "longitude")
+OPTIONAL_NULLABLE = ("latitude", "longitude", "weekend_price", "guests_included")
 
 
 def _check_text(
@@ -92,6 +105,20 @@ def normalized_amenities(names: Iterable[str]) -> tuple[str, ...]:
     """Amenity names as listings keep them and searches ask for them: trimmed, lower-cased,
     each once, sorted; blank ones dropped."""
     return tuple(sorted({name.strip().lower() for name in names if name.strip()}))
+
+
+def _check_pricing(errors: dict[str, list[str]], values: dict[str, Any]) -> None:
+    """The prices by guest and by weekday, and the taxes (``rates.py``, ``taxes.py``)."""
+    if values["weekend_price"] is not None:
+        _check_int(errors, values, "weekend_price", 1, MAX_NIGHT_PRICE)
+    _check_int(errors, values, "extra_guest_fee", 0, MAX_NIGHT_PRICE)
+    if values["guests_included"] is not None:
+        # More than max_guests is allowed: then no party pays the extra-guest fee.
+        _check_int(errors, values, "guests_included", 1, MAX_GUESTS_LIMIT)
+    try:
+        values["taxes"] = list(check_taxes(values["taxes"]))
+    except InvalidInput as error:
+        errors.update(error.errors)
 
 
 def check_listing_fields(values: dict[str, Any]) -> dict[str, Any]:
@@ -149,6 +176,8 @@ def check_listing_fields(values: dict[str, Any]) -> dict[str, Any]:
         check_coordinates(values["latitude"], values["longitude"])
     except InvalidInput as error:
         errors.update(error.errors)
+    check_details(errors, values)
+    _check_pricing(errors, values)
     if errors:
         raise InvalidInput(errors)
     return values
@@ -182,6 +211,18 @@ class Listing(Aggregate):
     created_at: datetime
     updated_at: datetime
     max_advance_days: int = DEFAULT_MAX_ADVANCE_DAYS
+    property_type: str = DETAILS["property_type"]
+    bedrooms: int = DETAILS["bedrooms"]
+    beds: int = DETAILS["beds"]
+    bathrooms: float = DETAILS["bathrooms"]
+    check_in_time: str = DETAILS["check_in_time"]
+    check_out_time: str = DETAILS["check_out_time"]
+    house_rules: HouseRules = DETAILS["house_rules"]
+    listed: bool = True
+    weekend_price: int | None = None
+    extra_guest_fee: int = 0
+    guests_included: int | None = None
+    taxes: list[Tax] = field(factory=list)
     rating_sum: int = 0
     review_count: int = 0
     rating_average: Decimal | None = None
@@ -205,6 +246,10 @@ class Listing(Aggregate):
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
 
+    def is_visible_to(self, user_id: str | None, *, is_admin: bool = False) -> bool:
+        """A listed listing is public; an unlisted one only its host and admins see."""
+        return self.listed or is_admin or user_id == self.host_id
+
     def check_is_active(self) -> None:
         if self.is_deleted:
             raise ListingNotFound(f"No listing {self.id}.")
@@ -227,6 +272,8 @@ class Listing(Aggregate):
         for name in REQUIRED:
             if name in changes and changes[name] is None:
                 raise InvalidInput.field(name, "may not be null.")
+        if "house_rules" in changes:
+            changes["house_rules"] = merged_house_rules(self.house_rules, changes["house_rules"])
         values = check_listing_fields({**self.fields(), **changes})
         for name, value in values.items():
             setattr(self, name, value)
@@ -257,7 +304,9 @@ class Listing(Aggregate):
             monthly_discount_percent=self.monthly_discount_percent, max_guests=self.max_guests,
             min_nights=self.min_nights, max_nights=self.max_nights, timezone=self.timezone,
             cancellation_policy=self.cancellation_policy, instant_book=self.instant_book,
-            max_advance_days=self.max_advance_days,
+            max_advance_days=self.max_advance_days, weekend_price=self.weekend_price,
+            extra_guest_fee=self.extra_guest_fee, guests_included=self.guests_included,
+            taxes=tuple(self.taxes),
         )  # fmt: skip
 
     def quote(self, stay: Stay) -> PriceBreakdown:
