@@ -22,6 +22,7 @@ def sandbox_server(sqlite_url: str, tmp_path: Path) -> Iterator[Server]:
     needs(*SHELLS, "curl", "jq", "python3")
     env = {
         **os.environ, "RENTAL_ENV": "test", "RENTAL_SECRET_KEY": SECRET,
+        "RENTAL_REQUIRE_VERIFIED_EMAIL": "false",
         "RENTAL_DATABASE_URL": sqlite_url, "RENTAL_PAYMENT_GATEWAY": "sandbox",
         "RENTAL_AUTH_RATE_LIMIT": "100/minute",
     }  # fmt: skip

@@ -18,9 +18,12 @@ from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.adapters.logging_payouts import LoggingPayoutGateway
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
+from rental.application.account_reads import live_sessions
+from rental.application.account_repositories import SessionView
 from rental.application.bookkeeping import PayoutGateway
 from rental.application.channel_sync import ChannelSync
 from rental.application.commands import Actor, Command
+from rental.application.consumers.account_mail import AccountMail
 from rental.application.delivery import Consumer, ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import COMMAND_HANDLERS
@@ -101,6 +104,10 @@ class Rental:
         """Whether a token of ``user_id`` still holds (asked on every authenticated request):
         the user exists and is enabled, ``token_version`` is current, ``jti`` not revoked."""
         return self.reads.token_is_valid(user_id, jti, token_version)
+
+    def sessions(self, actor: Actor) -> list[SessionView]:
+        """The actor's own live sessions, newest first (``GET /users/me/sessions``)."""
+        return live_sessions(self.dependencies.uow_factory, self.dependencies.clock, actor)
 
     def expire_bookings(self, limit: int = 1000) -> dict[str, int]:
         """Expire overdue pending bookings and complete ended stays; how many of each."""
@@ -240,6 +247,9 @@ def bootstrap(
     database_replica_urls: Sequence[str] = (),
     replica_max_lag_seconds: float = 5.0,
     replica_check_every: float = 1.0,
+    frontend_url: str = "http://localhost:3000",
+    print_links: bool = False,
+    require_verified_email: bool = False,
 ) -> Rental:
     """Build a ``Rental``.
 
@@ -268,6 +278,10 @@ def bootstrap(
     replicas of ``database_url`` for the public reads, each checked every
     ``replica_check_every`` seconds and skipped while down or more than
     ``replica_max_lag_seconds`` behind (see ``rental.adapters.sqlalchemy.replicas``).
+
+    Accounts: emailed links start with ``frontend_url`` (``RENTAL_FRONTEND_URL``) and are
+    also logged when ``print_links`` (development); ``require_verified_email``
+    (``RENTAL_REQUIRE_VERIFIED_EMAIL``) keeps unverified users from listing, booking and paying.
     """
     primary = _storage(database_url, database_timeouts or DatabaseTimeouts())
     storage = _with_replicas(
@@ -284,9 +298,14 @@ def bootstrap(
         gateway=payment_gateway or SandboxGateway(),
         host_fee_percent=host_fee_percent,
         payouts=payout_gateway or LoggingPayoutGateway(),
+        require_verified_email=require_verified_email,
         message_rate=_message_rate(redis_url, redis_namespace),
     )
     notifier = notifier or _notifier(smtp_url)
+    account_mail = AccountMail(
+        lambda command: bus.handle(command), storage.read_model, notifier, frontend_url,
+        print_links,
+    )  # fmt: skip
     delivery = event_delivery(
         outbox=storage.outbox,
         ledger=storage.ledger,
@@ -296,7 +315,7 @@ def bootstrap(
         redis_url=redis_url,
         redis_namespace=redis_namespace,
         admin_email=admin_email,
-        consumers_beside=_message_emails(storage, notifier),
+        consumers_beside=[*_message_emails(storage, notifier), *account_mail.consumers()],
     )
     from rental.adapters.telemetry.metrics import EventCounter
 
@@ -432,6 +451,9 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "admin_email": settings.payments.admin_email,
         "database_replica_urls": settings.database_replica_urls,
         "replica_max_lag_seconds": settings.replica_max_lag_seconds,
+        "frontend_url": settings.accounts.frontend_url,
+        "print_links": settings.is_development,
+        "require_verified_email": settings.accounts.require_verified_email,
     }
     if "payment_gateway" not in overrides:
         chosen["payment_gateway"] = payment_gateway_from(settings.payments)

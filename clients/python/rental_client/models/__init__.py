@@ -1,6 +1,5 @@
 """ Contains all the data models used in inputs/outputs """
 
-from .access_token import AccessToken
 from .availability import Availability
 from .block import Block
 from .block_input import BlockInput
@@ -20,6 +19,7 @@ from .cancellation_policy import CancellationPolicy
 from .cancelled_by import CancelledBy
 from .country import Country
 from .currency import Currency
+from .email_change import EmailChange
 from .health import Health
 from .health_checks import HealthChecks
 from .house_rules import HouseRules
@@ -41,6 +41,9 @@ from .message_page import MessagePage
 from .message_request import MessageRequest
 from .nightly_price import NightlyPrice
 from .pagination_metadata import PaginationMetadata
+from .password_change import PasswordChange
+from .password_reset import PasswordReset
+from .password_reset_confirm import PasswordResetConfirm
 from .payment import Payment
 from .payment_page import PaymentPage
 from .payment_payment_method import PaymentPaymentMethod
@@ -66,6 +69,7 @@ from .register_role import RegisterRole
 from .review import Review
 from .review_page import ReviewPage
 from .review_request import ReviewRequest
+from .session import Session
 from .stripe_webhook_body import StripeWebhookBody
 from .tax import Tax
 from .tax_applies_to_type_1 import TaxAppliesToType1
@@ -82,10 +86,10 @@ from .unavailable_reason import UnavailableReason
 from .updates import Updates
 from .user import User
 from .user_role import UserRole
+from .verify_email import VerifyEmail
 from .webhook_ack import WebhookAck
 
 __all__ = (
-    "AccessToken",
     "Availability",
     "Block",
     "BlockInput",
@@ -105,6 +109,7 @@ __all__ = (
     "CancelledBy",
     "Country",
     "Currency",
+    "EmailChange",
     "Health",
     "HealthChecks",
     "HouseRules",
@@ -126,6 +131,9 @@ __all__ = (
     "MessageRequest",
     "NightlyPrice",
     "PaginationMetadata",
+    "PasswordChange",
+    "PasswordReset",
+    "PasswordResetConfirm",
     "Payment",
     "PaymentPage",
     "PaymentPaymentMethod",
@@ -151,6 +159,7 @@ __all__ = (
     "Review",
     "ReviewPage",
     "ReviewRequest",
+    "Session",
     "StripeWebhookBody",
     "Tax",
     "TaxAppliesToType1",
@@ -167,5 +176,6 @@ __all__ = (
     "Updates",
     "User",
     "UserRole",
+    "VerifyEmail",
     "WebhookAck",
 )

@@ -72,6 +72,7 @@ users = Table(
     # Issue 10: every token carries token_version; a password change or disabling bumps it.
     Column("token_version", Integer, nullable=False, server_default="0"),
     Column("disabled_at", UtcDateTime),
+    Column("email_verified_at", UtcDateTime()),  # 0011
 )  # fmt: skip
 
 listings = Table(
@@ -288,6 +289,29 @@ calendar_imports = Table(
     Column("last_modified", String(64)),
     Column("conflicts", json_type(), nullable=False),
     *_stamps(), _version(),
+)  # fmt: skip
+
+# -- accounts (issue 21, 0011) --------------------------------------------------------------
+one_time_tokens = Table(
+    "one_time_tokens", metadata, _id(), _ref("user_id", "users.id"),
+    Column("purpose", String(20), nullable=False),
+    Column("secret_hash", String(64), nullable=False),  # SHA-256 of the secret; never the secret
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False),
+    Column("spent_at", UtcDateTime()),
+    Column("new_email", String(254)),
+    _version(),
+)  # fmt: skip
+
+login_sessions = Table(
+    "login_sessions", metadata, _id(), _ref("user_id", "users.id"),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("last_used_at", UtcDateTime(), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False),
+    Column("refresh_jti", String(64), nullable=False),
+    Column("user_agent", String(255), nullable=False),
+    Column("ended_at", UtcDateTime()),
+    _version(),
 )  # fmt: skip
 
 # -- messaging: threads of a guest and a host about a listing, and their messages ----------

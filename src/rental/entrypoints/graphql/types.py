@@ -57,6 +57,14 @@ class User:
     def email(root: strawberry.Parent[users.User], info: Info) -> str | None:
         return info.context.reads.email_of(info.context.actor, root)
 
+    @strawberry.field(description="Whether the email is verified; null unless it is the "
+                      "caller's own account, or the caller is an admin.")  # fmt: skip
+    @staticmethod
+    def email_verified(root: strawberry.Parent[users.User], info: Info) -> bool | None:
+        if info.context.reads.email_of(info.context.actor, root) is None:
+            return None
+        return root.email_verified
+
     @strawberry.field(description="The active listings this user hosts, newest first.")
     @staticmethod
     def listings(
