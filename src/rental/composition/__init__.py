@@ -16,6 +16,7 @@ from attrs import evolve, frozen
 
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.adapters.logging_payouts import LoggingPayoutGateway
+from rental.adapters.look_alikes import UnicodeLookAlikes
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
 from rental.application.account_reads import live_sessions
@@ -27,7 +28,7 @@ from rental.application.consumers.account_mail import AccountMail
 from rental.application.delivery import Consumer, ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import COMMAND_HANDLERS
-from rental.application.housekeeping import expire_bookings
+from rental.application.housekeeping import expire_bookings, publish_reviews
 from rental.application.messagebus import (
     EventHandler,
     InProcessPublisher,
@@ -112,6 +113,11 @@ class Rental:
     def expire_bookings(self, limit: int = 1000) -> dict[str, int]:
         """Expire overdue pending bookings and complete ended stays; how many of each."""
         return expire_bookings(self.bus, self.dependencies, limit)
+
+    def publish_reviews(self, limit: int = 1000) -> int:
+        """Publish the reviews whose stays' 14 days have ended; how many (``rental
+        publish-reviews``; the worker runs it every few minutes)."""
+        return publish_reviews(self.bus, self.dependencies, limit)
 
     def reconcile_payments(self, limit: int = 1000) -> Reconciliation:
         """Compare payments with the provider and repair what can be (``rental
@@ -250,6 +256,7 @@ def bootstrap(
     frontend_url: str = "http://localhost:3000",
     print_links: bool = False,
     require_verified_email: bool = False,
+    sign_in_failures: int = 10,
 ) -> Rental:
     """Build a ``Rental``.
 
@@ -281,7 +288,8 @@ def bootstrap(
 
     Accounts: emailed links start with ``frontend_url`` (``RENTAL_FRONTEND_URL``) and are
     also logged when ``print_links`` (development); ``require_verified_email``
-    (``RENTAL_REQUIRE_VERIFIED_EMAIL``) keeps unverified users from listing, booking and paying.
+    (``RENTAL_REQUIRE_VERIFIED_EMAIL``) keeps unverified users from listing, booking and paying;
+    ``sign_in_failures`` (``RENTAL_SIGNIN_FAILURES``) wrong passwords lock an account a while.
     """
     primary = _storage(database_url, database_timeouts or DatabaseTimeouts())
     storage = _with_replicas(
@@ -299,6 +307,8 @@ def bootstrap(
         host_fee_percent=host_fee_percent,
         payouts=payout_gateway or LoggingPayoutGateway(),
         require_verified_email=require_verified_email,
+        sign_in_failures=sign_in_failures,
+        look_alikes=UnicodeLookAlikes(),
         message_rate=_message_rate(redis_url, redis_namespace),
     )
     notifier = notifier or _notifier(smtp_url)
@@ -454,6 +464,7 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "frontend_url": settings.accounts.frontend_url,
         "print_links": settings.is_development,
         "require_verified_email": settings.accounts.require_verified_email,
+        "sign_in_failures": settings.accounts.sign_in_failures,
     }
     if "payment_gateway" not in overrides:
         chosen["payment_gateway"] = payment_gateway_from(settings.payments)

@@ -11,6 +11,7 @@ from rental.adapters.memory.messaging import MessagingData
 from rental.application.repositories import IdempotencyRecord
 from rental.domain.accounts.one_time_tokens import OneTimeToken
 from rental.domain.accounts.sessions import LoginSession
+from rental.domain.accounts.sign_in import SignInStanding
 from rental.domain.accounts.users import User
 from rental.domain.bookings.booking import Booking
 from rental.domain.calendar.nights import Block
@@ -22,7 +23,8 @@ from rental.domain.listings.listing import Listing
 from rental.domain.payments.ledger import LedgerEntry
 from rental.domain.payments.payment import Payment
 from rental.domain.payments.payouts import Payout, Recovery
-from rental.domain.reviews.review import Review
+from rental.domain.reviews.review import Review, ReviewReport
+from rental.domain.reviews.stay_reviews import StayReviews
 
 
 @define
@@ -34,7 +36,8 @@ class MemoryData:
     blocks: dict[str, Block] = field(factory=dict)
     bookings: dict[str, Booking] = field(factory=dict)
     payments: dict[str, Payment] = field(factory=dict)
-    reviews: dict[str, Review] = field(factory=dict)
+    stay_reviews: dict[str, StayReviews] = field(factory=dict)  # by booking id
+    review_reports: list[ReviewReport] = field(factory=list)
     idempotency: dict[tuple[str, str, str], IdempotencyRecord] = field(factory=dict)
     revoked: dict[str, datetime] = field(factory=dict)
     outbox: list[Event] = field(factory=list)
@@ -46,6 +49,7 @@ class MemoryData:
     calendar_imports: dict[str, CalendarImport] = field(factory=dict)
     one_time_tokens: dict[str, OneTimeToken] = field(factory=dict)
     login_sessions: dict[str, LoginSession] = field(factory=dict)
+    sign_in_failures: dict[str, SignInStanding] = field(factory=dict)
     rates: dict[str, RateCalendar] = field(factory=dict)  # by listing id
     messaging: MessagingData = field(factory=MessagingData)
 
@@ -56,3 +60,8 @@ class MemoryStore:
     def __init__(self) -> None:
         self.data = MemoryData()
         self.lock = threading.RLock()
+
+    def reviews(self) -> list[Review]:
+        """Every review of every stay, as committed."""
+        with self.lock:
+            return [r for stay in self.data.stay_reviews.values() for r in stay.reviews]

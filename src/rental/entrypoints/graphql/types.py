@@ -10,6 +10,7 @@ import strawberry
 
 from rental.application.queries import MAX_PER_PAGE, PageRequest
 from rental.application.rate_reads import Quote as QuoteValue
+from rental.application.review_views import ReviewView
 from rental.domain.accounts import users
 from rental.domain.bookings import booking as bookings
 from rental.domain.errors import InvalidInput
@@ -23,6 +24,7 @@ from rental.entrypoints.graphql.enums import (
     CancelledBy,
     PaymentStatus,
     PropertyType,
+    ReviewStatus,
     Role,
     UnavailableReason,
 )
@@ -107,6 +109,18 @@ class User:
             context.loaders.saw_bookings(found.items)
         return found  # type: ignore[return-value]
 
+    @strawberry.field(description="Published reviews hosts wrote about this user as a guest, "
+                      "newest first (GET /users/{id}/reviews); public.")  # fmt: skip
+    @staticmethod
+    def reviews(
+        root: strawberry.Parent[users.User],
+        info: Info,
+        page: int | None = 1,
+        per_page: int | None = 20,
+    ) -> ReviewPage:
+        found = info.context.loaders.user_reviews.load(root.id, page_request(page, per_page))
+        return found  # type: ignore[return-value]
+
 
 @strawberry.type(description="Nights [start, end) held by a booking or a block; never by whom.")
 class Unavailable:
@@ -122,13 +136,57 @@ class Price:
     discount: int
     cleaning_fee: int
     service_fee: int
-    total: int
+    total: int = strawberry.field(description="The sum of the lines.")
+    nightly: list[NightlyPrice] = strawberry.field(description="Each night's price.")
+    extra_guest_fees: int
+    taxes: list[TaxLine]
 
 
-@strawberry.type(description="available: no booking or block holds any night of the stay.")
+@strawberry.type(description="One night of a stay and its price.")
+class NightlyPrice:
+    date: date
+    price: int
+
+
+@strawberry.type(description="One tax of a stay, as charged.")
+class TaxLine:
+    name: str
+    amount: int
+
+
+@strawberry.type(description="A rule refusing the stay: dates_unavailable, check_in_past, "
+                 "max_guests, max_advance_days, min_nights, max_nights, closed_to_arrival, "
+                 "closed_to_departure.")  # fmt: skip
+class QuoteReason:
+    rule: str
+    message: str
+
+
+@strawberry.type(description="available: no booking or block holds any night of the stay, "
+                 "and no rule refuses it (reasons).")  # fmt: skip
 class Quote:
     available: bool
     price: Price
+    reasons: list[QuoteReason]
+
+
+@strawberry.type(description="A tax of a listing: percent (amount in basis points of "
+                 "appliesTo) or per_guest_night (amount in minor units).")  # fmt: skip
+class Tax:
+    name: str
+    kind: str
+    amount: int
+    applies_to: str | None
+
+
+@strawberry.type(description="One night with the price and rules in force on it.")
+class CalendarDay:
+    date: date
+    available: bool
+    price: int
+    min_nights: int
+    closed_to_arrival: bool
+    closed_to_departure: bool
 
 
 @strawberry.type(description="What guests may do there.")
@@ -174,6 +232,24 @@ class Listing:
     listed: bool = strawberry.field(
         description="False: out of search, cannot be booked; seen by its host and admins only."
     )
+    weekend_price: int | None = strawberry.field(
+        description="Friday and Saturday nights (listing time zone); null: none."
+    )
+    extra_guest_fee: int
+    guests_included: int | None
+    taxes: list[Tax]
+
+    @strawberry.field(description="Each night of [from, to) (at most 731) with its price and "
+                      "rules (GET /listings/{id}/calendar).")  # fmt: skip
+    @staticmethod
+    def calendar(
+        root: strawberry.Parent[listings.Listing],
+        info: Info,
+        from_: Annotated[date, strawberry.argument(name="from")],
+        to: date,
+    ) -> list[CalendarDay]:
+        view = info.context.reads.rate_calendar(root.id, from_, to)
+        return list(view.days)  # type: ignore[arg-type]
 
     @strawberry.field
     @staticmethod
@@ -206,7 +282,7 @@ class Listing:
         found: QuoteValue = info.context.reads.quote(root, check_in, check_out, guests)
         return found  # type: ignore[return-value]
 
-    @strawberry.field(description="Newest first.")
+    @strawberry.field(description="Published reviews by its guests, newest first.")
     @staticmethod
     def reviews(
         root: strawberry.Parent[listings.Listing],
@@ -218,21 +294,42 @@ class Listing:
         return found  # type: ignore[return-value]
 
 
-@strawberry.type(description="A guest's review of a completed stay.")
+@strawberry.type(description="The reviewed side's one public answer.")
+class ReviewResponse:
+    body: str
+    created_at: datetime
+
+
+@strawberry.type(description="A review of a completed stay: the guest's of the listing, or the "
+                 "host's of the guest (every sub-rating null); hidden from all but its author "
+                 "while PENDING.")  # fmt: skip
 class Review:
     id: strawberry.ID
     rating: int
     comment: str
     created_at: datetime
+    cleanliness: int | None
+    accuracy: int | None
+    check_in: int | None
+    communication: int | None
+    location: int | None
+    value: int | None
+    response: ReviewResponse | None
+
+    @strawberry.field(description="As everyone reads it now: PUBLISHED once its stay's 14 days "
+                      "have passed, whether or not the job has marked it.")  # fmt: skip
+    @staticmethod
+    def status(root: strawberry.Parent[ReviewView | reviews.Review]) -> ReviewStatus:
+        return root.status  # type: ignore[return-value]
 
     @strawberry.field(description="Shown even after the listing was deleted.")
     @staticmethod
-    def listing(root: strawberry.Parent[reviews.Review], info: Info) -> Listing:
+    def listing(root: strawberry.Parent[ReviewView | reviews.Review], info: Info) -> Listing:
         return info.context.loaders.listings.load(root.listing_id, NO_ARGUMENTS)  # type: ignore[return-value]
 
     @strawberry.field
     @staticmethod
-    def author(root: strawberry.Parent[reviews.Review], info: Info) -> User:
+    def author(root: strawberry.Parent[ReviewView | reviews.Review], info: Info) -> User:
         return info.context.loaders.users.load(root.author_id, NO_ARGUMENTS)  # type: ignore[return-value]
 
 
@@ -290,7 +387,8 @@ class Booking:
     def payments(root: strawberry.Parent[bookings.Booking], info: Info) -> list[Payment]:
         return info.context.loaders.payments.load(root.id, NO_ARGUMENTS) or []  # type: ignore[return-value]
 
-    @strawberry.field
+    @strawberry.field(description="The guest's review of the stay; null while it is pending "
+                      "to anyone but the guest.")  # fmt: skip
     @staticmethod
     def review(root: strawberry.Parent[bookings.Booking], info: Info) -> Review | None:
         return info.context.loaders.review.load(root.id, NO_ARGUMENTS)  # type: ignore[return-value]

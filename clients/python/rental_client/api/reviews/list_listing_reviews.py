@@ -62,6 +62,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 414:
+        response_414 = Problem.from_dict(response.json())
+
+
+
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -94,7 +101,8 @@ def sync_detailed(
     per_page: int | Unset = 20,
 
 ) -> Response[Problem | ReviewPage]:
-    """ A listing's reviews, newest first; public. 404 for a missing or deleted listing.
+    """ A listing's published reviews by its guests, newest first; public. 404 for a missing
+    or deleted listing.
 
     Args:
         listing_id (str):
@@ -131,7 +139,8 @@ def sync(
     per_page: int | Unset = 20,
 
 ) -> Problem | ReviewPage | None:
-    """ A listing's reviews, newest first; public. 404 for a missing or deleted listing.
+    """ A listing's published reviews by its guests, newest first; public. 404 for a missing
+    or deleted listing.
 
     Args:
         listing_id (str):
@@ -163,7 +172,8 @@ async def asyncio_detailed(
     per_page: int | Unset = 20,
 
 ) -> Response[Problem | ReviewPage]:
-    """ A listing's reviews, newest first; public. 404 for a missing or deleted listing.
+    """ A listing's published reviews by its guests, newest first; public. 404 for a missing
+    or deleted listing.
 
     Args:
         listing_id (str):
@@ -200,7 +210,8 @@ async def asyncio(
     per_page: int | Unset = 20,
 
 ) -> Problem | ReviewPage | None:
-    """ A listing's reviews, newest first; public. 404 for a missing or deleted listing.
+    """ A listing's published reviews by its guests, newest first; public. 404 for a missing
+    or deleted listing.
 
     Args:
         listing_id (str):
