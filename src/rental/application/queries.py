@@ -14,7 +14,7 @@ from rental.domain.accounts.users import TokenStanding, User
 from rental.domain.bookings.booking import Booking
 from rental.domain.calendar.nights import CalendarEntry
 from rental.domain.calendar.rates import RateCalendar
-from rental.domain.listings.listing import Listing
+from rental.domain.listings.listing import Listing, normalized_amenities
 from rental.domain.payments.payment import Payment
 from rental.domain.payments.payouts import Payout
 from rental.domain.reviews.review import Review
@@ -90,7 +90,7 @@ class ListingSearch:
     guests: int | None = None
     min_price: int | None = None
     max_price: int | None = None
-    amenities: tuple[str, ...] = field(default=(), converter=tuple)
+    amenities: tuple[str, ...] = field(default=(), converter=normalized_amenities)
     check_in: date | None = None
     check_out: date | None = None
     sort: ListingSort = ListingSort.NEWEST

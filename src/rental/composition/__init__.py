@@ -54,6 +54,7 @@ from rental.application.reads import Reads
 from rental.application.unit_of_work import UnitOfWork
 from rental.composition.delivery import EventDelivery, event_delivery
 from rental.domain.events import Event
+from rental.domain.payments.ledger import DEFAULT_HOST_FEE_PERCENT
 from rental.settings import DatabaseTimeouts, PaymentSettings, Settings
 
 if TYPE_CHECKING:  # imported when used: see rental.adapters.telemetry.metrics on why
@@ -245,7 +246,7 @@ def bootstrap(
     calendar_fetcher: FeedFetcher | None = None,
     ical_sync_minutes: int = 30,
     ical_allow_private_networks: bool = False,
-    host_fee_percent: int = 3,
+    host_fee_percent: int = DEFAULT_HOST_FEE_PERCENT,
     database_timeouts: DatabaseTimeouts | None = None,
     payout_gateway: PayoutGateway | None = None,
     admin_email: str | None = None,

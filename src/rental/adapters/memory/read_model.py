@@ -80,7 +80,7 @@ class MemoryReadModel(ReadModel):
             return False
         if search.max_price is not None and price > search.max_price * nights:
             return False
-        if not {a.lower() for a in search.amenities} <= set(listing.amenities):
+        if not set(search.amenities) <= set(listing.amenities):
             return False
         if search.check_in is not None and search.check_out is not None:
             stay = Stay(search.check_in, search.check_out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -101,6 +102,12 @@ def _check_int(
         errors[name] = [f"must be between {low} and {high}."]
 
 
+def normalized_amenities(names: Iterable[str]) -> tuple[str, ...]:
+    """Amenity names as listings keep them and searches ask for them: trimmed, lower-cased,
+    each once, sorted; blank ones dropped."""
+    return tuple(sorted({name.strip().lower() for name in names if name.strip()}))
+
+
 def _check_pricing(errors: dict[str, list[str]], values: dict[str, Any]) -> None:
     """The prices by guest and by weekday, and the taxes (``rates.py``, ``taxes.py``)."""
     if values["weekend_price"] is not None:
@@ -156,7 +163,7 @@ def check_listing_fields(values: dict[str, Any]) -> dict[str, Any]:
     elif len(amenities) > MAX_AMENITIES:
         errors["amenities"] = [f"must have at most {MAX_AMENITIES} entries."]
     else:
-        values["amenities"] = sorted({a.strip().lower() for a in amenities})
+        values["amenities"] = list(normalized_amenities(amenities))
     for name, check in (
         ("country", check_country),
         ("currency", check_currency),
