@@ -9,6 +9,7 @@ from types import TracebackType
 from typing import Self
 
 from rental.application.bookkeeping import Ledger, PayoutStore, ProviderEvents
+from rental.application.photo_repository import PhotoRepository
 from rental.application.repositories import (
     BlockRepository,
     BookingRepository,
@@ -51,6 +52,7 @@ class UnitOfWork(abc.ABC):
     provider_events: ProviderEvents
     calendar_feeds: CalendarFeedRepository
     calendar_imports: CalendarImportRepository
+    photos: PhotoRepository
 
     def __init__(self) -> None:
         self._committed_events: list[Event] = []
@@ -79,7 +81,7 @@ class UnitOfWork(abc.ABC):
     def _repositories(self) -> list[Tracking]:
         return [
             self.users, self.listings, self.calendars, self.bookings, self.payments,
-            self.reviews, self.calendar_feeds, self.calendar_imports,
+            self.reviews, self.calendar_feeds, self.calendar_imports, self.photos,
         ]  # fmt: skip
 
     def commit(self) -> None:

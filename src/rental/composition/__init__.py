@@ -10,12 +10,15 @@ from collections.abc import Callable, Mapping, Sequence
 from contextvars import ContextVar
 from datetime import datetime, timedelta
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, frozen
 
 from rental.adapters.argon2_hasher import Argon2Hasher
+from rental.adapters.images.pillow import PillowImages
 from rental.adapters.logging_payouts import LoggingPayoutGateway
+from rental.adapters.media.files import FileMediaStore
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
 from rental.application.bookkeeping import PayoutGateway
@@ -25,6 +28,7 @@ from rental.application.delivery import ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import COMMAND_HANDLERS
 from rental.application.housekeeping import expire_bookings
+from rental.application.media import MediaStore
 from rental.application.messagebus import (
     EventHandler,
     InProcessPublisher,
@@ -33,6 +37,8 @@ from rental.application.messagebus import (
 )
 from rental.application.money_jobs import Reconciliation, pay_hosts, reconcile_payments
 from rental.application.payout_reads import PayoutView
+from rental.application.photo_reads import PhotoReads
+from rental.application.photo_work import PhotoWork
 from rental.application.ports import (
     Clock,
     EventPublisher,
@@ -47,7 +53,7 @@ from rental.application.reads import Reads
 from rental.application.unit_of_work import UnitOfWork
 from rental.composition.delivery import EventDelivery, event_delivery
 from rental.domain.events import Event
-from rental.settings import DatabaseTimeouts, PaymentSettings, Settings
+from rental.settings import DatabaseTimeouts, MediaSettings, PaymentSettings, Settings
 
 if TYPE_CHECKING:  # imported when used: see rental.adapters.telemetry.metrics on why
     from rental.adapters.telemetry.metrics import Probes
@@ -72,8 +78,18 @@ class Rental:
         calendar_sync: CalendarSync,
         probes: Probes | None = None,
         alert: Callable[[list[str]], None] = lambda problems: None,
+        media: MediaStore | None = None,
+        media_files: FileMediaStore | None = None,
+        photos: PhotoWork | None = None,
+        photo_reads: PhotoReads | None = None,
     ) -> None:
         self._alert = alert
+        # Where photos' files go; ``media_files`` is the same store when it is the local file
+        # system, which the API then serves under /media (None for S3).
+        self.media = media if media is not None else media_files
+        self.media_files = media_files
+        self.photos = photos  # bootstrap() always gives them
+        self.photo_reads = photo_reads
         self.bus = bus
         self.probes = probes
         self.delivery = delivery
@@ -126,6 +142,7 @@ class _Storage:
     ledger: ConsumerLedger
     close: Callable[[], None]
     outbox_backlog: Callable[[datetime], tuple[int, datetime | None]] | None = None
+    photo_reads: PhotoReads | None = None
 
 
 def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
@@ -137,11 +154,12 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
             MemoryStore,
             MemoryUnitOfWork,
         )
+        from rental.adapters.memory.photo_reads import MemoryPhotoReads
 
         store = MemoryStore()
         return _Storage(
             lambda: MemoryUnitOfWork(store), MemoryReadModel(store), MemoryOutbox(store),
-            MemoryConsumerLedger(), lambda: None,
+            MemoryConsumerLedger(), lambda: None, photo_reads=MemoryPhotoReads(store),
         )  # fmt: skip
     from rental.adapters.sqlalchemy import (
         SqlReadModel,
@@ -156,9 +174,12 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
     engine = make_engine(database_url, timeouts=timeouts)
     watch_pool(engine, "primary")
     session_factory = make_session_factory(engine)
+    from rental.adapters.sqlalchemy.photo_reads import SqlPhotoReads
+
     return _Storage(
         lambda: SqlUnitOfWork(session_factory), SqlReadModel(engine), SqlOutbox(engine),
         SqlConsumerLedger(engine), engine.dispose, partial(outbox_backlog, engine),
+        photo_reads=SqlPhotoReads(engine),
     )  # fmt: skip
 
 
@@ -225,6 +246,7 @@ def bootstrap(
     database_replica_urls: Sequence[str] = (),
     replica_max_lag_seconds: float = 5.0,
     replica_check_every: float = 1.0,
+    media_store: MediaStore | None = None,
 ) -> Rental:
     """Build a ``Rental``.
 
@@ -253,7 +275,11 @@ def bootstrap(
     replicas of ``database_url`` for the public reads, each checked every
     ``replica_check_every`` seconds and skipped while down or more than
     ``replica_max_lag_seconds`` behind (see ``rental.adapters.sqlalchemy.replicas``).
+
+    Photos' files go to ``media_store`` (``media_store_from(settings)``), by default the local
+    file system under ``var/media``.
     """
+    media_store = media_store or FileMediaStore(Path("var") / "media")
     primary = _storage(database_url, database_timeouts or DatabaseTimeouts())
     storage = _with_replicas(
         primary, database_url, database_replica_urls, replica_max_lag_seconds,
@@ -271,6 +297,11 @@ def bootstrap(
         payouts=payout_gateway or LoggingPayoutGateway(),
     )
     notifier = notifier or _notifier(smtp_url)
+    buses: list[MessageBus] = []  # the photos' consumers send commands to the bus made below
+    photos = PhotoWork(
+        handle=lambda command: buses[0].handle(command), uow_factory=uow_factory,
+        media=media_store, images=PillowImages(), ids=dependencies.ids, clock=clock,
+    )  # fmt: skip
     delivery = event_delivery(
         outbox=storage.outbox,
         ledger=storage.ledger,
@@ -280,6 +311,7 @@ def bootstrap(
         redis_url=redis_url,
         redis_namespace=redis_namespace,
         admin_email=admin_email,
+        consumers=photos.consumers(),
     )
     from rental.adapters.telemetry.metrics import EventCounter
 
@@ -288,6 +320,7 @@ def bootstrap(
         dependencies=dependencies,
         publisher=Publishers([EventCounter(), event_publisher or delivery.publisher]),
     )
+    buses.append(bus)
 
     def close() -> None:
         delivery.close()
@@ -304,6 +337,10 @@ def bootstrap(
         calendar_sync=_calendar_sync(
             bus, dependencies, calendar_fetcher, ical_sync_minutes, ical_allow_private_networks
         ),
+        media=media_store,
+        media_files=media_store if isinstance(media_store, FileMediaStore) else None,
+        photos=photos,
+        photo_reads=storage.photo_reads,
     )
 
 
@@ -380,6 +417,22 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "database_replica_urls": settings.database_replica_urls,
         "replica_max_lag_seconds": settings.replica_max_lag_seconds,
     }
+    if "media_store" not in overrides:
+        chosen["media_store"] = media_store_from(settings.media)
     if "payment_gateway" not in overrides:
         chosen["payment_gateway"] = payment_gateway_from(settings.payments)
     return bootstrap(**(chosen | overrides))
+
+
+def media_store_from(media: MediaSettings) -> MediaStore:
+    """The store ``RENTAL_MEDIA_*`` names: an S3 bucket when one is set, else the local file
+    system under ``RENTAL_MEDIA_ROOT``."""
+    if media.s3_bucket:
+        from rental.adapters.media.s3 import S3MediaStore
+
+        return S3MediaStore(
+            bucket=media.s3_bucket, endpoint_url=media.s3_endpoint,
+            access_key=media.s3_access_key, secret_key=media.s3_secret_key,
+            region=media.s3_region, base_url=media.base_url,
+        )  # fmt: skip
+    return FileMediaStore(media.root, media.base_url or "/media")

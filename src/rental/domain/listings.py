@@ -323,6 +323,12 @@ class Listing(Aggregate):
         self.bump_version()
         self.record(DatesUnblocked(occurred_at=now, listing_id=self.id, block_id=block.id))
 
+    def photos_changed(self, now: datetime) -> None:
+        """Its photos changed (added, made ready, reordered, removed): so did what a client
+        sees of it, its ETag and what caches hold; and two such changes at once serialize."""
+        self.bump_version()
+        self.record(ListingUpdated(occurred_at=now, listing_id=self.id, host_id=self.host_id))
+
     def record_review(self, rating: int, now: datetime) -> None:
         """Fold a new rating into the mean, rounded half up to 2 decimals."""
         self.rating_sum += rating

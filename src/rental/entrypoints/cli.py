@@ -197,6 +197,23 @@ def sync_calendars(settings: Settings, due: bool) -> None:
     click.echo(", ".join(f"{status}: {count}" for status, count in counts.items()))
 
 
+@main.command("media-bucket")
+@click.pass_obj
+def media_bucket(settings: Settings) -> None:
+    """Make the S3 bucket of RENTAL_MEDIA_S3_BUCKET unless it exists (development and compose;
+    with the file system store, make its directory)."""
+    from rental.adapters.media.s3 import S3MediaStore
+    from rental.composition import media_store_from
+
+    store = media_store_from(settings.media)
+    if isinstance(store, S3MediaStore):
+        store.create_bucket()
+        click.echo(f"bucket {settings.media.s3_bucket} is there")
+    else:
+        settings.media.root.mkdir(parents=True, exist_ok=True)
+        click.echo(f"media directory {settings.media.root} is there")
+
+
 main.add_command(db)
 main.add_command(serve)
 main.add_command(worker)

@@ -7,7 +7,10 @@
 from __future__ import annotations
 
 import itertools
+import os
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +20,7 @@ from flask.testing import FlaskClient
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.composition import MEMORY_URL, bootstrap
 from rental.entrypoints.http import create_app
-from rental.settings import RateLimit, Settings
+from rental.settings import MediaSettings, RateLimit, Settings
 from tests.fakes import FakeClock
 
 TEST_SECRET = "test-secret-key-0123456789abcdef-never-in-logs"
@@ -28,6 +31,7 @@ STORAGES = [
     pytest.param("postgres_url", id="postgres", marks=pytest.mark.postgres),
 ]
 _counter = itertools.count(1)
+TEST_MEDIA_ROOT = Path(tempfile.gettempdir()) / f"rental-test-media-{os.getpid()}"
 
 
 def test_settings(**overrides: Any) -> Settings:
@@ -37,6 +41,8 @@ def test_settings(**overrides: Any) -> Settings:
         "database_url": MEMORY_URL,
         "secret_key": TEST_SECRET,
         "auth_rate_limit": RateLimit(10_000, 60),
+        # Photos' files in a directory of this test process, never the working tree's var/.
+        "media": MediaSettings(root=TEST_MEDIA_ROOT / str(next(_counter))),
     }
     return Settings(**(values | overrides))
 

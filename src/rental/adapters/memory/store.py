@@ -17,6 +17,7 @@ from rental.domain.ledger import LedgerEntry
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
 from rental.domain.payouts import Payout, Recovery
+from rental.domain.photos import Photo
 from rental.domain.reviews import Review
 from rental.domain.users import User
 
@@ -40,6 +41,7 @@ class MemoryData:
     provider_events: dict[str, str] = field(factory=dict)  # id -> type
     calendar_feeds: dict[str, CalendarFeed] = field(factory=dict)
     calendar_imports: dict[str, CalendarImport] = field(factory=dict)
+    photos: dict[str, Photo] = field(factory=dict)
 
 
 class MemoryStore:

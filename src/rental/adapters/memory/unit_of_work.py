@@ -13,6 +13,7 @@ from typing import Any
 
 from rental.adapters.memory.bookkeeping import MemoryLedger, MemoryPayouts, MemoryProviderEvents
 from rental.adapters.memory.calendar_sync import MemoryCalendarFeeds, MemoryCalendarImports
+from rental.adapters.memory.photos import MemoryPhotos
 from rental.adapters.memory.repositories import (
     MemoryBlocks,
     MemoryBookings,
@@ -66,6 +67,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.provider_events = MemoryProviderEvents(data.provider_events)
         self.calendar_feeds = MemoryCalendarFeeds(data.calendar_feeds)
         self.calendar_imports = MemoryCalendarImports(data.calendar_imports, data.listings)
+        self.photos = MemoryPhotos(data.photos)
 
     def _store_events(self, events: list[Event]) -> None:
         assert self._working is not None

@@ -22,6 +22,7 @@ from rental.domain.calendar_import import CalendarImport
 from rental.domain.listing_details import HouseRules
 from rental.domain.listings import Listing
 from rental.domain.payments import Payment
+from rental.domain.photos import Photo
 from rental.domain.policies import PriceBreakdown
 from rental.domain.reviews import Review
 from rental.domain.users import User
@@ -38,6 +39,7 @@ VERSIONED: tuple[tuple[type, Table], ...] = (
     (Review, tables.reviews),
     (CalendarFeed, tables.calendar_feeds),
     (CalendarImport, tables.calendar_imports),
+    (Photo, tables.photos),
 )
 # Foreign keys, as (class, column, parent class). Mapped as write-only relationships that
 # nothing reads, they tell the ORM to INSERT parents before children in one flush.
@@ -54,6 +56,7 @@ REFERENCES: tuple[tuple[type, str, type], ...] = (
     (Review, "author_id", User),
     (CalendarFeed, "listing_id", Listing),
     (CalendarImport, "listing_id", Listing),
+    (Photo, "listing_id", Listing),
 )
 
 

@@ -18,6 +18,7 @@ from rental.adapters.sqlalchemy.calendar_sync import (
 )
 from rental.adapters.sqlalchemy.calendars import SqlCalendars
 from rental.adapters.sqlalchemy.errors import domain_errors
+from rental.adapters.sqlalchemy.photos import SqlPhotoRepository
 from rental.adapters.sqlalchemy.repositories import (
     SqlBlockRepository,
     SqlBookingRepository,
@@ -61,6 +62,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.provider_events = SqlProviderEvents(session)
         self.calendar_feeds = SqlCalendarFeedRepository(session)
         self.calendar_imports = SqlCalendarImportRepository(session)
+        self.photos = SqlPhotoRepository(session)
         return super().__enter__()
 
     def __exit__(

@@ -13,6 +13,7 @@ from rental.application.handlers import (
     listings,
     payments,
     payouts,
+    photos,
     provider_sync,
     reviews,
     users,
@@ -52,4 +53,5 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.ApplyCalendarFeed: calendar_sync.apply_calendar_feed,
     c.RecordCalendarFeedUnchanged: calendar_sync.record_calendar_feed_unchanged,
     c.RecordCalendarFeedFailure: calendar_sync.record_calendar_feed_failure,
+    **photos.HANDLERS,
 }

@@ -13,6 +13,7 @@ from flask import Flask, Response, current_app, json, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, UnsupportedMediaType
 
 from rental.domain import errors as e
+from rental.domain.photos import UnsupportedImage, UploadTooLarge
 from rental.entrypoints.http.body import (
     NUL_MESSAGE as NUL_MESSAGE,  # the GraphQL endpoint says it too
 )
@@ -39,6 +40,8 @@ DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
     (e.WebhookRejected, 400),
     (e.Conflict, 409),
     (e.PreconditionFailed, 412),
+    (UnsupportedImage, 415),
+    (UploadTooLarge, 413),
 )
 
 
@@ -154,6 +157,7 @@ def unexpected_problem(error: Exception) -> Response:
 
 
 OWN_ERRORS = "rental.own_errors"  # app.extensions key: endpoints whose errors are not problems
+OWN_BODIES = "rental.own_bodies"  # app.extensions key: endpoints whose bodies are not JSON
 
 
 def _nul_problem(fields: list[str]) -> Response:
@@ -201,6 +205,8 @@ def check_request() -> Response | None:
         return _nul_problem(bad_args)
     if not request.content_length and not request.headers.get("Transfer-Encoding"):
         return None
+    if request.endpoint in current_app.extensions.get(OWN_BODIES, ()):
+        return None  # the endpoint reads its own body, with its own limit (photo uploads)
     limit = request.max_content_length
     too_large = RequestEntityTooLarge(f"A request body may have at most {limit} bytes.")
     if limit is not None and (request.content_length or 0) > limit:
