@@ -7,7 +7,7 @@ from typing import Protocol
 
 from attrs import frozen
 
-from rental.domain.photos import Photo, PhotoStatus
+from rental.domain.listings.photos import Photo, PhotoStatus
 
 
 @frozen(kw_only=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import abc
 
 from rental.application.repositories import Tracking
-from rental.domain.photos import Album, Photo, PhotoNotFound
+from rental.domain.listings.photos import Album, Photo, PhotoNotFound
 
 
 class PhotoRepository(Tracking, abc.ABC):

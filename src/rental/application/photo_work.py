@@ -18,7 +18,7 @@ from rental.application.media import MediaStore, content_type_of
 from rental.application.ports import Clock, IdGenerator
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.events import Event, ListingDeleted
-from rental.domain.photos import (
+from rental.domain.listings.photos import (
     VARIANT_WIDTHS,
     Photo,
     PhotoFilesDropped,
@@ -148,8 +148,11 @@ class PhotoWork:
             assert isinstance(event, ListingDeleted)
             self._handle(p.RemoveListingPhotos(listing_id=event.listing_id))
 
+        # Each is idempotent by itself (a photo no longer processing is left alone, a missing
+        # file is not an error), so none needs the ledger, whose transaction would also hold
+        # SQLite's one write lock while these write through their own units of work.
         return [
-            Consumer("photo_variants", (PhotoUploaded,), variants),
-            Consumer("photo_files", (PhotoFilesDropped,), drop),
-            Consumer("listing_photos", (ListingDeleted,), listing_gone),
+            Consumer("photo_variants", (PhotoUploaded,), variants, once=False),
+            Consumer("photo_files", (PhotoFilesDropped,), drop, once=False),
+            Consumer("listing_photos", (ListingDeleted,), listing_gone, once=False),
         ]

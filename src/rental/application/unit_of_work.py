@@ -9,13 +9,14 @@ from types import TracebackType
 from typing import Self
 
 from rental.application.bookkeeping import Ledger, PayoutStore, ProviderEvents
+from rental.application.messaging.ports import ThreadRepository, UserBlockRepository
 from rental.application.photo_repository import PhotoRepository
 from rental.application.repositories import (
     BlockRepository,
     BookingRepository,
-    CalendarFeedRepository,
-    CalendarImportRepository,
     CalendarRepository,
+    ChannelFeedRepository,
+    ChannelImportRepository,
     IdempotencyStore,
     ListingRepository,
     PaymentRepository,
@@ -50,8 +51,10 @@ class UnitOfWork(abc.ABC):
     ledger: Ledger
     payouts: PayoutStore
     provider_events: ProviderEvents
-    calendar_feeds: CalendarFeedRepository
-    calendar_imports: CalendarImportRepository
+    channel_feeds: ChannelFeedRepository
+    channel_imports: ChannelImportRepository
+    threads: ThreadRepository
+    user_blocks: UserBlockRepository
     photos: PhotoRepository
 
     def __init__(self) -> None:
@@ -81,10 +84,12 @@ class UnitOfWork(abc.ABC):
     def _repositories(self) -> list[Tracking]:
         return [
             self.users, self.listings, self.calendars, self.bookings, self.payments,
-            self.reviews, self.calendar_feeds, self.calendar_imports, self.photos,
+            self.reviews, self.channel_feeds, self.channel_imports, self.threads,
+            self.photos,
         ]  # fmt: skip
 
     def commit(self) -> None:
+        self.calendars.keep_changes()
         events = [e for repo in self._repositories() for a in repo.seen for e in a.pull_events()]
         self._store_events(events)
         self._commit()

@@ -22,9 +22,9 @@ from rental.adapters.media.files import FileMediaStore
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
 from rental.application.bookkeeping import PayoutGateway
-from rental.application.calendar_sync import CalendarSync
+from rental.application.channel_sync import ChannelSync
 from rental.application.commands import Actor, Command
-from rental.application.delivery import ConsumerLedger, Outbox
+from rental.application.delivery import Consumer, ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import COMMAND_HANDLERS
 from rental.application.housekeeping import expire_bookings
@@ -35,6 +35,9 @@ from rental.application.messagebus import (
     MessageBus,
     Publishers,
 )
+from rental.application.messaging.emails import MessageEmails, email_unread_messages
+from rental.application.messaging.ports import MessageRate, MessagingQueries
+from rental.application.messaging.reads import MessagingReads
 from rental.application.money_jobs import Reconciliation, pay_hosts, reconcile_payments
 from rental.application.payout_reads import PayoutView
 from rental.application.photo_reads import PhotoReads
@@ -75,15 +78,17 @@ class Rental:
         dependencies: Dependencies,
         close: Callable[[], None] = lambda: None,
         delivery: EventDelivery | None = None,
-        calendar_sync: CalendarSync,
+        channel_sync: ChannelSync,
         probes: Probes | None = None,
         alert: Callable[[list[str]], None] = lambda problems: None,
+        messaging: MessagingReads | None = None,
         media: MediaStore | None = None,
         media_files: FileMediaStore | None = None,
         photos: PhotoWork | None = None,
         photo_reads: PhotoReads | None = None,
     ) -> None:
         self._alert = alert
+        self.messaging = messaging
         # Where photos' files go; ``media_files`` is the same store when it is the local file
         # system, which the API then serves under /media (None for S3).
         self.media = media if media is not None else media_files
@@ -93,7 +98,7 @@ class Rental:
         self.bus = bus
         self.probes = probes
         self.delivery = delivery
-        self.calendar_sync = calendar_sync
+        self.channel_sync = channel_sync
         self.reads = reads
         self.dependencies = dependencies
         self._close = close
@@ -130,6 +135,11 @@ class Rental:
         its largest), through the read model: a host's own, every one for an admin."""
         return self.reads.payouts(actor, PageRequest(1, MAX_PER_PAGE)).items
 
+    def email_unread_messages(self, limit: int = 1000) -> int:
+        """Send the emails about unread messages that are due (the worker runs it every
+        minute); how many went out."""
+        return email_unread_messages(self.bus.handle, self.dependencies, limit)
+
     def close(self) -> None:
         self._close()
 
@@ -142,6 +152,7 @@ class _Storage:
     ledger: ConsumerLedger
     close: Callable[[], None]
     outbox_backlog: Callable[[datetime], tuple[int, datetime | None]] | None = None
+    messaging: MessagingQueries | None = None
     photo_reads: PhotoReads | None = None
 
 
@@ -154,12 +165,14 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
             MemoryStore,
             MemoryUnitOfWork,
         )
+        from rental.adapters.memory.messaging import MemoryMessagingQueries
         from rental.adapters.memory.photo_reads import MemoryPhotoReads
 
         store = MemoryStore()
         return _Storage(
             lambda: MemoryUnitOfWork(store), MemoryReadModel(store), MemoryOutbox(store),
-            MemoryConsumerLedger(), lambda: None, photo_reads=MemoryPhotoReads(store),
+            MemoryConsumerLedger(), lambda: None, messaging=MemoryMessagingQueries(store),
+            photo_reads=MemoryPhotoReads(store),
         )  # fmt: skip
     from rental.adapters.sqlalchemy import (
         SqlReadModel,
@@ -167,6 +180,7 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
         make_engine,
         make_session_factory,
     )
+    from rental.adapters.sqlalchemy.messaging import SqlMessagingQueries
     from rental.adapters.sqlalchemy.monitoring import outbox_backlog
     from rental.adapters.sqlalchemy.outbox import SqlConsumerLedger, SqlOutbox
     from rental.adapters.telemetry.metrics import watch_pool
@@ -179,6 +193,7 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
     return _Storage(
         lambda: SqlUnitOfWork(session_factory), SqlReadModel(engine), SqlOutbox(engine),
         SqlConsumerLedger(engine), engine.dispose, partial(outbox_backlog, engine),
+        messaging=SqlMessagingQueries(engine),
         photo_reads=SqlPhotoReads(engine),
     )  # fmt: skip
 
@@ -295,6 +310,7 @@ def bootstrap(
         gateway=payment_gateway or SandboxGateway(),
         host_fee_percent=host_fee_percent,
         payouts=payout_gateway or LoggingPayoutGateway(),
+        message_rate=_message_rate(redis_url, redis_namespace),
     )
     notifier = notifier or _notifier(smtp_url)
     buses: list[MessageBus] = []  # the photos' consumers send commands to the bus made below
@@ -311,14 +327,20 @@ def bootstrap(
         redis_url=redis_url,
         redis_namespace=redis_namespace,
         admin_email=admin_email,
-        consumers=photos.consumers(),
+        consumers_beside=[*_message_emails(storage, notifier), *photos.consumers()],
     )
     from rental.adapters.telemetry.metrics import EventCounter
 
     bus = MessageBus(
         command_handlers=COMMAND_HANDLERS,
         dependencies=dependencies,
-        publisher=Publishers([EventCounter(), event_publisher or delivery.publisher]),
+        publisher=Publishers(
+            [
+                EventCounter(),
+                event_publisher or delivery.publisher,
+                *_message_signals(redis_url, redis_namespace),
+            ]
+        ),
     )
     buses.append(bus)
 
@@ -334,9 +356,10 @@ def bootstrap(
         delivery=delivery,
         alert=_admin_alert(notifier, admin_email),
         probes=_probes(storage, delivery),
-        calendar_sync=_calendar_sync(
+        channel_sync=_channel_sync(
             bus, dependencies, calendar_fetcher, ical_sync_minutes, ical_allow_private_networks
         ),
+        messaging=MessagingReads(storage.messaging) if storage.messaging else None,
         media=media_store,
         media_files=media_store if isinstance(media_store, FileMediaStore) else None,
         photos=photos,
@@ -344,17 +367,46 @@ def bootstrap(
     )
 
 
-def _calendar_sync(
+def _message_emails(storage: _Storage, notifier: Notifier) -> list[Consumer]:
+    """The consumer writing emails about unread messages (the outbox delivers to it)."""
+    if storage.messaging is None:
+        return []
+    emails = MessageEmails(storage.messaging, storage.read_model, notifier)
+    return [emails.consumer()]
+
+
+def _message_signals(redis_url: str | None, namespace: str) -> list[EventPublisher]:
+    """With Redis, committed messages wake the long polls of ``rental serve-updates``."""
+    if not redis_url:
+        return []
+    from rental.adapters.redis.updates import MessageSignals
+
+    return [MessageSignals.from_url(redis_url, namespace)]
+
+
+def _message_rate(redis_url: str | None, namespace: str) -> MessageRate:
+    """Messages per sender and minute: counted in Redis, shared by every process, when there
+    is one; else in this process."""
+    if redis_url:
+        from rental.adapters.redis.counters import RedisWindowCounter
+
+        return RedisWindowCounter.from_url(redis_url, namespace)
+    from rental.adapters.memory.messaging import MemoryMessageRate
+
+    return MemoryMessageRate()
+
+
+def _channel_sync(
     bus: MessageBus,
     dependencies: Dependencies,
     fetcher: FeedFetcher | None,
     every_minutes: int,
     allow_private_networks: bool,
-) -> CalendarSync:
+) -> ChannelSync:
     from rental.adapters.ical.calendar_format import IcalendarFormat
     from rental.adapters.ical.fetcher import SafeFeedFetcher
 
-    return CalendarSync(
+    return ChannelSync(
         handle=bus.handle,
         uow_factory=dependencies.uow_factory,
         clock=dependencies.clock,

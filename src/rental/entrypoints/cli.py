@@ -20,6 +20,7 @@ from rental.composition import MEMORY_URL, Rental, bootstrap_from
 from rental.domain.errors import DomainError
 from rental.entrypoints.db import check_database_url, db, describe_url
 from rental.entrypoints.serve import serve
+from rental.entrypoints.serve_updates import serve_updates
 from rental.entrypoints.worker import worker
 from rental.settings import Settings, SettingsError
 
@@ -192,7 +193,7 @@ def openapi() -> None:
 def sync_calendars(settings: Settings, due: bool) -> None:
     """Fetch every imported calendar now and apply it to its listing's blocks."""
     with running(settings) as rental:
-        sync = rental.calendar_sync
+        sync = rental.channel_sync
         counts = sync.sync_due() if due else sync.sync_all()
     click.echo(", ".join(f"{status}: {count}" for status, count in counts.items()))
 
@@ -216,6 +217,7 @@ def media_bucket(settings: Settings) -> None:
 
 main.add_command(db)
 main.add_command(serve)
+main.add_command(serve_updates)
 main.add_command(worker)
 
 

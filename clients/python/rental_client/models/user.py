@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.user_role import UserRole
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -32,6 +33,7 @@ class User:
             full_name (None | str):
             bio (None | str):
             created_at (datetime.datetime):
+            notify_messages (bool | Unset): Whether you are emailed about new messages.
      """
 
     id: str
@@ -41,6 +43,7 @@ class User:
     full_name: None | str
     bio: None | str
     created_at: datetime.datetime
+    notify_messages: bool | Unset = UNSET
 
 
 
@@ -63,6 +66,8 @@ class User:
 
         created_at = self.created_at.isoformat()
 
+        notify_messages = self.notify_messages
+
 
         field_dict: dict[str, Any] = {}
 
@@ -75,6 +80,8 @@ class User:
             "bio": bio,
             "created_at": created_at,
         })
+        if notify_messages is not UNSET:
+            field_dict["notify_messages"] = notify_messages
 
         return field_dict
 
@@ -115,6 +122,8 @@ class User:
 
 
 
+        notify_messages = d.pop("notify_messages", UNSET)
+
         user = cls(
             id=id,
             username=username,
@@ -123,6 +132,7 @@ class User:
             full_name=full_name,
             bio=bio,
             created_at=created_at,
+            notify_messages=notify_messages,
         )
 
         return user

@@ -21,7 +21,7 @@ import pillow_heif
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from rental.application.images import ImageFacts, UnreadableImage, Variants
-from rental.domain.photos import ImageRefused, UnsupportedImage
+from rental.domain.listings.photos import ImageRefused, UnsupportedImage
 
 FORMATS = {"JPEG": "jpeg", "PNG": "png", "WEBP": "webp", "HEIF": "heic"}
 ORIENTATION = 0x0112

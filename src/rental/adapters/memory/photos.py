@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rental.application.photo_repository import PhotoRepository
-from rental.domain.photos import Photo
+from rental.domain.listings.photos import Photo
 
 
 class MemoryPhotos(PhotoRepository):

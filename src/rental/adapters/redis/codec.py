@@ -9,8 +9,8 @@ from typing import Any
 
 import attrs
 
-from rental.domain.listing_details import HouseRules
-from rental.domain.listings import Listing
+from rental.domain.listings.details import HouseRules
+from rental.domain.listings.listing import Listing
 
 FIELDS = tuple(field.name for field in attrs.fields(Listing))
 

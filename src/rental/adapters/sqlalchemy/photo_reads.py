@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func, select
 from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.application.photo_reads import PhotoView
-from rental.domain.photos import PhotoStatus
+from rental.domain.listings.photos import PhotoStatus
 
 P = t.photos.c
 COLUMNS = (

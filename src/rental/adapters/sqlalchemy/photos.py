@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.application.photo_repository import PhotoRepository
-from rental.domain.photos import Photo
+from rental.domain.listings.photos import Photo
 
 P = t.photos.c
 

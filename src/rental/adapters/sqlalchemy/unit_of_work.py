@@ -12,12 +12,13 @@ from sqlalchemy.orm import Session
 
 from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.bookkeeping import SqlLedger, SqlPayouts, SqlProviderEvents
-from rental.adapters.sqlalchemy.calendar_sync import (
-    SqlCalendarFeedRepository,
-    SqlCalendarImportRepository,
-)
 from rental.adapters.sqlalchemy.calendars import SqlCalendars
+from rental.adapters.sqlalchemy.channel_sync import (
+    SqlChannelFeedRepository,
+    SqlChannelImportRepository,
+)
 from rental.adapters.sqlalchemy.errors import domain_errors
+from rental.adapters.sqlalchemy.messaging import SqlThreads, SqlUserBlocks
 from rental.adapters.sqlalchemy.photos import SqlPhotoRepository
 from rental.adapters.sqlalchemy.repositories import (
     SqlBlockRepository,
@@ -60,8 +61,10 @@ class SqlUnitOfWork(UnitOfWork):
         self.ledger = SqlLedger(session)
         self.payouts = SqlPayouts(session)
         self.provider_events = SqlProviderEvents(session)
-        self.calendar_feeds = SqlCalendarFeedRepository(session)
-        self.calendar_imports = SqlCalendarImportRepository(session)
+        self.channel_feeds = SqlChannelFeedRepository(session)
+        self.channel_imports = SqlChannelImportRepository(session)
+        self.threads = SqlThreads(session)
+        self.user_blocks = SqlUserBlocks(session)
         self.photos = SqlPhotoRepository(session)
         return super().__enter__()
 

@@ -11,7 +11,7 @@ from rental.application.commands import Command
 from rental.application.dependencies import Dependencies
 from rental.application.handlers.listings import _managed_listing
 from rental.application.unit_of_work import UnitOfWork
-from rental.domain.photos import Photo
+from rental.domain.listings.photos import Photo
 
 
 def check_photo_room(cmd: p.CheckPhotoRoom, uow: UnitOfWork, deps: Dependencies) -> None:

@@ -8,7 +8,12 @@ from enum import Enum
 import strawberry
 
 from rental.application.queries import ListingSort as Sort
-from rental.domain import bookings, calendar, listing_details, payments, policies, users
+from rental.domain.accounts import users
+from rental.domain.bookings import booking as bookings
+from rental.domain.bookings import policies
+from rental.domain.calendar import nights as calendar
+from rental.domain.listings import details as listing_details
+from rental.domain.payments import payment as payments
 
 
 @strawberry.enum

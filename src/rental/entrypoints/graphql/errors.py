@@ -14,7 +14,7 @@ from typing import Any
 from graphql import GraphQLError, GraphQLSyntaxError
 
 from rental.domain import errors as e
-from rental.entrypoints.http.errors import DOMAIN_STATUS
+from rental.entrypoints.web.problems import DOMAIN_STATUS
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +25,7 @@ CODE_OF_STATUS = {
     404: "NOT_FOUND",
     409: "CONFLICT",
     422: "BAD_USER_INPUT",
+    429: "RATE_LIMITED",
 }
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"

@@ -16,12 +16,12 @@ from typing import Generic, TypeVar
 from rental.application.commands import Actor
 from rental.application.queries import Page, PageRequest
 from rental.application.reads import Reads
-from rental.domain.bookings import Booking
-from rental.domain.calendar import CalendarEntry
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
-from rental.domain.reviews import Review
-from rental.domain.users import User
+from rental.domain.accounts.users import User
+from rental.domain.bookings.booking import Booking
+from rental.domain.calendar.nights import CalendarEntry
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment
+from rental.domain.reviews.review import Review
 
 V = TypeVar("V")
 P = TypeVar("P", bound=Hashable)
@@ -65,6 +65,7 @@ class Loaders:
         self.review: Batch[tuple[()], Review] = Batch(self._review)
         self.reviews: Batch[PageRequest, Page[Review]] = Batch(self._reviews_pages)
         self.availability: Batch[tuple[date, date], list[CalendarEntry]] = Batch(self._availability)
+        self.by_area: dict[str, object] = {}  # a business area's own batches (messaging)
 
     # -- announcing what a resolver hands out ------------------------------------------
     def saw_listings(self, listings: Collection[Listing]) -> None:

@@ -16,11 +16,11 @@ from rental.application import photo_commands as p
 from rental.application.media import MediaStore
 from rental.application.photo_reads import PhotoView
 from rental.domain.errors import InvalidInput
-from rental.domain.photos import MAX_BYTES, Photo, PhotoNotFound, UploadTooLarge
+from rental.domain.listings.photos import MAX_BYTES, Photo, PhotoNotFound, UploadTooLarge
 from rental.entrypoints.http.auth import current_actor, jwt_required, optional_actor
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
-from rental.entrypoints.http.errors import OWN_BODIES
-from rental.entrypoints.http.schemas.photos import (
+from rental.entrypoints.web.problems import OWN_BODIES
+from rental.entrypoints.web.schemas.photos import (
     CaptionQuerySchema,
     CaptionSchema,
     PhotoListSchema,
