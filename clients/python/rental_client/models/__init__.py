@@ -15,6 +15,7 @@ from .calendar_import_page import CalendarImportPage
 from .calendar_import_status import CalendarImportStatus
 from .cancellation_policy import CancellationPolicy
 from .cancelled_by import CancelledBy
+from .caption import Caption
 from .country import Country
 from .currency import Currency
 from .health import Health
@@ -48,6 +49,12 @@ from .payout_page import PayoutPage
 from .payout_status import PayoutStatus
 from .payout_summary import PayoutSummary
 from .payout_totals import PayoutTotals
+from .photo import Photo
+from .photo_list import PhotoList
+from .photo_order import PhotoOrder
+from .photo_status import PhotoStatus
+from .photo_urls import PhotoUrls
+from .photo_urls_type_0_type_0 import PhotoUrlsType0Type0
 from .price import Price
 from .problem import Problem
 from .problem_checks import ProblemChecks
@@ -67,6 +74,7 @@ from .tokens import Tokens
 from .unavailable import Unavailable
 from .unavailable_reason import UnavailableReason
 from .updates import Updates
+from .upload_photo_files_body import UploadPhotoFilesBody
 from .user import User
 from .user_role import UserRole
 from .webhook_ack import WebhookAck
@@ -87,6 +95,7 @@ __all__ = (
     "CalendarImportStatus",
     "CancellationPolicy",
     "CancelledBy",
+    "Caption",
     "Country",
     "Currency",
     "Health",
@@ -120,6 +129,12 @@ __all__ = (
     "PayoutStatus",
     "PayoutSummary",
     "PayoutTotals",
+    "Photo",
+    "PhotoList",
+    "PhotoOrder",
+    "PhotoStatus",
+    "PhotoUrls",
+    "PhotoUrlsType0Type0",
     "Price",
     "Problem",
     "ProblemChecks",
@@ -139,6 +154,7 @@ __all__ = (
     "Unavailable",
     "UnavailableReason",
     "Updates",
+    "UploadPhotoFilesBody",
     "User",
     "UserRole",
     "WebhookAck",
