@@ -114,7 +114,7 @@ class PhotoWork:
             for key in keys.values():  # deleted while we worked: nothing holds these
                 self._media.delete(key)
 
-    def drop_files(self, keys: tuple[str, ...]) -> None:
+    def drop_files(self, keys: list[str]) -> None:
         """Delete files nothing holds any more (an error raises: the event comes again)."""
         for key in keys:
             self._media.delete(key)
@@ -142,7 +142,7 @@ class PhotoWork:
 
         def drop(event: Event) -> None:
             assert isinstance(event, PhotoFilesDropped)
-            self.drop_files(event.keys)
+            self.drop_files(event.key_list)
 
         def listing_gone(event: Event) -> None:
             assert isinstance(event, ListingDeleted)

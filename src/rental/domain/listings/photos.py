@@ -77,11 +77,16 @@ class PhotoUploaded(Event):
 
 @frozen(kw_only=True)
 class PhotoFilesDropped(Event):
-    """The files under these keys belong to nothing any more: the worker deletes them."""
+    """The files under these media keys (separated by spaces, which no key has) belong to
+    nothing any more: the worker deletes them."""
 
     listing_id: str
     photo_id: str
-    keys: tuple[str, ...] = field(converter=tuple[str, ...])
+    keys: str
+
+    @property
+    def key_list(self) -> list[str]:
+        return self.keys.split()
 
 
 @define(slots=False, eq=False)
@@ -144,7 +149,7 @@ class Photo(Aggregate):
     def _drop(self, keys: Sequence[str], now: datetime) -> None:
         self.record(
             PhotoFilesDropped(
-                occurred_at=now, listing_id=self.listing_id, photo_id=self.id, keys=tuple(keys)
+                occurred_at=now, listing_id=self.listing_id, photo_id=self.id, keys=" ".join(keys)
             )
         )
 

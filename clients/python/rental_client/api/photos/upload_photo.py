@@ -11,7 +11,9 @@ from ... import errors
 from ...models.photo import Photo
 from ...models.problem import Problem
 from ...models.upload_photo_files_body import UploadPhotoFilesBody
+from ...types import File, FileTypes
 from ...types import UNSET, Unset
+from io import BytesIO
 from typing import cast
 
 
@@ -19,7 +21,7 @@ from typing import cast
 def _get_kwargs(
     listing_id: str,
     *,
-    body: UploadPhotoFilesBody,
+    body:    File  |     File  |     File  |     File  |     UploadPhotoFilesBody  | Unset = UNSET,
     caption: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -42,9 +44,22 @@ def _get_kwargs(
         "params": params,
     }
 
-    _kwargs["files"] = body.to_multipart()
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "image/jpeg"
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "image/png"
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "image/webp"
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "image/heic"
+    if isinstance(body, UploadPhotoFilesBody):
+        _kwargs["files"] = body.to_multipart()
 
-    headers["Content-Type"] = "multipart/form-data; boundary=+++"
+        headers["Content-Type"] = "multipart/form-data; boundary=+++"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -129,7 +144,7 @@ def sync_detailed(
     listing_id: str,
     *,
     client: AuthenticatedClient,
-    body: UploadPhotoFilesBody,
+    body:    File  |     File  |     File  |     File  |     UploadPhotoFilesBody  | Unset = UNSET,
     caption: str | Unset = UNSET,
 
 ) -> Response[Photo | Problem]:
@@ -141,6 +156,10 @@ def sync_detailed(
     Args:
         listing_id (str):
         caption (str | Unset):
+        body (File):
+        body (File):
+        body (File):
+        body (File):
         body (UploadPhotoFilesBody):
 
     Raises:
@@ -169,7 +188,7 @@ def sync(
     listing_id: str,
     *,
     client: AuthenticatedClient,
-    body: UploadPhotoFilesBody,
+    body:    File  |     File  |     File  |     File  |     UploadPhotoFilesBody  | Unset = UNSET,
     caption: str | Unset = UNSET,
 
 ) -> Photo | Problem | None:
@@ -181,6 +200,10 @@ def sync(
     Args:
         listing_id (str):
         caption (str | Unset):
+        body (File):
+        body (File):
+        body (File):
+        body (File):
         body (UploadPhotoFilesBody):
 
     Raises:
@@ -204,7 +227,7 @@ async def asyncio_detailed(
     listing_id: str,
     *,
     client: AuthenticatedClient,
-    body: UploadPhotoFilesBody,
+    body:    File  |     File  |     File  |     File  |     UploadPhotoFilesBody  | Unset = UNSET,
     caption: str | Unset = UNSET,
 
 ) -> Response[Photo | Problem]:
@@ -216,6 +239,10 @@ async def asyncio_detailed(
     Args:
         listing_id (str):
         caption (str | Unset):
+        body (File):
+        body (File):
+        body (File):
+        body (File):
         body (UploadPhotoFilesBody):
 
     Raises:
@@ -244,7 +271,7 @@ async def asyncio(
     listing_id: str,
     *,
     client: AuthenticatedClient,
-    body: UploadPhotoFilesBody,
+    body:    File  |     File  |     File  |     File  |     UploadPhotoFilesBody  | Unset = UNSET,
     caption: str | Unset = UNSET,
 
 ) -> Photo | Problem | None:
@@ -256,6 +283,10 @@ async def asyncio(
     Args:
         listing_id (str):
         caption (str | Unset):
+        body (File):
+        body (File):
+        body (File):
+        body (File):
         body (UploadPhotoFilesBody):
 
     Raises:

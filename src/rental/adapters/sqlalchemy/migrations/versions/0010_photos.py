@@ -55,5 +55,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index("ix_photos_listing_id", table_name="photos")
-    op.drop_table("photos")
+    op.drop_table("photos")  # its index with it (MariaDB's foreign key needs it until then)
