@@ -140,6 +140,10 @@ class Rental:
         minute); how many went out."""
         return email_unread_messages(self.bus.handle, self.dependencies, limit)
 
+    def sweep_uploads(self) -> int:
+        """Delete uploads that never became a photo, fail photos stuck processing a day."""
+        return self.photos.sweep_uploads() if self.photos else 0
+
     def close(self) -> None:
         self._close()
 

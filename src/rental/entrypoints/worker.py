@@ -84,6 +84,8 @@ class ScheduledJobs:
             # its last attempt rather than up to a whole period later.
             ("sync-calendars", sync_every, self.channel_sync),
             ("reconcile-payments", reconcile_every, lambda: rental.reconcile_payments().summary()),
+            # Uploads a day old that no photo holds (or whose processing is stuck).
+            ("sweep-uploads", reconcile_every, rental.sweep_uploads),
         ]
         self._next_run = dict.fromkeys((name for name, _, _ in self._jobs), 0.0)
 
