@@ -113,8 +113,9 @@ def disable_user(settings: Settings, email: str) -> None:
 
 @main.command("seed-demo")
 @click.option("--if-empty", is_flag=True, help="Do nothing when any user exists.")
+@click.option("--photos", default=2, show_default=True, help="Photos drawn for each listing.")
 @click.pass_obj
-def seed_demo(settings: Settings, if_empty: bool) -> None:
+def seed_demo(settings: Settings, if_empty: bool, photos: int) -> None:
     """Fill the database with demo hosts, guests, listings, bookings and reviews."""
     from rental.entrypoints import seed
 
@@ -124,7 +125,12 @@ def seed_demo(settings: Settings, if_empty: bool) -> None:
         if if_empty and seed.any_user_exists(settings.database_url):
             click.echo("The database already has users; not seeding.")
             return
-        summary = seed.seed_demo(settings.database_url)
+        from rental.composition import media_store_from
+
+        store = media_store_from(settings.media)
+        summary = seed.seed_demo(
+            settings.database_url, media_store=store, photos_per_listing=photos
+        )
     click.echo(summary.report())
 
 

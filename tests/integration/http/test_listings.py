@@ -19,7 +19,7 @@ FIELDS = {
     "rating_average",
     "review_count", "created_at", "updated_at",
     "property_type", "bedrooms", "beds", "bathrooms", "check_in_time", "check_out_time",
-    "house_rules", "listed",
+    "house_rules", "listed", "photos", "cover_photo",
 }  # fmt: skip
 
 

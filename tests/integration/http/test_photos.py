@@ -310,3 +310,31 @@ def test_uploads_racing_for_the_last_places_never_make_51(
     items = rental.photo_reads.of_listings([listing["id"]], ready_only=False)[listing["id"]]
     assert len(items) == 50
     assert sorted(p.position for p in items) == list(range(50))
+
+
+def test_a_listing_shows_its_photos_and_cover_and_search_pages_their_covers(
+    client: FlaskClient,
+) -> None:
+    _, headers, listing = host_with_listing(client, city="Faro")
+    lid = listing["id"]
+    assert client.get(f"{API}/listings/{lid}").get_json()["cover_photo"] is None
+    first = upload(client, headers, lid, jpeg(), caption="Front").get_json()["id"]
+    second = upload(client, headers, lid, jpeg()).get_json()["id"]
+    shown = client.get(f"{API}/listings/{lid}").get_json()
+    assert [x["id"] for x in shown["photos"]] == [first, second]
+    assert shown["cover_photo"]["id"] == first and shown["cover_photo"]["urls"]["small"]
+    client.put(f"{API}/listings/{lid}/photos/order", json={"photo_ids": [second, first]},
+               headers=headers)  # fmt: skip
+    page = client.get(f"{API}/listings?city=Faro").get_json()
+    assert page["items"][0]["cover_photo"]["id"] == second
+    assert "photos" not in page["items"][0]
+
+
+def test_a_photo_still_processing_is_shown_to_its_host_only(memory_app: Flask) -> None:
+    client = memory_app.test_client()
+    _, headers, listing = host_with_listing(client)
+    fill(memory_app, listing, 1)  # its upload is missing: it fails at once
+    failed = client.get(f"{API}/listings/{listing['id']}", headers=headers).get_json()["photos"]
+    assert [x["status"] for x in failed] == ["failed"]
+    assert client.get(f"{API}/listings/{listing['id']}").get_json()["photos"] == []
+    assert client.get(f"{API}/listings/{listing['id']}/photos/filled-0").status_code == 404

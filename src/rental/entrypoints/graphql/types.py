@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, TypeAlias
+from typing import TYPE_CHECKING, Annotated, TypeAlias
 
 import strawberry
 
@@ -27,6 +27,9 @@ from rental.entrypoints.graphql.enums import (
     UnavailableReason,
 )
 from rental.entrypoints.graphql.loaders import NO_ARGUMENTS
+
+if TYPE_CHECKING:
+    from rental.entrypoints.graphql.photos import Photo
 
 Info: TypeAlias = strawberry.Info[Context, None]
 
@@ -166,6 +169,25 @@ class Listing:
     listed: bool = strawberry.field(
         description="False: out of search, cannot be booked; seen by its host and admins only."
     )
+
+    @strawberry.field(description="In order; its host and admins see every photo, others the "
+                      "READY ones.")  # fmt: skip
+    @staticmethod
+    def photos(
+        root: strawberry.Parent[listings.Listing], info: Info
+    ) -> list[Annotated[Photo, strawberry.lazy("rental.entrypoints.graphql.photos")]]:
+        from rental.entrypoints.graphql.photos import listing_photos
+
+        return listing_photos(info, root)  # type: ignore[return-value]
+
+    @strawberry.field(description="The first READY photo, or null.")
+    @staticmethod
+    def cover_photo(
+        root: strawberry.Parent[listings.Listing], info: Info
+    ) -> Annotated[Photo, strawberry.lazy("rental.entrypoints.graphql.photos")] | None:
+        from rental.entrypoints.graphql.photos import cover_photo
+
+        return cover_photo(info, root)  # type: ignore[return-value]
 
     @strawberry.field
     @staticmethod

@@ -13,9 +13,12 @@ from flask import Flask, Response, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from rental.application import photo_commands as p
+from rental.application.commands import Actor
 from rental.application.media import MediaStore
 from rental.application.photo_reads import PhotoView
+from rental.application.queries import Page
 from rental.domain.errors import InvalidInput
+from rental.domain.listings.listing import Listing
 from rental.domain.listings.photos import MAX_BYTES, Photo, PhotoNotFound, UploadTooLarge
 from rental.entrypoints.http.auth import current_actor, jwt_required, optional_actor
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
@@ -66,6 +69,47 @@ def photo_json(photo: Photo | PhotoView, media: MediaStore | None = None) -> dic
         "position": photo.position, "width": photo.width, "height": photo.height,
         "urls": urls, "failure_reason": photo.failure_reason,
     }  # fmt: skip
+
+
+class ShownListing:
+    """A listing with its photos, as the listing schemas read it (its own attributes pass
+    through)."""
+
+    def __init__(
+        self, listing: Listing, photos: list[dict[str, Any]] | None, cover: dict[str, Any] | None
+    ) -> None:
+        self._listing = listing
+        if photos is not None:  # else left out (a search result)
+            self.photos = photos
+        self.cover_photo = cover
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._listing, name)
+
+
+def shown(listing: Listing, viewer: Actor | None) -> ShownListing:
+    """``listing`` with the photos ``viewer`` may see: all for its host and admins, the ready
+    ones for others; the cover is the first ready one."""
+    reads = get_rental().photo_reads
+    assert reads is not None
+    mine = viewer is not None and (viewer.is_admin or viewer.user_id == listing.host_id)
+    album = reads.of_listings([listing.id], ready_only=not mine)[listing.id]
+    cover = next((photo for photo in album if photo.is_ready), None)
+    return ShownListing(
+        listing, [photo_json(x) for x in album], photo_json(cover) if cover else None
+    )
+
+
+def shown_page(page: Page[Listing]) -> Page[ShownListing]:
+    """A page of listings with their covers, read in one query for the whole page."""
+    reads = get_rental().photo_reads
+    assert reads is not None
+    covers = reads.covers([listing.id for listing in page.items])
+    items = [
+        ShownListing(x, None, photo_json(covers[x.id]) if x.id in covers else None)
+        for x in page.items
+    ]
+    return Page(items, page.page, page.per_page, page.total)
 
 
 def _stop_reading() -> None:
