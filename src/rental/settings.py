@@ -101,6 +101,7 @@ class Settings:
     public_max_age: int = 30
     cors_origins: tuple[str, ...] = ()
     cors_credentials: bool = False
+    accounts: AccountSettings = field(factory=lambda: AccountSettings())
     media: MediaSettings = field(factory=lambda: MediaSettings())
 
     @property
@@ -165,6 +166,7 @@ class Settings:
             public_max_age=_public_max_age(env),
             cors_origins=_cors_origins(env),
             cors_credentials=_cors_credentials(env),
+            accounts=AccountSettings.from_env(env, name),
             media=MediaSettings.from_env(env),
         )
 
@@ -334,6 +336,39 @@ def _email(raw: str) -> str | None:
     if address and not re.match(r"^[^@\s]+@[^@\s]+$", address):
         raise SettingsError(f"RENTAL_ADMIN_EMAIL={raw!r} is not an email address.")
     return address or None
+
+
+DEFAULT_FRONTEND_URL = "http://localhost:3000"
+
+
+@frozen(kw_only=True)
+class AccountSettings:
+    """Accounts (issue 21): where the emailed links point, and whether an unverified email
+    may list, book, pay or write."""
+
+    frontend_url: str = DEFAULT_FRONTEND_URL
+    require_verified_email: bool = False
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str], env_name: str) -> AccountSettings:
+        """Read ``RENTAL_FRONTEND_URL`` (the web app that opens the emailed links, default
+        ``http://localhost:3000``) and ``RENTAL_REQUIRE_VERIFIED_EMAIL`` (``true`` by default
+        outside development, ``false`` in it)."""
+        raw = (env.get("RENTAL_FRONTEND_URL") or DEFAULT_FRONTEND_URL).strip().rstrip("/")
+        if not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", raw):
+            raise SettingsError(
+                f"RENTAL_FRONTEND_URL={raw!r} must be an http:// or https:// address."
+            )
+        required = (env.get("RENTAL_REQUIRE_VERIFIED_EMAIL") or "").strip().lower()
+        if required not in ("", "true", "false", "1", "0"):
+            raise SettingsError(
+                f"RENTAL_REQUIRE_VERIFIED_EMAIL={required!r} must be true or false."
+            )
+        default = env_name != "development"
+        return cls(
+            frontend_url=raw,
+            require_verified_email=required in ("true", "1") if required else default,
+        )
 
 
 @frozen(kw_only=True)

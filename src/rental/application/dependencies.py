@@ -23,4 +23,5 @@ class Dependencies:
     gateway: PaymentGateway
     host_fee_percent: int = 3  # kept from the host's payout (RENTAL_HOST_FEE_PERCENT)
     payouts: PayoutGateway | None = None  # bootstrap() always gives one
+    require_verified_email: bool = False  # RENTAL_REQUIRE_VERIFIED_EMAIL
     message_rate: MessageRate | None = None  # messages per sender a minute; None: no limit

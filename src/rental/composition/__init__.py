@@ -21,9 +21,12 @@ from rental.adapters.logging_payouts import LoggingPayoutGateway
 from rental.adapters.media.files import FileMediaStore
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
+from rental.application.account_reads import live_sessions
+from rental.application.account_repositories import SessionView
 from rental.application.bookkeeping import PayoutGateway
 from rental.application.channel_sync import ChannelSync
 from rental.application.commands import Actor, Command
+from rental.application.consumers.account_mail import AccountMail
 from rental.application.delivery import Consumer, ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import COMMAND_HANDLERS
@@ -116,6 +119,10 @@ class Rental:
         """Whether a token of ``user_id`` still holds (asked on every authenticated request):
         the user exists and is enabled, ``token_version`` is current, ``jti`` not revoked."""
         return self.reads.token_is_valid(user_id, jti, token_version)
+
+    def sessions(self, actor: Actor) -> list[SessionView]:
+        """The actor's own live sessions, newest first (``GET /users/me/sessions``)."""
+        return live_sessions(self.dependencies.uow_factory, self.dependencies.clock, actor)
 
     def expire_bookings(self, limit: int = 1000) -> dict[str, int]:
         """Expire overdue pending bookings and complete ended stays; how many of each."""
@@ -265,6 +272,9 @@ def bootstrap(
     database_replica_urls: Sequence[str] = (),
     replica_max_lag_seconds: float = 5.0,
     replica_check_every: float = 1.0,
+    frontend_url: str = "http://localhost:3000",
+    print_links: bool = False,
+    require_verified_email: bool = False,
     media_store: MediaStore | None = None,
 ) -> Rental:
     """Build a ``Rental``.
@@ -295,6 +305,10 @@ def bootstrap(
     ``replica_check_every`` seconds and skipped while down or more than
     ``replica_max_lag_seconds`` behind (see ``rental.adapters.sqlalchemy.replicas``).
 
+    Accounts: emailed links start with ``frontend_url`` (``RENTAL_FRONTEND_URL``) and are
+    also logged when ``print_links`` (development); ``require_verified_email``
+    (``RENTAL_REQUIRE_VERIFIED_EMAIL``) keeps unverified users from listing, booking and paying.
+
     Photos' files go to ``media_store`` (``media_store_from(settings)``), by default the local
     file system under ``var/media``.
     """
@@ -314,6 +328,7 @@ def bootstrap(
         gateway=payment_gateway or SandboxGateway(),
         host_fee_percent=host_fee_percent,
         payouts=payout_gateway or LoggingPayoutGateway(),
+        require_verified_email=require_verified_email,
         message_rate=_message_rate(redis_url, redis_namespace),
     )
     notifier = notifier or _notifier(smtp_url)
@@ -321,6 +336,10 @@ def bootstrap(
     photos = PhotoWork(
         handle=lambda command: buses[0].handle(command), uow_factory=uow_factory,
         media=media_store, images=PillowImages(), ids=dependencies.ids, clock=clock,
+    )  # fmt: skip
+    account_mail = AccountMail(
+        lambda command: bus.handle(command), storage.read_model, notifier, frontend_url,
+        print_links,
     )  # fmt: skip
     delivery = event_delivery(
         outbox=storage.outbox,
@@ -331,7 +350,11 @@ def bootstrap(
         redis_url=redis_url,
         redis_namespace=redis_namespace,
         admin_email=admin_email,
-        consumers_beside=[*_message_emails(storage, notifier), *photos.consumers()],
+        consumers_beside=[
+            *_message_emails(storage, notifier),
+            *account_mail.consumers(),
+            *photos.consumers(),
+        ],
     )
     from rental.adapters.telemetry.metrics import EventCounter
 
@@ -472,6 +495,9 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "admin_email": settings.payments.admin_email,
         "database_replica_urls": settings.database_replica_urls,
         "replica_max_lag_seconds": settings.replica_max_lag_seconds,
+        "frontend_url": settings.accounts.frontend_url,
+        "print_links": settings.is_development,
+        "require_verified_email": settings.accounts.require_verified_email,
     }
     if "media_store" not in overrides:
         chosen["media_store"] = media_store_from(settings.media)

@@ -1,6 +1,5 @@
 """ Contains all the data models used in inputs/outputs """
 
-from .access_token import AccessToken
 from .availability import Availability
 from .block import Block
 from .block_input import BlockInput
@@ -8,6 +7,9 @@ from .booking import Booking
 from .booking_page import BookingPage
 from .booking_request import BookingRequest
 from .booking_status import BookingStatus
+from .calendar import Calendar
+from .calendar_change import CalendarChange
+from .calendar_day import CalendarDay
 from .calendar_feed import CalendarFeed
 from .calendar_import import CalendarImport
 from .calendar_import_input import CalendarImportInput
@@ -18,6 +20,7 @@ from .cancelled_by import CancelledBy
 from .caption import Caption
 from .country import Country
 from .currency import Currency
+from .email_change import EmailChange
 from .health import Health
 from .health_checks import HealthChecks
 from .house_rules import HouseRules
@@ -27,6 +30,7 @@ from .inquiry_request import InquiryRequest
 from .list_bookings_role import ListBookingsRole
 from .list_listings_sort import ListListingsSort
 from .listing import Listing
+from .listing_cover_photo_type_1_type_0 import ListingCoverPhotoType1Type0
 from .listing_create import ListingCreate
 from .listing_create_property_type import ListingCreatePropertyType
 from .listing_page import ListingPage
@@ -37,7 +41,11 @@ from .login import Login
 from .message import Message
 from .message_page import MessagePage
 from .message_request import MessageRequest
+from .nightly_price import NightlyPrice
 from .pagination_metadata import PaginationMetadata
+from .password_change import PasswordChange
+from .password_reset import PasswordReset
+from .password_reset_confirm import PasswordResetConfirm
 from .payment import Payment
 from .payment_page import PaymentPage
 from .payment_payment_method import PaymentPaymentMethod
@@ -60,13 +68,23 @@ from .problem import Problem
 from .problem_checks import ProblemChecks
 from .problem_errors import ProblemErrors
 from .profile_update import ProfileUpdate
+from .quote import Quote
+from .quote_reason import QuoteReason
+from .rate_range import RateRange
 from .read_request import ReadRequest
 from .register import Register
 from .register_role import RegisterRole
 from .review import Review
 from .review_page import ReviewPage
 from .review_request import ReviewRequest
+from .session import Session
 from .stripe_webhook_body import StripeWebhookBody
+from .tax import Tax
+from .tax_applies_to_type_1 import TaxAppliesToType1
+from .tax_applies_to_type_2_type_1 import TaxAppliesToType2Type1
+from .tax_applies_to_type_3_type_1 import TaxAppliesToType3Type1
+from .tax_kind import TaxKind
+from .tax_line import TaxLine
 from .thread import Thread
 from .thread_last_message_type_0_type_0 import ThreadLastMessageType0Type0
 from .thread_page import ThreadPage
@@ -77,10 +95,10 @@ from .updates import Updates
 from .upload_photo_files_body import UploadPhotoFilesBody
 from .user import User
 from .user_role import UserRole
+from .verify_email import VerifyEmail
 from .webhook_ack import WebhookAck
 
 __all__ = (
-    "AccessToken",
     "Availability",
     "Block",
     "BlockInput",
@@ -88,6 +106,9 @@ __all__ = (
     "BookingPage",
     "BookingRequest",
     "BookingStatus",
+    "Calendar",
+    "CalendarChange",
+    "CalendarDay",
     "CalendarFeed",
     "CalendarImport",
     "CalendarImportInput",
@@ -98,6 +119,7 @@ __all__ = (
     "Caption",
     "Country",
     "Currency",
+    "EmailChange",
     "Health",
     "HealthChecks",
     "HouseRules",
@@ -106,6 +128,7 @@ __all__ = (
     "InquiryRequest",
     "ListBookingsRole",
     "Listing",
+    "ListingCoverPhotoType1Type0",
     "ListingCreate",
     "ListingCreatePropertyType",
     "ListingPage",
@@ -117,7 +140,11 @@ __all__ = (
     "Message",
     "MessagePage",
     "MessageRequest",
+    "NightlyPrice",
     "PaginationMetadata",
+    "PasswordChange",
+    "PasswordReset",
+    "PasswordResetConfirm",
     "Payment",
     "PaymentPage",
     "PaymentPaymentMethod",
@@ -140,13 +167,23 @@ __all__ = (
     "ProblemChecks",
     "ProblemErrors",
     "ProfileUpdate",
+    "Quote",
+    "QuoteReason",
+    "RateRange",
     "ReadRequest",
     "Register",
     "RegisterRole",
     "Review",
     "ReviewPage",
     "ReviewRequest",
+    "Session",
     "StripeWebhookBody",
+    "Tax",
+    "TaxAppliesToType1",
+    "TaxAppliesToType2Type1",
+    "TaxAppliesToType3Type1",
+    "TaxKind",
+    "TaxLine",
     "Thread",
     "ThreadLastMessageType0Type0",
     "ThreadPage",
@@ -157,5 +194,6 @@ __all__ = (
     "UploadPhotoFilesBody",
     "User",
     "UserRole",
+    "VerifyEmail",
     "WebhookAck",
 )

@@ -9,12 +9,18 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.cancellation_policy import CancellationPolicy
+from ..models.cancellation_policy import check_cancellation_policy
+from ..models.listing_property_type import check_listing_property_type
 from ..models.listing_property_type import ListingPropertyType
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
 if TYPE_CHECKING:
   from ..models.house_rules import HouseRules
+  from ..models.listing_cover_photo_type_1_type_0 import ListingCoverPhotoType1Type0
+  from ..models.photo import Photo
+  from ..models.tax import Tax
 
 
 
@@ -28,6 +34,10 @@ T = TypeVar("T", bound="Listing")
 class Listing:
     """ 
         Attributes:
+            weekend_price (int | None):
+            extra_guest_fee (int):
+            guests_included (int | None):
+            taxes (list[Tax]):
             property_type (ListingPropertyType):
             bedrooms (int):
             beds (int):
@@ -36,6 +46,7 @@ class Listing:
             check_out_time (str):  Example: 11:00.
             house_rules (HouseRules):
             listed (bool):
+            cover_photo (ListingCoverPhotoType1Type0 | None | Photo): The first ready photo; null when there is none.
             id (str):
             host_id (str):
             title (str):
@@ -62,8 +73,14 @@ class Listing:
             review_count (int):
             created_at (datetime.datetime):
             updated_at (datetime.datetime):
+            photos (list[Photo] | Unset): In order. Its host and admins see every photo, others the ready ones. Search
+                results leave it out (they carry `cover_photo`).
      """
 
+    weekend_price: int | None
+    extra_guest_fee: int
+    guests_included: int | None
+    taxes: list[Tax]
     property_type: ListingPropertyType
     bedrooms: int
     beds: int
@@ -72,6 +89,7 @@ class Listing:
     check_out_time: str
     house_rules: HouseRules
     listed: bool
+    cover_photo: ListingCoverPhotoType1Type0 | None | Photo
     id: str
     host_id: str
     title: str
@@ -98,6 +116,7 @@ class Listing:
     review_count: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    photos: list[Photo] | Unset = UNSET
 
 
 
@@ -105,7 +124,25 @@ class Listing:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.house_rules import HouseRules # noqa: PLC0415
-        property_type = self.property_type.value
+        from ..models.listing_cover_photo_type_1_type_0 import ListingCoverPhotoType1Type0 # noqa: PLC0415
+        from ..models.photo import Photo # noqa: PLC0415
+        from ..models.tax import Tax # noqa: PLC0415
+        weekend_price: int | None
+        weekend_price = self.weekend_price
+
+        extra_guest_fee = self.extra_guest_fee
+
+        guests_included: int | None
+        guests_included = self.guests_included
+
+        taxes = []
+        for taxes_item_data in self.taxes:
+            taxes_item = taxes_item_data.to_dict()
+            taxes.append(taxes_item)
+
+
+
+        property_type: str = self.property_type
 
         bedrooms = self.bedrooms
 
@@ -120,6 +157,14 @@ class Listing:
         house_rules = self.house_rules.to_dict()
 
         listed = self.listed
+
+        cover_photo: dict[str, Any] | None
+        if isinstance(self.cover_photo, Photo):
+            cover_photo = self.cover_photo.to_dict()
+        elif isinstance(self.cover_photo, ListingCoverPhotoType1Type0):
+            cover_photo = self.cover_photo.to_dict()
+        else:
+            cover_photo = self.cover_photo
 
         id = self.id
 
@@ -163,7 +208,7 @@ class Listing:
 
         instant_book = self.instant_book
 
-        cancellation_policy = self.cancellation_policy.value
+        cancellation_policy: str = self.cancellation_policy
 
         amenities = self.amenities
 
@@ -178,10 +223,23 @@ class Listing:
 
         updated_at = self.updated_at.isoformat()
 
+        photos: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.photos, Unset):
+            photos = []
+            for photos_item_data in self.photos:
+                photos_item = photos_item_data.to_dict()
+                photos.append(photos_item)
+
+
+
 
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
+            "weekend_price": weekend_price,
+            "extra_guest_fee": extra_guest_fee,
+            "guests_included": guests_included,
+            "taxes": taxes,
             "property_type": property_type,
             "bedrooms": bedrooms,
             "beds": beds,
@@ -190,6 +248,7 @@ class Listing:
             "check_out_time": check_out_time,
             "house_rules": house_rules,
             "listed": listed,
+            "cover_photo": cover_photo,
             "id": id,
             "host_id": host_id,
             "title": title,
@@ -217,6 +276,8 @@ class Listing:
             "created_at": created_at,
             "updated_at": updated_at,
         })
+        if photos is not UNSET:
+            field_dict["photos"] = photos
 
         return field_dict
 
@@ -225,8 +286,39 @@ class Listing:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.house_rules import HouseRules # noqa: PLC0415
+        from ..models.listing_cover_photo_type_1_type_0 import ListingCoverPhotoType1Type0 # noqa: PLC0415
+        from ..models.photo import Photo # noqa: PLC0415
+        from ..models.tax import Tax # noqa: PLC0415
         d = dict(src_dict)
-        property_type = ListingPropertyType(d.pop("property_type"))
+        def _parse_weekend_price(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        weekend_price = _parse_weekend_price(d.pop("weekend_price"))
+
+
+        extra_guest_fee = d.pop("extra_guest_fee")
+
+        def _parse_guests_included(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        guests_included = _parse_guests_included(d.pop("guests_included"))
+
+
+        taxes = []
+        _taxes = d.pop("taxes")
+        for taxes_item_data in (_taxes):
+            taxes_item = Tax.from_dict(taxes_item_data)
+
+
+
+            taxes.append(taxes_item)
+
+
+        property_type = check_listing_property_type(d.pop("property_type"))
 
 
 
@@ -247,6 +339,34 @@ class Listing:
 
 
         listed = d.pop("listed")
+
+        def _parse_cover_photo(data: object) -> ListingCoverPhotoType1Type0 | None | Photo:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                cover_photo_type_0 = Photo.from_dict(data)
+
+
+
+                return cover_photo_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                cover_photo_type_1_type_0 = ListingCoverPhotoType1Type0.from_dict(data)
+
+
+
+                return cover_photo_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ListingCoverPhotoType1Type0 | None | Photo, data)
+
+        cover_photo = _parse_cover_photo(d.pop("cover_photo"))
+
 
         id = d.pop("id")
 
@@ -300,7 +420,7 @@ class Listing:
 
         instant_book = d.pop("instant_book")
 
-        cancellation_policy = CancellationPolicy(d.pop("cancellation_policy"))
+        cancellation_policy = check_cancellation_policy(d.pop("cancellation_policy"))
 
 
 
@@ -328,7 +448,23 @@ class Listing:
 
 
 
+        _photos = d.pop("photos", UNSET)
+        photos: list[Photo] | Unset = UNSET
+        if _photos is not UNSET:
+            photos = []
+            for photos_item_data in _photos:
+                photos_item = Photo.from_dict(photos_item_data)
+
+
+
+                photos.append(photos_item)
+
+
         listing = cls(
+            weekend_price=weekend_price,
+            extra_guest_fee=extra_guest_fee,
+            guests_included=guests_included,
+            taxes=taxes,
             property_type=property_type,
             bedrooms=bedrooms,
             beds=beds,
@@ -337,6 +473,7 @@ class Listing:
             check_out_time=check_out_time,
             house_rules=house_rules,
             listed=listed,
+            cover_photo=cover_photo,
             id=id,
             host_id=host_id,
             title=title,
@@ -363,6 +500,7 @@ class Listing:
             review_count=review_count,
             created_at=created_at,
             updated_at=updated_at,
+            photos=photos,
         )
 
         return listing

@@ -9,14 +9,19 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.cancellation_policy import CancellationPolicy
+from ..models.cancellation_policy import check_cancellation_policy
+from ..models.country import check_country
 from ..models.country import Country
+from ..models.currency import check_currency
 from ..models.currency import Currency
+from ..models.listing_create_property_type import check_listing_create_property_type
 from ..models.listing_create_property_type import ListingCreatePropertyType
 from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
   from ..models.house_rules_input import HouseRulesInput
+  from ..models.tax import Tax
 
 
 
@@ -35,6 +40,10 @@ class ListingCreate:
             country (Country):
             price_per_night (int):
             max_guests (int):
+            weekend_price (int | None | Unset): Friday and Saturday nights (listing time zone); null: none.
+            extra_guest_fee (int | Unset): Per night, for each guest above `guests_included`.
+            guests_included (int | None | Unset): At most `max_guests`; null: `max_guests` (no extra fee).
+            taxes (list[Tax] | Unset): At most 5.
             property_type (ListingCreatePropertyType | Unset): Default `entire_home`.
             bedrooms (int | Unset): Default 1.
             beds (int | Unset): Default 1.
@@ -70,6 +79,10 @@ class ListingCreate:
     country: Country
     price_per_night: int
     max_guests: int
+    weekend_price: int | None | Unset = UNSET
+    extra_guest_fee: int | Unset = UNSET
+    guests_included: int | None | Unset = UNSET
+    taxes: list[Tax] | Unset = UNSET
     property_type: ListingCreatePropertyType | Unset = UNSET
     bedrooms: int | Unset = UNSET
     beds: int | Unset = UNSET
@@ -100,19 +113,43 @@ class ListingCreate:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.house_rules_input import HouseRulesInput # noqa: PLC0415
+        from ..models.tax import Tax # noqa: PLC0415
         title = self.title
 
         city = self.city
 
-        country = self.country.value
+        country: str = self.country
 
         price_per_night = self.price_per_night
 
         max_guests = self.max_guests
 
+        weekend_price: int | None | Unset
+        if isinstance(self.weekend_price, Unset):
+            weekend_price = UNSET
+        else:
+            weekend_price = self.weekend_price
+
+        extra_guest_fee = self.extra_guest_fee
+
+        guests_included: int | None | Unset
+        if isinstance(self.guests_included, Unset):
+            guests_included = UNSET
+        else:
+            guests_included = self.guests_included
+
+        taxes: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.taxes, Unset):
+            taxes = []
+            for taxes_item_data in self.taxes:
+                taxes_item = taxes_item_data.to_dict()
+                taxes.append(taxes_item)
+
+
+
         property_type: str | Unset = UNSET
         if not isinstance(self.property_type, Unset):
-            property_type = self.property_type.value
+            property_type = self.property_type
 
 
         bedrooms = self.bedrooms
@@ -151,7 +188,7 @@ class ListingCreate:
 
         currency: str | Unset = UNSET
         if not isinstance(self.currency, Unset):
-            currency = self.currency.value
+            currency = self.currency
 
 
         cleaning_fee = self.cleaning_fee
@@ -170,7 +207,7 @@ class ListingCreate:
 
         cancellation_policy: str | Unset = UNSET
         if not isinstance(self.cancellation_policy, Unset):
-            cancellation_policy = self.cancellation_policy.value
+            cancellation_policy = self.cancellation_policy
 
 
         amenities: list[str] | Unset = UNSET
@@ -189,6 +226,14 @@ class ListingCreate:
             "price_per_night": price_per_night,
             "max_guests": max_guests,
         })
+        if weekend_price is not UNSET:
+            field_dict["weekend_price"] = weekend_price
+        if extra_guest_fee is not UNSET:
+            field_dict["extra_guest_fee"] = extra_guest_fee
+        if guests_included is not UNSET:
+            field_dict["guests_included"] = guests_included
+        if taxes is not UNSET:
+            field_dict["taxes"] = taxes
         if property_type is not UNSET:
             field_dict["property_type"] = property_type
         if bedrooms is not UNSET:
@@ -243,12 +288,13 @@ class ListingCreate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.house_rules_input import HouseRulesInput # noqa: PLC0415
+        from ..models.tax import Tax # noqa: PLC0415
         d = dict(src_dict)
         title = d.pop("title")
 
         city = d.pop("city")
 
-        country = Country(d.pop("country"))
+        country = check_country(d.pop("country"))
 
 
 
@@ -257,12 +303,46 @@ class ListingCreate:
 
         max_guests = d.pop("max_guests")
 
+        def _parse_weekend_price(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        weekend_price = _parse_weekend_price(d.pop("weekend_price", UNSET))
+
+
+        extra_guest_fee = d.pop("extra_guest_fee", UNSET)
+
+        def _parse_guests_included(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        guests_included = _parse_guests_included(d.pop("guests_included", UNSET))
+
+
+        _taxes = d.pop("taxes", UNSET)
+        taxes: list[Tax] | Unset = UNSET
+        if _taxes is not UNSET:
+            taxes = []
+            for taxes_item_data in _taxes:
+                taxes_item = Tax.from_dict(taxes_item_data)
+
+
+
+                taxes.append(taxes_item)
+
+
         _property_type = d.pop("property_type", UNSET)
         property_type: ListingCreatePropertyType | Unset
         if isinstance(_property_type,  Unset):
             property_type = UNSET
         else:
-            property_type = ListingCreatePropertyType(_property_type)
+            property_type = check_listing_create_property_type(_property_type)
 
 
 
@@ -320,7 +400,7 @@ class ListingCreate:
         if isinstance(_currency,  Unset):
             currency = UNSET
         else:
-            currency = Currency(_currency)
+            currency = check_currency(_currency)
 
 
 
@@ -344,7 +424,7 @@ class ListingCreate:
         if isinstance(_cancellation_policy,  Unset):
             cancellation_policy = UNSET
         else:
-            cancellation_policy = CancellationPolicy(_cancellation_policy)
+            cancellation_policy = check_cancellation_policy(_cancellation_policy)
 
 
 
@@ -358,6 +438,10 @@ class ListingCreate:
             country=country,
             price_per_night=price_per_night,
             max_guests=max_guests,
+            weekend_price=weekend_price,
+            extra_guest_fee=extra_guest_fee,
+            guests_included=guests_included,
+            taxes=taxes,
             property_type=property_type,
             bedrooms=bedrooms,
             beds=beds,

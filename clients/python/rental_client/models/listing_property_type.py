@@ -1,10 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class ListingPropertyType(StrEnum):
-    ENTIRE_HOME = "entire_home"
-    HOTEL_ROOM = "hotel_room"
-    PRIVATE_ROOM = "private_room"
-    SHARED_ROOM = "shared_room"
+ListingPropertyType = Literal['entire_home', 'hotel_room', 'private_room', 'shared_room']
 
-    def __str__(self) -> str:
-        return str(self.value)
+LISTING_PROPERTY_TYPE_VALUES: set[ListingPropertyType] = { 'entire_home', 'hotel_room', 'private_room', 'shared_room',  }
+
+def check_listing_property_type(value: str) -> ListingPropertyType:
+    if value in LISTING_PROPERTY_TYPE_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {LISTING_PROPERTY_TYPE_VALUES!r}")

@@ -1,10 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class ListingUpdatePropertyType(StrEnum):
-    ENTIRE_HOME = "entire_home"
-    HOTEL_ROOM = "hotel_room"
-    PRIVATE_ROOM = "private_room"
-    SHARED_ROOM = "shared_room"
+ListingUpdatePropertyType = Literal['entire_home', 'hotel_room', 'private_room', 'shared_room']
 
-    def __str__(self) -> str:
-        return str(self.value)
+LISTING_UPDATE_PROPERTY_TYPE_VALUES: set[ListingUpdatePropertyType] = { 'entire_home', 'hotel_room', 'private_room', 'shared_room',  }
+
+def check_listing_update_property_type(value: str) -> ListingUpdatePropertyType:
+    if value in LISTING_UPDATE_PROPERTY_TYPE_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {LISTING_UPDATE_PROPERTY_TYPE_VALUES!r}")

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.photo_status import check_photo_status
 from ..models.photo_status import PhotoStatus
 from typing import cast
 
@@ -55,7 +56,7 @@ class Photo:
         from ..models.photo_urls_type_0_type_0 import PhotoUrlsType0Type0 # noqa: PLC0415
         id = self.id
 
-        status = self.status.value
+        status: str = self.status
 
         caption = self.caption
 
@@ -101,7 +102,7 @@ class Photo:
         d = dict(src_dict)
         id = d.pop("id")
 
-        status = PhotoStatus(d.pop("status"))
+        status = check_photo_status(d.pop("status"))
 
 
 

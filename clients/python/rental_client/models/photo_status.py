@@ -1,9 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class PhotoStatus(StrEnum):
-    FAILED = "failed"
-    PROCESSING = "processing"
-    READY = "ready"
+PhotoStatus = Literal['failed', 'processing', 'ready']
 
-    def __str__(self) -> str:
-        return str(self.value)
+PHOTO_STATUS_VALUES: set[PhotoStatus] = { 'failed', 'processing', 'ready',  }
+
+def check_photo_status(value: str) -> PhotoStatus:
+    if value in PHOTO_STATUS_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {PHOTO_STATUS_VALUES!r}")

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.user_role import check_user_role
 from ..models.user_role import UserRole
 from ..types import UNSET, Unset
 from typing import cast
@@ -33,6 +34,7 @@ class User:
             full_name (None | str):
             bio (None | str):
             created_at (datetime.datetime):
+            email_verified (bool):
             notify_messages (bool | Unset): Whether you are emailed about new messages.
      """
 
@@ -43,6 +45,7 @@ class User:
     full_name: None | str
     bio: None | str
     created_at: datetime.datetime
+    email_verified: bool
     notify_messages: bool | Unset = UNSET
 
 
@@ -56,7 +59,7 @@ class User:
 
         email = self.email
 
-        role = self.role.value
+        role: str = self.role
 
         full_name: None | str
         full_name = self.full_name
@@ -65,6 +68,8 @@ class User:
         bio = self.bio
 
         created_at = self.created_at.isoformat()
+
+        email_verified = self.email_verified
 
         notify_messages = self.notify_messages
 
@@ -79,6 +84,7 @@ class User:
             "full_name": full_name,
             "bio": bio,
             "created_at": created_at,
+            "email_verified": email_verified,
         })
         if notify_messages is not UNSET:
             field_dict["notify_messages"] = notify_messages
@@ -96,7 +102,7 @@ class User:
 
         email = d.pop("email")
 
-        role = UserRole(d.pop("role"))
+        role = check_user_role(d.pop("role"))
 
 
 
@@ -122,6 +128,8 @@ class User:
 
 
 
+        email_verified = d.pop("email_verified")
+
         notify_messages = d.pop("notify_messages", UNSET)
 
         user = cls(
@@ -132,6 +140,7 @@ class User:
             full_name=full_name,
             bio=bio,
             created_at=created_at,
+            email_verified=email_verified,
             notify_messages=notify_messages,
         )
 

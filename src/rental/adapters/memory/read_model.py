@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -21,6 +21,7 @@ from rental.application.queries import (
 from rental.domain.accounts.users import TokenStanding, User
 from rental.domain.bookings.booking import Booking
 from rental.domain.calendar.nights import CalendarEntry, HeldNights
+from rental.domain.calendar.rates import RateCalendar
 from rental.domain.calendar.stay import Stay
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment
@@ -112,6 +113,11 @@ class MemoryReadModel(ReadModel):
     ) -> list[CalendarEntry]:
         with self._store.lock:
             return self._calendar(listing_id, now).collisions(Stay(start, end))
+
+    def rate_overrides(self, listing_id: str, start: date, end: date) -> RateCalendar:
+        with self._store.lock:
+            rates = self._store.data.rates.get(listing_id, RateCalendar())
+        return RateCalendar(rates.overlapping(start, end + timedelta(days=1)))
 
     def booking(self, booking_id: str) -> Booking | None:
         return self._store.data.bookings.get(booking_id)

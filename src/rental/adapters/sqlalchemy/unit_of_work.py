@@ -11,6 +11,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from rental.adapters.sqlalchemy import tables as t
+from rental.adapters.sqlalchemy.accounts import SqlLoginSessions, SqlOneTimeTokens
 from rental.adapters.sqlalchemy.bookkeeping import SqlLedger, SqlPayouts, SqlProviderEvents
 from rental.adapters.sqlalchemy.calendars import SqlCalendars
 from rental.adapters.sqlalchemy.channel_sync import (
@@ -63,6 +64,8 @@ class SqlUnitOfWork(UnitOfWork):
         self.provider_events = SqlProviderEvents(session)
         self.channel_feeds = SqlChannelFeedRepository(session)
         self.channel_imports = SqlChannelImportRepository(session)
+        self.one_time_tokens = SqlOneTimeTokens(session)
+        self.login_sessions = SqlLoginSessions(session)
         self.threads = SqlThreads(session)
         self.user_blocks = SqlUserBlocks(session)
         self.photos = SqlPhotoRepository(session)

@@ -8,6 +8,7 @@ import json
 from rental.application import commands as c
 from rental.application.authorization import check_can_see_booking, check_is_host_of
 from rental.application.dependencies import Dependencies
+from rental.application.handlers.accounts import check_email_verified
 from rental.application.repositories import IdempotencyRecord
 from rental.application.shared.calendars import (
     expire_booking,
@@ -49,11 +50,12 @@ def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) 
     before = _booked_before(uow, cmd)
     if before is not None:
         return before
+    check_email_verified(uow, deps, cmd.actor.user_id)
     stay, now = Stay(cmd.check_in, cmd.check_out), deps.clock.now()
     calendar = locked_calendar(uow, deps, cmd.listing_id, stay, now)
     booking = calendar.request_booking(
         booking_id=deps.ids.new_id(), guest_id=cmd.actor.user_id, stay=stay, guests=cmd.guests,
-        now=now,
+        now=now, expected_total=cmd.expected_total,
     )  # fmt: skip
     if cmd.idempotency_key is not None:
         uow.idempotency.add(

@@ -50,6 +50,8 @@ def domain_extensions(error: e.DomainError) -> dict[str, Any]:
         extensions["errors"] = {camel(field): list(texts) for field, texts in error.errors.items()}
     if isinstance(error, e.PaymentDeclined):
         extensions.update(paymentId=error.payment_id, failureReason=error.reason)
+    if isinstance(error, e.TooManyAttempts):
+        extensions["retryAfter"] = error.retry_after
     return extensions
 
 

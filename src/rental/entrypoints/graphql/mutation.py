@@ -17,6 +17,7 @@ from rental.domain.errors import InvalidInput
 from rental.domain.listings import listing as listings
 from rental.domain.payments import payment as payments
 from rental.domain.reviews import review as reviews
+from rental.entrypoints.graphql.accounts import AccountMutation
 from rental.entrypoints.graphql.inputs import (
     UNSET,
     CreateListingInput,
@@ -54,7 +55,7 @@ def _booking(info: Info, command: Any) -> Booking:
 
 
 @strawberry.type(description="Every mutation needs a signed-in caller (UNAUTHENTICATED).")
-class Mutation:
+class Mutation(AccountMutation):
     @strawberry.mutation(description="POST /listings (hosts and admins).")
     @staticmethod
     def create_listing(info: Info, input: CreateListingInput) -> Listing | None:

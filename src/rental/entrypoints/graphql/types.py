@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, TypeAlias
 import strawberry
 
 from rental.application.queries import MAX_PER_PAGE, PageRequest
-from rental.application.reads import Quote as QuoteValue
+from rental.application.rate_reads import Quote as QuoteValue
 from rental.domain.accounts import users
 from rental.domain.bookings import booking as bookings
 from rental.domain.errors import InvalidInput
@@ -59,6 +59,14 @@ class User:
     @staticmethod
     def email(root: strawberry.Parent[users.User], info: Info) -> str | None:
         return info.context.reads.email_of(info.context.actor, root)
+
+    @strawberry.field(description="Whether the email is verified; null unless it is the "
+                      "caller's own account, or the caller is an admin.")  # fmt: skip
+    @staticmethod
+    def email_verified(root: strawberry.Parent[users.User], info: Info) -> bool | None:
+        if info.context.reads.email_of(info.context.actor, root) is None:
+            return None
+        return root.email_verified
 
     @strawberry.field(description="The active listings this user hosts, newest first.")
     @staticmethod

@@ -21,7 +21,17 @@ from flask import Flask, Response, g, request
 from rental.entrypoints.http.errors import problem
 from rental.settings import RateLimit, Settings
 
-LIMITED_ENDPOINTS = frozenset({"auth.register", "auth.login"})
+LIMITED_ENDPOINTS = frozenset(
+    {
+        "auth.register",
+        "auth.login",
+        # issue 21: recovery and verification share the sign-in limit
+        "accounts.request_password_reset",
+        "accounts.confirm_password_reset",
+        "accounts.verify_email",
+        "accounts.resend_verification",
+    }
+)
 RATE_LIMITED = "https://rental.example/problems/rate-limited"
 logger = logging.getLogger(__name__)
 

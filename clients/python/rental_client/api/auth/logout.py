@@ -66,8 +66,8 @@ def sync_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[Any | Problem]:
-    """ Revoke the bearer token of this request (access or refresh): from now on it answers 401.
-    Log out with each token to revoke both.
+    """ End the sign-in session of the bearer token (access or refresh): from now on this
+    token, and every other token of the same sign-in, answers 401.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -93,8 +93,8 @@ def sync(
     client: AuthenticatedClient,
 
 ) -> Any | Problem | None:
-    """ Revoke the bearer token of this request (access or refresh): from now on it answers 401.
-    Log out with each token to revoke both.
+    """ End the sign-in session of the bearer token (access or refresh): from now on this
+    token, and every other token of the same sign-in, answers 401.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,8 +115,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[Any | Problem]:
-    """ Revoke the bearer token of this request (access or refresh): from now on it answers 401.
-    Log out with each token to revoke both.
+    """ End the sign-in session of the bearer token (access or refresh): from now on this
+    token, and every other token of the same sign-in, answers 401.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,8 +142,8 @@ async def asyncio(
     client: AuthenticatedClient,
 
 ) -> Any | Problem | None:
-    """ Revoke the bearer token of this request (access or refresh): from now on it answers 401.
-    Log out with each token to revoke both.
+    """ End the sign-in session of the bearer token (access or refresh): from now on this
+    token, and every other token of the same sign-in, answers 401.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

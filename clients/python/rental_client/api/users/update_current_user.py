@@ -100,8 +100,11 @@ def sync_detailed(
     body: ProfileUpdate,
 
 ) -> Response[Problem | User]:
-    """ Change your full name, bio or password, or whether you are emailed about new messages
+    """ Change your full name or bio, or whether you are emailed about new messages
     (`notify_messages`); fields left out (or null) stay as they are.
+
+     ``password`` is refused (422): changing it needs the current one, at
+    ``POST /users/me/password``.
 
     Args:
         body (ProfileUpdate):
@@ -132,8 +135,11 @@ def sync(
     body: ProfileUpdate,
 
 ) -> Problem | User | None:
-    """ Change your full name, bio or password, or whether you are emailed about new messages
+    """ Change your full name or bio, or whether you are emailed about new messages
     (`notify_messages`); fields left out (or null) stay as they are.
+
+     ``password`` is refused (422): changing it needs the current one, at
+    ``POST /users/me/password``.
 
     Args:
         body (ProfileUpdate):
@@ -159,8 +165,11 @@ async def asyncio_detailed(
     body: ProfileUpdate,
 
 ) -> Response[Problem | User]:
-    """ Change your full name, bio or password, or whether you are emailed about new messages
+    """ Change your full name or bio, or whether you are emailed about new messages
     (`notify_messages`); fields left out (or null) stay as they are.
+
+     ``password`` is refused (422): changing it needs the current one, at
+    ``POST /users/me/password``.
 
     Args:
         body (ProfileUpdate):
@@ -191,8 +200,11 @@ async def asyncio(
     body: ProfileUpdate,
 
 ) -> Problem | User | None:
-    """ Change your full name, bio or password, or whether you are emailed about new messages
+    """ Change your full name or bio, or whether you are emailed about new messages
     (`notify_messages`); fields left out (or null) stay as they are.
+
+     ``password`` is refused (422): changing it needs the current one, at
+    ``POST /users/me/password``.
 
     Args:
         body (ProfileUpdate):
