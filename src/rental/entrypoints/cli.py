@@ -113,7 +113,7 @@ def disable_user(settings: Settings, email: str) -> None:
 
 @main.command("seed-demo")
 @click.option("--if-empty", is_flag=True, help="Do nothing when any user exists.")
-@click.option("--photos", default=2, show_default=True, help="Photos drawn for each listing.")
+@click.option("--photos", default=1, show_default=True, help="Photos drawn for each listing.")
 @click.pass_obj
 def seed_demo(settings: Settings, if_empty: bool, photos: int) -> None:
     """Fill the database with demo hosts, guests, listings, bookings and reviews."""

@@ -11,19 +11,19 @@ from PIL import Image, ImageDraw
 SKIES = ((135, 190, 235), (250, 190, 120), (180, 200, 230), (90, 120, 180))
 GROUNDS = ((70, 140, 80), (40, 110, 170), (200, 180, 130), (120, 120, 110))
 WALLS = ((240, 235, 220), (220, 120, 90), (250, 215, 140), (200, 210, 215), (170, 90, 80))
-WIDTH, HEIGHT = 1200, 800
+WIDTH, HEIGHT = 960, 640
 
 
 def demo_photo(rng: random.Random) -> bytes:
-    """One JPEG, 1,200 x 800: a house under a sky, different for every draw of ``rng``."""
+    """One JPEG, 960 x 640: a house under a sky, different for every draw of ``rng``."""
     image = Image.new("RGB", (WIDTH, HEIGHT), rng.choice(SKIES))
     draw = ImageDraw.Draw(image)
-    horizon = rng.randint(480, 600)
+    horizon = rng.randint(420, 540)
     draw.rectangle((0, horizon, WIDTH, HEIGHT), fill=rng.choice(GROUNDS))
     sun = rng.randint(80, WIDTH - 80)
     draw.ellipse((sun - 45, 60, sun + 45, 150), fill=(255, 230, 120))
-    left = rng.randint(150, 600)
-    width, height = rng.randint(320, 480), rng.randint(200, 280)
+    left = rng.randint(80, 420)
+    width, height = rng.randint(280, 420), rng.randint(170, 240)
     top = horizon - height
     draw.rectangle((left, top, left + width, horizon), fill=rng.choice(WALLS))
     roof = (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,6 +49,13 @@ def test_settings(**overrides: Any) -> Settings:
 
 
 test_settings.__test__ = False  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_media_root() -> Iterator[None]:
+    """The photos' files of this test process go when it ends."""
+    yield
+    shutil.rmtree(TEST_MEDIA_ROOT, ignore_errors=True)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 
 from rental.adapters.sqlalchemy import tables as t
+from rental.adapters.sqlalchemy.engine import READ_ONLY
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.application.photo_reads import PhotoView
 from rental.domain.listings.photos import PhotoStatus
@@ -26,7 +27,11 @@ def _view(row: Any) -> PhotoView:
 
 class SqlPhotoReads:
     def __init__(self, engine: Engine) -> None:
-        self._engine = engine
+        # As the read model's: no write lock on SQLite, no transaction round trips elsewhere.
+        options: dict[str, Any] = {READ_ONLY: True}
+        if engine.dialect.name != "sqlite":
+            options["isolation_level"] = "AUTOCOMMIT"
+        self._engine = engine.execution_options(**options)
 
     def of_listings(
         self, listing_ids: Collection[str], *, ready_only: bool
