@@ -348,12 +348,14 @@ class AccountSettings:
 
     frontend_url: str = DEFAULT_FRONTEND_URL
     require_verified_email: bool = False
+    sign_in_failures: int = 10
 
     @classmethod
     def from_env(cls, env: Mapping[str, str], env_name: str) -> AccountSettings:
         """Read ``RENTAL_FRONTEND_URL`` (the web app that opens the emailed links, default
         ``http://localhost:3000``) and ``RENTAL_REQUIRE_VERIFIED_EMAIL`` (``true`` by default
-        outside development, ``false`` in it)."""
+        outside development, ``false`` in it) and ``RENTAL_SIGNIN_FAILURES`` (wrong passwords
+        of one account before it is locked a while, default 10)."""
         raw = (env.get("RENTAL_FRONTEND_URL") or DEFAULT_FRONTEND_URL).strip().rstrip("/")
         if not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", raw):
             raise SettingsError(
@@ -368,6 +370,7 @@ class AccountSettings:
         return cls(
             frontend_url=raw,
             require_verified_email=required in ("true", "1") if required else default,
+            sign_in_failures=_positive(env, "RENTAL_SIGNIN_FAILURES", 10),
         )
 
 

@@ -18,6 +18,7 @@ from attrs import evolve, frozen
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.adapters.images.pillow import PillowImages
 from rental.adapters.logging_payouts import LoggingPayoutGateway
+from rental.adapters.look_alikes import UnicodeLookAlikes
 from rental.adapters.media.files import FileMediaStore
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
@@ -275,6 +276,7 @@ def bootstrap(
     frontend_url: str = "http://localhost:3000",
     print_links: bool = False,
     require_verified_email: bool = False,
+    sign_in_failures: int = 10,
     media_store: MediaStore | None = None,
 ) -> Rental:
     """Build a ``Rental``.
@@ -307,7 +309,8 @@ def bootstrap(
 
     Accounts: emailed links start with ``frontend_url`` (``RENTAL_FRONTEND_URL``) and are
     also logged when ``print_links`` (development); ``require_verified_email``
-    (``RENTAL_REQUIRE_VERIFIED_EMAIL``) keeps unverified users from listing, booking and paying.
+    (``RENTAL_REQUIRE_VERIFIED_EMAIL``) keeps unverified users from listing, booking and paying;
+    ``sign_in_failures`` (``RENTAL_SIGNIN_FAILURES``) wrong passwords lock an account a while.
 
     Photos' files go to ``media_store`` (``media_store_from(settings)``), by default the local
     file system under ``var/media``.
@@ -329,6 +332,8 @@ def bootstrap(
         host_fee_percent=host_fee_percent,
         payouts=payout_gateway or LoggingPayoutGateway(),
         require_verified_email=require_verified_email,
+        sign_in_failures=sign_in_failures,
+        look_alikes=UnicodeLookAlikes(),
         message_rate=_message_rate(redis_url, redis_namespace),
     )
     notifier = notifier or _notifier(smtp_url)
@@ -498,6 +503,7 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "frontend_url": settings.accounts.frontend_url,
         "print_links": settings.is_development,
         "require_verified_email": settings.accounts.require_verified_email,
+        "sign_in_failures": settings.accounts.sign_in_failures,
     }
     if "media_store" not in overrides:
         chosen["media_store"] = media_store_from(settings.media)

@@ -24,6 +24,7 @@ from rental.domain.listings.listing import Listing
 from rental.entrypoints.seed_catalog import CITIES, LISTINGS_PER_CITY, listing_fields
 from rental.entrypoints.seed_photos import demo_photo
 from rental.entrypoints.seed_plan import SeedSummary, play_future, play_past
+from rental.entrypoints.seed_pricing import price_by_date
 
 HOSTS = ("Ana Sousa", "Hugo Martin", "Yuki Tanaka", "Maya Johnson")
 GUESTS = ("Liam Smith", "Sofia Rossi", "Noah Müller", "Emma Dubois", "Kenji Sato", "Zanele Dube")
@@ -107,6 +108,7 @@ def seed_demo(
         _add_photos(present, listings, by_host_of(hosts), photos_per_listing)
         by_host = {h.user_id: h for h in hosts}
         play_past(past, clock, present, listings, guests, by_host, summary)
+        price_by_date(present, now, listings, by_host)
         play_future(present, now, listings, guests, by_host, summary)
     finally:
         past.close()

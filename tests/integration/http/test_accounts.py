@@ -349,3 +349,25 @@ def test_an_email_change_is_confirmed_by_the_new_address_unless_taken_meanwhile(
     me = client.get(f"{API}/users/me", headers=headers).get_json()
     assert (me["email"], me["email_verified"]) == ("pia@newer.example", True)
     _login(client, "pia@newer.example")
+
+
+def test_an_account_is_locked_after_wrong_passwords_from_any_address(
+    database_url: str, clock: FakeClock
+) -> None:
+    app = _app(database_url, clock, sign_in_failures=3)
+    client = app.test_client()
+    user = _register(client, "ray")
+    login = f"{API}/auth/login"
+    for number in range(3):  # three addresses of one IPv6 /64 and others: the account counts
+        wrong = client.post(
+            login, json={"email": user["email"], "password": "not the password"},
+            environ_base={"REMOTE_ADDR": f"2001:db8:{number}::1"},
+        )  # fmt: skip
+        assert wrong.status_code == 401
+    locked = client.post(login, json={"email": user["email"], "password": PASSWORD})
+    assert locked.status_code == 429
+    assert int(locked.headers["Retry-After"]) == 31
+    assert locked.get_json()["type"].endswith("/too-many-attempts")
+    clock.advance(seconds=31)
+    _login(client, user["email"])
+    app.extensions["rental"].close()

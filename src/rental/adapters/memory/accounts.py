@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rental.application.account_repositories import LoginSessions, OneTimeTokens
+from attrs import evolve
+
+from rental.application.account_repositories import LoginSessions, OneTimeTokens, SignInFailures
 from rental.domain.accounts.one_time_tokens import OneTimeToken, TokenPurpose
 from rental.domain.accounts.sessions import LoginSession
+from rental.domain.accounts.sign_in import SignInStanding
 
 
 class MemoryOneTimeTokens(OneTimeTokens):
@@ -51,3 +54,24 @@ class MemoryLoginSessions(LoginSessions):
     def live_of(self, user_id: str, now: datetime) -> list[LoginSession]:
         live = [s for s in self._sessions.values() if s.user_id == user_id and s.is_live(now)]
         return sorted(live, key=lambda s: (s.created_at, s.id), reverse=True)
+
+
+class MemorySignInFailures(SignInFailures):
+    """Failures in a dict by user id."""
+
+    def __init__(self, standings: dict[str, SignInStanding]) -> None:
+        self._standings = standings
+
+    def standing(self, user_id: str) -> SignInStanding:
+        return self._standings.get(user_id, SignInStanding())
+
+    def record_failure(self, user_id: str) -> int:
+        failures = self.standing(user_id).failures + 1
+        self._standings[user_id] = evolve(self.standing(user_id), failures=failures)
+        return failures
+
+    def lock(self, user_id: str, until: datetime) -> None:
+        self._standings[user_id] = evolve(self.standing(user_id), locked_until=until)
+
+    def clear(self, user_id: str) -> None:
+        self._standings.pop(user_id, None)

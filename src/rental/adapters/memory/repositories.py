@@ -57,6 +57,13 @@ class MemoryUsers(UserRepository):
         wanted = username.lower()
         return any(u.username.lower() == wanted for u in self._data.users.values())
 
+    def email_look_alike_taken(self, skeleton: str, except_user_id: str | None = None) -> bool:
+        users = self._data.users.values()
+        return any(u.email_skeleton == skeleton and u.id != except_user_id for u in users)
+
+    def username_look_alike_taken(self, skeleton: str) -> bool:
+        return any(u.username_skeleton == skeleton for u in self._data.users.values())
+
 
 class MemoryListings(ListingRepository):
     """Listings by id."""

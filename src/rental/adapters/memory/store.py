@@ -11,6 +11,7 @@ from rental.adapters.memory.messaging import MessagingData
 from rental.application.repositories import IdempotencyRecord
 from rental.domain.accounts.one_time_tokens import OneTimeToken
 from rental.domain.accounts.sessions import LoginSession
+from rental.domain.accounts.sign_in import SignInStanding
 from rental.domain.accounts.users import User
 from rental.domain.bookings.booking import Booking
 from rental.domain.calendar.nights import Block
@@ -47,6 +48,7 @@ class MemoryData:
     calendar_imports: dict[str, CalendarImport] = field(factory=dict)
     one_time_tokens: dict[str, OneTimeToken] = field(factory=dict)
     login_sessions: dict[str, LoginSession] = field(factory=dict)
+    sign_in_failures: dict[str, SignInStanding] = field(factory=dict)
     rates: dict[str, RateCalendar] = field(factory=dict)  # by listing id
     messaging: MessagingData = field(factory=MessagingData)
     photos: dict[str, Photo] = field(factory=dict)

@@ -73,6 +73,8 @@ users = Table(
     Column("token_version", Integer, nullable=False, server_default="0"),
     Column("disabled_at", UtcDateTime),
     Column("email_verified_at", UtcDateTime()),  # 0011
+    Column("email_skeleton", String(320)),  # 0012: TR39 skeletons, to refuse look-alikes
+    Column("username_skeleton", String(120)),
 )  # fmt: skip
 
 listings = Table(
@@ -223,7 +225,7 @@ processed_events = Table(
     Column("processed_at", UtcDateTime(), nullable=False),
 )  # fmt: skip
 
-# -- Photos (0012) --------------------------------------------------------------------------
+# -- Photos (0013) --------------------------------------------------------------------------
 # A listing's photos in order; ``variants`` maps small, medium and large to their media keys.
 photos = Table(
     "photos", metadata, _id(), _ref("listing_id", "listings.id"),
@@ -385,4 +387,11 @@ rate_overrides = Table(
     Column("min_nights", Integer),
     Column("closed_to_arrival", Boolean, nullable=False),
     Column("closed_to_departure", Boolean, nullable=False),
+)  # fmt: skip
+
+sign_in_failures = Table(
+    "sign_in_failures", metadata,
+    Column("user_id", String(ID), ForeignKey("users.id"), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("locked_until", UtcDateTime()),
 )  # fmt: skip

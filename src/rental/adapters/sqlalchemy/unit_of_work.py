@@ -11,7 +11,11 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from rental.adapters.sqlalchemy import tables as t
-from rental.adapters.sqlalchemy.accounts import SqlLoginSessions, SqlOneTimeTokens
+from rental.adapters.sqlalchemy.accounts import (
+    SqlLoginSessions,
+    SqlOneTimeTokens,
+    SqlSignInFailures,
+)
 from rental.adapters.sqlalchemy.bookkeeping import SqlLedger, SqlPayouts, SqlProviderEvents
 from rental.adapters.sqlalchemy.calendars import SqlCalendars
 from rental.adapters.sqlalchemy.channel_sync import (
@@ -66,6 +70,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.channel_imports = SqlChannelImportRepository(session)
         self.one_time_tokens = SqlOneTimeTokens(session)
         self.login_sessions = SqlLoginSessions(session)
+        self.sign_in_failures = SqlSignInFailures(session)
         self.threads = SqlThreads(session)
         self.user_blocks = SqlUserBlocks(session)
         self.photos = SqlPhotoRepository(session)

@@ -3,6 +3,7 @@ email, open, rotate and end sign-in sessions (issue 21)."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from attrs import frozen
@@ -17,6 +18,7 @@ from rental.domain.accounts.one_time_tokens import (
     split_token,
 )
 from rental.domain.accounts.sessions import LoginSession
+from rental.domain.accounts.sign_in import lock_after
 from rental.domain.accounts.users import User, check_password, normalize_email
 from rental.domain.errors import (
     EmailTaken,
@@ -55,10 +57,44 @@ def check_email_verified(uow: UnitOfWork, deps: Dependencies, user_id: str) -> N
         uow.users.get(user_id).check_email_is_verified()
 
 
-def check_current_password(user: User, password: str, deps: Dependencies) -> None:
-    """The one check of a current password before a sensitive change (403 when wrong)."""
+def check_password_of(
+    uow: UnitOfWork, deps: Dependencies, user: User, password: str, wrong: Exception
+) -> None:
+    """The one check of a user's password, at login and before a sensitive change: refused
+    unread while the account is locked (429), ``wrong`` raised when it does not match, after
+    the failure is counted and committed; a match clears the failures."""
+    now = deps.clock.now()
+    standing = uow.sign_in_failures.standing(user.id)
+    standing.check_not_locked(now)
     if not deps.hasher.verify(user.password_hash, password):
-        raise WrongPassword("The current password is wrong.")
+        failures = uow.sign_in_failures.record_failure(user.id)
+        until = lock_after(failures, deps.sign_in_failures, now)
+        if until is not None:
+            uow.sign_in_failures.lock(user.id, until)
+        uow.commit()
+        raise wrong
+    if standing.failures:
+        uow.sign_in_failures.clear(user.id)
+        uow.commit()
+
+
+def check_current_password(uow: UnitOfWork, deps: Dependencies, user: User, password: str) -> None:
+    """The current password before a sensitive change (403 when wrong; counted)."""
+    check_password_of(uow, deps, user, password, WrongPassword("The current password is wrong."))
+
+
+def check_look_alike_email(
+    uow: UnitOfWork, deps: Dependencies, email: str, user_id: str | None = None
+) -> str:
+    """The skeleton of ``email``, after refusing one that mixes scripts in a part (local part
+    or domain label) or that looks like another account's address (409)."""
+    look = deps.look_alikes
+    if any(look.is_mixed_script(part) for part in re.split(r"[@.]", email)):
+        raise InvalidInput.field("email", "must not mix scripts (Latin with Cyrillic, say).")
+    skeleton = look.skeleton(email)
+    if uow.users.email_look_alike_taken(skeleton, except_user_id=user_id):
+        raise EmailTaken(f"The email {email} looks like the address of another account.")
+    return skeleton
 
 
 def _open_session(
@@ -139,7 +175,7 @@ def _void_tokens(uow: UnitOfWork, user: User, deps: Dependencies) -> None:
 
 def change_password(cmd: c.ChangePassword, uow: UnitOfWork, deps: Dependencies) -> SignedIn:
     user = uow.users.get(cmd.actor.user_id)
-    check_current_password(user, cmd.current_password, deps)
+    check_current_password(uow, deps, user, cmd.current_password)
     password_hash = deps.hasher.hash(check_password(cmd.new_password))
     user.change_password(password_hash=password_hash, now=deps.clock.now())
     _end_all(uow, user, deps)
@@ -205,6 +241,7 @@ def reset_password(cmd: c.ResetPassword, uow: UnitOfWork, deps: Dependencies) ->
     user.change_password(password_hash=deps.hasher.hash(cmd.new_password), now=deps.clock.now())
     _end_all(uow, user, deps)
     _void_tokens(uow, user, deps)
+    uow.sign_in_failures.clear(user.id)  # the owner is back: a lock on the account ends
     uow.commit()
 
 
@@ -239,7 +276,8 @@ def verify_email(cmd: c.VerifyEmail, uow: UnitOfWork, deps: Dependencies) -> Use
     else:
         if uow.users.by_email(token.new_email) is not None:
             raise EmailTaken(f"The email {token.new_email} was registered meanwhile.")
-        user.change_email(new_email=token.new_email, now=now)
+        skeleton = check_look_alike_email(uow, deps, token.new_email, user.id)
+        user.change_email(new_email=token.new_email, skeleton=skeleton, now=now)
     uow.commit()
     return user
 
@@ -252,8 +290,9 @@ def resend_verification(cmd: c.ResendVerification, uow: UnitOfWork, deps: Depend
 
 def request_email_change(cmd: c.RequestEmailChange, uow: UnitOfWork, deps: Dependencies) -> None:
     user = uow.users.get(cmd.actor.user_id)
-    check_current_password(user, cmd.current_password, deps)
+    check_current_password(uow, deps, user, cmd.current_password)
     new_email = user.ask_to_change_email(new_email=cmd.new_email, now=deps.clock.now())
     if uow.users.by_email(new_email) is not None:
         raise EmailTaken(f"The email {new_email} is already registered.")
+    check_look_alike_email(uow, deps, new_email, user.id)
     uow.commit()

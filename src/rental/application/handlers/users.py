@@ -6,6 +6,7 @@ from weakref import WeakKeyDictionary
 
 from rental.application import commands as c
 from rental.application.dependencies import Dependencies
+from rental.application.handlers.accounts import check_look_alike_email, check_password_of
 from rental.application.ports import PasswordHasher
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.accounts.users import Role, User, check_password, normalize_email
@@ -39,11 +40,16 @@ def _register(
     user = User.register(
         user_id=deps.ids.new_id(), username=username, email=email, role=role,
         password_hash=deps.hasher.hash(password), now=deps.clock.now(), full_name=full_name,
+        staff=role == Role.ADMIN,
     )  # fmt: skip
     if uow.users.by_email(user.email) is not None:
         raise EmailTaken(f"The email {user.email} is already registered.")
     if uow.users.username_taken(user.username):
         raise UsernameTaken(f"The username {user.username} is already taken.")
+    user.email_skeleton = check_look_alike_email(uow, deps, user.email)
+    user.username_skeleton = deps.look_alikes.skeleton(user.username)
+    if uow.users.username_look_alike_taken(user.username_skeleton):
+        raise UsernameTaken(f"The username {user.username} looks like another user's.")
     if verified:
         user.email_verified_at = user.created_at
     uow.users.add(user)
@@ -79,8 +85,9 @@ def authenticate(cmd: c.Authenticate, uow: UnitOfWork, deps: Dependencies) -> Us
         # and the extra time told which emails have accounts.
         deps.hasher.verify(_timing_dummy_hash(deps.hasher), cmd.password)
         raise AuthenticationFailed("Wrong email or password.")
-    if not deps.hasher.verify(user.password_hash, cmd.password):
-        raise AuthenticationFailed("Wrong email or password.")
+    check_password_of(
+        uow, deps, user, cmd.password, AuthenticationFailed("Wrong email or password.")
+    )
     user.check_can_sign_in()
     return user
 

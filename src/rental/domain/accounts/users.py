@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from enum import StrEnum
 
 from attrs import define, field, frozen
 
+from rental.domain.accounts.names import EMAIL_PATTERN as EMAIL_PATTERN
+from rental.domain.accounts.names import RESERVED_USERNAMES, check_username
+from rental.domain.accounts.names import USERNAME_PATTERN as USERNAME_PATTERN
+from rental.domain.accounts.names import normalize_email as normalize_email
 from rental.domain.aggregate import Aggregate
 from rental.domain.errors import (
     AuthenticationFailed,
@@ -24,8 +27,6 @@ from rental.domain.events import (
 )
 from rental.domain.text import check_text
 
-EMAIL_PATTERN = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
-USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9_.-]{3,30}$")
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 1024  # hashing is slow on purpose; an endless password must not be
 MAX_FULL_NAME = 200
@@ -38,22 +39,6 @@ class Role(StrEnum):
     GUEST = "guest"
     HOST = "host"
     ADMIN = "admin"
-
-
-def normalize_email(email: str) -> str:
-    """Emails are case-insensitive: stored and compared lower-cased."""
-    normalized = email.strip().lower()
-    if len(normalized) > 254 or not EMAIL_PATTERN.match(normalized):
-        raise InvalidInput.field("email", "is not a valid email address.")
-    return normalized
-
-
-def check_username(username: str) -> str:
-    if not USERNAME_PATTERN.match(username):
-        raise InvalidInput.field(
-            "username", "must be 3 to 30 letters, digits, dots, dashes or underscores."
-        )
-    return username
 
 
 def check_password(password: str) -> str:
@@ -115,6 +100,9 @@ class User(Aggregate):
     token_version: int = 0
     disabled_at: datetime | None = None
     email_verified_at: datetime | None = None
+    # What the email and the username look like (TR39 skeletons), to refuse look-alikes.
+    email_skeleton: str | None = None
+    username_skeleton: str | None = None
     version: int = field(default=1, kw_only=True)
 
     @classmethod
@@ -128,11 +116,16 @@ class User(Aggregate):
         password_hash: str,
         now: datetime,
         full_name: str | None = None,
+        staff: bool = False,
     ) -> User:
+        """A new account; reserved usernames (``admin``, ``support``…) only for the staff."""
         check_profile_text(full_name, None)
+        username = check_username(username)
+        if not staff and username.lower() in RESERVED_USERNAMES:
+            raise InvalidInput.field("username", "is reserved.")
         user = cls(
             id=user_id,
-            username=check_username(username),
+            username=username,
             email=normalize_email(email),
             role=Role(role).value,
             password_hash=password_hash,
@@ -238,9 +231,10 @@ class User(Aggregate):
         )
         return new_email
 
-    def change_email(self, *, new_email: str, now: datetime) -> None:
+    def change_email(self, *, new_email: str, skeleton: str, now: datetime) -> None:
         """The new address was confirmed with its token, so it is verified too."""
         self.email = new_email
+        self.email_skeleton = skeleton
         self.email_verified_at = now
         self.updated_at = now
         self.bump_version()

@@ -7,12 +7,13 @@ from __future__ import annotations
 from datetime import datetime
 
 import strawberry
-from flask import current_app, request
+from flask import current_app
 
 from rental.application import commands as c
 from rental.domain.errors import TooManyAttempts, WrongPassword
 from rental.entrypoints.graphql.inputs import loaded
 from rental.entrypoints.graphql.types import Info
+from rental.entrypoints.web.clients import current_client
 from rental.entrypoints.web.schemas.users import (
     EmailChangeSchema,
     PasswordChangeSchema,
@@ -65,7 +66,7 @@ class AccountsViewer:
 
 def _sign_in_limit() -> None:
     """The sign-in rate limit of the HTTP API's recovery endpoints, per client address."""
-    wait = current_app.extensions["rental.rate_limiter"].check(request.remote_addr or "unknown")
+    wait = current_app.extensions["rental.rate_limiter"].check(current_client())
     if wait is not None:
         raise TooManyAttempts(f"Too many attempts; try again in {wait} seconds.", wait)
 
@@ -74,7 +75,7 @@ def _counting_wrong_passwords(info: Info, command: c.Command) -> object:
     try:
         return info.context.handle(command)
     except WrongPassword:
-        current_app.extensions["rental.rate_limiter"].count(request.remote_addr or "unknown")
+        current_app.extensions["rental.rate_limiter"].count(current_client())
         raise
 
 

@@ -12,6 +12,7 @@ from rental.domain.errors import WrongPassword
 from rental.entrypoints.http.auth import current_actor, jwt_required
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental
 from rental.entrypoints.http.users import RATE_LIMIT
+from rental.entrypoints.web.clients import current_client
 from rental.entrypoints.web.schemas.users import (
     EmailChangeSchema,
     PasswordChangeSchema,
@@ -37,10 +38,7 @@ def _counting_wrong_passwords(command: c.Command) -> Any:
     try:
         return get_rental().handle(command)
     except WrongPassword:
-        from flask import request
-
-        limiter = current_app.extensions["rental.rate_limiter"]
-        limiter.count(request.remote_addr or "unknown")
+        current_app.extensions["rental.rate_limiter"].count(current_client())
         raise
 
 

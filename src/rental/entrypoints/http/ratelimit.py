@@ -19,6 +19,7 @@ from attrs import frozen
 from flask import Flask, Response, g, request
 
 from rental.entrypoints.http.errors import problem
+from rental.entrypoints.web.clients import current_client
 from rental.settings import RateLimit, Settings
 
 LIMITED_ENDPOINTS = frozenset(
@@ -180,7 +181,7 @@ def init_app(app: Flask, settings: Settings, store: RateLimitStore | None = None
         if request.endpoint not in LIMITED_ENDPOINTS or request.method != "POST":
             return None
         # The peer address only: X-Forwarded-For is whatever the client wants it to be.
-        verdict = limiter.count(request.remote_addr or "unknown")
+        verdict = limiter.count(current_client())
         if verdict is None:
             return None
         g.rate_limit = verdict
