@@ -89,7 +89,8 @@ def _app(directory: Path) -> Any:
 
 
 def _host(client: Any) -> tuple[dict[str, str], str]:
-    body = {"username": "host", "email": "h@example.com", "password": PASSWORD, "role": "host"}
+    body = {"username": "photo_owner", "email": "h@example.com", "password": PASSWORD,
+            "role": "host"}  # fmt: skip
     user = client.post("/api/v1/auth/register", json=body).get_json()
     login = {"email": "h@example.com", "password": PASSWORD}
     token = client.post("/api/v1/auth/login", json=login).get_json()["access_token"]

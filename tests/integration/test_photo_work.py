@@ -30,7 +30,10 @@ from tests.seaweedfs import ACCESS_KEY, SECRET_KEY, SeaweedS3, seaweedfs  # noqa
 def _rental(media: MediaStore, clock: SettableClock | None = None) -> tuple[Rental, Actor, str]:
     rental = bootstrap(media_store=media, clock=clock or SettableClock(datetime.now(UTC)))
     register = c.RegisterUser(
-        username="host", email="h@example.com", password="correct horse", role="host"
+        username="photo_owner",
+        email="owner@example.com",
+        password="correct horse battery",
+        role="host",
     )
     user = rental.handle(register)
     host = Actor(user_id=user.id, role="host")
