@@ -20,6 +20,7 @@ if TYPE_CHECKING:
   from ..models.house_rules import HouseRules
   from ..models.listing_cover_photo_type_1_type_0 import ListingCoverPhotoType1Type0
   from ..models.photo import Photo
+  from ..models.sub_rating_averages import SubRatingAverages
   from ..models.tax import Tax
 
 
@@ -71,6 +72,7 @@ class Listing:
             amenities (list[str]):
             rating_average (float | None): Mean rating rounded to 2 decimals; null before any review.
             review_count (int):
+            sub_rating_averages (SubRatingAverages):
             created_at (datetime.datetime):
             updated_at (datetime.datetime):
             photos (list[Photo] | Unset): In order. Its host and admins see every photo, others the ready ones. Search
@@ -114,6 +116,7 @@ class Listing:
     amenities: list[str]
     rating_average: float | None
     review_count: int
+    sub_rating_averages: SubRatingAverages
     created_at: datetime.datetime
     updated_at: datetime.datetime
     photos: list[Photo] | Unset = UNSET
@@ -126,6 +129,7 @@ class Listing:
         from ..models.house_rules import HouseRules # noqa: PLC0415
         from ..models.listing_cover_photo_type_1_type_0 import ListingCoverPhotoType1Type0 # noqa: PLC0415
         from ..models.photo import Photo # noqa: PLC0415
+        from ..models.sub_rating_averages import SubRatingAverages # noqa: PLC0415
         from ..models.tax import Tax # noqa: PLC0415
         weekend_price: int | None
         weekend_price = self.weekend_price
@@ -219,6 +223,8 @@ class Listing:
 
         review_count = self.review_count
 
+        sub_rating_averages = self.sub_rating_averages.to_dict()
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
@@ -273,6 +279,7 @@ class Listing:
             "amenities": amenities,
             "rating_average": rating_average,
             "review_count": review_count,
+            "sub_rating_averages": sub_rating_averages,
             "created_at": created_at,
             "updated_at": updated_at,
         })
@@ -288,6 +295,7 @@ class Listing:
         from ..models.house_rules import HouseRules # noqa: PLC0415
         from ..models.listing_cover_photo_type_1_type_0 import ListingCoverPhotoType1Type0 # noqa: PLC0415
         from ..models.photo import Photo # noqa: PLC0415
+        from ..models.sub_rating_averages import SubRatingAverages # noqa: PLC0415
         from ..models.tax import Tax # noqa: PLC0415
         d = dict(src_dict)
         def _parse_weekend_price(data: object) -> int | None:
@@ -438,6 +446,11 @@ class Listing:
 
         review_count = d.pop("review_count")
 
+        sub_rating_averages = SubRatingAverages.from_dict(d.pop("sub_rating_averages"))
+
+
+
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
 
@@ -498,6 +511,7 @@ class Listing:
             amenities=amenities,
             rating_average=rating_average,
             review_count=review_count,
+            sub_rating_averages=sub_rating_averages,
             created_at=created_at,
             updated_at=updated_at,
             photos=photos,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from attrs import frozen
@@ -54,3 +54,9 @@ def check_timezone(name: str, field: str = "timezone") -> str:
 def local_date(moment: datetime, timezone: str) -> date:
     """The calendar date of ``moment`` (aware) in ``timezone``."""
     return moment.astimezone(ZoneInfo(timezone)).date()
+
+
+def local_midnight(day: date, timezone: str) -> datetime:
+    """The moment (UTC) ``day`` starts in ``timezone``."""
+    start = datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(timezone))
+    return start.astimezone(UTC)
