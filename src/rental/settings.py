@@ -10,6 +10,8 @@ from typing import Any
 
 from attrs import field, frozen
 
+from rental.domain.limits import Limits
+
 RATE_LIMIT_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour|day)\s*$")
 REDIS_NAMESPACE_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 PERIOD_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
@@ -101,6 +103,7 @@ class Settings:
     public_max_age: int = 30
     cors_origins: tuple[str, ...] = ()
     cors_credentials: bool = False
+    limits: AbuseLimits = field(factory=lambda: AbuseLimits())
 
     @property
     def is_development(self) -> bool:
@@ -129,7 +132,9 @@ class Settings:
         HTTP caching and browsers: ``RENTAL_PUBLIC_MAX_AGE`` (seconds public reads may be
         cached, 30; 0 allowed), ``RENTAL_CORS_ORIGINS`` (comma-separated origins browsers may
         call from; none by default) and ``RENTAL_CORS_CREDENTIALS`` (``true`` to allow cookies;
-        never with ``*``)."""
+        never with ``*``).
+
+        Limits against abuse: those of ``AbuseLimits.from_env``."""
         env = os.environ if environ is None else environ
         name = env.get("RENTAL_ENV", "production").strip() or "production"
         if name not in ("development", "production", "test"):
@@ -164,6 +169,7 @@ class Settings:
             public_max_age=_public_max_age(env),
             cors_origins=_cors_origins(env),
             cors_credentials=_cors_credentials(env),
+            limits=AbuseLimits.from_env(env),
         )
 
 
@@ -332,3 +338,28 @@ def _email(raw: str) -> str | None:
     if address and not re.match(r"^[^@\s]+@[^@\s]+$", address):
         raise SettingsError(f"RENTAL_ADMIN_EMAIL={raw!r} is not an email address.")
     return address or None
+
+
+@frozen(kw_only=True)
+class AbuseLimits:
+    """What one caller may take at once, so that no one exhausts the service for others."""
+
+    graphql_max_cost: int = 5000
+    max_listings_per_host: int = 100
+    request_time_budget_ms: int = 10_000
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> AbuseLimits:
+        """Read ``RENTAL_GRAPHQL_MAX_COST`` (the cost budget of one GraphQL operation, 5,000),
+        ``RENTAL_MAX_LISTINGS_PER_HOST`` (listings a host may have at once, 100) and
+        ``RENTAL_REQUEST_TIME_BUDGET_MS`` (after this long a request's reads and GraphQL fields
+        stop, 10,000)."""
+        return cls(
+            graphql_max_cost=_positive(env, "RENTAL_GRAPHQL_MAX_COST", 5000),
+            max_listings_per_host=_positive(env, "RENTAL_MAX_LISTINGS_PER_HOST", 100),
+            request_time_budget_ms=_positive(env, "RENTAL_REQUEST_TIME_BUDGET_MS", 10_000),
+        )
+
+    def domain_limits(self) -> Limits:
+        """The limits the domain's rules enforce."""
+        return Limits(max_listings_per_host=self.max_listings_per_host)

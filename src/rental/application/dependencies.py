@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from attrs import frozen
+from attrs import field, frozen
 
 from rental.application.bookkeeping import PayoutGateway
 from rental.application.ports import Clock, IdGenerator, PasswordHasher, PaymentGateway
 from rental.application.unit_of_work import UnitOfWork
+from rental.domain.limits import Limits
 
 
 @frozen
@@ -22,3 +23,4 @@ class Dependencies:
     gateway: PaymentGateway
     host_fee_percent: int = 3  # kept from the host's payout (RENTAL_HOST_FEE_PERCENT)
     payouts: PayoutGateway | None = None  # bootstrap() always gives one
+    limits: Limits = field(factory=Limits)  # what one account may hold at once (RENTAL_MAX_*)

@@ -72,6 +72,10 @@ class ListingRepository(Tracking, abc.ABC):
         return self._seen(self._get(listing_id, for_update))  # type: ignore[no-any-return]
 
     @abc.abstractmethod
+    def hosted_count(self, host_id: str) -> int:
+        """How many listings, deleted ones left out, ``host_id`` hosts."""
+
+    @abc.abstractmethod
     def _add(self, listing: Listing) -> None: ...
 
     @abc.abstractmethod

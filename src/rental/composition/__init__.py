@@ -47,6 +47,7 @@ from rental.application.reads import Reads
 from rental.application.unit_of_work import UnitOfWork
 from rental.composition.delivery import EventDelivery, event_delivery
 from rental.domain.events import Event
+from rental.domain.limits import Limits
 from rental.settings import DatabaseTimeouts, PaymentSettings, Settings
 
 if TYPE_CHECKING:  # imported when used: see rental.adapters.telemetry.metrics on why
@@ -225,6 +226,7 @@ def bootstrap(
     database_replica_urls: Sequence[str] = (),
     replica_max_lag_seconds: float = 5.0,
     replica_check_every: float = 1.0,
+    limits: Limits | None = None,
 ) -> Rental:
     """Build a ``Rental``.
 
@@ -244,6 +246,7 @@ def bootstrap(
     repair, and every disputed payment, is emailed to ``admin_email`` (``RENTAL_ADMIN_EMAIL``)
     as well as logged.
     ``database_timeouts`` bound every wait for the database (``RENTAL_DB_*``).
+    ``limits`` bound what one account may hold at once (``RENTAL_MAX_*``).
 
     Imported calendars are fetched every ``ical_sync_minutes`` by ``calendar_fetcher``, by
     default one that refuses addresses in private networks unless
@@ -269,6 +272,7 @@ def bootstrap(
         gateway=payment_gateway or SandboxGateway(),
         host_fee_percent=host_fee_percent,
         payouts=payout_gateway or LoggingPayoutGateway(),
+        limits=limits or Limits(),
     )
     notifier = notifier or _notifier(smtp_url)
     delivery = event_delivery(
@@ -379,6 +383,7 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "admin_email": settings.payments.admin_email,
         "database_replica_urls": settings.database_replica_urls,
         "replica_max_lag_seconds": settings.replica_max_lag_seconds,
+        "limits": settings.limits.domain_limits(),
     }
     if "payment_gateway" not in overrides:
         chosen["payment_gateway"] = payment_gateway_from(settings.payments)

@@ -185,3 +185,13 @@ class PreconditionFailed(DomainError):
 
 class ListingChanged(PreconditionFailed):
     """The listing changed since the version the caller saw; read it again."""
+
+
+# -- 409: limits against abuse ---------------------------------------------------------
+class TooManyListings(Conflict):
+    """The host already has as many listings as one host may have."""
+
+
+# -- 503: a request's time budget ------------------------------------------------------
+class TimeBudgetSpent(DomainError):
+    """The request ran out of its time budget and was stopped."""

@@ -74,6 +74,10 @@ class MemoryListings(ListingRepository):
         except KeyError:
             raise ListingNotFound(f"No listing {listing_id}.") from None
 
+    def hosted_count(self, host_id: str) -> int:
+        listings = self._data.listings.values()
+        return sum(1 for x in listings if x.host_id == host_id and not x.is_deleted)
+
 
 class MemoryCalendars(CalendarRepository):
     """Listing calendars computed from the store; the store's lock, held by the unit of work,

@@ -96,6 +96,10 @@ class SqlListingRepository(ListingRepository):
     def _get(self, listing_id: str, for_update: bool) -> Listing:
         return _get(self._session, Listing, listing_id, ListingNotFound, for_update)
 
+    def hosted_count(self, host_id: str) -> int:
+        hosted = (t.listings.c.host_id == host_id) & t.listings.c.deleted_at.is_(None)
+        return self._session.scalar(select(func.count()).where(hosted)) or 0
+
 
 class SqlBlockRepository(BlockRepository):
     """Blocks of a listing's nights."""

@@ -14,6 +14,7 @@ from rental.domain.stay import Stay
 
 def create_listing(cmd: c.CreateListing, uow: UnitOfWork, deps: Dependencies) -> Listing:
     check_can_host(cmd.actor)
+    deps.limits.check_host_may_list_another(uow.listings.hosted_count(cmd.actor.user_id))
     listing = Listing.create(
         listing_id=deps.ids.new_id(), host_id=cmd.actor.user_id, now=deps.clock.now(), **cmd.given()
     )

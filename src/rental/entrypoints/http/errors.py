@@ -39,6 +39,7 @@ DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
     (e.WebhookRejected, 400),
     (e.Conflict, 409),
     (e.PreconditionFailed, 412),
+    (e.TimeBudgetSpent, 503),
 )
 
 
