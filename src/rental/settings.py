@@ -347,19 +347,29 @@ class AbuseLimits:
     graphql_max_cost: int = 5000
     max_listings_per_host: int = 100
     request_time_budget_ms: int = 10_000
+    max_unpaid_holds: int = 3
+    payment_attempts: int = 5
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> AbuseLimits:
         """Read ``RENTAL_GRAPHQL_MAX_COST`` (the cost budget of one GraphQL operation, 5,000),
         ``RENTAL_MAX_LISTINGS_PER_HOST`` (listings a host may have at once, 100) and
         ``RENTAL_REQUEST_TIME_BUDGET_MS`` (after this long a request's reads and GraphQL fields
-        stop, 10,000)."""
+        stop, 10,000), ``RENTAL_MAX_UNPAID_HOLDS`` (unpaid pending bookings a guest may hold at
+        once, 3) and ``RENTAL_PAYMENT_ATTEMPTS`` (failed payments per booking an hour, 5, and
+        twice that per user)."""
         return cls(
             graphql_max_cost=_positive(env, "RENTAL_GRAPHQL_MAX_COST", 5000),
             max_listings_per_host=_positive(env, "RENTAL_MAX_LISTINGS_PER_HOST", 100),
             request_time_budget_ms=_positive(env, "RENTAL_REQUEST_TIME_BUDGET_MS", 10_000),
+            max_unpaid_holds=_positive(env, "RENTAL_MAX_UNPAID_HOLDS", 3),
+            payment_attempts=_positive(env, "RENTAL_PAYMENT_ATTEMPTS", 5),
         )
 
     def domain_limits(self) -> Limits:
         """The limits the domain's rules enforce."""
-        return Limits(max_listings_per_host=self.max_listings_per_host)
+        return Limits(
+            max_listings_per_host=self.max_listings_per_host,
+            max_unpaid_holds=self.max_unpaid_holds,
+            payment_attempts=self.payment_attempts,
+        )

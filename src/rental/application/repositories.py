@@ -59,6 +59,11 @@ class UserRepository(Tracking, abc.ABC):
     @abc.abstractmethod
     def _by_email(self, email: str) -> User | None: ...
 
+    def lock(self, user_id: str) -> None:
+        """Lock the user's row until commit, so that one user's holds and payment attempts
+        are counted one request at a time; storages that run one unit of work at a time
+        (memory, SQLite) need nothing more."""
+
 
 class ListingRepository(Tracking, abc.ABC):
     """Listings, deleted ones included (the handlers decide what a deleted listing means)."""
@@ -151,6 +156,10 @@ class BookingRepository(Tracking, abc.ABC):
         return [self._seen(b) for b in self._live_on_listing(listing_id, since, until)]
 
     @abc.abstractmethod
+    def made_by_guest_since(self, guest_id: str, since: datetime) -> list[Booking]:
+        """The guest's bookings created after ``since``, whatever their status; to read."""
+
+    @abc.abstractmethod
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
         """Ids of pending bookings that may be overdue and confirmed ones whose check-out may
         have come (checked again by the domain), oldest first."""
@@ -190,6 +199,10 @@ class PaymentRepository(Tracking, abc.ABC):
     def by_reference(self, reference: str) -> Payment | None:
         """The payment the gateway knows as ``reference``, if we recorded it."""
         return self._seen(self._by_reference(reference))  # type: ignore[no-any-return]
+
+    @abc.abstractmethod
+    def failed_of_payer(self, payer_id: str, since: datetime) -> list[Payment]:
+        """The payer's failed payments created after ``since``, on any booking; to read."""
 
     @abc.abstractmethod
     def to_reconcile(self, since: datetime, limit: int) -> list[str]:

@@ -195,3 +195,20 @@ class TooManyListings(Conflict):
 # -- 503: a request's time budget ------------------------------------------------------
 class TimeBudgetSpent(DomainError):
     """The request ran out of its time budget and was stopped."""
+
+
+class TooManyHolds(Conflict):
+    """The guest already holds as many unpaid bookings as one guest may."""
+
+
+class HoldNotRenewable(Conflict):
+    """The guest cancelled an unpaid hold on these nights, which has not yet run out."""
+
+
+# -- 429: too many attempts --------------------------------------------------------------
+class TooManyPaymentAttempts(DomainError):
+    """Too many failed payments within the hour; ``retry_after`` is in seconds."""
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after

@@ -17,9 +17,10 @@ from rental.entrypoints.http import create_app
 from rental.settings import Settings
 from tests.fakes import FakeClock
 from tests.integration.graphql.steps import LISTING_INPUT, codes, gql
+from tests.integration.http.booking_steps import API, book, day, host_with_listing, pay
 from tests.integration.http.conftest import listing_fields, signup, test_settings
 
-LIMITS = Limits(max_listings_per_host=2)
+LIMITS = Limits(max_listings_per_host=2, max_unpaid_holds=2, payment_attempts=2)
 
 
 @pytest.fixture
@@ -42,7 +43,9 @@ def limited(limited_app: Flask) -> FlaskClient:
 
 def test_settings_name_the_limits() -> None:
     default = Settings.from_env({"RENTAL_ENV": "test"}).limits
-    assert default.domain_limits() == Limits(max_listings_per_host=100)
+    assert default.domain_limits() == Limits(
+        max_listings_per_host=100, max_unpaid_holds=3, payment_attempts=5
+    )
     moved = Settings.from_env({"RENTAL_ENV": "test", "RENTAL_MAX_LISTINGS_PER_HOST": "7"})
     assert moved.limits.domain_limits().max_listings_per_host == 7
 
@@ -105,3 +108,84 @@ def test_graphql_fields_stop_when_the_time_budget_is_spent(
     spend_the_budget_at_once(monkeypatch)
     answer = gql(memory_client, "{ listings { total } }")
     assert codes(answer) == ["SERVICE_UNAVAILABLE"] and answer["data"] is None
+
+
+def test_a_guest_holds_few_unpaid_bookings_and_cannot_renew_a_cancelled_one(
+    limited: FlaskClient, clock: FakeClock
+) -> None:
+    listings = [host_with_listing(limited, max_nights=400)[2]["id"] for _ in range(4)]
+    _, guest = signup(limited, "guest")
+    _, other_guest = signup(limited, "guest")
+    year = (day(clock, 1), day(clock, 366))
+    held = [book(limited, guest, listing, *year) for listing in listings[:2]]
+    assert [r.status_code for r in held] == [201, 201]
+
+    third = book(limited, guest, listings[2], *year)
+    assert third.status_code == 409
+    assert third.get_json()["type"].endswith("/too-many-holds")
+    assert book(limited, other_guest, listings[2], *year).status_code == 201
+    # A paid booking is no longer a hold; a cancelled one frees its place...
+    assert pay(limited, guest, held[0].get_json()["id"]).status_code == 201
+    assert book(limited, guest, listings[3], day(clock, 1), day(clock, 2)).status_code == 201
+    cancelled = limited.post(f"{API}/bookings/{held[1].get_json()['id']}/cancel", headers=guest)
+    assert cancelled.status_code == 200
+    # ... but not its nights, for this guest, until the hold would have run out.
+    renewed = book(limited, guest, listings[1], day(clock, 100), day(clock, 101))
+    assert renewed.status_code == 409
+    assert renewed.get_json()["type"].endswith("/hold-not-renewable")
+    assert book(limited, guest, listings[1], day(clock, 370), day(clock, 372)).status_code == 201
+    clock.advance(minutes=30)
+    assert book(limited, guest, listings[1], day(clock, 100), day(clock, 101)).status_code == 201
+
+
+def test_a_long_stays_unpaid_hold_runs_out_when_a_short_ones_does(
+    limited: FlaskClient, clock: FakeClock
+) -> None:
+    _, _, listing = host_with_listing(limited, max_nights=400)
+    _, _, other = host_with_listing(limited)
+    _, guest = signup(limited, "guest")
+    _, rival = signup(limited, "guest")
+    assert book(limited, guest, listing["id"], day(clock, 1), day(clock, 366)).status_code == 201
+    assert book(limited, guest, other["id"], day(clock, 1), day(clock, 2)).status_code == 201
+    clock.advance(minutes=30)
+    for listing_id, nights in ((listing["id"], 365), (other["id"], 1)):
+        taken = book(limited, rival, listing_id, day(clock, 1), day(clock, 1 + nights))
+        assert taken.status_code == 201, taken.get_json()
+
+
+DECLINED = "tok_chargeDeclined"
+PAY_GQL = """mutation($id: ID!) { payForBooking(input: {bookingId: $id,
+  paymentToken: "tok_chargeDeclined"}) { id } }"""
+
+
+def test_failed_payments_are_limited_per_booking_and_per_user_on_both_doors(
+    limited: FlaskClient, clock: FakeClock
+) -> None:
+    """Limit 2 a booking and 4 a user within the hour; REST and GraphQL count together."""
+    listings = [host_with_listing(limited)[2]["id"] for _ in range(3)]
+    _, guest = signup(limited, "guest")
+    bookings = [
+        book(limited, guest, listing, day(clock, 5), day(clock, 6)).get_json()["id"]
+        for listing in listings[:2]
+    ]
+    assert pay(limited, guest, bookings[0], DECLINED).status_code == 402
+    assert codes(gql(limited, PAY_GQL, {"id": bookings[0]}, guest)) == ["PAYMENT_DECLINED"]
+    refused = pay(limited, guest, bookings[0], "tok_visa")
+    assert refused.status_code == 429
+    assert refused.get_json()["type"].endswith("/too-many-payment-attempts")
+    assert int(refused.headers["Retry-After"]) == 3600
+    answer = gql(limited, PAY_GQL, {"id": bookings[0]}, guest)
+    assert codes(answer) == ["RATE_LIMITED"]
+    assert answer["errors"][0]["extensions"]["retryAfter"] == 3600
+
+    clock.advance(minutes=10)
+    assert pay(limited, guest, bookings[1], DECLINED).status_code == 402
+    assert pay(limited, guest, bookings[1], DECLINED).status_code == 402
+    # Four failures for this user within the hour: the third booking is refused too.
+    limited.post(f"{API}/bookings/{bookings[0]}/cancel", headers=guest)
+    third = book(limited, guest, listings[2], day(clock, 5), day(clock, 6)).get_json()["id"]
+    user_wide = pay(limited, guest, third, "tok_visa")
+    assert user_wide.status_code == 429 and int(user_wide.headers["Retry-After"]) == 3000
+    clock.advance(minutes=51)  # the first two failures have left the hour (and the holds run out)
+    again = book(limited, guest, listings[2], day(clock, 5), day(clock, 6)).get_json()["id"]
+    assert pay(limited, guest, again, "tok_visa").status_code == 201

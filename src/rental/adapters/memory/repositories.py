@@ -28,7 +28,7 @@ from rental.domain.errors import (
 )
 from rental.domain.listing_calendar import ListingCalendar
 from rental.domain.listings import Listing
-from rental.domain.payments import Payment
+from rental.domain.payments import Payment, PaymentStatus
 from rental.domain.reviews import Review
 from rental.domain.stay import Stay
 from rental.domain.users import User
@@ -169,6 +169,10 @@ class MemoryBookings(BookingRepository):
             and (until is None or b.check_in < until)
         ]
 
+    def made_by_guest_since(self, guest_id: str, since: datetime) -> list[Booking]:
+        bookings = self._data.bookings.values()
+        return [b for b in bookings if b.guest_id == guest_id and b.created_at > since]
+
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
         due = [
             b
@@ -202,6 +206,12 @@ class MemoryPayments(PaymentRepository):
     def _by_reference(self, reference: str) -> Payment | None:
         payments = self._data.payments.values()
         return next((p for p in payments if p.gateway_reference == reference), None)
+
+    def failed_of_payer(self, payer_id: str, since: datetime) -> list[Payment]:
+        return [
+            p for p in self._data.payments.values()
+            if p.payer_id == payer_id and p.status == PaymentStatus.FAILED and p.created_at > since
+        ]  # fmt: skip
 
     def to_reconcile(self, since: datetime, limit: int) -> list[str]:
         found = [

@@ -30,7 +30,7 @@ from rental.domain.errors import (
     UserNotFound,
 )
 from rental.domain.listings import Listing
-from rental.domain.payments import Payment
+from rental.domain.payments import Payment, PaymentStatus
 from rental.domain.reviews import Review
 from rental.domain.users import User
 
@@ -67,6 +67,14 @@ class SqlUserRepository(UserRepository):
 
     def _get(self, user_id: str) -> User:
         return _get(self._session, User, user_id, UserNotFound)
+
+    def lock(self, user_id: str) -> None:
+        if self._session.get_bind().dialect.name == "sqlite":
+            return  # BEGIN IMMEDIATE already runs one writer at a time
+        with domain_errors():
+            self._session.execute(
+                select(t.users.c.id).where(t.users.c.id == user_id).with_for_update()
+            )
 
     def _by_email(self, email: str) -> User | None:
         found = _all(self._session, select(User).where(t.users.c.email == email.lower()))
@@ -158,6 +166,12 @@ class SqlBookingRepository(BookingRepository):
             query = query.where(b.check_in < until)
         return _all(self._session, query.order_by(b.check_in))
 
+    def made_by_guest_since(self, guest_id: str, since: datetime) -> list[Booking]:
+        b = t.bookings.c
+        return _all(
+            self._session, select(Booking).where(b.guest_id == guest_id, b.created_at > since)
+        )
+
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
         b = t.bookings.c
         overdue = and_(b.status == BookingStatus.PENDING.value, ~still_holds(*hold_cutoffs(now)))
@@ -191,6 +205,15 @@ class SqlPaymentRepository(PaymentRepository):
             self._session, select(Payment).where(t.payments.c.gateway_reference == reference)
         )
         return found[0] if found else None
+
+    def failed_of_payer(self, payer_id: str, since: datetime) -> list[Payment]:
+        c = t.payments.c
+        failed = (
+            c.payer_id == payer_id,
+            c.status == PaymentStatus.FAILED.value,
+            c.created_at > since,
+        )
+        return _all(self._session, select(Payment).where(*failed))
 
     def to_reconcile(self, since: datetime, limit: int) -> list[str]:
         c = t.payments.c

@@ -17,7 +17,7 @@ from rental.application.handlers.calendars import (
 from rental.application.handlers.ledger import record_capture, record_refund
 from rental.application.repositories import IdempotencyRecord
 from rental.application.unit_of_work import UnitOfWork
-from rental.domain.bookings import Booking, BookingStatus, CancelledBy
+from rental.domain.bookings import UNPAID_HOLD, Booking, BookingStatus, CancelledBy
 from rental.domain.errors import IdempotencyKeyReused, PermissionDenied
 from rental.domain.payments import PaymentStatus
 from rental.domain.stay import Stay
@@ -50,6 +50,9 @@ def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) 
     if before is not None:
         return before
     stay, now = Stay(cmd.check_in, cmd.check_out), deps.clock.now()
+    uow.users.lock(cmd.actor.user_id)  # one guest's requests are counted one at a time
+    recent = uow.bookings.made_by_guest_since(cmd.actor.user_id, now - UNPAID_HOLD)
+    deps.limits.check_guest_may_hold(recent, cmd.listing_id, stay, now)
     calendar = locked_calendar(uow, deps, cmd.listing_id, stay, now)
     booking = calendar.request_booking(
         booking_id=deps.ids.new_id(), guest_id=cmd.actor.user_id, stay=stay, guests=cmd.guests,

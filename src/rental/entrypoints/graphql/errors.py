@@ -25,6 +25,7 @@ CODE_OF_STATUS = {
     404: "NOT_FOUND",
     409: "CONFLICT",
     422: "BAD_USER_INPUT",
+    429: "RATE_LIMITED",
     503: "SERVICE_UNAVAILABLE",
 }
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
@@ -50,6 +51,8 @@ def domain_extensions(error: e.DomainError) -> dict[str, Any]:
         extensions["errors"] = {camel(field): list(texts) for field, texts in error.errors.items()}
     if isinstance(error, e.PaymentDeclined):
         extensions.update(paymentId=error.payment_id, failureReason=error.reason)
+    if isinstance(error, e.TooManyPaymentAttempts):
+        extensions["retryAfter"] = error.retry_after
     return extensions
 
 

@@ -40,6 +40,7 @@ DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
     (e.Conflict, 409),
     (e.PreconditionFailed, 412),
     (e.TimeBudgetSpent, 503),
+    (e.TooManyPaymentAttempts, 429),
 )
 
 
@@ -81,7 +82,11 @@ def domain_problem(error: e.DomainError) -> Response:
         extra["errors"] = error.errors
     if isinstance(error, e.PaymentDeclined):
         extra.update(payment_id=error.payment_id, failure_reason=error.reason)
-    return problem(status, error.detail, type_=problem_type(type(error)), title=title, **extra)
+    headers = {}
+    if isinstance(error, e.TooManyPaymentAttempts):
+        headers["Retry-After"] = str(error.retry_after)
+    type_ = problem_type(type(error))
+    return problem(status, error.detail, type_=type_, title=title, headers=headers, **extra)
 
 
 def flatten_messages(messages: Any, prefix: str = "") -> dict[str, list[str]]:
