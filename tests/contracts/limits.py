@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from rental.domain.bookings import CancelledBy
 from rental.domain.payments import Payment
 from rental.domain.users import Role
 from tests.contracts.builders import (
@@ -47,6 +48,23 @@ class LimitsContract:
         with uow_factory() as uow:
             assert uow.listings.hosted_count(host.id) == 1
             assert uow.listings.hosted_count(a_user().id) == 0
+            assert [x.id for x in uow.listings.hosted_by(host.id)] == [kept.id]
+
+    def test_a_hosts_live_bookings_from_a_day_are_found_by_check_in(
+        self, uow_factory: UowFactory
+    ) -> None:
+        host, other_host, guest = a_user(Role.HOST), a_user(Role.HOST), a_user()
+        listing, elsewhere = a_listing(host), a_listing(other_host)
+        past = a_booking(listing, guest, TODAY - timedelta(days=5), now=NOW - timedelta(days=9))
+        later = a_booking(listing, guest, TODAY + timedelta(days=20))
+        sooner = a_booking(listing, guest, TODAY + timedelta(days=10))
+        gone = a_booking(listing, guest, TODAY + timedelta(days=30))
+        gone.cancel(CancelledBy.GUEST, NOW)
+        other = a_booking(elsewhere, guest, TODAY + timedelta(days=10))
+        save(uow_factory, host, other_host, guest, listing, elsewhere)
+        save(uow_factory, past, later, sooner, gone, other)
+        with uow_factory() as uow:
+            assert uow.bookings.live_of_host(host.id, TODAY) == [sooner.id, later.id]
 
     def test_a_guests_recent_bookings_and_a_payers_failures_are_found(
         self, uow_factory: UowFactory

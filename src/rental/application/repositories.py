@@ -76,6 +76,13 @@ class ListingRepository(Tracking, abc.ABC):
         so that bookings on one listing serialize while other listings go on."""
         return self._seen(self._get(listing_id, for_update))  # type: ignore[no-any-return]
 
+    def hosted_by(self, host_id: str) -> list[Listing]:
+        """The listings ``host_id`` hosts, deleted ones left out; to change."""
+        return [self._seen(x) for x in self._hosted_by(host_id)]
+
+    @abc.abstractmethod
+    def _hosted_by(self, host_id: str) -> list[Listing]: ...
+
     @abc.abstractmethod
     def hosted_count(self, host_id: str) -> int:
         """How many listings, deleted ones left out, ``host_id`` hosts."""
@@ -154,6 +161,11 @@ class BookingRepository(Tracking, abc.ABC):
         Overdue pending ones are included; the domain leaves them out of the calendar. They are
         to read: to change one, ``get`` it."""
         return [self._seen(b) for b in self._live_on_listing(listing_id, since, until)]
+
+    @abc.abstractmethod
+    def live_of_host(self, host_id: str, since: date) -> list[str]:
+        """Ids of the pending and confirmed bookings on ``host_id``'s listings whose check-in
+        is on or after ``since``, by check-in."""
 
     @abc.abstractmethod
     def made_by_guest_since(self, guest_id: str, since: datetime) -> list[Booking]:

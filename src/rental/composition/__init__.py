@@ -23,6 +23,7 @@ from rental.application.calendar_sync import CalendarSync
 from rental.application.commands import Actor, Command
 from rental.application.delivery import ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
+from rental.application.disabling import Disabled, disable_account, release_payouts
 from rental.application.handlers import COMMAND_HANDLERS
 from rental.application.housekeeping import expire_bookings
 from rental.application.messagebus import (
@@ -109,6 +110,15 @@ class Rental:
     def pay_hosts(self, limit: int = 1000) -> dict[str, int]:
         """Pay the payouts that are due (``rental pay-hosts``)."""
         return pay_hosts(self.bus, self.dependencies, limit)
+
+    def disable_account(self, email: str) -> Disabled:
+        """Disable an account (``rental disable-user``); a host's listings leave the market,
+        their upcoming stays are cancelled with full refunds and their payouts held."""
+        return disable_account(self.bus, self.dependencies, email)
+
+    def release_payouts(self, email: str) -> int:
+        """Let a disabled host's held payouts be paid when due (``rental release-payouts``)."""
+        return release_payouts(self.bus, email)
 
     def payouts(self, actor: Actor) -> list[PayoutView]:
         """The actor's first 100 payouts, newest due first (``GET /payouts``'s first page at

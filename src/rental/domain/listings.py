@@ -185,6 +185,7 @@ class Listing(Aggregate):
     review_count: int = 0
     rating_average: Decimal | None = None
     deleted_at: datetime | None = None
+    unlisted_at: datetime | None = None  # off the market while its host is disabled
     version: int = field(default=1, kw_only=True)
 
     @classmethod
@@ -203,6 +204,19 @@ class Listing(Aggregate):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def is_listed(self) -> bool:
+        """Offered: not deleted, and not taken off the market (its host disabled)."""
+        return not self.is_deleted and self.unlisted_at is None
+
+    def unlist(self, now: datetime) -> None:
+        """Take it off the market: out of search, no new booking (its host was disabled)."""
+        if self.unlisted_at is None:
+            self.unlisted_at = now
+            self.updated_at = now
+            self.bump_version()
+            self.record(ListingUpdated(occurred_at=now, listing_id=self.id, host_id=self.host_id))
 
     def check_is_active(self) -> None:
         if self.is_deleted:
@@ -270,7 +284,7 @@ class Listing(Aggregate):
     ) -> ListingCalendar:
         """This listing as the booking aggregate sees it, over ``entries``."""
         return ListingCalendar.of(
-            listing_id=self.id, host_id=self.host_id, listed=not self.is_deleted,
+            listing_id=self.id, host_id=self.host_id, listed=self.is_listed,
             terms=self.terms, entries=entries, overdue=overdue,
         )  # fmt: skip
 

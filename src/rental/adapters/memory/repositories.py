@@ -74,6 +74,10 @@ class MemoryListings(ListingRepository):
         except KeyError:
             raise ListingNotFound(f"No listing {listing_id}.") from None
 
+    def _hosted_by(self, host_id: str) -> list[Listing]:
+        listings = self._data.listings.values()
+        return [x for x in listings if x.host_id == host_id and not x.is_deleted]
+
     def hosted_count(self, host_id: str) -> int:
         listings = self._data.listings.values()
         return sum(1 for x in listings if x.host_id == host_id and not x.is_deleted)
@@ -168,6 +172,13 @@ class MemoryBookings(BookingRepository):
             and b.check_out > since
             and (until is None or b.check_in < until)
         ]
+
+    def live_of_host(self, host_id: str, since: date) -> list[str]:
+        found = [
+            b for b in self._data.bookings.values()
+            if b.host_id == host_id and b.status in LIVE_STATUSES and b.check_in >= since
+        ]  # fmt: skip
+        return [b.id for b in sorted(found, key=lambda b: (b.check_in, b.id))]
 
     def made_by_guest_since(self, guest_id: str, since: datetime) -> list[Booking]:
         bookings = self._data.bookings.values()

@@ -29,7 +29,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 import attrs
-from sqlalchemy import Dialect, bindparam, insert, or_, select
+from sqlalchemy import Dialect, and_, bindparam, insert, or_, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ClauseElement, Executable
@@ -105,7 +105,11 @@ class _Compiled:
 
 # The listing's row, locked: who hosts it, whether it is still listed, its terms.
 LOCK_LISTING = Statement(
-    select(L.host_id, L.deleted_at.is_(None).label("listed"), *(L[name] for name in TERMS))
+    select(
+        L.host_id,
+        and_(L.deleted_at.is_(None), L.unlisted_at.is_(None)).label("listed"),
+        *(L[name] for name in TERMS),
+    )
     .where(L.id == bindparam("listing_id"))
     .with_for_update()
 )

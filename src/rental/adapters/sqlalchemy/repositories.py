@@ -104,6 +104,10 @@ class SqlListingRepository(ListingRepository):
     def _get(self, listing_id: str, for_update: bool) -> Listing:
         return _get(self._session, Listing, listing_id, ListingNotFound, for_update)
 
+    def _hosted_by(self, host_id: str) -> list[Listing]:
+        hosted = (t.listings.c.host_id == host_id) & t.listings.c.deleted_at.is_(None)
+        return _all(self._session, select(Listing).where(hosted))
+
     def hosted_count(self, host_id: str) -> int:
         hosted = (t.listings.c.host_id == host_id) & t.listings.c.deleted_at.is_(None)
         return self._session.scalar(select(func.count()).where(hosted)) or 0
@@ -165,6 +169,13 @@ class SqlBookingRepository(BookingRepository):
         if until is not None:
             query = query.where(b.check_in < until)
         return _all(self._session, query.order_by(b.check_in))
+
+    def live_of_host(self, host_id: str, since: date) -> list[str]:
+        b = t.bookings.c
+        live = (b.host_id == host_id, b.status.in_(LIVE), b.check_in >= since)
+        query = select(b.id).where(*live).order_by(b.check_in, b.id)
+        with domain_errors():
+            return list(self._session.scalars(query))
 
     def made_by_guest_since(self, guest_id: str, since: datetime) -> list[Booking]:
         b = t.bookings.c

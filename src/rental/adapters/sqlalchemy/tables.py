@@ -97,6 +97,7 @@ listings = Table(
     Column("review_count", Integer, nullable=False),
     Column("rating_average", Numeric(3, 2)),
     Column("deleted_at", UtcDateTime()),
+    Column("unlisted_at", UtcDateTime()),
     *_stamps(), _version(),
 )  # fmt: skip
 

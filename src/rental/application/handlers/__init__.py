@@ -10,6 +10,7 @@ from rental.application.dependencies import Dependencies
 from rental.application.handlers import (
     bookings,
     calendar_sync,
+    disabling,
     listings,
     payments,
     payouts,
@@ -27,7 +28,9 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.Authenticate: users.authenticate,
     c.UpdateProfile: users.update_profile,
     c.RevokeToken: users.revoke_token,
-    c.DisableUser: users.disable_user,
+    c.DisableUser: disabling.disable_user,
+    c.CancelStayOfDisabledHost: disabling.cancel_stay_of_disabled_host,
+    c.ReleasePayouts: disabling.release_payouts,
     c.CreateListing: listings.create_listing,
     c.UpdateListing: listings.update_listing,
     c.DeleteListing: listings.delete_listing,

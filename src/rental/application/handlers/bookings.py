@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import datetime
 
 from rental.application import commands as c
 from rental.application.authorization import check_can_see_booking, check_is_host_of
@@ -111,7 +112,15 @@ def cancel_booking(cmd: c.CancelBooking, uow: UnitOfWork, deps: Dependencies) ->
         by = CancelledBy.HOST
     else:
         raise PermissionDenied("Only the booking's guest or the listing's host may cancel it.")
-    now = deps.clock.now()
+    cancel_as(uow, deps, booking, by, deps.clock.now())
+    uow.commit()
+    return booking
+
+
+def cancel_as(
+    uow: UnitOfWork, deps: Dependencies, booking: Booking, by: CancelledBy, now: datetime
+) -> None:
+    """Cancel ``booking`` as ``by`` and refund what its policy owes, through the gateway."""
     refund = booking.cancel(by, now)
     void_authorizations(uow, deps, booking)
     if refund:
@@ -126,8 +135,6 @@ def cancel_booking(cmd: c.CancelBooking, uow: UnitOfWork, deps: Dependencies) ->
                 payment.refund(refund, now)
                 record_refund(uow, deps, booking, payment, refund, now)
                 break
-    uow.commit()
-    return booking
 
 
 def settle_booking(cmd: c.SettleBooking, uow: UnitOfWork, deps: Dependencies) -> str | None:
