@@ -8,14 +8,15 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from rental.application.unit_of_work import UnitOfWork
+from rental.domain.accounts.users import Role, User
 from rental.domain.aggregate import Aggregate
-from rental.domain.bookings import Booking
-from rental.domain.calendar import Block
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
-from rental.domain.reviews import Review
-from rental.domain.stay import Stay
-from rental.domain.users import Role, User
+from rental.domain.bookings.booking import Booking
+from rental.domain.calendar.calendar import Calendar
+from rental.domain.calendar.nights import Block
+from rental.domain.calendar.stay import Stay
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment
+from rental.domain.reviews.review import Review
 
 # Microseconds on purpose: a database that rounds them loses the round trip.
 NOW = datetime(2030, 1, 10, 12, 30, 15, 123456, tzinfo=UTC)
@@ -58,7 +59,9 @@ def a_booking(
 ) -> Booking:
     """A pending booking made at ``now`` (on a copy of the calendar that is free)."""
     stay = Stay(check_in, check_in + timedelta(days=nights))
-    calendar = listing.booking_calendar(entries=())
+    calendar = Calendar.of(
+        listing_id=listing.id, host_id=listing.host_id, listed=True, terms=listing.terms
+    )
     return calendar.request_booking(
         booking_id=new_id(), guest_id=guest.id, stay=stay, guests=guests, now=now
     )

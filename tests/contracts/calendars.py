@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from rental.application.repositories import IdempotencyRecord
-from rental.domain.bookings import CancelledBy
+from rental.domain.accounts.users import Role
+from rental.domain.bookings.booking import CancelledBy
 from rental.domain.errors import BookingNotFound
-from rental.domain.users import Role
 from tests.contracts.builders import (
     NOW,
     TODAY,
@@ -95,8 +95,9 @@ class CalendarQueriesContract:
 
         with uow_factory() as uow:
             assert {b.id for b in uow.blocks.upcoming(listing.id, TODAY)} == {current.id, future.id}
-            assert uow.blocks.get(listing.id, future.id).end == future.end
-            uow.blocks.remove(uow.blocks.get(listing.id, future.id))
+            calendar = uow.calendars.lock(listing.id, None, NOW)
+            assert calendar.blocks[future.id].end == future.end
+            calendar.unblock(future.id, NOW)
             uow.commit()
 
         with uow_factory() as uow:

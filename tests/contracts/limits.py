@@ -7,9 +7,9 @@ from datetime import timedelta
 
 import pytest
 
-from rental.domain.bookings import CancelledBy
-from rental.domain.payments import Payment
-from rental.domain.users import Role
+from rental.domain.accounts.users import Role
+from rental.domain.bookings.booking import CancelledBy
+from rental.domain.payments.payment import Payment
 from tests.contracts.builders import (
     NOW,
     TODAY,

@@ -7,16 +7,16 @@ from datetime import UTC, date, datetime, timedelta
 import attrs
 import pytest
 
-from rental.domain.bookings import Booking, CancelledBy
-from rental.domain.calendar import Reason
+from rental.domain.accounts.users import Role
+from rental.domain.bookings.booking import Booking, CancelledBy
+from rental.domain.calendar.nights import Reason
+from rental.domain.calendar.stay import Stay
 from rental.domain.errors import (
     BookingNotFound,
     DatesUnavailable,
     ListingNotFound,
     PermissionDenied,
 )
-from rental.domain.stay import Stay
-from rental.domain.users import Role
 from tests.contracts.builders import (
     NOW,
     TODAY,
@@ -71,7 +71,7 @@ class ListingCalendarsContract:
             listing.id, host.id, True,
         )  # fmt: skip
         assert calendar.terms == listing.terms
-        assert [(e.holder_id, e.reason) for e in calendar.calendar.entries] == [
+        assert [(e.holder_id, e.reason) for e in calendar.held.entries] == [
             (paid.id, Reason.BOOKED), (pending.id, Reason.BOOKED), (block.id, Reason.BLOCKED),
         ]  # fmt: skip
         assert calendar.overdue == (overdue.id,)
@@ -104,7 +104,7 @@ class ListingCalendarsContract:
             calendar = uow.calendars.lock(
                 listing.id, Stay(date(2030, 1, 10), date(2030, 1, 12)), late
             )
-            assert [e.holder_id for e in calendar.calendar.entries] == [held.id]
+            assert [e.holder_id for e in calendar.held.entries] == [held.id]
             with pytest.raises(
                 DatesUnavailable,
                 match=exact(
@@ -129,10 +129,9 @@ class ListingCalendarsContract:
             dropped = calendar.request_booking(
                 booking_id=new_id(), guest_id=guest.id, stay=stay, guests=2, now=NOW
             )
-            uow.calendars.add(dropped)
         with uow_factory() as uow:
             calendar = uow.calendars.lock(listing.id, stay, NOW)
-            assert calendar.calendar.entries == ()
+            assert calendar.held.entries == ()
             booking = calendar.request_booking(
                 booking_id=new_id(), guest_id=guest.id, stay=stay, guests=2, now=NOW
             )
@@ -145,7 +144,6 @@ class ListingCalendarsContract:
                 calendar.request_booking(
                     booking_id=new_id(), guest_id=guest.id, stay=stay, guests=1, now=NOW
                 )
-            uow.calendars.add(booking)
             uow.commit()
             events = uow.collect_new_events()
 
@@ -158,7 +156,7 @@ class ListingCalendarsContract:
             with pytest.raises(BookingNotFound):
                 uow.bookings.get(dropped.id)
             assert [
-                e.holder_id for e in uow.calendars.lock(listing.id, stay, NOW).calendar.entries
+                e.holder_id for e in uow.calendars.lock(listing.id, stay, NOW).held.entries
             ] == [booking.id]
 
     def test_the_host_cannot_book_and_the_listing_rules_hold(self, uow_factory: UowFactory) -> None:
@@ -171,4 +169,32 @@ class ListingCalendarsContract:
             calendar.request_booking(
                 booking_id=new_id(), guest_id=host.id, stay=nights(1, 3), guests=1, now=NOW
             )
-        assert calendar.calendar.entries == ()
+        assert calendar.held.entries == ()
+
+    def test_blocks_made_and_removed_are_kept_with_the_commit_and_gone_without(
+        self, uow_factory: UowFactory
+    ) -> None:
+        host = a_user(Role.HOST)
+        listing = a_listing(host)
+        old = a_block(listing, TODAY + timedelta(days=20), 2)
+        save(uow_factory, host, listing, old)
+
+        with uow_factory() as uow:  # rolled back: nothing changes
+            calendar = uow.calendars.lock(listing.id, None, NOW)
+            calendar.block(block_id=new_id(), stay=nights(3, 5), now=NOW)
+            calendar.unblock(old.id, NOW)
+        with uow_factory() as uow:
+            calendar = uow.calendars.lock(listing.id, None, NOW)
+            assert [e.holder_id for e in calendar.held.entries] == [old.id]
+            made = calendar.block(block_id=new_id(), stay=nights(3, 5), now=NOW)
+            calendar.unblock(old.id, NOW)
+            uow.commit()
+            events = uow.collect_new_events()
+
+        assert [e.name for e in events] == ["DatesBlocked", "DatesUnblocked"]
+        with uow_factory() as uow:
+            calendar = uow.calendars.lock(listing.id, None, NOW)
+            assert list(calendar.blocks) == [made.id]
+            assert (calendar.blocks[made.id].start, calendar.blocks[made.id].end) == (
+                made.start, made.end,
+            )  # fmt: skip

@@ -17,11 +17,11 @@ from rental.application.queries import (
     PayoutTotals,
     ReadModel,
 )
-from rental.domain.bookings import Booking, CancelledBy
-from rental.domain.calendar import Reason
-from rental.domain.ledger import LedgerEntry
-from rental.domain.payouts import Payout, Recovery
-from rental.domain.users import Role, TokenStanding
+from rental.domain.accounts.users import Role, TokenStanding
+from rental.domain.bookings.booking import Booking, CancelledBy
+from rental.domain.calendar.nights import Reason
+from rental.domain.payments.ledger import LedgerEntry
+from rental.domain.payments.payouts import Payout, Recovery
 from tests.contracts.builders import (
     NOW,
     TODAY,

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 import pytest
 
+from rental.domain.accounts.users import Role
 from rental.domain.errors import (
-    BlockNotFound,
     BookingNotFound,
     ConcurrentUpdate,
     ListingNotFound,
@@ -21,7 +21,6 @@ from rental.domain.errors import (
     UserNotFound,
 )
 from rental.domain.events import ListingUpdated, UserRegistered
-from rental.domain.users import Role
 from tests.contracts.builders import (
     NOW,
     TODAY,
@@ -99,8 +98,8 @@ class UnitOfWorkContract:
                 uow.bookings.get(new_id())
             with pytest.raises(PaymentNotFound):
                 uow.payments.get(new_id())
-            with pytest.raises(BlockNotFound):
-                uow.blocks.get(new_id(), new_id())
+            with pytest.raises(ListingNotFound):
+                uow.calendars.lock(new_id(), None, NOW)
             assert uow.reviews.for_booking(new_id()) is None
 
     def test_a_booking_and_its_payments_and_review_round_trip(

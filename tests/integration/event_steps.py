@@ -10,8 +10,8 @@ from attrs import frozen
 
 from rental.application import commands as c
 from rental.composition import Rental
-from rental.domain.bookings import Booking
-from rental.domain.listings import Listing
+from rental.domain.bookings.booking import Booking
+from rental.domain.listings.listing import Listing
 
 PASSWORD = "secret-password-1"
 _people = itertools.count(1)

@@ -17,7 +17,7 @@ from rental.adapters.sqlalchemy import SqlReadModel, make_engine
 from rental.application import commands as c
 from rental.application.queries import ListingSearch
 from rental.composition import Rental, bootstrap
-from rental.domain.listings import Listing
+from rental.domain.listings.listing import Listing
 from rental.entrypoints.http import create_app
 from tests.events import UNREACHABLE_REDIS_URL
 from tests.fakes import FakeClock

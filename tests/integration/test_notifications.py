@@ -100,7 +100,7 @@ def test_declined_and_expired_requests_and_a_review_mail_who_they_concern() -> N
 def test_amounts_are_written_in_the_currencys_own_units(
     amount: int, currency: str, text: str
 ) -> None:
-    from rental.application.handlers.email_texts import format_amount
+    from rental.application.consumers.email_texts import format_amount
 
     assert format_amount(amount, currency) == text
 

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from rental.adapters.sqlalchemy import SqlUnitOfWork, make_engine, make_session_factory
 from rental.composition import Rental, bootstrap
-from rental.domain.users import Role
+from rental.domain.accounts.users import Role
 from tests.contracts.builders import a_listing, a_user, save
 from tests.events import RecordingNotifier
 from tests.integration.booking_race import Unpublished, attempt, attempt_in_process

@@ -9,8 +9,8 @@ import pytest
 from rental.adapters.sqlalchemy import SqlReadModel, make_engine
 from rental.application.queries import ReadModel
 from tests.contracts.builders import UowFactory
-from tests.contracts.calendar_sync import CalendarSyncContract
 from tests.contracts.calendars import CalendarQueriesContract
+from tests.contracts.channel_sync import ChannelSyncContract
 from tests.contracts.limits import LimitsContract
 from tests.contracts.listing_calendars import ListingCalendarsContract
 from tests.contracts.read_model import ReadModelContract
@@ -50,7 +50,7 @@ class TestSqlListingCalendars(SqlStorage, ListingCalendarsContract):
     pass
 
 
-class TestSqlCalendarSync(SqlStorage, CalendarSyncContract):
+class TestSqlChannelSync(SqlStorage, ChannelSyncContract):
     pass
 
 

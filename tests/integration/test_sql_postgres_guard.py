@@ -12,9 +12,9 @@ import sqlalchemy as sa
 
 from rental.adapters.sqlalchemy import make_engine
 from rental.adapters.sqlalchemy import tables as t
-from rental.domain.bookings import CancelledBy
+from rental.domain.accounts.users import Role
+from rental.domain.bookings.booking import CancelledBy
 from rental.domain.errors import DatesUnavailable
-from rental.domain.users import Role
 from tests.contracts.builders import NOW, UowFactory, a_booking, a_listing, a_user, save
 from tests.databases import sql_uow_factory
 

@@ -10,6 +10,8 @@ import sqlalchemy as sa
 
 from rental.adapters.sqlalchemy import make_engine
 from rental.application.repositories import IdempotencyRecord
+from rental.domain.accounts.users import Role
+from rental.domain.calendar.stay import Stay
 from rental.domain.errors import (
     AlreadyReviewed,
     ConcurrentUpdate,
@@ -17,8 +19,6 @@ from rental.domain.errors import (
     ListingNotFound,
     UsernameTaken,
 )
-from rental.domain.stay import Stay
-from rental.domain.users import Role
 from tests.contracts.builders import (
     NOW,
     UowFactory,
@@ -151,10 +151,9 @@ def test_a_connection_whose_begin_went_with_the_booking_path_comes_back_transact
         booking = calendar.request_booking(
             booking_id="b-1", guest_id=guest.id, stay=stay, guests=1, now=NOW
         )
-        uow.calendars.add(booking)
         uow.commit()
     with uow_factory() as uow:  # BEGIN with the lock and the reads; rolled back
-        entries = uow.calendars.lock(listing.id, stay, NOW).calendar.entries
+        entries = uow.calendars.lock(listing.id, stay, NOW).held.entries
         assert [e.holder_id for e in entries] == [booking.id]
 
     with engine.connect() as connection:
@@ -181,4 +180,4 @@ def test_ids_from_a_request_are_bound_not_spliced_into_the_booking_paths_sql(
         uow.calendars.lock(listing_id, stay, NOW)
 
     with uow_factory() as uow:
-        assert len(uow.calendars.lock(listing.id, stay, NOW).calendar.entries) == 1
+        assert len(uow.calendars.lock(listing.id, stay, NOW).held.entries) == 1

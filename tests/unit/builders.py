@@ -9,10 +9,10 @@ from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.application import commands as c
 from rental.composition import Rental, bootstrap
-from rental.domain.bookings import Booking
+from rental.domain.bookings.booking import Booking
 from rental.domain.events import Event
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment
 from tests.fakes import FakeClock, SequentialIds
 
 E = TypeVar("E", bound=Event)

@@ -23,11 +23,11 @@ from hypothesis.stateful import (
 
 from rental.application import commands as c
 from rental.domain import errors
-from rental.domain.bookings import Booking, BookingStatus
-from rental.domain.listings import Listing
+from rental.domain.bookings.booking import Booking, BookingStatus
+from rental.domain.calendar.stay import local_date
+from rental.domain.listings.listing import Listing
 from rental.domain.money import percent_of
-from rental.domain.payments import Payment
-from rental.domain.stay import local_date
+from rental.domain.payments.payment import Payment
 from tests.unit.builders import REFUND_PERCENT, World
 
 TIMEZONES = ("UTC", "Pacific/Auckland", "America/Los_Angeles", "Asia/Kolkata")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from rental.application.handlers.email_texts import compose, format_amount, quoted
+from rental.application.consumers.email_texts import compose, format_amount, quoted
 from rental.domain import events as e
-from rental.domain.bookings import Booking
+from rental.domain.bookings.booking import Booking
 from tests.unit.builders import World
 
 

@@ -11,7 +11,7 @@ import pytest
 from rental.application import commands as c
 from rental.application.authorization import can_see_account
 from rental.domain import errors
-from rental.domain.calendar_import import FeedEvent
+from rental.domain.channel_sync.imports import FeedEvent
 from rental.domain.events import DatesUnblocked
 from tests.matchers import exact
 from tests.unit.builders import World
@@ -104,7 +104,11 @@ def test_imports_get_an_id_and_a_sync_keeps_the_feeds_last_modified_and_zone() -
     )
     assert (synced.etag, synced.last_modified) == ('"e"', "Tue, 01 Jan 2030")
     with world.app.dependencies.uow_factory() as uow:
-        (block,) = uow.blocks.of_source(listing.id, made.source, since=world.today())
+        (block,) = [
+            b
+            for b in uow.blocks.upcoming(listing.id, since=world.today())
+            if b.source == made.source
+        ]
     assert (block.start, block.end) == (day + timedelta(days=1), day + timedelta(days=2))
     world.clock.advance(hours=1)
     failed = world.handle(c.RecordCalendarFeedFailure(import_id=made.id, reason="HTTP 500"))

@@ -8,7 +8,7 @@ import pytest
 from rental.application import commands as c
 from rental.application.repositories import IdempotencyRecord
 from rental.domain.errors import DatesUnavailable, IdempotencyKeyReused
-from rental.domain.listings import Listing
+from rental.domain.listings.listing import Listing
 from tests.matchers import exact
 from tests.unit.builders import World
 

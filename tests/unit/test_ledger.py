@@ -13,8 +13,8 @@ from rental.application.ports import ProviderEvent
 from rental.application.queries import PayoutTotals
 from rental.composition import bootstrap
 from rental.domain.errors import PermissionDenied, TransitionNotAllowed
-from rental.domain.ledger import Account, LedgerEntry
 from rental.domain.money import Money
+from rental.domain.payments.ledger import Account, LedgerEntry
 from tests.unit.builders import HASHER, World, confirmed_stay
 
 # 3 nights at 100.00, 30.00 cleaning: subtotal 30000, service fee 10 % of 33000 = 3300.

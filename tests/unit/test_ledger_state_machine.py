@@ -21,8 +21,8 @@ from rental.application import commands as c
 from rental.application.payout_reads import PayoutView
 from rental.application.ports import ProviderEvent
 from rental.domain import errors
-from rental.domain.ledger import Account
 from rental.domain.money import Money
+from rental.domain.payments.ledger import Account
 from tests.unit.builders import World
 
 listings = st.fixed_dictionaries({

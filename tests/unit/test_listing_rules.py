@@ -8,8 +8,11 @@ from typing import Any
 
 import pytest
 
-from rental.domain.bookings import Booking
-from rental.domain.calendar import Block, Calendar
+from rental.domain.accounts.users import Role
+from rental.domain.bookings.booking import Booking
+from rental.domain.calendar.calendar import Calendar
+from rental.domain.calendar.nights import Block
+from rental.domain.calendar.stay import Stay
 from rental.domain.errors import (
     BlockNotFound,
     InvalidInput,
@@ -25,9 +28,7 @@ from rental.domain.events import (
     ListingDeleted,
     ListingUpdated,
 )
-from rental.domain.listings import Listing
-from rental.domain.stay import Stay
-from rental.domain.users import Role
+from rental.domain.listings.listing import Listing
 from tests.contracts.builders import NOW, TODAY, a_booking, a_listing, a_user, confirmed
 from tests.matchers import exact
 
@@ -106,16 +107,23 @@ def test_a_listing_goes_only_once_its_last_live_stay_has_ended() -> None:
     ]
 
 
+def calendar_of(home: Listing, *blocks: Block) -> Calendar:
+    return Calendar.of(
+        listing_id=home.id, host_id=home.host_id, listed=not home.is_deleted, terms=home.terms,
+        blocks=blocks,
+    )  # fmt: skip
+
+
 def test_blocking_dates_announces_the_block_and_stamps_when_it_was_made() -> None:
     home = listing()
     stay = Stay(TODAY + 3 * D, TODAY + 5 * D)
-    block = home.block_dates(
-        block_id="k-1", stay=stay, calendar=Calendar.of([], [], NOW), now=LATER
-    )
+    calendar = calendar_of(home)
+    block = calendar.block(block_id="k-1", stay=stay, now=LATER)
     assert (block.id, block.listing_id, block.start, block.end, block.created_at) == (
         "k-1", home.id, stay.check_in, stay.check_out, LATER,
     )  # fmt: skip
-    assert home.pull_events() == [
+    assert calendar.pull_changes().added_blocks == (block,)
+    assert calendar.pull_events() == [
         DatesBlocked(
             occurred_at=LATER, listing_id=home.id, block_id="k-1", start=stay.check_in,
             end=stay.check_out,
@@ -126,10 +134,12 @@ def test_blocking_dates_announces_the_block_and_stamps_when_it_was_made() -> Non
 def test_unblocking_is_announced_and_only_for_a_block_of_this_listing() -> None:
     home, other = listing(), listing()
     block = Block(id="k-1", listing_id=home.id, start=TODAY, end=TODAY + D, created_at=NOW)
-    with pytest.raises(BlockNotFound, match=exact("No block k-1 on this listing.")):
-        other.unblock(block, LATER)
-    home.unblock(block, LATER)
-    assert home.pull_events() == [
+    with pytest.raises(BlockNotFound, match=exact(f"No block k-1 on listing {other.id}.")):
+        calendar_of(other).unblock(block.id, LATER)
+    calendar = calendar_of(home, block)
+    calendar.unblock(block.id, LATER)
+    assert calendar.pull_changes().removed_blocks == (block,)
+    assert calendar.pull_events() == [
         DatesUnblocked(occurred_at=LATER, listing_id=home.id, block_id="k-1")
     ]
 

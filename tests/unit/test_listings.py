@@ -13,7 +13,7 @@ from rental.domain.errors import (
     ListingNotFound,
     PermissionDenied,
 )
-from rental.domain.listings import Listing
+from rental.domain.listings.listing import Listing
 from tests.matchers import exact
 from tests.unit.builders import World, confirmed_stay
 

@@ -7,8 +7,8 @@ import pytest
 from rental.adapters.memory import MemoryReadModel, MemoryStore, MemoryUnitOfWork
 from rental.application.queries import ReadModel
 from tests.contracts.builders import UowFactory
-from tests.contracts.calendar_sync import CalendarSyncContract
 from tests.contracts.calendars import CalendarQueriesContract
+from tests.contracts.channel_sync import ChannelSyncContract
 from tests.contracts.limits import LimitsContract
 from tests.contracts.listing_calendars import ListingCalendarsContract
 from tests.contracts.read_model import ReadModelContract
@@ -45,7 +45,7 @@ class TestMemoryListingCalendars(MemoryStorage, ListingCalendarsContract):
     pass
 
 
-class TestMemoryCalendarSync(MemoryStorage, CalendarSyncContract):
+class TestMemoryChannelSync(MemoryStorage, ChannelSyncContract):
     pass
 
 

@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 import pytest
 
 from rental.application import commands as c
-from rental.application.handlers.email_texts import compose
-from rental.application.handlers.notifications import EVENTS, Email, Notifications
+from rental.application.consumers.email_texts import compose
+from rental.application.consumers.notifications import EVENTS, Email, Notifications
 from rental.domain import events as e
 from tests.unit.builders import World
 
 T = datetime(2030, 1, 1, tzinfo=UTC)
-LOGGER = "rental.application.handlers.notifications"
+LOGGER = "rental.application.consumers.notifications"
 
 
 def said(caplog: pytest.LogCaptureFixture) -> list[str]:

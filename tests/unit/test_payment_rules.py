@@ -14,7 +14,7 @@ from rental.domain.events import (
     PaymentRefunded,
     PaymentVoided,
 )
-from rental.domain.payments import Payment
+from rental.domain.payments.payment import Payment
 from tests.matchers import exact
 
 T0 = datetime(2030, 1, 1, 12, 0, tzinfo=UTC)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from rental.domain.bookings.policies import PriceBreakdown
 from rental.domain.money import Money
-from rental.domain.policies import PriceBreakdown
 from tests.unit.builders import World
 
 

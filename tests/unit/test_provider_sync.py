@@ -11,10 +11,10 @@ import pytest
 
 from rental.application import commands as c
 from rental.application.ports import PaymentTags, ProviderEvent, ProviderPayment
-from rental.domain.bookings import Booking
+from rental.domain.bookings.booking import Booking
 from rental.domain.events import PaymentDisputed
 from rental.domain.money import Money
-from rental.domain.payments import Payment
+from rental.domain.payments.payment import Payment
 from tests.unit.builders import World
 
 IDS = itertools.count(1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rental.domain.policies import guest_refund_percent
+from rental.domain.bookings.policies import guest_refund_percent
 from tests.unit.builders import BOUNDARY_DAYS
 from tests.unit.builders import REFUND_PERCENT as EXPECTED
 

@@ -15,7 +15,7 @@ from rental.domain.errors import (
     PermissionDenied,
     ReviewNotAllowed,
 )
-from rental.domain.listings import Listing
+from rental.domain.listings.listing import Listing
 from tests.matchers import exact
 from tests.unit.builders import START, World, confirmed_stay
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rental.domain.calendar.stay import Stay, check_timezone, local_date
 from rental.domain.errors import InvalidInput, InvalidStay
-from rental.domain.stay import Stay, check_timezone, local_date
 from tests.matchers import exact
 
 BASE = date(2030, 1, 1)

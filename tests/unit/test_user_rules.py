@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from rental.domain.accounts.users import Role, TokenStanding, User, check_password, normalize_email
 from rental.domain.errors import AuthenticationFailed, InvalidInput, PermissionDenied
 from rental.domain.events import UserRegistered
-from rental.domain.users import Role, TokenStanding, User, check_password, normalize_email
 from tests.matchers import exact
 
 NOW = datetime(2030, 1, 1, 12, 0, tzinfo=UTC)

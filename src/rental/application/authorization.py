@@ -6,11 +6,19 @@ existence does not leak (API.md: never reveal others' bookings or payments).
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from rental.application.commands import Actor
-from rental.domain.bookings import Booking
+from rental.domain.accounts.users import Role
+from rental.domain.bookings.booking import Booking
 from rental.domain.errors import BookingNotFound, PermissionDenied
-from rental.domain.listings import Listing
-from rental.domain.users import Role
+
+
+class Hosted(Protocol):
+    """A listing, or its calendar: whatever names the host who manages it."""
+
+    @property
+    def host_id(self) -> str: ...
 
 
 def check_can_host(actor: Actor) -> None:
@@ -18,7 +26,7 @@ def check_can_host(actor: Actor) -> None:
         raise PermissionDenied("Only hosts and admins may list homes.")
 
 
-def check_can_manage_listing(actor: Actor, listing: Listing) -> None:
+def check_can_manage_listing(actor: Actor, listing: Hosted) -> None:
     if not (actor.is_admin or listing.host_id == actor.user_id):
         raise PermissionDenied("Only the listing's host or an admin may change it.")
 

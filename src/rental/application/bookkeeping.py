@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from rental.domain.ledger import LedgerEntry
 from rental.domain.money import Money
-from rental.domain.payouts import Payout, Recovery
+from rental.domain.payments.ledger import LedgerEntry
+from rental.domain.payments.payouts import Payout, Recovery
 
 
 class Ledger(abc.ABC):

@@ -11,8 +11,8 @@ import attrs
 from attrs import field, frozen
 
 from rental.application.ports import ProviderEvent, ProviderPayment
-from rental.domain.calendar_import import FeedEvent
-from rental.domain.users import Role
+from rental.domain.accounts.users import Role
+from rental.domain.channel_sync.imports import FeedEvent
 
 
 @frozen

@@ -18,8 +18,8 @@ from attrs import frozen
 from rental.application.commands import CancelStayOfDisabledHost, DisableUser, ReleasePayouts
 from rental.application.dependencies import Dependencies
 from rental.application.messagebus import MessageBus
+from rental.domain.accounts.users import User
 from rental.domain.errors import DomainError
-from rental.domain.users import User
 
 log = logging.getLogger("rental.disabling")
 

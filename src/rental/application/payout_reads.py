@@ -9,7 +9,7 @@ from datetime import datetime
 from attrs import frozen
 
 from rental.application.queries import PayoutRecord, PayoutTotals
-from rental.domain.payouts import PayoutStatus, owed_for
+from rental.domain.payments.payouts import PayoutStatus, owed_for
 
 
 @frozen(kw_only=True)

@@ -8,8 +8,8 @@ from typing import Protocol
 
 from attrs import frozen
 
-from rental.domain.calendar_feed import ExportedEvent
-from rental.domain.calendar_import import FeedEvent
+from rental.domain.channel_sync.export import ExportedEvent
+from rental.domain.channel_sync.imports import FeedEvent
 from rental.domain.events import Event
 from rental.domain.money import Money
 

@@ -10,13 +10,13 @@ from typing import Generic, TypeVar
 
 from attrs import field, frozen
 
-from rental.domain.bookings import Booking
-from rental.domain.calendar import CalendarEntry
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
-from rental.domain.payouts import Payout
-from rental.domain.reviews import Review
-from rental.domain.users import TokenStanding, User
+from rental.domain.accounts.users import TokenStanding, User
+from rental.domain.bookings.booking import Booking
+from rental.domain.calendar.nights import CalendarEntry
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment
+from rental.domain.payments.payouts import Payout
+from rental.domain.reviews.review import Review
 
 T = TypeVar("T")
 MAX_PER_PAGE = 100

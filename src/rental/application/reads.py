@@ -23,8 +23,11 @@ from rental.application.queries import (
     PayoutTotals,
     ReadModel,
 )
-from rental.domain.bookings import Booking
-from rental.domain.calendar import CalendarEntry
+from rental.domain.accounts.users import User
+from rental.domain.bookings.booking import Booking
+from rental.domain.bookings.policies import PriceBreakdown
+from rental.domain.calendar.nights import CalendarEntry
+from rental.domain.calendar.stay import Stay
 from rental.domain.errors import (
     AuthenticationFailed,
     BookingNotFound,
@@ -34,12 +37,9 @@ from rental.domain.errors import (
     ReviewNotFound,
     UserNotFound,
 )
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
-from rental.domain.policies import PriceBreakdown
-from rental.domain.reviews import Review
-from rental.domain.stay import Stay
-from rental.domain.users import User
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment
+from rental.domain.reviews.review import Review
 
 MAX_AVAILABILITY_DAYS = 731
 

@@ -8,17 +8,17 @@ from typing import Any
 
 from attrs import frozen
 
+from rental.domain.accounts.users import User
 from rental.domain.aggregate import Aggregate
-from rental.domain.bookings import Booking
-from rental.domain.calendar import Block
-from rental.domain.calendar_feed import CalendarFeed
-from rental.domain.calendar_import import CalendarImport
-from rental.domain.listing_calendar import ListingCalendar
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
-from rental.domain.reviews import Review
-from rental.domain.stay import Stay
-from rental.domain.users import User
+from rental.domain.bookings.booking import Booking
+from rental.domain.calendar.calendar import Calendar, CalendarChanges
+from rental.domain.calendar.nights import Block
+from rental.domain.calendar.stay import Stay
+from rental.domain.channel_sync.export import CalendarFeed
+from rental.domain.channel_sync.imports import CalendarImport
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment
+from rental.domain.reviews.review import Review
 
 
 class Tracking:
@@ -95,51 +95,52 @@ class ListingRepository(Tracking, abc.ABC):
 
 
 class CalendarRepository(Tracking, abc.ABC):
-    """The booking aggregate, ``ListingCalendar``: where booking decisions are made.
+    """A listing's ``Calendar``: where every decision about its nights is made.
 
     ``lock`` gives a listing's calendar over the nights asked for and holds it (on SQL, the
-    listing's row lock) until the unit of work ends, so that bookings of one listing serialize
-    while other listings go on; ``add`` keeps the booking it decided.
+    listing's row lock) until the unit of work ends, so that bookings, blocks and channel-sync
+    imports of one listing serialize while other listings go on. What the calendars decided
+    is written with the commit (``keep_changes``, called by the unit of work).
     """
 
-    @abc.abstractmethod
-    def lock(self, listing_id: str, stay: Stay, now: datetime) -> ListingCalendar:
-        """The listing's calendar over ``stay`` at ``now``: its terms, its live bookings and
-        blocks over those nights and the overdue pending bookings there. Deleted listings too
-        (not ``listed``); ``ListingNotFound`` when there is none."""
+    def lock(self, listing_id: str, window: Stay | None, now: datetime) -> Calendar:
+        """The listing's calendar over ``window`` (``None``: every night to come) at ``now``:
+        its terms, its live bookings and blocks over those nights (``nights_to_load``) and
+        the overdue pending bookings there. Deleted listings too (not ``listed``);
+        ``ListingNotFound`` when there is none."""
+        return self._seen(self._lock(listing_id, window, now))  # type: ignore[no-any-return]
 
-    def add(self, booking: Booking) -> None:
-        """Keep ``booking`` (new, decided on a calendar this unit of work locked). It is
-        written at the latest with the commit; later reads in the same unit of work may not
-        see it, and nothing changes it again before the commit."""
-        self._add(self._seen(booking))
+    def keep_changes(self) -> None:
+        """Write what the calendars of this unit of work decided; the new bookings are seen
+        from then on, so that their events are committed too."""
+        for calendar in [a for a in self.seen if isinstance(a, Calendar)]:
+            changes = calendar.pull_changes()
+            for booking in changes.bookings:
+                self._seen(booking)
+            self._write(calendar, changes)
 
     @abc.abstractmethod
-    def _add(self, booking: Booking) -> None: ...
+    def _lock(self, listing_id: str, window: Stay | None, now: datetime) -> Calendar: ...
+
+    @abc.abstractmethod
+    def _write(self, calendar: Calendar, changes: CalendarChanges) -> None:
+        """Write ``changes``, and the calendar's blocks moved in place since it was loaded.
+        New bookings are written at the latest with the commit; later reads in the same unit
+        of work may not see them, and nothing changes them again before the commit."""
 
 
 class BlockRepository(abc.ABC):
-    """Host blocks of a listing's nights. Blocks are entities of the listing, not roots."""
+    """Blocks of a listing's nights, to read (the export feed) or to seed storage. Blocks are
+    entities of the listing's ``Calendar``: every change to them goes through it."""
 
     @abc.abstractmethod
-    def add(self, block: Block) -> None: ...
-
-    @abc.abstractmethod
-    def get(self, listing_id: str, block_id: str) -> Block:
-        """The block, or ``BlockNotFound``."""
-
-    @abc.abstractmethod
-    def remove(self, block: Block) -> None: ...
+    def add(self, block: Block) -> None:
+        """Store ``block`` as it is, outside any decision (fixtures, seeding)."""
 
     @abc.abstractmethod
     def upcoming(self, listing_id: str, since: date, until: date | None = None) -> list[Block]:
         """Blocks of the listing that end after ``since`` (the only ones that can collide) and,
-        with ``until``, start before it; to read (``get`` one to remove it)."""
-
-    @abc.abstractmethod
-    def of_source(self, listing_id: str, source: str, since: date) -> list[Block]:
-        """The listing's blocks of ``source`` (an import's) that end after ``since``, by start;
-        to change: a sync moves them in place or removes them."""
+        with ``until``, start before it."""
 
 
 class BookingRepository(Tracking, abc.ABC):
@@ -241,7 +242,7 @@ class ReviewRepository(Tracking, abc.ABC):
     def _add(self, review: Review) -> None: ...
 
 
-class CalendarFeedRepository(Tracking, abc.ABC):
+class ChannelFeedRepository(Tracking, abc.ABC):
     """Each listing's export feed (its secret token): at most one per listing."""
 
     def add(self, feed: CalendarFeed) -> None:
@@ -258,7 +259,7 @@ class CalendarFeedRepository(Tracking, abc.ABC):
     def _get(self, listing_id: str) -> CalendarFeed | None: ...
 
 
-class CalendarImportRepository(Tracking, abc.ABC):
+class ChannelImportRepository(Tracking, abc.ABC):
     """Calendars of other platforms imported into listings."""
 
     def add(self, calendar_import: CalendarImport) -> None:

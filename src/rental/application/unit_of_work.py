@@ -12,9 +12,9 @@ from rental.application.bookkeeping import Ledger, PayoutStore, ProviderEvents
 from rental.application.repositories import (
     BlockRepository,
     BookingRepository,
-    CalendarFeedRepository,
-    CalendarImportRepository,
     CalendarRepository,
+    ChannelFeedRepository,
+    ChannelImportRepository,
     IdempotencyStore,
     ListingRepository,
     PaymentRepository,
@@ -49,8 +49,8 @@ class UnitOfWork(abc.ABC):
     ledger: Ledger
     payouts: PayoutStore
     provider_events: ProviderEvents
-    calendar_feeds: CalendarFeedRepository
-    calendar_imports: CalendarImportRepository
+    channel_feeds: ChannelFeedRepository
+    channel_imports: ChannelImportRepository
 
     def __init__(self) -> None:
         self._committed_events: list[Event] = []
@@ -79,10 +79,11 @@ class UnitOfWork(abc.ABC):
     def _repositories(self) -> list[Tracking]:
         return [
             self.users, self.listings, self.calendars, self.bookings, self.payments,
-            self.reviews, self.calendar_feeds, self.calendar_imports,
+            self.reviews, self.channel_feeds, self.channel_imports,
         ]  # fmt: skip
 
     def commit(self) -> None:
+        self.calendars.keep_changes()
         events = [e for repo in self._repositories() for a in repo.seen for e in a.pull_events()]
         self._store_events(events)
         self._commit()

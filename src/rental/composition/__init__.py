@@ -19,7 +19,7 @@ from rental.adapters.logging_payouts import LoggingPayoutGateway
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
 from rental.application.bookkeeping import PayoutGateway
-from rental.application.calendar_sync import CalendarSync
+from rental.application.channel_sync import ChannelSync
 from rental.application.commands import Actor, Command
 from rental.application.delivery import ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
@@ -71,7 +71,7 @@ class Rental:
         dependencies: Dependencies,
         close: Callable[[], None] = lambda: None,
         delivery: EventDelivery | None = None,
-        calendar_sync: CalendarSync,
+        channel_sync: ChannelSync,
         probes: Probes | None = None,
         alert: Callable[[list[str]], None] = lambda problems: None,
     ) -> None:
@@ -79,7 +79,7 @@ class Rental:
         self.bus = bus
         self.probes = probes
         self.delivery = delivery
-        self.calendar_sync = calendar_sync
+        self.channel_sync = channel_sync
         self.reads = reads
         self.dependencies = dependencies
         self._close = close
@@ -315,23 +315,23 @@ def bootstrap(
         delivery=delivery,
         alert=_admin_alert(notifier, admin_email),
         probes=_probes(storage, delivery),
-        calendar_sync=_calendar_sync(
+        channel_sync=_channel_sync(
             bus, dependencies, calendar_fetcher, ical_sync_minutes, ical_allow_private_networks
         ),
     )
 
 
-def _calendar_sync(
+def _channel_sync(
     bus: MessageBus,
     dependencies: Dependencies,
     fetcher: FeedFetcher | None,
     every_minutes: int,
     allow_private_networks: bool,
-) -> CalendarSync:
+) -> ChannelSync:
     from rental.adapters.ical.calendar_format import IcalendarFormat
     from rental.adapters.ical.fetcher import SafeFeedFetcher
 
-    return CalendarSync(
+    return ChannelSync(
         handle=bus.handle,
         uow_factory=dependencies.uow_factory,
         clock=dependencies.clock,

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from attrs import define
 
 from rental.adapters.system import SystemClock
+from rental.application.consumers.notifications import Notifications
 from rental.application.delivery import ConsumerLedger, EventDispatcher, Outbox
-from rental.application.handlers.notifications import Notifications
 from rental.application.messagebus import Publishers
 from rental.application.ports import EventPublisher, Notifier
 from rental.application.queries import ReadModel

@@ -9,15 +9,15 @@ from datetime import datetime, timedelta
 
 from attrs import frozen
 
-from rental.domain.bookings import UNPAID_HOLD, Booking, BookingStatus, CancelledBy
+from rental.domain.bookings.booking import UNPAID_HOLD, Booking, BookingStatus, CancelledBy
+from rental.domain.calendar.stay import Stay
 from rental.domain.errors import (
     HoldNotRenewable,
     TooManyHolds,
     TooManyListings,
     TooManyPaymentAttempts,
 )
-from rental.domain.payments import Payment, PaymentStatus
-from rental.domain.stay import Stay
+from rental.domain.payments.payment import Payment, PaymentStatus
 
 DEFAULT_MAX_LISTINGS_PER_HOST = 100
 DEFAULT_MAX_UNPAID_HOLDS = 3

@@ -207,7 +207,7 @@ def openapi() -> None:
 def sync_calendars(settings: Settings, due: bool) -> None:
     """Fetch every imported calendar now and apply it to its listing's blocks."""
     with running(settings) as rental:
-        sync = rental.calendar_sync
+        sync = rental.channel_sync
         counts = sync.sync_due() if due else sync.sync_all()
     click.echo(", ".join(f"{status}: {count}" for status, count in counts.items()))
 

@@ -12,8 +12,8 @@ from attrs import define, field
 from rental.adapters.system import SettableClock
 from rental.application import commands as c
 from rental.composition import Rental
-from rental.domain.bookings import Booking
-from rental.domain.listings import Listing
+from rental.domain.bookings.booking import Booking
+from rental.domain.listings.listing import Listing
 
 
 @define

@@ -75,13 +75,13 @@ class ScheduledJobs:
         self._rental = rental
         self._relay = rental.delivery.relay
         self._monotonic = monotonic
-        self.calendar_sync = InBackground("sync-calendars", rental.calendar_sync.sync_due)
+        self.channel_sync = InBackground("sync-calendars", rental.channel_sync.sync_due)
         self._jobs: list[tuple[str, float, Callable[[], object]]] = [
             ("relay", relay_every, self._relay.run_until_empty),
             ("expire-bookings", expire_every, rental.expire_bookings),
             # Checked often, so each import is fetched about RENTAL_ICAL_SYNC_MINUTES after
             # its last attempt rather than up to a whole period later.
-            ("sync-calendars", sync_every, self.calendar_sync),
+            ("sync-calendars", sync_every, self.channel_sync),
             ("reconcile-payments", reconcile_every, lambda: rental.reconcile_payments().summary()),
         ]
         self._next_run = dict.fromkeys((name for name, _, _ in self._jobs), 0.0)

@@ -17,7 +17,7 @@ from flask_jwt_extended import create_access_token
 
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.composition import bootstrap
-from rental.domain.users import Role, User
+from rental.domain.accounts.users import Role, User
 from rental.entrypoints.http import create_app
 from tests.contracts.builders import (
     NOW,

@@ -27,7 +27,7 @@ from zoneinfo import available_timezones
 import requests
 import schemathesis
 
-from rental.domain.listings import MAX_ADVANCE_DAYS_LIMIT
+from rental.domain.listings.listing import MAX_ADVANCE_DAYS_LIMIT
 
 BASE = os.environ.get("RENTAL_ST_BASE", "http://127.0.0.1:8000")
 API = BASE + "/api/v1"

@@ -12,7 +12,8 @@ from flask import Flask
 
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.composition import bootstrap
-from rental.entrypoints.http import body, create_app
+from rental.entrypoints.http import create_app
+from rental.entrypoints.web import body
 from rental.settings import RateLimit, Settings
 from tests.integration.http.conftest import PASSWORD, listing_fields, signup, test_settings
 

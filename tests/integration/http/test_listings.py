@@ -144,7 +144,7 @@ def test_rating_average_is_a_json_number_with_two_decimals() -> None:
     from decimal import Decimal
     from types import SimpleNamespace
 
-    from rental.entrypoints.http.schemas.listings import ListingSchema
+    from rental.entrypoints.web.schemas.listings import ListingSchema
 
     only = ("rating_average", "review_count")
     rated = SimpleNamespace(rating_average=Decimal("4.67"), review_count=3)

@@ -9,8 +9,8 @@ import pytest
 from flask.testing import FlaskClient
 from openapi_spec_validator import validate
 
+from rental.domain.listings.places import COUNTRIES
 from rental.domain.money import CURRENCIES
-from rental.domain.places import COUNTRIES
 
 PROBLEM = "application/problem+json"
 # Every endpoint of API.md, by path and method.

@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.composition import Rental, bootstrap_from
-from rental.domain.ledger import Account
+from rental.domain.payments.ledger import Account
 from rental.entrypoints.http import create_app
 from tests.events import RecordingNotifier
 from tests.fakes import FakeClock

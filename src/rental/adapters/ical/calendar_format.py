@@ -13,8 +13,8 @@ import icalendar
 import recurring_ical_events
 
 from rental.application.ports import CalendarFeedError
-from rental.domain.calendar_feed import ExportedEvent
-from rental.domain.calendar_import import FeedEvent
+from rental.domain.channel_sync.export import ExportedEvent
+from rental.domain.channel_sync.imports import FeedEvent
 
 PRODUCT_ID = "-//rental//calendar export//EN"
 

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from rental.application.bookkeeping import Ledger, PayoutStore, ProviderEvents
-from rental.domain.ledger import LedgerEntry
-from rental.domain.payouts import Payout, PayoutStatus, Recovery
+from rental.domain.payments.ledger import LedgerEntry
+from rental.domain.payments.payouts import Payout, PayoutStatus, Recovery
 
 
 class MemoryLedger(Ledger):

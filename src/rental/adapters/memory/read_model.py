@@ -18,13 +18,13 @@ from rental.application.queries import (
     PayoutTotals,
     ReadModel,
 )
-from rental.domain.bookings import Booking
-from rental.domain.calendar import Calendar, CalendarEntry
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
-from rental.domain.reviews import Review
-from rental.domain.stay import Stay
-from rental.domain.users import TokenStanding, User
+from rental.domain.accounts.users import TokenStanding, User
+from rental.domain.bookings.booking import Booking
+from rental.domain.calendar.nights import CalendarEntry, HeldNights
+from rental.domain.calendar.stay import Stay
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment
+from rental.domain.reviews.review import Review
 
 T = TypeVar("T")
 
@@ -45,11 +45,11 @@ class MemoryReadModel(ReadModel):
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
 
-    def _calendar(self, listing_id: str, now: datetime) -> Calendar:
+    def _calendar(self, listing_id: str, now: datetime) -> HeldNights:
         data = self._store.data
         bookings = [b for b in data.bookings.values() if b.listing_id == listing_id]
         blocks = [b for b in data.blocks.values() if b.listing_id == listing_id]
-        return Calendar.of(bookings, blocks, now)
+        return HeldNights.of(bookings, blocks, now)
 
     def user(self, user_id: str) -> User | None:
         return self._store.data.users.get(user_id)

@@ -17,21 +17,20 @@ from rental.application.repositories import (
     RevokedTokens,
     UserRepository,
 )
-from rental.domain.bookings import LIVE_STATUSES, Booking, BookingStatus
-from rental.domain.calendar import Block, CalendarEntry, Reason
+from rental.domain.accounts.users import User
+from rental.domain.bookings.booking import LIVE_STATUSES, Booking, BookingStatus
+from rental.domain.calendar.calendar import Calendar, CalendarChanges, nights_to_load
+from rental.domain.calendar.nights import Block, CalendarEntry, Reason
+from rental.domain.calendar.stay import Stay, nights_overlap
 from rental.domain.errors import (
-    BlockNotFound,
     BookingNotFound,
     ListingNotFound,
     PaymentNotFound,
     UserNotFound,
 )
-from rental.domain.listing_calendar import ListingCalendar
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment, PaymentStatus
-from rental.domain.reviews import Review
-from rental.domain.stay import Stay
-from rental.domain.users import User
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment, PaymentStatus
+from rental.domain.reviews.review import Review
 
 
 class MemoryUsers(UserRepository):
@@ -85,36 +84,47 @@ class MemoryListings(ListingRepository):
 
 class MemoryCalendars(CalendarRepository):
     """Listing calendars computed from the store; the store's lock, held by the unit of work,
-    is what serializes bookings."""
+    is what serializes bookings. Blocks are the working copy's own objects, so those moved in
+    place need no writing."""
 
     def __init__(self, data: MemoryData) -> None:
         super().__init__()
         self._data = data
 
-    def lock(self, listing_id: str, stay: Stay, now: datetime) -> ListingCalendar:
+    def _lock(self, listing_id: str, window: Stay | None, now: datetime) -> Calendar:
         listing = self._data.listings.get(listing_id)
         if listing is None:
             raise ListingNotFound(f"No listing {listing_id}.")
+        since, until = nights_to_load(window, now)
         bookings = [
             b
             for b in self._data.bookings.values()
-            if b.listing_id == listing_id and b.status in LIVE_STATUSES and b.stay.overlaps(stay)
+            if b.listing_id == listing_id
+            and b.status in LIVE_STATUSES
+            and nights_overlap(b.check_in, b.check_out, since, until)
         ]
-        blocks = [
-            CalendarEntry(b.start, b.end, Reason.BLOCKED, b.id)
-            for b in self._data.blocks.values()
-            if b.listing_id == listing_id and b.stay.overlaps(stay)
-        ]
-        held = [
-            CalendarEntry(b.check_in, b.check_out, Reason.BOOKED, b.id)
-            for b in bookings
-            if b.is_live(now)
-        ]
-        overdue = [b.id for b in bookings if not b.is_live(now)]
-        return listing.booking_calendar([*held, *blocks], overdue)
+        return Calendar.of(
+            listing_id=listing.id, host_id=listing.host_id, listed=listing.is_listed,
+            terms=listing.terms,
+            booked=[
+                CalendarEntry(b.check_in, b.check_out, Reason.BOOKED, b.id)
+                for b in bookings
+                if b.is_live(now)
+            ],
+            blocks=[
+                b for b in self._data.blocks.values()
+                if b.listing_id == listing_id and nights_overlap(b.start, b.end, since, until)
+            ],
+            overdue=[b.id for b in bookings if not b.is_live(now)], window=window,
+        )  # fmt: skip
 
-    def _add(self, booking: Booking) -> None:
-        self._data.bookings[booking.id] = booking
+    def _write(self, calendar: Calendar, changes: CalendarChanges) -> None:
+        for block in changes.removed_blocks:
+            del self._data.blocks[block.id]
+        for block in changes.added_blocks:
+            self._data.blocks[block.id] = block
+        for booking in changes.bookings:
+            self._data.bookings[booking.id] = booking
 
 
 class MemoryBlocks(BlockRepository):
@@ -126,25 +136,12 @@ class MemoryBlocks(BlockRepository):
     def add(self, block: Block) -> None:
         self._data.blocks[block.id] = block
 
-    def get(self, listing_id: str, block_id: str) -> Block:
-        block = self._data.blocks.get(block_id)
-        if block is None or block.listing_id != listing_id:
-            raise BlockNotFound(f"No block {block_id} on listing {listing_id}.")
-        return block
-
-    def remove(self, block: Block) -> None:
-        del self._data.blocks[block.id]
-
     def upcoming(self, listing_id: str, since: date, until: date | None = None) -> list[Block]:
         return [
             b
             for b in self._data.blocks.values()
-            if b.listing_id == listing_id and b.end > since and (until is None or b.start < until)
+            if b.listing_id == listing_id and nights_overlap(b.start, b.end, since, until)
         ]
-
-    def of_source(self, listing_id: str, source: str, since: date) -> list[Block]:
-        found = [b for b in self.upcoming(listing_id, since) if b.source == source]
-        return sorted(found, key=lambda b: (b.start, b.id))
 
 
 class MemoryBookings(BookingRepository):
@@ -169,8 +166,7 @@ class MemoryBookings(BookingRepository):
             for b in self._data.bookings.values()
             if b.listing_id == listing_id
             and b.status in LIVE_STATUSES
-            and b.check_out > since
-            and (until is None or b.check_in < until)
+            and nights_overlap(b.check_in, b.check_out, since, until)
         ]
 
     def live_of_host(self, host_id: str, since: date) -> list[str]:

@@ -8,17 +8,17 @@ from datetime import datetime
 from attrs import define, field
 
 from rental.application.repositories import IdempotencyRecord
-from rental.domain.bookings import Booking
-from rental.domain.calendar import Block
-from rental.domain.calendar_feed import CalendarFeed
-from rental.domain.calendar_import import CalendarImport
+from rental.domain.accounts.users import User
+from rental.domain.bookings.booking import Booking
+from rental.domain.calendar.nights import Block
+from rental.domain.channel_sync.export import CalendarFeed
+from rental.domain.channel_sync.imports import CalendarImport
 from rental.domain.events import Event
-from rental.domain.ledger import LedgerEntry
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
-from rental.domain.payouts import Payout, Recovery
-from rental.domain.reviews import Review
-from rental.domain.users import User
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.ledger import LedgerEntry
+from rental.domain.payments.payment import Payment
+from rental.domain.payments.payouts import Payout, Recovery
+from rental.domain.reviews.review import Review
 
 
 @define

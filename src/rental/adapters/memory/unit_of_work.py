@@ -12,7 +12,7 @@ import copy
 from typing import Any
 
 from rental.adapters.memory.bookkeeping import MemoryLedger, MemoryPayouts, MemoryProviderEvents
-from rental.adapters.memory.calendar_sync import MemoryCalendarFeeds, MemoryCalendarImports
+from rental.adapters.memory.channel_sync import MemoryChannelFeeds, MemoryChannelImports
 from rental.adapters.memory.repositories import (
     MemoryBlocks,
     MemoryBookings,
@@ -64,8 +64,8 @@ class MemoryUnitOfWork(UnitOfWork):
         self.ledger = MemoryLedger(data.ledger)
         self.payouts = MemoryPayouts(data.payouts, data.recoveries)
         self.provider_events = MemoryProviderEvents(data.provider_events)
-        self.calendar_feeds = MemoryCalendarFeeds(data.calendar_feeds)
-        self.calendar_imports = MemoryCalendarImports(data.calendar_imports, data.listings)
+        self.channel_feeds = MemoryChannelFeeds(data.calendar_feeds)
+        self.channel_imports = MemoryChannelImports(data.calendar_imports, data.listings)
 
     def _store_events(self, events: list[Event]) -> None:
         assert self._working is not None

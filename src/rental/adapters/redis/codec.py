@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from rental.domain.listings import Listing
+from rental.domain.listings.listing import Listing
 
 FIELDS = tuple(field.name for field in attrs.fields(Listing))
 

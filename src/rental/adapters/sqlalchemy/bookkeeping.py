@@ -15,8 +15,8 @@ from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.application.bookkeeping import Ledger, PayoutStore, ProviderEvents
 from rental.domain.errors import ConcurrentUpdate
-from rental.domain.ledger import LedgerEntry
-from rental.domain.payouts import Payout, PayoutStatus, Recovery
+from rental.domain.payments.ledger import LedgerEntry
+from rental.domain.payments.payouts import Payout, PayoutStatus, Recovery
 
 
 class SqlLedger(Ledger):

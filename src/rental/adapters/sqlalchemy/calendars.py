@@ -1,4 +1,4 @@
-"""The booking aggregate on SQL: a listing's calendar locked and read, the booking written.
+"""The calendar aggregate on SQL: a listing's nights locked and read, its decisions written.
 
 Everything about how lives here, so that a booking makes two round trips on PostgreSQL:
 
@@ -25,11 +25,11 @@ rows come back as plain values, with nothing to hydrate.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, cast
 
 import attrs
-from sqlalchemy import Dialect, and_, bindparam, insert, or_, select
+from sqlalchemy import Dialect, and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ClauseElement, Executable
@@ -37,15 +37,15 @@ from sqlalchemy.sql.compiler import SQLCompiler
 
 from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.errors import domain_errors
-from rental.adapters.sqlalchemy.search import LIVE, still_holds
+from rental.adapters.sqlalchemy.search import LIVE, nights_overlap, still_holds
 from rental.application.repositories import CalendarRepository
-from rental.domain.booking_terms import BookingTerms
-from rental.domain.bookings import Booking, hold_cutoffs
-from rental.domain.calendar import CalendarEntry, Reason
+from rental.domain.bookings.booking import Booking, hold_cutoffs
+from rental.domain.bookings.policies import PriceBreakdown
+from rental.domain.calendar.booking_terms import BookingTerms
+from rental.domain.calendar.calendar import Calendar, CalendarChanges, nights_to_load
+from rental.domain.calendar.nights import Block, CalendarEntry, Reason
+from rental.domain.calendar.stay import Stay
 from rental.domain.errors import ListingNotFound
-from rental.domain.listing_calendar import ListingCalendar
-from rental.domain.policies import PriceBreakdown
-from rental.domain.stay import Stay
 
 L, B, K = t.listings.c, t.bookings.c, t.blocks.c
 TERMS = [field.name for field in attrs.fields(BookingTerms)]
@@ -124,20 +124,20 @@ HOLDS = Statement(
     .where(
         B.listing_id == bindparam("listing_id"),
         or_(*(B.status == status for status in LIVE)),  # no IN list: it would expand per call
-        B.check_out > bindparam("since"),
-        B.check_in < bindparam("until"),
+        nights_overlap(B.check_in, B.check_out, bindparam("since"), bindparam("until")),
     )
     .order_by(B.check_in)
 )
 BLOCKS = Statement(
-    select(K.id, K.start, K.end)
+    select(*t.blocks.c)
     .where(
         K.listing_id == bindparam("listing_id"),
-        K.end > bindparam("since"),
-        K.start < bindparam("until"),
+        nights_overlap(K.start, K.end, bindparam("since"), bindparam("until")),
     )
     .order_by(K.start)
 )
+BLOCK_FIELDS = [column.name for column in t.blocks.c]
+BLOCK_MOVED = ("start", "end", "import_key", "fingerprint", "modified_at")
 INSERT_BOOKING = Statement(
     insert(t.bookings).values(
         {column.name: bindparam(column.name, type_=column.type) for column in BOOKING_COLUMNS}
@@ -150,48 +150,58 @@ INSERT_EVENT = Statement(
 )
 
 
-def window(stay: Stay, now: datetime) -> dict[str, Any]:
-    """The parameters of the calendar reads. The listing's time zone is not known before its
-    row is read: a day before UTC's date is no later than any zone's today, so the reads start
-    there (or at check-in, if later) and never load a listing's history."""
+def window(stay: Stay | None, now: datetime) -> dict[str, Any]:
+    """The parameters of the calendar reads (``nights_to_load``)."""
     unpaid_since, unanswered_since = hold_cutoffs(now)
+    since, until = nights_to_load(stay, now)
     return {
-        "since": max(stay.check_in, now.date() - timedelta(days=1)),
-        "until": stay.check_out,
+        "since": since,
+        "until": until,
         "unpaid_since": unpaid_since,
         "unanswered_since": unanswered_since,
     }
 
 
 class SqlCalendars(CalendarRepository):
-    """``ListingCalendar``s on the listing's row lock; the booking's ``INSERT`` waits for the
+    """``Calendar``s on the listing's row lock; the booking's ``INSERT`` waits for the
     commit on psycopg (it goes with the COMMIT), and goes through the ORM elsewhere."""
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self._session = session
         self._pending: list[Booking] = []
+        self._loaded: dict[str, tuple[Any, ...]] = {}  # blocks' movable fields, as read
 
-    def lock(self, listing_id: str, stay: Stay, now: datetime) -> ListingCalendar:
-        params = {"listing_id": listing_id, **window(stay, now)}
+    def _lock(self, listing_id: str, window_: Stay | None, now: datetime) -> Calendar:
+        params = {"listing_id": listing_id, **window(window_, now)}
         with domain_errors():
             listing, holds, blocks = self._read([LOCK_LISTING, HOLDS, BLOCKS], params)
         if not listing:
             raise ListingNotFound(f"No listing {listing_id}.")
         row = listing[0]
-        held = [CalendarEntry(r[1], r[2], Reason.BOOKED, r[0]) for r in holds if r[3]]
-        held += [CalendarEntry(r[1], r[2], Reason.BLOCKED, r[0]) for r in blocks]
-        terms = BookingTerms(*row[2:])
-        return ListingCalendar.of(
-            listing_id=listing_id, host_id=row[0], listed=bool(row[1]), terms=terms,
-            entries=held, overdue=[r[0] for r in holds if not r[3]],
+        loaded = [Block(**dict(zip(BLOCK_FIELDS, row, strict=True))) for row in blocks]
+        self._loaded.update({block.id: _moved(block) for block in loaded})
+        return Calendar.of(
+            listing_id=listing_id, host_id=row[0], listed=bool(row[1]),
+            terms=BookingTerms(*row[2:]),
+            booked=[CalendarEntry(r[1], r[2], Reason.BOOKED, r[0]) for r in holds if r[3]],
+            blocks=loaded, overdue=[r[0] for r in holds if not r[3]], window=window_,
         )  # fmt: skip
 
-    def _add(self, booking: Booking) -> None:
-        if _batched(self._session):
-            self._pending.append(booking)
-        else:
-            self._session.add(booking)
+    def _write(self, calendar: Calendar, changes: CalendarChanges) -> None:
+        removed = [block.id for block in changes.removed_blocks]
+        if removed:
+            self._session.execute(delete(t.blocks).where(K.id.in_(removed)))
+        for block in calendar.blocks.values():
+            if block.id in self._loaded and self._loaded[block.id] != _moved(block):
+                values = dict(zip(BLOCK_MOVED, _moved(block), strict=True))
+                self._session.execute(update(t.blocks).where(K.id == block.id).values(values))
+        self._session.add_all(changes.added_blocks)
+        for booking in changes.bookings:
+            if _batched(self._session):
+                self._pending.append(booking)
+            else:
+                self._session.add(booking)
 
     def write_with_commit(self, events: Sequence[Mapping[str, Any]]) -> bool:
         """On psycopg, with a booking added: send its ``INSERT``, the outbox rows ``events``
@@ -208,6 +218,7 @@ class SqlCalendars(CalendarRepository):
     def discard(self) -> None:
         """Forget the bookings not yet written: the transaction is rolled back."""
         self._pending.clear()
+        self._loaded.clear()
 
     def _read(self, statements: list[Statement], params: dict[str, Any]) -> list[list[Any]]:
         if not _batched(self._session):
@@ -218,6 +229,10 @@ class SqlCalendars(CalendarRepository):
             results.append(cursor.fetchall())
         cursor.close()
         return results
+
+
+def _moved(block: Block) -> tuple[Any, ...]:
+    return tuple(getattr(block, name) for name in BLOCK_MOVED)
 
 
 def _row(booking: Booking) -> dict[str, Any]:

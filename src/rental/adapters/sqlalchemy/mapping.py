@@ -15,15 +15,15 @@ from sqlalchemy import Table
 from sqlalchemy.orm import composite, registry, relationship
 
 from rental.adapters.sqlalchemy import tables
-from rental.domain.bookings import Booking
-from rental.domain.calendar import Block
-from rental.domain.calendar_feed import CalendarFeed
-from rental.domain.calendar_import import CalendarImport
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
-from rental.domain.policies import PriceBreakdown
-from rental.domain.reviews import Review
-from rental.domain.users import User
+from rental.domain.accounts.users import User
+from rental.domain.bookings.booking import Booking
+from rental.domain.bookings.policies import PriceBreakdown
+from rental.domain.calendar.nights import Block
+from rental.domain.channel_sync.export import CalendarFeed
+from rental.domain.channel_sync.imports import CalendarImport
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment
+from rental.domain.reviews.review import Review
 
 mapper_registry = registry(metadata=tables.metadata)
 _lock = threading.Lock()

@@ -43,14 +43,14 @@ from rental.application.queries import (
     PayoutTotals,
     ReadModel,
 )
-from rental.domain.bookings import Booking
-from rental.domain.calendar import Block, Calendar, CalendarEntry
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
-from rental.domain.payouts import Payout, PayoutStatus
-from rental.domain.reviews import Review
-from rental.domain.stay import Stay
-from rental.domain.users import TokenStanding, User
+from rental.domain.accounts.users import TokenStanding, User
+from rental.domain.bookings.booking import Booking
+from rental.domain.calendar.nights import Block, CalendarEntry, HeldNights
+from rental.domain.calendar.stay import Stay
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment
+from rental.domain.payments.payouts import Payout, PayoutStatus
+from rental.domain.reviews.review import Review
 
 L, B, R, P = t.listings.c, t.bookings.c, t.reviews.c, t.payments.c
 
@@ -152,7 +152,7 @@ class SqlReadModel(ReadModel):
         bookings = select(Booking).where(*live_bookings(listing_id, stay, now))
         blocks = select(Block).where(*overlapping_blocks(listing_id, stay))
         with self._session() as session:
-            calendar = Calendar.of(session.scalars(bookings), session.scalars(blocks), now)
+            calendar = HeldNights.of(session.scalars(bookings), session.scalars(blocks), now)
         return calendar.collisions(stay)
 
     def booking(self, booking_id: str) -> Booking | None:
@@ -282,7 +282,7 @@ class SqlReadModel(ReadModel):
                 bookings[booking.listing_id].append(booking)
             for block in session.scalars(select(Block).where(*overlapping_blocks_of(ids, stay))):
                 blocks[block.listing_id].append(block)
-        return {i: Calendar.of(bookings[i], blocks[i], now).collisions(stay) for i in ids}
+        return {i: HeldNights.of(bookings[i], blocks[i], now).collisions(stay) for i in ids}
 
     def host_listings(self, host_id: str, page: PageRequest) -> Page[Listing]:
         where = [L.host_id == host_id, L.deleted_at.is_(None), L.unlisted_at.is_(None)]

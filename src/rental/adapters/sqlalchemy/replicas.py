@@ -31,12 +31,12 @@ from rental.application.queries import (
     PayoutTotals,
     ReadModel,
 )
-from rental.domain.bookings import Booking
-from rental.domain.calendar import CalendarEntry
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
-from rental.domain.reviews import Review
-from rental.domain.users import TokenStanding, User
+from rental.domain.accounts.users import TokenStanding, User
+from rental.domain.bookings.booking import Booking
+from rental.domain.calendar.nights import CalendarEntry
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment
+from rental.domain.reviews.review import Review
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")

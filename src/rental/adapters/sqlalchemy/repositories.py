@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.errors import domain_errors
-from rental.adapters.sqlalchemy.search import LIVE, still_holds
+from rental.adapters.sqlalchemy.search import LIVE, nights_overlap, still_holds
 from rental.application.repositories import (
     BlockRepository,
     BookingRepository,
@@ -19,20 +19,20 @@ from rental.application.repositories import (
     ReviewRepository,
     UserRepository,
 )
-from rental.domain.bookings import Booking, BookingStatus, hold_cutoffs
-from rental.domain.calendar import Block
+from rental.domain.accounts.users import User
+from rental.domain.bookings.booking import Booking, BookingStatus, hold_cutoffs
+from rental.domain.calendar.calendar import OPEN_END
+from rental.domain.calendar.nights import Block
 from rental.domain.errors import (
-    BlockNotFound,
     BookingNotFound,
     DomainError,
     ListingNotFound,
     PaymentNotFound,
     UserNotFound,
 )
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment, PaymentStatus
-from rental.domain.reviews import Review
-from rental.domain.users import User
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment, PaymentStatus
+from rental.domain.reviews.review import Review
 
 T = TypeVar("T")
 
@@ -122,30 +122,12 @@ class SqlBlockRepository(BlockRepository):
     def add(self, block: Block) -> None:
         self._session.add(block)
 
-    def get(self, listing_id: str, block_id: str) -> Block:
-        block = self._session.get(Block, block_id)
-        if block is None or block.listing_id != listing_id:
-            raise BlockNotFound(f"No block {block_id} on listing {listing_id}.")
-        return block
-
-    def remove(self, block: Block) -> None:
-        self._session.delete(block)
-
     def upcoming(self, listing_id: str, since: date, until: date | None = None) -> list[Block]:
         k = t.blocks.c
-        query = select(Block).where(k.listing_id == listing_id, k.end > since)
-        if until is not None:
-            query = query.where(k.start < until)
-        return _all(self._session, query.order_by(k.start))
-
-    def of_source(self, listing_id: str, source: str, since: date) -> list[Block]:
-        k = t.blocks.c
-        query = (
-            select(Block)
-            .where(k.listing_id == listing_id, k.end > since, k.source == source)
-            .order_by(k.start, k.id)
+        query = select(Block).where(
+            k.listing_id == listing_id, nights_overlap(k.start, k.end, since, until or OPEN_END)
         )
-        return _all(self._session, query)
+        return _all(self._session, query.order_by(k.start))
 
 
 class SqlBookingRepository(BookingRepository):
@@ -164,10 +146,10 @@ class SqlBookingRepository(BookingRepository):
     def _live_on_listing(self, listing_id: str, since: date, until: date | None) -> list[Booking]:
         b = t.bookings.c
         query = select(Booking).where(
-            b.listing_id == listing_id, b.status.in_(LIVE), b.check_out > since
+            b.listing_id == listing_id,
+            b.status.in_(LIVE),
+            nights_overlap(b.check_in, b.check_out, since, until or OPEN_END),
         )
-        if until is not None:
-            query = query.where(b.check_in < until)
         return _all(self._session, query.order_by(b.check_in))
 
     def live_of_host(self, host_id: str, since: date) -> list[str]:

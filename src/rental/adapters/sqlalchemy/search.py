@@ -1,8 +1,8 @@
 """The conditions of the listing search and of a listing's calendar, as SQL expressions.
 
 A booking holds its nights while confirmed, or pending and not overdue
-(``rental.domain.bookings.holds_nights``). Rows are not updated when a pending booking becomes
-overdue, so every query asks for that itself.
+(``rental.domain.bookings.booking.holds_nights``). Rows are not updated when a pending
+booking becomes overdue, so every query asks for that itself.
 """
 
 from __future__ import annotations
@@ -32,12 +32,19 @@ from sqlalchemy.sql.elements import BindParameter
 
 from rental.adapters.sqlalchemy import tables as t
 from rental.application.queries import ListingSearch, ListingSort
-from rental.domain.bookings import LIVE_STATUSES, BookingStatus, hold_cutoffs
-from rental.domain.listings import Listing
-from rental.domain.stay import Stay
+from rental.domain.bookings.booking import LIVE_STATUSES, BookingStatus, hold_cutoffs
+from rental.domain.calendar.stay import Stay
+from rental.domain.listings.listing import Listing
 
 L, B, K = t.listings.c, t.bookings.c, t.blocks.c
 LIVE = [s.value for s in LIVE_STATUSES]
+
+
+def nights_overlap(start: Any, end: Any, other_start: Any, other_end: Any) -> ColumnElement[bool]:
+    """The overlap rule as SQL, built once (``rental.domain.calendar.stay.nights_overlap``):
+    nights ``[start, end)`` and ``[other_start, other_end)`` (columns, values or bound
+    parameters) share one when each starts before the other ends."""
+    return and_(start < other_end, other_start < end)
 
 
 def still_holds(unpaid_since: Any, unanswered_since: Any) -> ColumnElement[bool]:
@@ -51,13 +58,16 @@ def still_holds(unpaid_since: Any, unanswered_since: Any) -> ColumnElement[bool]
 
 
 def holds_nights(now: datetime) -> ColumnElement[bool]:
-    """The SQL twin of ``rental.domain.bookings.holds_nights``: the row holds its nights at
+    """The SQL twin of ``rental.domain.bookings.booking.holds_nights``: the row holds its nights at
     ``now``."""
     return and_(B.status.in_(LIVE), still_holds(*hold_cutoffs(now)))
 
 
 def _holding(stay: Stay, now: datetime) -> list[ColumnElement[bool]]:
-    return [B.check_in < stay.check_out, B.check_out > stay.check_in, holds_nights(now)]
+    return [
+        nights_overlap(B.check_in, B.check_out, stay.check_in, stay.check_out),
+        holds_nights(now),
+    ]
 
 
 def live_bookings(listing_id: Any, stay: Stay, now: datetime) -> list[ColumnElement[bool]]:
@@ -73,12 +83,18 @@ def live_bookings_of(
 
 
 def overlapping_blocks(listing_id: Any, stay: Stay) -> list[ColumnElement[bool]]:
-    return [K.listing_id == listing_id, K.start < stay.check_out, K.end > stay.check_in]
+    return [
+        K.listing_id == listing_id,
+        nights_overlap(K.start, K.end, stay.check_in, stay.check_out),
+    ]
 
 
 def overlapping_blocks_of(listing_ids: Collection[str], stay: Stay) -> list[ColumnElement[bool]]:
     """``overlapping_blocks()`` of several listings in one query."""
-    return [K.listing_id.in_(listing_ids), K.start < stay.check_out, K.end > stay.check_in]
+    return [
+        K.listing_id.in_(listing_ids),
+        nights_overlap(K.start, K.end, stay.check_in, stay.check_out),
+    ]
 
 
 def has_amenities(count: int, dialect: str) -> list[ColumnElement[bool]]:
@@ -195,15 +211,18 @@ def search_statements(shape: SearchShape) -> SearchStatements:
         check_in: BindParameter[Any] = bindparam("check_in")
         check_out: BindParameter[Any] = bindparam("check_out")
         holding = [
-            B.listing_id == L.id, B.check_in < check_out, B.check_out > check_in,
+            B.listing_id == L.id,
+            nights_overlap(B.check_in, B.check_out, check_in, check_out),
             or_(*(B.status == status for status in LIVE)),
             still_holds(bindparam("unpaid_since"), bindparam("unanswered_since")),
-        ]  # fmt: skip
+        ]
         where += [
             L.min_nights <= bindparam("nights"),
             L.max_nights >= bindparam("nights"),
             ~exists().where(*holding),
-            ~exists().where(K.listing_id == L.id, K.start < check_out, K.end > check_in),
+            ~exists().where(
+                K.listing_id == L.id, nights_overlap(K.start, K.end, check_in, check_out)
+            ),
         ]
     total = func.count().over().label("total")
     page = select(Listing, total).where(*where).order_by(*LISTING_ORDER[shape.sort])

@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 
 from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.bookkeeping import SqlLedger, SqlPayouts, SqlProviderEvents
-from rental.adapters.sqlalchemy.calendar_sync import (
-    SqlCalendarFeedRepository,
-    SqlCalendarImportRepository,
-)
 from rental.adapters.sqlalchemy.calendars import SqlCalendars
+from rental.adapters.sqlalchemy.channel_sync import (
+    SqlChannelFeedRepository,
+    SqlChannelImportRepository,
+)
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.adapters.sqlalchemy.repositories import (
     SqlBlockRepository,
@@ -59,8 +59,8 @@ class SqlUnitOfWork(UnitOfWork):
         self.ledger = SqlLedger(session)
         self.payouts = SqlPayouts(session)
         self.provider_events = SqlProviderEvents(session)
-        self.calendar_feeds = SqlCalendarFeedRepository(session)
-        self.calendar_imports = SqlCalendarImportRepository(session)
+        self.channel_feeds = SqlChannelFeedRepository(session)
+        self.channel_imports = SqlChannelImportRepository(session)
         return super().__enter__()
 
     def __exit__(

@@ -9,7 +9,7 @@ from rental.application import commands as c
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import (
     bookings,
-    calendar_sync,
+    channel_sync,
     disabling,
     listings,
     payments,
@@ -47,12 +47,12 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.ReconcilePayment: provider_sync.reconcile_payment,
     c.PayHost: payouts.pay_host,
     # channel sync (iCal)
-    c.OpenCalendarFeed: calendar_sync.open_calendar_feed,
-    c.RotateCalendarFeed: calendar_sync.rotate_calendar_feed,
-    c.ImportCalendar: calendar_sync.import_calendar,
-    c.DeleteCalendarImport: calendar_sync.delete_calendar_import,
-    c.ClaimCalendarSync: calendar_sync.claim_calendar_sync,
-    c.ApplyCalendarFeed: calendar_sync.apply_calendar_feed,
-    c.RecordCalendarFeedUnchanged: calendar_sync.record_calendar_feed_unchanged,
-    c.RecordCalendarFeedFailure: calendar_sync.record_calendar_feed_failure,
+    c.OpenCalendarFeed: channel_sync.open_calendar_feed,
+    c.RotateCalendarFeed: channel_sync.rotate_calendar_feed,
+    c.ImportCalendar: channel_sync.import_calendar,
+    c.DeleteCalendarImport: channel_sync.delete_calendar_import,
+    c.ClaimCalendarSync: channel_sync.claim_calendar_sync,
+    c.ApplyCalendarFeed: channel_sync.apply_calendar_feed,
+    c.RecordCalendarFeedUnchanged: channel_sync.record_calendar_feed_unchanged,
+    c.RecordCalendarFeedFailure: channel_sync.record_calendar_feed_failure,
 }

@@ -9,19 +9,19 @@ from datetime import datetime
 from rental.application import commands as c
 from rental.application.authorization import check_can_see_booking, check_is_host_of
 from rental.application.dependencies import Dependencies
-from rental.application.handlers.calendars import (
+from rental.application.repositories import IdempotencyRecord
+from rental.application.shared.calendars import (
     expire_booking,
     locked_calendar,
     money,
     void_authorizations,
 )
-from rental.application.handlers.ledger import record_capture, record_refund
-from rental.application.repositories import IdempotencyRecord
+from rental.application.shared.ledger import record_capture, record_refund
 from rental.application.unit_of_work import UnitOfWork
-from rental.domain.bookings import UNPAID_HOLD, Booking, BookingStatus, CancelledBy
+from rental.domain.bookings.booking import UNPAID_HOLD, Booking, BookingStatus, CancelledBy
+from rental.domain.calendar.stay import Stay
 from rental.domain.errors import IdempotencyKeyReused, PermissionDenied
-from rental.domain.payments import PaymentStatus
-from rental.domain.stay import Stay
+from rental.domain.payments.payment import PaymentStatus
 
 IDEMPOTENCY_SCOPE = "POST /bookings"
 
@@ -59,7 +59,6 @@ def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) 
         booking_id=deps.ids.new_id(), guest_id=cmd.actor.user_id, stay=stay, guests=cmd.guests,
         now=now,
     )  # fmt: skip
-    uow.calendars.add(booking)
     if cmd.idempotency_key is not None:
         uow.idempotency.add(
             IdempotencyRecord(

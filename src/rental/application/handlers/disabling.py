@@ -6,10 +6,10 @@ from rental.application import commands as c
 from rental.application.dependencies import Dependencies
 from rental.application.handlers.bookings import cancel_as
 from rental.application.unit_of_work import UnitOfWork
-from rental.domain.bookings import LIVE_STATUSES, CancelledBy
+from rental.domain.accounts.users import User, normalize_email
+from rental.domain.bookings.booking import LIVE_STATUSES, CancelledBy
 from rental.domain.errors import TransitionNotAllowed, UserNotFound
-from rental.domain.payouts import PayoutStatus
-from rental.domain.users import User, normalize_email
+from rental.domain.payments.payouts import PayoutStatus
 
 
 def _user(uow: UnitOfWork, email: str) -> User:

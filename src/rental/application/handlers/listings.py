@@ -1,15 +1,15 @@
-"""Handlers of listings and their blocks."""
+"""Handlers of listings, and of the blocks in their calendars."""
 
 from __future__ import annotations
 
 from rental.application import commands as c
 from rental.application.authorization import check_can_host, check_can_manage_listing
 from rental.application.dependencies import Dependencies
-from rental.application.handlers.calendars import calendar_of
+from rental.application.shared.calendars import managed_calendar
 from rental.application.unit_of_work import UnitOfWork
-from rental.domain.calendar import Block
-from rental.domain.listings import Listing
-from rental.domain.stay import Stay
+from rental.domain.calendar.nights import Block
+from rental.domain.calendar.stay import Stay
+from rental.domain.listings.listing import Listing
 
 
 def create_listing(cmd: c.CreateListing, uow: UnitOfWork, deps: Dependencies) -> Listing:
@@ -46,19 +46,14 @@ def delete_listing(cmd: c.DeleteListing, uow: UnitOfWork, deps: Dependencies) ->
 
 
 def block_dates(cmd: c.BlockDates, uow: UnitOfWork, deps: Dependencies) -> Block:
-    listing = _managed_listing(uow, cmd.actor, cmd.listing_id)
     stay = Stay(cmd.start, cmd.end)
-    now = deps.clock.now()
-    calendar = calendar_of(uow, deps, listing, now, stay)
-    block = listing.block_dates(block_id=deps.ids.new_id(), stay=stay, calendar=calendar, now=now)
-    uow.blocks.add(block)
+    calendar = managed_calendar(uow, deps, cmd.actor, cmd.listing_id, stay)
+    block = calendar.block(block_id=deps.ids.new_id(), stay=stay, now=deps.clock.now())
     uow.commit()
     return block
 
 
 def unblock_dates(cmd: c.UnblockDates, uow: UnitOfWork, deps: Dependencies) -> None:
-    listing = _managed_listing(uow, cmd.actor, cmd.listing_id)
-    block = uow.blocks.get(listing.id, cmd.block_id)
-    listing.unblock(block, deps.clock.now())
-    uow.blocks.remove(block)
+    calendar = managed_calendar(uow, deps, cmd.actor, cmd.listing_id, None)
+    calendar.unblock(cmd.block_id, deps.clock.now())
     uow.commit()

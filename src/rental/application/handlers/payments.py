@@ -11,9 +11,9 @@ from typing import Any
 from rental.application import commands as c
 from rental.application.authorization import check_is_guest_of
 from rental.application.dependencies import Dependencies
-from rental.application.handlers.ledger import record_capture
 from rental.application.ports import CardDeclined, PaymentTags
 from rental.application.repositories import IdempotencyRecord
+from rental.application.shared.ledger import record_capture
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.errors import (
     IdempotencyKeyReused,
@@ -23,7 +23,7 @@ from rental.domain.errors import (
 )
 from rental.domain.limits import PAYMENT_ATTEMPTS_WINDOW
 from rental.domain.money import Money
-from rental.domain.payments import PAYMENT_METHODS, Payment
+from rental.domain.payments.payment import PAYMENT_METHODS, Payment
 
 log = logging.getLogger(__name__)
 SCOPE = "POST /bookings/{id}/payments"

@@ -7,9 +7,9 @@ from rental.application import commands as c
 from rental.application.dependencies import Dependencies
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.errors import TransitionNotAllowed
-from rental.domain.ledger import Account
 from rental.domain.money import Money
-from rental.domain.payouts import PayoutStatus, Recovery, allocate, debts_of
+from rental.domain.payments.ledger import Account
+from rental.domain.payments.payouts import PayoutStatus, Recovery, allocate, debts_of
 
 
 def pay_host(cmd: c.PayHost, uow: UnitOfWork, deps: Dependencies) -> str:

@@ -13,13 +13,13 @@ from datetime import datetime
 
 from rental.application import commands as c
 from rental.application.dependencies import Dependencies
-from rental.application.handlers.ledger import record_capture, record_refund
 from rental.application.ports import ProviderPayment
+from rental.application.shared.ledger import record_capture, record_refund
 from rental.application.unit_of_work import UnitOfWork
-from rental.domain.bookings import Booking, BookingStatus
+from rental.domain.bookings.booking import Booking, BookingStatus
 from rental.domain.errors import BookingNotFound
 from rental.domain.money import Money
-from rental.domain.payments import Payment, PaymentStatus
+from rental.domain.payments.payment import Payment, PaymentStatus
 
 log = logging.getLogger(__name__)
 HOLDING = (PaymentStatus.CAPTURED, PaymentStatus.PARTIALLY_REFUNDED)

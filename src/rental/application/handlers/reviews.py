@@ -7,7 +7,7 @@ from rental.application.authorization import check_is_guest_of
 from rental.application.dependencies import Dependencies
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.errors import AlreadyReviewed
-from rental.domain.reviews import Review
+from rental.domain.reviews.review import Review
 
 
 def submit_review(cmd: c.SubmitReview, uow: UnitOfWork, deps: Dependencies) -> Review:

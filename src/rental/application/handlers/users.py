@@ -8,13 +8,13 @@ from rental.application import commands as c
 from rental.application.dependencies import Dependencies
 from rental.application.ports import PasswordHasher
 from rental.application.unit_of_work import UnitOfWork
+from rental.domain.accounts.users import Role, User, check_password, normalize_email
 from rental.domain.errors import (
     AuthenticationFailed,
     EmailTaken,
     InvalidInput,
     UsernameTaken,
 )
-from rental.domain.users import Role, User, check_password, normalize_email
 
 # Verified when no user has the email, so that a miss takes as long as a wrong password.
 _TIMING_DUMMY_PASSWORD = "not-a-real-password"  # noqa: S105

@@ -6,7 +6,7 @@ from flask import Flask
 
 from rental.entrypoints.graphql.schema import build_schema, sdl
 from rental.entrypoints.graphql.view import RentalGraphQLView
-from rental.entrypoints.http.errors import OWN_ERRORS
+from rental.entrypoints.web.problems import OWN_ERRORS
 from rental.settings import Settings
 
 PATH = "/api/v1/graphql"

@@ -8,7 +8,11 @@ from enum import Enum
 import strawberry
 
 from rental.application.queries import ListingSort as Sort
-from rental.domain import bookings, calendar, payments, policies, users
+from rental.domain.accounts import users
+from rental.domain.bookings import booking as bookings
+from rental.domain.bookings import policies
+from rental.domain.calendar import nights as calendar
+from rental.domain.payments import payment as payments
 
 
 @strawberry.enum

@@ -14,7 +14,7 @@ from typing import Any
 from graphql import GraphQLError, GraphQLSyntaxError
 
 from rental.domain import errors as e
-from rental.entrypoints.http.errors import DOMAIN_STATUS
+from rental.entrypoints.web.problems import DOMAIN_STATUS
 
 logger = logging.getLogger(__name__)
 

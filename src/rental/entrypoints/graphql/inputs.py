@@ -16,7 +16,7 @@ from marshmallow import Schema, ValidationError
 
 from rental.domain.errors import InvalidInput
 from rental.entrypoints.graphql.enums import CancellationPolicy
-from rental.entrypoints.http.errors import flatten_messages
+from rental.entrypoints.web.problems import flatten_messages
 
 UNSET: Any = strawberry.UNSET
 

@@ -33,7 +33,7 @@ from strawberry.extensions.query_depth_limiter import create_validator
 
 from rental.application.queries import MAX_PER_PAGE
 from rental.entrypoints.graphql.errors import BAD_USER_INPUT, VALIDATION_FAILED
-from rental.entrypoints.http.errors import NUL_MESSAGE
+from rental.entrypoints.web.body import NUL_MESSAGE
 
 MAX_DEPTH = 10
 MAX_ALIASES = 30

@@ -16,12 +16,12 @@ from typing import Generic, TypeVar
 from rental.application.commands import Actor
 from rental.application.queries import Page, PageRequest
 from rental.application.reads import Reads
-from rental.domain.bookings import Booking
-from rental.domain.calendar import CalendarEntry
-from rental.domain.listings import Listing
-from rental.domain.payments import Payment
-from rental.domain.reviews import Review
-from rental.domain.users import User
+from rental.domain.accounts.users import User
+from rental.domain.bookings.booking import Booking
+from rental.domain.calendar.nights import CalendarEntry
+from rental.domain.listings.listing import Listing
+from rental.domain.payments.payment import Payment
+from rental.domain.reviews.review import Review
 
 V = TypeVar("V")
 P = TypeVar("P", bound=Hashable)

@@ -12,8 +12,11 @@ import strawberry
 from marshmallow import ValidationError
 
 from rental.application import commands as c
-from rental.domain import bookings, listings, payments, reviews
+from rental.domain.bookings import booking as bookings
 from rental.domain.errors import InvalidInput
+from rental.domain.listings import listing as listings
+from rental.domain.payments import payment as payments
+from rental.domain.reviews import review as reviews
 from rental.entrypoints.graphql.inputs import (
     UNSET,
     CreateListingInput,
@@ -26,10 +29,10 @@ from rental.entrypoints.graphql.inputs import (
     wire_value,
 )
 from rental.entrypoints.graphql.types import Booking, Info, Listing, Payment, Review
-from rental.entrypoints.http.schemas.bookings import BookingRequestSchema
-from rental.entrypoints.http.schemas.listings import ListingCreateSchema, ListingUpdateSchema
-from rental.entrypoints.http.schemas.payments import IDEMPOTENCY_KEY, PaymentRequestSchema
-from rental.entrypoints.http.schemas.reviews import ReviewRequestSchema
+from rental.entrypoints.web.schemas.bookings import BookingRequestSchema
+from rental.entrypoints.web.schemas.listings import ListingCreateSchema, ListingUpdateSchema
+from rental.entrypoints.web.schemas.payments import IDEMPOTENCY_KEY, PaymentRequestSchema
+from rental.entrypoints.web.schemas.reviews import ReviewRequestSchema
 
 
 def _idempotency_key(key: str | None) -> str | None:

@@ -9,8 +9,11 @@ import strawberry
 
 from rental.application.queries import ListingSearch
 from rental.application.queries import ListingSort as SortValue
-from rental.domain import bookings, listings, payments, users
+from rental.domain.accounts import users
+from rental.domain.bookings import booking as bookings
 from rental.domain.errors import NotFound
+from rental.domain.listings import listing as listings
+from rental.domain.payments import payment as payments
 from rental.entrypoints.graphql.enums import ListingSort
 from rental.entrypoints.graphql.inputs import UNSET, given_fields, loaded
 from rental.entrypoints.graphql.types import (
@@ -22,7 +25,7 @@ from rental.entrypoints.graphql.types import (
     User,
     page_request,
 )
-from rental.entrypoints.http.schemas.listings import ListingQuerySchema
+from rental.entrypoints.web.schemas.listings import ListingQuerySchema
 
 
 @strawberry.input(description="Filters of the search; a null or missing one does not filter.")

@@ -10,8 +10,12 @@ import strawberry
 
 from rental.application.queries import MAX_PER_PAGE, PageRequest
 from rental.application.reads import Quote as QuoteValue
-from rental.domain import bookings, listings, payments, reviews, users
+from rental.domain.accounts import users
+from rental.domain.bookings import booking as bookings
 from rental.domain.errors import InvalidInput
+from rental.domain.listings import listing as listings
+from rental.domain.payments import payment as payments
+from rental.domain.reviews import review as reviews
 from rental.entrypoints.graphql.context import Context
 from rental.entrypoints.graphql.enums import (
     BookingStatus,

@@ -22,8 +22,8 @@ from strawberry.types import ExecutionResult
 from rental.application.commands import Actor
 from rental.entrypoints.graphql.context import Context
 from rental.entrypoints.graphql.errors import formatted
-from rental.entrypoints.http.body import BodyRefused, parse_body
-from rental.entrypoints.http.context import get_rental, get_settings
+from rental.entrypoints.web.body import BodyRefused, parse_body
+from rental.entrypoints.web.context import get_rental, get_settings
 
 JSON = "application/json"
 

@@ -10,6 +10,7 @@ from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 
 from rental.composition import MEMORY_URL, Rental, bootstrap_from
+from rental.entrypoints import graphql
 from rental.entrypoints.http import (
     auth,
     document,
@@ -20,7 +21,7 @@ from rental.entrypoints.http import (
     time_budget,
 )
 from rental.entrypoints.http.json_provider import OrjsonProvider
-from rental.entrypoints.http.schemas.common import ProblemSchema
+from rental.entrypoints.web.schemas.common import ProblemSchema
 from rental.settings import Settings
 
 API_PREFIX = document.API_PREFIX
@@ -43,7 +44,7 @@ Readings taken where the contract is silent (see also docs/http.md):
 - The sign-in rate limit is a fixed window counting every attempt, per peer address
   (X-Forwarded-For is not trusted).
 
-Channel sync by iCalendar (docs/ical.md):
+Channel sync by iCalendar (docs/channel_sync.md):
 - `GET /listings/{id}/calendar-feed` makes the listing's feed on the first request; the feed
   URL's token is the only key to `calendar.ics`, and only `If-None-Match` decides its 304.
 - A timed imported event blocks every date of the listing's time zone it touches; recurring
@@ -129,15 +130,13 @@ def _register_blueprints(api: Api) -> None:
     api.register_blueprint(health.blp)
     for blp in (users.blp, users.me_blp, listings.blp, bookings.blp, payments.blp, reviews.blp):
         api.register_blueprint(blp, url_prefix=API_PREFIX)
-    from rental.entrypoints.http import calendar_sync
+    from rental.entrypoints.http import channel_sync
 
-    api.register_blueprint(calendar_sync.blp, url_prefix=API_PREFIX)
+    api.register_blueprint(channel_sync.blp, url_prefix=API_PREFIX)
     _register_money_blueprints(api)
 
 
 def _mount_graphql(app: Flask, settings: Settings) -> None:
-    from rental.entrypoints import graphql
-
     graphql.init_app(app, settings)
 
 

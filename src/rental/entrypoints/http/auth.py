@@ -25,7 +25,7 @@ from flask_jwt_extended.config import config as jwt_config
 
 from rental.adapters.telemetry import logs
 from rental.application.commands import Actor
-from rental.domain.users import User
+from rental.domain.accounts.users import User
 from rental.entrypoints.http.context import Decorator, get_rental, get_settings
 from rental.entrypoints.http.errors import problem
 

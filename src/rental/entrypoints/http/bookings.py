@@ -10,16 +10,16 @@ from flask.views import MethodView
 
 from rental.application import commands as c
 from rental.application.queries import Page, PageRequest
-from rental.domain.bookings import Booking
+from rental.domain.bookings.booking import Booking
 from rental.entrypoints.http.auth import current_actor, jwt_required
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
-from rental.entrypoints.http.schemas.bookings import (
+from rental.entrypoints.web.schemas.bookings import (
     BookingIdempotencySchema,
     BookingListQuerySchema,
     BookingRequestSchema,
     BookingSchema,
 )
-from rental.entrypoints.http.schemas.common import page_of
+from rental.entrypoints.web.schemas.common import page_of
 
 blp = Blueprint(
     "bookings", __name__, description="A guest's hold on a listing's nights, and its life cycle."

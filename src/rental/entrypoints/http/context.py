@@ -9,14 +9,13 @@ from types import FunctionType
 from typing import Any, Protocol, TypeVar, cast
 
 import flask_smorest
-from flask import current_app
 from marshmallow import Schema, missing
 from webargs.flaskparser import FlaskParser
 
-from rental.composition import Rental
-from rental.entrypoints.http.body import parsed_body
 from rental.entrypoints.http.errors import problem
-from rental.settings import Settings
+from rental.entrypoints.web.body import parsed_body
+from rental.entrypoints.web.context import get_rental as get_rental
+from rental.entrypoints.web.context import get_settings as get_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -25,17 +24,6 @@ class Decorator(Protocol):
     """A decorator that gives back a view of the same type."""
 
     def __call__(self, view: F, /) -> F: ...
-
-
-def get_rental() -> Rental:
-    """The application this Flask app serves (set by ``create_app``)."""
-    rental: Rental = current_app.extensions["rental"]
-    return rental
-
-
-def get_settings() -> Settings:
-    settings: Settings = current_app.extensions["rental.settings"]
-    return settings
 
 
 class StrictParser(FlaskParser):

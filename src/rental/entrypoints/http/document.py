@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from rental.domain.bookings.policies import CancellationPolicy
+from rental.domain.listings.places import COUNTRIES
 from rental.domain.money import CURRENCIES
-from rental.domain.places import COUNTRIES
-from rental.domain.policies import CancellationPolicy
 
 API_PREFIX = "/api/v1"
 ROOT_SERVER = [{"url": "/", "description": "The server root (probes)."}]

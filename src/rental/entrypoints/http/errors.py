@@ -13,35 +13,18 @@ from flask import Flask, Response, current_app, json, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, UnsupportedMediaType
 
 from rental.domain import errors as e
-from rental.entrypoints.http.body import (
-    NUL_MESSAGE as NUL_MESSAGE,  # the GraphQL endpoint says it too
-)
-from rental.entrypoints.http.body import (
+from rental.entrypoints.web.body import (
+    NUL_MESSAGE,
     BodyRefused,
     fields_with_nul,
     keep_parsed,
     parse_body,
 )
+from rental.entrypoints.web.problems import DOMAIN_STATUS, OWN_ERRORS, flatten_messages
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_BASE = "https://rental.example/problems/"
 logger = logging.getLogger(__name__)
-
-# Most specific first: the first class an error is an instance of gives its status.
-DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
-    (e.InvalidInput, 422),
-    (e.CurrencyMismatch, 422),
-    (e.NotFound, 404),
-    (e.PermissionDenied, 403),
-    (e.AuthenticationFailed, 401),
-    (e.PaymentDeclined, 402),
-    (e.PaymentProviderUnavailable, 503),
-    (e.WebhookRejected, 400),
-    (e.Conflict, 409),
-    (e.PreconditionFailed, 412),
-    (e.TimeBudgetSpent, 503),
-    (e.TooManyPaymentAttempts, 429),
-)
 
 
 def problem(
@@ -87,26 +70,6 @@ def domain_problem(error: e.DomainError) -> Response:
         headers["Retry-After"] = str(error.retry_after)
     type_ = problem_type(type(error))
     return problem(status, error.detail, type_=type_, title=title, headers=headers, **extra)
-
-
-def flatten_messages(messages: Any, prefix: str = "") -> dict[str, list[str]]:
-    """Marshmallow's nested messages as ``{"field": [...], "field.0": [...]}``."""
-    if isinstance(messages, Mapping):
-        flat: dict[str, list[str]] = {}
-        for key, value in messages.items():
-            name = f"{prefix}.{key}" if prefix else str(key)
-            for field, texts in flatten_messages(value, name).items():
-                flat.setdefault(field, []).extend(texts)
-        return flat
-    if isinstance(messages, list | tuple):
-        texts = [m for m in messages if isinstance(m, str)]
-        flat = {prefix or "_schema": texts} if texts else {}
-        for item in messages:
-            if not isinstance(item, str):
-                for field, more in flatten_messages(item, prefix).items():
-                    flat.setdefault(field, []).extend(more)
-        return flat
-    return {prefix or "_schema": [str(messages)]}
 
 
 def validation_errors(error: HTTPException) -> dict[str, list[str]] | None:
@@ -157,9 +120,6 @@ def unexpected_problem(error: Exception) -> Response:
     # The trace goes to the log, never to the client.
     logger.exception("unhandled error on %s %s", request.method, request.path)
     return problem(500, "Something went wrong on our side; it has been logged.")
-
-
-OWN_ERRORS = "rental.own_errors"  # app.extensions key: endpoints whose errors are not problems
 
 
 def _nul_problem(fields: list[str]) -> Response:

@@ -10,7 +10,7 @@ from marshmallow import fields
 
 from rental.entrypoints.http.context import Blueprint, get_rental, get_settings
 from rental.entrypoints.http.errors import RETRY_AFTER_SECONDS, problem
-from rental.entrypoints.http.schemas.common import BaseSchema
+from rental.entrypoints.web.schemas.common import BaseSchema
 
 blp = Blueprint("health", __name__, description="Probes for load balancers and orchestrators.")
 logger = logging.getLogger(__name__)

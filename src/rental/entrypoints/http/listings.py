@@ -11,12 +11,12 @@ from werkzeug.http import http_date
 
 from rental.application import commands as c
 from rental.application.queries import ListingSearch, ListingSort, Page, PageRequest
-from rental.domain.calendar import Block
-from rental.domain.listings import Listing
+from rental.domain.calendar.nights import Block
+from rental.domain.listings.listing import Listing
 from rental.entrypoints.http.auth import current_actor, jwt_required
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
-from rental.entrypoints.http.schemas.common import BaseSchema, page_of
-from rental.entrypoints.http.schemas.listings import (
+from rental.entrypoints.web.schemas.common import BaseSchema, page_of
+from rental.entrypoints.web.schemas.listings import (
     AvailabilityQuerySchema,
     AvailabilitySchema,
     BlockInputSchema,

@@ -9,11 +9,11 @@ from flask.views import MethodView
 
 from rental.application import commands as c
 from rental.application.queries import PageRequest
-from rental.domain.payments import Payment
+from rental.domain.payments.payment import Payment
 from rental.entrypoints.http.auth import current_actor, jwt_required
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
-from rental.entrypoints.http.schemas.common import PageQuerySchema, page_of
-from rental.entrypoints.http.schemas.payments import (
+from rental.entrypoints.web.schemas.common import PageQuerySchema, page_of
+from rental.entrypoints.web.schemas.payments import (
     IdempotencyHeadersSchema,
     PaymentRequestSchema,
     PaymentSchema,

@@ -7,8 +7,8 @@ from typing import Any
 from rental.application.queries import PageRequest, PayoutTotals
 from rental.entrypoints.http.auth import current_actor, jwt_required
 from rental.entrypoints.http.context import Blueprint, get_rental
-from rental.entrypoints.http.schemas.common import PageQuerySchema, page_of
-from rental.entrypoints.http.schemas.payouts import PayoutSchema, PayoutSummarySchema
+from rental.entrypoints.web.schemas.common import PageQuerySchema, page_of
+from rental.entrypoints.web.schemas.payouts import PayoutSchema, PayoutSummarySchema
 
 blp = Blueprint("payouts", __name__, description="Hosts' payouts, 24 hours after check-in.")
 BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]

@@ -9,11 +9,11 @@ from flask.views import MethodView
 
 from rental.application import commands as c
 from rental.application.queries import Page, PageRequest
-from rental.domain.reviews import Review
+from rental.domain.reviews.review import Review
 from rental.entrypoints.http.auth import current_actor, jwt_required
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
-from rental.entrypoints.http.schemas.common import PageQuerySchema, page_of
-from rental.entrypoints.http.schemas.reviews import ReviewRequestSchema, ReviewSchema
+from rental.entrypoints.web.schemas.common import PageQuerySchema, page_of
+from rental.entrypoints.web.schemas.reviews import ReviewRequestSchema, ReviewSchema
 
 blp = Blueprint("reviews", __name__, description="Guests' reviews of their stays.")
 LOCATION = location_header("The review's URL.")

@@ -9,7 +9,7 @@ from flask import Response, url_for
 from flask_jwt_extended import get_jwt
 
 from rental.application import commands as c
-from rental.domain.users import User
+from rental.domain.accounts.users import User
 from rental.entrypoints.http.auth import (
     current_actor,
     jwt_required,
@@ -18,7 +18,7 @@ from rental.entrypoints.http.auth import (
     tokens_for,
 )
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
-from rental.entrypoints.http.schemas.users import (
+from rental.entrypoints.web.schemas.users import (
     AccessTokenSchema,
     LoginSchema,
     ProfileUpdateSchema,

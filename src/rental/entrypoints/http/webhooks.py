@@ -16,7 +16,7 @@ from rental.application.commands import HandleProviderEvent
 from rental.application.handlers.provider_sync import UNCHANGED
 from rental.domain.errors import NotFound, WebhookRejected
 from rental.entrypoints.http.context import Blueprint, get_rental, get_settings
-from rental.entrypoints.http.schemas.payouts import WebhookAckSchema
+from rental.entrypoints.web.schemas.payouts import WebhookAckSchema
 
 blp = Blueprint("webhooks", __name__, description="Events from the payment provider.")
 log = logging.getLogger(__name__)

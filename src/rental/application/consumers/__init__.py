@@ -1,0 +1,1 @@
+"""Event consumers: what happens after a command has committed (emails, their texts)."""

@@ -1,0 +1,1 @@
+"""Steps several command handlers share (expiring holds, keeping the books); no handler here."""

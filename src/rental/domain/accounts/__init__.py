@@ -1,0 +1,1 @@
+"""Accounts: guests, hosts and admins."""

@@ -1,0 +1,1 @@
+"""Channel sync: a listing's nights exported to other platforms by iCal, and theirs imported."""

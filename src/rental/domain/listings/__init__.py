@@ -1,0 +1,1 @@
+"""Listings and their media: a host's home, where it is, what it offers."""

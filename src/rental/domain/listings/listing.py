@@ -1,0 +1,282 @@
+"""Listings: a host's home, its prices and rules, and what it takes to book it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from attrs import define, field
+
+from rental.domain.aggregate import Aggregate
+from rental.domain.bookings.booking import Booking
+from rental.domain.bookings.policies import CancellationPolicy, PriceBreakdown
+from rental.domain.calendar.booking_terms import DEFAULT_MAX_ADVANCE_DAYS, BookingTerms
+from rental.domain.calendar.stay import Stay, check_timezone, local_date
+from rental.domain.errors import (
+    InvalidInput,
+    ListingChanged,
+    ListingHasLiveBookings,
+    ListingNotFound,
+)
+from rental.domain.events import (
+    ListingCreated,
+    ListingDeleted,
+    ListingUpdated,
+)
+from rental.domain.listings.places import check_coordinates, check_country
+from rental.domain.money import check_currency
+from rental.domain.text import check_text
+
+MAX_TITLE = 200
+MAX_DESCRIPTION = 10_000
+MAX_TEXT = 200
+MAX_AMENITIES = 100
+MAX_GUESTS_LIMIT = 100
+MAX_NIGHTS_LIMIT = 365 * 3
+MAX_ADVANCE_DAYS_LIMIT = 1095  # the booking horizon's longest (BookingTerms.max_advance_days)
+MAX_PRICE = 100_000_000_00  # minor units; anything larger is surely a typo
+
+# The fields a host sets, with their defaults (None: required on creation).
+EDITABLE: dict[str, Any] = {
+    "title": None,
+    "description": "",
+    "address": "",
+    "city": None,
+    "country": None,
+    "latitude": None,
+    "longitude": None,
+    "timezone": "UTC",
+    "price_per_night": None,
+    "currency": "USD",
+    "cleaning_fee": 0,
+    "weekly_discount_percent": 0,
+    "monthly_discount_percent": 0,
+    "max_guests": None,
+    "min_nights": 1,
+    "max_nights": 365,
+    "max_advance_days": DEFAULT_MAX_ADVANCE_DAYS,
+    "instant_book": True,
+    "cancellation_policy": CancellationPolicy.FLEXIBLE.value,
+    "amenities": [],
+}
+REQUIRED = ("title", "city", "country", "price_per_night", "max_guests")
+MULTILINE = ("description",)
+OPTIONAL_NULLABLE = ("latitude", "longitude")
+
+
+def _check_text(
+    errors: dict[str, list[str]], values: dict[str, Any], name: str, limit: int
+) -> None:
+    value = values[name]
+    if not isinstance(value, str):
+        errors[name] = ["must be a string."]
+    elif name in REQUIRED and not value.strip():
+        errors[name] = ["must not be blank."]
+    else:
+        check_text(errors, name, value, limit=limit, multiline=name in MULTILINE)
+
+
+def _check_int(
+    errors: dict[str, list[str]], values: dict[str, Any], name: str, low: int, high: int
+) -> None:
+    value = values[name]
+    if isinstance(value, bool) or not isinstance(value, int):
+        errors[name] = ["must be an integer."]
+    elif not low <= value <= high:
+        errors[name] = [f"must be between {low} and {high}."]
+
+
+def check_listing_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """Validate a whole set of listing fields; return them normalized or raise ``InvalidInput``.
+
+    Every broken field is reported at once.
+    """
+    errors: dict[str, list[str]] = {}
+    values = dict(values)
+    for name in REQUIRED:
+        if values.get(name) is None:
+            errors[name] = ["is required."]
+    if errors:
+        raise InvalidInput(errors)
+    _check_text(errors, values, "title", MAX_TITLE)
+    _check_text(errors, values, "description", MAX_DESCRIPTION)
+    _check_text(errors, values, "address", MAX_TEXT)
+    _check_text(errors, values, "city", MAX_TEXT)
+    if "city" not in errors:
+        values["city"] = values["city"].strip()
+    _check_int(errors, values, "price_per_night", 1, MAX_PRICE)
+    _check_int(errors, values, "cleaning_fee", 0, MAX_PRICE)
+    _check_int(errors, values, "weekly_discount_percent", 0, 100)
+    _check_int(errors, values, "monthly_discount_percent", 0, 100)
+    _check_int(errors, values, "max_guests", 1, MAX_GUESTS_LIMIT)
+    _check_int(errors, values, "min_nights", 1, MAX_NIGHTS_LIMIT)
+    _check_int(errors, values, "max_nights", 1, MAX_NIGHTS_LIMIT)
+    _check_int(errors, values, "max_advance_days", 1, MAX_ADVANCE_DAYS_LIMIT)
+    both_valid = "min_nights" not in errors and "max_nights" not in errors
+    if both_valid and values["max_nights"] < values["min_nights"]:
+        errors["max_nights"] = ["must be at least min_nights."]
+    if not isinstance(values["instant_book"], bool):
+        errors["instant_book"] = ["must be true or false."]
+    if values["cancellation_policy"] not in {p.value for p in CancellationPolicy}:
+        errors["cancellation_policy"] = ["must be one of flexible, moderate, strict."]
+    amenities = values["amenities"]
+    if not isinstance(amenities, list | tuple) or not all(
+        isinstance(a, str) and 0 < len(a.strip()) <= 50 for a in amenities
+    ):
+        errors["amenities"] = ["must be a list of names of 1 to 50 characters."]
+    elif len(amenities) > MAX_AMENITIES:
+        errors["amenities"] = [f"must have at most {MAX_AMENITIES} entries."]
+    else:
+        values["amenities"] = sorted({a.strip().lower() for a in amenities})
+    for name, check in (
+        ("country", check_country),
+        ("currency", check_currency),
+        ("timezone", check_timezone),
+    ):
+        try:
+            values[name] = check(values[name]) if isinstance(values[name], str) else check("")
+        except InvalidInput as error:
+            errors.update(error.errors)
+    try:
+        check_coordinates(values["latitude"], values["longitude"])
+    except InvalidInput as error:
+        errors.update(error.errors)
+    if errors:
+        raise InvalidInput(errors)
+    return values
+
+
+@define(slots=False, eq=False)
+class Listing(Aggregate):
+    """A home offered by a host. Its ``version`` serializes the bookings made on it."""
+
+    id: str
+    host_id: str
+    title: str
+    description: str
+    address: str
+    city: str
+    country: str
+    latitude: float | None
+    longitude: float | None
+    timezone: str
+    price_per_night: int
+    currency: str
+    cleaning_fee: int
+    weekly_discount_percent: int
+    monthly_discount_percent: int
+    max_guests: int
+    min_nights: int
+    max_nights: int
+    instant_book: bool
+    cancellation_policy: str
+    amenities: list[str]
+    created_at: datetime
+    updated_at: datetime
+    max_advance_days: int = DEFAULT_MAX_ADVANCE_DAYS
+    rating_sum: int = 0
+    review_count: int = 0
+    rating_average: Decimal | None = None
+    deleted_at: datetime | None = None
+    unlisted_at: datetime | None = None  # off the market while its host is disabled
+    version: int = field(default=1, kw_only=True)
+
+    @classmethod
+    def create(cls, *, listing_id: str, host_id: str, now: datetime, **fields: Any) -> Listing:
+        unknown = set(fields) - set(EDITABLE)
+        if unknown:
+            raise InvalidInput({name: ["is not a listing field."] for name in sorted(unknown)})
+        values = check_listing_fields({**EDITABLE, **fields})
+        listing = cls(id=listing_id, host_id=host_id, created_at=now, updated_at=now, **values)
+        listing.record(ListingCreated(occurred_at=now, listing_id=listing_id, host_id=host_id))
+        return listing
+
+    def fields(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in EDITABLE}
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def is_listed(self) -> bool:
+        """Offered: not deleted, and not taken off the market (its host disabled)."""
+        return not self.is_deleted and self.unlisted_at is None
+
+    def unlist(self, now: datetime) -> None:
+        """Take it off the market: out of search, no new booking (its host was disabled)."""
+        if self.unlisted_at is None:
+            self.unlisted_at = now
+            self.updated_at = now
+            self.bump_version()
+            self.record(ListingUpdated(occurred_at=now, listing_id=self.id, host_id=self.host_id))
+
+    def check_is_active(self) -> None:
+        if self.is_deleted:
+            raise ListingNotFound(f"No listing {self.id}.")
+
+    def check_version_in(self, versions: frozenset[int] | None) -> None:
+        """Optimistic concurrency: ``versions`` are those the caller saw (None: any will do)."""
+        if versions is not None and self.version not in versions:
+            raise ListingChanged(
+                f"The listing is at version {self.version}, not one you saw; read it again."
+            )
+
+    def update(
+        self, *, now: datetime, seen_versions: frozenset[int] | None = None, **changes: Any
+    ) -> None:
+        self.check_is_active()
+        self.check_version_in(seen_versions)
+        unknown = set(changes) - set(EDITABLE)
+        if unknown:
+            raise InvalidInput({name: ["is not a listing field."] for name in sorted(unknown)})
+        for name in REQUIRED:
+            if name in changes and changes[name] is None:
+                raise InvalidInput.field(name, "may not be null.")
+        values = check_listing_fields({**self.fields(), **changes})
+        for name, value in values.items():
+            setattr(self, name, value)
+        self.updated_at = now
+        self.bump_version()
+        self.record(ListingUpdated(occurred_at=now, listing_id=self.id, host_id=self.host_id))
+
+    def delete(self, *, now: datetime, live_bookings: list[Booking]) -> None:
+        """Soft-delete; refused while a pending or confirmed booking has not ended."""
+        self.check_is_active()
+        today = local_date(now, self.timezone)
+        if any(b.is_live(now) and b.check_out > today for b in live_bookings):
+            raise ListingHasLiveBookings(
+                "The listing has a pending or confirmed booking that has not ended."
+            )
+        self.deleted_at = now
+        self.updated_at = now
+        self.bump_version()
+        self.record(ListingDeleted(occurred_at=now, listing_id=self.id, host_id=self.host_id))
+
+    # -- booking ------------------------------------------------------------------------
+    @property
+    def terms(self) -> BookingTerms:
+        """What a booking of this listing is made under, as it stands now."""
+        return BookingTerms(
+            price_per_night=self.price_per_night, currency=self.currency,
+            cleaning_fee=self.cleaning_fee, weekly_discount_percent=self.weekly_discount_percent,
+            monthly_discount_percent=self.monthly_discount_percent, max_guests=self.max_guests,
+            min_nights=self.min_nights, max_nights=self.max_nights, timezone=self.timezone,
+            cancellation_policy=self.cancellation_policy, instant_book=self.instant_book,
+            max_advance_days=self.max_advance_days,
+        )  # fmt: skip
+
+    def quote(self, stay: Stay) -> PriceBreakdown:
+        return self.terms.quote(stay)
+
+    def today(self, now: datetime) -> date:
+        return local_date(now, self.timezone)
+
+    def record_review(self, rating: int, now: datetime) -> None:
+        """Fold a new rating into the mean, rounded half up to 2 decimals."""
+        self.rating_sum += rating
+        self.review_count += 1
+        mean = Decimal(self.rating_sum) / Decimal(self.review_count)
+        self.rating_average = mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        self.bump_version()

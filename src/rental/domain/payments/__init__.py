@@ -1,0 +1,1 @@
+"""Payments and payouts: money taken from guests, the books, and hosts paid."""

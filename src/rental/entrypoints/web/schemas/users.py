@@ -1,0 +1,105 @@
+"""Schemas of accounts and tokens."""
+
+from __future__ import annotations
+
+from marshmallow import fields, validate
+
+from rental.domain.accounts.users import (
+    EMAIL_PATTERN,
+    MAX_BIO,
+    MAX_FULL_NAME,
+    MAX_PASSWORD_LENGTH,
+    MIN_PASSWORD_LENGTH,
+    USERNAME_PATTERN,
+)
+from rental.entrypoints.web.schemas.common import (
+    MULTILINE,
+    NO_NUL,
+    ONE_LINE,
+    BaseSchema,
+    one_of,
+    text,
+)
+
+# The domain's email rule, with control characters spelled out: Python's \s takes U+001C to
+# U+001F as spaces, generators of the pattern do not, and NUL is refused everywhere anyway.
+EMAIL = EMAIL_PATTERN.pattern.replace(r"\s", r"\s\x00-\x1f\x7f-\x9f")
+
+
+def password(**kwargs: object) -> fields.String:
+    return text(
+        NO_NUL, min_length=MIN_PASSWORD_LENGTH, max_length=MAX_PASSWORD_LENGTH, load_only=True,
+        **kwargs,
+    )  # fmt: skip
+
+
+class RegisterSchema(BaseSchema):
+    """A new account. ``role`` is ``guest`` (the default) or ``host``; admins come from the CLI."""
+
+    username = fields.String(
+        required=True,
+        validate=validate.Regexp(
+            USERNAME_PATTERN.pattern,
+            error="must be 3 to 30 letters, digits, dots, dashes or underscores.",
+        ),
+        metadata={"example": "hana", "description": "Unique without regard to case."},
+    )
+    email = fields.String(
+        required=True,
+        validate=[
+            validate.Length(max=254),
+            validate.Regexp(EMAIL, error="is not a valid email address."),
+        ],
+        metadata={"example": "hana@example.com", "description": "Unique, case-insensitive."},
+    )
+    password = password(required=True, metadata={"example": "correct horse battery"})
+    role = one_of(["guest", "host"], "must be guest or host.", load_default="guest")
+
+
+class LoginSchema(BaseSchema):
+    """Credentials; a wrong email or password answers 401 without saying which."""
+
+    email = text(NO_NUL, max_length=254, required=True, metadata={"example": "hana@example.com"})
+    password = text(
+        NO_NUL, max_length=1024, required=True, load_only=True,
+        metadata={"example": "correct horse battery"},
+    )  # fmt: skip
+
+
+class ProfileUpdateSchema(BaseSchema):
+    """Only the fields given change; ``null`` leaves a field as it is."""
+
+    full_name = text(
+        ONE_LINE, max_length=MAX_FULL_NAME, allow_none=True, metadata={"example": "Hana Ito"}
+    )
+    bio = text(MULTILINE, max_length=MAX_BIO, allow_none=True)
+    password = password(allow_none=True)
+
+
+class UserSchema(BaseSchema):
+    """A user as they see themselves; never a password or its hash."""
+
+    id = fields.String(required=True)
+    username = fields.String(required=True)
+    email = fields.String(required=True)
+    role = fields.String(
+        required=True, validate=validate.OneOf(["guest", "host", "admin"]),
+        metadata={"example": "guest"},
+    )  # fmt: skip
+    full_name = fields.String(required=True, allow_none=True)
+    bio = fields.String(required=True, allow_none=True)
+    created_at = fields.DateTime(required=True)
+
+
+class AccessTokenSchema(BaseSchema):
+    """A new access token; ``expires_in`` is in seconds."""
+
+    access_token = fields.String(required=True)
+    token_type = fields.String(required=True, metadata={"example": "Bearer"})
+    expires_in = fields.Integer(required=True)
+
+
+class TokensSchema(AccessTokenSchema):
+    """The answer to a login: an access token and the refresh token that renews it."""
+
+    refresh_token = fields.String(required=True)
