@@ -65,3 +65,32 @@ class Money:
 
     def __str__(self) -> str:
         return f"{self.amount} {self.currency} (minor units)"
+
+
+# What one card payment may be, in minor units, as Stripe states it ("Minimum and maximum
+# charge amounts"): at least the amount listed for the currency (50 for one not listed), at
+# most eight digits (99,999,999) in any currency. An amount outside is refused before any
+# provider is asked, instead of failing there.
+MIN_CHARGE = {
+    "USD": 50, "AED": 200, "AUD": 50, "BGN": 100, "BRL": 50, "CAD": 50, "CHF": 50, "CZK": 1500,
+    "DKK": 250, "EUR": 50, "GBP": 30, "HKD": 400, "HUF": 17500, "INR": 50, "JPY": 50,
+    "MXN": 1000, "MYR": 200, "NOK": 300, "NZD": 50, "PLN": 200, "RON": 200, "SEK": 300,
+    "SGD": 50, "THB": 1000,
+}  # fmt: skip
+DEFAULT_MIN_CHARGE = 50
+MAX_CHARGE = 99_999_999
+
+
+def check_chargeable(amount: Money, field: str) -> None:
+    """``InvalidInput`` naming ``field`` when one card payment cannot be ``amount``."""
+    least = MIN_CHARGE.get(amount.currency, DEFAULT_MIN_CHARGE)
+    if amount.amount < least:
+        raise InvalidInput.field(
+            field, f"the total, {amount.amount} {amount.currency}, is less than the least a card "
+            f"payment may be ({least})."
+        )  # fmt: skip
+    if amount.amount > MAX_CHARGE:
+        raise InvalidInput.field(
+            field, f"the total, {amount.amount} {amount.currency}, is more than the most a card "
+            f"payment may be ({MAX_CHARGE})."
+        )  # fmt: skip

@@ -43,7 +43,7 @@ def cancel_stay_of_disabled_host(
     if not uow.users.get(booking.host_id).is_disabled:
         raise TransitionNotAllowed("Only the stays of a disabled host are cancelled this way.")
     now = deps.clock.now()
-    if booking.status_at(now) not in LIVE_STATUSES or booking.check_in < booking.today(now):
+    if booking.status_at(now) not in LIVE_STATUSES or booking.is_under_way(now):
         return False  # over already, or under way: only an admin may end a stay in progress
     cancel_as(uow, deps, booking, CancelledBy.HOST, now)
     uow.commit()

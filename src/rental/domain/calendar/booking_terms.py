@@ -14,7 +14,7 @@ from rental.domain.errors import (
     StayTooFarAhead,
     TooManyGuests,
 )
-from rental.domain.money import Money
+from rental.domain.money import Money, check_chargeable
 
 # How far ahead a night may be booked, unless the host sets it: without a horizon a stay in
 # the year 9999 was accepted, paid and confirmed.
@@ -87,8 +87,9 @@ class BookingTerms:
 
     def check_stay_rules(self, stay: Stay, guests: int, now: datetime) -> None:
         """No check-in before today (listing time zone), party size, the booking horizon,
-        length of stay."""
+        length of stay, and a total one card payment may be."""
         self.check_check_in_not_past(stay, now)
         self.check_party_size(guests)
         self.check_within_horizon(stay, now)
         self.check_stay_length(stay)
+        check_chargeable(Money(self.quote(stay).total, self.currency), "check_out")

@@ -25,7 +25,7 @@ from rental.domain.events import (
     ListingUpdated,
 )
 from rental.domain.listings.places import check_coordinates, check_country
-from rental.domain.money import check_currency
+from rental.domain.money import MAX_CHARGE, check_currency
 from rental.domain.text import check_text
 
 MAX_TITLE = 200
@@ -35,7 +35,7 @@ MAX_AMENITIES = 100
 MAX_GUESTS_LIMIT = 100
 MAX_NIGHTS_LIMIT = 365 * 3
 MAX_ADVANCE_DAYS_LIMIT = 1095  # the booking horizon's longest (BookingTerms.max_advance_days)
-MAX_PRICE = 100_000_000_00  # minor units; anything larger is surely a typo
+MAX_PRICE = MAX_CHARGE  # minor units: a night costs no more than one card payment may
 
 # The fields a host sets, with their defaults (None: required on creation).
 EDITABLE: dict[str, Any] = {

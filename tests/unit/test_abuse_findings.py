@@ -1,0 +1,111 @@
+"""The attack's smaller findings, each refused now: internal addresses a feed could reach,
+addresses in an import's error, invisible and bidi characters in text, time zones that are
+not IANA's, and a host ending a stay under way."""
+
+from __future__ import annotations
+
+import ipaddress
+from datetime import timedelta
+
+import pytest
+
+from rental.adapters.ical.fetcher import SafeFeedFetcher, is_public
+from rental.application.ports import CalendarFeedError
+from rental.domain.accounts.users import Role
+from rental.domain.bookings.booking import CancelledBy
+from rental.domain.calendar.stay import check_timezone
+from rental.domain.errors import InvalidInput, PermissionDenied
+from rental.domain.text import check_text
+from tests.contracts.builders import NOW, TODAY, a_booking, a_listing, a_user, confirmed
+
+INTERNAL_IN_DISGUISE = [
+    "::7f00:1",  # IPv4-compatible 127.0.0.1
+    "::a00:1",  # IPv4-compatible 10.0.0.1
+    "::ffff:0:7f00:1",  # IPv4-translated 127.0.0.1
+    "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254
+    "64:ff9b::808:808",  # NAT64 of a public address: still a translator's, refused
+    "64:ff9b:1::a00:1",  # NAT64 local use
+    "fec0::1",  # site-local
+    "::ffff:10.0.0.1",  # IPv4-mapped, as before
+]
+
+
+@pytest.mark.parametrize("address", INTERNAL_IN_DISGUISE)
+def test_internal_addresses_in_ipv6_clothing_are_not_public(address: str) -> None:
+    assert not is_public(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize("address", ["2606:4700:4700::1111", "8.8.8.8", "2a00:1450::1"])
+def test_public_addresses_stay_public(address: str) -> None:
+    assert is_public(ipaddress.ip_address(address))
+
+
+def test_a_refused_feed_does_not_tell_what_the_name_resolves_to() -> None:
+    fetcher = SafeFeedFetcher(resolver=lambda host, port: ["10.20.30.40", "::a00:1"])
+    with pytest.raises(CalendarFeedError) as refused:
+        fetcher.fetch("http://intranet.example/cal.ics", etag=None, last_modified=None)
+    assert str(refused.value) == "refused: intranet.example is not a public address"
+    assert "10.20.30.40" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["abc\u202edcba", "zero\u200bwidth", "\ufeffBOM", "isolate\u2066x\u2069", "mark\u200f"],
+)
+def test_invisible_and_bidi_characters_are_refused_in_text(text: str) -> None:
+    for multiline in (False, True):
+        errors: dict[str, list[str]] = {}
+        check_text(errors, "title", text, limit=100, multiline=multiline)
+        assert errors == {
+            "title": ["must not contain invisible or bidirectional control characters."]
+        }
+
+
+def test_joiners_that_emoji_and_scripts_need_are_kept() -> None:
+    errors: dict[str, list[str]] = {}
+    check_text(
+        errors,
+        "title",
+        "Family \U0001f468\u200d\U0001f469 \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+        limit=100,
+        multiline=False,
+    )
+    assert errors == {}
+
+
+@pytest.mark.parametrize("name", ["localtime", "posixrules", "Factory"])
+def test_only_iana_time_zones_are_accepted(name: str) -> None:
+    with pytest.raises(InvalidInput, match="is not an IANA time zone name"):
+        check_timezone(name)
+    assert check_timezone("Europe/Lisbon") == "Europe/Lisbon"
+
+
+def test_a_host_cannot_end_a_stay_under_way_but_the_guest_can() -> None:
+    host, guest = a_user(Role.HOST), a_user()
+    listing = a_listing(host)
+    stay = confirmed(a_booking(listing, guest, TODAY + timedelta(days=1), nights=3), NOW)
+    later = NOW + timedelta(days=2)  # the second night
+    assert stay.is_under_way(later)
+    with pytest.raises(PermissionDenied, match="only through an admin"):
+        stay.cancel(CancelledBy.HOST, later)
+    assert stay.cancel(CancelledBy.GUEST, later) == 0  # flexible: under a day before, nothing
+    ahead = confirmed(a_booking(listing, guest, TODAY + timedelta(days=5)), NOW)
+    assert ahead.cancel(CancelledBy.HOST, NOW) == ahead.total
+
+
+def test_a_total_no_card_payment_may_be_is_refused_before_any_hold() -> None:
+    from rental.domain.calendar.stay import Stay
+    from rental.domain.errors import InvalidInput as Refused
+
+    host = a_user(Role.HOST)
+    cheap = a_listing(host, price_per_night=10, currency="GBP")  # 10 + 1 fee < 30 pence
+    stay = Stay(TODAY + timedelta(days=1), TODAY + timedelta(days=2))
+    with pytest.raises(Refused, match="less than the least a card payment may be"):
+        cheap.terms.check_stay_rules(stay, 1, NOW)
+    dear = a_listing(host, price_per_night=99_999_999, max_nights=400)
+    with pytest.raises(Refused, match="more than the most a card payment may be"):
+        dear.terms.check_stay_rules(stay, 1, NOW)  # one night plus the service fee
+    fine = a_listing(host, price_per_night=30, currency="GBP")
+    fine.terms.check_stay_rules(stay, 1, NOW)
+    with pytest.raises(Refused, match="price_per_night"):
+        a_listing(host, price_per_night=100_000_000)
