@@ -3,6 +3,7 @@ from enum import StrEnum
 class PayoutStatus(StrEnum):
     CANCELLED = "cancelled"
     DUE = "due"
+    HELD = "held"
     PAID = "paid"
     SCHEDULED = "scheduled"
 
