@@ -104,6 +104,8 @@ class Settings:
     cors_origins: tuple[str, ...] = ()
     cors_credentials: bool = False
     limits: AbuseLimits = field(factory=lambda: AbuseLimits())
+    # Where clients reach the API (absolute URLs it hands out are built on it, never on Host).
+    public_url: str | None = None
 
     @property
     def is_development(self) -> bool:
@@ -134,7 +136,9 @@ class Settings:
         call from; none by default) and ``RENTAL_CORS_CREDENTIALS`` (``true`` to allow cookies;
         never with ``*``).
 
-        Limits against abuse: those of ``AbuseLimits.from_env``."""
+        Limits against abuse: those of ``AbuseLimits.from_env``. ``RENTAL_PUBLIC_URL``
+        (``https://rental.example.com``, optionally with a path): the base of the absolute URLs
+        the API hands out (a listing's calendar-feed URL); never taken from a request."""
         env = os.environ if environ is None else environ
         name = env.get("RENTAL_ENV", "production").strip() or "production"
         if name not in ("development", "production", "test"):
@@ -170,6 +174,7 @@ class Settings:
             cors_origins=_cors_origins(env),
             cors_credentials=_cors_credentials(env),
             limits=AbuseLimits.from_env(env),
+            public_url=_public_url(env.get("RENTAL_PUBLIC_URL", "")),
         )
 
 
@@ -373,3 +378,13 @@ class AbuseLimits:
             max_unpaid_holds=self.max_unpaid_holds,
             payment_attempts=self.payment_attempts,
         )
+
+
+def _public_url(raw: str) -> str | None:
+    url = raw.strip().rstrip("/")
+    if url and not re.match(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?(/[^\s?#]*)?$", url):
+        raise SettingsError(
+            f"RENTAL_PUBLIC_URL={raw!r} must be an http:// or https:// address, like "
+            "https://rental.example.com."
+        )
+    return url or None

@@ -65,7 +65,7 @@ def test_a_host_name_is_judged_by_what_it_resolves_to(feed_server: FeedServer) -
         return ["93.184.216.34", "10.0.0.7"]
 
     with pytest.raises(
-        CalendarFeedError, match="calendar.example is not a public address"
+        CalendarFeedError, match=r"calendar\.example is not a public address"
     ) as refused:
         fetch(SafeFeedFetcher(resolver=resolver), "https://calendar.example/feed.ics")
     assert "10.0.0.7" not in str(refused.value)  # the host is not told what is inside

@@ -109,3 +109,53 @@ def test_a_total_no_card_payment_may_be_is_refused_before_any_hold() -> None:
     fine.terms.check_stay_rules(stay, 1, NOW)
     with pytest.raises(Refused, match="price_per_night"):
         a_listing(host, price_per_night=100_000_000)
+
+
+def _signed(body: dict[str, object], at: float | None = None) -> tuple[bytes, str]:
+    import json
+
+    from tests.stripe_events import signature
+
+    payload = json.dumps(body).encode()
+    return payload, signature(payload, at=at)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"object": "event", "type": "charge.refunded", "data": {"object": {}}},  # no id
+        {"id": "evt_1", "object": "event", "type": "charge.refunded", "data": None},
+        {"id": "evt_2", "object": "event", "type": "charge.refunded",
+         "data": {"object": {"object": "charge", "amount_refunded": "lots"}}},
+        {"id": "evt_3", "object": "event", "data": {"object": {}}},  # no type
+    ],
+)  # fmt: skip
+def test_a_signed_but_malformed_stripe_event_is_refused_and_logged(
+    body: dict[str, object], caplog: pytest.LogCaptureFixture
+) -> None:
+    from rental.adapters.stripe.webhooks import verified_event
+    from rental.domain.errors import WebhookRejected
+    from tests.stripe_server import WEBHOOK_SECRET
+
+    payload, header = _signed(body)
+    with (
+        caplog.at_level("WARNING", logger="rental.adapters.stripe.webhooks"),
+        pytest.raises(WebhookRejected, match="signed but malformed"),
+    ):
+        verified_event(payload, header, WEBHOOK_SECRET)
+    assert [r.message for r in caplog.records if r.name == "rental.adapters.stripe.webhooks"]
+
+
+def test_a_stripe_signature_stamped_in_the_future_is_refused() -> None:
+    import time
+
+    from rental.adapters.stripe.webhooks import verified_event
+    from rental.domain.errors import WebhookRejected
+    from tests.stripe_server import WEBHOOK_SECRET
+
+    body = {"id": "evt_9", "object": "event", "type": "x.y", "data": {"object": {}}}
+    payload, header = _signed(body, at=time.time() + 3600)
+    with pytest.raises(WebhookRejected, match="in the future"):
+        verified_event(payload, header, WEBHOOK_SECRET)
+    payload, header = _signed(body, at=time.time() + 60)  # clocks differ a little
+    assert verified_event(payload, header, WEBHOOK_SECRET).id == "evt_9"

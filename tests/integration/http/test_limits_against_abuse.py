@@ -14,7 +14,7 @@ from rental.application import time_budget
 from rental.composition import bootstrap
 from rental.domain.limits import Limits
 from rental.entrypoints.http import create_app
-from rental.settings import Settings
+from rental.settings import Settings, SettingsError
 from tests.fakes import FakeClock
 from tests.integration.graphql.steps import LISTING_INPUT, codes, gql
 from tests.integration.http.booking_steps import API, book, day, host_with_listing, pay
@@ -189,3 +189,40 @@ def test_failed_payments_are_limited_per_booking_and_per_user_on_both_doors(
     clock.advance(minutes=51)  # the first two failures have left the hour (and the holds run out)
     again = book(limited, guest, listings[2], day(clock, 5), day(clock, 6)).get_json()["id"]
     assert pay(limited, guest, again, "tok_visa").status_code == 201
+
+
+@pytest.mark.parametrize(
+    ("env", "public_url", "expected"),
+    [
+        ("test", "https://rental.example.com", "https://rental.example.com/api/v1/listings/"),
+        ("production", None, "/api/v1/listings/"),
+    ],
+)
+def test_the_secret_feed_url_is_never_built_on_the_host_header(
+    clock: FakeClock, env: str, public_url: str | None, expected: str
+) -> None:
+    rental = bootstrap(clock=clock, password_hasher=Argon2Hasher(fast=True))
+    client = create_app(test_settings(env=env, public_url=public_url), rental=rental).test_client()
+    _, host, listing = host_with_listing(client)
+    poisoned = host | {"Host": "evil.example", "X-Forwarded-Host": "evil.example"}
+    feed = client.get(f"{API}/listings/{listing['id']}/calendar-feed", headers=poisoned)
+    assert feed.get_json()["url"].startswith(expected)
+    assert "evil.example" not in feed.get_json()["url"]
+
+
+def test_the_public_url_is_a_setting() -> None:
+    env = {"RENTAL_ENV": "test", "RENTAL_PUBLIC_URL": "https://rental.example.com/"}
+    assert Settings.from_env(env).public_url == "https://rental.example.com"
+    with pytest.raises(SettingsError, match="RENTAL_PUBLIC_URL"):
+        Settings.from_env(env | {"RENTAL_PUBLIC_URL": "rental.example.com"})
+
+
+def test_no_page_hands_its_url_on_and_https_is_remembered(clock: FakeClock) -> None:
+    rental = bootstrap(clock=clock, password_hasher=Argon2Hasher(fast=True))
+    plain = create_app(test_settings(), rental=rental).test_client().get("/healthz")
+    assert plain.headers["Referrer-Policy"] == "no-referrer"
+    assert "Strict-Transport-Security" not in plain.headers
+    secure = create_app(test_settings(public_url="https://rental.example.com"), rental=rental)
+    answer = secure.test_client().get(f"{API}/listings")
+    assert answer.headers["Strict-Transport-Security"] == "max-age=31536000"
+    assert answer.headers["Referrer-Policy"] == "no-referrer"
