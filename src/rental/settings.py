@@ -354,6 +354,7 @@ class AbuseLimits:
     request_time_budget_ms: int = 10_000
     max_unpaid_holds: int = 3
     payment_attempts: int = 5
+    ical_max_events: int = 2000
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> AbuseLimits:
@@ -361,14 +362,16 @@ class AbuseLimits:
         ``RENTAL_MAX_LISTINGS_PER_HOST`` (listings a host may have at once, 100) and
         ``RENTAL_REQUEST_TIME_BUDGET_MS`` (after this long a request's reads and GraphQL fields
         stop, 10,000), ``RENTAL_MAX_UNPAID_HOLDS`` (unpaid pending bookings a guest may hold at
-        once, 3) and ``RENTAL_PAYMENT_ATTEMPTS`` (failed payments per booking an hour, 5, and
-        twice that per user)."""
+        once, 3), ``RENTAL_PAYMENT_ATTEMPTS`` (failed payments per booking an hour, 5, and
+        twice that per user) and ``RENTAL_ICAL_MAX_EVENTS`` (events an imported calendar
+        may have, 2,000; ten times that many occurrences once repeats are expanded)."""
         return cls(
             graphql_max_cost=_positive(env, "RENTAL_GRAPHQL_MAX_COST", 5000),
             max_listings_per_host=_positive(env, "RENTAL_MAX_LISTINGS_PER_HOST", 100),
             request_time_budget_ms=_positive(env, "RENTAL_REQUEST_TIME_BUDGET_MS", 10_000),
             max_unpaid_holds=_positive(env, "RENTAL_MAX_UNPAID_HOLDS", 3),
             payment_attempts=_positive(env, "RENTAL_PAYMENT_ATTEMPTS", 5),
+            ical_max_events=_positive(env, "RENTAL_ICAL_MAX_EVENTS", 2000),
         )
 
     def domain_limits(self) -> Limits:

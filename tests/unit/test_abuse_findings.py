@@ -159,3 +159,48 @@ def test_a_stripe_signature_stamped_in_the_future_is_refused() -> None:
         verified_event(payload, header, WEBHOOK_SECRET)
     payload, header = _signed(body, at=time.time() + 60)  # clocks differ a little
     assert verified_event(payload, header, WEBHOOK_SECRET).id == "evt_9"
+
+
+def _feed(*events: str) -> bytes:
+    body = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//EN", *events])
+    return (body + "\r\nEND:VCALENDAR\r\n").encode()
+
+
+def _daily(uid: str) -> str:
+    return "\r\n".join([
+        "BEGIN:VEVENT", f"UID:{uid}", "DTSTAMP:20300101T000000Z", "DTSTART;VALUE=DATE:20300101",
+        "DTEND;VALUE=DATE:20300102", "RRULE:FREQ=DAILY", "SUMMARY:x", "END:VEVENT",
+    ])  # fmt: skip
+
+
+WINDOW = {"start": NOW - timedelta(days=1), "end": NOW + timedelta(days=548)}
+
+
+def test_an_imported_calendar_is_bounded_in_events_occurrences_and_time() -> None:
+    from rental.adapters.ical.calendar_format import IcalendarFormat
+
+    with pytest.raises(CalendarFeedError, match="3 events, more than the 2 allowed"):
+        IcalendarFormat(max_events=2).parse(_feed(*(_daily(f"u{i}") for i in range(3))), **WINDOW)
+    # Two daily events over 548 days would be 1,100 occurrences: more than 10 per event.
+    with pytest.raises(CalendarFeedError, match="repeats into more than 20 events"):
+        IcalendarFormat(max_events=2).parse(_feed(_daily("a"), _daily("b")), **WINDOW)
+    with pytest.raises(CalendarFeedError, match="took too long"):
+        IcalendarFormat(parse_seconds=-1).parse(_feed(_daily("a")), **WINDOW)
+    assert len(IcalendarFormat().parse(_feed(_daily("a")), **WINDOW)) == 550
+
+
+def test_the_name_lookup_is_inside_the_fetchs_deadline() -> None:
+    import threading
+
+    never = threading.Event()
+
+    def hanging(host: str, port: int) -> list[str]:
+        never.wait()  # a resolver that never answers
+        return []
+
+    fetcher = SafeFeedFetcher(resolver=hanging, timeout=0.05)
+    try:
+        with pytest.raises(CalendarFeedError, match="timed out"):
+            fetcher.fetch("http://slow-dns.example/cal.ics", etag=None, last_modified=None)
+    finally:
+        never.set()

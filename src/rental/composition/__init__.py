@@ -237,6 +237,7 @@ def bootstrap(
     replica_max_lag_seconds: float = 5.0,
     replica_check_every: float = 1.0,
     limits: Limits | None = None,
+    ical_max_events: int = 2000,
 ) -> Rental:
     """Build a ``Rental``.
 
@@ -256,7 +257,8 @@ def bootstrap(
     repair, and every disputed payment, is emailed to ``admin_email`` (``RENTAL_ADMIN_EMAIL``)
     as well as logged.
     ``database_timeouts`` bound every wait for the database (``RENTAL_DB_*``).
-    ``limits`` bound what one account may hold at once (``RENTAL_MAX_*``).
+    ``limits`` bound what one account may hold at once (``RENTAL_MAX_*``);
+    ``ical_max_events`` the events of one imported calendar (``RENTAL_ICAL_MAX_EVENTS``).
 
     Imported calendars are fetched every ``ical_sync_minutes`` by ``calendar_fetcher``, by
     default one that refuses addresses in private networks unless
@@ -316,7 +318,12 @@ def bootstrap(
         alert=_admin_alert(notifier, admin_email),
         probes=_probes(storage, delivery),
         channel_sync=_channel_sync(
-            bus, dependencies, calendar_fetcher, ical_sync_minutes, ical_allow_private_networks
+            bus,
+            dependencies,
+            calendar_fetcher,
+            ical_sync_minutes,
+            ical_allow_private_networks,
+            ical_max_events,
         ),
     )
 
@@ -327,6 +334,7 @@ def _channel_sync(
     fetcher: FeedFetcher | None,
     every_minutes: int,
     allow_private_networks: bool,
+    max_events: int = 2000,
 ) -> ChannelSync:
     from rental.adapters.ical.calendar_format import IcalendarFormat
     from rental.adapters.ical.fetcher import SafeFeedFetcher
@@ -336,7 +344,7 @@ def _channel_sync(
         uow_factory=dependencies.uow_factory,
         clock=dependencies.clock,
         fetcher=fetcher or SafeFeedFetcher(allow_private_networks=allow_private_networks),
-        calendar_format=IcalendarFormat(),
+        calendar_format=IcalendarFormat(max_events=max_events),
         every=timedelta(minutes=every_minutes),
     )
 
@@ -394,6 +402,7 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "database_replica_urls": settings.database_replica_urls,
         "replica_max_lag_seconds": settings.replica_max_lag_seconds,
         "limits": settings.limits.domain_limits(),
+        "ical_max_events": settings.limits.ical_max_events,
     }
     if "payment_gateway" not in overrides:
         chosen["payment_gateway"] = payment_gateway_from(settings.payments)

@@ -120,10 +120,32 @@ class SafeFeedFetcher:
         raise CalendarFeedError(f"more than {self._max_redirects} redirects")
 
     # -- one request ---------------------------------------------------------------------
-    def _address(self, host: str, port: int) -> str:
+    def _lookup(self, host: str, port: int, deadline: float) -> Sequence[str]:
+        """``host``'s addresses, looked up within the fetch's deadline: the system's resolver
+        has no timeout of its own, so it runs on a thread of its own that is left behind if
+        it does not answer in time."""
+        answer: list[Sequence[str] | BaseException] = []
+
+        def run() -> None:
+            try:
+                answer.append(self._resolve(host, port))
+            except BaseException as error:  # handed to the caller
+                answer.append(error)
+
+        thread = threading.Thread(target=run, name="feed-dns", daemon=True)
+        thread.start()
+        thread.join(max(0.0, deadline - time.monotonic()))
+        if not answer:
+            raise CalendarFeedError(f"timed out after {self._timeout:g} s")
+        if isinstance(answer[0], BaseException):
+            raise answer[0]
+        return answer[0]
+
+    def _address(self, host: str, port: int, deadline: float) -> str:
         """The address to connect to, once every address of ``host`` passed the check."""
         try:
-            addresses = [ipaddress.ip_address(a.split("%")[0]) for a in self._resolve(host, port)]
+            found = self._lookup(host, port, deadline)
+            addresses = [ipaddress.ip_address(a.split("%")[0]) for a in found]
         except (OSError, UnicodeError, ValueError) as error:
             raise CalendarFeedError(f"the host {host} could not be resolved ({error})") from None
         if not addresses:
@@ -151,7 +173,7 @@ class SafeFeedFetcher:
             raise CalendarFeedError("only http:// and https:// URLs can be fetched")
         host = parts.hostname
         port = port or (443 if scheme == "https" else 80)
-        address = self._address(host, port)
+        address = self._address(host, port, deadline)
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise CalendarFeedError(f"timed out after {self._timeout:g} s")
