@@ -2,7 +2,11 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+# Two installs: `make run` needs the runtime only (`pip install -e .`); `make test` and the
+# tools add the dev extra. Installing dev also stands for the runtime, so `make run` after
+# `make test` installs nothing, and `make test` after `make run` still installs dev.
 STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-runtime
 # Integration suites run in parallel processes; each test builds its own database or schema.
 PYTEST_WORKERS ?= 2
 # Where `make run` serves: `PORT=8123 make run`, `HOST=0.0.0.0 make run`.
@@ -11,7 +15,7 @@ PORT ?= 8000
 
 export RENTAL_ENV ?= development
 
-.PHONY: client run test lint typecheck contracts pytest bench bench-http bench-instructions bench-graphql mutation clean venv
+.PHONY: client graphiql-assets run test lint typecheck contracts pytest bench bench-http bench-instructions bench-graphql mutation clean venv
 
 venv: $(STAMP)
 
@@ -20,9 +24,16 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	@touch $(STAMP)
+	@touch $(STAMP) $(RUN_STAMP)
 
-run: $(STAMP)
+$(RUN_STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "rental needs Python 3.11+"'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $(RUN_STAMP)
+
+run: $(RUN_STAMP)
 	$(BIN)/rental db upgrade
 	$(BIN)/rental seed-demo --if-empty
 	$(BIN)/rental serve --host $(HOST) --port $(PORT)
@@ -30,6 +41,11 @@ run: $(STAMP)
 # The Python client in clients/python/, generated from the server's OpenAPI document.
 client: $(STAMP)
 	$(BIN)/python clients/generate.py
+
+# GraphiQL's and React's browser builds, copied from the npm registry into the package (needs npm;
+# the files are committed, so nothing else needs it).
+graphiql-assets: $(STAMP)
+	$(BIN)/python scripts/vendor_graphiql.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts

@@ -10,7 +10,9 @@ number of requests is one request's instructions in the server's Python process,
 excluded. PostgreSQL's and Redis's own work is not in it: ``http_bench.py`` prints that.
 
 Scenarios as in ``http_bench.py``: ``booking`` (a distinct, free stay each time), ``detail``
-(50 listings, cached after the warm-up) and ``search`` (a different dated search each time).
+(50 listings, cached after the warm-up) and ``search`` (a different dated search each time);
+and ``message`` (``POST /threads/{id}/messages`` by 10 guests in turn, each in a thread its
+inquiry opened; rental's alone, to set beside its booking).
 
 Usage: ``.venv/bin/python bench/request_instructions.py [--requests N] [--only booking,...]``
 (about 40 s per valgrind run). Needs valgrind, PostgreSQL and Redis (the same variables as
@@ -37,10 +39,12 @@ import redis
 from sqlalchemy.engine import make_url
 
 BENCH = Path(__file__).resolve().parent
-SCENARIOS = ("booking", "detail", "search")
+SCENARIOS = ("booking", "detail", "search", "message")
+BARE = ("booking", "detail", "search")  # the bare twin has no messages: rental's alone
 REDIS_URL = os.environ.get("RENTAL_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
 NAMESPACE = "rental-instructions"  # Redis keys under it are deleted at the end
-WARMUP = {"booking": 20, "detail": 60, "search": 20}
+WARMUP = {"booking": 20, "detail": 60, "search": 20, "message": 20}
+SENDERS = 10  # guests writing in turn: each may send 30 messages a minute
 
 
 def requests_of(target: str, scenario: str, db_url: str, offset: int) -> Callable[[], Any]:
@@ -54,6 +58,7 @@ def requests_of(target: str, scenario: str, db_url: str, offset: int) -> Callabl
         ).fetchone()[0]  # type: ignore[index]
         last = connection.execute("SELECT max(check_out) FROM bookings").fetchone()[0]  # type: ignore[index]
     headers: dict[str, str] = {}
+    senders: list[tuple[dict[str, str], str]] = []
     if target == "rental":
         from flask_jwt_extended import create_access_token
 
@@ -68,6 +73,20 @@ def requests_of(target: str, scenario: str, db_url: str, offset: int) -> Callabl
         app = create_app(settings)
         with app.app_context():
             token = create_access_token(identity=guest, additional_claims={"role": "guest"})
+            if scenario == "message":  # a thread for each sender, opened by an inquiry
+                with psycopg.connect(conninfo(db_url)) as connection:
+                    guests = connection.execute(
+                        "SELECT id FROM users WHERE role = 'guest' ORDER BY id LIMIT %s",
+                        (SENDERS,),
+                    ).fetchall()
+                for (sender,) in guests:
+                    bearer = create_access_token(sender, additional_claims={"role": "guest"})
+                    own = {"Authorization": f"Bearer {bearer}"}
+                    opened = app.test_client().post(
+                        f"/api/v1/listings/{listings[0]}/inquiries",
+                        json={"body": "Hello! Is it free?"}, headers=own,
+                    )  # fmt: skip
+                    senders.append((own, opened.get_json()["id"]))
         headers = {"Authorization": f"Bearer {token}"}
     else:
         from bare_app import create_app as create_bare_app
@@ -97,7 +116,13 @@ def requests_of(target: str, scenario: str, db_url: str, offset: int) -> Callabl
         }  # fmt: skip
         return client.get("/api/v1/listings", query_string=query)
 
-    return {"booking": booking, "detail": detail, "search": search}[scenario]
+    def message() -> Any:
+        own, thread_id = senders[next(count) % len(senders)]
+        body = {"body": "Could we check in at 14:00? We land at noon."}
+        return client.post(f"/api/v1/threads/{thread_id}/messages", json=body, headers=own)
+
+    scenarios = {"booking": booking, "detail": detail, "search": search, "message": message}
+    return scenarios[scenario]
 
 
 def child(target: str, scenario: str, db_url: str, n: int, offset: int) -> None:
@@ -154,10 +179,13 @@ def main() -> int:
         offsets = itertools.count(0, 10 * (args.requests + 100))
         for scenario in args.only.split(","):
             per_request = {}
-            for target in ("rental", "bare"):
+            for target in ("rental", "bare") if scenario in BARE else ("rental",):
                 start = count_instructions(target, scenario, db_url, 0, next(offsets))
                 end = count_instructions(target, scenario, db_url, args.requests, next(offsets))
                 per_request[target] = (end - start) / args.requests
+            if scenario not in BARE:
+                print(f"{scenario:10}{per_request['rental']:14,.0f}{'-':>14}", flush=True)
+                continue
             mine, bare = per_request["rental"], per_request["bare"]
             # bare / rental: what the throughput ratio would be if the server's Python were all
             print(f"{scenario:10}{mine:14,.0f}{bare:14,.0f}{bare / mine:8.2f}", flush=True)

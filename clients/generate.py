@@ -1,8 +1,9 @@
 """Generate the Python client in ``clients/python/`` from the server's OpenAPI document.
 
-``make client`` runs it; ``tests/unit/test_generated_client.py`` runs it into a temporary
-directory and compares. The document is the one of a server with the default settings
-(``rental openapi``), so every machine generates the same client.
+``make client`` runs it (the client's README is ``python-README.md``, copied in);
+``tests/unit/test_generated_client.py`` runs it into a temporary directory and compares.
+The document is the one of a server with the default settings (``rental openapi``), so every machine
+generates the same client.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "openapi-python-client.yaml"
 OUTPUT = HERE / "python"
+# Our own README for the client, in place of the generator's boilerplate.
+README = HERE / "python-README.md"
 
 
 def generate(output: Path = OUTPUT) -> None:
@@ -33,6 +36,7 @@ def generate(output: Path = OUTPUT) -> None:
             ],
             check=True, stdout=subprocess.DEVNULL,
         )  # fmt: skip
+    (output / "README.md").write_text(README.read_text(encoding="utf-8"), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -183,3 +183,55 @@ def test_a_hung_database_fails_requests_in_bounded_time_and_healthz_answers(
     assert {answer.status_code for answer in answers} == {503}
     assert all(answer.headers["Retry-After"] == "5" for answer in answers)
     assert all(answer.headers["Content-Type"] == "application/problem+json" for answer in answers)
+
+
+def test_healthz_answers_while_every_thread_waits_on_a_hung_database(tmp_path: Path) -> None:
+    """Twelve requests wait on a database that accepts and never answers, more than the four
+    threads: ``/healthz`` still answers at once, before any of them is done, because the
+    worker's event loop answers it without a thread."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(128)
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    acceptor = threading.Thread(target=accept, daemon=True)
+    acceptor.start()
+    url = f"postgresql+psycopg://postgres@127.0.0.1:{listener.getsockname()[1]}/rental"
+    try:
+        with serving(
+            url, tmp_path, RENTAL_DB_CONNECT_TIMEOUT="20", RENTAL_DB_POOL_TIMEOUT="20"
+        ) as server:
+
+            def get() -> Any:
+                return requests.get(server.url("/api/v1/listings"), timeout=120)
+
+            with ThreadPoolExecutor(max_workers=12) as pool:
+                hung = [pool.submit(get) for _ in range(12)]
+                # Every one of the four threads is inside a connection attempt.
+                deadline = threading.Event()
+                while len(accepted) < 4 and not deadline.wait(0.05):
+                    pass
+                health = requests.get(server.url("/healthz"), timeout=60)
+                still_waiting = sum(not future.done() for future in hung)
+                head = requests.head(server.url("/healthz"), timeout=60)
+                answers = [future.result(timeout=120) for future in hung]
+    finally:
+        stop.set()
+        acceptor.join()
+        for connection in accepted:
+            connection.close()
+        listener.close()
+    assert health.status_code == 200 and health.json() == {"status": "ok"}
+    assert health.headers["X-Content-Type-Options"] == "nosniff"
+    assert head.status_code == 200 and head.content == b""
+    assert still_waiting == 12
+    assert {answer.status_code for answer in answers} == {503}

@@ -44,3 +44,27 @@ def test_make_run_serves_where_port_and_host_say() -> None:
     )  # fmt: skip
     serve = [line for line in dry.stdout.splitlines() if " serve " in line]
     assert serve == [".venv-does-not-matter/bin/rental serve --host 127.0.0.2 --port 8123"]
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_run_installs_the_runtime_and_make_test_the_dev_tools(tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+
+    def dry(target: str) -> list[str]:
+        ran = subprocess.run(
+            ["make", "-n", target, f"VENV={venv}"],
+            cwd=ROOT, capture_output=True, text=True, timeout=60, check=True,
+        )  # fmt: skip
+        return [line for line in ran.stdout.splitlines() if "pip install" in line]
+
+    assert dry("run")[-1].endswith("pip install --quiet -e .")
+    assert dry("test")[-1].endswith("pip install --quiet -e '.[dev]'")
+    # After `make run` (its stamp only), `make test` still installs the dev tools.
+    venv.mkdir()
+    (venv / ".installed-runtime").touch()
+    assert dry("run") == []
+    assert dry("test")[-1].endswith("pip install --quiet -e '.[dev]'")
+    # After `make test`, `make run` installs nothing more.
+    (venv / ".installed").touch()
+    (venv / ".installed-runtime").touch()
+    assert dry("run") == [] and dry("test") == []

@@ -184,3 +184,39 @@ def test_a_replica_paused_past_the_lag_limit_is_skipped(
     finally:
         replica.dispose()
         rental.close()
+
+
+def test_a_replica_that_dies_under_a_read_costs_no_request(
+    clusters: Clusters, served_by: ServedBy, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The replica is known usable (checked an hour ago, as far as the set knows) when it
+    stops: the next search fails on it for a connection reason and is answered by the primary
+    in the same request, and the searches after it skip the replica without trying it."""
+    rental = bootstrap(
+        database_url=clusters.primary.url(), database_replica_urls=[clusters.replica.url()],
+        replica_max_lag_seconds=5.0, replica_check_every=3600.0,
+        password_hasher=Argon2Hasher(fast=True),
+    )  # fmt: skip
+    client = client_of(rental, clusters)
+    try:
+        listing_id = replicated_listing(client, clusters)
+        served_by.take()
+        search = "/api/v1/listings?city=lisbon&per_page=5"
+        for path in (search, f"/api/v1/listings/{listing_id}"):
+            assert client.get(path).status_code == 200
+        assert served_by.take() == [True, True]  # pooled connections to the replica now
+        clusters.stop(clusters.replica)
+        caplog.set_level("WARNING", logger="rental.adapters.sqlalchemy.replicas")
+        try:
+            answers = [client.get(search) for _ in range(3)]
+            answers.append(client.get(f"/api/v1/listings/{listing_id}"))
+            assert [answer.status_code for answer in answers] == [200] * 4, answers[0].get_json()
+            assert all(answer.get_json()["total"] >= 1 for answer in answers[:3])
+            assert served_by.take() == [False] * 4
+            # Only the first read tried the replica; the others skipped it.
+            failed = [r for r in caplog.records if "failed a read" in r.getMessage()]
+            assert len(failed) == 1
+        finally:
+            clusters.start(clusters.replica)
+    finally:
+        rental.close()

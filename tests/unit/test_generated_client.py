@@ -9,6 +9,7 @@ someone else must not break the suite until the client is regenerated.
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import warnings
 from pathlib import Path
 
@@ -34,6 +35,31 @@ def files(tree: Path) -> dict[str, list[str]]:
     }
 
 
+def tracked(tree: Path) -> set[str] | None:
+    """The files under ``tree`` that git tracks, relative to it; None outside a git checkout."""
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--", "."],
+            cwd=tree, capture_output=True, check=True, timeout=30,
+        )  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return {name for name in listed.stdout.decode().split("\0") if name}
+
+
+def committed_files(tree: Path, generated: dict[str, list[str]]) -> dict[str, list[str]]:
+    """What the client holds that is ours: what git tracks or, without git, what the generator
+    writes. ``pip install ./clients/python`` leaves ``build/`` and ``*.egg-info/`` beside the
+    package (ignored by git); they are not the client and must not count as drift."""
+    names = tracked(tree)
+    keep = names if names is not None else set(generated)
+    return {
+        name: (tree / name).read_text(encoding="utf-8").splitlines()
+        for name in sorted(keep)
+        if (tree / name).is_file()
+    }
+
+
 def only_adds(old: list[str], new: list[str]) -> bool:
     """True when ``new`` is ``old`` with lines inserted (``old`` is a subsequence of it)."""
     remaining = iter(new)
@@ -49,7 +75,8 @@ def test_only_adds_tells_insertions_from_changes() -> None:
 def test_the_committed_client_matches_the_server(tmp_path: Path) -> None:
     fresh = tmp_path / "python"
     generate(fresh)
-    committed, generated = files(COMMITTED), files(fresh)
+    generated = files(fresh)
+    committed = committed_files(COMMITTED, generated)
     assert committed, "clients/python/ is empty: run `make client`"
     removed = sorted(set(committed) - set(generated))
     changed = sorted(
@@ -67,3 +94,19 @@ def test_the_committed_client_matches_the_server(tmp_path: Path) -> None:
         warnings.warn(
             f"clients/python/ lacks additions ({added[:5]}…): run `make client`", stacklevel=1
         )
+
+
+def test_files_left_by_installing_the_client_are_not_drift(tmp_path: Path) -> None:
+    tree = tmp_path / "python"
+    (tree / "pkg").mkdir(parents=True)
+    (tree / "pkg" / "a.py").write_text("a\n")
+    (tree / "build" / "lib").mkdir(parents=True)
+    (tree / "build" / "lib" / "a.py").write_text("old\n")
+    (tree / "x.egg-info").mkdir()
+    (tree / "x.egg-info" / "PKG-INFO").write_text("x\n")
+    # Outside git: only what the generator writes counts.
+    assert set(committed_files(tree, {"pkg/a.py": ["a"]})) == {"pkg/a.py"}
+    # In a git checkout: what git tracks, whatever the generator writes.
+    subprocess.run(["git", "init", "-q", str(tree)], check=True)
+    subprocess.run(["git", "-C", str(tree), "add", "pkg/a.py"], check=True)
+    assert set(committed_files(tree, {})) == {"pkg/a.py"}

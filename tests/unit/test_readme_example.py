@@ -13,12 +13,12 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 HEADING = "## Use it from Python"
 
 
-def example(heading: str = HEADING) -> str:
+def example(heading: str = HEADING, readme: Path = README) -> str:
     """The first ```python block under ``heading`` (before the next heading of its level)."""
-    if not README.exists():
-        pytest.fail(f"{README} is missing")
-    text = README.read_text(encoding="utf-8")
-    assert heading in text, f"README.md has no {heading!r} section"
+    if not readme.exists():
+        pytest.fail(f"{readme} is missing")
+    text = readme.read_text(encoding="utf-8")
+    assert heading in text, f"{readme.name} has no {heading!r} section"
     section = re.split(r"^## ", text.split(heading, 1)[1], flags=re.MULTILINE)[0]
     found = re.search(r"^```python\n(.*?)^```", section, flags=re.MULTILINE | re.DOTALL)
     assert found, f"no ```python block under {heading!r}"

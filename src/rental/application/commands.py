@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -111,6 +111,15 @@ class ListingFields:
     instant_book: bool | Unset = UNSET
     cancellation_policy: str | Unset = UNSET
     amenities: Sequence[str] | Unset = UNSET
+    property_type: str | Unset = UNSET
+    bedrooms: int | Unset = UNSET
+    beds: int | Unset = UNSET
+    bathrooms: float | Unset = UNSET
+    check_in_time: str | Unset = UNSET
+    check_out_time: str | Unset = UNSET
+    # Some or all of pets_allowed, smoking_allowed, events_allowed; a change keeps the others.
+    house_rules: Mapping[str, bool] | Unset = UNSET
+    listed: bool | Unset = UNSET
 
     def given(self) -> dict[str, Any]:
         """The listing fields given, by name."""

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from attrs import field, frozen
 
 from rental.application.bookkeeping import PayoutGateway
+from rental.application.messaging.ports import MessageRate
 from rental.application.ports import Clock, IdGenerator, PasswordHasher, PaymentGateway
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.limits import Limits
@@ -23,4 +24,5 @@ class Dependencies:
     gateway: PaymentGateway
     host_fee_percent: int = 3  # kept from the host's payout (RENTAL_HOST_FEE_PERCENT)
     payouts: PayoutGateway | None = None  # bootstrap() always gives one
+    message_rate: MessageRate | None = None  # messages per sender a minute; None: no limit
     limits: Limits = field(factory=Limits)  # what one account may hold at once (RENTAL_MAX_*)

@@ -80,9 +80,11 @@ class Reads:
             raise UserNotFound("Your account no longer exists.")
         return user
 
-    def listing(self, listing_id: str) -> Listing:
+    def listing(self, listing_id: str, viewer: Actor | None = None) -> Listing:
+        """A listing that is not deleted; an unlisted one only for its host and admins."""
         listing = self._model.listing(listing_id)
-        if listing is None:
+        user_id, is_admin = (viewer.user_id, viewer.is_admin) if viewer else (None, False)
+        if listing is None or not listing.is_visible_to(user_id, is_admin=is_admin):
             raise ListingNotFound(f"No listing {listing_id}.")
         return listing
 

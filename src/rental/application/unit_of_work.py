@@ -9,6 +9,7 @@ from types import TracebackType
 from typing import Self
 
 from rental.application.bookkeeping import Ledger, PayoutStore, ProviderEvents
+from rental.application.messaging.ports import ThreadRepository, UserBlockRepository
 from rental.application.repositories import (
     BlockRepository,
     BookingRepository,
@@ -51,6 +52,8 @@ class UnitOfWork(abc.ABC):
     provider_events: ProviderEvents
     channel_feeds: ChannelFeedRepository
     channel_imports: ChannelImportRepository
+    threads: ThreadRepository
+    user_blocks: UserBlockRepository
 
     def __init__(self) -> None:
         self._committed_events: list[Event] = []
@@ -79,7 +82,7 @@ class UnitOfWork(abc.ABC):
     def _repositories(self) -> list[Tracking]:
         return [
             self.users, self.listings, self.calendars, self.bookings, self.payments,
-            self.reviews, self.channel_feeds, self.channel_imports,
+            self.reviews, self.channel_feeds, self.channel_imports, self.threads,
         ]  # fmt: skip
 
     def commit(self) -> None:

@@ -21,7 +21,7 @@ from rental.adapters.system import SystemClock, UuidIds
 from rental.application.bookkeeping import PayoutGateway
 from rental.application.channel_sync import ChannelSync
 from rental.application.commands import Actor, Command
-from rental.application.delivery import ConsumerLedger, Outbox
+from rental.application.delivery import Consumer, ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.disabling import Disabled, disable_account, release_payouts
 from rental.application.handlers import COMMAND_HANDLERS
@@ -32,6 +32,9 @@ from rental.application.messagebus import (
     MessageBus,
     Publishers,
 )
+from rental.application.messaging.emails import MessageEmails, email_unread_messages
+from rental.application.messaging.ports import MessageRate, MessagingQueries
+from rental.application.messaging.reads import MessagingReads
 from rental.application.money_jobs import Reconciliation, pay_hosts, reconcile_payments
 from rental.application.payout_reads import PayoutView
 from rental.application.ports import (
@@ -74,8 +77,10 @@ class Rental:
         channel_sync: ChannelSync,
         probes: Probes | None = None,
         alert: Callable[[list[str]], None] = lambda problems: None,
+        messaging: MessagingReads | None = None,
     ) -> None:
         self._alert = alert
+        self.messaging = messaging
         self.bus = bus
         self.probes = probes
         self.delivery = delivery
@@ -125,6 +130,11 @@ class Rental:
         its largest), through the read model: a host's own, every one for an admin."""
         return self.reads.payouts(actor, PageRequest(1, MAX_PER_PAGE)).items
 
+    def email_unread_messages(self, limit: int = 1000) -> int:
+        """Send the emails about unread messages that are due (the worker runs it every
+        minute); how many went out."""
+        return email_unread_messages(self.bus.handle, self.dependencies, limit)
+
     def close(self) -> None:
         self._close()
 
@@ -137,6 +147,7 @@ class _Storage:
     ledger: ConsumerLedger
     close: Callable[[], None]
     outbox_backlog: Callable[[datetime], tuple[int, datetime | None]] | None = None
+    messaging: MessagingQueries | None = None
 
 
 def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
@@ -148,11 +159,12 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
             MemoryStore,
             MemoryUnitOfWork,
         )
+        from rental.adapters.memory.messaging import MemoryMessagingQueries
 
         store = MemoryStore()
         return _Storage(
             lambda: MemoryUnitOfWork(store), MemoryReadModel(store), MemoryOutbox(store),
-            MemoryConsumerLedger(), lambda: None,
+            MemoryConsumerLedger(), lambda: None, messaging=MemoryMessagingQueries(store),
         )  # fmt: skip
     from rental.adapters.sqlalchemy import (
         SqlReadModel,
@@ -160,6 +172,7 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
         make_engine,
         make_session_factory,
     )
+    from rental.adapters.sqlalchemy.messaging import SqlMessagingQueries
     from rental.adapters.sqlalchemy.monitoring import outbox_backlog
     from rental.adapters.sqlalchemy.outbox import SqlConsumerLedger, SqlOutbox
     from rental.adapters.telemetry.metrics import watch_pool
@@ -170,6 +183,7 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
     return _Storage(
         lambda: SqlUnitOfWork(session_factory), SqlReadModel(engine), SqlOutbox(engine),
         SqlConsumerLedger(engine), engine.dispose, partial(outbox_backlog, engine),
+        messaging=SqlMessagingQueries(engine),
     )  # fmt: skip
 
 
@@ -284,6 +298,7 @@ def bootstrap(
         gateway=payment_gateway or SandboxGateway(),
         host_fee_percent=host_fee_percent,
         payouts=payout_gateway or LoggingPayoutGateway(),
+        message_rate=_message_rate(redis_url, redis_namespace),
         limits=limits or Limits(),
     )
     notifier = notifier or _notifier(smtp_url)
@@ -296,13 +311,20 @@ def bootstrap(
         redis_url=redis_url,
         redis_namespace=redis_namespace,
         admin_email=admin_email,
+        consumers_beside=_message_emails(storage, notifier),
     )
     from rental.adapters.telemetry.metrics import EventCounter
 
     bus = MessageBus(
         command_handlers=COMMAND_HANDLERS,
         dependencies=dependencies,
-        publisher=Publishers([EventCounter(), event_publisher or delivery.publisher]),
+        publisher=Publishers(
+            [
+                EventCounter(),
+                event_publisher or delivery.publisher,
+                *_message_signals(redis_url, redis_namespace),
+            ]
+        ),
     )
 
     def close() -> None:
@@ -325,7 +347,37 @@ def bootstrap(
             ical_allow_private_networks,
             ical_max_events,
         ),
+        messaging=MessagingReads(storage.messaging) if storage.messaging else None,
     )
+
+
+def _message_emails(storage: _Storage, notifier: Notifier) -> list[Consumer]:
+    """The consumer writing emails about unread messages (the outbox delivers to it)."""
+    if storage.messaging is None:
+        return []
+    emails = MessageEmails(storage.messaging, storage.read_model, notifier)
+    return [emails.consumer()]
+
+
+def _message_signals(redis_url: str | None, namespace: str) -> list[EventPublisher]:
+    """With Redis, committed messages wake the long polls of ``rental serve-updates``."""
+    if not redis_url:
+        return []
+    from rental.adapters.redis.updates import MessageSignals
+
+    return [MessageSignals.from_url(redis_url, namespace)]
+
+
+def _message_rate(redis_url: str | None, namespace: str) -> MessageRate:
+    """Messages per sender and minute: counted in Redis, shared by every process, when there
+    is one; else in this process."""
+    if redis_url:
+        from rental.adapters.redis.counters import RedisWindowCounter
+
+        return RedisWindowCounter.from_url(redis_url, namespace)
+    from rental.adapters.memory.messaging import MemoryMessageRate
+
+    return MemoryMessageRate()
 
 
 def _channel_sync(

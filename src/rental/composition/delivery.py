@@ -8,14 +8,14 @@ once-per-entry ledger are the same in both modes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from attrs import define
 
 from rental.adapters.system import SystemClock
 from rental.application.consumers.notifications import Notifications
-from rental.application.delivery import ConsumerLedger, EventDispatcher, Outbox
+from rental.application.delivery import Consumer, ConsumerLedger, EventDispatcher, Outbox
 from rental.application.messagebus import Publishers
 from rental.application.ports import EventPublisher, Notifier
 from rental.application.queries import ReadModel
@@ -49,12 +49,13 @@ def event_delivery(
     redis_url: str | None = None,
     redis_namespace: str = "rental",
     admin_email: str | None = None,
+    consumers_beside: Sequence[Consumer] = (),
 ) -> EventDelivery:
     """Build the delivery of events; ``in_process`` publishes to handlers given to bootstrap;
     the emails meant for the marketplace's staff go to ``admin_email``."""
     from rental.adapters.telemetry.traced import traced_dispatch, traced_sink
 
-    consumers = Notifications(read_model, notifier, admin_email).consumers()
+    consumers = [*Notifications(read_model, notifier, admin_email).consumers(), *consumers_beside]
     if not redis_url:
         dispatcher = EventDispatcher(consumers, ledger)
         relay = OutboxRelay(outbox, traced_sink(dispatcher.dispatch_entry), SystemClock())

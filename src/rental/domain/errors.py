@@ -212,3 +212,28 @@ class TooManyPaymentAttempts(DomainError):
     def __init__(self, detail: str, retry_after: int) -> None:
         super().__init__(detail)
         self.retry_after = retry_after
+
+
+# -- messaging (guests and hosts writing to each other) ----------------------------------
+class ThreadNotFound(NotFound):
+    """No such thread, or not one of yours."""
+
+
+class MessageNotFound(NotFound):
+    """No such message in this thread."""
+
+
+class InquiryToOwnListing(InvalidInput):
+    """A host cannot write an inquiry to their own listing."""
+
+
+class SenderBlocked(PermissionDenied):
+    """The other participant has blocked you; you cannot write to them."""
+
+
+class TooManyMessages(DomainError):
+    """Too many messages in a minute; ``retry_after`` says in how many seconds to try again."""
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after

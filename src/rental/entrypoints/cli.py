@@ -20,6 +20,7 @@ from rental.composition import MEMORY_URL, Rental, bootstrap_from
 from rental.domain.errors import DomainError
 from rental.entrypoints.db import check_database_url, db, describe_url
 from rental.entrypoints.serve import serve
+from rental.entrypoints.serve_updates import serve_updates
 from rental.entrypoints.worker import worker
 from rental.settings import Settings, SettingsError
 
@@ -214,6 +215,7 @@ def sync_calendars(settings: Settings, due: bool) -> None:
 
 main.add_command(db)
 main.add_command(serve)
+main.add_command(serve_updates)
 main.add_command(worker)
 
 

@@ -10,6 +10,11 @@ client costs a buffer, never a thread. A request not complete within ``REQUEST_R
 of its first byte is answered 408 and closed. Buffering is bounded by ``max_body_bytes``: past
 it the request goes on at once and the application answers 413 without reading further.
 
+``GET /healthz`` (liveness) is answered by the event loop itself, the moment it is read: it
+takes no thread, so it shares nothing with requests that wait on the database (a hung
+database held every thread for its connect timeout, and ``/healthz`` queued behind them). Its
+answer is the application's (``{"status": "ok"}``), with the headers every answer carries.
+
 Gunicorn answers some malformed requests itself (400 bad request line, 414 URI too long, 431
 header fields too large, ...) with an HTML page; this worker writes them as
 ``application/problem+json``, like every other error of the API.
@@ -50,6 +55,27 @@ def problem_response(status: int, detail: str) -> bytes:
         f"Content-Type: application/problem+json\r\nContent-Length: {len(body)}\r\n\r\n"
     )
     return head.encode("latin-1") + body
+
+
+# The request line of a liveness probe: GET or HEAD of /healthz, nothing after the path.
+_LIVENESS = re.compile(rb"^(GET|HEAD) /healthz HTTP/1\.[01]\r\n")
+_LIVENESS_BODY = b'{"status":"ok"}\n'
+
+
+def liveness_response(request: bytes) -> bytes | None:
+    """The whole answer to ``request`` if it is a liveness probe with no body, else None."""
+    found = _LIVENESS.match(request)
+    if found is None:
+        return None
+    head = request[: request.find(b"\r\n\r\n")]
+    if _CONTENT_LENGTH.search(head) or _CHUNKED.search(head):
+        return None
+    body = b"" if found.group(1) == b"HEAD" else _LIVENESS_BODY
+    return (
+        b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/json\r\n"
+        b"Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n"
+        b"Content-Length: " + str(len(_LIVENESS_BODY)).encode() + b"\r\n\r\n" + body
+    )
 
 
 def write_problem(sock: socket.socket, status: int, reason: str, message: str) -> None:
@@ -132,7 +158,16 @@ class BufferingThreadWorker(ThreadWorker):  # type: ignore[misc]
         conn.rental_buffer += data
         if request_is_complete(bytes(conn.rental_buffer), self.max_body_bytes):
             self._stop_buffering(conn)
-            self._dispatch(conn, bytes(conn.rental_buffer))
+            request = bytes(conn.rental_buffer)
+            answer = liveness_response(request)
+            if answer is None:
+                self._dispatch(conn, request)
+                return
+            self.nr_conns -= 1
+            with contextlib.suppress(OSError):
+                conn.sock.setblocking(True)
+                conn.sock.sendall(answer)
+            conn.close()
 
     def _stop_buffering(self, conn: Any) -> None:
         self.poller.unregister(conn.sock)

@@ -87,4 +87,25 @@ def listing_fields(city: City, index: int, rng: random.Random) -> dict[str, Any]
         "instant_book": index % 4 != 3,
         "cancellation_policy": POLICIES[index % 3],
         "amenities": rng.sample(AMENITIES, rng.randint(3, 7)),
+        **listing_details(kind, guests, random.Random(f"{city.name}/{index}")),  # noqa: S311
+    }
+
+
+def listing_details(kind: str, guests: int, rng: random.Random) -> dict[str, Any]:
+    """Rooms, hours and rules that fit the place (a random of its own, so that adding these
+    moved no other seeded value)."""
+    property_type = "private_room" if kind == "studio" and guests <= 2 else "entire_home"
+    bedrooms = 0 if kind == "studio" else max(1, guests // 2)
+    return {
+        "property_type": property_type,
+        "bedrooms": bedrooms,
+        "beds": max(1, (guests + 1) // 2),
+        "bathrooms": rng.choice((1.0, 1.0, 1.5, 2.0)) if bedrooms > 1 else 1.0,
+        "check_in_time": rng.choice(("14:00", "15:00", "16:00")),
+        "check_out_time": rng.choice(("10:00", "11:00")),
+        "house_rules": {
+            "pets_allowed": rng.random() < 0.3,
+            "smoking_allowed": rng.random() < 0.1,
+            "events_allowed": rng.random() < 0.1,
+        },
     }

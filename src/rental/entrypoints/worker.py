@@ -56,10 +56,10 @@ class InBackground:
 class ScheduledJobs:
     """A relay pass every ``relay_every`` seconds and ``expire_bookings()`` (expiring unpaid
     and unanswered pending bookings, voiding their authorizations, completing ended stays)
-    every ``expire_every`` seconds, every ``sync_every`` seconds a sync of the imported
-    calendars not fetched for ``RENTAL_ICAL_SYNC_MINUTES``, and ``reconcile_payments()``
-    every ``reconcile_every`` (hourly). A failing job is logged and tried again at its next
-    turn."""
+    every ``expire_every`` seconds, and as often the emails about unread messages that are
+    due; every ``sync_every`` seconds a sync of the imported calendars not fetched for
+    ``RENTAL_ICAL_SYNC_MINUTES``, and ``reconcile_payments()`` every ``reconcile_every``
+    (hourly). A failing job is logged and tried again at its next turn."""
 
     def __init__(
         self,
@@ -79,6 +79,7 @@ class ScheduledJobs:
         self._jobs: list[tuple[str, float, Callable[[], object]]] = [
             ("relay", relay_every, self._relay.run_until_empty),
             ("expire-bookings", expire_every, rental.expire_bookings),
+            ("email-unread-messages", expire_every, rental.email_unread_messages),
             # Checked often, so each import is fetched about RENTAL_ICAL_SYNC_MINUTES after
             # its last attempt rather than up to a whole period later.
             ("sync-calendars", sync_every, self.channel_sync),

@@ -52,7 +52,7 @@ def test_wrong_method_is_405_with_allow(memory_client: FlaskClient) -> None:
 
 
 def test_unknown_routes_are_404_problems(memory_client: FlaskClient) -> None:
-    for path in ("/api/v1/nothing", "/api/v2/listings", "/"):
+    for path in ("/api/v1/nothing", "/api/v2/listings", "/nothing", "/api/v1/docs/nothing"):
         response = memory_client.get(path)
         assert response.status_code == 404
         assert response.get_json()["status"] == 404

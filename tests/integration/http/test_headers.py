@@ -31,11 +31,33 @@ def test_tokens_and_private_answers_are_never_stored() -> None:
     client = _app().test_client()
     user, headers = signup(client, role="host")
     login = client.post(f"{API}/auth/login", json={"email": user["email"], "password": PASSWORD})
-    assert login.headers["Cache-Control"] == "no-store"
-    assert client.get(f"{API}/users/me", headers=headers).headers["Cache-Control"] == "no-store"
-    assert client.get(f"{API}/bookings", headers=headers).headers["Cache-Control"] == "no-store"
+    assert login.headers["Cache-Control"] == "private, no-store"
+    private = "private, no-store"
+    assert client.get(f"{API}/users/me", headers=headers).headers["Cache-Control"] == private
+    assert client.get(f"{API}/bookings", headers=headers).headers["Cache-Control"] == private
+    # An authenticated answer is private even where the same read is public without a token.
+    assert client.get(f"{API}/listings", headers=headers).headers["Cache-Control"] == private
+    graphql = client.post(f"{API}/graphql", json={"query": "{ me { id } }"}, headers=headers)
+    assert graphql.headers["Cache-Control"] == private
     # An error on a public path is not a public read.
     assert client.get(f"{API}/listings/nope").headers["Cache-Control"] == "no-store"
+
+
+def test_every_answer_is_nosniff_and_every_page_has_a_strict_policy() -> None:
+    client = _app().test_client()
+    for path in ("/", f"{API}/docs", "/healthz", f"{API}/listings", f"{API}/nope"):
+        response = client.get(path)
+        assert response.headers["X-Content-Type-Options"] == "nosniff", path
+        policy = response.headers.get("Content-Security-Policy")
+        if response.mimetype == "text/html":
+            assert policy is not None, path
+            directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+            assert directives["default-src"] == "'none'"
+            assert directives["script-src"] == "'self'" and directives["style-src"] == "'self'"
+            assert directives["frame-ancestors"] == "'none'"
+        else:
+            assert policy is None, path
+    assert client.get("/").mimetype == client.get(f"{API}/docs").mimetype == "text/html"
 
 
 def test_public_reads_are_cacheable_for_the_configured_time() -> None:

@@ -18,6 +18,8 @@ FIELDS = {
     "max_nights", "max_advance_days", "instant_book", "cancellation_policy", "amenities",
     "rating_average",
     "review_count", "created_at", "updated_at",
+    "property_type", "bedrooms", "beds", "bathrooms", "check_in_time", "check_out_time",
+    "house_rules", "listed",
 }  # fmt: skip
 
 

@@ -1,4 +1,4 @@
-"""The generated client in clients/python/: the README's example runs through it against the
+"""The generated client in clients/python/: its README's example runs through it against the
 server (over WSGI, no socket) and prints what its comments say."""
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.composition import bootstrap
 from rental.entrypoints.http import create_app
 from tests.integration.http.conftest import test_settings
-from tests.unit.test_readme_example import README, example, promised_outputs
+from tests.unit.test_readme_example import example, promised_outputs
 
 CLIENT = Path(__file__).resolve().parents[3] / "clients" / "python"
-HEADING = "## A Python client over HTTP"
+README = CLIENT / "README.md"
+HEADING = "## Use"
 
 
 def test_the_readme_client_example_runs_against_the_server(
@@ -34,12 +35,12 @@ def test_the_readme_client_example_runs_against_the_server(
     # The generated client builds its httpx.Client itself: hand it the app as its transport.
     monkeypatch.setattr(httpx, "Client", ThroughTheApp)
     monkeypatch.syspath_prepend(str(CLIENT))
-    code = example(HEADING)
+    code = example(HEADING, README)
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         exec(compile(code, str(README), "exec"), {"__name__": "readme_client_example"})
     printed = out.getvalue().splitlines()
     promises = promised_outputs(code)
-    assert len(promises) == 5
+    assert len(promises) == 6
     for promise in promises:
         assert any(line.startswith(promise) for line in printed), (promise, printed)

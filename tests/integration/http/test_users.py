@@ -13,7 +13,7 @@ def test_me_shows_exactly_the_public_fields(client: FlaskClient) -> None:
     user, headers = signup(client, role="host")
     response = client.get(ME, headers=headers)
     assert response.status_code == 200
-    assert response.get_json() == user
+    assert response.get_json() == user | {"notify_messages": True}  # emails about messages
     assert "password" not in response.text and "$argon2" not in response.text
 
 

@@ -9,7 +9,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.booking_status import BookingStatus
+from ..models.booking_status import check_booking_status
 from ..models.cancelled_by import CancelledBy
+from ..models.cancelled_by import check_cancelled_by
 from ..types import UNSET, Unset
 from typing import cast
 import datetime
@@ -84,7 +86,7 @@ class Booking:
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = self.status.value
+            status = self.status
 
 
         price: dict[str, Any] | Unset = UNSET
@@ -94,8 +96,8 @@ class Booking:
         cancelled_by: None | str | Unset
         if isinstance(self.cancelled_by, Unset):
             cancelled_by = UNSET
-        elif isinstance(self.cancelled_by, CancelledBy):
-            cancelled_by = self.cancelled_by.value
+        elif isinstance(self.cancelled_by, str):
+            cancelled_by = self.cancelled_by
         else:
             cancelled_by = self.cancelled_by
 
@@ -188,7 +190,7 @@ class Booking:
         if isinstance(_status,  Unset):
             status = UNSET
         else:
-            status = BookingStatus(_status)
+            status = check_booking_status(_status)
 
 
 
@@ -211,7 +213,7 @@ class Booking:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                cancelled_by_type_1 = CancelledBy(data)
+                cancelled_by_type_1 = check_cancelled_by(data)
 
 
 

@@ -1,12 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class BookingStatus(StrEnum):
-    CANCELLED = "cancelled"
-    COMPLETED = "completed"
-    CONFIRMED = "confirmed"
-    DECLINED = "declined"
-    EXPIRED = "expired"
-    PENDING = "pending"
+BookingStatus = Literal['cancelled', 'completed', 'confirmed', 'declined', 'expired', 'pending']
 
-    def __str__(self) -> str:
-        return str(self.value)
+BOOKING_STATUS_VALUES: set[BookingStatus] = { 'cancelled', 'completed', 'confirmed', 'declined', 'expired', 'pending',  }
+
+def check_booking_status(value: str) -> BookingStatus:
+    if value in BOOKING_STATUS_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {BOOKING_STATUS_VALUES!r}")

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.calendar_import_status import CalendarImportStatus
+from ..models.calendar_import_status import check_calendar_import_status
 from ..types import UNSET, Unset
 from typing import cast
 import datetime
@@ -66,7 +67,7 @@ class CalendarImport:
 
         url = self.url
 
-        status = self.status.value
+        status: str = self.status
 
         conflicts = []
         for conflicts_item_data in self.conflicts:
@@ -134,7 +135,7 @@ class CalendarImport:
 
         url = d.pop("url")
 
-        status = CalendarImportStatus(d.pop("status"))
+        status = check_calendar_import_status(d.pop("status"))
 
 
 

@@ -1,10 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class CalendarImportStatus(StrEnum):
-    CONFLICT = "conflict"
-    FAILED = "failed"
-    OK = "ok"
-    PENDING = "pending"
+CalendarImportStatus = Literal['conflict', 'failed', 'ok', 'pending']
 
-    def __str__(self) -> str:
-        return str(self.value)
+CALENDAR_IMPORT_STATUS_VALUES: set[CalendarImportStatus] = { 'conflict', 'failed', 'ok', 'pending',  }
+
+def check_calendar_import_status(value: str) -> CalendarImportStatus:
+    if value in CALENDAR_IMPORT_STATUS_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {CALENDAR_IMPORT_STATUS_VALUES!r}")

@@ -1,9 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class CancellationPolicy(StrEnum):
-    FLEXIBLE = "flexible"
-    MODERATE = "moderate"
-    STRICT = "strict"
+CancellationPolicy = Literal['flexible', 'moderate', 'strict']
 
-    def __str__(self) -> str:
-        return str(self.value)
+CANCELLATION_POLICY_VALUES: set[CancellationPolicy] = { 'flexible', 'moderate', 'strict',  }
+
+def check_cancellation_policy(value: str) -> CancellationPolicy:
+    if value in CANCELLATION_POLICY_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {CANCELLATION_POLICY_VALUES!r}")

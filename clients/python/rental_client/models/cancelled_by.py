@@ -1,8 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class CancelledBy(StrEnum):
-    GUEST = "guest"
-    HOST = "host"
+CancelledBy = Literal['guest', 'host']
 
-    def __str__(self) -> str:
-        return str(self.value)
+CANCELLED_BY_VALUES: set[CancelledBy] = { 'guest', 'host',  }
+
+def check_cancelled_by(value: str) -> CancelledBy:
+    if value in CANCELLED_BY_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {CANCELLED_BY_VALUES!r}")

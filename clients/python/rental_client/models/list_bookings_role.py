@@ -1,8 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class ListBookingsRole(StrEnum):
-    GUEST = "guest"
-    HOST = "host"
+ListBookingsRole = Literal['guest', 'host']
 
-    def __str__(self) -> str:
-        return str(self.value)
+LIST_BOOKINGS_ROLE_VALUES: set[ListBookingsRole] = { 'guest', 'host',  }
+
+def check_list_bookings_role(value: str) -> ListBookingsRole:
+    if value in LIST_BOOKINGS_ROLE_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {LIST_BOOKINGS_ROLE_VALUES!r}")

@@ -1,10 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class ListListingsSort(StrEnum):
-    NEWEST = "newest"
-    PRICE = "price"
-    RATING = "rating"
-    VALUE_1 = "-price"
+ListListingsSort = Literal['-price', 'newest', 'price', 'rating']
 
-    def __str__(self) -> str:
-        return str(self.value)
+LIST_LISTINGS_SORT_VALUES: set[ListListingsSort] = { '-price', 'newest', 'price', 'rating',  }
+
+def check_list_listings_sort(value: str) -> ListListingsSort:
+    if value in LIST_LISTINGS_SORT_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {LIST_LISTINGS_SORT_VALUES!r}")

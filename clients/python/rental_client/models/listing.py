@@ -9,9 +9,14 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.cancellation_policy import CancellationPolicy
+from ..models.cancellation_policy import check_cancellation_policy
+from ..models.listing_property_type import check_listing_property_type
+from ..models.listing_property_type import ListingPropertyType
 from typing import cast
 import datetime
 
+if TYPE_CHECKING:
+  from ..models.house_rules import HouseRules
 
 
 
@@ -25,6 +30,14 @@ T = TypeVar("T", bound="Listing")
 class Listing:
     """ 
         Attributes:
+            property_type (ListingPropertyType):
+            bedrooms (int):
+            beds (int):
+            bathrooms (float):
+            check_in_time (str):  Example: 15:00.
+            check_out_time (str):  Example: 11:00.
+            house_rules (HouseRules):
+            listed (bool):
             id (str):
             host_id (str):
             title (str):
@@ -53,6 +66,14 @@ class Listing:
             updated_at (datetime.datetime):
      """
 
+    property_type: ListingPropertyType
+    bedrooms: int
+    beds: int
+    bathrooms: float
+    check_in_time: str
+    check_out_time: str
+    house_rules: HouseRules
+    listed: bool
     id: str
     host_id: str
     title: str
@@ -85,6 +106,23 @@ class Listing:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.house_rules import HouseRules # noqa: PLC0415
+        property_type: str = self.property_type
+
+        bedrooms = self.bedrooms
+
+        beds = self.beds
+
+        bathrooms = self.bathrooms
+
+        check_in_time = self.check_in_time
+
+        check_out_time = self.check_out_time
+
+        house_rules = self.house_rules.to_dict()
+
+        listed = self.listed
+
         id = self.id
 
         host_id = self.host_id
@@ -127,7 +165,7 @@ class Listing:
 
         instant_book = self.instant_book
 
-        cancellation_policy = self.cancellation_policy.value
+        cancellation_policy: str = self.cancellation_policy
 
         amenities = self.amenities
 
@@ -146,6 +184,14 @@ class Listing:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
+            "property_type": property_type,
+            "bedrooms": bedrooms,
+            "beds": beds,
+            "bathrooms": bathrooms,
+            "check_in_time": check_in_time,
+            "check_out_time": check_out_time,
+            "house_rules": house_rules,
+            "listed": listed,
             "id": id,
             "host_id": host_id,
             "title": title,
@@ -180,7 +226,30 @@ class Listing:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.house_rules import HouseRules # noqa: PLC0415
         d = dict(src_dict)
+        property_type = check_listing_property_type(d.pop("property_type"))
+
+
+
+
+        bedrooms = d.pop("bedrooms")
+
+        beds = d.pop("beds")
+
+        bathrooms = d.pop("bathrooms")
+
+        check_in_time = d.pop("check_in_time")
+
+        check_out_time = d.pop("check_out_time")
+
+        house_rules = HouseRules.from_dict(d.pop("house_rules"))
+
+
+
+
+        listed = d.pop("listed")
+
         id = d.pop("id")
 
         host_id = d.pop("host_id")
@@ -233,7 +302,7 @@ class Listing:
 
         instant_book = d.pop("instant_book")
 
-        cancellation_policy = CancellationPolicy(d.pop("cancellation_policy"))
+        cancellation_policy = check_cancellation_policy(d.pop("cancellation_policy"))
 
 
 
@@ -262,6 +331,14 @@ class Listing:
 
 
         listing = cls(
+            property_type=property_type,
+            bedrooms=bedrooms,
+            beds=beds,
+            bathrooms=bathrooms,
+            check_in_time=check_in_time,
+            check_out_time=check_out_time,
+            house_rules=house_rules,
+            listed=listed,
             id=id,
             host_id=host_id,
             title=title,

@@ -9,11 +9,18 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.cancellation_policy import CancellationPolicy
+from ..models.cancellation_policy import check_cancellation_policy
+from ..models.country import check_country
 from ..models.country import Country
+from ..models.currency import check_currency
 from ..models.currency import Currency
+from ..models.listing_update_property_type import check_listing_update_property_type
+from ..models.listing_update_property_type import ListingUpdatePropertyType
 from ..types import UNSET, Unset
 from typing import cast
 
+if TYPE_CHECKING:
+  from ..models.house_rules_input import HouseRulesInput
 
 
 
@@ -27,6 +34,17 @@ T = TypeVar("T", bound="ListingUpdate")
 class ListingUpdate:
     """ 
         Attributes:
+            property_type (ListingUpdatePropertyType | Unset): Default `entire_home`.
+            bedrooms (int | Unset): Default 1.
+            beds (int | Unset): Default 1.
+            bathrooms (float | Unset): A multiple of 0.5 (a half bathroom has no shower or bath). Default 1. Example: 1.5.
+            check_in_time (str | Unset): Earliest check-in, `HH:MM` (24-hour clock, the listing's time zone). Default
+                `15:00`. Example: 15:00.
+            check_out_time (str | Unset): Latest check-out, `HH:MM` (24-hour clock, the listing's time zone). Default
+                `11:00`. Example: 11:00.
+            house_rules (HouseRulesInput | Unset):
+            listed (bool | Unset): Default true. An unlisted listing is left out of search and cannot be booked; only its
+                host and admins can read it.
             title (str | Unset):
             description (str | Unset):
             address (str | Unset):
@@ -51,6 +69,14 @@ class ListingUpdate:
             amenities (list[str] | Unset):  Example: ['wifi', 'kitchen'].
      """
 
+    property_type: ListingUpdatePropertyType | Unset = UNSET
+    bedrooms: int | Unset = UNSET
+    beds: int | Unset = UNSET
+    bathrooms: float | Unset = UNSET
+    check_in_time: str | Unset = UNSET
+    check_out_time: str | Unset = UNSET
+    house_rules: HouseRulesInput | Unset = UNSET
+    listed: bool | Unset = UNSET
     title: str | Unset = UNSET
     description: str | Unset = UNSET
     address: str | Unset = UNSET
@@ -77,6 +103,28 @@ class ListingUpdate:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.house_rules_input import HouseRulesInput # noqa: PLC0415
+        property_type: str | Unset = UNSET
+        if not isinstance(self.property_type, Unset):
+            property_type = self.property_type
+
+
+        bedrooms = self.bedrooms
+
+        beds = self.beds
+
+        bathrooms = self.bathrooms
+
+        check_in_time = self.check_in_time
+
+        check_out_time = self.check_out_time
+
+        house_rules: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.house_rules, Unset):
+            house_rules = self.house_rules.to_dict()
+
+        listed = self.listed
+
         title = self.title
 
         description = self.description
@@ -87,7 +135,7 @@ class ListingUpdate:
 
         country: str | Unset = UNSET
         if not isinstance(self.country, Unset):
-            country = self.country.value
+            country = self.country
 
 
         latitude: float | None | Unset
@@ -108,7 +156,7 @@ class ListingUpdate:
 
         currency: str | Unset = UNSET
         if not isinstance(self.currency, Unset):
-            currency = self.currency.value
+            currency = self.currency
 
 
         cleaning_fee = self.cleaning_fee
@@ -129,7 +177,7 @@ class ListingUpdate:
 
         cancellation_policy: str | Unset = UNSET
         if not isinstance(self.cancellation_policy, Unset):
-            cancellation_policy = self.cancellation_policy.value
+            cancellation_policy = self.cancellation_policy
 
 
         amenities: list[str] | Unset = UNSET
@@ -143,6 +191,22 @@ class ListingUpdate:
 
         field_dict.update({
         })
+        if property_type is not UNSET:
+            field_dict["property_type"] = property_type
+        if bedrooms is not UNSET:
+            field_dict["bedrooms"] = bedrooms
+        if beds is not UNSET:
+            field_dict["beds"] = beds
+        if bathrooms is not UNSET:
+            field_dict["bathrooms"] = bathrooms
+        if check_in_time is not UNSET:
+            field_dict["check_in_time"] = check_in_time
+        if check_out_time is not UNSET:
+            field_dict["check_out_time"] = check_out_time
+        if house_rules is not UNSET:
+            field_dict["house_rules"] = house_rules
+        if listed is not UNSET:
+            field_dict["listed"] = listed
         if title is not UNSET:
             field_dict["title"] = title
         if description is not UNSET:
@@ -190,7 +254,40 @@ class ListingUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.house_rules_input import HouseRulesInput # noqa: PLC0415
         d = dict(src_dict)
+        _property_type = d.pop("property_type", UNSET)
+        property_type: ListingUpdatePropertyType | Unset
+        if isinstance(_property_type,  Unset):
+            property_type = UNSET
+        else:
+            property_type = check_listing_update_property_type(_property_type)
+
+
+
+
+        bedrooms = d.pop("bedrooms", UNSET)
+
+        beds = d.pop("beds", UNSET)
+
+        bathrooms = d.pop("bathrooms", UNSET)
+
+        check_in_time = d.pop("check_in_time", UNSET)
+
+        check_out_time = d.pop("check_out_time", UNSET)
+
+        _house_rules = d.pop("house_rules", UNSET)
+        house_rules: HouseRulesInput | Unset
+        if isinstance(_house_rules,  Unset):
+            house_rules = UNSET
+        else:
+            house_rules = HouseRulesInput.from_dict(_house_rules)
+
+
+
+
+        listed = d.pop("listed", UNSET)
+
         title = d.pop("title", UNSET)
 
         description = d.pop("description", UNSET)
@@ -204,7 +301,7 @@ class ListingUpdate:
         if isinstance(_country,  Unset):
             country = UNSET
         else:
-            country = Country(_country)
+            country = check_country(_country)
 
 
 
@@ -238,7 +335,7 @@ class ListingUpdate:
         if isinstance(_currency,  Unset):
             currency = UNSET
         else:
-            currency = Currency(_currency)
+            currency = check_currency(_currency)
 
 
 
@@ -264,7 +361,7 @@ class ListingUpdate:
         if isinstance(_cancellation_policy,  Unset):
             cancellation_policy = UNSET
         else:
-            cancellation_policy = CancellationPolicy(_cancellation_policy)
+            cancellation_policy = check_cancellation_policy(_cancellation_policy)
 
 
 
@@ -273,6 +370,14 @@ class ListingUpdate:
 
 
         listing_update = cls(
+            property_type=property_type,
+            bedrooms=bedrooms,
+            beds=beds,
+            bathrooms=bathrooms,
+            check_in_time=check_in_time,
+            check_out_time=check_out_time,
+            house_rules=house_rules,
+            listed=listed,
             title=title,
             description=description,
             address=address,

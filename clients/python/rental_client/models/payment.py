@@ -8,7 +8,9 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.payment_payment_method import check_payment_payment_method
 from ..models.payment_payment_method import PaymentPaymentMethod
+from ..models.payment_status import check_payment_status
 from ..models.payment_status import PaymentStatus
 from ..types import UNSET, Unset
 from typing import cast
@@ -63,12 +65,12 @@ class Payment:
 
         payment_method: str | Unset = UNSET
         if not isinstance(self.payment_method, Unset):
-            payment_method = self.payment_method.value
+            payment_method = self.payment_method
 
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = self.status.value
+            status = self.status
 
 
         refunded_amount = self.refunded_amount
@@ -127,7 +129,7 @@ class Payment:
         if isinstance(_payment_method,  Unset):
             payment_method = UNSET
         else:
-            payment_method = PaymentPaymentMethod(_payment_method)
+            payment_method = check_payment_payment_method(_payment_method)
 
 
 
@@ -137,7 +139,7 @@ class Payment:
         if isinstance(_status,  Unset):
             status = UNSET
         else:
-            status = PaymentStatus(_status)
+            status = check_payment_status(_status)
 
 
 

@@ -1,7 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class PaymentPaymentMethod(StrEnum):
-    CARD = "card"
+PaymentPaymentMethod = Literal['card']
 
-    def __str__(self) -> str:
-        return str(self.value)
+PAYMENT_PAYMENT_METHOD_VALUES: set[PaymentPaymentMethod] = { 'card',  }
+
+def check_payment_payment_method(value: str) -> PaymentPaymentMethod:
+    if value in PAYMENT_PAYMENT_METHOD_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {PAYMENT_PAYMENT_METHOD_VALUES!r}")

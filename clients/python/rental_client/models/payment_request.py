@@ -8,7 +8,9 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.payment_request_payment_method import check_payment_request_payment_method
 from ..models.payment_request_payment_method import PaymentRequestPaymentMethod
+from typing import cast
 
 
 
@@ -38,7 +40,7 @@ class PaymentRequest:
 
 
     def to_dict(self) -> dict[str, Any]:
-        payment_method = self.payment_method.value
+        payment_method: str = self.payment_method
 
         payment_token = self.payment_token
 
@@ -57,7 +59,7 @@ class PaymentRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        payment_method = PaymentRequestPaymentMethod(d.pop("payment_method"))
+        payment_method = check_payment_request_payment_method(d.pop("payment_method"))
 
 
 

@@ -1,7 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class PaymentRequestPaymentMethod(StrEnum):
-    CARD = "card"
+PaymentRequestPaymentMethod = Literal['card']
 
-    def __str__(self) -> str:
-        return str(self.value)
+PAYMENT_REQUEST_PAYMENT_METHOD_VALUES: set[PaymentRequestPaymentMethod] = { 'card',  }
+
+def check_payment_request_payment_method(value: str) -> PaymentRequestPaymentMethod:
+    if value in PAYMENT_REQUEST_PAYMENT_METHOD_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {PAYMENT_REQUEST_PAYMENT_METHOD_VALUES!r}")

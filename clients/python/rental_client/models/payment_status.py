@@ -1,12 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class PaymentStatus(StrEnum):
-    AUTHORIZED = "authorized"
-    CAPTURED = "captured"
-    FAILED = "failed"
-    PARTIALLY_REFUNDED = "partially_refunded"
-    REFUNDED = "refunded"
-    VOIDED = "voided"
+PaymentStatus = Literal['authorized', 'captured', 'failed', 'partially_refunded', 'refunded', 'voided']
 
-    def __str__(self) -> str:
-        return str(self.value)
+PAYMENT_STATUS_VALUES: set[PaymentStatus] = { 'authorized', 'captured', 'failed', 'partially_refunded', 'refunded', 'voided',  }
+
+def check_payment_status(value: str) -> PaymentStatus:
+    if value in PAYMENT_STATUS_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {PAYMENT_STATUS_VALUES!r}")

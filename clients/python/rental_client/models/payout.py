@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.payout_status import check_payout_status
 from ..models.payout_status import PayoutStatus
 from typing import cast
 import datetime
@@ -63,7 +64,7 @@ class Payout:
 
         host_id = self.host_id
 
-        status = self.status.value
+        status: str = self.status
 
         currency = self.currency
 
@@ -110,7 +111,7 @@ class Payout:
 
         host_id = d.pop("host_id")
 
-        status = PayoutStatus(d.pop("status"))
+        status = check_payout_status(d.pop("status"))
 
 
 

@@ -1,11 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class PayoutStatus(StrEnum):
-    CANCELLED = "cancelled"
-    DUE = "due"
-    HELD = "held"
-    PAID = "paid"
-    SCHEDULED = "scheduled"
+PayoutStatus = Literal['cancelled', 'due', 'held', 'paid', 'scheduled']
 
-    def __str__(self) -> str:
-        return str(self.value)
+PAYOUT_STATUS_VALUES: set[PayoutStatus] = { 'cancelled', 'due', 'held', 'paid', 'scheduled',  }
+
+def check_payout_status(value: str) -> PayoutStatus:
+    if value in PAYOUT_STATUS_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {PAYOUT_STATUS_VALUES!r}")

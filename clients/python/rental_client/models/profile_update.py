@@ -27,11 +27,14 @@ class ProfileUpdate:
             full_name (None | str | Unset):  Example: Hana Ito.
             bio (None | str | Unset):
             password (None | str | Unset):
+            notify_messages (bool | None | Unset): Whether you are emailed about new messages (at most one email per thread
+                every 15 minutes).
      """
 
     full_name: None | str | Unset = UNSET
     bio: None | str | Unset = UNSET
     password: None | str | Unset = UNSET
+    notify_messages: bool | None | Unset = UNSET
 
 
 
@@ -56,6 +59,12 @@ class ProfileUpdate:
         else:
             password = self.password
 
+        notify_messages: bool | None | Unset
+        if isinstance(self.notify_messages, Unset):
+            notify_messages = UNSET
+        else:
+            notify_messages = self.notify_messages
+
 
         field_dict: dict[str, Any] = {}
 
@@ -67,6 +76,8 @@ class ProfileUpdate:
             field_dict["bio"] = bio
         if password is not UNSET:
             field_dict["password"] = password
+        if notify_messages is not UNSET:
+            field_dict["notify_messages"] = notify_messages
 
         return field_dict
 
@@ -105,10 +116,21 @@ class ProfileUpdate:
         password = _parse_password(d.pop("password", UNSET))
 
 
+        def _parse_notify_messages(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        notify_messages = _parse_notify_messages(d.pop("notify_messages", UNSET))
+
+
         profile_update = cls(
             full_name=full_name,
             bio=bio,
             password=password,
+            notify_messages=notify_messages,
         )
 
         return profile_update

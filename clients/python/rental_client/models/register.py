@@ -8,8 +8,10 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.register_role import check_register_role
 from ..models.register_role import RegisterRole
 from ..types import UNSET, Unset
+from typing import cast
 
 
 
@@ -27,13 +29,13 @@ class Register:
             username (str): Unique without regard to case. Example: hana.
             email (str): Unique, case-insensitive. Example: hana@example.com.
             password (str):  Example: correct horse battery.
-            role (RegisterRole | Unset):  Default: RegisterRole.GUEST.
+            role (RegisterRole | Unset):  Default: 'guest'.
      """
 
     username: str
     email: str
     password: str
-    role: RegisterRole | Unset = RegisterRole.GUEST
+    role: RegisterRole | Unset = 'guest'
 
 
 
@@ -48,7 +50,7 @@ class Register:
 
         role: str | Unset = UNSET
         if not isinstance(self.role, Unset):
-            role = self.role.value
+            role = self.role
 
 
 
@@ -80,7 +82,7 @@ class Register:
         if isinstance(_role,  Unset):
             role = UNSET
         else:
-            role = RegisterRole(_role)
+            role = check_register_role(_role)
 
 
 

@@ -1,8 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class RegisterRole(StrEnum):
-    GUEST = "guest"
-    HOST = "host"
+RegisterRole = Literal['guest', 'host']
 
-    def __str__(self) -> str:
-        return str(self.value)
+REGISTER_ROLE_VALUES: set[RegisterRole] = { 'guest', 'host',  }
+
+def check_register_role(value: str) -> RegisterRole:
+    if value in REGISTER_ROLE_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {REGISTER_ROLE_VALUES!r}")

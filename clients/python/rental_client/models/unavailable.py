@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.unavailable_reason import check_unavailable_reason
 from ..models.unavailable_reason import UnavailableReason
 from typing import cast
 import datetime
@@ -43,7 +44,7 @@ class Unavailable:
 
         end = self.end.isoformat()
 
-        reason = self.reason.value
+        reason: str = self.reason
 
 
         field_dict: dict[str, Any] = {}
@@ -71,7 +72,7 @@ class Unavailable:
 
 
 
-        reason = UnavailableReason(d.pop("reason"))
+        reason = check_unavailable_reason(d.pop("reason"))
 
 
 

@@ -1,8 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class UnavailableReason(StrEnum):
-    BLOCKED = "blocked"
-    BOOKED = "booked"
+UnavailableReason = Literal['blocked', 'booked']
 
-    def __str__(self) -> str:
-        return str(self.value)
+UNAVAILABLE_REASON_VALUES: set[UnavailableReason] = { 'blocked', 'booked',  }
+
+def check_unavailable_reason(value: str) -> UnavailableReason:
+    if value in UNAVAILABLE_REASON_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {UNAVAILABLE_REASON_VALUES!r}")

@@ -8,7 +8,9 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.user_role import check_user_role
 from ..models.user_role import UserRole
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -32,6 +34,7 @@ class User:
             full_name (None | str):
             bio (None | str):
             created_at (datetime.datetime):
+            notify_messages (bool | Unset): Whether you are emailed about new messages.
      """
 
     id: str
@@ -41,6 +44,7 @@ class User:
     full_name: None | str
     bio: None | str
     created_at: datetime.datetime
+    notify_messages: bool | Unset = UNSET
 
 
 
@@ -53,7 +57,7 @@ class User:
 
         email = self.email
 
-        role = self.role.value
+        role: str = self.role
 
         full_name: None | str
         full_name = self.full_name
@@ -62,6 +66,8 @@ class User:
         bio = self.bio
 
         created_at = self.created_at.isoformat()
+
+        notify_messages = self.notify_messages
 
 
         field_dict: dict[str, Any] = {}
@@ -75,6 +81,8 @@ class User:
             "bio": bio,
             "created_at": created_at,
         })
+        if notify_messages is not UNSET:
+            field_dict["notify_messages"] = notify_messages
 
         return field_dict
 
@@ -89,7 +97,7 @@ class User:
 
         email = d.pop("email")
 
-        role = UserRole(d.pop("role"))
+        role = check_user_role(d.pop("role"))
 
 
 
@@ -115,6 +123,8 @@ class User:
 
 
 
+        notify_messages = d.pop("notify_messages", UNSET)
+
         user = cls(
             id=id,
             username=username,
@@ -123,6 +133,7 @@ class User:
             full_name=full_name,
             bio=bio,
             created_at=created_at,
+            notify_messages=notify_messages,
         )
 
         return user

@@ -1,9 +1,10 @@
-from enum import StrEnum
+from typing import Literal
 
-class UserRole(StrEnum):
-    ADMIN = "admin"
-    GUEST = "guest"
-    HOST = "host"
+UserRole = Literal['admin', 'guest', 'host']
 
-    def __str__(self) -> str:
-        return str(self.value)
+USER_ROLE_VALUES: set[UserRole] = { 'admin', 'guest', 'host',  }
+
+def check_user_role(value: str) -> UserRole:
+    if value in USER_ROLE_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {USER_ROLE_VALUES!r}")

@@ -66,7 +66,7 @@ class MemoryReadModel(ReadModel):
         return None if listing is None or listing.is_deleted else listing
 
     def _matches(self, listing: Listing, search: ListingSearch, now: datetime) -> bool:
-        if not listing.is_listed:
+        if listing.is_deleted or not listing.listed:
             return False
         if search.city is not None and listing.city.casefold() != search.city.casefold():
             return False
@@ -181,7 +181,7 @@ class MemoryReadModel(ReadModel):
             found = [
                 x
                 for x in self._store.data.listings.values()
-                if x.host_id == host_id and x.is_listed
+                if x.host_id == host_id and not x.is_deleted
             ]
         return _page(found, page, lambda x: (_newest_first(x.created_at), x.id))
 

@@ -104,7 +104,8 @@ class MemoryCalendars(CalendarRepository):
             and nights_overlap(b.check_in, b.check_out, since, until)
         ]
         return Calendar.of(
-            listing_id=listing.id, host_id=listing.host_id, listed=listing.is_listed,
+            listing_id=listing.id, host_id=listing.host_id, listed=not listing.is_deleted,
+            for_sale=listing.listed,
             terms=listing.terms,
             booked=[
                 CalendarEntry(b.check_in, b.check_out, Reason.BOOKED, b.id)

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from attrs import define, field
 
+from rental.adapters.memory.messaging import MessagingData
 from rental.application.repositories import IdempotencyRecord
 from rental.domain.accounts.users import User
 from rental.domain.bookings.booking import Booking
@@ -40,6 +41,7 @@ class MemoryData:
     provider_events: dict[str, str] = field(factory=dict)  # id -> type
     calendar_feeds: dict[str, CalendarFeed] = field(factory=dict)
     calendar_imports: dict[str, CalendarImport] = field(factory=dict)
+    messaging: MessagingData = field(factory=MessagingData)
 
 
 class MemoryStore:

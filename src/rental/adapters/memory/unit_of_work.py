@@ -13,6 +13,7 @@ from typing import Any
 
 from rental.adapters.memory.bookkeeping import MemoryLedger, MemoryPayouts, MemoryProviderEvents
 from rental.adapters.memory.channel_sync import MemoryChannelFeeds, MemoryChannelImports
+from rental.adapters.memory.messaging import MemoryThreads, MemoryUserBlocks
 from rental.adapters.memory.repositories import (
     MemoryBlocks,
     MemoryBookings,
@@ -66,6 +67,8 @@ class MemoryUnitOfWork(UnitOfWork):
         self.provider_events = MemoryProviderEvents(data.provider_events)
         self.channel_feeds = MemoryChannelFeeds(data.calendar_feeds)
         self.channel_imports = MemoryChannelImports(data.calendar_imports, data.listings)
+        self.threads = MemoryThreads(data.messaging)
+        self.user_blocks = MemoryUserBlocks(data.messaging)
 
     def _store_events(self, events: list[Event]) -> None:
         assert self._working is not None

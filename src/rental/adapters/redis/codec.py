@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from rental.domain.listings.details import HouseRules
 from rental.domain.listings.listing import Listing
 
 FIELDS = tuple(field.name for field in attrs.fields(Listing))
@@ -21,6 +22,8 @@ def _encode(value: Any) -> Any:
         return {"$decimal": str(value)}
     if isinstance(value, list):
         return [_encode(item) for item in value]
+    if isinstance(value, HouseRules):
+        return {"$house_rules": value.as_dict()}
     return value
 
 
@@ -31,6 +34,8 @@ def _decode(value: Any) -> Any:
         return Decimal(value["$decimal"])
     if isinstance(value, list):
         return [_decode(item) for item in value]
+    if isinstance(value, dict) and "$house_rules" in value:
+        return HouseRules(**value["$house_rules"])
     return value
 
 

@@ -29,7 +29,7 @@ from datetime import datetime
 from typing import Any, cast
 
 import attrs
-from sqlalchemy import Dialect, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Dialect, bindparam, delete, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ClauseElement, Executable
@@ -103,11 +103,13 @@ class _Compiled:
         }
 
 
-# The listing's row, locked: who hosts it, whether it is still listed, its terms.
+# The listing's row, locked: who hosts it, whether it is still listed (not deleted), whether
+# its host offers it (``listed``, 0009), its terms.
 LOCK_LISTING = Statement(
     select(
         L.host_id,
-        and_(L.deleted_at.is_(None), L.unlisted_at.is_(None)).label("listed"),
+        L.deleted_at.is_(None).label("listed"),
+        L.listed.label("for_sale"),
         *(L[name] for name in TERMS),
     )
     .where(L.id == bindparam("listing_id"))
@@ -182,8 +184,8 @@ class SqlCalendars(CalendarRepository):
         loaded = [Block(**dict(zip(BLOCK_FIELDS, row, strict=True))) for row in blocks]
         self._loaded.update({block.id: _moved(block) for block in loaded})
         return Calendar.of(
-            listing_id=listing_id, host_id=row[0], listed=bool(row[1]),
-            terms=BookingTerms(*row[2:]),
+            listing_id=listing_id, host_id=row[0], listed=bool(row[1]), for_sale=bool(row[2]),
+            terms=BookingTerms(*row[3:]),
             booked=[CalendarEntry(r[1], r[2], Reason.BOOKED, r[0]) for r in holds if r[3]],
             blocks=loaded, overdue=[r[0] for r in holds if not r[3]], window=window_,
         )  # fmt: skip

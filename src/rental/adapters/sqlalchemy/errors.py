@@ -43,6 +43,11 @@ CONSTRAINTS: dict[str, type[DomainError]] = {
     "reviews.booking_id": AlreadyReviewed,
     "pk_idempotency_keys": ConcurrentUpdate,
     "idempotency_keys.user_id": ConcurrentUpdate,
+    # two first messages of one guest about one listing, or two messages at one position
+    "uq_threads_listing_id": ConcurrentUpdate,
+    "threads.listing_id": ConcurrentUpdate,
+    "uq_messages_thread_id": ConcurrentUpdate,
+    "messages.thread_id": ConcurrentUpdate,
 }
 # SQLSTATEs (PostgreSQL) and error numbers (MariaDB) of a lost race.
 RACE_SQLSTATES = {"40001", "40P01", "55P03"}  # serialization, deadlock, lock not available

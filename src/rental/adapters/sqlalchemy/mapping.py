@@ -21,7 +21,9 @@ from rental.domain.bookings.policies import PriceBreakdown
 from rental.domain.calendar.nights import Block
 from rental.domain.channel_sync.export import CalendarFeed
 from rental.domain.channel_sync.imports import CalendarImport
+from rental.domain.listings.details import HouseRules
 from rental.domain.listings.listing import Listing
+from rental.domain.messaging.thread import Thread
 from rental.domain.payments.payment import Payment
 from rental.domain.reviews.review import Review
 
@@ -37,6 +39,7 @@ VERSIONED: tuple[tuple[type, Table], ...] = (
     (Review, tables.reviews),
     (CalendarFeed, tables.calendar_feeds),
     (CalendarImport, tables.calendar_imports),
+    (Thread, tables.threads),
 )
 # Foreign keys, as (class, column, parent class). Mapped as write-only relationships that
 # nothing reads, they tell the ORM to INSERT parents before children in one flush.
@@ -74,6 +77,14 @@ def _price() -> dict[str, Any]:
     }
 
 
+def _house_rules() -> dict[str, Any]:
+    """A listing's ``house_rules`` as its three ``*_allowed`` columns."""
+    columns = [tables.listings.c[name] for name in HouseRules.names()]
+    return {f"_rule_{column.name}": column for column in columns} | {
+        "house_rules": composite(HouseRules, *columns)
+    }
+
+
 def start_mappers() -> None:
     """Map every domain class once per process; later calls do nothing."""
     global _started
@@ -82,6 +93,7 @@ def start_mappers() -> None:
             return
         for cls, table in VERSIONED:
             properties = _references(cls, table) | (_price() if cls is Booking else {})
+            properties |= _house_rules() if cls is Listing else {}
             mapper_registry.map_imperatively(
                 cls, table, properties=properties,
                 version_id_col=table.c.version, version_id_generator=False,

@@ -285,7 +285,7 @@ class SqlReadModel(ReadModel):
         return {i: HeldNights.of(bookings[i], blocks[i], now).collisions(stay) for i in ids}
 
     def host_listings(self, host_id: str, page: PageRequest) -> Page[Listing]:
-        where = [L.host_id == host_id, L.deleted_at.is_(None), L.unlisted_at.is_(None)]
+        where = [L.host_id == host_id, L.deleted_at.is_(None)]
         return self._page(Listing, t.listings, where, (L.created_at.desc(), L.id.asc()), page)
 
     # -- the hosts' money: one statement each, payouts beside their sums -------------------

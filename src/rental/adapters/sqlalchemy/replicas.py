@@ -92,8 +92,14 @@ class ReplicaSet:
         return None
 
     def mark_down(self, replica: Replica) -> None:
+        """Skip ``replica`` until a check finds it answering again (``check_every`` on)."""
         with self._lock:
+            was_usable = replica.usable
             replica.usable, replica.checked_at = False, self._monotonic()
+        if was_usable:
+            # Its pooled connections died with it: the first read after it is back must not
+            # pick one of them up.
+            replica.engine.dispose()
 
     def _usable(self, replica: Replica) -> bool:
         now = self._monotonic()
@@ -145,8 +151,11 @@ class RoutedReadModel(ReadModel):
             return read(self._primary)
         try:
             return read(replica.read_model)
-        except DBAPIError as error:
-            if not error.connection_invalidated and not _is_connection_error(error):
+        except Exception as error:
+            # Retried once, on the primary, in the same request: a replica that died between
+            # two checks must not cost the read. The error may come wrapped (closing the
+            # session over a dead connection raises its own), hence the whole chain.
+            if not _failed_for_connection(error):
                 raise
             logger.warning("replica %s failed a read; served by the primary", replica.name)
             self._replicas.mark_down(replica)
@@ -229,10 +238,21 @@ class RoutedReadModel(ReadModel):
         return self._primary.payout_totals(host_id, now)
 
 
-def _is_connection_error(error: DBAPIError) -> bool:
-    from sqlalchemy.exc import InterfaceError, OperationalError
+def _failed_for_connection(error: BaseException) -> bool:
+    """Whether ``error``, or one it was raised from, says the connection failed (refused,
+    dropped, invalidated, timed out), rather than the read being wrong."""
+    from rental.adapters.sqlalchemy.errors import is_unavailable
 
-    return isinstance(error, OperationalError | InterfaceError)
+    seen: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in seen:
+        seen.append(current)
+        if isinstance(current, DBAPIError) and current.connection_invalidated:
+            return True
+        if is_unavailable(current):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def replica_set(

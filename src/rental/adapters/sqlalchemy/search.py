@@ -191,7 +191,7 @@ def _amenities(search: ListingSearch) -> list[str]:
 def search_statements(shape: SearchShape) -> SearchStatements:
     """The statements of ``GET /listings`` for searches of ``shape``: active listings matching
     every filter, a stay's nights free of live bookings and blocks."""
-    where: list[Any] = [L.deleted_at.is_(None), L.unlisted_at.is_(None)]
+    where: list[Any] = [L.deleted_at.is_(None), L.listed.is_(True)]
     if shape.city:
         # MariaDB's collation ignores case and its index is on the bare column.
         city: ColumnElement[bool] = L.city == bindparam("city")

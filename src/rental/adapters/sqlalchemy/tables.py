@@ -20,6 +20,8 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
+    true,
 )
 
 from rental.adapters.sqlalchemy.types import UtcDateTime, json_type
@@ -97,8 +99,18 @@ listings = Table(
     Column("review_count", Integer, nullable=False),
     Column("rating_average", Numeric(3, 2)),
     Column("deleted_at", UtcDateTime()),
-    Column("unlisted_at", UtcDateTime()),
     *_stamps(), _version(),
+    # Details (0009); house_rules is the three *_allowed columns.
+    Column("property_type", String(16), nullable=False, server_default="entire_home"),
+    Column("bedrooms", Integer, nullable=False, server_default="1"),
+    Column("beds", Integer, nullable=False, server_default="1"),
+    Column("bathrooms", Numeric(3, 1, asdecimal=False), nullable=False, server_default="1"),
+    Column("check_in_time", String(5), nullable=False, server_default="15:00"),
+    Column("check_out_time", String(5), nullable=False, server_default="11:00"),
+    Column("pets_allowed", Boolean, nullable=False, server_default=false()),
+    Column("smoking_allowed", Boolean, nullable=False, server_default=false()),
+    Column("events_allowed", Boolean, nullable=False, server_default=false()),
+    Column("listed", Boolean, nullable=False, server_default=true()),
 )  # fmt: skip
 
 blocks = Table(
@@ -266,4 +278,49 @@ calendar_imports = Table(
     Column("last_modified", String(64)),
     Column("conflicts", json_type(), nullable=False),
     *_stamps(), _version(),
+)  # fmt: skip
+
+# -- messaging: threads of a guest and a host about a listing, and their messages ----------
+threads = Table(
+    "threads", metadata, _id(), _ref("listing_id", "listings.id"),
+    _ref("guest_id", "users.id"), _ref("host_id", "users.id"),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    Column("last_position", Integer, nullable=False),
+    Column("guest_read_position", Integer, nullable=False),
+    Column("host_read_position", Integer, nullable=False),
+    Column("check_in", Date, nullable=True),
+    Column("check_out", Date, nullable=True),
+    Column("guests", Integer, nullable=True),
+    Column("guest_email_due_at", UtcDateTime(), nullable=True),
+    Column("host_email_due_at", UtcDateTime(), nullable=True),
+    Column("guest_emailed_at", UtcDateTime(), nullable=True),
+    Column("host_emailed_at", UtcDateTime(), nullable=True),
+    _version(),
+    UniqueConstraint("listing_id", "guest_id"),
+)  # fmt: skip
+
+messages = Table(
+    "messages", metadata,
+    Column("seq", BigId, primary_key=True, autoincrement=True),
+    Column("id", String(ID), nullable=False, unique=True),
+    _ref("thread_id", "threads.id"),
+    Column("position", Integer, nullable=False),
+    _ref("sender_id", "users.id"),
+    Column("body", Text, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("thread_id", "position"),
+)  # fmt: skip
+
+user_blocks = Table(
+    "user_blocks", metadata,
+    Column("blocker_id", String(ID), ForeignKey("users.id"), primary_key=True),
+    Column("blocked_id", String(ID), ForeignKey("users.id"), primary_key=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+)  # fmt: skip
+
+message_preferences = Table(
+    "message_preferences", metadata,
+    Column("user_id", String(ID), ForeignKey("users.id"), primary_key=True),
+    Column("notify_messages", Boolean, nullable=False),
 )  # fmt: skip

@@ -18,6 +18,7 @@ from rental.adapters.sqlalchemy.channel_sync import (
     SqlChannelImportRepository,
 )
 from rental.adapters.sqlalchemy.errors import domain_errors
+from rental.adapters.sqlalchemy.messaging import SqlThreads, SqlUserBlocks
 from rental.adapters.sqlalchemy.repositories import (
     SqlBlockRepository,
     SqlBookingRepository,
@@ -61,6 +62,8 @@ class SqlUnitOfWork(UnitOfWork):
         self.provider_events = SqlProviderEvents(session)
         self.channel_feeds = SqlChannelFeedRepository(session)
         self.channel_imports = SqlChannelImportRepository(session)
+        self.threads = SqlThreads(session)
+        self.user_blocks = SqlUserBlocks(session)
         return super().__enter__()
 
     def __exit__(

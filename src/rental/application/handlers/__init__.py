@@ -18,6 +18,7 @@ from rental.application.handlers import (
     reviews,
     users,
 )
+from rental.application.messaging.handlers import HANDLERS as MESSAGING_HANDLERS
 from rental.application.unit_of_work import UnitOfWork
 
 Handler = Callable[[Any, UnitOfWork, Dependencies], Any]
@@ -56,3 +57,4 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.RecordCalendarFeedUnchanged: channel_sync.record_calendar_feed_unchanged,
     c.RecordCalendarFeedFailure: channel_sync.record_calendar_feed_failure,
 }
+COMMAND_HANDLERS.update(MESSAGING_HANDLERS)

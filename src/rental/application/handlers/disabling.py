@@ -26,7 +26,7 @@ def disable_user(cmd: c.DisableUser, uow: UnitOfWork, deps: Dependencies) -> Use
     now = deps.clock.now()
     user.disable(now=now)
     for listing in uow.listings.hosted_by(user.id):
-        listing.unlist(now)
+        listing.take_off_market(now)
     for payout in uow.payouts.listed(user.id):
         if payout.status == PayoutStatus.SCHEDULED:
             payout.hold()

@@ -76,6 +76,8 @@ class Calendar(Aggregate):
     blocks: dict[str, Block] = field(factory=dict)
     overdue: tuple[str, ...] = ()
     window: Stay | None = None
+    # False while its host has unlisted it: the host still blocks nights, nobody books.
+    for_sale: bool = True
     _bookings: list[Booking] = field(factory=list, init=False)
     _added: list[Block] = field(factory=list, init=False)
     _removed: list[Block] = field(factory=list, init=False)
@@ -92,6 +94,7 @@ class Calendar(Aggregate):
         blocks: Iterable[Block] = (),
         overdue: Iterable[str] = (),
         window: Stay | None = None,
+        for_sale: bool = True,
     ) -> Calendar:
         """The calendar of a listing from what its storage read: the live bookings' nights
         (``booked``) and the blocks over ``window``."""
@@ -99,12 +102,17 @@ class Calendar(Aggregate):
         entries = [*booked, *(CalendarEntry.of_block(b) for b in blocks)]
         return cls(
             listing_id, host_id, listed, terms, HeldNights.of_entries(entries),
-            {b.id: b for b in blocks}, tuple(overdue), window,
+            {b.id: b for b in blocks}, tuple(overdue), window, for_sale,
         )  # fmt: skip
 
     # -- guards -------------------------------------------------------------------------
     def check_is_listed(self) -> None:
         if not self.listed:
+            raise ListingNotFound(f"No listing {self.listing_id}.")
+
+    def check_is_for_sale(self) -> None:
+        """An unlisted listing cannot be booked; to guests it does not exist."""
+        if not self.for_sale:
             raise ListingNotFound(f"No listing {self.listing_id}.")
 
     def check_guest_is_not_host(self, guest_id: str) -> None:
@@ -126,6 +134,7 @@ class Calendar(Aggregate):
         """Hold ``stay`` for ``guest_id``: the booking starts pending, its nights taken at once
         (in this calendar too, so a second request over them fails)."""
         self.check_is_listed()
+        self.check_is_for_sale()
         self.check_guest_is_not_host(guest_id)
         self.terms.check_stay_rules(stay, guests, now)
         self.check_nights_free(stay)

@@ -24,6 +24,12 @@ from rental.domain.events import (
     ListingDeleted,
     ListingUpdated,
 )
+from rental.domain.listings.details import (
+    DETAILS,
+    HouseRules,
+    check_details,
+    merged_house_rules,
+)
 from rental.domain.listings.places import check_coordinates, check_country
 from rental.domain.money import MAX_CHARGE, check_currency
 from rental.domain.text import check_text
@@ -59,6 +65,7 @@ EDITABLE: dict[str, Any] = {
     "instant_book": True,
     "cancellation_policy": CancellationPolicy.FLEXIBLE.value,
     "amenities": [],
+    **DETAILS,
 }
 REQUIRED = ("title", "city", "country", "price_per_night", "max_guests")
 MULTILINE = ("description",)
@@ -142,6 +149,7 @@ def check_listing_fields(values: dict[str, Any]) -> dict[str, Any]:
         check_coordinates(values["latitude"], values["longitude"])
     except InvalidInput as error:
         errors.update(error.errors)
+    check_details(errors, values)
     if errors:
         raise InvalidInput(errors)
     return values
@@ -175,11 +183,18 @@ class Listing(Aggregate):
     created_at: datetime
     updated_at: datetime
     max_advance_days: int = DEFAULT_MAX_ADVANCE_DAYS
+    property_type: str = DETAILS["property_type"]
+    bedrooms: int = DETAILS["bedrooms"]
+    beds: int = DETAILS["beds"]
+    bathrooms: float = DETAILS["bathrooms"]
+    check_in_time: str = DETAILS["check_in_time"]
+    check_out_time: str = DETAILS["check_out_time"]
+    house_rules: HouseRules = DETAILS["house_rules"]
+    listed: bool = True
     rating_sum: int = 0
     review_count: int = 0
     rating_average: Decimal | None = None
     deleted_at: datetime | None = None
-    unlisted_at: datetime | None = None  # off the market while its host is disabled
     version: int = field(default=1, kw_only=True)
 
     @classmethod
@@ -199,18 +214,18 @@ class Listing(Aggregate):
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
 
-    @property
-    def is_listed(self) -> bool:
-        """Offered: not deleted, and not taken off the market (its host disabled)."""
-        return not self.is_deleted and self.unlisted_at is None
-
-    def unlist(self, now: datetime) -> None:
-        """Take it off the market: out of search, no new booking (its host was disabled)."""
-        if self.unlisted_at is None:
-            self.unlisted_at = now
+    def take_off_market(self, now: datetime) -> None:
+        """Unlist it (its host was disabled): out of search, no new booking, seen only by its
+        host and admins."""
+        if self.listed:
+            self.listed = False
             self.updated_at = now
             self.bump_version()
             self.record(ListingUpdated(occurred_at=now, listing_id=self.id, host_id=self.host_id))
+
+    def is_visible_to(self, user_id: str | None, *, is_admin: bool = False) -> bool:
+        """A listed listing is public; an unlisted one only its host and admins see."""
+        return self.listed or is_admin or user_id == self.host_id
 
     def check_is_active(self) -> None:
         if self.is_deleted:
@@ -234,6 +249,8 @@ class Listing(Aggregate):
         for name in REQUIRED:
             if name in changes and changes[name] is None:
                 raise InvalidInput.field(name, "may not be null.")
+        if "house_rules" in changes:
+            changes["house_rules"] = merged_house_rules(self.house_rules, changes["house_rules"])
         values = check_listing_fields({**self.fields(), **changes})
         for name, value in values.items():
             setattr(self, name, value)

@@ -12,6 +12,7 @@ from rental.domain.accounts import users
 from rental.domain.bookings import booking as bookings
 from rental.domain.bookings import policies
 from rental.domain.calendar import nights as calendar
+from rental.domain.listings import details as listing_details
 from rental.domain.payments import payment as payments
 
 
@@ -69,3 +70,11 @@ class ListingSort(Enum):
     PRICE = Sort.PRICE.value
     PRICE_DESC = Sort.PRICE_DESC.value
     RATING = Sort.RATING.value
+
+
+@strawberry.enum
+class PropertyType(Enum):
+    ENTIRE_HOME = listing_details.PropertyType.ENTIRE_HOME.value
+    PRIVATE_ROOM = listing_details.PropertyType.PRIVATE_ROOM.value
+    SHARED_ROOM = listing_details.PropertyType.SHARED_ROOM.value
+    HOTEL_ROOM = listing_details.PropertyType.HOTEL_ROOM.value

@@ -15,7 +15,7 @@ import strawberry
 from marshmallow import Schema, ValidationError
 
 from rental.domain.errors import InvalidInput
-from rental.entrypoints.graphql.enums import CancellationPolicy
+from rental.entrypoints.graphql.enums import CancellationPolicy, PropertyType
 from rental.entrypoints.web.problems import flatten_messages
 
 UNSET: Any = strawberry.UNSET
@@ -37,6 +37,8 @@ def wire_value(value: Any) -> Any:
         return value.value
     if isinstance(value, date):
         return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return given_fields(value, keep_null=False)
     return value
 
 
@@ -49,6 +51,13 @@ def given_fields(input_: Any, *, keep_null: bool) -> dict[str, Any]:
             continue
         values[item.name] = wire_value(value)
     return values
+
+
+@strawberry.input(description="Some or all house rules; on a change the others stay as they are.")
+class HouseRulesInput:
+    pets_allowed: bool | None = UNSET
+    smoking_allowed: bool | None = UNSET
+    events_allowed: bool | None = UNSET
 
 
 @strawberry.input(description="The fields, rules and defaults of POST /listings; null is the "
@@ -73,6 +82,14 @@ class CreateListingInput:
     instant_book: bool | None = UNSET
     cancellation_policy: CancellationPolicy | None = UNSET
     amenities: list[str] | None = UNSET
+    property_type: PropertyType | None = UNSET
+    bedrooms: int | None = UNSET
+    beds: int | None = UNSET
+    bathrooms: float | None = UNSET
+    check_in_time: str | None = UNSET
+    check_out_time: str | None = UNSET
+    house_rules: HouseRulesInput | None = UNSET
+    listed: bool | None = UNSET
 
 
 @strawberry.input(description="PATCH /listings/{id}: every field optional; null for a required "
@@ -97,6 +114,14 @@ class UpdateListingInput:
     instant_book: bool | None = UNSET
     cancellation_policy: CancellationPolicy | None = UNSET
     amenities: list[str] | None = UNSET
+    property_type: PropertyType | None = UNSET
+    bedrooms: int | None = UNSET
+    beds: int | None = UNSET
+    bathrooms: float | None = UNSET
+    check_in_time: str | None = UNSET
+    check_out_time: str | None = UNSET
+    house_rules: HouseRulesInput | None = UNSET
+    listed: bool | None = UNSET
 
 
 @strawberry.input(description="POST /bookings.")

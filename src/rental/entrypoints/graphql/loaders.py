@@ -65,6 +65,7 @@ class Loaders:
         self.review: Batch[tuple[()], Review] = Batch(self._review)
         self.reviews: Batch[PageRequest, Page[Review]] = Batch(self._reviews_pages)
         self.availability: Batch[tuple[date, date], list[CalendarEntry]] = Batch(self._availability)
+        self.by_area: dict[str, object] = {}  # a business area's own batches (messaging)
 
     # -- announcing what a resolver hands out ------------------------------------------
     def saw_listings(self, listings: Collection[Listing]) -> None:

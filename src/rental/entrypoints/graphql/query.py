@@ -80,11 +80,13 @@ class Query:
     def user(info: Info, id: strawberry.ID) -> User | None:
         return info.context.reads.users_by_id([str(id)]).get(str(id))  # type: ignore[return-value]
 
-    @strawberry.field(description="Null when missing or deleted.")
+    @strawberry.field(
+        description="Null when missing or deleted, or unlisted (but to its host and admins)."
+    )
     @staticmethod
     def listing(info: Info, id: strawberry.ID) -> Listing | None:
         try:
-            found: listings.Listing = info.context.reads.listing(str(id))
+            found: listings.Listing = info.context.reads.listing(str(id), info.context.actor)
         except NotFound:
             return None
         info.context.loaders.saw_listings([found])

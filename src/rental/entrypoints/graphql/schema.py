@@ -12,6 +12,7 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.types import ExecutionContext
+from strawberry.types.base import get_object_definition
 
 from rental.entrypoints.graphql.errors import log_unexpected
 from rental.entrypoints.graphql.execution import RentalExecution
@@ -20,9 +21,23 @@ from rental.entrypoints.graphql.limits import (
     Limits,
     PhaseCodes,
 )
+from rental.entrypoints.graphql.messaging import MessagingMutation, MessagingQuery
 from rental.entrypoints.graphql.mutation import Mutation
 from rental.entrypoints.graphql.query import Query
 from rental.entrypoints.graphql.scalars import SCALARS
+from rental.entrypoints.graphql.viewer import ViewerQuery
+
+
+@strawberry.type(name="Query", description=get_object_definition(Query, strict=True).description)
+class RootQuery(Query, ViewerQuery, MessagingQuery):
+    """The root query: each business area's fields beside the core's."""
+
+
+@strawberry.type(
+    name="Mutation", description=get_object_definition(Mutation, strict=True).description
+)
+class RootMutation(Mutation, MessagingMutation):
+    """The root mutation: each business area's fields beside the core's."""
 
 
 class RentalSchema(strawberry.Schema):
@@ -46,8 +61,8 @@ def build_schema() -> RentalSchema:
         lambda: ValidationCache(maxsize=256),
     ]
     return RentalSchema(
-        query=Query,
-        mutation=Mutation,
+        query=RootQuery,
+        mutation=RootMutation,
         extensions=extensions,
         execution_context_class=RentalExecution,
         scalar_overrides=SCALARS,

@@ -22,6 +22,7 @@ from rental.entrypoints.graphql.enums import (
     CancellationPolicy,
     CancelledBy,
     PaymentStatus,
+    PropertyType,
     Role,
     UnavailableReason,
 )
@@ -122,6 +123,13 @@ class Quote:
     price: Price
 
 
+@strawberry.type(description="What guests may do there.")
+class HouseRules:
+    pets_allowed: bool
+    smoking_allowed: bool
+    events_allowed: bool
+
+
 @strawberry.type(description="A home offered by a host. Money is in minor units of currency.")
 class Listing:
     id: strawberry.ID
@@ -148,6 +156,16 @@ class Listing:
     review_count: int
     created_at: datetime
     updated_at: datetime
+    property_type: PropertyType
+    bedrooms: int
+    beds: int
+    bathrooms: float = strawberry.field(description="A multiple of 0.5.")
+    check_in_time: str = strawberry.field(description="HH:MM, the listing's time zone.")
+    check_out_time: str = strawberry.field(description="HH:MM, the listing's time zone.")
+    house_rules: HouseRules
+    listed: bool = strawberry.field(
+        description="False: out of search, cannot be booked; seen by its host and admins only."
+    )
 
     @strawberry.field
     @staticmethod

@@ -85,6 +85,12 @@ class RentalGraphQLView(GraphQLView[Context, None]):
         except HTTPException as error:
             return transport_error(TransportError(error.status_code, error.reason))
 
+    def render_graphql_ide(self, request: Request) -> Response:
+        """GraphiQL from the package's own files (``entrypoints/web/pages.py``), not a CDN."""
+        from rental.entrypoints.web.pages import graphiql_page
+
+        return graphiql_page()
+
     def get_context(self, request: Request, response: Response) -> Context:
         return Context.of(get_rental(), g.graphql_actor, get_settings().limits.graphql_max_cost)
 

@@ -31,7 +31,7 @@ Errors are RFC 9457 problem details (`application/problem+json`); `type` is `abo
 plain HTTP errors, else a stable `https://rental.example/problems/...` URI. Authenticated
 endpoints take `Authorization: Bearer <access token>`; every token failure is a 401.
 
-Readings taken where the contract is silent (see also docs/http.md):
+Readings taken where the API's rules are silent (see also docs/http.md):
 - `role` on register is optional and defaults to `guest`.
 - Logout revokes the token it is called with, access or refresh; call it with each to end both.
 - Refresh does not rotate the refresh token; the new access token keeps the role of the login.
@@ -121,6 +121,7 @@ def create_app(settings: Settings | None = None, *, rental: Rental | None = None
     headers.init_app(app, settings)
     _register_blueprints(api)
     _mount_graphql(app, settings)
+    _mount_pages(app, settings)
     return app
 
 
@@ -134,6 +135,9 @@ def _register_blueprints(api: Api) -> None:
 
     api.register_blueprint(channel_sync.blp, url_prefix=API_PREFIX)
     _register_money_blueprints(api)
+    from rental.entrypoints.http import messaging
+
+    api.register_blueprint(messaging.blp, url_prefix=API_PREFIX)
 
 
 def _mount_graphql(app: Flask, settings: Settings) -> None:
@@ -158,3 +162,10 @@ def _register_money_blueprints(api: Api) -> None:
 
     for blp in (payouts.blp, webhooks.blp):
         api.register_blueprint(blp, url_prefix=API_PREFIX)
+
+
+def _mount_pages(app: Flask, settings: Settings) -> None:
+    """The landing page, the API reference and GraphiQL's files; security headers."""
+    from rental.entrypoints.web import pages
+
+    pages.init_app(app, settings)

@@ -126,6 +126,15 @@ def current_actor() -> Actor:
     return actor
 
 
+def optional_actor() -> Actor | None:
+    """Who is asking on a public route: ``None`` without an ``Authorization`` header; with one,
+    it must hold a valid access token (else 401, as on any route)."""
+    if "Authorization" not in request.headers:
+        return None
+    flask_jwt_extended.verify_jwt_in_request()
+    return current_actor()
+
+
 def token_expiry() -> datetime:
     """When the token of the current request expires (UTC)."""
     return datetime.fromtimestamp(int(get_jwt()["exp"]), tz=UTC)

@@ -66,10 +66,12 @@ def domain_problem(error: e.DomainError) -> Response:
     if isinstance(error, e.PaymentDeclined):
         extra.update(payment_id=error.payment_id, failure_reason=error.reason)
     headers = {}
-    if isinstance(error, e.TooManyPaymentAttempts):
+    if isinstance(error, e.TooManyMessages | e.TooManyPaymentAttempts):
         headers["Retry-After"] = str(error.retry_after)
-    type_ = problem_type(type(error))
-    return problem(status, error.detail, type_=type_, title=title, headers=headers, **extra)
+    return problem(
+        status, error.detail, type_=problem_type(type(error)), title=title, headers=headers,
+        **extra,
+    )  # fmt: skip
 
 
 def validation_errors(error: HTTPException) -> dict[str, list[str]] | None:

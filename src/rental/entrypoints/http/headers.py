@@ -3,7 +3,9 @@
 - Public reads (a listing, search, availability, reviews, the OpenAPI document) answer
   ``Cache-Control: public, max-age=RENTAL_PUBLIC_MAX_AGE``. Everything else, token answers
   first of all (RFC 6749 section 5.1), any authenticated or private answer and every error, is
-  ``no-store``: a shared cache must never hand one user's data to another.
+  ``no-store``: a shared cache must never hand one user's data to another. An answer to a
+  request that carries credentials (``Authorization``), and an answer carrying tokens, is
+  ``private, no-store`` whatever the endpoint: no cache, shared or the browser's, keeps it.
 - CORS (flask-cors) only for the origins in ``RENTAL_CORS_ORIGINS``; none by default, so a
   browser on another origin gets no ``Access-Control-Allow-Origin`` and refuses to read.
 """
@@ -26,6 +28,9 @@ PUBLIC_READS = frozenset(
         "api-docs.openapi_json",
     }
 )
+# Answers that carry tokens, though their request carries no credentials.
+TOKEN_ANSWERS = frozenset({"auth.login", "auth.register", "auth.refresh"})
+PRIVATE = "private, no-store"
 CORS_METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"]
 CORS_REQUEST_HEADERS = [
     "Authorization", "Content-Type", "Idempotency-Key", "If-Match", "If-None-Match",
@@ -69,6 +74,9 @@ def init_app(app: Flask, settings: Settings) -> None:
         if settings.cors_origins:
             # Whether CORS headers are there depends on Origin: a shared cache must know it.
             response.vary.add("Origin")
+        if "Authorization" in request.headers or request.endpoint in TOKEN_ANSWERS:
+            response.headers["Cache-Control"] = PRIVATE
+            return response
         if "Cache-Control" in response.headers:
             return response
         is_public = (

@@ -13,7 +13,7 @@ from rental.application import commands as c
 from rental.application.queries import ListingSearch, ListingSort, Page, PageRequest
 from rental.domain.calendar.nights import Block
 from rental.domain.listings.listing import Listing
-from rental.entrypoints.http.auth import current_actor, jwt_required
+from rental.entrypoints.http.auth import current_actor, jwt_required, optional_actor
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
 from rental.entrypoints.web.schemas.common import BaseSchema, page_of
 from rental.entrypoints.web.schemas.listings import (
@@ -122,11 +122,13 @@ def search_listings(query: dict[str, Any]) -> Page[Listing]:
 @blp.arguments(IfNoneMatchSchema, location="headers", as_kwargs=True)
 @blp.response(200, ListingSchema, headers=VALIDATORS)
 @blp.alt_response(304, description="Not modified: the ETag sent still matches.")
-@blp.problems(404)
+@blp.problems(401, 404)
+@blp.doc(security=[{}, *BEARER])
 def get_listing(listing_id: str, **_headers: str) -> Listing | tuple[Listing, int, dict[str, str]]:
-    """One listing; a deleted one is 404. With `ETag` and `Last-Modified`; `If-None-Match`
-    with the current ETag answers 304."""
-    listing = get_rental().reads.listing(listing_id)
+    """One listing; a deleted one is 404, and an unlisted one is 404 but to its host and admins
+    (send the bearer token). With `ETag` and `Last-Modified`; `If-None-Match` with the current
+    ETag answers 304."""
+    listing = get_rental().reads.listing(listing_id, optional_actor())
     validators = _validators(listing)
     if request.if_none_match.contains_weak(validators["ETag"].strip('"')):
         return Response(status=304, headers=validators)  # type: ignore[return-value]

@@ -9,6 +9,7 @@ from flask import Response, url_for
 from flask_jwt_extended import get_jwt
 
 from rental.application import commands as c
+from rental.application.messaging.commands import SetMessageEmails
 from rental.domain.accounts.users import User
 from rental.entrypoints.http.auth import (
     current_actor,
@@ -18,6 +19,7 @@ from rental.entrypoints.http.auth import (
     tokens_for,
 )
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
+from rental.entrypoints.http.messaging import Account, message_emails
 from rental.entrypoints.web.schemas.users import (
     AccessTokenSchema,
     LoginSchema,
@@ -102,9 +104,10 @@ def logout() -> Response:
 @me_blp.response(200, UserSchema)
 @me_blp.problems(401)
 @me_blp.doc(security=BEARER)
-def me() -> User:
+def me() -> Account:
     """Your own account."""
-    return get_rental().reads.me(current_actor())
+    actor = current_actor()
+    return Account(get_rental().reads.me(actor), message_emails(actor))
 
 
 @me_blp.patch("/users/me")
@@ -114,7 +117,12 @@ def me() -> User:
 @me_blp.response(200, UserSchema)
 @me_blp.problems(400, 401, 415)
 @me_blp.doc(security=BEARER)
-def update_me(body: dict[str, Any]) -> User:
-    """Change your full name, bio or password; fields left out (or null) stay as they are."""
-    result: User = get_rental().handle(c.UpdateProfile(actor=current_actor(), **body))
-    return result
+def update_me(body: dict[str, Any]) -> Account:
+    """Change your full name, bio or password, or whether you are emailed about new messages
+    (`notify_messages`); fields left out (or null) stay as they are."""
+    actor = current_actor()
+    notify = body.pop("notify_messages", None)
+    if notify is not None:
+        get_rental().handle(SetMessageEmails(actor=actor, enabled=notify))
+    result: User = get_rental().handle(c.UpdateProfile(actor=actor, **body))
+    return Account(result, message_emails(actor))

@@ -19,6 +19,7 @@ DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
     (e.WebhookRejected, 400),
     (e.Conflict, 409),
     (e.PreconditionFailed, 412),
+    (e.TooManyMessages, 429),
     (e.TimeBudgetSpent, 503),
     (e.TooManyPaymentAttempts, 429),
 )

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.booking_page import BookingPage
+from ...models.list_bookings_role import check_list_bookings_role
 from ...models.list_bookings_role import ListBookingsRole
 from ...models.problem import Problem
 from ...types import UNSET, Unset
@@ -20,7 +21,7 @@ def _get_kwargs(
     *,
     page: int | Unset = 1,
     per_page: int | Unset = 20,
-    role: ListBookingsRole | Unset = ListBookingsRole.GUEST,
+    role: ListBookingsRole | Unset = 'guest',
 
 ) -> dict[str, Any]:
     
@@ -35,7 +36,7 @@ def _get_kwargs(
 
     json_role: str | Unset = UNSET
     if not isinstance(role, Unset):
-        json_role = role.value
+        json_role = role
 
     params["role"] = json_role
 
@@ -98,7 +99,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     page: int | Unset = 1,
     per_page: int | Unset = 20,
-    role: ListBookingsRole | Unset = ListBookingsRole.GUEST,
+    role: ListBookingsRole | Unset = 'guest',
 
 ) -> Response[BookingPage | Problem]:
     """ Your trips, or with `role=host` the bookings on the listings you host.
@@ -108,7 +109,7 @@ def sync_detailed(
     Args:
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 20.
-        role (ListBookingsRole | Unset):  Default: ListBookingsRole.GUEST.
+        role (ListBookingsRole | Unset):  Default: 'guest'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,7 +138,7 @@ def sync(
     client: AuthenticatedClient,
     page: int | Unset = 1,
     per_page: int | Unset = 20,
-    role: ListBookingsRole | Unset = ListBookingsRole.GUEST,
+    role: ListBookingsRole | Unset = 'guest',
 
 ) -> BookingPage | Problem | None:
     """ Your trips, or with `role=host` the bookings on the listings you host.
@@ -147,7 +148,7 @@ def sync(
     Args:
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 20.
-        role (ListBookingsRole | Unset):  Default: ListBookingsRole.GUEST.
+        role (ListBookingsRole | Unset):  Default: 'guest'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +172,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     page: int | Unset = 1,
     per_page: int | Unset = 20,
-    role: ListBookingsRole | Unset = ListBookingsRole.GUEST,
+    role: ListBookingsRole | Unset = 'guest',
 
 ) -> Response[BookingPage | Problem]:
     """ Your trips, or with `role=host` the bookings on the listings you host.
@@ -181,7 +182,7 @@ async def asyncio_detailed(
     Args:
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 20.
-        role (ListBookingsRole | Unset):  Default: ListBookingsRole.GUEST.
+        role (ListBookingsRole | Unset):  Default: 'guest'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,7 +211,7 @@ async def asyncio(
     client: AuthenticatedClient,
     page: int | Unset = 1,
     per_page: int | Unset = 20,
-    role: ListBookingsRole | Unset = ListBookingsRole.GUEST,
+    role: ListBookingsRole | Unset = 'guest',
 
 ) -> BookingPage | Problem | None:
     """ Your trips, or with `role=host` the bookings on the listings you host.
@@ -220,7 +221,7 @@ async def asyncio(
     Args:
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 20.
-        role (ListBookingsRole | Unset):  Default: ListBookingsRole.GUEST.
+        role (ListBookingsRole | Unset):  Default: 'guest'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -54,6 +54,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_304 = cast(Any, None)
         return response_304
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -88,12 +95,13 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     listing_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | Listing | Problem]:
-    """ One listing; a deleted one is 404. With `ETag` and `Last-Modified`; `If-None-Match`
-    with the current ETag answers 304.
+    """ One listing; a deleted one is 404, and an unlisted one is 404 but to its host and admins
+    (send the bearer token). With `ETag` and `Last-Modified`; `If-None-Match` with the current
+    ETag answers 304.
 
     Args:
         listing_id (str):
@@ -123,12 +131,13 @@ if_none_match=if_none_match,
 def sync(
     listing_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | Listing | Problem | None:
-    """ One listing; a deleted one is 404. With `ETag` and `Last-Modified`; `If-None-Match`
-    with the current ETag answers 304.
+    """ One listing; a deleted one is 404, and an unlisted one is 404 but to its host and admins
+    (send the bearer token). With `ETag` and `Last-Modified`; `If-None-Match` with the current
+    ETag answers 304.
 
     Args:
         listing_id (str):
@@ -153,12 +162,13 @@ if_none_match=if_none_match,
 async def asyncio_detailed(
     listing_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | Listing | Problem]:
-    """ One listing; a deleted one is 404. With `ETag` and `Last-Modified`; `If-None-Match`
-    with the current ETag answers 304.
+    """ One listing; a deleted one is 404, and an unlisted one is 404 but to its host and admins
+    (send the bearer token). With `ETag` and `Last-Modified`; `If-None-Match` with the current
+    ETag answers 304.
 
     Args:
         listing_id (str):
@@ -188,12 +198,13 @@ if_none_match=if_none_match,
 async def asyncio(
     listing_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | Listing | Problem | None:
-    """ One listing; a deleted one is 404. With `ETag` and `Last-Modified`; `If-None-Match`
-    with the current ETag answers 304.
+    """ One listing; a deleted one is 404, and an unlisted one is 404 but to its host and admins
+    (send the bearer token). With `ETag` and `Last-Modified`; `If-None-Match` with the current
+    ETag answers 304.
 
     Args:
         listing_id (str):

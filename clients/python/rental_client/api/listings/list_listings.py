@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.list_listings_sort import check_list_listings_sort
 from ...models.list_listings_sort import ListListingsSort
 from ...models.listing_page import ListingPage
 from ...models.problem import Problem
@@ -29,7 +30,7 @@ def _get_kwargs(
     amenities: str | Unset = UNSET,
     check_in: datetime.date | Unset = UNSET,
     check_out: datetime.date | Unset = UNSET,
-    sort: ListListingsSort | Unset = ListListingsSort.NEWEST,
+    sort: ListListingsSort | Unset = 'newest',
 
 ) -> dict[str, Any]:
     
@@ -66,7 +67,7 @@ def _get_kwargs(
 
     json_sort: str | Unset = UNSET
     if not isinstance(sort, Unset):
-        json_sort = sort.value
+        json_sort = sort
 
     params["sort"] = json_sort
 
@@ -130,7 +131,7 @@ def sync_detailed(
     amenities: str | Unset = UNSET,
     check_in: datetime.date | Unset = UNSET,
     check_out: datetime.date | Unset = UNSET,
-    sort: ListListingsSort | Unset = ListListingsSort.NEWEST,
+    sort: ListListingsSort | Unset = 'newest',
 
 ) -> Response[ListingPage | Problem]:
     """ Active listings, newest first unless ``sort`` says otherwise.
@@ -150,7 +151,7 @@ def sync_detailed(
         amenities (str | Unset):
         check_in (datetime.date | Unset):
         check_out (datetime.date | Unset):
-        sort (ListListingsSort | Unset):  Default: ListListingsSort.NEWEST.
+        sort (ListListingsSort | Unset):  Default: 'newest'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,7 +196,7 @@ def sync(
     amenities: str | Unset = UNSET,
     check_in: datetime.date | Unset = UNSET,
     check_out: datetime.date | Unset = UNSET,
-    sort: ListListingsSort | Unset = ListListingsSort.NEWEST,
+    sort: ListListingsSort | Unset = 'newest',
 
 ) -> ListingPage | Problem | None:
     """ Active listings, newest first unless ``sort`` says otherwise.
@@ -215,7 +216,7 @@ def sync(
         amenities (str | Unset):
         check_in (datetime.date | Unset):
         check_out (datetime.date | Unset):
-        sort (ListListingsSort | Unset):  Default: ListListingsSort.NEWEST.
+        sort (ListListingsSort | Unset):  Default: 'newest'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -255,7 +256,7 @@ async def asyncio_detailed(
     amenities: str | Unset = UNSET,
     check_in: datetime.date | Unset = UNSET,
     check_out: datetime.date | Unset = UNSET,
-    sort: ListListingsSort | Unset = ListListingsSort.NEWEST,
+    sort: ListListingsSort | Unset = 'newest',
 
 ) -> Response[ListingPage | Problem]:
     """ Active listings, newest first unless ``sort`` says otherwise.
@@ -275,7 +276,7 @@ async def asyncio_detailed(
         amenities (str | Unset):
         check_in (datetime.date | Unset):
         check_out (datetime.date | Unset):
-        sort (ListListingsSort | Unset):  Default: ListListingsSort.NEWEST.
+        sort (ListListingsSort | Unset):  Default: 'newest'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -320,7 +321,7 @@ async def asyncio(
     amenities: str | Unset = UNSET,
     check_in: datetime.date | Unset = UNSET,
     check_out: datetime.date | Unset = UNSET,
-    sort: ListListingsSort | Unset = ListListingsSort.NEWEST,
+    sort: ListListingsSort | Unset = 'newest',
 
 ) -> ListingPage | Problem | None:
     """ Active listings, newest first unless ``sort`` says otherwise.
@@ -340,7 +341,7 @@ async def asyncio(
         amenities (str | Unset):
         check_in (datetime.date | Unset):
         check_out (datetime.date | Unset):
-        sort (ListListingsSort | Unset):  Default: ListListingsSort.NEWEST.
+        sort (ListListingsSort | Unset):  Default: 'newest'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -100,7 +100,8 @@ def sync_detailed(
     body: ProfileUpdate,
 
 ) -> Response[Problem | User]:
-    """ Change your full name, bio or password; fields left out (or null) stay as they are.
+    """ Change your full name, bio or password, or whether you are emailed about new messages
+    (`notify_messages`); fields left out (or null) stay as they are.
 
     Args:
         body (ProfileUpdate):
@@ -131,7 +132,8 @@ def sync(
     body: ProfileUpdate,
 
 ) -> Problem | User | None:
-    """ Change your full name, bio or password; fields left out (or null) stay as they are.
+    """ Change your full name, bio or password, or whether you are emailed about new messages
+    (`notify_messages`); fields left out (or null) stay as they are.
 
     Args:
         body (ProfileUpdate):
@@ -157,7 +159,8 @@ async def asyncio_detailed(
     body: ProfileUpdate,
 
 ) -> Response[Problem | User]:
-    """ Change your full name, bio or password; fields left out (or null) stay as they are.
+    """ Change your full name, bio or password, or whether you are emailed about new messages
+    (`notify_messages`); fields left out (or null) stay as they are.
 
     Args:
         body (ProfileUpdate):
@@ -188,7 +191,8 @@ async def asyncio(
     body: ProfileUpdate,
 
 ) -> Problem | User | None:
-    """ Change your full name, bio or password; fields left out (or null) stay as they are.
+    """ Change your full name, bio or password, or whether you are emailed about new messages
+    (`notify_messages`); fields left out (or null) stay as they are.
 
     Args:
         body (ProfileUpdate):

@@ -34,6 +34,10 @@ from rental.entrypoints.web.schemas.common import (
     one_of,
     text,
 )
+from rental.entrypoints.web.schemas.listing_details import (
+    ListingDetailsInputSchema,
+    ListingDetailsSchema,
+)
 
 MONEY = validate.Range(min=0, max=MAX_PRICE)
 PERCENT = validate.Range(min=0, max=100)
@@ -80,7 +84,7 @@ def _int(**kwargs: object) -> fields.Integer:
     return fields.Integer(strict=True, **kwargs)  # type: ignore[arg-type]
 
 
-class ListingUpdateSchema(BaseSchema):
+class ListingUpdateSchema(ListingDetailsInputSchema):
     """The fields a host sets. On PATCH each is optional, and ``null`` is refused for the
     required ones (title, city, country, price_per_night, max_guests)."""
 
@@ -143,7 +147,7 @@ class ListingCreateSchema(ListingUpdateSchema):
     max_guests = _int(required=True, validate=validate.Range(min=1, max=MAX_GUESTS_LIMIT))
 
 
-class ListingSchema(BaseSchema):
+class ListingSchema(ListingDetailsSchema):
     """A listing as anyone may read it."""
 
     id = fields.String(required=True)

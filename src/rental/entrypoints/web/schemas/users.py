@@ -17,6 +17,7 @@ from rental.entrypoints.web.schemas.common import (
     NO_NUL,
     ONE_LINE,
     BaseSchema,
+    StrictBoolean,
     one_of,
     text,
 )
@@ -74,6 +75,11 @@ class ProfileUpdateSchema(BaseSchema):
     )
     bio = text(MULTILINE, max_length=MAX_BIO, allow_none=True)
     password = password(allow_none=True)
+    notify_messages = StrictBoolean(
+        allow_none=True,
+        metadata={"description": "Whether you are emailed about new messages (at most one "
+                  "email per thread every 15 minutes)."},
+    )  # fmt: skip
 
 
 class UserSchema(BaseSchema):
@@ -89,6 +95,9 @@ class UserSchema(BaseSchema):
     full_name = fields.String(required=True, allow_none=True)
     bio = fields.String(required=True, allow_none=True)
     created_at = fields.DateTime(required=True)
+    notify_messages = fields.Boolean(
+        metadata={"description": "Whether you are emailed about new messages."}
+    )
 
 
 class AccessTokenSchema(BaseSchema):

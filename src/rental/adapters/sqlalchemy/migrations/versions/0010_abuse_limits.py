@@ -1,0 +1,24 @@
+"""Limits against abuse: an index on payments by payer and time, which counting a user's
+failed payment attempts within the hour reads on every payment.
+
+Revision ID: 0010
+Revises: 0009
+Create Date: 2026-12-07
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0010"
+down_revision = "0009"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_index("ix_payments_payer_id_created_at", "payments", ["payer_id", "created_at"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_payments_payer_id_created_at", table_name="payments")

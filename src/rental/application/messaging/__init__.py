@@ -1,0 +1,1 @@
+"""Messaging: guests and hosts writing to each other, by thread (commands, handlers, reads)."""

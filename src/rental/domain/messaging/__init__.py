@@ -1,0 +1,1 @@
+"""Messaging: a guest and a host writing to each other about a listing (threads, redaction)."""
