@@ -85,6 +85,7 @@ def test_a_host_cannot_end_a_stay_under_way_but_the_guest_can() -> None:
     listing = a_listing(host)
     stay = confirmed(a_booking(listing, guest, TODAY + timedelta(days=1), nights=3), NOW)
     later = NOW + timedelta(days=2)  # the second night
+    assert not stay.is_under_way(NOW + timedelta(days=1))  # arrival day: the host still may
     assert stay.is_under_way(later)
     with pytest.raises(PermissionDenied, match="only through an admin"):
         stay.cancel(CancelledBy.HOST, later)
@@ -95,19 +96,19 @@ def test_a_host_cannot_end_a_stay_under_way_but_the_guest_can() -> None:
 
 def test_a_total_no_card_payment_may_be_is_refused_before_any_hold() -> None:
     from rental.domain.calendar.stay import Stay
-    from rental.domain.errors import InvalidInput as Refused
+    from rental.domain.errors import InvalidInput, TotalNotChargeable
 
     host = a_user(Role.HOST)
     cheap = a_listing(host, price_per_night=10, currency="GBP")  # 10 + 1 fee < 30 pence
     stay = Stay(TODAY + timedelta(days=1), TODAY + timedelta(days=2))
-    with pytest.raises(Refused, match="less than the least a card payment may be"):
+    with pytest.raises(TotalNotChargeable, match="less than the least a card payment may be"):
         cheap.terms.check_stay_rules(stay, 1, NOW)
     dear = a_listing(host, price_per_night=99_999_999, max_nights=400)
-    with pytest.raises(Refused, match="more than the most a card payment may be"):
+    with pytest.raises(TotalNotChargeable, match="more than the most a card payment may be"):
         dear.terms.check_stay_rules(stay, 1, NOW)  # one night plus the service fee
     fine = a_listing(host, price_per_night=30, currency="GBP")
     fine.terms.check_stay_rules(stay, 1, NOW)
-    with pytest.raises(Refused, match="price_per_night"):
+    with pytest.raises(InvalidInput, match="price_per_night"):
         a_listing(host, price_per_night=100_000_000)
 
 

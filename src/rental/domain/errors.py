@@ -197,6 +197,10 @@ class TimeBudgetSpent(DomainError):
     """The request ran out of its time budget and was stopped."""
 
 
+class TotalNotChargeable(Conflict):
+    """The stay's total is less or more than one card payment may be in its currency."""
+
+
 class TooManyHolds(Conflict):
     """The guest already holds as many unpaid bookings as one guest may."""
 

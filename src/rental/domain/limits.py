@@ -38,6 +38,8 @@ class Limits:
     max_listings_per_host: int = DEFAULT_MAX_LISTINGS_PER_HOST
     max_unpaid_holds: int = DEFAULT_MAX_UNPAID_HOLDS
     payment_attempts: int = DEFAULT_PAYMENT_ATTEMPTS
+    # How long a guest's own cancelled unpaid hold keeps those nights from them: the hold's.
+    cancelled_hold_lasts: timedelta = UNPAID_HOLD
 
     def check_host_may_list_another(self, listings_hosted: int) -> None:
         if listings_hosted >= self.max_listings_per_host:
@@ -65,10 +67,10 @@ class Limits:
                 and not booking.is_paid
                 and booking.listing_id == listing_id
                 and booking.stay.overlaps(stay)
-                and now < booking.created_at + UNPAID_HOLD
+                and now < booking.created_at + self.cancelled_hold_lasts
             )
             if renewed:
-                until = booking.created_at + UNPAID_HOLD
+                until = booking.created_at + self.cancelled_hold_lasts
                 raise HoldNotRenewable(
                     "You cancelled an unpaid hold on some of these nights; they can be held "
                     f"again by you from {until.isoformat(timespec='seconds')}."

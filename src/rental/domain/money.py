@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from attrs import frozen
 
-from rental.domain.errors import CurrencyMismatch, InvalidInput
+from rental.domain.errors import CurrencyMismatch, InvalidInput, TotalNotChargeable
 
 # ISO 4217 active codes (funds and precious-metal codes left out).
 CURRENCIES = frozenset(
@@ -81,16 +81,18 @@ DEFAULT_MIN_CHARGE = 50
 MAX_CHARGE = 99_999_999
 
 
-def check_chargeable(amount: Money, field: str) -> None:
-    """``InvalidInput`` naming ``field`` when one card payment cannot be ``amount``."""
+def check_chargeable(amount: Money) -> None:
+    """``TotalNotChargeable`` when one card payment cannot be ``amount``: the request is
+    valid, the listing's prices make a total no card can pay (a 409, as other clashes with
+    the listing's state)."""
     least = MIN_CHARGE.get(amount.currency, DEFAULT_MIN_CHARGE)
     if amount.amount < least:
-        raise InvalidInput.field(
-            field, f"the total, {amount.amount} {amount.currency}, is less than the least a card "
-            f"payment may be ({least})."
-        )  # fmt: skip
+        raise TotalNotChargeable(
+            f"The total, {amount.amount} {amount.currency}, is less than the least a card "
+            f"payment may be ({least}): book more nights."
+        )
     if amount.amount > MAX_CHARGE:
-        raise InvalidInput.field(
-            field, f"the total, {amount.amount} {amount.currency}, is more than the most a card "
-            f"payment may be ({MAX_CHARGE})."
-        )  # fmt: skip
+        raise TotalNotChargeable(
+            f"The total, {amount.amount} {amount.currency}, is more than the most a card "
+            f"payment may be ({MAX_CHARGE}): book fewer nights."
+        )

@@ -207,8 +207,9 @@ class Booking(Aggregate):
         return self.price.refund(guest_refund_percent(self.cancellation_policy, days_before))
 
     def is_under_way(self, now: datetime) -> bool:
-        """Confirmed, and its first night has come (listing time zone)."""
-        return self.status == BookingStatus.CONFIRMED and self.check_in <= self.today(now)
+        """Confirmed, and its first night has passed (listing time zone): the guest is in the
+        home. On the day of arrival the host may still cancel, before the guest comes."""
+        return self.status == BookingStatus.CONFIRMED and self.check_in < self.today(now)
 
     def check_host_may_cancel(self, now: datetime) -> None:
         """A stay under way is not the host's to end: the guest may be in the home."""

@@ -92,4 +92,4 @@ class BookingTerms:
         self.check_party_size(guests)
         self.check_within_horizon(stay, now)
         self.check_stay_length(stay)
-        check_chargeable(Money(self.quote(stay).total, self.currency), "check_out")
+        check_chargeable(Money(self.quote(stay).total, self.currency))
