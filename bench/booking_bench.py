@@ -97,6 +97,7 @@ def load(db_url: str, n_listings: int, n_bookings: int) -> dict[str, Any]:
                     json.dumps(rng.sample(["wifi", "kitchen", "pool", "parking"], 2)),
                     rating_sum, reviews, average, created, created, 1,
                 ))  # fmt: skip
+        load_rates(cursor, [listing_id for listing_id, _ in listings])
         per_listing = max(1, n_bookings // max(1, n_listings))
         segment = 365 // per_listing
         start = TODAY - timedelta(days=180)
@@ -131,6 +132,34 @@ def load(db_url: str, n_listings: int, n_bookings: int) -> dict[str, Any]:
     counts += f", {per_listing * n_listings:,} bookings"
     print(f"load: {counts} in {seconds:.1f} s (COPY, then VACUUM ANALYZE)")
     return {"listings": listings, "guests": guests}
+
+
+SEASONAL_SHARE, CLOSED_SHARE = 0.10, 0.02
+
+
+def load_rates(cursor: Any, listing_ids: list[str]) -> None:
+    """Prices and rules by date: 10 % of the listings get a season of 92 nights (one range at
+    a price of its own; it starts a month from now, so that the searched stays cross it, as a
+    summer season does for searches made in spring) and a weekend price; 2 % get eight single
+    days closed to arrival."""
+    seasonal = listing_ids[: int(len(listing_ids) * SEASONAL_SHARE)]
+    closed = listing_ids[-int(len(listing_ids) * CLOSED_SHARE) :]
+    summer = TODAY + timedelta(days=30)
+    columns = 'listing_id, start, "end", price, min_nights, closed_to_arrival, closed_to_departure'
+    with cursor.copy(f"COPY rate_overrides ({columns}) FROM STDIN") as copy:
+        for listing_id in seasonal:
+            copy.write_row((listing_id, summer, summer + timedelta(days=92),
+                            rng.randrange(9_000, 90_000, 100), 3, False, False))  # fmt: skip
+        for listing_id in closed:
+            for week in range(8):
+                day = TODAY + timedelta(days=7 * week + rng.randint(1, 7))
+                copy.write_row((listing_id, day, day + timedelta(days=1), None, None, True, False))
+    cursor.execute(
+        "UPDATE listings SET weekend_price = price_per_night + 2000 WHERE id = ANY(%s)",
+        (seasonal,),
+    )
+    print(f"rates: {len(seasonal):,} listings with a season and weekend prices, "
+          f"{len(closed):,} with days closed to arrival")  # fmt: skip
 
 
 def loaded(db_url: str) -> dict[str, Any]:
@@ -390,6 +419,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="do not drop the database")
     parser.add_argument("--reuse", metavar="NAME", help="a database loaded by a --keep run")
     parser.add_argument("--no-search", action="store_true", help="measure bookings only")
+    parser.add_argument("--no-booking", action="store_true", help="measure the search only")
     args = parser.parse_args()
     name = args.reuse or f"rental_bench_{uuid.uuid4().hex[:8]}"
     if not args.reuse:
@@ -405,7 +435,8 @@ def main() -> None:
             data = load(db_url, args.listings, args.bookings)
         if not args.no_search:
             bench_search(db_url, args.searches)
-        bench_booking(db_url, data, args.seconds)
+        if not args.no_booking:
+            bench_booking(db_url, data, args.seconds)
     finally:
         if not (args.keep or args.reuse):
             with psycopg.connect(ADMIN_URL, autocommit=True) as admin:

@@ -332,6 +332,7 @@ def main() -> int:
         secret = secrets.token_urlsafe(48)
         env = {
             **os.environ, "RENTAL_ENV": "production", "RENTAL_SECRET_KEY": secret,
+            "RENTAL_REQUIRE_VERIFIED_EMAIL": "false",
             "RENTAL_DATABASE_URL": db_url, "RENTAL_REDIS_URL": REDIS_URL,
             "RENTAL_REDIS_NAMESPACE": namespace, "RENTAL_LOG_LEVEL": "WARNING",
         }  # fmt: skip

@@ -47,6 +47,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as directory:
         env = {
             **os.environ, "RENTAL_ENV": "test",
+            "RENTAL_REQUIRE_VERIFIED_EMAIL": "false",
             "RENTAL_SECRET_KEY": "bench-secret-key-0123456789abcdefghijkl",
             "RENTAL_DATABASE_URL": f"sqlite:///{Path(directory) / 'rental.db'}",
         }  # fmt: skip

@@ -103,6 +103,7 @@ class Settings:
     public_max_age: int = 30
     cors_origins: tuple[str, ...] = ()
     cors_credentials: bool = False
+    accounts: AccountSettings = field(factory=lambda: AccountSettings())
     limits: AbuseLimits = field(factory=lambda: AbuseLimits())
     # Where clients reach the API (absolute URLs it hands out are built on it, never on Host).
     public_url: str | None = None
@@ -173,6 +174,7 @@ class Settings:
             public_max_age=_public_max_age(env),
             cors_origins=_cors_origins(env),
             cors_credentials=_cors_credentials(env),
+            accounts=AccountSettings.from_env(env, name),
             limits=AbuseLimits.from_env(env),
             public_url=_public_url(env.get("RENTAL_PUBLIC_URL", "")),
         )
@@ -343,6 +345,42 @@ def _email(raw: str) -> str | None:
     if address and not re.match(r"^[^@\s]+@[^@\s]+$", address):
         raise SettingsError(f"RENTAL_ADMIN_EMAIL={raw!r} is not an email address.")
     return address or None
+
+
+DEFAULT_FRONTEND_URL = "http://localhost:3000"
+
+
+@frozen(kw_only=True)
+class AccountSettings:
+    """Accounts (issue 21): where the emailed links point, and whether an unverified email
+    may list, book, pay or write."""
+
+    frontend_url: str = DEFAULT_FRONTEND_URL
+    require_verified_email: bool = False
+    sign_in_failures: int = 10
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str], env_name: str) -> AccountSettings:
+        """Read ``RENTAL_FRONTEND_URL`` (the web app that opens the emailed links, default
+        ``http://localhost:3000``) and ``RENTAL_REQUIRE_VERIFIED_EMAIL`` (``true`` by default
+        outside development, ``false`` in it) and ``RENTAL_SIGNIN_FAILURES`` (wrong passwords
+        of one account before it is locked a while, default 10)."""
+        raw = (env.get("RENTAL_FRONTEND_URL") or DEFAULT_FRONTEND_URL).strip().rstrip("/")
+        if not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", raw):
+            raise SettingsError(
+                f"RENTAL_FRONTEND_URL={raw!r} must be an http:// or https:// address."
+            )
+        required = (env.get("RENTAL_REQUIRE_VERIFIED_EMAIL") or "").strip().lower()
+        if required not in ("", "true", "false", "1", "0"):
+            raise SettingsError(
+                f"RENTAL_REQUIRE_VERIFIED_EMAIL={required!r} must be true or false."
+            )
+        default = env_name != "development"
+        return cls(
+            frontend_url=raw,
+            require_verified_email=required in ("true", "1") if required else default,
+            sign_in_failures=_positive(env, "RENTAL_SIGNIN_FAILURES", 10),
+        )
 
 
 @frozen(kw_only=True)

@@ -58,6 +58,7 @@ def server(sqlite_url: str, tmp_path: Path) -> Iterator[Server]:
     port = free_port()
     env = {
         **os.environ, "RENTAL_ENV": "test", "RENTAL_SECRET_KEY": SECRET,
+        "RENTAL_REQUIRE_VERIFIED_EMAIL": "false",
         "RENTAL_DATABASE_URL": sqlite_url, "RENTAL_LOG_LEVEL": "DEBUG",
     }  # fmt: skip
     env.pop("RENTAL_REDIS_URL", None)

@@ -36,6 +36,7 @@ def serving(database_url: str, tmp_path: Path, **env: str) -> Iterator[Server]:
     port = free_port()
     environ = {
         **os.environ, "RENTAL_ENV": "test", "RENTAL_SECRET_KEY": SECRET,
+        "RENTAL_REQUIRE_VERIFIED_EMAIL": "false",
         "RENTAL_DATABASE_URL": database_url, **env,
     }  # fmt: skip
     environ.pop("RENTAL_REDIS_URL", None)

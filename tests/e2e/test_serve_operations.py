@@ -29,6 +29,7 @@ def two_workers(
     port = free_port()
     env = {
         **os.environ, "RENTAL_ENV": "production", "RENTAL_SECRET_KEY": SECRET,
+        "RENTAL_REQUIRE_VERIFIED_EMAIL": "false",
         "RENTAL_DATABASE_URL": sqlite_url, "RENTAL_REDIS_URL": redis_url,
         "RENTAL_REDIS_NAMESPACE": redis_namespace, "RENTAL_METRICS_TOKEN": TOKEN,
         "RENTAL_LOG_FORMAT": "json",

@@ -12,6 +12,7 @@ import pytest
 
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.application import commands as c
+from rental.application.consumers.account_mail import VERIFY
 from rental.composition import Rental, bootstrap
 from rental.domain.errors import DatesUnavailable
 from tests.events import RecordingNotifier
@@ -27,6 +28,8 @@ class FlakyNotifier(RecordingNotifier):
         self.failing_address, self.times, self.delay = failing_address, times, delay
 
     def send(self, *, to: str, subject: str, body: str) -> None:
+        if subject == VERIFY[0]:
+            return  # each new account's verification link: not about the stay
         time.sleep(self.delay)
         if to == self.failing_address and self.times > 0:
             self.times -= 1

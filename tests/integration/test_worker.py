@@ -12,6 +12,7 @@ import pytest
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.adapters.redis.broker import QUEUE, EventQueue
 from rental.adapters.system import SystemClock
+from rental.application.consumers.account_mail import VERIFY
 from rental.application.relay import OutboxRelay
 from rental.composition import Rental, bootstrap
 from rental.entrypoints.http import create_app
@@ -53,12 +54,14 @@ def test_a_booking_made_while_redis_is_down_mails_once_the_worker_runs(
     thread = threading.Thread(target=run_worker, args=(worker, jobs, stop, 1))
     thread.start()
     try:
-        wait_until(lambda: len(smtp_inbox.messages) >= 2, timeout=20, what="the booking emails")
+        # The booking's two emails, and each new account's verification link.
+        wait_until(lambda: len(smtp_inbox.messages) >= 4, timeout=20, what="the booking emails")
     finally:
         stop.set()
         thread.join(timeout=40)
         worker.close()
     assert not thread.is_alive()
+    smtp_inbox.messages = [m for m in smtp_inbox.messages if m["Subject"] != VERIFY[0]]
     [to_guest], [to_host] = smtp_inbox.to(guest["email"]), smtp_inbox.to(host["email"])
     assert to_guest["Subject"].startswith(f"Booking requested: {listing['title']}")
     assert to_host["Subject"].startswith(f"New booking request: {listing['title']}")
@@ -90,17 +93,19 @@ def test_a_failing_consumer_is_retried_then_dead_lettered_with_a_log_line(
     consumer = queue.start_worker(threads=1)
     try:
         with caplog.at_level(logging.ERROR, logger="rental.adapters.redis.broker"):
-            wait_until(queue.dead_letters, timeout=20, what="a dead letter")
+            wait_until(lambda: queue.dead_letters() >= 3, timeout=20, what="dead letters")
     finally:
         consumer.stop(timeout=10_000)
         queue.close()
         rental.close()
 
-    assert queue.dead_letters() == 1
-    [line] = [r.getMessage() for r in caplog.records if "dead-lettered" in r.getMessage()]
-    assert "event BookingRequested" in line and "after 3 failed attempts" in line
+    assert queue.dead_letters() == 3  # the booking's, and each new account's verification
+    lines = [r.getMessage() for r in caplog.records if "dead-lettered" in r.getMessage()]
+    [line] = [text for text in lines if "event BookingRequested" in text]
+    assert "after 3 failed attempts" in line
     assert "mail server down" in line
-    assert notifier.calls == 2 * 3, "guest and host, on the first try and each of 2 retries"
+    # Guest and host, and each account's verification link: the first try and 2 retries.
+    assert notifier.calls == (2 + 2) * 3
     assert notifier.sent == []
 
 

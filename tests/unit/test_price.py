@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 
-from rental.domain.bookings.policies import PriceBreakdown
-from rental.domain.money import Money
+from rental.domain.bookings.policies import NightlyPrice, PriceBreakdown
 from tests.unit.builders import World
 
 
 def quote(
     nights: int, price: int, cleaning: int = 0, weekly: int = 0, monthly: int = 0
 ) -> PriceBreakdown:
+    nightly = [NightlyPrice(date(2027, 1, 1) + timedelta(days=i), price) for i in range(nights)]
     return PriceBreakdown.quote(
-        nights=nights, price_per_night=Money(price, "USD"), cleaning_fee=Money(cleaning, "USD"),
+        currency="USD", nightly=nightly, cleaning_fee=cleaning,
         weekly_discount_percent=weekly, monthly_discount_percent=monthly,
     )  # fmt: skip
 

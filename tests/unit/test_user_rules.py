@@ -90,7 +90,7 @@ def test_a_bio_may_have_line_breaks_but_a_name_may_not_when_the_profile_changes(
 def test_a_password_change_voids_exactly_the_tokens_issued_before_it() -> None:
     user = register()
     before = user.token_version
-    user.update_profile(now=LATER, password_hash="new")
+    user.change_password(now=LATER, password_hash="new")
     assert (user.password_hash, user.token_version, user.updated_at) == ("new", before + 1, LATER)
     standing = TokenStanding(token_version=user.token_version, disabled=False, revoked=False)
     standing.check_token_is_current(before + 1)

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from rental.application import commands as c
-from rental.domain.errors import AuthenticationFailed, EmailTaken, InvalidInput, UsernameTaken
+from rental.domain.errors import (
+    AuthenticationFailed,
+    EmailTaken,
+    InvalidInput,
+    UsernameTaken,
+    WrongPassword,
+)
 from tests.matchers import exact
 from tests.unit.builders import World
 
@@ -71,16 +79,28 @@ def test_authenticate_by_email_in_any_case_and_never_say_which_part_was_wrong() 
         assert raised.value.detail == "Wrong email or password."
 
 
-def test_a_changed_password_replaces_the_old_one() -> None:
+def test_a_changed_password_replaces_the_old_one_and_needs_it() -> None:
     world = World()
     user = register(world)
     actor = c.Actor(user.id, user.role)
+
+    def change(current: str, new: str) -> object:
+        return world.handle(
+            c.ChangePassword(
+                actor=actor, current_password=current, new_password=new, user_agent="test",
+                lifetime=timedelta(days=1),
+            )
+        )  # fmt: skip
+
     with pytest.raises(InvalidInput, match=exact("password: must be at least 8 characters.")):
-        world.handle(c.UpdateProfile(actor=actor, password="short"))
-    world.handle(c.UpdateProfile(actor=actor, password="another-one", bio="Hi"))
+        change(PASSWORD, "short")
+    with pytest.raises(WrongPassword, match=exact("The current password is wrong.")):
+        change("not-the-password", "another-one")
+    world.handle(c.Authenticate(email="hana@x.io", password=PASSWORD))  # still the old one
+    change(PASSWORD, "another-one")
     with pytest.raises(AuthenticationFailed, match=exact("Wrong email or password.")):
         world.handle(c.Authenticate(email="hana@x.io", password=PASSWORD))
-    assert world.handle(c.Authenticate(email="hana@x.io", password="another-one")).bio == "Hi"
+    assert world.handle(c.Authenticate(email="hana@x.io", password="another-one")).id == user.id
 
 
 def test_a_full_name_is_one_line_and_a_bio_may_have_several() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Any
 
@@ -60,7 +60,6 @@ class UpdateProfile(Command):
     actor: Actor
     full_name: str | None = None
     bio: str | None = None
-    password: str | None = field(default=None, repr=False)
 
 
 @frozen(kw_only=True)
@@ -111,6 +110,10 @@ class ListingFields:
     instant_book: bool | Unset = UNSET
     cancellation_policy: str | Unset = UNSET
     amenities: Sequence[str] | Unset = UNSET
+    weekend_price: int | Unset | None = UNSET
+    extra_guest_fee: int | Unset = UNSET
+    guests_included: int | Unset | None = UNSET
+    taxes: Sequence[Mapping[str, Any]] | Unset = UNSET
     property_type: str | Unset = UNSET
     bedrooms: int | Unset = UNSET
     beds: int | Unset = UNSET
@@ -177,6 +180,7 @@ class RequestBooking(Command):
     check_out: date
     guests: int
     idempotency_key: str | None = None
+    expected_total: int | None = None
 
 
 @frozen(kw_only=True)
@@ -327,3 +331,100 @@ class RecordCalendarFeedFailure(Command):
 
     import_id: str
     reason: str
+
+
+# -- accounts (issue 21) --------------------------------------------------------------------
+@frozen(kw_only=True)
+class StartSession(Command):
+    """A sign-in succeeded: open its session, whose refresh tokens live ``lifetime``."""
+
+    user_id: str
+    user_agent: str
+    lifetime: timedelta
+
+
+@frozen(kw_only=True)
+class RotateRefreshToken(Command):
+    """``POST /auth/refresh``: the refresh token ``jti`` of session ``session_id`` is swapped
+    for a new one; an already rotated ``jti`` ends the session."""
+
+    user_id: str
+    session_id: str
+    jti: str = field(repr=False)
+    lifetime: timedelta
+
+
+@frozen(kw_only=True)
+class EndSession(Command):
+    actor: Actor
+    session_id: str
+
+
+@frozen(kw_only=True)
+class EndEverySession(Command):
+    actor: Actor
+
+
+@frozen(kw_only=True)
+class ChangePassword(Command):
+    """Needs the current password; ends every session and opens a new one for this client."""
+
+    actor: Actor
+    current_password: str = field(repr=False)
+    new_password: str = field(repr=False)
+    user_agent: str
+    lifetime: timedelta
+
+
+@frozen(kw_only=True)
+class RequestPasswordReset(Command):
+    """Only records the ask: who has the address is looked up when it is delivered."""
+
+    email: str
+
+
+@frozen(kw_only=True)
+class IssuePasswordReset(Command):
+    """The worker's half of a reset request: a token for the address's user, if any."""
+
+    email: str
+
+
+@frozen(kw_only=True)
+class ResetPassword(Command):
+    token: str = field(repr=False)
+    new_password: str = field(repr=False)
+
+
+@frozen(kw_only=True)
+class IssueEmailToken(Command):
+    """A verification token for the user's address, or for ``new_email`` (an email change)."""
+
+    user_id: str
+    new_email: str | None = None
+
+
+@frozen(kw_only=True)
+class VerifyEmail(Command):
+    token: str = field(repr=False)
+
+
+@frozen(kw_only=True)
+class ResendVerification(Command):
+    actor: Actor
+
+
+@frozen(kw_only=True)
+class RequestEmailChange(Command):
+    actor: Actor
+    new_email: str
+    current_password: str = field(repr=False)
+
+
+@frozen(kw_only=True)
+class UpdateCalendar(Command):
+    """Set or clear prices and rules over date ranges (applied in order, the later winning)."""
+
+    actor: Actor
+    listing_id: str
+    ranges: tuple[Mapping[str, Any], ...]

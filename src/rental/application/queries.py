@@ -13,6 +13,7 @@ from attrs import field, frozen
 from rental.domain.accounts.users import TokenStanding, User
 from rental.domain.bookings.booking import Booking
 from rental.domain.calendar.nights import CalendarEntry
+from rental.domain.calendar.rates import RateCalendar
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment
 from rental.domain.payments.payouts import Payout
@@ -121,6 +122,11 @@ class ReadModel(abc.ABC):
         self, listing_id: str, start: date, end: date, now: datetime
     ) -> list[CalendarEntry]:
         """Live bookings and blocks overlapping ``[start, end)``, by start date."""
+
+    def rate_overrides(self, listing_id: str, start: date, end: date) -> RateCalendar:
+        """The listing's rate overrides over the dates ``[start, end]`` (the last one too: a
+        stay's check-out day may be closed to departure)."""
+        raise NotImplementedError
 
     @abc.abstractmethod
     def booking(self, booking_id: str) -> Booking | None: ...

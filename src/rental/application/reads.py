@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from attrs import frozen
-
 from rental.application.authorization import (
     can_see_account,
     can_see_booking,
@@ -23,9 +21,9 @@ from rental.application.queries import (
     PayoutTotals,
     ReadModel,
 )
+from rental.application.rate_reads import CalendarView, Quote, calendar_view, quote_stay
 from rental.domain.accounts.users import User
 from rental.domain.bookings.booking import Booking
-from rental.domain.bookings.policies import PriceBreakdown
 from rental.domain.calendar.nights import CalendarEntry
 from rental.domain.calendar.stay import Stay
 from rental.domain.errors import (
@@ -42,14 +40,6 @@ from rental.domain.payments.payment import Payment
 from rental.domain.reviews.review import Review
 
 MAX_AVAILABILITY_DAYS = 731
-
-
-@frozen
-class Quote:
-    """What a stay would cost now; ``available`` when no booking or block holds a night."""
-
-    available: bool
-    price: PriceBreakdown
 
 
 class Reads:
@@ -168,12 +158,25 @@ class Reads:
         """The price ``POST /bookings`` would charge now, under the same rules (an invalid
         stay raises the same errors), without holding anything."""
         listing.check_is_active()
-        stay = Stay(check_in, check_out)
-        now = self._clock.now()
-        terms = listing.terms
-        terms.check_stay_rules(stay, guests, now)
-        taken = self._model.unavailable(listing.id, check_in, check_out, now)
-        return Quote(available=not taken, price=terms.quote(stay))
+        stay, now = Stay(check_in, check_out), self._clock.now()
+        quote = quote_stay(self._model, listing, stay, guests, now)
+        for reason in quote.reasons:
+            if reason.error is not None:
+                raise reason.error
+        return quote
+
+    def quote_listing(self, listing_id: str, check_in: date, check_out: date, guests: int) -> Quote:
+        """``GET /listings/{id}/quote``: the price and each rule refusing the stay."""
+        listing = self.listing(listing_id)
+        return quote_stay(
+            self._model, listing, Stay(check_in, check_out), guests, self._clock.now()
+        )
+
+    def rate_calendar(self, listing_id: str, start: date, end: date) -> CalendarView:
+        """``GET /listings/{id}/calendar``: each night of ``[start, end)`` (at most 731)."""
+        listing = self.listing(listing_id)
+        self.check_availability_window(start, end)
+        return calendar_view(self._model, listing, start, end, self._clock.now())
 
     # -- batches, for callers that read many parents at once (the GraphQL API) ----------
     def users_by_id(self, user_ids: Collection[str]) -> dict[str, User]:

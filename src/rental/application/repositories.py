@@ -51,6 +51,14 @@ class UserRepository(Tracking, abc.ABC):
         """Whether a user has this username, compared without regard to case."""
 
     @abc.abstractmethod
+    def email_look_alike_taken(self, skeleton: str, except_user_id: str | None = None) -> bool:
+        """Whether another user's email has this skeleton (TR39): it would pass for it."""
+
+    @abc.abstractmethod
+    def username_look_alike_taken(self, skeleton: str) -> bool:
+        """Whether a user's username has this skeleton."""
+
+    @abc.abstractmethod
     def _add(self, user: User) -> None: ...
 
     @abc.abstractmethod

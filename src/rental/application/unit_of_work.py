@@ -8,6 +8,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 
+from rental.application.account_repositories import LoginSessions, OneTimeTokens, SignInFailures
 from rental.application.bookkeeping import Ledger, PayoutStore, ProviderEvents
 from rental.application.messaging.ports import ThreadRepository, UserBlockRepository
 from rental.application.repositories import (
@@ -52,12 +53,21 @@ class UnitOfWork(abc.ABC):
     provider_events: ProviderEvents
     channel_feeds: ChannelFeedRepository
     channel_imports: ChannelImportRepository
+    one_time_tokens: OneTimeTokens
+    login_sessions: LoginSessions
+    sign_in_failures: SignInFailures
     threads: ThreadRepository
     user_blocks: UserBlockRepository
 
     def __init__(self) -> None:
         self._committed_events: list[Event] = []
         self._after_commit: list[Callable[[], None]] = []
+        self._recorded: list[Event] = []
+
+    def record(self, event: Event) -> None:
+        """An event that no aggregate owns (a password reset asked for an address that may
+        have no account), committed with this transaction like the aggregates' own."""
+        self._recorded.append(event)
 
     def __enter__(self) -> Self:
         return self
@@ -69,6 +79,7 @@ class UnitOfWork(abc.ABC):
         tb: TracebackType | None,
     ) -> None:
         self._after_commit.clear()
+        self._recorded.clear()
         self.rollback()
 
     def on_commit(self, action: Callable[[], None]) -> None:
@@ -88,6 +99,7 @@ class UnitOfWork(abc.ABC):
     def commit(self) -> None:
         self.calendars.keep_changes()
         events = [e for repo in self._repositories() for a in repo.seen for e in a.pull_events()]
+        events, self._recorded = [*events, *self._recorded], []
         self._store_events(events)
         self._commit()
         self._committed_events.extend(events)

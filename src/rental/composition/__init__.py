@@ -16,11 +16,15 @@ from attrs import evolve, frozen
 
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.adapters.logging_payouts import LoggingPayoutGateway
+from rental.adapters.look_alikes import UnicodeLookAlikes
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
+from rental.application.account_reads import live_sessions
+from rental.application.account_repositories import SessionView
 from rental.application.bookkeeping import PayoutGateway
 from rental.application.channel_sync import ChannelSync
 from rental.application.commands import Actor, Command
+from rental.application.consumers.account_mail import AccountMail
 from rental.application.delivery import Consumer, ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.disabling import Disabled, disable_account, release_payouts
@@ -102,6 +106,10 @@ class Rental:
         """Whether a token of ``user_id`` still holds (asked on every authenticated request):
         the user exists and is enabled, ``token_version`` is current, ``jti`` not revoked."""
         return self.reads.token_is_valid(user_id, jti, token_version)
+
+    def sessions(self, actor: Actor) -> list[SessionView]:
+        """The actor's own live sessions, newest first (``GET /users/me/sessions``)."""
+        return live_sessions(self.dependencies.uow_factory, self.dependencies.clock, actor)
 
     def expire_bookings(self, limit: int = 1000) -> dict[str, int]:
         """Expire overdue pending bookings and complete ended stays; how many of each."""
@@ -250,6 +258,10 @@ def bootstrap(
     database_replica_urls: Sequence[str] = (),
     replica_max_lag_seconds: float = 5.0,
     replica_check_every: float = 1.0,
+    frontend_url: str = "http://localhost:3000",
+    print_links: bool = False,
+    require_verified_email: bool = False,
+    sign_in_failures: int = 10,
     limits: Limits | None = None,
     ical_max_events: int = 2000,
 ) -> Rental:
@@ -282,6 +294,11 @@ def bootstrap(
     replicas of ``database_url`` for the public reads, each checked every
     ``replica_check_every`` seconds and skipped while down or more than
     ``replica_max_lag_seconds`` behind (see ``rental.adapters.sqlalchemy.replicas``).
+
+    Accounts: emailed links start with ``frontend_url`` (``RENTAL_FRONTEND_URL``) and are
+    also logged when ``print_links`` (development); ``require_verified_email``
+    (``RENTAL_REQUIRE_VERIFIED_EMAIL``) keeps unverified users from listing, booking and paying;
+    ``sign_in_failures`` (``RENTAL_SIGNIN_FAILURES``) wrong passwords lock an account a while.
     """
     primary = _storage(database_url, database_timeouts or DatabaseTimeouts())
     storage = _with_replicas(
@@ -298,10 +315,17 @@ def bootstrap(
         gateway=payment_gateway or SandboxGateway(),
         host_fee_percent=host_fee_percent,
         payouts=payout_gateway or LoggingPayoutGateway(),
+        require_verified_email=require_verified_email,
+        sign_in_failures=sign_in_failures,
+        look_alikes=UnicodeLookAlikes(),
         message_rate=_message_rate(redis_url, redis_namespace),
         limits=limits or Limits(),
     )
     notifier = notifier or _notifier(smtp_url)
+    account_mail = AccountMail(
+        lambda command: bus.handle(command), storage.read_model, notifier, frontend_url,
+        print_links,
+    )  # fmt: skip
     delivery = event_delivery(
         outbox=storage.outbox,
         ledger=storage.ledger,
@@ -311,7 +335,7 @@ def bootstrap(
         redis_url=redis_url,
         redis_namespace=redis_namespace,
         admin_email=admin_email,
-        consumers_beside=_message_emails(storage, notifier),
+        consumers_beside=[*_message_emails(storage, notifier), *account_mail.consumers()],
     )
     from rental.adapters.telemetry.metrics import EventCounter
 
@@ -453,6 +477,10 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "admin_email": settings.payments.admin_email,
         "database_replica_urls": settings.database_replica_urls,
         "replica_max_lag_seconds": settings.replica_max_lag_seconds,
+        "frontend_url": settings.accounts.frontend_url,
+        "print_links": settings.is_development,
+        "require_verified_email": settings.accounts.require_verified_email,
+        "sign_in_failures": settings.accounts.sign_in_failures,
         "limits": settings.limits.domain_limits(),
         "ical_max_events": settings.limits.ical_max_events,
     }

@@ -218,6 +218,54 @@ class TooManyPaymentAttempts(DomainError):
         self.retry_after = retry_after
 
 
+# -- accounts (issue 21) ----------------------------------------------------------------
+class InvalidToken(DomainError):
+    """A one-time token (reset, verification, email change) that is malformed, unknown, of
+    another purpose, used, voided or expired: 400 ``invalid-token``, one answer for all."""
+
+
+class WrongPassword(PermissionDenied):
+    """The current password given to confirm a sensitive change is wrong (403)."""
+
+
+class EmailNotVerified(PermissionDenied):
+    """The account's email is not verified yet, and this action needs it (403)."""
+
+
+class SessionNotFound(NotFound):
+    """No such live session of the caller."""
+
+
+class SessionEnded(AuthenticationFailed):
+    """The sign-in session of this refresh token has ended (signed out, expired, or ended)."""
+
+
+class RefreshTokenReused(AuthenticationFailed):
+    """A refresh token that was already rotated was presented again: the session ends."""
+
+
+class TooManyAttempts(DomainError):
+    """Too many attempts of a kind in a while (sign-in failures of one account, recovery
+    requests from one address): 429, to be tried again after ``retry_after`` seconds."""
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = max(1, retry_after)
+
+
+# -- prices and rules by date (``rates.py``) ---------------------------------------------
+class ClosedToArrival(InvalidInput):
+    """The listing takes no arrivals on the check-in date."""
+
+
+class ClosedToDeparture(InvalidInput):
+    """The listing takes no departures on the check-out date."""
+
+
+class PriceChanged(Conflict):
+    """The price of this stay is not the one the client expected; quote it again."""
+
+
 # -- messaging (guests and hosts writing to each other) ----------------------------------
 class ThreadNotFound(NotFound):
     """No such thread, or not one of yours."""

@@ -202,3 +202,35 @@ class CalendarImportConflicted(Event):
     start: date
     end: date
     summary: str
+
+
+# -- accounts (issue 21): each one's email is sent by the account mail consumers ----------
+@frozen(kw_only=True)
+class PasswordResetRequested(Event):
+    """Someone asked for a reset of ``email``'s password; whether it has an account is looked
+    up only when this is delivered, after the answer."""
+
+    email: str
+
+
+@frozen(kw_only=True)
+class PasswordChanged(Event):
+    user_id: str
+
+
+@frozen(kw_only=True)
+class EmailVerificationRequested(Event):
+    user_id: str
+
+
+@frozen(kw_only=True)
+class EmailChangeRequested(Event):
+    user_id: str
+    old_email: str
+    new_email: str
+
+
+@frozen(kw_only=True)
+class EmailVerified(Event):
+    user_id: str
+    email: str

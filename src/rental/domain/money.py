@@ -27,10 +27,21 @@ def check_currency(code: str, field: str = "currency") -> str:
     return code
 
 
+def share_of(amount: int, parts: int | Decimal, whole: int) -> int:
+    """``parts / whole`` of ``amount`` minor units, rounded half up to the minor unit: the one
+    rounding rule of every computed amount (percentages, basis points, refunds, fees)."""
+    exact = Decimal(amount) * Decimal(parts) / Decimal(whole)
+    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
 def percent_of(amount: int, percent: int | Decimal) -> int:
     """``percent`` % of ``amount`` minor units, rounded half up to the minor unit."""
-    exact = Decimal(amount) * Decimal(percent) / Decimal(100)
-    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return share_of(amount, percent, 100)
+
+
+def basis_points_of(amount: int, basis_points: int) -> int:
+    """``basis_points`` / 10,000 of ``amount`` minor units, rounded half up."""
+    return share_of(amount, basis_points, 10_000)
 
 
 @frozen

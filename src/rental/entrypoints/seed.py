@@ -20,6 +20,7 @@ from rental.application.ports import PasswordHasher
 from rental.composition import MEMORY_URL, Rental, bootstrap
 from rental.entrypoints.seed_catalog import CITIES, LISTINGS_PER_CITY, listing_fields
 from rental.entrypoints.seed_plan import SeedSummary, play_future, play_past
+from rental.entrypoints.seed_pricing import price_by_date
 
 HOSTS = ("Ana Sousa", "Hugo Martin", "Yuki Tanaka", "Maya Johnson")
 GUESTS = ("Liam Smith", "Sofia Rossi", "Noah Müller", "Emma Dubois", "Kenji Sato", "Zanele Dube")
@@ -56,6 +57,9 @@ def _register(rental: Rental, role: str, number: int, name: str, summary: SeedSu
             username=f"{role}{number}", email=email, password=password, role=role, full_name=name
         )
     )
+    # Demo accounts are verified, through the same token a new user is mailed.
+    mailed = rental.handle(c.IssueEmailToken(user_id=user.id))
+    rental.handle(c.VerifyEmail(token=mailed.token))
     summary.credentials.append((role, email, password))
     return c.Actor(user.id, user.role)
 
@@ -93,6 +97,7 @@ def seed_demo(
         summary.listings = len(listings)
         by_host = {h.user_id: h for h in hosts}
         play_past(past, clock, present, listings, guests, by_host, summary)
+        price_by_date(present, now, listings, by_host)
         play_future(present, now, listings, guests, by_host, summary)
     finally:
         past.close()

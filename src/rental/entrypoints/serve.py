@@ -18,6 +18,7 @@ from typing import Any
 import click
 from gunicorn.app.base import BaseApplication
 
+from rental.entrypoints.http.document import REQUEST_LINE_LIMIT
 from rental.settings import Settings
 
 log = logging.getLogger("rental.serve")
@@ -138,6 +139,8 @@ def gunicorn_options(
         "child_exit": _forget_worker_metrics,
         # Gunicorn 24+ opens a control socket at one path per user; two servers would clash.
         "control_socket_disable": True,
+        # What the OpenAPI document declares as each operation's 414.
+        "limit_request_line": REQUEST_LINE_LIMIT,
     }
 
 

@@ -184,6 +184,33 @@ def apply_rules(values: dict[str, Any], props: dict[str, dict[str, Any]]) -> dic
             values[after] = start.isoformat()
         values[name] = (start + timedelta(days=nights)).isoformat()
     for name, prop in props.items():
+        # Prices by date: a range ends at most so many days after today (UTC's yesterday,
+        # the earliest "today" of any time zone).
+        ahead = prop.get("x-rental-days-ahead-at-most")
+        day = _day(values.get(name))
+        if ahead is None or day is None:
+            continue
+        latest = date.today() - timedelta(days=1) + timedelta(days=int(ahead))
+        if day > latest:
+            values[name] = latest.isoformat()
+            start = _day(values.get(prop.get("x-rental-after", "")))
+            if start is not None and start >= latest:
+                values[prop["x-rental-after"]] = (latest - timedelta(days=1)).isoformat()
+    for name, prop in props.items():
+        # A tax's amount: a percentage is at most 100 % (10,000 basis points).
+        limits = prop.get("x-rental-tax-amount")
+        if limits and isinstance(values.get(name), int) and values.get("kind") in limits:
+            values[name] = values[name] % (int(limits[values["kind"]]) + 1)
+    for name, prop in props.items():
+        # Lists of objects (a calendar's ranges, a listing's taxes): each item by its rules.
+        items = _resolve(prop.get("items", {})) if prop.get("type") == "array" else {}
+        if items.get("properties") and isinstance(values.get(name), list):
+            inner = {k: _resolve(v) for k, v in items["properties"].items()}
+            values[name] = [
+                apply_rules(item, inner) if isinstance(item, dict) else item
+                for item in values[name]
+            ]
+    for name, prop in props.items():
         # The booking horizon: the stay moves earlier until its last night is within it.
         after = prop.get("x-rental-after")
         start, end = _day(values.get(after)), _day(values.get(name))

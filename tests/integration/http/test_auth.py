@@ -25,7 +25,9 @@ def test_register_answers_201_with_the_user_and_its_location(client: FlaskClient
     assert answer["status"] == 201
     assert answer["headers"]["Location"] == "/api/v1/users/me"
     user = answer["json"]
-    assert set(user) == {"id", "username", "email", "role", "full_name", "bio", "created_at"}
+    assert set(user) == {
+        "id", "username", "email", "role", "full_name", "bio", "created_at", "email_verified"
+    }  # fmt: skip
     assert (user["username"], user["email"], user["role"]) == ("hana", "hana@example.com", "host")
     assert user["created_at"].endswith(("Z", "+00:00"))
 
@@ -81,14 +83,15 @@ def test_wrong_credentials_are_401_without_saying_which(client: FlaskClient) -> 
     assert wrong_password.get_json()["detail"] == no_user.get_json()["detail"]
 
 
-def test_refresh_gives_a_new_access_token(client: FlaskClient) -> None:
+def test_refresh_gives_a_new_access_token_and_a_new_refresh_token(client: FlaskClient) -> None:
     user, _ = signup(client)
     tokens = client.post(LOGIN, json={"email": user["email"], "password": PASSWORD})
     refresh = tokens.get_json()["refresh_token"]
     response = client.post("/api/v1/auth/refresh", headers={"Authorization": f"Bearer {refresh}"})
     assert response.status_code == 200
     body = response.get_json()
-    assert set(body) == {"access_token", "token_type", "expires_in"}
+    assert set(body) == {"access_token", "refresh_token", "token_type", "expires_in"}
+    assert body["refresh_token"] != refresh
     headers = {"Authorization": f"Bearer {body['access_token']}"}
     assert client.get("/api/v1/users/me", headers=headers).status_code == 200
 

@@ -30,9 +30,11 @@ def test_a_booking_is_created_pending_with_its_price_and_location(
     assert response.status_code == 201
     booking = response.get_json()
     assert response.headers["Location"] == f"/api/v1/bookings/{booking['id']}"
+    nightly = [{"date": day(clock, 10 + i), "price": 10000} for i in range(7)]
     assert booking["price"] == {
         "currency": "USD", "nightly_subtotal": 70000, "discount": 7000, "cleaning_fee": 2500,
-        "service_fee": 6550, "total": 72050,
+        "service_fee": 6550, "total": 72050, "nightly": nightly, "extra_guest_fees": 0,
+        "taxes": [],
     }  # fmt: skip
     assert booking["status"] == "pending" and booking["nights"] == 7 and booking["guests"] == 2
     assert booking["guest_id"] == guest["id"] and booking["listing_id"] == listing["id"]

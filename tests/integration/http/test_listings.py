@@ -20,6 +20,7 @@ FIELDS = {
     "review_count", "created_at", "updated_at",
     "property_type", "bedrooms", "beds", "bathrooms", "check_in_time", "check_out_time",
     "house_rules", "listed",
+    "weekend_price", "extra_guest_fee", "guests_included", "taxes",
 }  # fmt: skip
 
 
@@ -46,6 +47,7 @@ def test_create_answers_201_with_defaults_and_location(client: FlaskClient) -> N
         "monthly_discount_percent": 0, "min_nights": 1, "max_nights": 365,
         "instant_book": True, "cancellation_policy": "flexible", "timezone": "UTC",
         "amenities": [], "rating_average": None, "review_count": 0,
+        "weekend_price": None, "extra_guest_fee": 0, "guests_included": None, "taxes": [],
     }  # fmt: skip
     assert {k: listing[k] for k in defaults} == defaults
     assert client.get(response.headers["Location"]).get_json() == listing

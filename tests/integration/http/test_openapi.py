@@ -50,6 +50,11 @@ PUBLIC = {
     ("/listings/{listing_id}/calendar.ics", "get"),
     # Stripe's webhooks: authenticated by the Stripe-Signature header, not a bearer token.
     ("/webhooks/stripe", "post"),
+    # Recovery: the emailed one-time token is the credential.
+    ("/auth/password-reset", "post"), ("/auth/password-reset/confirm", "post"),
+    ("/auth/verify-email", "post"),
+    # Prices and rules by date: anyone may read a listing's calendar and quote a stay.
+    ("/listings/{listing_id}/calendar", "get"), ("/listings/{listing_id}/quote", "get"),
 }  # fmt: skip
 # Public, but a bearer token shows more (an unlisted listing, to its host and admins).
 OPTIONAL_BEARER = {("/listings/{listing_id}", "get")}

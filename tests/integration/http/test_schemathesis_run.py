@@ -64,6 +64,15 @@ checks.positive_data_acceptance.expected-statuses = {json.dumps([*ACCEPTED, "402
 [[operations]]
 include-operation-id = "createReview"
 checks.positive_data_acceptance.expected-statuses = {json.dumps([*ACCEPTED, "422"])}
+
+# A one-time token no email carried is well formed and still unknown: 400 invalid-token.
+[[operations]]
+include-operation-id = "confirmPasswordReset"
+checks.positive_data_acceptance.expected-statuses = {json.dumps([*ACCEPTED, "400"])}
+
+[[operations]]
+include-operation-id = "verifyEmail"
+checks.positive_data_acceptance.expected-statuses = {json.dumps([*ACCEPTED, "400"])}
 """ + "".join(
     f"""
 [[operations]]

@@ -89,12 +89,15 @@ def test_a_token_of_the_wrong_type_is_401(memory_client: FlaskClient) -> None:
     _assert_401(memory_client.post("/api/v1/auth/refresh", headers=_bearer(tokens["access_token"])))
 
 
-def test_logging_out_with_the_refresh_token_revokes_it(client: FlaskClient) -> None:
-    _, tokens = _tokens(client)
+def test_logging_out_with_the_refresh_token_ends_its_session(client: FlaskClient) -> None:
+    user, tokens = _tokens(client)
+    login = {"email": user["email"], "password": PASSWORD}
+    other = client.post("/api/v1/auth/login", json=login).get_json()  # another sign-in
     refresh = _bearer(tokens["refresh_token"])
     assert client.post("/api/v1/auth/logout", headers=refresh).status_code == 204
     _assert_401(client.post("/api/v1/auth/refresh", headers=refresh))
-    assert client.get(ME, headers=_bearer(tokens["access_token"])).status_code == 200
+    _assert_401(client.get(ME, headers=_bearer(tokens["access_token"])))  # the same sign-in
+    assert client.get(ME, headers=_bearer(other["access_token"])).status_code == 200
 
 
 def test_no_response_carries_a_password_or_its_hash(client: FlaskClient) -> None:

@@ -51,13 +51,15 @@ def test_a_password_change_voids_every_earlier_token_refresh_included(client: Fl
     other_session = client.post(
         "/api/v1/auth/login", json={"email": account["email"], "password": PASSWORD}
     ).get_json()
-    changed = client.patch(
-        "/api/v1/users/me", json={"password": NEW_PASSWORD},
+    changed = client.post(
+        "/api/v1/users/me/password",
+        json={"current_password": PASSWORD, "new_password": NEW_PASSWORD},
         headers=bearer(account["access_token"]),
-    )  # fmt: skip
+    )
     assert changed.status_code == 200
     assert _answers(client, account) == (401, 401)
     assert _answers(client, other_session) == (401, 401)
+    assert _answers(client, changed.get_json()) == (200, 200)  # this client's fresh tokens
     fresh = client.post(
         "/api/v1/auth/login", json={"email": account["email"], "password": NEW_PASSWORD}
     ).get_json()
@@ -104,7 +106,10 @@ def test_a_deleted_users_tokens_get_401_not_a_500(sql_app: tuple[Flask, str]) ->
     guest = _sign_up(client)
     engine = sa.create_engine(url, poolclass=sa.NullPool)
     with engine.begin() as connection:
-        connection.execute(sa.text("DELETE FROM users WHERE id = :id"), {"id": guest["user"]["id"]})
+        for table in ("one_time_tokens", "login_sessions", "users"):
+            key = "id" if table == "users" else "user_id"
+            statement = sa.text(f"DELETE FROM {table} WHERE {key} = :id")
+            connection.execute(statement, {"id": guest["user"]["id"]})
     engine.dispose()
     assert _answers(client, guest) == (401, 401)
     booking = client.post(

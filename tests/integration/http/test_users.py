@@ -37,9 +37,18 @@ def test_patch_changes_only_the_fields_given(client: FlaskClient) -> None:
     assert client.get(ME, headers=headers).get_json()["bio"] == "Likes quiet lofts."
 
 
-def test_patch_password_changes_what_logs_in(client: FlaskClient) -> None:
+def test_patch_refuses_a_password_and_the_password_endpoint_changes_it(
+    client: FlaskClient,
+) -> None:
     user, headers = signup(client)
-    changed = client.patch(ME, json={"password": "a much better one"}, headers=headers)
+    refused = client.patch(ME, json={"password": "a much better one"}, headers=headers)
+    assert refused.status_code == 422
+    assert list(refused.get_json()["errors"]) == ["password"]
+    changed = client.post(
+        f"{ME}/password",
+        json={"current_password": "correct horse battery", "new_password": "a much better one"},
+        headers=headers,
+    )
     assert changed.status_code == 200
     login = "/api/v1/auth/login"
     new = client.post(login, json={"email": user["email"], "password": "a much better one"})

@@ -1,6 +1,5 @@
 """ Contains all the data models used in inputs/outputs """
 
-from .access_token import AccessToken
 from .availability import Availability
 from .block import Block
 from .block_input import BlockInput
@@ -8,6 +7,9 @@ from .booking import Booking
 from .booking_page import BookingPage
 from .booking_request import BookingRequest
 from .booking_status import BookingStatus
+from .calendar import Calendar
+from .calendar_change import CalendarChange
+from .calendar_day import CalendarDay
 from .calendar_feed import CalendarFeed
 from .calendar_import import CalendarImport
 from .calendar_import_input import CalendarImportInput
@@ -17,6 +19,7 @@ from .cancellation_policy import CancellationPolicy
 from .cancelled_by import CancelledBy
 from .country import Country
 from .currency import Currency
+from .email_change import EmailChange
 from .health import Health
 from .health_checks import HealthChecks
 from .house_rules import HouseRules
@@ -36,7 +39,11 @@ from .login import Login
 from .message import Message
 from .message_page import MessagePage
 from .message_request import MessageRequest
+from .nightly_price import NightlyPrice
 from .pagination_metadata import PaginationMetadata
+from .password_change import PasswordChange
+from .password_reset import PasswordReset
+from .password_reset_confirm import PasswordResetConfirm
 from .payment import Payment
 from .payment_page import PaymentPage
 from .payment_payment_method import PaymentPaymentMethod
@@ -53,13 +60,23 @@ from .problem import Problem
 from .problem_checks import ProblemChecks
 from .problem_errors import ProblemErrors
 from .profile_update import ProfileUpdate
+from .quote import Quote
+from .quote_reason import QuoteReason
+from .rate_range import RateRange
 from .read_request import ReadRequest
 from .register import Register
 from .register_role import RegisterRole
 from .review import Review
 from .review_page import ReviewPage
 from .review_request import ReviewRequest
+from .session import Session
 from .stripe_webhook_body import StripeWebhookBody
+from .tax import Tax
+from .tax_applies_to_type_1 import TaxAppliesToType1
+from .tax_applies_to_type_2_type_1 import TaxAppliesToType2Type1
+from .tax_applies_to_type_3_type_1 import TaxAppliesToType3Type1
+from .tax_kind import TaxKind
+from .tax_line import TaxLine
 from .thread import Thread
 from .thread_last_message_type_0_type_0 import ThreadLastMessageType0Type0
 from .thread_page import ThreadPage
@@ -69,10 +86,10 @@ from .unavailable_reason import UnavailableReason
 from .updates import Updates
 from .user import User
 from .user_role import UserRole
+from .verify_email import VerifyEmail
 from .webhook_ack import WebhookAck
 
 __all__ = (
-    "AccessToken",
     "Availability",
     "Block",
     "BlockInput",
@@ -80,6 +97,9 @@ __all__ = (
     "BookingPage",
     "BookingRequest",
     "BookingStatus",
+    "Calendar",
+    "CalendarChange",
+    "CalendarDay",
     "CalendarFeed",
     "CalendarImport",
     "CalendarImportInput",
@@ -89,6 +109,7 @@ __all__ = (
     "CancelledBy",
     "Country",
     "Currency",
+    "EmailChange",
     "Health",
     "HealthChecks",
     "HouseRules",
@@ -108,7 +129,11 @@ __all__ = (
     "Message",
     "MessagePage",
     "MessageRequest",
+    "NightlyPrice",
     "PaginationMetadata",
+    "PasswordChange",
+    "PasswordReset",
+    "PasswordResetConfirm",
     "Payment",
     "PaymentPage",
     "PaymentPaymentMethod",
@@ -125,13 +150,23 @@ __all__ = (
     "ProblemChecks",
     "ProblemErrors",
     "ProfileUpdate",
+    "Quote",
+    "QuoteReason",
+    "RateRange",
     "ReadRequest",
     "Register",
     "RegisterRole",
     "Review",
     "ReviewPage",
     "ReviewRequest",
+    "Session",
     "StripeWebhookBody",
+    "Tax",
+    "TaxAppliesToType1",
+    "TaxAppliesToType2Type1",
+    "TaxAppliesToType3Type1",
+    "TaxKind",
+    "TaxLine",
     "Thread",
     "ThreadLastMessageType0Type0",
     "ThreadPage",
@@ -141,5 +176,6 @@ __all__ = (
     "Updates",
     "User",
     "UserRole",
+    "VerifyEmail",
     "WebhookAck",
 )

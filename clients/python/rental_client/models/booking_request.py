@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -29,12 +30,15 @@ class BookingRequest:
             check_out (datetime.date): Departure day, YYYY-MM-DD: after `check_in`, and the stay's nights within the
                 listing's `min_nights` and `max_nights`; the last night at most the listing's `max_advance_days` after today.
             guests (int): At most the listing's `max_guests`.
+            expected_total (int | None | Unset): The `total` of the quote the client agreed to: when the stay's price now
+                differs, 409 `price-changed` and nothing is held.
      """
 
     listing_id: str
     check_in: datetime.date
     check_out: datetime.date
     guests: int
+    expected_total: int | None | Unset = UNSET
 
 
 
@@ -49,6 +53,12 @@ class BookingRequest:
 
         guests = self.guests
 
+        expected_total: int | None | Unset
+        if isinstance(self.expected_total, Unset):
+            expected_total = UNSET
+        else:
+            expected_total = self.expected_total
+
 
         field_dict: dict[str, Any] = {}
 
@@ -58,6 +68,8 @@ class BookingRequest:
             "check_out": check_out,
             "guests": guests,
         })
+        if expected_total is not UNSET:
+            field_dict["expected_total"] = expected_total
 
         return field_dict
 
@@ -80,11 +92,22 @@ class BookingRequest:
 
         guests = d.pop("guests")
 
+        def _parse_expected_total(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        expected_total = _parse_expected_total(d.pop("expected_total", UNSET))
+
+
         booking_request = cls(
             listing_id=listing_id,
             check_in=check_in,
             check_out=check_out,
             guests=guests,
+            expected_total=expected_total,
         )
 
         return booking_request

@@ -17,6 +17,7 @@ import datetime
 
 if TYPE_CHECKING:
   from ..models.house_rules import HouseRules
+  from ..models.tax import Tax
 
 
 
@@ -30,6 +31,10 @@ T = TypeVar("T", bound="Listing")
 class Listing:
     """ 
         Attributes:
+            weekend_price (int | None):
+            extra_guest_fee (int):
+            guests_included (int | None):
+            taxes (list[Tax]):
             property_type (ListingPropertyType):
             bedrooms (int):
             beds (int):
@@ -66,6 +71,10 @@ class Listing:
             updated_at (datetime.datetime):
      """
 
+    weekend_price: int | None
+    extra_guest_fee: int
+    guests_included: int | None
+    taxes: list[Tax]
     property_type: ListingPropertyType
     bedrooms: int
     beds: int
@@ -107,6 +116,22 @@ class Listing:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.house_rules import HouseRules # noqa: PLC0415
+        from ..models.tax import Tax # noqa: PLC0415
+        weekend_price: int | None
+        weekend_price = self.weekend_price
+
+        extra_guest_fee = self.extra_guest_fee
+
+        guests_included: int | None
+        guests_included = self.guests_included
+
+        taxes = []
+        for taxes_item_data in self.taxes:
+            taxes_item = taxes_item_data.to_dict()
+            taxes.append(taxes_item)
+
+
+
         property_type: str = self.property_type
 
         bedrooms = self.bedrooms
@@ -184,6 +209,10 @@ class Listing:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
+            "weekend_price": weekend_price,
+            "extra_guest_fee": extra_guest_fee,
+            "guests_included": guests_included,
+            "taxes": taxes,
             "property_type": property_type,
             "bedrooms": bedrooms,
             "beds": beds,
@@ -227,7 +256,36 @@ class Listing:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.house_rules import HouseRules # noqa: PLC0415
+        from ..models.tax import Tax # noqa: PLC0415
         d = dict(src_dict)
+        def _parse_weekend_price(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        weekend_price = _parse_weekend_price(d.pop("weekend_price"))
+
+
+        extra_guest_fee = d.pop("extra_guest_fee")
+
+        def _parse_guests_included(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        guests_included = _parse_guests_included(d.pop("guests_included"))
+
+
+        taxes = []
+        _taxes = d.pop("taxes")
+        for taxes_item_data in (_taxes):
+            taxes_item = Tax.from_dict(taxes_item_data)
+
+
+
+            taxes.append(taxes_item)
+
+
         property_type = check_listing_property_type(d.pop("property_type"))
 
 
@@ -331,6 +389,10 @@ class Listing:
 
 
         listing = cls(
+            weekend_price=weekend_price,
+            extra_guest_fee=extra_guest_fee,
+            guests_included=guests_included,
+            taxes=taxes,
             property_type=property_type,
             bedrooms=bedrooms,
             beds=beds,

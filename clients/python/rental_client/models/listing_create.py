@@ -21,6 +21,7 @@ from typing import cast
 
 if TYPE_CHECKING:
   from ..models.house_rules_input import HouseRulesInput
+  from ..models.tax import Tax
 
 
 
@@ -39,6 +40,10 @@ class ListingCreate:
             country (Country):
             price_per_night (int):
             max_guests (int):
+            weekend_price (int | None | Unset): Friday and Saturday nights (listing time zone); null: none.
+            extra_guest_fee (int | Unset): Per night, for each guest above `guests_included`.
+            guests_included (int | None | Unset): At most `max_guests`; null: `max_guests` (no extra fee).
+            taxes (list[Tax] | Unset): At most 5.
             property_type (ListingCreatePropertyType | Unset): Default `entire_home`.
             bedrooms (int | Unset): Default 1.
             beds (int | Unset): Default 1.
@@ -74,6 +79,10 @@ class ListingCreate:
     country: Country
     price_per_night: int
     max_guests: int
+    weekend_price: int | None | Unset = UNSET
+    extra_guest_fee: int | Unset = UNSET
+    guests_included: int | None | Unset = UNSET
+    taxes: list[Tax] | Unset = UNSET
     property_type: ListingCreatePropertyType | Unset = UNSET
     bedrooms: int | Unset = UNSET
     beds: int | Unset = UNSET
@@ -104,6 +113,7 @@ class ListingCreate:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.house_rules_input import HouseRulesInput # noqa: PLC0415
+        from ..models.tax import Tax # noqa: PLC0415
         title = self.title
 
         city = self.city
@@ -113,6 +123,29 @@ class ListingCreate:
         price_per_night = self.price_per_night
 
         max_guests = self.max_guests
+
+        weekend_price: int | None | Unset
+        if isinstance(self.weekend_price, Unset):
+            weekend_price = UNSET
+        else:
+            weekend_price = self.weekend_price
+
+        extra_guest_fee = self.extra_guest_fee
+
+        guests_included: int | None | Unset
+        if isinstance(self.guests_included, Unset):
+            guests_included = UNSET
+        else:
+            guests_included = self.guests_included
+
+        taxes: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.taxes, Unset):
+            taxes = []
+            for taxes_item_data in self.taxes:
+                taxes_item = taxes_item_data.to_dict()
+                taxes.append(taxes_item)
+
+
 
         property_type: str | Unset = UNSET
         if not isinstance(self.property_type, Unset):
@@ -193,6 +226,14 @@ class ListingCreate:
             "price_per_night": price_per_night,
             "max_guests": max_guests,
         })
+        if weekend_price is not UNSET:
+            field_dict["weekend_price"] = weekend_price
+        if extra_guest_fee is not UNSET:
+            field_dict["extra_guest_fee"] = extra_guest_fee
+        if guests_included is not UNSET:
+            field_dict["guests_included"] = guests_included
+        if taxes is not UNSET:
+            field_dict["taxes"] = taxes
         if property_type is not UNSET:
             field_dict["property_type"] = property_type
         if bedrooms is not UNSET:
@@ -247,6 +288,7 @@ class ListingCreate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.house_rules_input import HouseRulesInput # noqa: PLC0415
+        from ..models.tax import Tax # noqa: PLC0415
         d = dict(src_dict)
         title = d.pop("title")
 
@@ -260,6 +302,40 @@ class ListingCreate:
         price_per_night = d.pop("price_per_night")
 
         max_guests = d.pop("max_guests")
+
+        def _parse_weekend_price(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        weekend_price = _parse_weekend_price(d.pop("weekend_price", UNSET))
+
+
+        extra_guest_fee = d.pop("extra_guest_fee", UNSET)
+
+        def _parse_guests_included(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        guests_included = _parse_guests_included(d.pop("guests_included", UNSET))
+
+
+        _taxes = d.pop("taxes", UNSET)
+        taxes: list[Tax] | Unset = UNSET
+        if _taxes is not UNSET:
+            taxes = []
+            for taxes_item_data in _taxes:
+                taxes_item = Tax.from_dict(taxes_item_data)
+
+
+
+                taxes.append(taxes_item)
+
 
         _property_type = d.pop("property_type", UNSET)
         property_type: ListingCreatePropertyType | Unset
@@ -362,6 +438,10 @@ class ListingCreate:
             country=country,
             price_per_night=price_per_night,
             max_guests=max_guests,
+            weekend_price=weekend_price,
+            extra_guest_fee=extra_guest_fee,
+            guests_included=guests_included,
+            taxes=taxes,
             property_type=property_type,
             bedrooms=bedrooms,
             beds=beds,

@@ -26,14 +26,12 @@ class ProfileUpdate:
         Attributes:
             full_name (None | str | Unset):  Example: Hana Ito.
             bio (None | str | Unset):
-            password (None | str | Unset):
             notify_messages (bool | None | Unset): Whether you are emailed about new messages (at most one email per thread
                 every 15 minutes).
      """
 
     full_name: None | str | Unset = UNSET
     bio: None | str | Unset = UNSET
-    password: None | str | Unset = UNSET
     notify_messages: bool | None | Unset = UNSET
 
 
@@ -53,12 +51,6 @@ class ProfileUpdate:
         else:
             bio = self.bio
 
-        password: None | str | Unset
-        if isinstance(self.password, Unset):
-            password = UNSET
-        else:
-            password = self.password
-
         notify_messages: bool | None | Unset
         if isinstance(self.notify_messages, Unset):
             notify_messages = UNSET
@@ -74,8 +66,6 @@ class ProfileUpdate:
             field_dict["full_name"] = full_name
         if bio is not UNSET:
             field_dict["bio"] = bio
-        if password is not UNSET:
-            field_dict["password"] = password
         if notify_messages is not UNSET:
             field_dict["notify_messages"] = notify_messages
 
@@ -106,16 +96,6 @@ class ProfileUpdate:
         bio = _parse_bio(d.pop("bio", UNSET))
 
 
-        def _parse_password(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        password = _parse_password(d.pop("password", UNSET))
-
-
         def _parse_notify_messages(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -129,7 +109,6 @@ class ProfileUpdate:
         profile_update = cls(
             full_name=full_name,
             bio=bio,
-            password=password,
             notify_messages=notify_messages,
         )
 

@@ -34,6 +34,7 @@ class User:
             full_name (None | str):
             bio (None | str):
             created_at (datetime.datetime):
+            email_verified (bool):
             notify_messages (bool | Unset): Whether you are emailed about new messages.
      """
 
@@ -44,6 +45,7 @@ class User:
     full_name: None | str
     bio: None | str
     created_at: datetime.datetime
+    email_verified: bool
     notify_messages: bool | Unset = UNSET
 
 
@@ -67,6 +69,8 @@ class User:
 
         created_at = self.created_at.isoformat()
 
+        email_verified = self.email_verified
+
         notify_messages = self.notify_messages
 
 
@@ -80,6 +84,7 @@ class User:
             "full_name": full_name,
             "bio": bio,
             "created_at": created_at,
+            "email_verified": email_verified,
         })
         if notify_messages is not UNSET:
             field_dict["notify_messages"] = notify_messages
@@ -123,6 +128,8 @@ class User:
 
 
 
+        email_verified = d.pop("email_verified")
+
         notify_messages = d.pop("notify_messages", UNSET)
 
         user = cls(
@@ -133,6 +140,7 @@ class User:
             full_name=full_name,
             bio=bio,
             created_at=created_at,
+            email_verified=email_verified,
             notify_messages=notify_messages,
         )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -21,6 +21,7 @@ from rental.application.queries import (
 from rental.domain.accounts.users import TokenStanding, User
 from rental.domain.bookings.booking import Booking
 from rental.domain.calendar.nights import CalendarEntry, HeldNights
+from rental.domain.calendar.rates import RateCalendar
 from rental.domain.calendar.stay import Stay
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment
@@ -74,19 +75,31 @@ class MemoryReadModel(ReadModel):
             return False
         if search.guests is not None and listing.max_guests < search.guests:
             return False
-        if search.min_price is not None and listing.price_per_night < search.min_price:
+        price, nights = self._stay_price(listing, search)
+        if search.min_price is not None and price < search.min_price * nights:
             return False
-        if search.max_price is not None and listing.price_per_night > search.max_price:
+        if search.max_price is not None and price > search.max_price * nights:
             return False
         if not {a.lower() for a in search.amenities} <= set(listing.amenities):
             return False
         if search.check_in is not None and search.check_out is not None:
             stay = Stay(search.check_in, search.check_out)
-            if not listing.min_nights <= stay.nights <= listing.max_nights:
+            rates = self._store.data.rates.get(listing.id, RateCalendar())
+            refusals = listing.terms.stay_refusals(stay, 1, now, rates)
+            if any(r.rule not in ("check_in_past", "max_guests") for r in refusals):
                 return False
             if self._calendar(listing.id, now).collisions(stay):
                 return False
         return True
+
+    def _stay_price(self, listing: Listing, search: ListingSearch) -> tuple[int, int]:
+        """``(nightly_subtotal, nights)`` of the searched stay, or the listing's own price
+        for one night without dates."""
+        if search.check_in is None or search.check_out is None:
+            return listing.price_per_night, 1
+        stay = Stay(search.check_in, search.check_out)
+        rates = self._store.data.rates.get(listing.id, RateCalendar())
+        return listing.terms.quote(stay, 1, rates).nightly_subtotal, stay.nights
 
     def search_listings(self, search: ListingSearch, now: datetime) -> Page[Listing]:
         with self._store.lock:
@@ -95,9 +108,10 @@ class MemoryReadModel(ReadModel):
                 for listing in self._store.data.listings.values()
                 if self._matches(listing, search, now)
             ]
+        price = {listing.id: self._stay_price(listing, search)[0] for listing in found}
         keys: dict[ListingSort, Callable[[Listing], Any]] = {
-            ListingSort.PRICE: lambda x: (x.price_per_night, x.id),
-            ListingSort.PRICE_DESC: lambda x: (-x.price_per_night, x.id),
+            ListingSort.PRICE: lambda x: (price[x.id], x.id),
+            ListingSort.PRICE_DESC: lambda x: (-price[x.id], x.id),
             ListingSort.RATING: lambda x: (
                 x.rating_average is None,
                 -(x.rating_average or Decimal(0)),
@@ -112,6 +126,11 @@ class MemoryReadModel(ReadModel):
     ) -> list[CalendarEntry]:
         with self._store.lock:
             return self._calendar(listing_id, now).collisions(Stay(start, end))
+
+    def rate_overrides(self, listing_id: str, start: date, end: date) -> RateCalendar:
+        with self._store.lock:
+            rates = self._store.data.rates.get(listing_id, RateCalendar())
+        return RateCalendar(rates.overlapping(start, end + timedelta(days=1)))
 
     def booking(self, booking_id: str) -> Booking | None:
         return self._store.data.bookings.get(booking_id)

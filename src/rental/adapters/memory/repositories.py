@@ -21,6 +21,7 @@ from rental.domain.accounts.users import User
 from rental.domain.bookings.booking import LIVE_STATUSES, Booking, BookingStatus
 from rental.domain.calendar.calendar import Calendar, CalendarChanges, nights_to_load
 from rental.domain.calendar.nights import Block, CalendarEntry, Reason
+from rental.domain.calendar.rates import NO_OVERRIDES, RateCalendar, RateOverride
 from rental.domain.calendar.stay import Stay, nights_overlap
 from rental.domain.errors import (
     BookingNotFound,
@@ -56,6 +57,13 @@ class MemoryUsers(UserRepository):
         wanted = username.lower()
         return any(u.username.lower() == wanted for u in self._data.users.values())
 
+    def email_look_alike_taken(self, skeleton: str, except_user_id: str | None = None) -> bool:
+        users = self._data.users.values()
+        return any(u.email_skeleton == skeleton and u.id != except_user_id for u in users)
+
+    def username_look_alike_taken(self, skeleton: str) -> bool:
+        return any(u.username_skeleton == skeleton for u in self._data.users.values())
+
 
 class MemoryListings(ListingRepository):
     """Listings by id."""
@@ -90,6 +98,7 @@ class MemoryCalendars(CalendarRepository):
     def __init__(self, data: MemoryData) -> None:
         super().__init__()
         self._data = data
+        self._rates_read: dict[str, tuple[date, date]] = {}
 
     def _lock(self, listing_id: str, window: Stay | None, now: datetime) -> Calendar:
         listing = self._data.listings.get(listing_id)
@@ -117,7 +126,14 @@ class MemoryCalendars(CalendarRepository):
                 if b.listing_id == listing_id and nights_overlap(b.start, b.end, since, until)
             ],
             overdue=[b.id for b in bookings if not b.is_live(now)], window=window,
+            overrides=self._overrides(listing_id, since, until),
         )  # fmt: skip
+
+    def _overrides(self, listing_id: str, since: date, until: date) -> tuple[RateOverride, ...]:
+        """The overrides over ``[since, until]``, as the SQL adapter reads them."""
+        self._rates_read[listing_id] = (since, until)
+        rates = self._data.rates.get(listing_id, NO_OVERRIDES)
+        return tuple(o for o in rates.overrides if o.start <= until and since < o.end)
 
     def _write(self, calendar: Calendar, changes: CalendarChanges) -> None:
         for block in changes.removed_blocks:
@@ -126,6 +142,11 @@ class MemoryCalendars(CalendarRepository):
             self._data.blocks[block.id] = block
         for booking in changes.bookings:
             self._data.bookings[booking.id] = booking
+        if changes.rates is not None:
+            since, until = self._rates_read[calendar.listing_id]
+            stored = self._data.rates.get(calendar.listing_id, NO_OVERRIDES).overrides
+            kept = [o for o in stored if not (o.start <= until and since < o.end)]
+            self._data.rates[calendar.listing_id] = RateCalendar((*kept, *changes.rates.overrides))
 
 
 class MemoryBlocks(BlockRepository):

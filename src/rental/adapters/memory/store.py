@@ -9,9 +9,13 @@ from attrs import define, field
 
 from rental.adapters.memory.messaging import MessagingData
 from rental.application.repositories import IdempotencyRecord
+from rental.domain.accounts.one_time_tokens import OneTimeToken
+from rental.domain.accounts.sessions import LoginSession
+from rental.domain.accounts.sign_in import SignInStanding
 from rental.domain.accounts.users import User
 from rental.domain.bookings.booking import Booking
 from rental.domain.calendar.nights import Block
+from rental.domain.calendar.rates import RateCalendar
 from rental.domain.channel_sync.export import CalendarFeed
 from rental.domain.channel_sync.imports import CalendarImport
 from rental.domain.events import Event
@@ -41,6 +45,10 @@ class MemoryData:
     provider_events: dict[str, str] = field(factory=dict)  # id -> type
     calendar_feeds: dict[str, CalendarFeed] = field(factory=dict)
     calendar_imports: dict[str, CalendarImport] = field(factory=dict)
+    one_time_tokens: dict[str, OneTimeToken] = field(factory=dict)
+    login_sessions: dict[str, LoginSession] = field(factory=dict)
+    sign_in_failures: dict[str, SignInStanding] = field(factory=dict)
+    rates: dict[str, RateCalendar] = field(factory=dict)  # by listing id
     messaging: MessagingData = field(factory=MessagingData)
 
 

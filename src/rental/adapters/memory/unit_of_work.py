@@ -11,6 +11,11 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from rental.adapters.memory.accounts import (
+    MemoryLoginSessions,
+    MemoryOneTimeTokens,
+    MemorySignInFailures,
+)
 from rental.adapters.memory.bookkeeping import MemoryLedger, MemoryPayouts, MemoryProviderEvents
 from rental.adapters.memory.channel_sync import MemoryChannelFeeds, MemoryChannelImports
 from rental.adapters.memory.messaging import MemoryThreads, MemoryUserBlocks
@@ -67,6 +72,9 @@ class MemoryUnitOfWork(UnitOfWork):
         self.provider_events = MemoryProviderEvents(data.provider_events)
         self.channel_feeds = MemoryChannelFeeds(data.calendar_feeds)
         self.channel_imports = MemoryChannelImports(data.calendar_imports, data.listings)
+        self.one_time_tokens = MemoryOneTimeTokens(data.one_time_tokens)
+        self.login_sessions = MemoryLoginSessions(data.login_sessions)
+        self.sign_in_failures = MemorySignInFailures(data.sign_in_failures)
         self.threads = MemoryThreads(data.messaging)
         self.user_blocks = MemoryUserBlocks(data.messaging)
 

@@ -42,6 +42,7 @@ from rental.domain import events as e
 from rental.domain.accounts.users import TokenStanding, User
 from rental.domain.bookings.booking import Booking
 from rental.domain.calendar.nights import CalendarEntry
+from rental.domain.calendar.rates import RateCalendar
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment
 from rental.domain.reviews.review import Review
@@ -239,6 +240,9 @@ class CachedReadModel(ReadModel):
         self, listing_id: str, start: date, end: date, now: datetime
     ) -> list[CalendarEntry]:
         return self._inner.unavailable(listing_id, start, end, now)
+
+    def rate_overrides(self, listing_id: str, start: date, end: date) -> RateCalendar:
+        return self._inner.rate_overrides(listing_id, start, end)
 
     def booking(self, booking_id: str) -> Booking | None:
         return self._inner.booking(booking_id)

@@ -13,8 +13,10 @@ logger = logging.getLogger(__name__)
 
 
 class RedisWindowCounter:
-    """``INCR`` and ``EXPIRE`` of one key per window, in one transaction. While Redis does not
-    answer, this process counts alone, so that the limit still holds per process."""
+    """``INCR`` and ``EXPIRE`` of one key per window, sent together (one round trip; no
+    ``MULTI``: a window's key also names its window, so a key whose expiry was lost can never
+    be counted again). While Redis does not answer, this process counts alone, so that the
+    limit still holds per process."""
 
     def __init__(self, client: Any, namespace: str = "rental") -> None:
         self._client = client
@@ -29,7 +31,7 @@ class RedisWindowCounter:
     def hit(self, key: str, window: int, period: int) -> int:
         name = f"{self._prefix}:{key}:{period}:{window}"
         try:
-            pipe = self._client.pipeline(transaction=True)
+            pipe = self._client.pipeline(transaction=False)
             pipe.incr(name)
             pipe.expire(name, period + 1)
             count, _ = pipe.execute()

@@ -25,7 +25,7 @@ rows come back as plain values, with nothing to hydrate.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, cast
 
 import attrs
@@ -44,10 +44,11 @@ from rental.domain.bookings.policies import PriceBreakdown
 from rental.domain.calendar.booking_terms import BookingTerms
 from rental.domain.calendar.calendar import Calendar, CalendarChanges, nights_to_load
 from rental.domain.calendar.nights import Block, CalendarEntry, Reason
+from rental.domain.calendar.rates import RateCalendar, RateOverride
 from rental.domain.calendar.stay import Stay
 from rental.domain.errors import ListingNotFound
 
-L, B, K = t.listings.c, t.bookings.c, t.blocks.c
+L, B, K, R = t.listings.c, t.bookings.c, t.blocks.c, t.rate_overrides.c
 TERMS = [field.name for field in attrs.fields(BookingTerms)]
 PRICE = [field.name for field in attrs.fields(PriceBreakdown)]
 BOOKING_COLUMNS = [
@@ -140,6 +141,16 @@ BLOCKS = Statement(
 )
 BLOCK_FIELDS = [column.name for column in t.blocks.c]
 BLOCK_MOVED = ("start", "end", "import_key", "fingerprint", "modified_at")
+# The rate overrides over the nights read and the day after them (closed to departure).
+OVERRIDES = Statement(
+    select(R.start, R.end, R.price, R.min_nights, R.closed_to_arrival, R.closed_to_departure)
+    .where(
+        R.listing_id == bindparam("listing_id"),
+        R.start <= bindparam("until"),
+        R.end > bindparam("since"),
+    )
+    .order_by(R.start)
+)
 INSERT_BOOKING = Statement(
     insert(t.bookings).values(
         {column.name: bindparam(column.name, type_=column.type) for column in BOOKING_COLUMNS}
@@ -173,21 +184,26 @@ class SqlCalendars(CalendarRepository):
         self._session = session
         self._pending: list[Booking] = []
         self._loaded: dict[str, tuple[Any, ...]] = {}  # blocks' movable fields, as read
+        self._rates_read: dict[str, tuple[date, date]] = {}  # the rate overrides' window
 
     def _lock(self, listing_id: str, window_: Stay | None, now: datetime) -> Calendar:
         params = {"listing_id": listing_id, **window(window_, now)}
         with domain_errors():
-            listing, holds, blocks = self._read([LOCK_LISTING, HOLDS, BLOCKS], params)
+            listing, holds, blocks, overrides = self._read(
+                [LOCK_LISTING, HOLDS, BLOCKS, OVERRIDES], params
+            )
         if not listing:
             raise ListingNotFound(f"No listing {listing_id}.")
         row = listing[0]
         loaded = [Block(**dict(zip(BLOCK_FIELDS, row, strict=True))) for row in blocks]
         self._loaded.update({block.id: _moved(block) for block in loaded})
+        self._rates_read[listing_id] = (params["since"], params["until"])
         return Calendar.of(
             listing_id=listing_id, host_id=row[0], listed=bool(row[1]), for_sale=bool(row[2]),
             terms=BookingTerms(*row[3:]),
             booked=[CalendarEntry(r[1], r[2], Reason.BOOKED, r[0]) for r in holds if r[3]],
             blocks=loaded, overdue=[r[0] for r in holds if not r[3]], window=window_,
+            overrides=[RateOverride(*row) for row in overrides],
         )  # fmt: skip
 
     def _write(self, calendar: Calendar, changes: CalendarChanges) -> None:
@@ -199,11 +215,26 @@ class SqlCalendars(CalendarRepository):
                 values = dict(zip(BLOCK_MOVED, _moved(block), strict=True))
                 self._session.execute(update(t.blocks).where(K.id == block.id).values(values))
         self._session.add_all(changes.added_blocks)
+        if changes.rates is not None:
+            self._write_rates(calendar.listing_id, changes.rates)
         for booking in changes.bookings:
             if _batched(self._session):
                 self._pending.append(booking)
             else:
                 self._session.add(booking)
+
+    def _write_rates(self, listing_id: str, rates: RateCalendar) -> None:
+        """Replace the overrides read with ``rates`` (all of which come from, or fall in, the
+        window read: stored ranges never overlap)."""
+        since, until = self._rates_read[listing_id]
+        self._session.execute(
+            delete(t.rate_overrides).where(
+                R.listing_id == listing_id, R.start <= until, R.end > since
+            )
+        )
+        rows = [{"listing_id": listing_id} | attrs.asdict(o) for o in rates.overrides]
+        if rows:
+            self._session.execute(insert(t.rate_overrides), rows)
 
     def write_with_commit(self, events: Sequence[Mapping[str, Any]]) -> bool:
         """On psycopg, with a booking added: send its ``INSERT``, the outbox rows ``events``
@@ -240,7 +271,7 @@ def _moved(block: Block) -> tuple[Any, ...]:
 def _row(booking: Booking) -> dict[str, Any]:
     """The booking's columns: its fields, its price's parts in their own columns."""
     values = {f.name: getattr(booking, f.name) for f in attrs.fields(Booking) if f.name != "price"}
-    return values | attrs.asdict(booking.price)
+    return values | dict(zip(PRICE, booking.price.__composite_values__(), strict=True))
 
 
 def _batched(session: Session) -> bool:

@@ -15,6 +15,8 @@ from sqlalchemy import Table
 from sqlalchemy.orm import composite, registry, relationship
 
 from rental.adapters.sqlalchemy import tables
+from rental.domain.accounts.one_time_tokens import OneTimeToken
+from rental.domain.accounts.sessions import LoginSession
 from rental.domain.accounts.users import User
 from rental.domain.bookings.booking import Booking
 from rental.domain.bookings.policies import PriceBreakdown
@@ -39,6 +41,8 @@ VERSIONED: tuple[tuple[type, Table], ...] = (
     (Review, tables.reviews),
     (CalendarFeed, tables.calendar_feeds),
     (CalendarImport, tables.calendar_imports),
+    (OneTimeToken, tables.one_time_tokens),
+    (LoginSession, tables.login_sessions),
     (Thread, tables.threads),
 )
 # Foreign keys, as (class, column, parent class). Mapped as write-only relationships that
@@ -56,6 +60,8 @@ REFERENCES: tuple[tuple[type, str, type], ...] = (
     (Review, "author_id", User),
     (CalendarFeed, "listing_id", Listing),
     (CalendarImport, "listing_id", Listing),
+    (OneTimeToken, "user_id", User),
+    (LoginSession, "user_id", User),
 )
 
 

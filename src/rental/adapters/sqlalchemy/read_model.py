@@ -46,6 +46,7 @@ from rental.application.queries import (
 from rental.domain.accounts.users import TokenStanding, User
 from rental.domain.bookings.booking import Booking
 from rental.domain.calendar.nights import Block, CalendarEntry, HeldNights
+from rental.domain.calendar.rates import RateCalendar, RateOverride
 from rental.domain.calendar.stay import Stay
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment
@@ -154,6 +155,17 @@ class SqlReadModel(ReadModel):
         with self._session() as session:
             calendar = HeldNights.of(session.scalars(bookings), session.scalars(blocks), now)
         return calendar.collisions(stay)
+
+    def rate_overrides(self, listing_id: str, start: date, end: date) -> RateCalendar:
+        R = t.rate_overrides.c
+        query = (
+            select(R.start, R.end, R.price, R.min_nights, R.closed_to_arrival,
+                   R.closed_to_departure)
+            .where(R.listing_id == listing_id, R.start <= end, R.end > start)
+            .order_by(R.start)
+        )  # fmt: skip
+        with self._session() as session:
+            return RateCalendar(tuple(RateOverride(*row) for row in session.execute(query)))
 
     def booking(self, booking_id: str) -> Booking | None:
         found: Booking | None = self._get(Booking, booking_id)

@@ -34,6 +34,7 @@ from rental.application.queries import (
 from rental.domain.accounts.users import TokenStanding, User
 from rental.domain.bookings.booking import Booking
 from rental.domain.calendar.nights import CalendarEntry
+from rental.domain.calendar.rates import RateCalendar
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment
 from rental.domain.reviews.review import Review
@@ -172,6 +173,9 @@ class RoutedReadModel(ReadModel):
         self, listing_id: str, start: date, end: date, now: datetime
     ) -> list[CalendarEntry]:
         return self._public(lambda model: model.unavailable(listing_id, start, end, now))
+
+    def rate_overrides(self, listing_id: str, start: date, end: date) -> RateCalendar:
+        return self._public(lambda model: model.rate_overrides(listing_id, start, end))
 
     def listing_reviews(self, listing_id: str, page: PageRequest) -> Page[Review]:
         return self._public(lambda model: model.listing_reviews(listing_id, page))

@@ -90,6 +90,17 @@ class SqlUserRepository(UserRepository):
         with domain_errors():
             return bool(self._session.scalar(query))
 
+    def email_look_alike_taken(self, skeleton: str, except_user_id: str | None = None) -> bool:
+        c = t.users.c
+        query = select(exists().where(c.email_skeleton == skeleton, c.id != (except_user_id or "")))
+        with domain_errors():
+            return bool(self._session.scalar(query))
+
+    def username_look_alike_taken(self, skeleton: str) -> bool:
+        query = select(exists().where(t.users.c.username_skeleton == skeleton))
+        with domain_errors():
+            return bool(self._session.scalar(query))
+
 
 class SqlListingRepository(ListingRepository):
     """Listings, deleted ones included; ``for_update`` takes the row lock."""

@@ -15,10 +15,12 @@ from typing import Any
 
 from attrs import frozen
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     String,
     and_,
     bindparam,
+    cast,
     exists,
     func,
     literal_column,
@@ -31,6 +33,7 @@ from sqlalchemy.sql import Executable
 from sqlalchemy.sql.elements import BindParameter
 
 from rental.adapters.sqlalchemy import tables as t
+from rental.adapters.sqlalchemy.rates import stay_parameters, stay_rules, stay_subtotal
 from rental.application.queries import ListingSearch, ListingSort
 from rental.domain.bookings.booking import LIVE_STATUSES, BookingStatus, hold_cutoffs
 from rental.domain.calendar.stay import Stay
@@ -169,6 +172,7 @@ def search_parameters(search: ListingSearch, now: datetime, dialect: str) -> dic
             check_in=search.check_in, check_out=search.check_out,
             nights=Stay(search.check_in, search.check_out).nights,
             unpaid_since=unpaid_since, unanswered_since=unanswered_since,
+            **stay_parameters(Stay(search.check_in, search.check_out), now),
         )  # fmt: skip
     return params
 
@@ -202,10 +206,15 @@ def search_statements(shape: SearchShape) -> SearchStatements:
         where.append(L.country == bindparam("country"))
     if shape.guests:
         where.append(L.max_guests >= bindparam("guests"))
+    # With dates, the price is the stay's average nightly price (``rates.stay_subtotal`` /
+    # nights, compared as subtotal against price x nights to stay in whole minor units).
+    price: ColumnElement[Any] = stay_subtotal() if shape.dates else L.price_per_night
+    # Cast: psycopg sends small integers as smallint, whose product could overflow.
+    nights: Any = cast(bindparam("nights"), BigInteger) if shape.dates else 1
     if shape.min_price:
-        where.append(L.price_per_night >= bindparam("min_price"))
+        where.append(price >= cast(bindparam("min_price"), BigInteger) * nights)
     if shape.max_price:
-        where.append(L.price_per_night <= bindparam("max_price"))
+        where.append(price <= cast(bindparam("max_price"), BigInteger) * nights)
     where += has_amenities(shape.amenities, shape.dialect)
     if shape.dates:
         check_in: BindParameter[Any] = bindparam("check_in")
@@ -217,7 +226,7 @@ def search_statements(shape: SearchShape) -> SearchStatements:
             still_holds(bindparam("unpaid_since"), bindparam("unanswered_since")),
         ]
         where += [
-            L.min_nights <= bindparam("nights"),
+            *stay_rules(),
             L.max_nights >= bindparam("nights"),
             ~exists().where(*holding),
             ~exists().where(
@@ -225,7 +234,11 @@ def search_statements(shape: SearchShape) -> SearchStatements:
             ),
         ]
     total = func.count().over().label("total")
-    page = select(Listing, total).where(*where).order_by(*LISTING_ORDER[shape.sort])
+    order = LISTING_ORDER[shape.sort]
+    if shape.dates and shape.sort in (ListingSort.PRICE, ListingSort.PRICE_DESC):
+        by_price = price.asc() if shape.sort == ListingSort.PRICE else price.desc()
+        order = (by_price, L.id.asc())
+    page = select(Listing, total).where(*where).order_by(*order)
     page = page.limit(bindparam("limit")).offset(bindparam("offset"))
     count = select(func.count()).select_from(t.listings).where(*where)
     return SearchStatements(page=page, count=count)

@@ -24,6 +24,7 @@ from sqlalchemy import (
     true,
 )
 
+from rental.adapters.sqlalchemy.price_columns import NightlyColumn, TaxesColumn, TaxLinesColumn
 from rental.adapters.sqlalchemy.types import UtcDateTime, json_type
 
 NAMING = {
@@ -71,6 +72,9 @@ users = Table(
     # Issue 10: every token carries token_version; a password change or disabling bumps it.
     Column("token_version", Integer, nullable=False, server_default="0"),
     Column("disabled_at", UtcDateTime),
+    Column("email_verified_at", UtcDateTime()),  # 0011
+    Column("email_skeleton", String(320)),  # 0012: TR39 skeletons, to refuse look-alikes
+    Column("username_skeleton", String(120)),
 )  # fmt: skip
 
 listings = Table(
@@ -111,6 +115,11 @@ listings = Table(
     Column("smoking_allowed", Boolean, nullable=False, server_default=false()),
     Column("events_allowed", Boolean, nullable=False, server_default=false()),
     Column("listed", Boolean, nullable=False, server_default=true()),
+    # Prices by date (0010): the weekend's price, extra guests' fee, taxes.
+    Column("weekend_price", Money),
+    Column("extra_guest_fee", Money, nullable=False, server_default="0"),
+    Column("guests_included", Integer),
+    Column("taxes", TaxesColumn(), nullable=False),
 )  # fmt: skip
 
 blocks = Table(
@@ -147,6 +156,10 @@ bookings = Table(
     Column("refund_amount", Money),
     *_stamps(), _version(),
     CheckConstraint("check_out > check_in", name="nights"),
+    # The rest of the price (0010): extra guests' fees, each night's price, each tax.
+    Column("extra_guest_fees", Money, nullable=False, server_default="0"),
+    Column("nightly", NightlyColumn(), nullable=False),
+    Column("taxes", TaxLinesColumn(), nullable=False),
 )  # fmt: skip
 
 payments = Table(
@@ -280,6 +293,29 @@ calendar_imports = Table(
     *_stamps(), _version(),
 )  # fmt: skip
 
+# -- accounts (issue 21, 0011) --------------------------------------------------------------
+one_time_tokens = Table(
+    "one_time_tokens", metadata, _id(), _ref("user_id", "users.id"),
+    Column("purpose", String(20), nullable=False),
+    Column("secret_hash", String(64), nullable=False),  # SHA-256 of the secret; never the secret
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False),
+    Column("spent_at", UtcDateTime()),
+    Column("new_email", String(254)),
+    _version(),
+)  # fmt: skip
+
+login_sessions = Table(
+    "login_sessions", metadata, _id(), _ref("user_id", "users.id"),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("last_used_at", UtcDateTime(), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False),
+    Column("refresh_jti", String(64), nullable=False),
+    Column("user_agent", String(255), nullable=False),
+    Column("ended_at", UtcDateTime()),
+    _version(),
+)  # fmt: skip
+
 # -- messaging: threads of a guest and a host about a listing, and their messages ----------
 threads = Table(
     "threads", metadata, _id(), _ref("listing_id", "listings.id"),
@@ -323,4 +359,24 @@ message_preferences = Table(
     "message_preferences", metadata,
     Column("user_id", String(ID), ForeignKey("users.id"), primary_key=True),
     Column("notify_messages", Boolean, nullable=False),
+)  # fmt: skip
+
+# -- prices and rules by date (0010) --------------------------------------------------------
+# A listing's overrides as ranges [start, end) that never overlap (``domain/rates.py``).
+rate_overrides = Table(
+    "rate_overrides", metadata,
+    Column("listing_id", String(ID), ForeignKey("listings.id"), primary_key=True),
+    Column("start", Date, primary_key=True, quote=True),
+    Column("end", Date, nullable=False, quote=True),
+    Column("price", Money),
+    Column("min_nights", Integer),
+    Column("closed_to_arrival", Boolean, nullable=False),
+    Column("closed_to_departure", Boolean, nullable=False),
+)  # fmt: skip
+
+sign_in_failures = Table(
+    "sign_in_failures", metadata,
+    Column("user_id", String(ID), ForeignKey("users.id"), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("locked_until", UtcDateTime()),
 )  # fmt: skip

@@ -11,6 +11,11 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from rental.adapters.sqlalchemy import tables as t
+from rental.adapters.sqlalchemy.accounts import (
+    SqlLoginSessions,
+    SqlOneTimeTokens,
+    SqlSignInFailures,
+)
 from rental.adapters.sqlalchemy.bookkeeping import SqlLedger, SqlPayouts, SqlProviderEvents
 from rental.adapters.sqlalchemy.calendars import SqlCalendars
 from rental.adapters.sqlalchemy.channel_sync import (
@@ -62,6 +67,9 @@ class SqlUnitOfWork(UnitOfWork):
         self.provider_events = SqlProviderEvents(session)
         self.channel_feeds = SqlChannelFeedRepository(session)
         self.channel_imports = SqlChannelImportRepository(session)
+        self.one_time_tokens = SqlOneTimeTokens(session)
+        self.login_sessions = SqlLoginSessions(session)
+        self.sign_in_failures = SqlSignInFailures(session)
         self.threads = SqlThreads(session)
         self.user_blocks = SqlUserBlocks(session)
         return super().__enter__()

@@ -8,6 +8,7 @@ from typing import Any
 from rental.application import commands as c
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import (
+    accounts,
     bookings,
     channel_sync,
     disabling,
@@ -15,6 +16,7 @@ from rental.application.handlers import (
     payments,
     payouts,
     provider_sync,
+    rates,
     reviews,
     users,
 )
@@ -56,5 +58,20 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.ApplyCalendarFeed: channel_sync.apply_calendar_feed,
     c.RecordCalendarFeedUnchanged: channel_sync.record_calendar_feed_unchanged,
     c.RecordCalendarFeedFailure: channel_sync.record_calendar_feed_failure,
+    # accounts: credentials, verification, sessions (issue 21)
+    c.StartSession: accounts.start_session,
+    c.RotateRefreshToken: accounts.rotate_refresh_token,
+    c.EndSession: accounts.end_session,
+    c.EndEverySession: accounts.end_every_session,
+    c.ChangePassword: accounts.change_password,
+    c.RequestPasswordReset: accounts.request_password_reset,
+    c.IssuePasswordReset: accounts.issue_password_reset,
+    c.ResetPassword: accounts.reset_password,
+    c.IssueEmailToken: accounts.issue_email_token,
+    c.VerifyEmail: accounts.verify_email,
+    c.ResendVerification: accounts.resend_verification,
+    c.RequestEmailChange: accounts.request_email_change,
+    # prices and rules by date
+    c.UpdateCalendar: rates.update_calendar,
 }
 COMMAND_HANDLERS.update(MESSAGING_HANDLERS)

@@ -9,6 +9,7 @@ from datetime import datetime
 from rental.application import commands as c
 from rental.application.authorization import check_can_see_booking, check_is_host_of
 from rental.application.dependencies import Dependencies
+from rental.application.handlers.accounts import check_email_verified
 from rental.application.repositories import IdempotencyRecord
 from rental.application.shared.calendars import (
     expire_booking,
@@ -50,6 +51,7 @@ def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) 
     before = _booked_before(uow, cmd)
     if before is not None:
         return before
+    check_email_verified(uow, deps, cmd.actor.user_id)
     stay, now = Stay(cmd.check_in, cmd.check_out), deps.clock.now()
     uow.users.lock(cmd.actor.user_id)  # one guest's requests are counted one at a time
     recent = uow.bookings.made_by_guest_since(cmd.actor.user_id, now - UNPAID_HOLD)
@@ -57,7 +59,7 @@ def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) 
     calendar = locked_calendar(uow, deps, cmd.listing_id, stay, now)
     booking = calendar.request_booking(
         booking_id=deps.ids.new_id(), guest_id=cmd.actor.user_id, stay=stay, guests=cmd.guests,
-        now=now,
+        now=now, expected_total=cmd.expected_total,
     )  # fmt: skip
     if cmd.idempotency_key is not None:
         uow.idempotency.add(

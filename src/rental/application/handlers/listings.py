@@ -5,6 +5,7 @@ from __future__ import annotations
 from rental.application import commands as c
 from rental.application.authorization import check_can_host, check_can_manage_listing
 from rental.application.dependencies import Dependencies
+from rental.application.handlers.accounts import check_email_verified
 from rental.application.shared.calendars import managed_calendar
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.calendar.nights import Block
@@ -14,6 +15,7 @@ from rental.domain.listings.listing import Listing
 
 def create_listing(cmd: c.CreateListing, uow: UnitOfWork, deps: Dependencies) -> Listing:
     check_can_host(cmd.actor)
+    check_email_verified(uow, deps, cmd.actor.user_id)
     deps.limits.check_host_may_list_another(uow.listings.hosted_count(cmd.actor.user_id))
     listing = Listing.create(
         listing_id=deps.ids.new_id(), host_id=cmd.actor.user_id, now=deps.clock.now(), **cmd.given()

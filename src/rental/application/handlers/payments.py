@@ -11,6 +11,7 @@ from typing import Any
 from rental.application import commands as c
 from rental.application.authorization import check_is_guest_of
 from rental.application.dependencies import Dependencies
+from rental.application.handlers.accounts import check_email_verified
 from rental.application.ports import CardDeclined, PaymentTags
 from rental.application.repositories import IdempotencyRecord
 from rental.application.shared.ledger import record_capture
@@ -78,6 +79,7 @@ def pay_for_booking(cmd: c.PayForBooking, uow: UnitOfWork, deps: Dependencies) -
         raise InvalidInput.field("payment_method", "must be 'card'.")
     booking = uow.bookings.get(cmd.booking_id, for_update=True)
     check_is_guest_of(cmd.actor, booking, "pay for it")
+    check_email_verified(uow, deps, cmd.actor.user_id)
     key = cmd.idempotency_key
     if key is not None:
         record = uow.idempotency.get(cmd.actor.user_id, SCOPE, key)

@@ -6,6 +6,7 @@ from weakref import WeakKeyDictionary
 
 from rental.application import commands as c
 from rental.application.dependencies import Dependencies
+from rental.application.handlers.accounts import check_look_alike_email, check_password_of
 from rental.application.ports import PasswordHasher
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.accounts.users import Role, User, check_password, normalize_email
@@ -32,17 +33,24 @@ def _timing_dummy_hash(hasher: PasswordHasher) -> str:
 
 def _register(
     uow: UnitOfWork, deps: Dependencies, *, username: str, email: str, password: str,
-    role: Role, full_name: str | None = None,
+    role: Role, full_name: str | None = None, verified: bool = False,
 ) -> User:  # fmt: skip
     check_password(password)
     user = User.register(
         user_id=deps.ids.new_id(), username=username, email=email, role=role,
         password_hash=deps.hasher.hash(password), now=deps.clock.now(), full_name=full_name,
+        staff=role == Role.ADMIN,
     )  # fmt: skip
     if uow.users.by_email(user.email) is not None:
         raise EmailTaken(f"The email {user.email} is already registered.")
     if uow.users.username_taken(user.username):
         raise UsernameTaken(f"The username {user.username} is already taken.")
+    user.email_skeleton = check_look_alike_email(uow, deps, user.email)
+    user.username_skeleton = deps.look_alikes.skeleton(user.username)
+    if uow.users.username_look_alike_taken(user.username_skeleton):
+        raise UsernameTaken(f"The username {user.username} looks like another user's.")
+    if verified:
+        user.email_verified_at = user.created_at
     uow.users.add(user)
     uow.commit()
     return user
@@ -58,9 +66,10 @@ def register_user(cmd: c.RegisterUser, uow: UnitOfWork, deps: Dependencies) -> U
 
 
 def create_admin(cmd: c.CreateAdmin, uow: UnitOfWork, deps: Dependencies) -> User:
+    """Whoever runs the CLI vouches for the address: an admin starts verified."""
     return _register(
         uow, deps, username=cmd.username, email=cmd.email, password=cmd.password,
-        role=Role.ADMIN,
+        role=Role.ADMIN, verified=True,
     )  # fmt: skip
 
 
@@ -75,20 +84,16 @@ def authenticate(cmd: c.Authenticate, uow: UnitOfWork, deps: Dependencies) -> Us
         # and the extra time told which emails have accounts.
         deps.hasher.verify(_timing_dummy_hash(deps.hasher), cmd.password)
         raise AuthenticationFailed("Wrong email or password.")
-    if not deps.hasher.verify(user.password_hash, cmd.password):
-        raise AuthenticationFailed("Wrong email or password.")
+    check_password_of(
+        uow, deps, user, cmd.password, AuthenticationFailed("Wrong email or password.")
+    )
     user.check_can_sign_in()
     return user
 
 
 def update_profile(cmd: c.UpdateProfile, uow: UnitOfWork, deps: Dependencies) -> User:
     user = uow.users.get(cmd.actor.user_id)
-    password_hash = None
-    if cmd.password is not None:
-        password_hash = deps.hasher.hash(check_password(cmd.password))
-    user.update_profile(
-        now=deps.clock.now(), full_name=cmd.full_name, bio=cmd.bio, password_hash=password_hash
-    )
+    user.update_profile(now=deps.clock.now(), full_name=cmd.full_name, bio=cmd.bio)
     uow.commit()
     return user
 

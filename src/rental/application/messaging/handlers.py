@@ -8,6 +8,7 @@ from typing import Any
 
 from rental.application.commands import Command
 from rental.application.dependencies import Dependencies
+from rental.application.handlers.accounts import check_email_verified
 from rental.application.messaging import commands as c
 from rental.application.messaging.ports import MessageRate
 from rental.application.unit_of_work import UnitOfWork
@@ -36,6 +37,7 @@ def _post(
     thread: Thread, cmd: c.SendInquiry | c.SendMessage, uow: UnitOfWork, deps: Dependencies
 ) -> Message:
     actor = cmd.actor
+    check_email_verified(uow, deps, actor.user_id)  # RENTAL_REQUIRE_VERIFIED_EMAIL
     blocks = uow.user_blocks.between(thread.guest_id, thread.host_id)
     thread.check_can_post(actor.user_id, is_admin=actor.is_admin, blocks=blocks)
     check_body(cmd.body)  # a refused body does not count towards the rate

@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from enum import StrEnum
 
 from attrs import define, field, frozen
 
+from rental.domain.accounts.names import EMAIL_PATTERN as EMAIL_PATTERN
+from rental.domain.accounts.names import RESERVED_USERNAMES, check_username
+from rental.domain.accounts.names import USERNAME_PATTERN as USERNAME_PATTERN
+from rental.domain.accounts.names import normalize_email as normalize_email
 from rental.domain.aggregate import Aggregate
-from rental.domain.errors import AuthenticationFailed, InvalidInput, PermissionDenied
-from rental.domain.events import UserRegistered
+from rental.domain.errors import (
+    AuthenticationFailed,
+    EmailNotVerified,
+    InvalidInput,
+    PermissionDenied,
+)
+from rental.domain.events import (
+    EmailChangeRequested,
+    EmailVerificationRequested,
+    EmailVerified,
+    PasswordChanged,
+    UserRegistered,
+)
 from rental.domain.text import check_text
 
-EMAIL_PATTERN = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
-USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9_.-]{3,30}$")
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 1024  # hashing is slow on purpose; an endless password must not be
 MAX_FULL_NAME = 200
@@ -27,22 +39,6 @@ class Role(StrEnum):
     GUEST = "guest"
     HOST = "host"
     ADMIN = "admin"
-
-
-def normalize_email(email: str) -> str:
-    """Emails are case-insensitive: stored and compared lower-cased."""
-    normalized = email.strip().lower()
-    if len(normalized) > 254 or not EMAIL_PATTERN.match(normalized):
-        raise InvalidInput.field("email", "is not a valid email address.")
-    return normalized
-
-
-def check_username(username: str) -> str:
-    if not USERNAME_PATTERN.match(username):
-        raise InvalidInput.field(
-            "username", "must be 3 to 30 letters, digits, dots, dashes or underscores."
-        )
-    return username
 
 
 def check_password(password: str) -> str:
@@ -103,6 +99,10 @@ class User(Aggregate):
     bio: str | None = None
     token_version: int = 0
     disabled_at: datetime | None = None
+    email_verified_at: datetime | None = None
+    # What the email and the username look like (TR39 skeletons), to refuse look-alikes.
+    email_skeleton: str | None = None
+    username_skeleton: str | None = None
     version: int = field(default=1, kw_only=True)
 
     @classmethod
@@ -116,11 +116,16 @@ class User(Aggregate):
         password_hash: str,
         now: datetime,
         full_name: str | None = None,
+        staff: bool = False,
     ) -> User:
+        """A new account; reserved usernames (``admin``, ``support``…) only for the staff."""
         check_profile_text(full_name, None)
+        username = check_username(username)
+        if not staff and username.lower() in RESERVED_USERNAMES:
+            raise InvalidInput.field("username", "is reserved.")
         user = cls(
             id=user_id,
-            username=check_username(username),
+            username=username,
             email=normalize_email(email),
             role=Role(role).value,
             password_hash=password_hash,
@@ -169,15 +174,68 @@ class User(Aggregate):
         now: datetime,
         full_name: str | None = None,
         bio: str | None = None,
-        password_hash: str | None = None,
     ) -> None:
         check_profile_text(full_name, bio)
         if full_name is not None:
             self.full_name = full_name
         if bio is not None:
             self.bio = bio
-        if password_hash is not None:
-            self.password_hash = password_hash
-            self.token_version += 1  # whoever held a token under the old password loses it
         self.updated_at = now
         self.bump_version()
+
+    # -- credentials and email (issue 21) ---------------------------------------------------
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
+
+    def check_email_is_verified(self) -> None:
+        """Creating a listing, booking, paying and messaging need a verified email when
+        ``RENTAL_REQUIRE_VERIFIED_EMAIL`` is on (the handlers ask only then)."""
+        if not self.email_verified:
+            raise EmailNotVerified("Verify your email address first.")
+
+    def change_password(self, *, password_hash: str, now: datetime) -> None:
+        """A new password; every token issued before stops working (``token_version``)."""
+        self.password_hash = password_hash
+        self.end_every_session(now=now)
+        self.record(PasswordChanged(occurred_at=now, user_id=self.id))
+
+    def end_every_session(self, *, now: datetime) -> None:
+        """Every token issued so far, access and refresh, stops at once."""
+        self.token_version += 1
+        self.updated_at = now
+        self.bump_version()
+
+    def ask_for_verification(self, *, now: datetime) -> None:
+        """Mail a (new) verification token, unless the address is verified already."""
+        if not self.email_verified:
+            self.record(EmailVerificationRequested(occurred_at=now, user_id=self.id))
+
+    def verify_email(self, *, now: datetime) -> None:
+        if self.email_verified_at is None:
+            self.email_verified_at = now
+            self.updated_at = now
+            self.bump_version()
+            self.record(EmailVerified(occurred_at=now, user_id=self.id, email=self.email))
+
+    def ask_to_change_email(self, *, new_email: str, now: datetime) -> str:
+        """The new address (normalised) gets a token; it replaces the old one only when
+        that token is confirmed (``change_email``)."""
+        new_email = normalize_email(new_email)
+        if new_email == self.email:
+            raise InvalidInput.field("new_email", "is your current email address.")
+        self.record(
+            EmailChangeRequested(
+                occurred_at=now, user_id=self.id, old_email=self.email, new_email=new_email
+            )
+        )
+        return new_email
+
+    def change_email(self, *, new_email: str, skeleton: str, now: datetime) -> None:
+        """The new address was confirmed with its token, so it is verified too."""
+        self.email = new_email
+        self.email_skeleton = skeleton
+        self.email_verified_at = now
+        self.updated_at = now
+        self.bump_version()
+        self.record(EmailVerified(occurred_at=now, user_id=self.id, email=new_email))

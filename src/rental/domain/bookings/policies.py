@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from enum import StrEnum
+from typing import Any
 
-from attrs import frozen
+from attrs import fields, frozen
 
-from rental.domain.money import Money, percent_of
+from rental.domain.calendar.taxes import Tax
+from rental.domain.money import percent_of
 
 SERVICE_FEE_PERCENT = 10
 WEEKLY_NIGHTS = 7
@@ -38,8 +42,30 @@ def guest_refund_percent(policy: CancellationPolicy | str, days_before_check_in:
 
 
 @frozen
+class NightlyPrice:
+    """What one night of a stay costs, before discounts and fees."""
+
+    date: date
+    price: int
+
+
+@frozen
+class TaxLine:
+    """One tax of a stay, as charged."""
+
+    name: str
+    amount: int
+
+
+@frozen
 class PriceBreakdown:
-    """What a stay costs: the parts and their total, all in one currency's minor units."""
+    """What a stay costs: the parts and their total, all in one currency's minor units.
+
+    ``total`` is the sum of the lines: ``nightly_subtotal - discount + cleaning_fee +
+    extra_guest_fees + service_fee + sum(taxes)``. Every computed part is rounded half up to the
+    minor unit once (``money.share_of``) and the total is never rounded again. A booking stores
+    its breakdown and is never priced again.
+    """
 
     currency: str
     nightly_subtotal: int
@@ -47,42 +73,72 @@ class PriceBreakdown:
     cleaning_fee: int
     service_fee: int
     total: int
+    extra_guest_fees: int = 0
+    nightly: tuple[NightlyPrice, ...] = ()
+    taxes: tuple[TaxLine, ...] = ()
 
     @classmethod
     def quote(
         cls,
         *,
-        nights: int,
-        price_per_night: Money,
-        cleaning_fee: Money,
+        currency: str,
+        nightly: Sequence[NightlyPrice],
+        cleaning_fee: int,
         weekly_discount_percent: int,
         monthly_discount_percent: int,
+        extra_guest_fees: int = 0,
+        taxes: Sequence[Tax] = (),
+        guests: int = 1,
     ) -> PriceBreakdown:
-        subtotal = price_per_night * nights
+        """The price of the nights ``nightly`` (each already resolved, see ``rates``)."""
+        nights = len(nightly)
+        subtotal = sum(night.price for night in nightly)
         if nights >= MONTHLY_NIGHTS:
-            discount = subtotal.percent(monthly_discount_percent)
+            discount = percent_of(subtotal, monthly_discount_percent)
         elif nights >= WEEKLY_NIGHTS:
-            discount = subtotal.percent(weekly_discount_percent)
+            discount = percent_of(subtotal, weekly_discount_percent)
         else:
-            discount = Money.zero(subtotal.currency)
-        before_fee = subtotal - discount + cleaning_fee
-        service_fee = before_fee.percent(SERVICE_FEE_PERCENT)
-        total = before_fee + service_fee
-        return cls(
-            currency=subtotal.currency,
-            nightly_subtotal=subtotal.amount,
-            discount=discount.amount,
-            cleaning_fee=cleaning_fee.amount,
-            service_fee=service_fee.amount,
-            total=total.amount,
+            discount = 0
+        stay = subtotal - discount
+        fees = cleaning_fee + extra_guest_fees
+        service_fee = percent_of(stay + fees, SERVICE_FEE_PERCENT)
+        lines = tuple(
+            TaxLine(
+                tax.name, tax.charge(nights_amount=stay, fees=fees, guest_nights=guests * nights)
+            )
+            for tax in taxes
         )
+        total = stay + fees + service_fee + sum(line.amount for line in lines)
+        return cls(
+            currency=currency, nightly_subtotal=subtotal, discount=discount,
+            cleaning_fee=cleaning_fee, service_fee=service_fee, total=total,
+            extra_guest_fees=extra_guest_fees, nightly=tuple(nightly), taxes=lines,
+        )  # fmt: skip
+
+    @property
+    def lines_total(self) -> int:
+        """The lines summed again (equal to ``total`` by construction; the tests check it)."""
+        taxes = sum(line.amount for line in self.taxes)
+        return (
+            self.nightly_subtotal - self.discount + self.cleaning_fee + self.extra_guest_fees
+            + self.service_fee + taxes
+        )  # fmt: skip
+
+    @property
+    def host_base(self) -> int:
+        """What the host charges before the platform's cut: the nights after discount, the
+        cleaning fee and the extra-guest fees (not the service fee, not the taxes)."""
+        return self.nightly_subtotal - self.discount + self.cleaning_fee + self.extra_guest_fees
+
+    @property
+    def tax_total(self) -> int:
+        return sum(line.amount for line in self.taxes)
 
     def refund(self, percent: int) -> int:
+        """``percent`` of what was paid (taxes included), rounded half up: never more than
+        ``total`` for a percent of at most 100."""
         return percent_of(self.total, percent)
 
-    def __composite_values__(self) -> tuple[str, int, int, int, int, int]:
+    def __composite_values__(self) -> tuple[Any, ...]:
         """The parts in field order: how a mapper that stores them as columns reads them."""
-        return (
-            self.currency, self.nightly_subtotal, self.discount, self.cleaning_fee,
-            self.service_fee, self.total,
-        )  # fmt: skip
+        return tuple(getattr(self, field.name) for field in fields(PriceBreakdown))

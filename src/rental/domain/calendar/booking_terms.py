@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from attrs import frozen
+from attrs import field, frozen
 
-from rental.domain.bookings.policies import PriceBreakdown
+from rental.domain.bookings.policies import NightlyPrice, PriceBreakdown
+from rental.domain.calendar.rates import NO_OVERRIDES, Night, RateCalendar
 from rental.domain.calendar.stay import Stay, local_date
+from rental.domain.calendar.taxes import Tax, taxes_of
 from rental.domain.errors import (
     CheckInInPast,
+    ClosedToArrival,
+    ClosedToDeparture,
+    InvalidInput,
     StayLengthNotAllowed,
     StayTooFarAhead,
     TooManyGuests,
@@ -41,14 +47,31 @@ class BookingTerms:
     cancellation_policy: str
     instant_book: bool
     max_advance_days: int = DEFAULT_MAX_ADVANCE_DAYS
+    weekend_price: int | None = None
+    extra_guest_fee: int = 0
+    guests_included: int | None = None  # None: every guest the listing takes is included
+    taxes: tuple[Tax, ...] = field(default=(), converter=taxes_of)
 
-    def quote(self, stay: Stay) -> PriceBreakdown:
+    def extra_guests(self, guests: int) -> int:
+        included = self.max_guests if self.guests_included is None else self.guests_included
+        return max(guests - included, 0)
+
+    def quote(
+        self, stay: Stay, guests: int = 1, rates: RateCalendar = NO_OVERRIDES
+    ) -> PriceBreakdown:
+        """The price of ``stay`` for ``guests``, each night resolved by ``rates.resolve_night``."""
+        return self.price_nights(rates.stay_nights(stay, self), guests)
+
+    def price_nights(self, nights: list[Night], guests: int) -> PriceBreakdown:
         return PriceBreakdown.quote(
-            nights=stay.nights,
-            price_per_night=Money(self.price_per_night, self.currency),
-            cleaning_fee=Money(self.cleaning_fee, self.currency),
+            currency=self.currency,
+            nightly=[NightlyPrice(night.date, night.price) for night in nights],
+            cleaning_fee=self.cleaning_fee,
             weekly_discount_percent=self.weekly_discount_percent,
             monthly_discount_percent=self.monthly_discount_percent,
+            extra_guest_fees=self.extra_guest_fee * self.extra_guests(guests) * len(nights),
+            taxes=self.taxes,
+            guests=guests,
         )
 
     def today(self, now: datetime) -> date:
@@ -69,10 +92,25 @@ class BookingTerms:
                 {"guests": [f"must be at most {self.max_guests} for this listing."]}
             )
 
-    def check_stay_length(self, stay: Stay) -> None:
-        if not self.min_nights <= stay.nights <= self.max_nights:
+    def check_stay_length(self, stay: Stay, rates: RateCalendar = NO_OVERRIDES) -> None:
+        """``min_nights`` of the check-in night (its override, else the listing's); the
+        listing's ``max_nights``."""
+        low = rates.night(stay.check_in, self).min_nights
+        if not low <= stay.nights <= self.max_nights:
             raise StayLengthNotAllowed(
-                {"check_out": [f"the stay must be {self.min_nights} to {self.max_nights} nights."]}
+                {"check_out": [f"the stay must be {low} to {self.max_nights} nights."]}
+            )
+
+    def check_open_for_arrival(self, stay: Stay, rates: RateCalendar) -> None:
+        if rates.night(stay.check_in, self).closed_to_arrival:
+            raise ClosedToArrival(
+                {"check_in": [f"the listing takes no arrivals on {stay.check_in.isoformat()}."]}
+            )
+
+    def check_open_for_departure(self, stay: Stay, rates: RateCalendar) -> None:
+        if rates.night(stay.check_out, self).closed_to_departure:
+            raise ClosedToDeparture(
+                {"check_out": [f"the listing takes no departures on {stay.check_out.isoformat()}."]}
             )
 
     def check_within_horizon(self, stay: Stay, now: datetime) -> None:
@@ -85,11 +123,48 @@ class BookingTerms:
                                f"ahead ({horizon.isoformat()} for this listing)."]}
             )  # fmt: skip
 
-    def check_stay_rules(self, stay: Stay, guests: int, now: datetime) -> None:
-        """No check-in before today (listing time zone), party size, the booking horizon,
-        length of stay, and a total one card payment may be."""
-        self.check_check_in_not_past(stay, now)
-        self.check_party_size(guests)
-        self.check_within_horizon(stay, now)
-        self.check_stay_length(stay)
-        check_chargeable(Money(self.quote(stay).total, self.currency))
+    def stay_refusals(
+        self, stay: Stay, guests: int, now: datetime, rates: RateCalendar = NO_OVERRIDES
+    ) -> list[Refusal]:
+        """Every rule that refuses this stay, in the order ``check_stay_rules`` checks them:
+        no check-in before today (listing time zone), party size, the booking horizon, length
+        of stay (the check-in night's minimum), closed to arrival and to departure."""
+        refusals: list[Refusal] = []
+        checks: list[tuple[str, Callable[[], None]]] = [
+            ("check_in_past", lambda: self.check_check_in_not_past(stay, now)),
+            ("max_guests", lambda: self.check_party_size(guests)),
+            ("max_advance_days", lambda: self.check_within_horizon(stay, now)),
+            ("stay_length", lambda: self.check_stay_length(stay, rates)),
+            ("closed_to_arrival", lambda: self.check_open_for_arrival(stay, rates)),
+            ("closed_to_departure", lambda: self.check_open_for_departure(stay, rates)),
+        ]
+        for rule, check in checks:
+            try:
+                check()
+            except InvalidInput as error:
+                if rule == "stay_length":
+                    rule = "max_nights" if stay.nights > self.max_nights else "min_nights"
+                refusals.append(Refusal(rule, error))
+        return refusals
+
+    def check_stay_rules(
+        self, stay: Stay, guests: int, now: datetime, rates: RateCalendar = NO_OVERRIDES
+    ) -> None:
+        """Raise the first of ``stay_refusals``."""
+        refusals = self.stay_refusals(stay, guests, now, rates)
+        if refusals:
+            raise refusals[0].error
+        check_chargeable(Money(self.quote(stay, guests, rates).total, self.currency))
+
+
+@frozen
+class Refusal:
+    """A rule that refuses a stay: its name (``min_nights``, ``closed_to_arrival``…) and the
+    error a booking of the stay raises."""
+
+    rule: str
+    error: InvalidInput
+
+    @property
+    def message(self) -> str:
+        return self.error.detail

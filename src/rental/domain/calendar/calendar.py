@@ -20,18 +20,32 @@ methods of their own, under the same lock.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from attrs import define, field, frozen
 
 from rental.domain.aggregate import Aggregate
 from rental.domain.bookings.booking import Booking, BookingStatus
+from rental.domain.bookings.policies import PriceBreakdown
 from rental.domain.calendar.booking_terms import BookingTerms
 from rental.domain.calendar.nights import Block, CalendarEntry, HeldNights, Reason
+from rental.domain.calendar.rates import (
+    NO_OVERRIDES,
+    RateCalendar,
+    RateOverride,
+    check_rate_changes,
+)
 from rental.domain.calendar.stay import Stay
 from rental.domain.channel_sync.imports import BlockChanges, CalendarImport, ImportedNights
-from rental.domain.errors import BlockNotFound, InvalidInput, ListingNotFound, PermissionDenied
+from rental.domain.errors import (
+    BlockNotFound,
+    InvalidInput,
+    ListingNotFound,
+    PermissionDenied,
+    PriceChanged,
+)
 from rental.domain.events import BookingRequested, DatesBlocked, DatesUnblocked
 
 OPEN_END = date(9999, 12, 31)  # the last date every database stores
@@ -57,6 +71,7 @@ class CalendarChanges:
     bookings: tuple[Booking, ...] = ()
     added_blocks: tuple[Block, ...] = ()
     removed_blocks: tuple[Block, ...] = ()
+    rates: RateCalendar | None = None  # every override over the window, when they changed
 
 
 @define(slots=False, eq=False)
@@ -76,9 +91,11 @@ class Calendar(Aggregate):
     blocks: dict[str, Block] = field(factory=dict)
     overdue: tuple[str, ...] = ()
     window: Stay | None = None
+    rates: RateCalendar = NO_OVERRIDES  # the overrides over the window and its last day
     # False while its host has unlisted it: the host still blocks nights, nobody books.
     for_sale: bool = True
     _bookings: list[Booking] = field(factory=list, init=False)
+    _rates_changed: bool = field(default=False, init=False)
     _added: list[Block] = field(factory=list, init=False)
     _removed: list[Block] = field(factory=list, init=False)
 
@@ -94,15 +111,18 @@ class Calendar(Aggregate):
         blocks: Iterable[Block] = (),
         overdue: Iterable[str] = (),
         window: Stay | None = None,
+        overrides: Iterable[RateOverride] = (),
         for_sale: bool = True,
     ) -> Calendar:
         """The calendar of a listing from what its storage read: the live bookings' nights
-        (``booked``) and the blocks over ``window``."""
+        (``booked``), the blocks over ``window`` and the rate overrides over it (its
+        check-out day included: it may be closed to departure)."""
         blocks = list(blocks)
         entries = [*booked, *(CalendarEntry.of_block(b) for b in blocks)]
         return cls(
             listing_id, host_id, listed, terms, HeldNights.of_entries(entries),
-            {b.id: b for b in blocks}, tuple(overdue), window, for_sale,
+            {b.id: b for b in blocks}, tuple(overdue), window, RateCalendar(tuple(overrides)),
+            for_sale,
         )  # fmt: skip
 
     # -- guards -------------------------------------------------------------------------
@@ -122,6 +142,16 @@ class Calendar(Aggregate):
     def check_nights_free(self, stay: Stay) -> None:
         self.held.check_free(stay)
 
+    @staticmethod
+    def check_price_expected(price: PriceBreakdown, expected_total: int | None) -> None:
+        """A client that quoted the stay may say which total it agreed to: any other is a
+        conflict, and nothing is held."""
+        if expected_total is not None and expected_total != price.total:
+            raise PriceChanged(
+                f"The stay now costs {price.total} {price.currency} (minor units), not the "
+                f"{expected_total} expected; quote it again."
+            )
+
     def check_block_not_past(self, stay: Stay, now: datetime) -> None:
         """Nights already past cannot be sold any more, so there is nothing to block."""
         if stay.check_in < self.terms.today(now):
@@ -129,16 +159,25 @@ class Calendar(Aggregate):
 
     # -- bookings ---------------------------------------------------------------------------
     def request_booking(
-        self, *, booking_id: str, guest_id: str, stay: Stay, guests: int, now: datetime
+        self,
+        *,
+        booking_id: str,
+        guest_id: str,
+        stay: Stay,
+        guests: int,
+        now: datetime,
+        expected_total: int | None = None,
     ) -> Booking:
         """Hold ``stay`` for ``guest_id``: the booking starts pending, its nights taken at once
-        (in this calendar too, so a second request over them fails)."""
+        (in this calendar too, so a second request over them fails). It is priced night by
+        night from the rates read under the same lock, and keeps that price."""
         self.check_is_listed()
         self.check_is_for_sale()
         self.check_guest_is_not_host(guest_id)
-        self.terms.check_stay_rules(stay, guests, now)
+        self.terms.check_stay_rules(stay, guests, now, self.rates)
         self.check_nights_free(stay)
-        terms, price = self.terms, self.terms.quote(stay)
+        terms, price = self.terms, self.terms.quote(stay, guests, self.rates)
+        self.check_price_expected(price, expected_total)
         booking = Booking(
             id=booking_id,
             listing_id=self.listing_id,
@@ -247,9 +286,15 @@ class Calendar(Aggregate):
         return released
 
     # -- prices and rules by date -------------------------------------------------------------
-    # Overrides of the price or the stay rules for some nights go here: loaded by the storage
-    # over ``window`` with the rest, set and cleared by methods of their own (guards first,
-    # an event each), and applied by ``request_booking`` to its quote and its stay rules.
+    def change_rates(self, ranges: Sequence[Mapping[str, Any]], now: datetime) -> tuple[date, date]:
+        """Set or clear prices and rules over ``ranges`` (``rates.check_rate_changes``, today
+        in the listing's time zone), the later winning; the window loaded must cover them.
+        Returns the nights ``[start, end)`` touched."""
+        self.check_is_listed()
+        changes = check_rate_changes(ranges, self.terms.today(now))
+        self.rates = self.rates.applied(changes)
+        self._rates_changed = True
+        return min(c.start for c in changes), max(c.end for c in changes)
 
     # -- what changed -------------------------------------------------------------------------
     def _add_block(self, block: Block) -> None:
@@ -267,6 +312,10 @@ class Calendar(Aggregate):
 
     def pull_changes(self) -> CalendarChanges:
         """Return and forget what was decided since the last pull."""
-        changes = CalendarChanges(tuple(self._bookings), tuple(self._added), tuple(self._removed))
+        changes = CalendarChanges(
+            tuple(self._bookings), tuple(self._added), tuple(self._removed),
+            self.rates if self._rates_changed else None,
+        )  # fmt: skip
         self._bookings, self._added, self._removed = [], [], []
+        self._rates_changed = False
         return changes

@@ -12,7 +12,9 @@ from rental.domain.aggregate import Aggregate
 from rental.domain.bookings.booking import Booking
 from rental.domain.bookings.policies import CancellationPolicy, PriceBreakdown
 from rental.domain.calendar.booking_terms import DEFAULT_MAX_ADVANCE_DAYS, BookingTerms
+from rental.domain.calendar.rates import MAX_NIGHT_PRICE
 from rental.domain.calendar.stay import Stay, check_timezone, local_date
+from rental.domain.calendar.taxes import Tax, check_taxes
 from rental.domain.errors import (
     InvalidInput,
     ListingChanged,
@@ -66,10 +68,14 @@ EDITABLE: dict[str, Any] = {
     "cancellation_policy": CancellationPolicy.FLEXIBLE.value,
     "amenities": [],
     **DETAILS,
+    "weekend_price": None,
+    "extra_guest_fee": 0,
+    "guests_included": None,
+    "taxes": [],
 }
 REQUIRED = ("title", "city", "country", "price_per_night", "max_guests")
 MULTILINE = ("description",)
-OPTIONAL_NULLABLE = ("latitude", "longitude")
+OPTIONAL_NULLABLE = ("latitude", "longitude", "weekend_price", "guests_included")
 
 
 def _check_text(
@@ -92,6 +98,20 @@ def _check_int(
         errors[name] = ["must be an integer."]
     elif not low <= value <= high:
         errors[name] = [f"must be between {low} and {high}."]
+
+
+def _check_pricing(errors: dict[str, list[str]], values: dict[str, Any]) -> None:
+    """The prices by guest and by weekday, and the taxes (``rates.py``, ``taxes.py``)."""
+    if values["weekend_price"] is not None:
+        _check_int(errors, values, "weekend_price", 1, MAX_NIGHT_PRICE)
+    _check_int(errors, values, "extra_guest_fee", 0, MAX_NIGHT_PRICE)
+    if values["guests_included"] is not None:
+        # More than max_guests is allowed: then no party pays the extra-guest fee.
+        _check_int(errors, values, "guests_included", 1, MAX_GUESTS_LIMIT)
+    try:
+        values["taxes"] = list(check_taxes(values["taxes"]))
+    except InvalidInput as error:
+        errors.update(error.errors)
 
 
 def check_listing_fields(values: dict[str, Any]) -> dict[str, Any]:
@@ -150,6 +170,7 @@ def check_listing_fields(values: dict[str, Any]) -> dict[str, Any]:
     except InvalidInput as error:
         errors.update(error.errors)
     check_details(errors, values)
+    _check_pricing(errors, values)
     if errors:
         raise InvalidInput(errors)
     return values
@@ -191,6 +212,10 @@ class Listing(Aggregate):
     check_out_time: str = DETAILS["check_out_time"]
     house_rules: HouseRules = DETAILS["house_rules"]
     listed: bool = True
+    weekend_price: int | None = None
+    extra_guest_fee: int = 0
+    guests_included: int | None = None
+    taxes: list[Tax] = field(factory=list)
     rating_sum: int = 0
     review_count: int = 0
     rating_average: Decimal | None = None
@@ -281,7 +306,9 @@ class Listing(Aggregate):
             monthly_discount_percent=self.monthly_discount_percent, max_guests=self.max_guests,
             min_nights=self.min_nights, max_nights=self.max_nights, timezone=self.timezone,
             cancellation_policy=self.cancellation_policy, instant_book=self.instant_book,
-            max_advance_days=self.max_advance_days,
+            max_advance_days=self.max_advance_days, weekend_price=self.weekend_price,
+            extra_guest_fee=self.extra_guest_fee, guests_included=self.guests_included,
+            taxes=tuple(self.taxes),
         )  # fmt: skip
 
     def quote(self, stay: Stay) -> PriceBreakdown:

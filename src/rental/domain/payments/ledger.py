@@ -45,10 +45,12 @@ class LedgerEntry:
 
 
 def host_payout(booking: Booking, host_fee_percent: int) -> int:
-    """What the host earns of the booking's total before any refund."""
+    """What the host earns of the booking's total before any refund: what the host charges
+    (nights after discount, cleaning and extra-guest fees) less the platform's share of it,
+    plus the taxes, which the host collects and remits (the platform takes no share of them)."""
     price = booking.price
-    base = price.nightly_subtotal - price.discount + price.cleaning_fee
-    return base - percent_of(base, host_fee_percent)
+    base = price.host_base
+    return base - percent_of(base, host_fee_percent) + price.tax_total
 
 
 def payout_due_at(booking: Booking) -> datetime:

@@ -90,6 +90,9 @@ class CreateListingInput:
     check_out_time: str | None = UNSET
     house_rules: HouseRulesInput | None = UNSET
     listed: bool | None = UNSET
+    weekend_price: int | None = UNSET
+    extra_guest_fee: int | None = UNSET
+    guests_included: int | None = UNSET
 
 
 @strawberry.input(description="PATCH /listings/{id}: every field optional; null for a required "
@@ -122,6 +125,9 @@ class UpdateListingInput:
     check_out_time: str | None = UNSET
     house_rules: HouseRulesInput | None = UNSET
     listed: bool | None = UNSET
+    weekend_price: int | None = UNSET
+    extra_guest_fee: int | None = UNSET
+    guests_included: int | None = UNSET
 
 
 @strawberry.input(description="POST /bookings.")
@@ -146,3 +152,14 @@ class CreateReviewInput:
     booking_id: strawberry.ID
     rating: int
     comment: str
+
+
+@strawberry.input(description="Nights [start, end) and the overrides to set; null removes one, "
+                  "a field left out stays as it is (PUT /listings/{id}/calendar).")  # fmt: skip
+class RateRangeInput:
+    start: date
+    end: date
+    price: int | None = UNSET
+    min_nights: int | None = UNSET
+    closed_to_arrival: bool | None = UNSET
+    closed_to_departure: bool | None = UNSET

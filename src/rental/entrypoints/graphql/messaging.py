@@ -16,6 +16,7 @@ from rental.application.messaging.reads import (
     MessageView,
     MessagingReads,
     ThreadView,
+    view_of_message,
 )
 from rental.domain.errors import ThreadNotFound
 from rental.entrypoints.graphql.inputs import loaded
@@ -182,7 +183,8 @@ class MessagingMutation:
         body = loaded(MessageRequestSchema(), {"body": input.body})
         thread_id = str(input.thread_id)
         sent = info.context.handle(m.SendMessage(actor=actor, thread_id=thread_id, **body))
-        return _reads(info).message(actor, thread_id, sent.id)  # type: ignore[return-value]
+        # Its sender sees a message as written: no read needed to show it to them.
+        return view_of_message(sent, actor, contact_shared=False)  # type: ignore[return-value]
 
     @strawberry.mutation(description="POST /threads/{id}/read: read up to the message upTo.")
     @staticmethod

@@ -17,21 +17,31 @@ from rental.domain.errors import InvalidInput
 from rental.domain.listings import listing as listings
 from rental.domain.payments import payment as payments
 from rental.domain.reviews import review as reviews
+from rental.entrypoints.graphql.accounts import AccountMutation
 from rental.entrypoints.graphql.inputs import (
     UNSET,
     CreateListingInput,
     CreateReviewInput,
     PayForBookingInput,
+    RateRangeInput,
     RequestBookingInput,
     UpdateListingInput,
     given_fields,
     loaded,
     wire_value,
 )
-from rental.entrypoints.graphql.types import Booking, Info, Listing, Payment, Review
+from rental.entrypoints.graphql.types import (
+    Booking,
+    CalendarDay,
+    Info,
+    Listing,
+    Payment,
+    Review,
+)
 from rental.entrypoints.web.schemas.bookings import BookingRequestSchema
 from rental.entrypoints.web.schemas.listings import ListingCreateSchema, ListingUpdateSchema
 from rental.entrypoints.web.schemas.payments import IDEMPOTENCY_KEY, PaymentRequestSchema
+from rental.entrypoints.web.schemas.pricing import CalendarChangeSchema
 from rental.entrypoints.web.schemas.reviews import ReviewRequestSchema
 
 
@@ -54,7 +64,7 @@ def _booking(info: Info, command: Any) -> Booking:
 
 
 @strawberry.type(description="Every mutation needs a signed-in caller (UNAUTHENTICATED).")
-class Mutation:
+class Mutation(AccountMutation):
     @strawberry.mutation(description="POST /listings (hosts and admins).")
     @staticmethod
     def create_listing(info: Info, input: CreateListingInput) -> Listing | None:
@@ -77,6 +87,21 @@ class Mutation:
         listing: listings.Listing = info.context.handle(command)
         info.context.loaders.saw_listings([listing])
         return listing  # type: ignore[return-value]
+
+    @strawberry.mutation(description="PUT /listings/{id}/calendar (its host or an admin): "
+                         "ranges in order, the later winning; the nights touched.")  # fmt: skip
+    @staticmethod
+    def update_calendar(
+        info: Info, listing_id: strawberry.ID, ranges: list[RateRangeInput]
+    ) -> list[CalendarDay] | None:
+        actor = info.context.signed_in()
+        body = {"ranges": [given_fields(r, keep_null=True) for r in ranges]}
+        checked = loaded(CalendarChangeSchema(), body)
+        command = c.UpdateCalendar(
+            actor=actor, listing_id=str(listing_id), ranges=tuple(checked["ranges"])
+        )
+        start, end = info.context.handle(command)
+        return list(info.context.reads.rate_calendar(str(listing_id), start, end).days)  # type: ignore[arg-type]
 
     @strawberry.mutation(description="POST /bookings: pending, its nights held at once.")
     @staticmethod

@@ -9,7 +9,7 @@ from typing import Annotated, TypeAlias
 import strawberry
 
 from rental.application.queries import MAX_PER_PAGE, PageRequest
-from rental.application.reads import Quote as QuoteValue
+from rental.application.rate_reads import Quote as QuoteValue
 from rental.domain.accounts import users
 from rental.domain.bookings import booking as bookings
 from rental.domain.errors import InvalidInput
@@ -56,6 +56,14 @@ class User:
     @staticmethod
     def email(root: strawberry.Parent[users.User], info: Info) -> str | None:
         return info.context.reads.email_of(info.context.actor, root)
+
+    @strawberry.field(description="Whether the email is verified; null unless it is the "
+                      "caller's own account, or the caller is an admin.")  # fmt: skip
+    @staticmethod
+    def email_verified(root: strawberry.Parent[users.User], info: Info) -> bool | None:
+        if info.context.reads.email_of(info.context.actor, root) is None:
+            return None
+        return root.email_verified
 
     @strawberry.field(description="The active listings this user hosts, newest first.")
     @staticmethod
@@ -114,13 +122,57 @@ class Price:
     discount: int
     cleaning_fee: int
     service_fee: int
-    total: int
+    total: int = strawberry.field(description="The sum of the lines.")
+    nightly: list[NightlyPrice] = strawberry.field(description="Each night's price.")
+    extra_guest_fees: int
+    taxes: list[TaxLine]
 
 
-@strawberry.type(description="available: no booking or block holds any night of the stay.")
+@strawberry.type(description="One night of a stay and its price.")
+class NightlyPrice:
+    date: date
+    price: int
+
+
+@strawberry.type(description="One tax of a stay, as charged.")
+class TaxLine:
+    name: str
+    amount: int
+
+
+@strawberry.type(description="A rule refusing the stay: dates_unavailable, check_in_past, "
+                 "max_guests, max_advance_days, min_nights, max_nights, closed_to_arrival, "
+                 "closed_to_departure.")  # fmt: skip
+class QuoteReason:
+    rule: str
+    message: str
+
+
+@strawberry.type(description="available: no booking or block holds any night of the stay, "
+                 "and no rule refuses it (reasons).")  # fmt: skip
 class Quote:
     available: bool
     price: Price
+    reasons: list[QuoteReason]
+
+
+@strawberry.type(description="A tax of a listing: percent (amount in basis points of "
+                 "appliesTo) or per_guest_night (amount in minor units).")  # fmt: skip
+class Tax:
+    name: str
+    kind: str
+    amount: int
+    applies_to: str | None
+
+
+@strawberry.type(description="One night with the price and rules in force on it.")
+class CalendarDay:
+    date: date
+    available: bool
+    price: int
+    min_nights: int
+    closed_to_arrival: bool
+    closed_to_departure: bool
 
 
 @strawberry.type(description="What guests may do there.")
@@ -166,6 +218,24 @@ class Listing:
     listed: bool = strawberry.field(
         description="False: out of search, cannot be booked; seen by its host and admins only."
     )
+    weekend_price: int | None = strawberry.field(
+        description="Friday and Saturday nights (listing time zone); null: none."
+    )
+    extra_guest_fee: int
+    guests_included: int | None
+    taxes: list[Tax]
+
+    @strawberry.field(description="Each night of [from, to) (at most 731) with its price and "
+                      "rules (GET /listings/{id}/calendar).")  # fmt: skip
+    @staticmethod
+    def calendar(
+        root: strawberry.Parent[listings.Listing],
+        info: Info,
+        from_: Annotated[date, strawberry.argument(name="from")],
+        to: date,
+    ) -> list[CalendarDay]:
+        view = info.context.reads.rate_calendar(root.id, from_, to)
+        return list(view.days)  # type: ignore[arg-type]
 
     @strawberry.field
     @staticmethod

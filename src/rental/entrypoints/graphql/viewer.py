@@ -5,10 +5,11 @@ from __future__ import annotations
 import strawberry
 from strawberry.tools import merge_types
 
+from rental.entrypoints.graphql.accounts import AccountsViewer
 from rental.entrypoints.graphql.messaging import MessagingViewer
 from rental.entrypoints.graphql.types import Info
 
-Viewer = merge_types("Viewer", (MessagingViewer,))
+Viewer = merge_types("Viewer", (MessagingViewer, AccountsViewer))
 
 
 @strawberry.type

@@ -135,6 +135,12 @@ def _register_blueprints(api: Api) -> None:
 
     api.register_blueprint(channel_sync.blp, url_prefix=API_PREFIX)
     _register_money_blueprints(api)
+    from rental.entrypoints.http import accounts
+
+    api.register_blueprint(accounts.blp, url_prefix=API_PREFIX)
+    from rental.entrypoints.http import rates
+
+    api.register_blueprint(rates.blp, url_prefix=API_PREFIX)
     from rental.entrypoints.http import messaging
 
     api.register_blueprint(messaging.blp, url_prefix=API_PREFIX)

@@ -16,8 +16,6 @@ import flask_jwt_extended
 from flask import Flask, Response, request
 from flask_jwt_extended import (
     JWTManager,
-    create_access_token,
-    create_refresh_token,
     get_jwt,
     get_jwt_identity,
 )
@@ -25,12 +23,10 @@ from flask_jwt_extended.config import config as jwt_config
 
 from rental.adapters.telemetry import logs
 from rental.application.commands import Actor
-from rental.domain.accounts.users import User
-from rental.entrypoints.http.context import Decorator, get_rental, get_settings
+from rental.entrypoints.http.context import Decorator, get_rental
 from rental.entrypoints.http.errors import problem
+from rental.entrypoints.web.tokens import BEARER, TOKEN_VERSION
 
-BEARER = "Bearer"
-TOKEN_VERSION = "ver"  # noqa: S105 - the claim holding the user's token_version at issue
 logger = logging.getLogger(__name__)
 TOKEN_PROBLEM = "https://rental.example/problems/invalid-token"  # noqa: S105 - a URI
 VERIFIED_TOKENS = 4096  # per process: tokens in use by the clients of the last minutes
@@ -138,30 +134,3 @@ def optional_actor() -> Actor | None:
 def token_expiry() -> datetime:
     """When the token of the current request expires (UTC)."""
     return datetime.fromtimestamp(int(get_jwt()["exp"]), tz=UTC)
-
-
-def _claims(user: User) -> dict[str, Any]:
-    return {"role": user.role, TOKEN_VERSION: user.token_version}
-
-
-def access_token_for(user: User) -> dict[str, Any]:
-    token = create_access_token(identity=user.id, additional_claims=_claims(user))
-    minutes = get_settings().access_token_minutes
-    return {"access_token": token, "token_type": BEARER, "expires_in": minutes * 60}
-
-
-def refresh_access_token() -> dict[str, Any]:
-    """A new access token for the subject of the current (refresh) token."""
-    claims = get_jwt()
-    token = create_access_token(
-        identity=str(claims["sub"]),
-        additional_claims={"role": claims["role"], TOKEN_VERSION: claims.get(TOKEN_VERSION, 0)},
-    )
-    minutes = get_settings().access_token_minutes
-    return {"access_token": token, "token_type": BEARER, "expires_in": minutes * 60}
-
-
-def tokens_for(user: User) -> dict[str, Any]:
-    """The login answer: an access token and a refresh token."""
-    refresh = create_refresh_token(identity=user.id, additional_claims=_claims(user))
-    return {**access_token_for(user), "refresh_token": refresh}

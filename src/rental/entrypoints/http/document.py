@@ -6,6 +6,9 @@
 - Enums used in several places (countries, currencies, policies, who cancelled) are named
   components, so a generated client has one ``Country`` type, not one per schema; a nullable
   one is ``allOf`` its component plus ``nullable``, which generators read as one optional enum.
+- Every operation declares 414: ``rental serve`` (gunicorn) refuses a request line longer
+  than ``REQUEST_LINE_LIMIT`` bytes before the application sees it, as problem+json; a long
+  enough path or query string reaches it on any operation.
 - ``links`` let a client (or schemathesis's stateful phase) walk from one response to the next
   request: register -> login, listing -> booking -> payment -> cancel or review. A link is added
   only when both of its operations are in the document, so new endpoints never break it.
@@ -23,6 +26,20 @@ API_PREFIX = "/api/v1"
 ROOT_SERVER = [{"url": "/", "description": "The server root (probes)."}]
 SERVERS = [{"url": API_PREFIX, "description": "Version 1, on the server that serves this."}]
 
+# gunicorn's ``limit_request_line``, which ``rental serve`` keeps: method, target and version.
+REQUEST_LINE_LIMIT = 4094
+URI_TOO_LONG = {
+    "description": f"The request line (method, path with its query string, and version) is "
+    f"longer than {REQUEST_LINE_LIMIT:,} bytes: `rental serve` refuses it before reading "
+    "anything else. Put long values in a body, or ask for less at a time.",
+    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+}
+# Rules that hang on who asks and what already exists, which no schema can say; stated on the
+# operation (``x-rental-state-rule``, and in its description) so a tester knows the 422.
+STATE_RULES = {
+    "sendInquiry": "422 when the listing is the caller's own: a host does not write an "
+    "inquiry to itself.",
+}
 BOOKING_ID = {"booking_id": "$response.body#/id"}
 LISTING_ID = {"listing_id": "$response.body#/id"}
 # (source operationId, status) -> {link name: link object}; ``operationId`` names the target.
@@ -138,6 +155,13 @@ def finish(document: dict[str, Any]) -> dict[str, Any]:
     finished = {**document, "servers": SERVERS, "paths": paths}
     _name_enums(finished["components"]["schemas"])
     by_id = operations(finished)
+    for operation in by_id.values():
+        operation.setdefault("responses", {}).setdefault("414", URI_TOO_LONG)
+    for operation_id, rule in STATE_RULES.items():
+        if operation_id in by_id:
+            operation = by_id[operation_id]
+            operation["x-rental-state-rule"] = rule
+            operation["description"] = f"{operation.get('description', '')}\n\n{rule}".strip()
     for (source, status), links in LINKS.items():
         response = by_id.get(source, {}).get("responses", {}).get(status)
         if response is None:

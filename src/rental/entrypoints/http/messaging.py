@@ -21,6 +21,7 @@ from rental.application.messaging.reads import (
     ThreadPage,
     ThreadView,
     Updates,
+    view_of_message,
 )
 from rental.domain.accounts.users import User
 from rental.entrypoints.http.auth import current_actor, jwt_required
@@ -175,8 +176,8 @@ class ThreadMessages(MethodView):
         actor = current_actor()
         message = get_rental().handle(m.SendMessage(actor=actor, thread_id=thread_id, **body))
         location = url_for("messaging.ThreadMessage", thread_id=thread_id, message_id=message.id)
-        view = messaging().message(actor, thread_id, message.id)
-        return view, 201, {"Location": location}
+        # Its sender sees a message as written: no read needed to show it to them.
+        return view_of_message(message, actor, contact_shared=False), 201, {"Location": location}
 
 
 @blp.route("/threads/<thread_id>/messages/<message_id>")

@@ -19,9 +19,20 @@ from attrs import frozen
 from flask import Flask, Response, g, request
 
 from rental.entrypoints.http.errors import problem
+from rental.entrypoints.web.clients import current_client
 from rental.settings import RateLimit, Settings
 
-LIMITED_ENDPOINTS = frozenset({"auth.register", "auth.login"})
+LIMITED_ENDPOINTS = frozenset(
+    {
+        "auth.register",
+        "auth.login",
+        # issue 21: recovery and verification share the sign-in limit
+        "accounts.request_password_reset",
+        "accounts.confirm_password_reset",
+        "accounts.verify_email",
+        "accounts.resend_verification",
+    }
+)
 RATE_LIMITED = "https://rental.example/problems/rate-limited"
 logger = logging.getLogger(__name__)
 
@@ -170,7 +181,7 @@ def init_app(app: Flask, settings: Settings, store: RateLimitStore | None = None
         if request.endpoint not in LIMITED_ENDPOINTS or request.method != "POST":
             return None
         # The peer address only: X-Forwarded-For is whatever the client wants it to be.
-        verdict = limiter.count(request.remote_addr or "unknown")
+        verdict = limiter.count(current_client())
         if verdict is None:
             return None
         g.rate_limit = verdict

@@ -11,22 +11,22 @@ from flask_jwt_extended import get_jwt
 from rental.application import commands as c
 from rental.application.messaging.commands import SetMessageEmails
 from rental.domain.accounts.users import User
-from rental.entrypoints.http.auth import (
-    current_actor,
-    jwt_required,
-    refresh_access_token,
-    token_expiry,
-    tokens_for,
-)
+from rental.domain.errors import AuthenticationFailed
+from rental.entrypoints.http.auth import current_actor, jwt_required, token_expiry
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
 from rental.entrypoints.http.messaging import Account, message_emails
 from rental.entrypoints.web.schemas.users import (
-    AccessTokenSchema,
     LoginSchema,
     ProfileUpdateSchema,
     RegisterSchema,
     TokensSchema,
     UserSchema,
+)
+from rental.entrypoints.web.tokens import (
+    current_session_id,
+    session_lifetime,
+    tokens_for,
+    user_agent,
 )
 
 blp = Blueprint("auth", __name__, description="Sign up, sign in, tokens.")
@@ -71,19 +71,33 @@ def login(body: dict[str, Any]) -> dict[str, Any]:
     Shares the rate limit of register, per client address; past it, 429 with Retry-After.
     Every answer carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset.
     """
-    user = get_rental().handle(c.Authenticate(email=body["email"], password=body["password"]))
-    return tokens_for(user)
+    rental = get_rental()
+    user = rental.handle(c.Authenticate(email=body["email"], password=body["password"]))
+    command = c.StartSession(user_id=user.id, user_agent=user_agent(), lifetime=session_lifetime())
+    return tokens_for(rental.handle(command))
 
 
 @blp.post("/auth/refresh")
 @blp.doc(operationId="refreshToken")
 @jwt_required(refresh=True)
-@blp.response(200, AccessTokenSchema)
+@blp.response(200, TokensSchema)
 @blp.problems(401)
 @blp.doc(security=BEARER)
 def refresh() -> dict[str, Any]:
-    """A new access token; send the refresh token as the bearer token."""
-    return refresh_access_token()
+    """A new access token and a new refresh token; send the refresh token as the bearer.
+
+    Refresh tokens rotate: the one sent stops working. Sending one that was already rotated
+    (a stolen copy, or a client that kept an old one) answers 401 and ends its whole session,
+    every token of that sign-in included (RFC 9700, section 4.14.2)."""
+    claims = get_jwt()
+    session_id = current_session_id()
+    if session_id is None:
+        raise AuthenticationFailed("This refresh token has no session; sign in again.")
+    command = c.RotateRefreshToken(
+        user_id=str(claims["sub"]), session_id=session_id, jti=str(claims["jti"]),
+        lifetime=session_lifetime(),
+    )  # fmt: skip
+    return tokens_for(get_rental().handle(command))
 
 
 @blp.post("/auth/logout")
@@ -92,9 +106,13 @@ def refresh() -> dict[str, Any]:
 @blp.problems(401)
 @blp.doc(security=BEARER)
 def logout() -> Response:
-    """Revoke the bearer token of this request (access or refresh): from now on it answers 401.
-    Log out with each token to revoke both."""
-    get_rental().handle(c.RevokeToken(jti=str(get_jwt()["jti"]), expires_at=token_expiry()))
+    """End the sign-in session of the bearer token (access or refresh): from now on this
+    token, and every other token of the same sign-in, answers 401."""
+    rental = get_rental()
+    rental.handle(c.RevokeToken(jti=str(get_jwt()["jti"]), expires_at=token_expiry()))
+    session_id = current_session_id()
+    if session_id is not None:
+        rental.handle(c.EndSession(actor=current_actor(), session_id=session_id))
     return Response(status=204)
 
 
@@ -118,8 +136,11 @@ def me() -> Account:
 @me_blp.problems(400, 401, 415)
 @me_blp.doc(security=BEARER)
 def update_me(body: dict[str, Any]) -> Account:
-    """Change your full name, bio or password, or whether you are emailed about new messages
-    (`notify_messages`); fields left out (or null) stay as they are."""
+    """Change your full name or bio, or whether you are emailed about new messages
+    (`notify_messages`); fields left out (or null) stay as they are.
+
+    ``password`` is refused (422): changing it needs the current one, at
+    ``POST /users/me/password``."""
     actor = current_actor()
     notify = body.pop("notify_messages", None)
     if notify is not None:

@@ -19,6 +19,8 @@ DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
     (e.WebhookRejected, 400),
     (e.Conflict, 409),
     (e.PreconditionFailed, 412),
+    (e.InvalidToken, 400),
+    (e.TooManyAttempts, 429),
     (e.TooManyMessages, 429),
     (e.TimeBudgetSpent, 503),
     (e.TooManyPaymentAttempts, 429),

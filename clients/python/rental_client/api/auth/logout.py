@@ -44,6 +44,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 414:
+        response_414 = Problem.from_dict(response.json())
+
+
+
+        return response_414
+
     response_default = Problem.from_dict(response.json())
 
 
@@ -66,8 +73,8 @@ def sync_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[Any | Problem]:
-    """ Revoke the bearer token of this request (access or refresh): from now on it answers 401.
-    Log out with each token to revoke both.
+    """ End the sign-in session of the bearer token (access or refresh): from now on this
+    token, and every other token of the same sign-in, answers 401.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -93,8 +100,8 @@ def sync(
     client: AuthenticatedClient,
 
 ) -> Any | Problem | None:
-    """ Revoke the bearer token of this request (access or refresh): from now on it answers 401.
-    Log out with each token to revoke both.
+    """ End the sign-in session of the bearer token (access or refresh): from now on this
+    token, and every other token of the same sign-in, answers 401.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,8 +122,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[Any | Problem]:
-    """ Revoke the bearer token of this request (access or refresh): from now on it answers 401.
-    Log out with each token to revoke both.
+    """ End the sign-in session of the bearer token (access or refresh): from now on this
+    token, and every other token of the same sign-in, answers 401.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,8 +149,8 @@ async def asyncio(
     client: AuthenticatedClient,
 
 ) -> Any | Problem | None:
-    """ Revoke the bearer token of this request (access or refresh): from now on it answers 401.
-    Log out with each token to revoke both.
+    """ End the sign-in session of the bearer token (access or refresh): from now on this
+    token, and every other token of the same sign-in, answers 401.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

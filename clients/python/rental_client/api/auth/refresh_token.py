@@ -8,8 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.access_token import AccessToken
 from ...models.problem import Problem
+from ...models.tokens import Tokens
 from typing import cast
 
 
@@ -33,9 +33,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AccessToken | Problem:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Tokens:
     if response.status_code == 200:
-        response_200 = AccessToken.from_dict(response.json())
+        response_200 = Tokens.from_dict(response.json())
 
 
 
@@ -48,6 +48,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 414:
+        response_414 = Problem.from_dict(response.json())
+
+
+
+        return response_414
+
     response_default = Problem.from_dict(response.json())
 
 
@@ -56,7 +63,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AccessToken | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Tokens]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,15 +76,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AccessToken | Problem]:
-    """ A new access token; send the refresh token as the bearer token.
+) -> Response[Problem | Tokens]:
+    """ A new access token and a new refresh token; send the refresh token as the bearer.
+
+     Refresh tokens rotate: the one sent stops working. Sending one that was already rotated
+    (a stolen copy, or a client that kept an old one) answers 401 and ends its whole session,
+    every token of that sign-in included (RFC 9700, section 4.14.2).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessToken | Problem]
+        Response[Problem | Tokens]
      """
 
 
@@ -95,15 +106,19 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> AccessToken | Problem | None:
-    """ A new access token; send the refresh token as the bearer token.
+) -> Problem | Tokens | None:
+    """ A new access token and a new refresh token; send the refresh token as the bearer.
+
+     Refresh tokens rotate: the one sent stops working. Sending one that was already rotated
+    (a stolen copy, or a client that kept an old one) answers 401 and ends its whole session,
+    every token of that sign-in included (RFC 9700, section 4.14.2).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccessToken | Problem
+        Problem | Tokens
      """
 
 
@@ -116,15 +131,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AccessToken | Problem]:
-    """ A new access token; send the refresh token as the bearer token.
+) -> Response[Problem | Tokens]:
+    """ A new access token and a new refresh token; send the refresh token as the bearer.
+
+     Refresh tokens rotate: the one sent stops working. Sending one that was already rotated
+    (a stolen copy, or a client that kept an old one) answers 401 and ends its whole session,
+    every token of that sign-in included (RFC 9700, section 4.14.2).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessToken | Problem]
+        Response[Problem | Tokens]
      """
 
 
@@ -142,15 +161,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> AccessToken | Problem | None:
-    """ A new access token; send the refresh token as the bearer token.
+) -> Problem | Tokens | None:
+    """ A new access token and a new refresh token; send the refresh token as the bearer.
+
+     Refresh tokens rotate: the one sent stops working. Sending one that was already rotated
+    (a stolen copy, or a client that kept an old one) answers 401 and ends its whole session,
+    every token of that sign-in included (RFC 9700, section 4.14.2).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccessToken | Problem
+        Problem | Tokens
      """
 
 

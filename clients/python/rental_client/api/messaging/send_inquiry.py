@@ -78,6 +78,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 414:
+        response_414 = Problem.from_dict(response.json())
+
+
+
+        return response_414
+
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
@@ -133,6 +140,8 @@ def sync_detailed(
     A sender may post at most 30 messages a minute (inquiries included), across every
     server process; past it, 429 with Retry-After.
 
+    422 when the listing is the caller's own: a host does not write an inquiry to itself.
+
     Args:
         listing_id (str):
         body (InquiryRequest):
@@ -175,6 +184,8 @@ def sync(
     A sender may post at most 30 messages a minute (inquiries included), across every
     server process; past it, 429 with Retry-After.
 
+    422 when the listing is the caller's own: a host does not write an inquiry to itself.
+
     Args:
         listing_id (str):
         body (InquiryRequest):
@@ -211,6 +222,8 @@ async def asyncio_detailed(
 
     A sender may post at most 30 messages a minute (inquiries included), across every
     server process; past it, 429 with Retry-After.
+
+    422 when the listing is the caller's own: a host does not write an inquiry to itself.
 
     Args:
         listing_id (str):
@@ -253,6 +266,8 @@ async def asyncio(
 
     A sender may post at most 30 messages a minute (inquiries included), across every
     server process; past it, 429 with Retry-After.
+
+    422 when the listing is the caller's own: a host does not write an inquiry to itself.
 
     Args:
         listing_id (str):

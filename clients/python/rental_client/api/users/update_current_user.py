@@ -63,6 +63,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 414:
+        response_414 = Problem.from_dict(response.json())
+
+
+
+        return response_414
+
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
@@ -100,8 +107,11 @@ def sync_detailed(
     body: ProfileUpdate,
 
 ) -> Response[Problem | User]:
-    """ Change your full name, bio or password, or whether you are emailed about new messages
+    """ Change your full name or bio, or whether you are emailed about new messages
     (`notify_messages`); fields left out (or null) stay as they are.
+
+     ``password`` is refused (422): changing it needs the current one, at
+    ``POST /users/me/password``.
 
     Args:
         body (ProfileUpdate):
@@ -132,8 +142,11 @@ def sync(
     body: ProfileUpdate,
 
 ) -> Problem | User | None:
-    """ Change your full name, bio or password, or whether you are emailed about new messages
+    """ Change your full name or bio, or whether you are emailed about new messages
     (`notify_messages`); fields left out (or null) stay as they are.
+
+     ``password`` is refused (422): changing it needs the current one, at
+    ``POST /users/me/password``.
 
     Args:
         body (ProfileUpdate):
@@ -159,8 +172,11 @@ async def asyncio_detailed(
     body: ProfileUpdate,
 
 ) -> Response[Problem | User]:
-    """ Change your full name, bio or password, or whether you are emailed about new messages
+    """ Change your full name or bio, or whether you are emailed about new messages
     (`notify_messages`); fields left out (or null) stay as they are.
+
+     ``password`` is refused (422): changing it needs the current one, at
+    ``POST /users/me/password``.
 
     Args:
         body (ProfileUpdate):
@@ -191,8 +207,11 @@ async def asyncio(
     body: ProfileUpdate,
 
 ) -> Problem | User | None:
-    """ Change your full name, bio or password, or whether you are emailed about new messages
+    """ Change your full name or bio, or whether you are emailed about new messages
     (`notify_messages`); fields left out (or null) stay as they are.
+
+     ``password`` is refused (422): changing it needs the current one, at
+    ``POST /users/me/password``.
 
     Args:
         body (ProfileUpdate):

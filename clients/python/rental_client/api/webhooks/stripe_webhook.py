@@ -66,6 +66,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 414:
+        response_414 = Problem.from_dict(response.json())
+
+
+
+        return response_414
+
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
@@ -101,7 +115,9 @@ def sync_detailed(
 
      400 for a missing, wrong or stale (over 5 minutes) signature, with nothing recorded; 404
     when Stripe is not the configured gateway. A replayed event answers 200 and acts once.
-    A request without the header is malformed whatever the gateway, so it is a 400 first.
+    A request without the header is malformed whatever the gateway, so it is a 400 first; any
+    value of the header is checked only as a signature. The body's content is judged only
+    after the signature.
 
     Args:
         stripe_signature (str):
@@ -139,7 +155,9 @@ def sync(
 
      400 for a missing, wrong or stale (over 5 minutes) signature, with nothing recorded; 404
     when Stripe is not the configured gateway. A replayed event answers 200 and acts once.
-    A request without the header is malformed whatever the gateway, so it is a 400 first.
+    A request without the header is malformed whatever the gateway, so it is a 400 first; any
+    value of the header is checked only as a signature. The body's content is judged only
+    after the signature.
 
     Args:
         stripe_signature (str):
@@ -172,7 +190,9 @@ async def asyncio_detailed(
 
      400 for a missing, wrong or stale (over 5 minutes) signature, with nothing recorded; 404
     when Stripe is not the configured gateway. A replayed event answers 200 and acts once.
-    A request without the header is malformed whatever the gateway, so it is a 400 first.
+    A request without the header is malformed whatever the gateway, so it is a 400 first; any
+    value of the header is checked only as a signature. The body's content is judged only
+    after the signature.
 
     Args:
         stripe_signature (str):
@@ -210,7 +230,9 @@ async def asyncio(
 
      400 for a missing, wrong or stale (over 5 minutes) signature, with nothing recorded; 404
     when Stripe is not the configured gateway. A replayed event answers 200 and acts once.
-    A request without the header is malformed whatever the gateway, so it is a 400 first.
+    A request without the header is malformed whatever the gateway, so it is a 400 first; any
+    value of the header is checked only as a signature. The body's content is judged only
+    after the signature.
 
     Args:
         stripe_signature (str):

@@ -7,6 +7,7 @@ from marshmallow import EXCLUDE, fields, validate
 from rental.domain.listings.listing import MAX_GUESTS_LIMIT
 from rental.entrypoints.web.schemas.common import NO_NUL, BaseSchema, PageQuerySchema, text
 from rental.entrypoints.web.schemas.payments import idempotency_key_field
+from rental.entrypoints.web.schemas.pricing import NightlyPriceSchema, TaxLineSchema
 
 STATUSES = ["pending", "confirmed", "declined", "cancelled", "expired", "completed"]
 
@@ -42,6 +43,15 @@ class BookingRequestSchema(BaseSchema):
             "x-rental-at-most": "listing.max_guests",
         },
     )
+    expected_total = fields.Integer(
+        strict=True,
+        allow_none=True,
+        validate=validate.Range(min=0),
+        metadata={
+            "description": "The `total` of the quote the client agreed to: when the stay's "
+            "price now differs, 409 `price-changed` and nothing is held."
+        },
+    )
 
 
 class PriceSchema(BaseSchema):
@@ -52,7 +62,12 @@ class PriceSchema(BaseSchema):
     discount = fields.Integer()
     cleaning_fee = fields.Integer()
     service_fee = fields.Integer()
-    total = fields.Integer()
+    total = fields.Integer(metadata={"description": "The sum of the lines."})
+    nightly = fields.List(
+        fields.Nested(NightlyPriceSchema), metadata={"description": "Each night's price."}
+    )
+    extra_guest_fees = fields.Integer()
+    taxes = fields.List(fields.Nested(TaxLineSchema))
 
 
 class BookingSchema(BaseSchema):

@@ -38,6 +38,7 @@ from rental.entrypoints.web.schemas.listing_details import (
     ListingDetailsInputSchema,
     ListingDetailsSchema,
 )
+from rental.entrypoints.web.schemas.pricing import PricingFieldsSchema, PricingSchema
 
 MONEY = validate.Range(min=0, max=MAX_PRICE)
 PERCENT = validate.Range(min=0, max=100)
@@ -84,7 +85,7 @@ def _int(**kwargs: object) -> fields.Integer:
     return fields.Integer(strict=True, **kwargs)  # type: ignore[arg-type]
 
 
-class ListingUpdateSchema(ListingDetailsInputSchema):
+class ListingUpdateSchema(ListingDetailsInputSchema, PricingFieldsSchema):
     """The fields a host sets. On PATCH each is optional, and ``null`` is refused for the
     required ones (title, city, country, price_per_night, max_guests)."""
 
@@ -147,7 +148,7 @@ class ListingCreateSchema(ListingUpdateSchema):
     max_guests = _int(required=True, validate=validate.Range(min=1, max=MAX_GUESTS_LIMIT))
 
 
-class ListingSchema(ListingDetailsSchema):
+class ListingSchema(ListingDetailsSchema, PricingSchema):
     """A listing as anyone may read it."""
 
     id = fields.String(required=True)

@@ -74,7 +74,6 @@ class ProfileUpdateSchema(BaseSchema):
         ONE_LINE, max_length=MAX_FULL_NAME, allow_none=True, metadata={"example": "Hana Ito"}
     )
     bio = text(MULTILINE, max_length=MAX_BIO, allow_none=True)
-    password = password(allow_none=True)
     notify_messages = StrictBoolean(
         allow_none=True,
         metadata={"description": "Whether you are emailed about new messages (at most one "
@@ -95,6 +94,7 @@ class UserSchema(BaseSchema):
     full_name = fields.String(required=True, allow_none=True)
     bio = fields.String(required=True, allow_none=True)
     created_at = fields.DateTime(required=True)
+    email_verified = fields.Boolean(required=True)
     notify_messages = fields.Boolean(
         metadata={"description": "Whether you are emailed about new messages."}
     )
@@ -112,3 +112,61 @@ class TokensSchema(AccessTokenSchema):
     """The answer to a login: an access token and the refresh token that renews it."""
 
     refresh_token = fields.String(required=True)
+
+
+# -- accounts (issue 21) --------------------------------------------------------------------
+def _email(**kwargs: object) -> fields.String:
+    return fields.String(
+        validate=[
+            validate.Length(max=254),
+            validate.Regexp(EMAIL, error="is not a valid email address."),
+        ],
+        metadata={"example": "hana@example.com"},
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+ONE_TIME_TOKEN = {"description": "The token from the emailed link (after `#token=`)."}
+
+
+class PasswordChangeSchema(BaseSchema):
+    """The current password, and the new one."""
+
+    current_password = text(NO_NUL, max_length=MAX_PASSWORD_LENGTH, required=True, load_only=True)
+    new_password = password(required=True)
+
+
+class PasswordResetSchema(BaseSchema):
+    """The address of the account whose password is forgotten."""
+
+    email = _email(required=True)
+
+
+class PasswordResetConfirmSchema(BaseSchema):
+    """The emailed token and the new password."""
+
+    token = text(NO_NUL, max_length=200, required=True, load_only=True, metadata=ONE_TIME_TOKEN)
+    new_password = password(required=True)
+
+
+class VerifyEmailSchema(BaseSchema):
+    """The emailed token of a verification or of an email change."""
+
+    token = text(NO_NUL, max_length=200, required=True, load_only=True, metadata=ONE_TIME_TOKEN)
+
+
+class EmailChangeSchema(BaseSchema):
+    """The new address, and the current password to confirm it is you."""
+
+    new_email = _email(required=True)
+    current_password = text(NO_NUL, max_length=MAX_PASSWORD_LENGTH, required=True, load_only=True)
+
+
+class SessionSchema(BaseSchema):
+    """One sign-in; ``current`` is the one of the token of this request."""
+
+    id = fields.String(required=True)
+    created_at = fields.DateTime(required=True)
+    last_used_at = fields.DateTime(required=True)
+    user_agent = fields.String(required=True)
+    current = fields.Boolean(required=True)

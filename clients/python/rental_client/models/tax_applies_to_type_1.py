@@ -1,0 +1,10 @@
+from typing import Literal
+
+TaxAppliesToType1 = Literal['nights', 'nights_and_fees']
+
+TAX_APPLIES_TO_TYPE_1_VALUES: set[TaxAppliesToType1] = { 'nights', 'nights_and_fees',  }
+
+def check_tax_applies_to_type_1(value: str) -> TaxAppliesToType1:
+    if value in TAX_APPLIES_TO_TYPE_1_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {TAX_APPLIES_TO_TYPE_1_VALUES!r}")

@@ -1,0 +1,72 @@
+"""Accounts through GraphQL (issue 21): the same commands, rules and errors as over HTTP."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from rental.adapters.argon2_hasher import Argon2Hasher
+from rental.composition import bootstrap
+from rental.entrypoints.http import create_app
+from rental.settings import RateLimit
+from tests.events import RecordingNotifier
+from tests.fakes import FakeClock
+from tests.integration.graphql.steps import codes, gql
+from tests.integration.http.conftest import PASSWORD, signup, test_settings
+
+SESSIONS = "{ viewer { sessions { id current userAgent } } me { emailVerified } }"
+
+
+def bearer(tokens: dict[str, Any]) -> dict[str, str]:
+    return {"Authorization": f"Bearer {tokens['accessToken']}"}
+
+
+def test_sessions_passwords_and_recovery_work_as_over_http(memory_client: FlaskClient) -> None:
+    user, headers = signup(memory_client)
+    assert gql(memory_client, SESSIONS)["data"] == {"viewer": None, "me": None}
+    answer = gql(memory_client, SESSIONS, headers=headers)
+    [session] = answer["data"]["viewer"]["sessions"]
+    assert session["current"] is True
+    assert answer["data"]["me"]["emailVerified"] is False
+
+    _, stranger = signup(memory_client)
+    end = "mutation($id: ID!) { endSession(id: $id) }"
+    foreign = gql(memory_client, end, {"id": session["id"]}, headers=stranger)
+    assert codes(foreign) == ["NOT_FOUND"]
+
+    change = """mutation($current: String!, $new: String!) {
+      changePassword(currentPassword: $current, newPassword: $new) { accessToken refreshToken }
+    }"""
+    wrong = gql(memory_client, change, {"current": "not the one", "new": "new passphrase"},
+                headers=headers)  # fmt: skip
+    assert codes(wrong) == ["FORBIDDEN"]
+    changed = gql(memory_client, change, {"current": PASSWORD, "new": "new passphrase"},
+                  headers=headers)  # fmt: skip
+    tokens = changed["data"]["changePassword"]
+    assert memory_client.get("/api/v1/users/me", headers=headers).status_code == 401
+    fresh = bearer(tokens)
+    assert gql(memory_client, SESSIONS, headers=fresh)["data"]["viewer"]["sessions"][0]["current"]
+
+    reset = "mutation($email: String!) { requestPasswordReset(email: $email) }"
+    for email in (user["email"], "nobody@example.com"):
+        assert gql(memory_client, reset, {"email": email})["data"] == {"requestPasswordReset": True}
+    bad = gql(memory_client, 'mutation { resetPassword(token: "x.y", newPassword: "long enough") }')
+    assert codes(bad) == ["BAD_USER_INPUT"]
+
+    assert gql(memory_client, "mutation { endAllSessions }", headers=fresh)["data"] == {
+        "endAllSessions": True
+    }
+    assert memory_client.get("/api/v1/users/me", headers=fresh).status_code == 401
+
+
+def test_recovery_mutations_share_the_sign_in_rate_limit(clock: FakeClock) -> None:
+    rental = bootstrap(clock=clock, password_hasher=Argon2Hasher(fast=True),
+                       notifier=RecordingNotifier())  # fmt: skip
+    app: Flask = create_app(test_settings(auth_rate_limit=RateLimit(2, 60)), rental=rental)
+    client = app.test_client()
+    reset = 'mutation { requestPasswordReset(email: "a@example.com") }'
+    assert [codes(gql(client, reset)) for _ in range(3)] == [[], [], ["RATE_LIMITED"]]
+    error = gql(client, reset)["errors"][0]
+    assert error["extensions"]["retryAfter"] >= 1
