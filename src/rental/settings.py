@@ -11,6 +11,7 @@ from typing import Any
 from attrs import field, frozen
 
 from rental.domain.limits import Limits
+from rental.domain.payments.ledger import DEFAULT_HOST_FEE_PERCENT
 
 RATE_LIMIT_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour|day)\s*$")
 REDIS_NAMESPACE_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -254,7 +255,7 @@ class PaymentSettings:
     stripe_secret_key: str = field(default="", repr=False)
     stripe_webhook_secret: str = field(default="", repr=False)
     stripe_api_base: str = STRIPE_API_BASE
-    host_fee_percent: int = 3
+    host_fee_percent: int = DEFAULT_HOST_FEE_PERCENT
     admin_email: str | None = None
 
     @classmethod
@@ -288,7 +289,7 @@ class PaymentSettings:
             stripe_secret_key=key,
             stripe_webhook_secret=webhook_secret,
             stripe_api_base=_api_base(env.get("RENTAL_STRIPE_API_BASE") or STRIPE_API_BASE),
-            host_fee_percent=_percent(env, "RENTAL_HOST_FEE_PERCENT", 3),
+            host_fee_percent=_percent(env, "RENTAL_HOST_FEE_PERCENT", DEFAULT_HOST_FEE_PERCENT),
             admin_email=_email(env.get("RENTAL_ADMIN_EMAIL") or ""),
         )
 

@@ -16,7 +16,8 @@ from rental.domain.calendar.nights import Block
 from rental.domain.calendar.stay import Stay
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment
-from rental.domain.reviews.review import Review
+from rental.domain.reviews.review import Review, Side
+from rental.domain.reviews.stay_reviews import StayReviews
 
 # Microseconds on purpose: a database that rounds them loses the round trip.
 NOW = datetime(2030, 1, 10, 12, 30, 15, 123456, tzinfo=UTC)
@@ -86,10 +87,22 @@ def a_payment(booking: Booking, now: datetime = NOW) -> Payment:
     )  # fmt: skip
 
 
-def a_review(booking: Booking, rating: int, now: datetime) -> Review:
-    return Review.of_stay(
-        review_id=new_id(), booking=booking, rating=rating, comment="Lovely.", now=now
-    )
+def a_review(
+    booking: Booking, rating: int, now: datetime, side: Side = Side.GUEST, **sub_ratings: int
+) -> StayReviews:
+    """The stay's reviews with one side's written (pending until the 14 days end)."""
+    stay = StayReviews.of_stay(booking)
+    stay.write(
+        side=side, review_id=new_id(), booking=booking, rating=rating, comment="Lovely.",
+        sub_ratings=dict(sub_ratings), now=now,
+    )  # fmt: skip
+    return stay
+
+
+def the_review(stay: StayReviews, side: Side = Side.GUEST) -> Review:
+    found = stay.by_side(side)
+    assert found is not None
+    return found
 
 
 def save(uow_factory: UowFactory, *things: Aggregate | Block) -> None:
@@ -106,7 +119,7 @@ def save(uow_factory: UowFactory, *things: Aggregate | Block) -> None:
                 uow.bookings.add(thing)
             elif isinstance(thing, Payment):
                 uow.payments.add(thing)
-            elif isinstance(thing, Review):
+            elif isinstance(thing, StayReviews):
                 uow.reviews.add(thing)
             else:
                 raise TypeError(thing)

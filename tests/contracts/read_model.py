@@ -22,6 +22,7 @@ from rental.domain.bookings.booking import Booking, CancelledBy
 from rental.domain.calendar.nights import Reason
 from rental.domain.payments.ledger import LedgerEntry
 from rental.domain.payments.payouts import Payout, Recovery
+from rental.domain.reviews.review import Side
 from tests.contracts.builders import (
     NOW,
     TODAY,
@@ -35,6 +36,7 @@ from tests.contracts.builders import (
     confirmed,
     new_id,
     save,
+    the_review,
 )
 
 IN = TODAY + timedelta(days=10)
@@ -226,11 +228,42 @@ class ReadModelContract:
         stays = [confirmed(a_booking(listing, guest, day, 1, long_ago), long_ago) for day in days]
         older = a_review(stays[0], 5, long_ago + timedelta(days=3))
         newer = a_review(stays[1], 3, long_ago + timedelta(days=5))
-        save(uow_factory, host, guest, listing, *stays, older, newer)
+        a_week_ago = NOW - timedelta(days=7)
+        recent = confirmed(
+            a_booking(listing, guest, TODAY - timedelta(days=3), 1, a_week_ago), a_week_ago
+        )
+        hidden = a_review(recent, 1, NOW)  # pending: its 14 days run on
+        save(uow_factory, host, guest, listing, *stays, recent, older, newer, hidden)
 
-        page = read_model.listing_reviews(listing.id, PageRequest())
-        assert ([r.id for r in page.items], page.total) == ([newer.id, older.id], 2)
+        # Both older ones read as published: their stays' 14 days are over.
+        page = read_model.listing_reviews(listing.id, PageRequest(), NOW)
+        assert [r.id for r in page.items] == [the_review(newer).id, the_review(older).id]
+        assert page.total == 2
         assert read_model.review_of_booking(stays[0].id).rating == 5  # type: ignore[union-attr]
+        assert read_model.review_of_booking(recent.id).id == the_review(hidden).id  # type: ignore[union-attr]
+        assert read_model.review_of_booking(recent.id, "host") is None
+        later = NOW + timedelta(days=30)
+        assert read_model.listing_reviews(listing.id, PageRequest(), later).total == 3
+
+    def test_reviews_of_a_guest_by_hosts(
+        self, uow_factory: UowFactory, read_model: ReadModel
+    ) -> None:
+        host, guest, other = a_user(Role.HOST), a_user(), a_user()
+        listing = a_listing(host)
+        long_ago = NOW - timedelta(days=60)
+        days = [long_ago.date() + timedelta(days=i) for i in (1, 3)]
+        stays = [confirmed(a_booking(listing, guest, day, 1, long_ago), long_ago) for day in days]
+        by_host = a_review(stays[0], 2, long_ago + timedelta(days=3), Side.HOST)
+        by_guest = a_review(stays[1], 5, long_ago + timedelta(days=5))
+        save(uow_factory, host, guest, other, listing, *stays, by_host, by_guest)
+
+        pages = read_model.user_reviews_pages([guest.id, other.id], PageRequest(), NOW)
+        assert [r.id for r in pages[guest.id].items] == [the_review(by_host, Side.HOST).id]
+        assert (pages[guest.id].total, pages[other.id].total) == (1, 0)
+        assert (
+            read_model.user_reviews_pages([guest.id], PageRequest(), long_ago)[guest.id].total == 0
+        )
+        assert read_model.reviews_of_bookings([stays[0].id]) == {}  # the guest's side only
 
     def test_batches_answer_what_the_single_reads_answer(
         self, uow_factory: UowFactory, read_model: ReadModel
@@ -262,22 +295,23 @@ class ReadModelContract:
         host, guest = a_user(Role.HOST), a_user()
         busy, quiet, unrated = a_listing(host), a_listing(host), a_listing(host)
         long_ago = NOW - timedelta(days=60)
-        stays, reviews = [], []
+        stays, written = [], []
         for i, listing in enumerate([busy, busy, busy, quiet]):
             start = long_ago.date() + timedelta(days=2 * i + 1)
             stay = confirmed(a_booking(listing, guest, start, 1, long_ago), long_ago)
             stays.append(stay)
-            reviews.append(a_review(stay, 1 + i, long_ago + timedelta(days=2 * i + 3)))
-        save(uow_factory, host, guest, busy, quiet, unrated, *stays, *reviews)
+            written.append(a_review(stay, 1 + i, long_ago + timedelta(days=2 * i + 3)))
+        save(uow_factory, host, guest, busy, quiet, unrated, *stays, *written)
+        reviews = [the_review(r) for r in written]
         ids = [busy.id, quiet.id, unrated.id]
 
-        pages = read_model.reviews_pages(ids, PageRequest(page=1, per_page=2))
+        pages = read_model.reviews_pages(ids, PageRequest(page=1, per_page=2), NOW)
         for listing_id in ids:
-            single = read_model.listing_reviews(listing_id, PageRequest(page=1, per_page=2))
+            single = read_model.listing_reviews(listing_id, PageRequest(page=1, per_page=2), NOW)
             assert [r.id for r in pages[listing_id].items] == [r.id for r in single.items]
             assert pages[listing_id].total == single.total
         assert [r.id for r in pages[busy.id].items] == [reviews[2].id, reviews[1].id]
-        second = read_model.reviews_pages(ids, PageRequest(page=2, per_page=2))
+        second = read_model.reviews_pages(ids, PageRequest(page=2, per_page=2), NOW)
         assert ([r.id for r in second[busy.id].items], second[busy.id].total) == (
             [reviews[0].id],
             3,

@@ -33,6 +33,7 @@ from tests.contracts.builders import (
     confirmed,
     new_id,
     save,
+    the_review,
 )
 
 
@@ -112,8 +113,9 @@ class UnitOfWorkContract:
         second = a_payment(booking, NOW + timedelta(seconds=1))
         save(uow_factory, host, guest, listing, booking, second, first)
         later = NOW + timedelta(days=11)
-        review = a_review(booking, 4, later)
-        save(uow_factory, review)
+        stay = a_review(booking, 4, later, cleanliness=5)
+        save(uow_factory, stay)
+        review = the_review(stay)
 
         with uow_factory() as uow:
             loaded = uow.bookings.get(booking.id, for_update=True)
@@ -123,7 +125,12 @@ class UnitOfWorkContract:
             assert [p.id for p in uow.payments.for_booking(booking.id)] == [first.id, second.id]
             assert uow.payments.get(first.id).amount == booking.total
             found = uow.reviews.for_booking(booking.id)
-            assert found is not None and (found.id, found.rating) == (review.id, 4)
+            assert found is not None and found.version == stay.version
+            assert [(r.id, r.rating, r.cleanliness, r.status) for r in found.reviews] == [
+                (review.id, 4, 5, "pending")
+            ]
+            assert found.window_closes_at == booking.review_window_closes_at
+            assert uow.reviews.with_review(review.id) is found
 
     def test_changes_are_kept_and_versions_move(self, uow_factory: UowFactory) -> None:
         host = a_user(Role.HOST)

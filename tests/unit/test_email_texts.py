@@ -63,9 +63,21 @@ def events_of(b: Booking) -> list[e.Event]:
         e.PaymentCaptured(**pay),
         e.PaymentRefunded(**pay, refunded=1005),
         e.PaymentDisputed(**pay, disputed=700),
-        e.ReviewSubmitted(
+        e.ReviewSubmitted(  # hidden until published: nobody is written to
             occurred_at=T, review_id="r-1", booking_id=b.id, listing_id=b.listing_id,
             author_id=b.guest_id, rating=4,
+        ),
+        e.ReviewPublished(
+            occurred_at=T, review_id="r-1", booking_id=b.id, listing_id=b.listing_id,
+            author_id=b.guest_id, subject_id=b.host_id, side="guest", rating=4,
+        ),
+        e.ReviewPublished(
+            occurred_at=T, review_id="r-2", booking_id=b.id, listing_id=b.listing_id,
+            author_id=b.host_id, subject_id=b.guest_id, side="host", rating=5,
+        ),
+        e.ReviewReported(
+            occurred_at=T, report_id="rr-1", review_id="r-2", booking_id=b.id,
+            reporter_id="u-9", reason="Rude\nBcc: x",
         ),
         e.CalendarImportConflicted(
             occurred_at=T, import_id="i-1", import_name='Vrbo "main"\r\nBcc: x',
@@ -132,9 +144,18 @@ WORDS = {
         f"The card holder disputes 7.00 USD of payment p-1 (booking id-4): {STAY} Answer it "
         "with evidence in the payment provider's dashboard before its deadline.",
     ),
-    ("ReviewSubmitted", "host"): (
+    ("ReviewPublished", "host"): (
         "New review of Loft: 4/5",
-        f"Your guest rated their stay 4 out of 5: {STAY}",
+        f"Your guest's review is published, 4 out of 5: {STAY} You may answer it once, publicly.",
+    ),
+    ("ReviewPublished", "guest"): (
+        "Your host reviewed you: 5/5",
+        f"The host's review of your stay is published, 5 out of 5: {STAY} You may answer "
+        "it once, publicly.",
+    ),
+    ("ReviewReported", "admin"): (
+        f"Review reported: {ABOUT}",
+        f'Review r-2 of this stay was reported by user u-9: {STAY} Their reason: "Rude Bcc: x"',
     ),
     ("CalendarImportConflicted", "host"): (
         f"Calendar conflict: {ABOUT}",

@@ -95,7 +95,8 @@ def test_each_consumer_sends_its_own_persons_email_once() -> None:
     notifications = Notifications(world.app.delivery.read_model, outbox, "ops@x.io")  # type: ignore[union-attr]
     consumers = {consumer.name: consumer for consumer in notifications.consumers()}
     assert {name: consumers[name].events for name in consumers} == {
-        "email-guest": EVENTS, "email-host": EVENTS, "email-admin": (e.PaymentDisputed,),
+        "email-guest": EVENTS, "email-host": EVENTS,
+        "email-admin": (e.PaymentDisputed, e.ReviewReported),
     }  # fmt: skip
     assert all(consumer.once for consumer in consumers.values())
     event = confirmed(booking)

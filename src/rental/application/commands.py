@@ -220,10 +220,44 @@ class PayForBooking(Command):
 
 @frozen(kw_only=True)
 class SubmitReview(Command):
+    """The guest reviews the stay's listing (sub-ratings optional, by name)."""
+
     actor: Actor
     booking_id: str
     rating: int
     comment: str = ""
+    sub_ratings: dict[str, int | None] = field(factory=dict)
+
+
+@frozen(kw_only=True)
+class SubmitGuestReview(Command):
+    """The host reviews the stay's guest."""
+
+    actor: Actor
+    booking_id: str
+    rating: int
+    comment: str = ""
+
+
+@frozen(kw_only=True)
+class RespondToReview(Command):
+    actor: Actor
+    review_id: str
+    body: str
+
+
+@frozen(kw_only=True)
+class ReportReview(Command):
+    actor: Actor
+    review_id: str
+    reason: str
+
+
+@frozen(kw_only=True)
+class PublishStayReviews(Command):
+    """Publish a stay's pending reviews if their time has come (the scheduled job's step)."""
+
+    booking_id: str
 
 
 # -- The money's books: provider events, reconciliation, payouts ---------------------------

@@ -13,6 +13,7 @@ from rental.application.ports import Clock, IdGenerator, PasswordHasher, Payment
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.accounts.sign_in import DEFAULT_SIGN_IN_FAILURES
 from rental.domain.limits import Limits
+from rental.domain.payments.ledger import DEFAULT_HOST_FEE_PERCENT
 
 
 @frozen
@@ -24,7 +25,7 @@ class Dependencies:
     ids: IdGenerator
     hasher: PasswordHasher
     gateway: PaymentGateway
-    host_fee_percent: int = 3  # kept from the host's payout (RENTAL_HOST_FEE_PERCENT)
+    host_fee_percent: int = DEFAULT_HOST_FEE_PERCENT  # RENTAL_HOST_FEE_PERCENT
     payouts: PayoutGateway | None = None  # bootstrap() always gives one
     require_verified_email: bool = False  # RENTAL_REQUIRE_VERIFIED_EMAIL
     sign_in_failures: int = DEFAULT_SIGN_IN_FAILURES  # RENTAL_SIGNIN_FAILURES

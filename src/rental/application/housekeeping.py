@@ -3,7 +3,7 @@ facade and the worker call them."""
 
 from __future__ import annotations
 
-from rental.application.commands import SettleBooking
+from rental.application.commands import PublishStayReviews, SettleBooking
 from rental.application.dependencies import Dependencies
 from rental.application.messagebus import MessageBus
 
@@ -21,3 +21,12 @@ def expire_bookings(
         if done in counts:
             counts[done] += 1
     return counts
+
+
+def publish_reviews(bus: MessageBus, dependencies: Dependencies, limit: int = 1000) -> int:
+    """Publish the pending reviews of stays whose 14 days have ended, each stay in its own
+    transaction; how many reviews this run published. Two runs at once are safe: the stay's
+    version lets one publish and the other find nothing left to do."""
+    with dependencies.uow_factory() as uow:
+        due = uow.reviews.due_for_publication(dependencies.clock.now(), limit)
+    return sum(int(bus.handle(PublishStayReviews(booking_id=booking_id))) for booking_id in due)

@@ -12,7 +12,7 @@ from attrs import define, field
 
 from rental.application.commands import PayHost, ReconcilePayment
 from rental.application.dependencies import Dependencies
-from rental.application.handlers.provider_sync import UNCHANGED
+from rental.application.handlers.provider_sync import Change, Outcome, needs_a_person
 from rental.application.messagebus import MessageBus
 from rental.application.ports import ProviderPayment
 from rental.domain.errors import DomainError
@@ -49,15 +49,15 @@ def reconcile_payments(
     result = Reconciliation(compared=len(seen))
     for payment in seen.values():
         try:
-            done: str = bus.handle(ReconcilePayment(seen=payment))
+            done: Outcome = bus.handle(ReconcilePayment(seen=payment))
         except DomainError as error:
-            done = f"cannot reconcile {payment.reference}: {error.detail}"
-        if done.startswith("cannot"):
-            log.error("%s", done)
-            result.problems.append(done)
-        elif done not in UNCHANGED:
-            log.warning("repaired %s: %s", payment.reference, done)
-            result.repaired.append(f"{payment.reference}: {done}")
+            done = needs_a_person(f"cannot reconcile {payment.reference}: {error.detail}")
+        if done.change is Change.NEEDS_A_PERSON:
+            log.error("%s", done.text)
+            result.problems.append(done.text)
+        elif done.change is Change.CHANGED:
+            log.warning("repaired %s: %s", payment.reference, done.text)
+            result.repaired.append(f"{payment.reference}: {done.text}")
     if result.problems:
         alert(result.problems)
     return result

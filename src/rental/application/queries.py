@@ -14,7 +14,7 @@ from rental.domain.accounts.users import TokenStanding, User
 from rental.domain.bookings.booking import Booking
 from rental.domain.calendar.nights import CalendarEntry
 from rental.domain.calendar.rates import RateCalendar
-from rental.domain.listings.listing import Listing
+from rental.domain.listings.listing import Listing, normalized_amenities
 from rental.domain.payments.payment import Payment
 from rental.domain.payments.payouts import Payout
 from rental.domain.reviews.review import Review
@@ -90,7 +90,7 @@ class ListingSearch:
     guests: int | None = None
     min_price: int | None = None
     max_price: int | None = None
-    amenities: tuple[str, ...] = field(default=(), converter=tuple)
+    amenities: tuple[str, ...] = field(default=(), converter=normalized_amenities)
     check_in: date | None = None
     check_out: date | None = None
     sort: ListingSort = ListingSort.NEWEST
@@ -147,11 +147,20 @@ class ReadModel(abc.ABC):
         """Oldest first."""
 
     @abc.abstractmethod
-    def review_of_booking(self, booking_id: str) -> Review | None: ...
+    def review_of_booking(self, booking_id: str, side: str = "guest") -> Review | None:
+        """The stay's review by ``side`` (``guest`` or ``host``), whatever its status: the
+        caller decides who may see it (``StayReviews.check_can_see``)."""
 
     @abc.abstractmethod
-    def listing_reviews(self, listing_id: str, page: PageRequest) -> Page[Review]:
-        """Newest first."""
+    def listing_reviews(self, listing_id: str, page: PageRequest, now: datetime) -> Page[Review]:
+        """The guests' reviews of the listing published at ``now``, newest first."""
+
+    @abc.abstractmethod
+    def user_reviews_pages(
+        self, user_ids: Collection[str], page: PageRequest, now: datetime
+    ) -> dict[str, Page[Review]]:
+        """The same page of the hosts' reviews of each guest among ``user_ids`` published at
+        ``now``, newest first, every user mapped."""
 
     # -- batches: one round trip for many parents (the GraphQL API's loaders) ------------
     @abc.abstractmethod
@@ -172,13 +181,14 @@ class ReadModel(abc.ABC):
 
     @abc.abstractmethod
     def reviews_of_bookings(self, booking_ids: Collection[str]) -> dict[str, Review]:
-        """The review of each booking that has one, by booking id."""
+        """The guest's review of each booking that has one (whatever its status), by id."""
 
     @abc.abstractmethod
     def reviews_pages(
-        self, listing_ids: Collection[str], page: PageRequest
+        self, listing_ids: Collection[str], page: PageRequest, now: datetime
     ) -> dict[str, Page[Review]]:
-        """The same page of each listing's reviews (newest first), every listing mapped."""
+        """The same page of each listing's published reviews (newest first), every listing
+        mapped."""
 
     @abc.abstractmethod
     def unavailable_by_listing(

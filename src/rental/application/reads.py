@@ -22,6 +22,7 @@ from rental.application.queries import (
     ReadModel,
 )
 from rental.application.rate_reads import CalendarView, Quote, calendar_view, quote_stay
+from rental.application.review_views import ReviewView, page_of_views
 from rental.domain.accounts.users import User
 from rental.domain.bookings.booking import Booking
 from rental.domain.calendar.nights import CalendarEntry
@@ -37,7 +38,6 @@ from rental.domain.errors import (
 )
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment
-from rental.domain.reviews.review import Review
 
 MAX_AVAILABILITY_DAYS = 731
 
@@ -124,16 +124,26 @@ class Reads:
         self.booking(actor, booking_id)
         return self._model.booking_payments(booking_id)
 
-    def review_of_booking(self, actor: Actor, booking_id: str) -> Review:
+    def review_of_booking(self, actor: Actor, booking_id: str, side: str = "guest") -> ReviewView:
+        """The stay's review by ``side``, to the stay's guest, host and admins; while it is
+        pending, to its author alone (double-blind)."""
         self.booking(actor, booking_id)
-        review = self._model.review_of_booking(booking_id)
-        if review is None:
+        review = self._model.review_of_booking(booking_id, side)
+        now = self._clock.now()
+        if review is None or not review.is_visible_to(actor.user_id, now):
             raise ReviewNotFound(f"Booking {booking_id} has no review.")
-        return review
+        return ReviewView.of(review, now)
 
-    def listing_reviews(self, listing_id: str, page: PageRequest) -> Page[Review]:
+    def listing_reviews(self, listing_id: str, page: PageRequest) -> Page[ReviewView]:
         self.listing(listing_id)
-        return self._model.listing_reviews(listing_id, page)
+        now = self._clock.now()
+        return page_of_views(self._model.listing_reviews(listing_id, page, now), now)
+
+    def user_reviews(self, user_id: str, page: PageRequest) -> Page[ReviewView]:
+        """What hosts wrote about guest ``user_id``, published; public."""
+        if self._model.user(user_id) is None:
+            raise UserNotFound(f"No user {user_id}.")
+        return self.user_reviews_pages([user_id], page)[user_id]
 
     def payouts(self, actor: Actor, page: PageRequest) -> Page[PayoutView]:
         """The actor's payouts, newest due first: a host's own, every host's for an admin;
@@ -206,14 +216,32 @@ class Reads:
 
     def reviews_of_bookings(
         self, actor: Actor | None, bookings: Collection[Booking]
-    ) -> dict[str, Review]:
-        seen = [b.id for b in bookings if actor is not None and can_see_booking(actor, b)]
-        return self._model.reviews_of_bookings(seen)
+    ) -> dict[str, ReviewView]:
+        """The guest's review of each booking ``actor`` may see, when ``actor`` may see it."""
+        if actor is None:
+            return {}
+        seen = [b.id for b in bookings if can_see_booking(actor, b)]
+        now = self._clock.now()
+        return {
+            booking_id: ReviewView.of(review, now)
+            for booking_id, review in self._model.reviews_of_bookings(seen).items()
+            if review.is_visible_to(actor.user_id, now)
+        }
 
     def reviews_pages(
         self, listing_ids: Collection[str], page: PageRequest
-    ) -> dict[str, Page[Review]]:
-        return self._model.reviews_pages(listing_ids, page)
+    ) -> dict[str, Page[ReviewView]]:
+        now = self._clock.now()
+        found = self._model.reviews_pages(listing_ids, page, now)
+        return {i: page_of_views(p, now) for i, p in found.items()}
+
+    def user_reviews_pages(
+        self, user_ids: Collection[str], page: PageRequest
+    ) -> dict[str, Page[ReviewView]]:
+        """The same page of each user's published reviews by hosts."""
+        now = self._clock.now()
+        found = self._model.user_reviews_pages(user_ids, page, now)
+        return {i: page_of_views(p, now) for i, p in found.items()}
 
     def availability_of(
         self, listing_ids: Collection[str], start: date, end: date

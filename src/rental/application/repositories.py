@@ -18,7 +18,8 @@ from rental.domain.channel_sync.export import CalendarFeed
 from rental.domain.channel_sync.imports import CalendarImport
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment
-from rental.domain.reviews.review import Review
+from rental.domain.reviews.review import ReviewReport
+from rental.domain.reviews.stay_reviews import StayReviews
 
 
 class Tracking:
@@ -238,16 +239,34 @@ class PaymentRepository(Tracking, abc.ABC):
 
 
 class ReviewRepository(Tracking, abc.ABC):
-    """Reviews; at most one per booking."""
+    """Each stay's reviews (``StayReviews``, by booking id) and the reports about them."""
 
-    def add(self, review: Review) -> None:
-        self._add(self._seen(review))
+    def add(self, stay_reviews: StayReviews) -> None:
+        self._add(self._seen(stay_reviews))
+
+    def for_booking(self, booking_id: str) -> StayReviews | None:
+        """The stay's reviews, or None when neither side has written."""
+        return self._seen(self._for_booking(booking_id))  # type: ignore[no-any-return]
+
+    def with_review(self, review_id: str) -> StayReviews:
+        """The stay's reviews holding review ``review_id``, or ``ReviewNotFound``."""
+        return self._seen(self._with_review(review_id))  # type: ignore[no-any-return]
 
     @abc.abstractmethod
-    def for_booking(self, booking_id: str) -> Review | None: ...
+    def add_report(self, report: ReviewReport) -> None: ...
 
     @abc.abstractmethod
-    def _add(self, review: Review) -> None: ...
+    def due_for_publication(self, now: datetime, limit: int) -> list[str]:
+        """Booking ids of stays with a pending review whose 14 days have ended at ``now``."""
+
+    @abc.abstractmethod
+    def _add(self, stay_reviews: StayReviews) -> None: ...
+
+    @abc.abstractmethod
+    def _for_booking(self, booking_id: str) -> StayReviews | None: ...
+
+    @abc.abstractmethod
+    def _with_review(self, review_id: str) -> StayReviews: ...
 
 
 class ChannelFeedRepository(Tracking, abc.ABC):

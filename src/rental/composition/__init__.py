@@ -29,7 +29,7 @@ from rental.application.delivery import Consumer, ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.disabling import Disabled, disable_account, release_payouts
 from rental.application.handlers import COMMAND_HANDLERS
-from rental.application.housekeeping import expire_bookings
+from rental.application.housekeeping import expire_bookings, publish_reviews
 from rental.application.messagebus import (
     EventHandler,
     InProcessPublisher,
@@ -56,6 +56,7 @@ from rental.application.unit_of_work import UnitOfWork
 from rental.composition.delivery import EventDelivery, event_delivery
 from rental.domain.events import Event
 from rental.domain.limits import Limits
+from rental.domain.payments.ledger import DEFAULT_HOST_FEE_PERCENT
 from rental.settings import DatabaseTimeouts, PaymentSettings, Settings
 
 if TYPE_CHECKING:  # imported when used: see rental.adapters.telemetry.metrics on why
@@ -114,6 +115,11 @@ class Rental:
     def expire_bookings(self, limit: int = 1000) -> dict[str, int]:
         """Expire overdue pending bookings and complete ended stays; how many of each."""
         return expire_bookings(self.bus, self.dependencies, limit)
+
+    def publish_reviews(self, limit: int = 1000) -> int:
+        """Publish the reviews whose stays' 14 days have ended; how many (``rental
+        publish-reviews``; the worker runs it every few minutes)."""
+        return publish_reviews(self.bus, self.dependencies, limit)
 
     def reconcile_payments(self, limit: int = 1000) -> Reconciliation:
         """Compare payments with the provider and repair what can be (``rental
@@ -251,7 +257,7 @@ def bootstrap(
     calendar_fetcher: FeedFetcher | None = None,
     ical_sync_minutes: int = 30,
     ical_allow_private_networks: bool = False,
-    host_fee_percent: int = 3,
+    host_fee_percent: int = DEFAULT_HOST_FEE_PERCENT,
     database_timeouts: DatabaseTimeouts | None = None,
     payout_gateway: PayoutGateway | None = None,
     admin_email: str | None = None,

@@ -166,6 +166,10 @@ class AlreadyReviewed(Conflict):
     """This stay has already been reviewed."""
 
 
+class AlreadyResponded(Conflict):
+    """This review already has its response."""
+
+
 class IdempotencyKeyReused(Conflict):
     """This Idempotency-Key was already used with another request body."""
 

@@ -234,3 +234,39 @@ class EmailChangeRequested(Event):
 class EmailVerified(Event):
     user_id: str
     email: str
+
+
+# -- reviews both ways ---------------------------------------------------------------------
+@frozen(kw_only=True)
+class ReviewPublished(Event):
+    """A review became public (both sides wrote, or the stay's 14 days ended): its subject
+    (the listing's host, or the guest) is told."""
+
+    review_id: str
+    booking_id: str
+    listing_id: str
+    author_id: str
+    subject_id: str
+    side: str
+    rating: int
+
+
+@frozen(kw_only=True)
+class ReviewResponseWritten(Event):
+    """The reviewed side answered a published review, once and publicly."""
+
+    review_id: str
+    booking_id: str
+    listing_id: str
+    author_id: str
+
+
+@frozen(kw_only=True)
+class ReviewReported(Event):
+    """Someone reported a review to the marketplace's staff."""
+
+    report_id: str
+    review_id: str
+    booking_id: str
+    reporter_id: str
+    reason: str

@@ -152,6 +152,16 @@ def expire_bookings(settings: Settings) -> None:
     click.echo(f"expired: {counts['expired']}, completed: {counts['completed']}")
 
 
+@main.command("publish-reviews")
+@click.pass_obj
+def publish_reviews(settings: Settings) -> None:
+    """Publish the pending reviews of stays whose 14 days have ended (the worker does it every
+    5 minutes; safe to run beside it)."""
+    with running(settings) as rental:
+        count = rental.publish_reviews()
+    click.echo(f"published: {count}")
+
+
 @main.command("reconcile-payments")
 @click.pass_obj
 def reconcile_payments(settings: Settings) -> None:

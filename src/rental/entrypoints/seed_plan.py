@@ -14,6 +14,7 @@ from rental.application import commands as c
 from rental.composition import Rental
 from rental.domain.bookings.booking import Booking
 from rental.domain.listings.listing import Listing
+from rental.domain.reviews.review import SUB_RATINGS
 
 
 @define
@@ -51,6 +52,13 @@ REVIEWS = (
     (5, "Perfect base for exploring the city on foot."),
     (4, "Quiet, clean and good value."),
     (5, "Our favourite stay of the whole trip."),
+)
+# What the hosts wrote about their guests: the two sides of each reviewed stay publish together.
+GUEST_REVIEWS = (
+    (5, "A considerate guest who left the place spotless."),
+    (5, "Clear communication and on time for check-in."),
+    (4, "Friendly and tidy; a little late to check out."),
+    (5, "Welcome back any time."),
 )
 
 
@@ -102,11 +110,27 @@ def play_past(
     past.handle(c.CancelBooking(actor=guest, booking_id=booking.id))
     summary.bookings["cancelled"] += 1
     summary.bookings["completed"] += present.expire_bookings()["completed"]
-    for (booking, guest), (rating, comment) in zip(stays, REVIEWS, strict=False):
+    for i, ((booking, guest), (rating, comment)) in enumerate(zip(stays, REVIEWS, strict=False)):
+        # Sub-ratings around the overall rating; every third guest leaves out "value".
+        subs = {
+            name: min(5, max(1, rating + (i + k) % 3 - 1)) for k, name in enumerate(SUB_RATINGS)
+        }
+        if i % 3 == 2:
+            subs.pop("value")
         present.handle(
-            c.SubmitReview(actor=guest, booking_id=booking.id, rating=rating, comment=comment)
-        )
-        summary.reviews += 1
+            c.SubmitReview(
+                actor=guest, booking_id=booking.id, rating=rating, comment=comment,
+                sub_ratings=dict(subs),
+            )
+        )  # fmt: skip
+        host_rating, host_comment = GUEST_REVIEWS[i % len(GUEST_REVIEWS)]
+        present.handle(
+            c.SubmitGuestReview(
+                actor=hosts[booking.host_id], booking_id=booking.id, rating=host_rating,
+                comment=host_comment,
+            )
+        )  # fmt: skip
+        summary.reviews += 2
 
 
 def play_future(

@@ -58,8 +58,9 @@ class ScheduledJobs:
     and unanswered pending bookings, voiding their authorizations, completing ended stays)
     every ``expire_every`` seconds, and as often the emails about unread messages that are
     due; every ``sync_every`` seconds a sync of the imported calendars not fetched for
-    ``RENTAL_ICAL_SYNC_MINUTES``, and ``reconcile_payments()`` every ``reconcile_every``
-    (hourly). A failing job is logged and tried again at its next turn."""
+    ``RENTAL_ICAL_SYNC_MINUTES``, ``reconcile_payments()`` every ``reconcile_every``
+    (hourly), and ``publish_reviews()`` (the reviews whose stays' 14 days have ended) every
+    ``publish_every`` seconds. A failing job is logged and tried again at its next turn."""
 
     def __init__(
         self,
@@ -69,6 +70,7 @@ class ScheduledJobs:
         expire_every: float = 60.0,
         sync_every: float = 60.0,
         reconcile_every: float = 3600.0,
+        publish_every: float = 300.0,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         assert rental.delivery is not None
@@ -84,6 +86,8 @@ class ScheduledJobs:
             # its last attempt rather than up to a whole period later.
             ("sync-calendars", sync_every, self.channel_sync),
             ("reconcile-payments", reconcile_every, lambda: rental.reconcile_payments().summary()),
+            # Idempotent and safe beside another worker's run: each stay's version decides.
+            ("publish-reviews", publish_every, rental.publish_reviews),
         ]
         self._next_run = dict.fromkeys((name for name, _, _ in self._jobs), 0.0)
 
@@ -158,6 +162,10 @@ def run_worker(
     help="Seconds between reconciliations of payments with the provider.",
 )  # fmt: skip
 @click.option(
+    "--publish-every", default=300.0, show_default=True,
+    help="Seconds between publications of reviews whose 14 days have ended.",
+)  # fmt: skip
+@click.option(
     "--heartbeat-file", type=click.Path(path_type=Path), default=default_heartbeat_path,
     help="Touched at each turn of the loop; --check reads it.",
 )  # fmt: skip
@@ -172,6 +180,7 @@ def worker(
     relay_every: float,
     expire_every: float,
     reconcile_every: float,
+    publish_every: float,
     heartbeat_file: Path,
     check: bool,
     check_max_age: float,
@@ -192,7 +201,7 @@ def worker(
         signal.signal(signum, lambda *_: stop.set())
     jobs = ScheduledJobs(
         rental, relay_every=relay_every, expire_every=expire_every,
-        reconcile_every=reconcile_every,
+        reconcile_every=reconcile_every, publish_every=publish_every,
     )  # fmt: skip
     try:
         run_worker(rental, jobs, stop, threads, heartbeat)

@@ -81,16 +81,25 @@ def test_a_stay_from_listing_to_review(client: FlaskClient, clock: FakeClock) ->
 
     clock.advance(days=4)
     review = gql(client, """mutation($id: ID!) { createReview(input: {bookingId: $id, rating: 4,
-        comment: "Lovely"}) { id rating comment author { id } listing { id reviewCount } } }""",
-        {"id": booking["id"]}, headers)["data"]["createReview"]  # fmt: skip
+        comment: "Lovely"}) { id rating comment status author { id }
+        listing { id reviewCount } } }""", {"id": booking["id"]}, headers)  # fmt: skip
+    review = review["data"]["createReview"]
     assert review["author"]["id"] == guest["id"]
-    assert review["listing"] == {"id": listing["id"], "reviewCount": 1}
+    # Pending until the host reviews the guest too (or 14 days pass): not counted yet.
+    assert (review["status"], review["listing"]) == (
+        "PENDING",
+        {"id": listing["id"], "reviewCount": 0},
+    )
+    guest_review = """mutation($id: ID!) { createGuestReview(input: {bookingId: $id,
+        rating: 5, comment: "Tidy"}) { status } }"""
+    theirs = gql(client, guest_review, {"id": booking["id"]}, host_headers)
+    assert theirs["data"]["createGuestReview"] == {"status": "PUBLISHED"}
     after = gql(client, BOOKING, {"id": booking["id"]}, headers)["data"]["booking"]
     assert after["status"] == "COMPLETED" and after["review"]["id"] == review["id"]
-    page = gql(client, """query($id: ID!) { listing(id: $id) { ratingAverage
+    page = gql(client, """query($id: ID!) { listing(id: $id) { ratingAverage reviewCount
         reviews(perPage: 5) { total page perPage items { id author { username } } } } }""",
         {"id": listing["id"]})["data"]["listing"]  # fmt: skip
-    assert page["ratingAverage"] == 4.0
+    assert (page["ratingAverage"], page["reviewCount"]) == (4.0, 1)
     assert page["reviews"]["total"] == 1 and page["reviews"]["items"][0]["id"] == review["id"]
 
 

@@ -17,7 +17,7 @@ FIELDS = {
     "weekly_discount_percent", "monthly_discount_percent", "max_guests", "min_nights",
     "max_nights", "max_advance_days", "instant_book", "cancellation_policy", "amenities",
     "rating_average",
-    "review_count", "created_at", "updated_at",
+    "review_count", "sub_rating_averages", "created_at", "updated_at",
     "property_type", "bedrooms", "beds", "bathrooms", "check_in_time", "check_out_time",
     "house_rules", "listed",
     "weekend_price", "extra_guest_fee", "guests_included", "taxes",
@@ -50,6 +50,9 @@ def test_create_answers_201_with_defaults_and_location(client: FlaskClient) -> N
         "weekend_price": None, "extra_guest_fee": 0, "guests_included": None, "taxes": [],
     }  # fmt: skip
     assert {k: listing[k] for k in defaults} == defaults
+    assert listing["sub_rating_averages"] == dict.fromkeys(
+        ("cleanliness", "accuracy", "check_in", "communication", "location", "value")
+    )
     assert client.get(response.headers["Location"]).get_json() == listing
 
 

@@ -40,12 +40,18 @@ ENDPOINTS = {
     "/payouts": {"get"},
     "/payouts/summary": {"get"},
     "/webhooks/stripe": {"post"},
+    # Issue 26: reviews both ways.
+    "/bookings/{booking_id}/guest-review": {"post"},
+    "/reviews/{review_id}/response": {"post"},
+    "/reviews/{review_id}/report": {"post"},
+    "/users/{user_id}/reviews": {"get"},
 }
 PUBLIC = {
     ("/healthz", "get"), ("/readyz", "get"), ("/auth/register", "post"),
     ("/auth/login", "post"), ("/listings", "get"),
     ("/listings/{listing_id}/availability", "get"),
     ("/listings/{listing_id}/reviews", "get"),
+    ("/users/{user_id}/reviews", "get"),
     # The iCalendar export: opened by the secret token in its URL, as other platforms fetch it.
     ("/listings/{listing_id}/calendar.ics", "get"),
     # Stripe's webhooks: authenticated by the Stripe-Signature header, not a bearer token.

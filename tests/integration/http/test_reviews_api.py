@@ -14,6 +14,7 @@ from tests.integration.http.booking_steps import (
     get,
     host_with_listing,
     paid,
+    rental_of,
 )
 from tests.integration.http.conftest import signup
 
@@ -52,14 +53,22 @@ def test_a_guest_reviews_a_completed_stay_once_and_the_listing_rating_follows(
         "comment": "Quiet and bright.",
     }  # fmt: skip
     assert body["created_at"] == clock.now().isoformat()
-    for who in (first, host_headers):
-        assert get(client, f"/bookings/{first_id}/review", who).get_json() == body
+    assert body["status"] == "pending"  # hidden from the host until they review the guest
+    assert get(client, f"/bookings/{first_id}/review", first).get_json() == body
+    assert get(client, f"/bookings/{first_id}/review", host_headers).status_code == 404
     assert review(client, first, first_id, rating=5).status_code == 409
+    guest_review = f"{API}/bookings/{first_id}/guest-review"
+    assert client.post(guest_review, json={"rating": 5}, headers=host_headers).status_code == 201
+    for who in (first, host_headers):
+        shown = get(client, f"/bookings/{first_id}/review", who).get_json()
+        assert shown == body | {"status": "published"}
     shown = get(client, f"/listings/{listing['id']}").get_json()
     assert (float(shown["rating_average"]), shown["review_count"]) == (4.0, 1)
 
     clock.advance(days=2)  # the second's
     assert review(client, second, second_id, rating=5).status_code == 201
+    clock.advance(days=15)  # its 14 days are over: published, and counted once marked
+    rental_of(client.application).publish_reviews()
     shown = get(client, f"/listings/{listing['id']}").get_json()
     assert (float(shown["rating_average"]), shown["review_count"]) == (4.5, 2)
     assert get(client, f"/bookings/{second_id}/review", first).status_code == 404
@@ -105,6 +114,8 @@ def test_a_listings_reviews_are_a_public_page_newest_first(
     for rating, (headers, booking_id) in zip((2, 5), stays, strict=True):
         assert review(client, headers, booking_id, rating=rating).status_code == 201
         clock.advance(minutes=1)
+    assert get(client, f"/listings/{listing['id']}/reviews").get_json()["total"] == 0  # pending
+    clock.advance(days=15)  # the stays' 14 days are over: both read as published
     page = get(client, f"/listings/{listing['id']}/reviews?per_page=1").get_json()
     assert (page["total"], [r["rating"] for r in page["items"]]) == (2, [5])
     page = get(client, f"/listings/{listing['id']}/reviews?per_page=1&page=2").get_json()

@@ -9,7 +9,8 @@ The hooks in ``schemathesis_hooks.py`` give each side of the marketplace its tok
 the document's ``x-rental-*`` rules to positive cases. Two outcomes that depend on state, not
 on the request, are expected as such per operation: 412 for ``updateListing`` (a random
 If-Match names an old version), 402 for ``createPayment`` (the sandbox's decline tokens) and
-422 for ``createReview`` (the stay must be completed first, which no request can make so).
+422 for ``createReview`` and ``createGuestReview`` (the stay must be completed first, which no
+request can make so).
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ checks.positive_data_acceptance.expected-statuses = {json.dumps([*ACCEPTED, "400
 include-operation-id = "{operation}"
 checks.positive_data_acceptance.expected-statuses = {json.dumps([*ACCEPTED, "422"])}
 """
-    for operation in MESSAGING
+    for operation in (*MESSAGING, "createGuestReview")
 )
 
 

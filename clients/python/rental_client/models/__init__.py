@@ -1,5 +1,6 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .accepted import Accepted
 from .availability import Availability
 from .block import Block
 from .block_input import BlockInput
@@ -20,6 +21,7 @@ from .cancelled_by import CancelledBy
 from .country import Country
 from .currency import Currency
 from .email_change import EmailChange
+from .guest_review_request import GuestReviewRequest
 from .health import Health
 from .health_checks import HealthChecks
 from .house_rules import HouseRules
@@ -66,11 +68,17 @@ from .rate_range import RateRange
 from .read_request import ReadRequest
 from .register import Register
 from .register_role import RegisterRole
+from .report_request import ReportRequest
+from .response_request import ResponseRequest
 from .review import Review
 from .review_page import ReviewPage
 from .review_request import ReviewRequest
+from .review_response import ReviewResponse
+from .review_response_type_0_type_0 import ReviewResponseType0Type0
+from .review_status import ReviewStatus
 from .session import Session
 from .stripe_webhook_body import StripeWebhookBody
+from .sub_rating_averages import SubRatingAverages
 from .tax import Tax
 from .tax_applies_to_type_1 import TaxAppliesToType1
 from .tax_applies_to_type_2_type_1 import TaxAppliesToType2Type1
@@ -90,6 +98,7 @@ from .verify_email import VerifyEmail
 from .webhook_ack import WebhookAck
 
 __all__ = (
+    "Accepted",
     "Availability",
     "Block",
     "BlockInput",
@@ -110,6 +119,7 @@ __all__ = (
     "Country",
     "Currency",
     "EmailChange",
+    "GuestReviewRequest",
     "Health",
     "HealthChecks",
     "HouseRules",
@@ -156,11 +166,17 @@ __all__ = (
     "ReadRequest",
     "Register",
     "RegisterRole",
+    "ReportRequest",
+    "ResponseRequest",
     "Review",
     "ReviewPage",
     "ReviewRequest",
+    "ReviewResponse",
+    "ReviewResponseType0Type0",
+    "ReviewStatus",
     "Session",
     "StripeWebhookBody",
+    "SubRatingAverages",
     "Tax",
     "TaxAppliesToType1",
     "TaxAppliesToType2Type1",

@@ -17,6 +17,7 @@ import datetime
 
 if TYPE_CHECKING:
   from ..models.house_rules import HouseRules
+  from ..models.sub_rating_averages import SubRatingAverages
   from ..models.tax import Tax
 
 
@@ -67,6 +68,7 @@ class Listing:
             amenities (list[str]):
             rating_average (float | None): Mean rating rounded to 2 decimals; null before any review.
             review_count (int):
+            sub_rating_averages (SubRatingAverages):
             created_at (datetime.datetime):
             updated_at (datetime.datetime):
      """
@@ -107,6 +109,7 @@ class Listing:
     amenities: list[str]
     rating_average: float | None
     review_count: int
+    sub_rating_averages: SubRatingAverages
     created_at: datetime.datetime
     updated_at: datetime.datetime
 
@@ -116,6 +119,7 @@ class Listing:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.house_rules import HouseRules # noqa: PLC0415
+        from ..models.sub_rating_averages import SubRatingAverages # noqa: PLC0415
         from ..models.tax import Tax # noqa: PLC0415
         weekend_price: int | None
         weekend_price = self.weekend_price
@@ -201,6 +205,8 @@ class Listing:
 
         review_count = self.review_count
 
+        sub_rating_averages = self.sub_rating_averages.to_dict()
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
@@ -245,6 +251,7 @@ class Listing:
             "amenities": amenities,
             "rating_average": rating_average,
             "review_count": review_count,
+            "sub_rating_averages": sub_rating_averages,
             "created_at": created_at,
             "updated_at": updated_at,
         })
@@ -256,6 +263,7 @@ class Listing:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.house_rules import HouseRules # noqa: PLC0415
+        from ..models.sub_rating_averages import SubRatingAverages # noqa: PLC0415
         from ..models.tax import Tax # noqa: PLC0415
         d = dict(src_dict)
         def _parse_weekend_price(data: object) -> int | None:
@@ -378,6 +386,11 @@ class Listing:
 
         review_count = d.pop("review_count")
 
+        sub_rating_averages = SubRatingAverages.from_dict(d.pop("sub_rating_averages"))
+
+
+
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
 
@@ -425,6 +438,7 @@ class Listing:
             amenities=amenities,
             rating_average=rating_average,
             review_count=review_count,
+            sub_rating_averages=sub_rating_averages,
             created_at=created_at,
             updated_at=updated_at,
         )

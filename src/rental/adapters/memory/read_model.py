@@ -25,7 +25,7 @@ from rental.domain.calendar.rates import RateCalendar
 from rental.domain.calendar.stay import Stay
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment
-from rental.domain.reviews.review import Review
+from rental.domain.reviews.review import Review, ReviewStatus, Side
 
 T = TypeVar("T")
 
@@ -80,7 +80,7 @@ class MemoryReadModel(ReadModel):
             return False
         if search.max_price is not None and price > search.max_price * nights:
             return False
-        if not {a.lower() for a in search.amenities} <= set(listing.amenities):
+        if not set(search.amenities) <= set(listing.amenities):
             return False
         if search.check_in is not None and search.check_out is not None:
             stay = Stay(search.check_in, search.check_out)
@@ -154,13 +154,20 @@ class MemoryReadModel(ReadModel):
             found = [p for p in self._store.data.payments.values() if p.booking_id == booking_id]
         return sorted(found, key=lambda p: (p.created_at, p.id))
 
-    def review_of_booking(self, booking_id: str) -> Review | None:
-        reviews = self._store.data.reviews.values()
-        return next((r for r in reviews if r.booking_id == booking_id), None)
+    def review_of_booking(self, booking_id: str, side: str = "guest") -> Review | None:
+        reviews = self._store.reviews()
+        return next((r for r in reviews if r.booking_id == booking_id and r.side == side), None)
 
-    def listing_reviews(self, listing_id: str, page: PageRequest) -> Page[Review]:
-        with self._store.lock:
-            found = [r for r in self._store.data.reviews.values() if r.listing_id == listing_id]
+    def listing_reviews(self, listing_id: str, page: PageRequest, now: datetime) -> Page[Review]:
+        return self._published(lambda r: r.listing_id == listing_id, Side.GUEST, page, now)
+
+    def _published(
+        self, belongs: Callable[[Review], bool], side: Side, page: PageRequest, now: datetime
+    ) -> Page[Review]:
+        found = [
+            r for r in self._store.reviews()
+            if belongs(r) and r.side == side and r.status_at(now) == ReviewStatus.PUBLISHED
+        ]  # fmt: skip
         return _page(found, page, lambda r: (_newest_first(r.created_at), r.id))
 
     # -- batches -------------------------------------------------------------------------
@@ -181,14 +188,21 @@ class MemoryReadModel(ReadModel):
 
     def reviews_of_bookings(self, booking_ids: Collection[str]) -> dict[str, Review]:
         wanted = set(booking_ids)
-        with self._store.lock:
-            reviews = list(self._store.data.reviews.values())
-        return {r.booking_id: r for r in reviews if r.booking_id in wanted}
+        reviews = self._store.reviews()
+        return {r.booking_id: r for r in reviews if r.booking_id in wanted and r.side == "guest"}
 
     def reviews_pages(
-        self, listing_ids: Collection[str], page: PageRequest
+        self, listing_ids: Collection[str], page: PageRequest, now: datetime
     ) -> dict[str, Page[Review]]:
-        return {i: self.listing_reviews(i, page) for i in listing_ids}
+        return {i: self.listing_reviews(i, page, now) for i in listing_ids}
+
+    def user_reviews_pages(
+        self, user_ids: Collection[str], page: PageRequest, now: datetime
+    ) -> dict[str, Page[Review]]:
+        return {
+            i: self._published(lambda r, i=i: r.subject_id == i, Side.HOST, page, now)  # type: ignore[misc]
+            for i in user_ids
+        }
 
     def unavailable_by_listing(
         self, listing_ids: Collection[str], start: date, end: date, now: datetime

@@ -27,11 +27,13 @@ from rental.domain.errors import (
     BookingNotFound,
     ListingNotFound,
     PaymentNotFound,
+    ReviewNotFound,
     UserNotFound,
 )
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment, PaymentStatus
-from rental.domain.reviews.review import Review
+from rental.domain.reviews.review import ReviewReport, ReviewStatus
+from rental.domain.reviews.stay_reviews import StayReviews
 
 
 class MemoryUsers(UserRepository):
@@ -252,17 +254,34 @@ class MemoryPayments(PaymentRepository):
 
 
 class MemoryReviews(ReviewRepository):
-    """Reviews by id."""
+    """Each stay's reviews by booking id, and the reports."""
 
     def __init__(self, data: MemoryData) -> None:
         super().__init__()
         self._data = data
 
-    def _add(self, review: Review) -> None:
-        self._data.reviews[review.id] = review
+    def _add(self, stay_reviews: StayReviews) -> None:
+        self._data.stay_reviews[stay_reviews.booking_id] = stay_reviews
 
-    def for_booking(self, booking_id: str) -> Review | None:
-        return next((r for r in self._data.reviews.values() if r.booking_id == booking_id), None)
+    def _for_booking(self, booking_id: str) -> StayReviews | None:
+        return self._data.stay_reviews.get(booking_id)
+
+    def _with_review(self, review_id: str) -> StayReviews:
+        for stay in self._data.stay_reviews.values():
+            if any(r.id == review_id for r in stay.reviews):
+                return stay
+        raise ReviewNotFound(f"No review {review_id}.")
+
+    def add_report(self, report: ReviewReport) -> None:
+        self._data.review_reports.append(report)
+
+    def due_for_publication(self, now: datetime, limit: int) -> list[str]:
+        due = [
+            stay.booking_id for stay in self._data.stay_reviews.values()
+            if any(r.status == ReviewStatus.PENDING and r.window_has_closed(now)
+                   for r in stay.reviews)
+        ]  # fmt: skip
+        return sorted(due)[:limit]
 
 
 class MemoryIdempotency(IdempotencyStore):

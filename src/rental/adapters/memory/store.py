@@ -23,7 +23,8 @@ from rental.domain.listings.listing import Listing
 from rental.domain.payments.ledger import LedgerEntry
 from rental.domain.payments.payment import Payment
 from rental.domain.payments.payouts import Payout, Recovery
-from rental.domain.reviews.review import Review
+from rental.domain.reviews.review import Review, ReviewReport
+from rental.domain.reviews.stay_reviews import StayReviews
 
 
 @define
@@ -35,7 +36,8 @@ class MemoryData:
     blocks: dict[str, Block] = field(factory=dict)
     bookings: dict[str, Booking] = field(factory=dict)
     payments: dict[str, Payment] = field(factory=dict)
-    reviews: dict[str, Review] = field(factory=dict)
+    stay_reviews: dict[str, StayReviews] = field(factory=dict)  # by booking id
+    review_reports: list[ReviewReport] = field(factory=list)
     idempotency: dict[tuple[str, str, str], IdempotencyRecord] = field(factory=dict)
     revoked: dict[str, datetime] = field(factory=dict)
     outbox: list[Event] = field(factory=list)
@@ -58,3 +60,8 @@ class MemoryStore:
     def __init__(self) -> None:
         self.data = MemoryData()
         self.lock = threading.RLock()
+
+    def reviews(self) -> list[Review]:
+        """Every review of every stay, as committed."""
+        with self.lock:
+            return [r for stay in self.data.stay_reviews.values() for r in stay.reviews]

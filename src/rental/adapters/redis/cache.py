@@ -54,11 +54,12 @@ LISTING_TTL = 300
 SEARCH_TTL = 30
 GENERATION_TTL = 7 * 86400  # far longer than any value's, so a lost counter finds no old value
 PAUSE_AFTER_ERROR = 5.0  # seconds without trying Redis after it failed
-LISTING_EVENTS = (e.ListingCreated, e.ListingUpdated, e.ListingDeleted, e.ReviewSubmitted)
+# A review counts in its listing's averages once published (reviews both ways).
+LISTING_EVENTS = (e.ListingCreated, e.ListingUpdated, e.ListingDeleted, e.ReviewPublished)
 SEARCH_EVENTS = (
     e.ListingCreated, e.ListingUpdated, e.ListingDeleted, e.DatesBlocked, e.DatesUnblocked,
     e.BookingRequested, e.BookingCancelled, e.BookingDeclined, e.BookingExpired,
-    e.ReviewSubmitted,
+    e.ReviewPublished,
 )  # fmt: skip
 
 
@@ -259,11 +260,16 @@ class CachedReadModel(ReadModel):
     def booking_payments(self, booking_id: str) -> list[Payment]:
         return self._inner.booking_payments(booking_id)
 
-    def review_of_booking(self, booking_id: str) -> Review | None:
-        return self._inner.review_of_booking(booking_id)
+    def review_of_booking(self, booking_id: str, side: str = "guest") -> Review | None:
+        return self._inner.review_of_booking(booking_id, side)
 
-    def listing_reviews(self, listing_id: str, page: PageRequest) -> Page[Review]:
-        return self._inner.listing_reviews(listing_id, page)
+    def listing_reviews(self, listing_id: str, page: PageRequest, now: datetime) -> Page[Review]:
+        return self._inner.listing_reviews(listing_id, page, now)
+
+    def user_reviews_pages(
+        self, user_ids: Collection[str], page: PageRequest, now: datetime
+    ) -> dict[str, Page[Review]]:
+        return self._inner.user_reviews_pages(user_ids, page, now)
 
     def users_by_id(self, user_ids: Collection[str]) -> dict[str, User]:
         return self._inner.users_by_id(user_ids)
@@ -281,9 +287,9 @@ class CachedReadModel(ReadModel):
         return self._inner.reviews_of_bookings(booking_ids)
 
     def reviews_pages(
-        self, listing_ids: Collection[str], page: PageRequest
+        self, listing_ids: Collection[str], page: PageRequest, now: datetime
     ) -> dict[str, Page[Review]]:
-        return self._inner.reviews_pages(listing_ids, page)
+        return self._inner.reviews_pages(listing_ids, page, now)
 
     def unavailable_by_listing(
         self, listing_ids: Collection[str], start: date, end: date, now: datetime

@@ -39,8 +39,11 @@ CONSTRAINTS: dict[str, type[DomainError]] = {
     "uq_users_username": UsernameTaken,
     "users.username": UsernameTaken,
     "uq_users_username_lower": UsernameTaken,
-    "uq_reviews_booking_id": AlreadyReviewed,
+    "uq_reviews_booking_side": AlreadyReviewed,
     "reviews.booking_id": AlreadyReviewed,
+    # Both sides' first reviews of a stay at once: the loser retries and sees the other's.
+    "pk_stay_reviews": ConcurrentUpdate,
+    "stay_reviews.booking_id": ConcurrentUpdate,
     "pk_idempotency_keys": ConcurrentUpdate,
     "idempotency_keys.user_id": ConcurrentUpdate,
     # two first messages of one guest about one listing, or two messages at one position
@@ -64,8 +67,10 @@ def _constraint(error: IntegrityError) -> str | None:
     message = str(orig)
     if getattr(orig, "args", None) and orig.args[0] == 1062:  # type: ignore[union-attr]
         match = _MYSQL_KEY.search(message)
-        if match and match.group(1) == "PRIMARY" and "idempotency_keys" in str(error.statement):
-            return "pk_idempotency_keys"
+        if match and match.group(1) == "PRIMARY":
+            for table in ("idempotency_keys", "stay_reviews"):
+                if f"INTO {table} " in str(error.statement):
+                    return f"pk_{table}"
         return match.group(1) if match else None
     match = _SQLITE_KEY.search(message)
     return match.group(1) if match else None

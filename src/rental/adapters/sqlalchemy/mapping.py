@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 from sqlalchemy import Table
-from sqlalchemy.orm import composite, registry, relationship
+from sqlalchemy.orm import composite, foreign, registry, relationship
 
 from rental.adapters.sqlalchemy import tables
 from rental.domain.accounts.one_time_tokens import OneTimeToken
@@ -27,7 +27,8 @@ from rental.domain.listings.details import HouseRules
 from rental.domain.listings.listing import Listing
 from rental.domain.messaging.thread import Thread
 from rental.domain.payments.payment import Payment
-from rental.domain.reviews.review import Review
+from rental.domain.reviews.review import Review, ReviewReport
+from rental.domain.reviews.stay_reviews import StayReviews
 
 mapper_registry = registry(metadata=tables.metadata)
 _lock = threading.Lock()
@@ -38,7 +39,7 @@ VERSIONED: tuple[tuple[type, Table], ...] = (
     (Listing, tables.listings),
     (Booking, tables.bookings),
     (Payment, tables.payments),
-    (Review, tables.reviews),
+    (StayReviews, tables.stay_reviews),
     (CalendarFeed, tables.calendar_feeds),
     (CalendarImport, tables.calendar_imports),
     (OneTimeToken, tables.one_time_tokens),
@@ -55,9 +56,13 @@ REFERENCES: tuple[tuple[type, str, type], ...] = (
     (Booking, "host_id", User),
     (Payment, "booking_id", Booking),
     (Payment, "payer_id", User),
-    (Review, "booking_id", Booking),
+    # A review's booking comes before it through its StayReviews (relationship ``reviews``).
     (Review, "listing_id", Listing),
     (Review, "author_id", User),
+    (StayReviews, "booking_id", Booking),
+    (StayReviews, "listing_id", Listing),
+    (ReviewReport, "review_id", Review),
+    (ReviewReport, "reporter_id", User),
     (CalendarFeed, "listing_id", Listing),
     (CalendarImport, "listing_id", Listing),
     (OneTimeToken, "user_id", User),
@@ -83,6 +88,20 @@ def _price() -> dict[str, Any]:
     }
 
 
+def _stay_reviews() -> dict[str, Any]:
+    """A stay's reviews load with it (one more statement) and are saved with it."""
+    r = tables.reviews.c
+    return {
+        "reviews": relationship(
+            Review,
+            primaryjoin=tables.stay_reviews.c.booking_id == foreign(r.booking_id),
+            order_by=(r.created_at, r.id),
+            lazy="selectin",
+            cascade="all, delete-orphan",
+        )
+    }
+
+
 def _house_rules() -> dict[str, Any]:
     """A listing's ``house_rules`` as its three ``*_allowed`` columns."""
     columns = [tables.listings.c[name] for name in HouseRules.names()]
@@ -99,12 +118,17 @@ def start_mappers() -> None:
             return
         for cls, table in VERSIONED:
             properties = _references(cls, table) | (_price() if cls is Booking else {})
+            properties |= _stay_reviews() if cls is StayReviews else {}
             properties |= _house_rules() if cls is Listing else {}
             mapper_registry.map_imperatively(
                 cls, table, properties=properties,
                 version_id_col=table.c.version, version_id_generator=False,
             )  # fmt: skip
-        blocks = tables.blocks
-        mapper_registry.map_imperatively(Block, blocks, properties=_references(Block, blocks))
+        for cls, table in (
+            (Block, tables.blocks),
+            (Review, tables.reviews),
+            (ReviewReport, tables.review_reports),
+        ):
+            mapper_registry.map_imperatively(cls, table, properties=_references(cls, table))
         mapper_registry.configure()
         _started = True

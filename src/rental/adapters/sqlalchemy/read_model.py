@@ -26,6 +26,7 @@ from sqlalchemy.sql import Executable
 from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.engine import READ_ONLY
 from rental.adapters.sqlalchemy.mapping import start_mappers
+from rental.adapters.sqlalchemy.reviews import published
 from rental.adapters.sqlalchemy.search import (
     live_bookings,
     live_bookings_of,
@@ -51,7 +52,7 @@ from rental.domain.calendar.stay import Stay
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment
 from rental.domain.payments.payouts import Payout, PayoutStatus
-from rental.domain.reviews.review import Review
+from rental.domain.reviews.review import Review, Side
 
 L, B, R, P = t.listings.c, t.bookings.c, t.reviews.c, t.payments.c
 
@@ -189,13 +190,13 @@ class SqlReadModel(ReadModel):
         with self._session() as session:
             return list(session.scalars(query))
 
-    def review_of_booking(self, booking_id: str) -> Review | None:
+    def review_of_booking(self, booking_id: str, side: str = "guest") -> Review | None:
+        query = select(Review).where(R.booking_id == booking_id, R.side == side)
         with self._session() as session:
-            return session.scalars(select(Review).where(R.booking_id == booking_id)).first()
+            return session.scalars(query).first()
 
-    def listing_reviews(self, listing_id: str, page: PageRequest) -> Page[Review]:
-        order = (R.created_at.desc(), R.id.asc())
-        return self._page(Review, t.reviews, [R.listing_id == listing_id], order, page)
+    def listing_reviews(self, listing_id: str, page: PageRequest, now: datetime) -> Page[Review]:
+        return self.reviews_pages([listing_id], page, now)[listing_id]
 
     # -- batches: one statement for all the parents of a page -----------------------------
     def _by_id(self, cls: type[Any], column: Any, ids: Collection[str]) -> dict[str, Any]:
@@ -231,51 +232,67 @@ class SqlReadModel(ReadModel):
     def reviews_of_bookings(self, booking_ids: Collection[str]) -> dict[str, Review]:
         if not booking_ids:
             return {}
-        query = select(Review).where(R.booking_id.in_(sorted(set(booking_ids))))
+        query = select(Review).where(
+            R.booking_id.in_(sorted(set(booking_ids))), R.side == Side.GUEST.value
+        )
         with self._session() as session:
             return {review.booking_id: review for review in session.scalars(query)}
 
     def reviews_pages(
-        self, listing_ids: Collection[str], page: PageRequest
+        self, listing_ids: Collection[str], page: PageRequest, now: datetime
     ) -> dict[str, Page[Review]]:
-        """One statement for every listing: each review's rank and its listing's total come
-        from window functions over the listing's reviews, and the page is a range of ranks."""
-        ids = sorted(set(listing_ids))
-        if not ids:
+        return self._reviews_pages(R.listing_id, Side.GUEST, listing_ids, page, now)
+
+    def user_reviews_pages(
+        self, user_ids: Collection[str], page: PageRequest, now: datetime
+    ) -> dict[str, Page[Review]]:
+        return self._reviews_pages(R.subject_id, Side.HOST, user_ids, page, now)
+
+    def _reviews_pages(
+        self,
+        key: Any,
+        side: Side,
+        ids: Collection[str],
+        page: PageRequest,
+        now: datetime,
+    ) -> dict[str, Page[Review]]:
+        """One statement for every parent (listing, or reviewed guest): each published
+        review's rank and its parent's total come from window functions over the parent's
+        reviews, and the page is a range of ranks."""
+        wanted = sorted(set(ids))
+        if not wanted:
             return {}
+        where = (key.in_(wanted), R.side == side.value, published(now))
         order = (R.created_at.desc(), R.id.asc())
-        rank = func.row_number().over(partition_by=R.listing_id, order_by=order)
-        total = func.count().over(partition_by=R.listing_id)
+        rank = func.row_number().over(partition_by=key, order_by=order)
+        total = func.count().over(partition_by=key)
         ranked = (
-            select(t.reviews, rank.label("rank"), total.label("total"))
-            .where(R.listing_id.in_(ids))
-            .subquery()
+            select(t.reviews, rank.label("rank"), total.label("total")).where(*where).subquery()
         )
         review = aliased(Review, ranked)
         first, last = page.offset + 1, page.offset + page.per_page
         query = (
             select(review, ranked.c.total)
             .where(ranked.c.rank.between(first, last))
-            .order_by(ranked.c.listing_id, ranked.c.rank)
+            .order_by(ranked.c[key.name], ranked.c.rank)
         )
         items: dict[str, list[Review]] = defaultdict(list)
-        totals: dict[str, int] = dict.fromkeys(ids, 0)
+        totals: dict[str, int] = dict.fromkeys(wanted, 0)
         with self._session() as session:
             for found, count in session.execute(query):
-                items[found.listing_id].append(found)
-                totals[found.listing_id] = int(count)
-            past_the_end = [i for i in ids if i not in items]
+                parent = getattr(found, key.name)
+                items[parent].append(found)
+                totals[parent] = int(count)
+            past_the_end = [i for i in wanted if i not in items]
             if page.offset and past_the_end:
                 # A page after the last has no row to carry its total: count those apart.
                 counts = (
-                    select(R.listing_id, func.count())
-                    .where(R.listing_id.in_(past_the_end))
-                    .group_by(R.listing_id)
+                    select(key, func.count()).where(key.in_(past_the_end), *where[1:]).group_by(key)
                 )
                 totals.update({i: int(n) for i, n in session.execute(counts)})
         return {
             i: Page(items=items.get(i, []), page=page.page, per_page=page.per_page, total=totals[i])
-            for i in ids
+            for i in wanted
         }
 
     def unavailable_by_listing(

@@ -177,16 +177,21 @@ class RoutedReadModel(ReadModel):
     def rate_overrides(self, listing_id: str, start: date, end: date) -> RateCalendar:
         return self._public(lambda model: model.rate_overrides(listing_id, start, end))
 
-    def listing_reviews(self, listing_id: str, page: PageRequest) -> Page[Review]:
-        return self._public(lambda model: model.listing_reviews(listing_id, page))
+    def listing_reviews(self, listing_id: str, page: PageRequest, now: datetime) -> Page[Review]:
+        return self._public(lambda model: model.listing_reviews(listing_id, page, now))
+
+    def user_reviews_pages(
+        self, user_ids: Collection[str], page: PageRequest, now: datetime
+    ) -> dict[str, Page[Review]]:
+        return self._public(lambda model: model.user_reviews_pages(user_ids, page, now))
 
     def listings_by_id(self, listing_ids: Collection[str]) -> dict[str, Listing]:
         return self._public(lambda model: model.listings_by_id(listing_ids))
 
     def reviews_pages(
-        self, listing_ids: Collection[str], page: PageRequest
+        self, listing_ids: Collection[str], page: PageRequest, now: datetime
     ) -> dict[str, Page[Review]]:
-        return self._public(lambda model: model.reviews_pages(listing_ids, page))
+        return self._public(lambda model: model.reviews_pages(listing_ids, page, now))
 
     def unavailable_by_listing(
         self, listing_ids: Collection[str], start: date, end: date, now: datetime
@@ -229,8 +234,8 @@ class RoutedReadModel(ReadModel):
     def payments_of_bookings(self, booking_ids: Collection[str]) -> dict[str, list[Payment]]:
         return self._primary.payments_of_bookings(booking_ids)
 
-    def review_of_booking(self, booking_id: str) -> Review | None:
-        return self._primary.review_of_booking(booking_id)
+    def review_of_booking(self, booking_id: str, side: str = "guest") -> Review | None:
+        return self._primary.review_of_booking(booking_id, side)
 
     def reviews_of_bookings(self, booking_ids: Collection[str]) -> dict[str, Review]:
         return self._primary.reviews_of_bookings(booking_ids)

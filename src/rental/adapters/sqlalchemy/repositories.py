@@ -16,7 +16,6 @@ from rental.application.repositories import (
     BookingRepository,
     ListingRepository,
     PaymentRepository,
-    ReviewRepository,
     UserRepository,
 )
 from rental.domain.accounts.users import User
@@ -32,7 +31,6 @@ from rental.domain.errors import (
 )
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment, PaymentStatus
-from rental.domain.reviews.review import Review
 
 T = TypeVar("T")
 
@@ -230,19 +228,3 @@ class SqlPaymentRepository(PaymentRepository):
         )
         with domain_errors():
             return [r for r in self._session.execute(query).scalars() if r]
-
-
-class SqlReviewRepository(ReviewRepository):
-    """Reviews; the unique ``booking_id`` keeps one per booking."""
-
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self._session = session
-
-    def _add(self, review: Review) -> None:
-        self._session.add(review)
-
-    def for_booking(self, booking_id: str) -> Review | None:
-        query = select(Review).where(t.reviews.c.booking_id == booking_id)
-        found = _all(self._session, query)
-        return self._seen(found[0]) if found else None

@@ -188,7 +188,7 @@ def search_shape(search: ListingSearch, dialect: str) -> SearchShape:
 
 
 def _amenities(search: ListingSearch) -> list[str]:
-    return sorted({a.strip().lower() for a in search.amenities if a.strip()})
+    return list(search.amenities)  # normalized by ``ListingSearch``
 
 
 @functools.lru_cache(maxsize=1024)  # shapes: 2^5 filter sets x amenity counts x 4 orders

@@ -26,6 +26,7 @@ from sqlalchemy import (
 
 from rental.adapters.sqlalchemy.price_columns import NightlyColumn, TaxesColumn, TaxLinesColumn
 from rental.adapters.sqlalchemy.types import UtcDateTime, json_type
+from rental.domain.reviews.review import SUB_RATINGS
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -102,6 +103,7 @@ listings = Table(
     Column("rating_sum", Integer, nullable=False),
     Column("review_count", Integer, nullable=False),
     Column("rating_average", Numeric(3, 2)),
+    Column("sub_rating_totals", json_type()),  # reviews both ways (0013)
     Column("deleted_at", UtcDateTime()),
     *_stamps(), _version(),
     # Details (0009); house_rules is the three *_allowed columns.
@@ -181,7 +183,32 @@ reviews = Table(
     Column("comment", Text, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
     _version(),
-    UniqueConstraint("booking_id"),
+    # Reviews both ways (0013): one per side of a stay, hidden until published.
+    Column("side", String(8), nullable=False, server_default="guest"),
+    Column("subject_id", String(ID), nullable=False, server_default=""),
+    *(Column(name, Integer) for name in SUB_RATINGS),
+    Column("status", String(16), nullable=False, server_default="published"),
+    Column("published_at", UtcDateTime()),
+    Column("window_closes_at", UtcDateTime()),
+    Column("response_body", Text),
+    Column("response_created_at", UtcDateTime()),
+    UniqueConstraint("booking_id", "side", name="uq_reviews_booking_side"),
+)  # fmt: skip
+
+stay_reviews = Table(
+    "stay_reviews", metadata, Column("booking_id", String(ID), ForeignKey("bookings.id"),
+    primary_key=True), _ref("listing_id", "listings.id"),
+    Column("guest_id", String(ID), nullable=False),
+    Column("host_id", String(ID), nullable=False),
+    Column("window_closes_at", UtcDateTime(), nullable=False),
+    _version(),
+)  # fmt: skip
+
+review_reports = Table(
+    "review_reports", metadata, _id(), _ref("review_id", "reviews.id"),
+    _ref("reporter_id", "users.id"),
+    Column("reason", Text, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
 )  # fmt: skip
 
 idempotency_keys = Table(

@@ -29,9 +29,9 @@ from rental.adapters.sqlalchemy.repositories import (
     SqlBookingRepository,
     SqlListingRepository,
     SqlPaymentRepository,
-    SqlReviewRepository,
     SqlUserRepository,
 )
+from rental.adapters.sqlalchemy.reviews import SqlReviewRepository
 from rental.adapters.sqlalchemy.stores import SqlIdempotencyStore, SqlRevokedTokens
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.events import Event

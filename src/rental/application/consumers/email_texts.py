@@ -86,11 +86,29 @@ def compose(event: e.Event, booking: Booking, title: str, place: str) -> Message
                 "provider's dashboard before its deadline.",
             ),
         }
-    if isinstance(event, e.ReviewSubmitted):
+    if isinstance(event, e.ReviewPublished):
+        # The reviewed side hears of it once it is public, never while it is hidden.
+        if event.side == "guest":
+            return {
+                "host": (
+                    f"New review of {title}: {event.rating}/5",
+                    f"Your guest's review is published, {event.rating} out of 5: {stay} "
+                    "You may answer it once, publicly.",
+                )
+            }
         return {
-            "host": (
-                f"New review of {title}: {event.rating}/5",
-                f"Your guest rated their stay {event.rating} out of 5: {stay}",
+            "guest": (
+                f"Your host reviewed you: {event.rating}/5",
+                f"The host's review of your stay is published, {event.rating} out of 5: "
+                f"{stay} You may answer it once, publicly.",
+            )
+        }
+    if isinstance(event, e.ReviewReported):
+        return {
+            "admin": (
+                f"Review reported: {about}",
+                f"Review {event.review_id} of this stay was reported by user "
+                f"{event.reporter_id}: {stay} Their reason: {quoted(event.reason)}",
             )
         }
     if isinstance(event, e.CalendarImportConflicted):

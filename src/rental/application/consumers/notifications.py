@@ -1,4 +1,4 @@
-"""Emails to the guest and the host when a booking, its payment or its review moves on.
+"""Emails to the guest and the host when a booking, its payment or its reviews move on.
 
 Event handlers (consumers) in front of the ``Notifier`` port. Names, addresses, listings and
 dates come from the read model at sending time. A message says what happened, the listing,
@@ -23,9 +23,10 @@ logger = logging.getLogger(__name__)
 
 EVENTS = (
     e.BookingEvent, e.PaymentCaptured, e.PaymentRefunded, e.PaymentDisputed,
-    e.ReviewSubmitted, e.CalendarImportConflicted,
+    e.ReviewPublished, e.CalendarImportConflicted,
 )  # fmt: skip
-ADMIN_EVENTS = (e.PaymentDisputed,)  # what the marketplace's own staff must answer
+# What the marketplace's own staff must answer.
+ADMIN_EVENTS = (e.PaymentDisputed, e.ReviewReported)
 
 
 @frozen

@@ -10,7 +10,7 @@ from attrs import define, field
 
 from rental.domain.aggregate import Aggregate
 from rental.domain.bookings.policies import PriceBreakdown, guest_refund_percent
-from rental.domain.calendar.stay import Stay, local_date
+from rental.domain.calendar.stay import Stay, local_date, local_midnight
 from rental.domain.errors import PermissionDenied, ReviewNotAllowed, TransitionNotAllowed
 from rental.domain.events import (
     BookingCancelled,
@@ -251,6 +251,13 @@ class Booking(Aggregate):
             raise TransitionNotAllowed("Only a confirmed stay whose check-out has come completes.")
         self._move(BookingStatus.COMPLETED, now)
         self._record(BookingCompleted, now)
+
+    @property
+    def review_window_closes_at(self) -> datetime:
+        """The first moment (UTC) after the 14 days that follow check-out, in the listing's
+        time zone: the start of the 15th day after ``check_out`` there."""
+        last_day = self.check_out + REVIEW_WINDOW + timedelta(days=1)
+        return local_midnight(last_day, self.timezone)
 
     def check_can_be_reviewed(self, now: datetime) -> None:
         """A stay is reviewable from its check-out day until 14 days after it."""

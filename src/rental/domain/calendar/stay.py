@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from attrs import frozen
@@ -67,3 +67,9 @@ def check_timezone(name: str, field: str = "timezone") -> str:
 def local_date(moment: datetime, timezone: str) -> date:
     """The calendar date of ``moment`` (aware) in ``timezone``."""
     return moment.astimezone(ZoneInfo(timezone)).date()
+
+
+def local_midnight(day: date, timezone: str) -> datetime:
+    """The moment (UTC) ``day`` starts in ``timezone``."""
+    start = datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(timezone))
+    return start.astimezone(UTC)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -34,6 +35,7 @@ from rental.domain.listings.details import (
 )
 from rental.domain.listings.places import check_coordinates, check_country
 from rental.domain.money import MAX_CHARGE, check_currency
+from rental.domain.reviews.review import SUB_RATINGS
 from rental.domain.text import check_text
 
 MAX_TITLE = 200
@@ -100,6 +102,12 @@ def _check_int(
         errors[name] = [f"must be between {low} and {high}."]
 
 
+def normalized_amenities(names: Iterable[str]) -> tuple[str, ...]:
+    """Amenity names as listings keep them and searches ask for them: trimmed, lower-cased,
+    each once, sorted; blank ones dropped."""
+    return tuple(sorted({name.strip().lower() for name in names if name.strip()}))
+
+
 def _check_pricing(errors: dict[str, list[str]], values: dict[str, Any]) -> None:
     """The prices by guest and by weekday, and the taxes (``rates.py``, ``taxes.py``)."""
     if values["weekend_price"] is not None:
@@ -155,7 +163,7 @@ def check_listing_fields(values: dict[str, Any]) -> dict[str, Any]:
     elif len(amenities) > MAX_AMENITIES:
         errors["amenities"] = [f"must have at most {MAX_AMENITIES} entries."]
     else:
-        values["amenities"] = sorted({a.strip().lower() for a in amenities})
+        values["amenities"] = list(normalized_amenities(amenities))
     for name, check in (
         ("country", check_country),
         ("currency", check_currency),
@@ -219,6 +227,8 @@ class Listing(Aggregate):
     rating_sum: int = 0
     review_count: int = 0
     rating_average: Decimal | None = None
+    # Each sub-rating's published [sum, count] by name (reviews both ways); None: none yet.
+    sub_rating_totals: dict[str, list[int]] | None = None
     deleted_at: datetime | None = None
     version: int = field(default=1, kw_only=True)
 
@@ -317,10 +327,29 @@ class Listing(Aggregate):
     def today(self, now: datetime) -> date:
         return local_date(now, self.timezone)
 
-    def record_review(self, rating: int, now: datetime) -> None:
-        """Fold a new rating into the mean, rounded half up to 2 decimals."""
+    def record_review(
+        self, rating: int, now: datetime, sub_ratings: dict[str, int | None] | None = None
+    ) -> None:
+        """Fold a published rating (and its sub-ratings) into the means, rounded half up to
+        2 decimals."""
         self.rating_sum += rating
         self.review_count += 1
-        mean = Decimal(self.rating_sum) / Decimal(self.review_count)
-        self.rating_average = mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        self.rating_average = _mean(self.rating_sum, self.review_count)
+        totals = dict(self.sub_rating_totals or {})
+        for name, value in (sub_ratings or {}).items():
+            if value is not None:
+                total, count = totals.get(name, [0, 0])
+                totals[name] = [total + value, count + 1]
+        self.sub_rating_totals = totals  # a new dict, so that the ORM sees the change
         self.bump_version()
+
+    @property
+    def sub_rating_averages(self) -> dict[str, Decimal | None]:
+        """Each sub-rating's mean over the published reviews that gave it (None: none did)."""
+        totals = self.sub_rating_totals or {}
+        return {name: _mean(*totals[name]) if name in totals else None for name in SUB_RATINGS}
+
+
+def _mean(total: int, count: int) -> Decimal:
+    mean = Decimal(total) / Decimal(count)
+    return mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

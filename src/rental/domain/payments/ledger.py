@@ -44,6 +44,9 @@ class LedgerEntry:
     created_at: datetime
 
 
+DEFAULT_HOST_FEE_PERCENT = 3  # kept from the host's payout unless RENTAL_HOST_FEE_PERCENT says
+
+
 def host_payout(booking: Booking, host_fee_percent: int) -> int:
     """What the host earns of the booking's total before any refund: what the host charges
     (nights after discount, cleaning and extra-guest fees) less the platform's share of it,

@@ -14,6 +14,7 @@ from rental.domain.bookings import policies
 from rental.domain.calendar import nights as calendar
 from rental.domain.listings import details as listing_details
 from rental.domain.payments import payment as payments
+from rental.domain.reviews import review as reviews
 
 
 @strawberry.enum
@@ -78,3 +79,10 @@ class PropertyType(Enum):
     PRIVATE_ROOM = listing_details.PropertyType.PRIVATE_ROOM.value
     SHARED_ROOM = listing_details.PropertyType.SHARED_ROOM.value
     HOTEL_ROOM = listing_details.PropertyType.HOTEL_ROOM.value
+
+
+@strawberry.enum(description="PENDING: hidden from all but its author until both sides wrote or "
+                 "the 14 days after check-out passed; then PUBLISHED.")  # fmt: skip
+class ReviewStatus(Enum):
+    PENDING = reviews.ReviewStatus.PENDING.value
+    PUBLISHED = reviews.ReviewStatus.PUBLISHED.value

@@ -147,11 +147,37 @@ class PayForBookingInput:
     idempotency_key: str | None = UNSET
 
 
-@strawberry.input(description="POST /bookings/{id}/review.")
+@strawberry.input(description="POST /bookings/{id}/review: sub-ratings 1..5, optional (null "
+                  "is the same as leaving one out).")  # fmt: skip
 class CreateReviewInput:
     booking_id: strawberry.ID
     rating: int
     comment: str
+    cleanliness: int | None = UNSET
+    accuracy: int | None = UNSET
+    check_in: int | None = UNSET
+    communication: int | None = UNSET
+    location: int | None = UNSET
+    value: int | None = UNSET
+
+
+@strawberry.input(description="POST /bookings/{id}/guest-review (the listing's host).")
+class CreateGuestReviewInput:
+    booking_id: strawberry.ID
+    rating: int
+    comment: str
+
+
+@strawberry.input(description="POST /reviews/{id}/response (the reviewed side, once).")
+class RespondToReviewInput:
+    review_id: strawberry.ID
+    body: str
+
+
+@strawberry.input(description="POST /reviews/{id}/report.")
+class ReportReviewInput:
+    review_id: strawberry.ID
+    reason: str
 
 
 @strawberry.input(description="Nights [start, end) and the overrides to set; null removes one, "

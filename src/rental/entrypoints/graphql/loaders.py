@@ -16,6 +16,7 @@ from typing import Generic, TypeVar
 from rental.application.commands import Actor
 from rental.application.queries import Page, PageRequest
 from rental.application.reads import Reads
+from rental.application.review_views import ReviewView
 from rental.domain.accounts.users import User
 from rental.domain.bookings.booking import Booking
 from rental.domain.calendar.nights import CalendarEntry
@@ -62,8 +63,9 @@ class Loaders:
         self.listings: Batch[tuple[()], Listing] = Batch(self._listings)
         self.bookings: Batch[tuple[()], Booking] = Batch(self._visible_bookings)
         self.payments: Batch[tuple[()], list[Payment]] = Batch(self._payments)
-        self.review: Batch[tuple[()], Review] = Batch(self._review)
-        self.reviews: Batch[PageRequest, Page[Review]] = Batch(self._reviews_pages)
+        self.review: Batch[tuple[()], ReviewView] = Batch(self._review)
+        self.reviews: Batch[PageRequest, Page[ReviewView]] = Batch(self._reviews_pages)
+        self.user_reviews: Batch[PageRequest, Page[ReviewView]] = Batch(self._user_reviews)
         self.availability: Batch[tuple[date, date], list[CalendarEntry]] = Batch(self._availability)
         self.by_area: dict[str, object] = {}  # a business area's own batches (messaging)
 
@@ -82,7 +84,7 @@ class Loaders:
         self.payments.expect(ids)
         self.review.expect(ids)
 
-    def saw_reviews(self, reviews: Collection[Review]) -> None:
+    def saw_reviews(self, reviews: Collection[Review | ReviewView]) -> None:
         self.listings.expect(r.listing_id for r in reviews)
         self.users.expect(r.author_id for r in reviews)
 
@@ -111,13 +113,18 @@ class Loaders:
         self.saw_payments([p for payments in found.values() for p in payments])
         return found
 
-    def _review(self, ids: list[str], _: tuple[()]) -> dict[str, Review]:
+    def _review(self, ids: list[str], _: tuple[()]) -> dict[str, ReviewView]:
         found = self._reads.reviews_of_bookings(self._actor, self._known_bookings(ids))
         self.saw_reviews(found.values())
         return found
 
-    def _reviews_pages(self, ids: list[str], page: PageRequest) -> dict[str, Page[Review]]:
+    def _reviews_pages(self, ids: list[str], page: PageRequest) -> dict[str, Page[ReviewView]]:
         found = self._reads.reviews_pages(ids, page)
+        self.saw_reviews([r for each in found.values() for r in each.items])
+        return found
+
+    def _user_reviews(self, ids: list[str], page: PageRequest) -> dict[str, Page[ReviewView]]:
+        found = self._reads.user_reviews_pages(ids, page)
         self.saw_reviews([r for each in found.values() for r in each.items])
         return found
 

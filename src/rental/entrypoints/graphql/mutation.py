@@ -17,14 +17,18 @@ from rental.domain.errors import InvalidInput
 from rental.domain.listings import listing as listings
 from rental.domain.payments import payment as payments
 from rental.domain.reviews import review as reviews
+from rental.domain.reviews.review import SUB_RATINGS
 from rental.entrypoints.graphql.accounts import AccountMutation
 from rental.entrypoints.graphql.inputs import (
     UNSET,
+    CreateGuestReviewInput,
     CreateListingInput,
     CreateReviewInput,
     PayForBookingInput,
     RateRangeInput,
+    ReportReviewInput,
     RequestBookingInput,
+    RespondToReviewInput,
     UpdateListingInput,
     given_fields,
     loaded,
@@ -42,7 +46,12 @@ from rental.entrypoints.web.schemas.bookings import BookingRequestSchema
 from rental.entrypoints.web.schemas.listings import ListingCreateSchema, ListingUpdateSchema
 from rental.entrypoints.web.schemas.payments import IDEMPOTENCY_KEY, PaymentRequestSchema
 from rental.entrypoints.web.schemas.pricing import CalendarChangeSchema
-from rental.entrypoints.web.schemas.reviews import ReviewRequestSchema
+from rental.entrypoints.web.schemas.reviews import (
+    GuestReviewRequestSchema,
+    ReportRequestSchema,
+    ResponseRequestSchema,
+    ReviewRequestSchema,
+)
 
 
 def _idempotency_key(key: str | None) -> str | None:
@@ -55,6 +64,12 @@ def _idempotency_key(key: str | None) -> str | None:
         except ValidationError as error:
             raise InvalidInput({"idempotency_key": error.messages}) from None  # type: ignore[dict-item]
     return key
+
+
+def _review(info: Info, command: Any) -> Review:
+    review: reviews.Review = info.context.handle(command)
+    info.context.loaders.saw_reviews([review])
+    return review  # type: ignore[return-value]
 
 
 def _booking(info: Info, command: Any) -> Booking:
@@ -149,8 +164,38 @@ class Mutation(AccountMutation):
     @staticmethod
     def create_review(info: Info, input: CreateReviewInput) -> Review | None:
         actor = info.context.signed_in()
-        body = loaded(ReviewRequestSchema(), {"rating": input.rating, "comment": input.comment})
-        command = c.SubmitReview(actor=actor, booking_id=str(input.booking_id), **body)
-        review: reviews.Review = info.context.handle(command)
-        info.context.loaders.saw_reviews([review])
-        return review  # type: ignore[return-value]
+        values = given_fields(input, keep_null=False)
+        values.pop("booking_id")
+        body = loaded(ReviewRequestSchema(), values)
+        sub_ratings = {name: body.pop(name) for name in SUB_RATINGS if name in body}
+        command = c.SubmitReview(
+            actor=actor, booking_id=str(input.booking_id), sub_ratings=sub_ratings, **body
+        )
+        return _review(info, command)
+
+    @strawberry.mutation(description="POST /bookings/{id}/guest-review (the listing's host, "
+                         "after the stay).")  # fmt: skip
+    @staticmethod
+    def create_guest_review(info: Info, input: CreateGuestReviewInput) -> Review | None:
+        actor = info.context.signed_in()
+        values = {"rating": input.rating, "comment": input.comment}
+        body = loaded(GuestReviewRequestSchema(), values)
+        return _review(
+            info, c.SubmitGuestReview(actor=actor, booking_id=str(input.booking_id), **body)
+        )
+
+    @strawberry.mutation(description="POST /reviews/{id}/response (the reviewed side, once): "
+                         "the review with its response.")  # fmt: skip
+    @staticmethod
+    def respond_to_review(info: Info, input: RespondToReviewInput) -> Review | None:
+        actor = info.context.signed_in()
+        body = loaded(ResponseRequestSchema(), {"body": input.body})
+        return _review(info, c.RespondToReview(actor=actor, review_id=str(input.review_id), **body))
+
+    @strawberry.mutation(description="POST /reviews/{id}/report: true once the staff have it.")
+    @staticmethod
+    def report_review(info: Info, input: ReportReviewInput) -> bool | None:
+        actor = info.context.signed_in()
+        body = loaded(ReportRequestSchema(), {"reason": input.reason})
+        info.context.handle(c.ReportReview(actor=actor, review_id=str(input.review_id), **body))
+        return True

@@ -44,9 +44,9 @@ def search_of(
     filter_: ListingFilter | None, sort: ListingSort | None, page: int | None, per_page: int | None
 ) -> ListingSearch:
     """The ``ListingSearch`` of ``GET /listings``: the filters checked by its query schema,
-    amenities trimmed and lower-cased as the query string's are."""
+    amenities normalized by ``ListingSearch`` as the query string's are."""
     given = given_fields(filter_, keep_null=False) if filter_ else {}
-    amenities = [a.strip().lower() for a in given.pop("amenities", []) if a.strip()]
+    amenities = given.pop("amenities", [])
     filters = loaded(ListingQuerySchema(), given)
     for name in ("page", "per_page", "sort"):
         filters.pop(name, None)

@@ -10,6 +10,7 @@ import strawberry
 
 from rental.application.queries import MAX_PER_PAGE, PageRequest
 from rental.application.rate_reads import Quote as QuoteValue
+from rental.application.review_views import ReviewView
 from rental.domain.accounts import users
 from rental.domain.bookings import booking as bookings
 from rental.domain.errors import InvalidInput
@@ -23,6 +24,7 @@ from rental.entrypoints.graphql.enums import (
     CancelledBy,
     PaymentStatus,
     PropertyType,
+    ReviewStatus,
     Role,
     UnavailableReason,
 )
@@ -105,6 +107,18 @@ class User:
         found = context.reads.hosted_bookings_of(context.actor, root.id, page_of)
         if found is not None:
             context.loaders.saw_bookings(found.items)
+        return found  # type: ignore[return-value]
+
+    @strawberry.field(description="Published reviews hosts wrote about this user as a guest, "
+                      "newest first (GET /users/{id}/reviews); public.")  # fmt: skip
+    @staticmethod
+    def reviews(
+        root: strawberry.Parent[users.User],
+        info: Info,
+        page: int | None = 1,
+        per_page: int | None = 20,
+    ) -> ReviewPage:
+        found = info.context.loaders.user_reviews.load(root.id, page_request(page, per_page))
         return found  # type: ignore[return-value]
 
 
@@ -268,7 +282,7 @@ class Listing:
         found: QuoteValue = info.context.reads.quote(root, check_in, check_out, guests)
         return found  # type: ignore[return-value]
 
-    @strawberry.field(description="Newest first.")
+    @strawberry.field(description="Published reviews by its guests, newest first.")
     @staticmethod
     def reviews(
         root: strawberry.Parent[listings.Listing],
@@ -280,21 +294,42 @@ class Listing:
         return found  # type: ignore[return-value]
 
 
-@strawberry.type(description="A guest's review of a completed stay.")
+@strawberry.type(description="The reviewed side's one public answer.")
+class ReviewResponse:
+    body: str
+    created_at: datetime
+
+
+@strawberry.type(description="A review of a completed stay: the guest's of the listing, or the "
+                 "host's of the guest (every sub-rating null); hidden from all but its author "
+                 "while PENDING.")  # fmt: skip
 class Review:
     id: strawberry.ID
     rating: int
     comment: str
     created_at: datetime
+    cleanliness: int | None
+    accuracy: int | None
+    check_in: int | None
+    communication: int | None
+    location: int | None
+    value: int | None
+    response: ReviewResponse | None
+
+    @strawberry.field(description="As everyone reads it now: PUBLISHED once its stay's 14 days "
+                      "have passed, whether or not the job has marked it.")  # fmt: skip
+    @staticmethod
+    def status(root: strawberry.Parent[ReviewView | reviews.Review]) -> ReviewStatus:
+        return root.status  # type: ignore[return-value]
 
     @strawberry.field(description="Shown even after the listing was deleted.")
     @staticmethod
-    def listing(root: strawberry.Parent[reviews.Review], info: Info) -> Listing:
+    def listing(root: strawberry.Parent[ReviewView | reviews.Review], info: Info) -> Listing:
         return info.context.loaders.listings.load(root.listing_id, NO_ARGUMENTS)  # type: ignore[return-value]
 
     @strawberry.field
     @staticmethod
-    def author(root: strawberry.Parent[reviews.Review], info: Info) -> User:
+    def author(root: strawberry.Parent[ReviewView | reviews.Review], info: Info) -> User:
         return info.context.loaders.users.load(root.author_id, NO_ARGUMENTS)  # type: ignore[return-value]
 
 
@@ -352,7 +387,8 @@ class Booking:
     def payments(root: strawberry.Parent[bookings.Booking], info: Info) -> list[Payment]:
         return info.context.loaders.payments.load(root.id, NO_ARGUMENTS) or []  # type: ignore[return-value]
 
-    @strawberry.field
+    @strawberry.field(description="The guest's review of the stay; null while it is pending "
+                      "to anyone but the guest.")  # fmt: skip
     @staticmethod
     def review(root: strawberry.Parent[bookings.Booking], info: Info) -> Review | None:
         return info.context.loaders.review.load(root.id, NO_ARGUMENTS)  # type: ignore[return-value]

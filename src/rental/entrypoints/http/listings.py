@@ -111,7 +111,7 @@ def search_listings(query: dict[str, Any]) -> Page[Listing]:
     listings free for the whole stay whose minimum and maximum nights allow it. Sorting by
     rating puts unrated listings last; ties are broken by id so that pages are stable.
     """
-    amenities = [a.strip().lower() for a in query.pop("amenities", "").split(",") if a.strip()]
+    amenities = query.pop("amenities", "").split(",")  # ListingSearch normalizes them
     page = PageRequest(query.pop("page"), query.pop("per_page"))
     sort = ListingSort(query.pop("sort"))
     search = ListingSearch(**query, amenities=tuple(amenities), sort=sort, page=page)

@@ -13,7 +13,7 @@ from flask import request
 
 from rental.adapters.stripe.webhooks import verified_event
 from rental.application.commands import HandleProviderEvent
-from rental.application.handlers.provider_sync import UNCHANGED
+from rental.application.handlers.provider_sync import Change, Outcome
 from rental.domain.errors import NotFound, WebhookRejected
 from rental.entrypoints.http.context import Blueprint, get_rental, get_settings
 from rental.entrypoints.web.body import fields_with_nul, parsed_body
@@ -62,6 +62,6 @@ def stripe_webhook() -> dict[str, Any]:
     event = verified_event(request.get_data(), signature, secret)
     if fields_with_nul(parsed_body({})):
         raise WebhookRejected("The event has text with a NUL character, which is not stored.")
-    done: str = get_rental().handle(HandleProviderEvent(event=event))
-    log.info("stripe event %s (%s): %s", event.id, event.type, done)
-    return {"received": True, "acted": done not in UNCHANGED}
+    done: Outcome = get_rental().handle(HandleProviderEvent(event=event))
+    log.info("stripe event %s (%s): %s", event.id, event.type, done.text)
+    return {"received": True, "acted": done.change is not Change.UNCHANGED}

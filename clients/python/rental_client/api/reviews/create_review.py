@@ -132,8 +132,11 @@ def sync_detailed(
 ) -> Response[Problem | Review]:
     """ Review your stay (the booking's guest): from its check-out date until 14 days after.
 
-     422 when the stay is not completed or the 14 days have passed; 409 for a second
-    review. The listing's `rating_average` and `review_count` follow.
+     Sub-ratings are optional, each an integer from 1 to 5. The review stays `pending`
+    until the host has reviewed you too or the 14 days have passed; then both publish,
+    and the listing's `rating_average`, sub-rating averages and `review_count` follow.
+    422 when the stay is not completed or the 14 days have passed; 409 for a second
+    review.
 
     Args:
         booking_id (str):
@@ -169,8 +172,11 @@ def sync(
 ) -> Problem | Review | None:
     """ Review your stay (the booking's guest): from its check-out date until 14 days after.
 
-     422 when the stay is not completed or the 14 days have passed; 409 for a second
-    review. The listing's `rating_average` and `review_count` follow.
+     Sub-ratings are optional, each an integer from 1 to 5. The review stays `pending`
+    until the host has reviewed you too or the 14 days have passed; then both publish,
+    and the listing's `rating_average`, sub-rating averages and `review_count` follow.
+    422 when the stay is not completed or the 14 days have passed; 409 for a second
+    review.
 
     Args:
         booking_id (str):
@@ -201,8 +207,11 @@ async def asyncio_detailed(
 ) -> Response[Problem | Review]:
     """ Review your stay (the booking's guest): from its check-out date until 14 days after.
 
-     422 when the stay is not completed or the 14 days have passed; 409 for a second
-    review. The listing's `rating_average` and `review_count` follow.
+     Sub-ratings are optional, each an integer from 1 to 5. The review stays `pending`
+    until the host has reviewed you too or the 14 days have passed; then both publish,
+    and the listing's `rating_average`, sub-rating averages and `review_count` follow.
+    422 when the stay is not completed or the 14 days have passed; 409 for a second
+    review.
 
     Args:
         booking_id (str):
@@ -238,8 +247,11 @@ async def asyncio(
 ) -> Problem | Review | None:
     """ Review your stay (the booking's guest): from its check-out date until 14 days after.
 
-     422 when the stay is not completed or the 14 days have passed; 409 for a second
-    review. The listing's `rating_average` and `review_count` follow.
+     Sub-ratings are optional, each an integer from 1 to 5. The review stays `pending`
+    until the host has reviewed you too or the 14 days have passed; then both publish,
+    and the listing's `rating_average`, sub-rating averages and `review_count` follow.
+    422 when the stay is not completed or the 14 days have passed; 409 for a second
+    review.
 
     Args:
         booking_id (str):

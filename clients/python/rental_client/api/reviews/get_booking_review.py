@@ -86,10 +86,11 @@ def sync_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[Problem | Review]:
-    """ The stay's review (an addition to API.md, the URL its creation answers with).
+    """ The guest's review of the stay (an addition to the API, the URL its creation
+    answers with).
 
      For the booking's guest, the listing's host or an admin; 404 for anyone else, or
-    when the stay has no review yet.
+    when the stay has no such review yet, or it is pending and you did not write it.
 
     Args:
         booking_id (str):
@@ -120,10 +121,11 @@ def sync(
     client: AuthenticatedClient,
 
 ) -> Problem | Review | None:
-    """ The stay's review (an addition to API.md, the URL its creation answers with).
+    """ The guest's review of the stay (an addition to the API, the URL its creation
+    answers with).
 
      For the booking's guest, the listing's host or an admin; 404 for anyone else, or
-    when the stay has no review yet.
+    when the stay has no such review yet, or it is pending and you did not write it.
 
     Args:
         booking_id (str):
@@ -149,10 +151,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[Problem | Review]:
-    """ The stay's review (an addition to API.md, the URL its creation answers with).
+    """ The guest's review of the stay (an addition to the API, the URL its creation
+    answers with).
 
      For the booking's guest, the listing's host or an admin; 404 for anyone else, or
-    when the stay has no review yet.
+    when the stay has no such review yet, or it is pending and you did not write it.
 
     Args:
         booking_id (str):
@@ -183,10 +186,11 @@ async def asyncio(
     client: AuthenticatedClient,
 
 ) -> Problem | Review | None:
-    """ The stay's review (an addition to API.md, the URL its creation answers with).
+    """ The guest's review of the stay (an addition to the API, the URL its creation
+    answers with).
 
      For the booking's guest, the listing's host or an admin; 404 for anyone else, or
-    when the stay has no review yet.
+    when the stay has no such review yet, or it is pending and you did not write it.
 
     Args:
         booking_id (str):

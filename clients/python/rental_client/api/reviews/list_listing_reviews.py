@@ -101,7 +101,8 @@ def sync_detailed(
     per_page: int | Unset = 20,
 
 ) -> Response[Problem | ReviewPage]:
-    """ A listing's reviews, newest first; public. 404 for a missing or deleted listing.
+    """ A listing's published reviews by its guests, newest first; public. 404 for a missing
+    or deleted listing.
 
     Args:
         listing_id (str):
@@ -138,7 +139,8 @@ def sync(
     per_page: int | Unset = 20,
 
 ) -> Problem | ReviewPage | None:
-    """ A listing's reviews, newest first; public. 404 for a missing or deleted listing.
+    """ A listing's published reviews by its guests, newest first; public. 404 for a missing
+    or deleted listing.
 
     Args:
         listing_id (str):
@@ -170,7 +172,8 @@ async def asyncio_detailed(
     per_page: int | Unset = 20,
 
 ) -> Response[Problem | ReviewPage]:
-    """ A listing's reviews, newest first; public. 404 for a missing or deleted listing.
+    """ A listing's published reviews by its guests, newest first; public. 404 for a missing
+    or deleted listing.
 
     Args:
         listing_id (str):
@@ -207,7 +210,8 @@ async def asyncio(
     per_page: int | Unset = 20,
 
 ) -> Problem | ReviewPage | None:
-    """ A listing's reviews, newest first; public. 404 for a missing or deleted listing.
+    """ A listing's published reviews by its guests, newest first; public. 404 for a missing
+    or deleted listing.
 
     Args:
         listing_id (str):

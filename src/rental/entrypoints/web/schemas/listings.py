@@ -148,6 +148,17 @@ class ListingCreateSchema(ListingUpdateSchema):
     max_guests = _int(required=True, validate=validate.Range(min=1, max=MAX_GUESTS_LIMIT))
 
 
+class SubRatingAveragesSchema(BaseSchema):
+    """A listing's mean of each sub-rating (reviews both ways); null before any."""
+
+    cleanliness = fields.Float(required=True, allow_none=True)
+    accuracy = fields.Float(required=True, allow_none=True)
+    check_in = fields.Float(required=True, allow_none=True)
+    communication = fields.Float(required=True, allow_none=True)
+    location = fields.Float(required=True, allow_none=True)
+    value = fields.Float(required=True, allow_none=True)
+
+
 class ListingSchema(ListingDetailsSchema, PricingSchema):
     """A listing as anyone may read it."""
 
@@ -178,6 +189,11 @@ class ListingSchema(ListingDetailsSchema, PricingSchema):
         metadata={"description": "Mean rating rounded to 2 decimals; null before any review."},
     )  # fmt: skip
     review_count = fields.Integer(required=True)
+    sub_rating_averages = fields.Nested(
+        SubRatingAveragesSchema, required=True,
+        metadata={"description": "Each sub-rating's mean over the published reviews that "
+                  "gave it, rounded to 2 decimals; null when none did."},
+    )  # fmt: skip
     created_at = fields.DateTime(required=True)
     updated_at = fields.DateTime(required=True)
 

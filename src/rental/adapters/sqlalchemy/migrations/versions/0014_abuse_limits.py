@@ -2,8 +2,8 @@
 failed payment attempts within the hour reads on every payment (PostgreSQL and SQLite;
 MariaDB's foreign-key index on payer_id serves it).
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-07
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0013"
-down_revision = "0012"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
