@@ -90,3 +90,8 @@ clean:
 .PHONY: docker-check
 docker-check:
 	ops/docker/check.sh
+
+# Photos: the upload's server time, the variants' CPU, the worker's memory on 50 MP, covers.
+.PHONY: bench-photos
+bench-photos: $(STAMP)
+	$(BIN)/python bench/photos_bench.py

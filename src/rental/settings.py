@@ -105,6 +105,7 @@ class Settings:
     cors_origins: tuple[str, ...] = ()
     cors_credentials: bool = False
     accounts: AccountSettings = field(factory=lambda: AccountSettings())
+    media: MediaSettings = field(factory=lambda: MediaSettings())
     limits: AbuseLimits = field(factory=lambda: AbuseLimits())
     # Where clients reach the API (absolute URLs it hands out are built on it, never on Host).
     public_url: str | None = None
@@ -176,6 +177,7 @@ class Settings:
             cors_origins=_cors_origins(env),
             cors_credentials=_cors_credentials(env),
             accounts=AccountSettings.from_env(env, name),
+            media=MediaSettings.from_env(env),
             limits=AbuseLimits.from_env(env),
             public_url=_public_url(env.get("RENTAL_PUBLIC_URL", "")),
         )
@@ -385,6 +387,55 @@ class AccountSettings:
 
 
 @frozen(kw_only=True)
+class MediaSettings:
+    """Where photos (and other files) are kept: the local file system under ``root`` unless
+    ``s3_bucket`` is set, then that bucket of an S3-compatible store. URLs go under
+    ``base_url`` when set (a CDN), else the API's own ``/media`` for files and presigned links
+    for S3. Secrets are never shown (``repr=False``)."""
+
+    root: Path = Path("var") / "media"
+    base_url: str | None = None
+    s3_endpoint: str | None = None
+    s3_bucket: str | None = None
+    s3_access_key: str | None = field(default=None, repr=False)
+    s3_secret_key: str | None = field(default=None, repr=False)
+    s3_region: str | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> MediaSettings:
+        """Read ``RENTAL_MEDIA_ROOT`` (default ``var/media``), ``RENTAL_MEDIA_BASE_URL``,
+        ``RENTAL_MEDIA_S3_ENDPOINT`` (an http(s) address; AWS's own when unset),
+        ``RENTAL_MEDIA_S3_BUCKET`` (S3 is used when it is set), ``RENTAL_MEDIA_S3_ACCESS_KEY``,
+        ``RENTAL_MEDIA_S3_SECRET_KEY`` (both or neither; neither: boto3's own chain, such as
+        an instance role) and ``RENTAL_MEDIA_S3_REGION``."""
+        get = {name: (env.get(f"RENTAL_MEDIA_{name}") or "").strip() or None for name in (
+            "ROOT", "BASE_URL", "S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY", "S3_SECRET_KEY",
+            "S3_REGION",
+        )}  # fmt: skip
+        for name in ("BASE_URL", "S3_ENDPOINT"):
+            value = get[name]
+            if value and not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", value):
+                raise SettingsError(f"RENTAL_MEDIA_{name}={value!r} must be an http(s) address.")
+        bucket = get["S3_BUCKET"]
+        if bucket and not re.match(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", bucket):
+            raise SettingsError(f"RENTAL_MEDIA_S3_BUCKET={bucket!r} is not a bucket name.")
+        if (get["S3_ACCESS_KEY"] is None) != (get["S3_SECRET_KEY"] is None):
+            raise SettingsError(
+                "RENTAL_MEDIA_S3_ACCESS_KEY and RENTAL_MEDIA_S3_SECRET_KEY go together."
+            )
+        if get["S3_ENDPOINT"] and not bucket:
+            raise SettingsError("RENTAL_MEDIA_S3_ENDPOINT needs RENTAL_MEDIA_S3_BUCKET.")
+        return cls(
+            root=Path(get["ROOT"] or Path("var") / "media"),
+            base_url=get["BASE_URL"].rstrip("/") if get["BASE_URL"] else None,
+            s3_endpoint=get["S3_ENDPOINT"],
+            s3_bucket=bucket,
+            s3_access_key=get["S3_ACCESS_KEY"],
+            s3_secret_key=get["S3_SECRET_KEY"],
+            s3_region=get["S3_REGION"],
+        )
+
+
 class AbuseLimits:
     """What one caller may take at once, so that no one exhausts the service for others."""
 

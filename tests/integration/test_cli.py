@@ -27,6 +27,8 @@ SECRET = "cli-test-secret-key-0123456789abcdefghij"
 
 def run(database_url: str, *args: str, stdin: str | None = None) -> Result:
     env = {"RENTAL_ENV": "test", "RENTAL_DATABASE_URL": database_url, "RENTAL_SECRET_KEY": SECRET}
+    if database_url.startswith("sqlite:///"):  # photos beside the database, in the test's folder
+        env["RENTAL_MEDIA_ROOT"] = str(Path(database_url.removeprefix("sqlite:///")).parent / "m")
     return CliRunner().invoke(main, list(args), env=env, input=stdin)
 
 
@@ -99,7 +101,7 @@ def test_disable_user_voids_the_accounts_tokens_and_sign_in(sqlite_url: str) -> 
 
 def test_seed_demo_if_empty_seeds_once(sqlite_url: str, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.INFO):
-        first = run(sqlite_url, "seed-demo", "--if-empty")
+        first = run(sqlite_url, "seed-demo", "--if-empty", "--photos", "1")
     second = run(sqlite_url, "seed-demo", "--if-empty")
 
     assert first.exit_code == 0, first.output
@@ -109,6 +111,10 @@ def test_seed_demo_if_empty_seeds_once(sqlite_url: str, caplog: pytest.LogCaptur
     rental = bootstrap(database_url=sqlite_url, password_hasher=Argon2Hasher())
     everything = rental.reads.search_listings(ListingSearch(page=PageRequest(per_page=100)))
     assert everything.total == 50
+    # A photo drawn for each, its variants made: every listing has its cover.
+    assert rental.photo_reads is not None
+    covers = rental.photo_reads.covers([x.id for x in everything.items])
+    assert len(covers) == 50
     tokyo = rental.reads.search_listings(ListingSearch(city="tokyo"))
     assert {(x.timezone, x.currency, x.country) for x in tokyo.items} == {
         ("Asia/Tokyo", "JPY", "JP")

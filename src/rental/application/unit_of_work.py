@@ -11,6 +11,7 @@ from typing import Self
 from rental.application.account_repositories import LoginSessions, OneTimeTokens, SignInFailures
 from rental.application.bookkeeping import Ledger, PayoutStore, ProviderEvents
 from rental.application.messaging.ports import ThreadRepository, UserBlockRepository
+from rental.application.photo_repository import PhotoRepository
 from rental.application.repositories import (
     BlockRepository,
     BookingRepository,
@@ -58,6 +59,7 @@ class UnitOfWork(abc.ABC):
     sign_in_failures: SignInFailures
     threads: ThreadRepository
     user_blocks: UserBlockRepository
+    photos: PhotoRepository
 
     def __init__(self) -> None:
         self._committed_events: list[Event] = []
@@ -94,6 +96,7 @@ class UnitOfWork(abc.ABC):
         return [
             self.users, self.listings, self.calendars, self.bookings, self.payments,
             self.reviews, self.channel_feeds, self.channel_imports, self.threads,
+            self.photos,
         ]  # fmt: skip
 
     def commit(self) -> None:

@@ -10,13 +10,16 @@ from collections.abc import Callable, Mapping, Sequence
 from contextvars import ContextVar
 from datetime import datetime, timedelta
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, frozen
 
 from rental.adapters.argon2_hasher import Argon2Hasher
+from rental.adapters.images.pillow import PillowImages
 from rental.adapters.logging_payouts import LoggingPayoutGateway
 from rental.adapters.look_alikes import UnicodeLookAlikes
+from rental.adapters.media.files import FileMediaStore
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
 from rental.application.account_reads import live_sessions
@@ -30,6 +33,7 @@ from rental.application.dependencies import Dependencies
 from rental.application.disabling import Disabled, disable_account, release_payouts
 from rental.application.handlers import COMMAND_HANDLERS
 from rental.application.housekeeping import expire_bookings, publish_reviews
+from rental.application.media import MediaStore
 from rental.application.messagebus import (
     EventHandler,
     InProcessPublisher,
@@ -41,6 +45,8 @@ from rental.application.messaging.ports import MessageRate, MessagingQueries
 from rental.application.messaging.reads import MessagingReads
 from rental.application.money_jobs import Reconciliation, pay_hosts, reconcile_payments
 from rental.application.payout_reads import PayoutView
+from rental.application.photo_reads import PhotoReads
+from rental.application.photo_work import PhotoWork
 from rental.application.ports import (
     Clock,
     EventPublisher,
@@ -57,7 +63,7 @@ from rental.composition.delivery import EventDelivery, event_delivery
 from rental.domain.events import Event
 from rental.domain.limits import Limits
 from rental.domain.payments.ledger import DEFAULT_HOST_FEE_PERCENT
-from rental.settings import DatabaseTimeouts, PaymentSettings, Settings
+from rental.settings import DatabaseTimeouts, MediaSettings, PaymentSettings, Settings
 
 if TYPE_CHECKING:  # imported when used: see rental.adapters.telemetry.metrics on why
     from rental.adapters.telemetry.metrics import Probes
@@ -83,9 +89,19 @@ class Rental:
         probes: Probes | None = None,
         alert: Callable[[list[str]], None] = lambda problems: None,
         messaging: MessagingReads | None = None,
+        media: MediaStore | None = None,
+        media_files: FileMediaStore | None = None,
+        photos: PhotoWork | None = None,
+        photo_reads: PhotoReads | None = None,
     ) -> None:
         self._alert = alert
         self.messaging = messaging
+        # Where photos' files go; ``media_files`` is the same store when it is the local file
+        # system, which the API then serves under /media (None for S3).
+        self.media = media if media is not None else media_files
+        self.media_files = media_files
+        self.photos = photos  # bootstrap() always gives them
+        self.photo_reads = photo_reads
         self.bus = bus
         self.probes = probes
         self.delivery = delivery
@@ -149,6 +165,10 @@ class Rental:
         minute); how many went out."""
         return email_unread_messages(self.bus.handle, self.dependencies, limit)
 
+    def sweep_uploads(self) -> int:
+        """Delete uploads that never became a photo, fail photos stuck processing a day."""
+        return self.photos.sweep_uploads() if self.photos else 0
+
     def close(self) -> None:
         self._close()
 
@@ -162,6 +182,7 @@ class _Storage:
     close: Callable[[], None]
     outbox_backlog: Callable[[datetime], tuple[int, datetime | None]] | None = None
     messaging: MessagingQueries | None = None
+    photo_reads: PhotoReads | None = None
 
 
 def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
@@ -174,11 +195,13 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
             MemoryUnitOfWork,
         )
         from rental.adapters.memory.messaging import MemoryMessagingQueries
+        from rental.adapters.memory.photo_reads import MemoryPhotoReads
 
         store = MemoryStore()
         return _Storage(
             lambda: MemoryUnitOfWork(store), MemoryReadModel(store), MemoryOutbox(store),
             MemoryConsumerLedger(), lambda: None, messaging=MemoryMessagingQueries(store),
+            photo_reads=MemoryPhotoReads(store),
         )  # fmt: skip
     from rental.adapters.sqlalchemy import (
         SqlReadModel,
@@ -194,10 +217,13 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
     engine = make_engine(database_url, timeouts=timeouts)
     watch_pool(engine, "primary")
     session_factory = make_session_factory(engine)
+    from rental.adapters.sqlalchemy.photo_reads import SqlPhotoReads
+
     return _Storage(
         lambda: SqlUnitOfWork(session_factory), SqlReadModel(engine), SqlOutbox(engine),
         SqlConsumerLedger(engine), engine.dispose, partial(outbox_backlog, engine),
         messaging=SqlMessagingQueries(engine),
+        photo_reads=SqlPhotoReads(engine),
     )  # fmt: skip
 
 
@@ -268,6 +294,7 @@ def bootstrap(
     print_links: bool = False,
     require_verified_email: bool = False,
     sign_in_failures: int = 10,
+    media_store: MediaStore | None = None,
     limits: Limits | None = None,
     ical_max_events: int = 2000,
 ) -> Rental:
@@ -305,7 +332,11 @@ def bootstrap(
     also logged when ``print_links`` (development); ``require_verified_email``
     (``RENTAL_REQUIRE_VERIFIED_EMAIL``) keeps unverified users from listing, booking and paying;
     ``sign_in_failures`` (``RENTAL_SIGNIN_FAILURES``) wrong passwords lock an account a while.
+
+    Photos' files go to ``media_store`` (``media_store_from(settings)``), by default the local
+    file system under ``var/media``.
     """
+    media_store = media_store or FileMediaStore(Path("var") / "media")
     primary = _storage(database_url, database_timeouts or DatabaseTimeouts())
     storage = _with_replicas(
         primary, database_url, database_replica_urls, replica_max_lag_seconds,
@@ -328,6 +359,11 @@ def bootstrap(
         limits=limits or Limits(),
     )
     notifier = notifier or _notifier(smtp_url)
+    buses: list[MessageBus] = []  # the photos' consumers send commands to the bus made below
+    photos = PhotoWork(
+        handle=lambda command: buses[0].handle(command), uow_factory=uow_factory,
+        media=media_store, images=PillowImages(), ids=dependencies.ids, clock=clock,
+    )  # fmt: skip
     account_mail = AccountMail(
         lambda command: bus.handle(command), storage.read_model, notifier, frontend_url,
         print_links,
@@ -341,7 +377,11 @@ def bootstrap(
         redis_url=redis_url,
         redis_namespace=redis_namespace,
         admin_email=admin_email,
-        consumers_beside=[*_message_emails(storage, notifier), *account_mail.consumers()],
+        consumers_beside=[
+            *_message_emails(storage, notifier),
+            *account_mail.consumers(),
+            *photos.consumers(),
+        ],
     )
     from rental.adapters.telemetry.metrics import EventCounter
 
@@ -356,6 +396,7 @@ def bootstrap(
             ]
         ),
     )
+    buses.append(bus)
 
     def close() -> None:
         delivery.close()
@@ -378,6 +419,10 @@ def bootstrap(
             ical_max_events,
         ),
         messaging=MessagingReads(storage.messaging) if storage.messaging else None,
+        media=media_store,
+        media_files=media_store if isinstance(media_store, FileMediaStore) else None,
+        photos=photos,
+        photo_reads=storage.photo_reads,
     )
 
 
@@ -490,6 +535,22 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "limits": settings.limits.domain_limits(),
         "ical_max_events": settings.limits.ical_max_events,
     }
+    if "media_store" not in overrides:
+        chosen["media_store"] = media_store_from(settings.media)
     if "payment_gateway" not in overrides:
         chosen["payment_gateway"] = payment_gateway_from(settings.payments)
     return bootstrap(**(chosen | overrides))
+
+
+def media_store_from(media: MediaSettings) -> MediaStore:
+    """The store ``RENTAL_MEDIA_*`` names: an S3 bucket when one is set, else the local file
+    system under ``RENTAL_MEDIA_ROOT``."""
+    if media.s3_bucket:
+        from rental.adapters.media.s3 import S3MediaStore
+
+        return S3MediaStore(
+            bucket=media.s3_bucket, endpoint_url=media.s3_endpoint,
+            access_key=media.s3_access_key, secret_key=media.s3_secret_key,
+            region=media.s3_region, base_url=media.base_url,
+        )  # fmt: skip
+    return FileMediaStore(media.root, media.base_url or "/media")

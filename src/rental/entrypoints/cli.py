@@ -128,8 +128,9 @@ def release_payouts(settings: Settings, email: str) -> None:
 
 @main.command("seed-demo")
 @click.option("--if-empty", is_flag=True, help="Do nothing when any user exists.")
+@click.option("--photos", default=1, show_default=True, help="Photos drawn for each listing.")
 @click.pass_obj
-def seed_demo(settings: Settings, if_empty: bool) -> None:
+def seed_demo(settings: Settings, if_empty: bool, photos: int) -> None:
     """Fill the database with demo hosts, guests, listings, bookings and reviews."""
     from rental.entrypoints import seed
 
@@ -139,7 +140,12 @@ def seed_demo(settings: Settings, if_empty: bool) -> None:
         if if_empty and seed.any_user_exists(settings.database_url):
             click.echo("The database already has users; not seeding.")
             return
-        summary = seed.seed_demo(settings.database_url)
+        from rental.composition import media_store_from
+
+        store = media_store_from(settings.media)
+        summary = seed.seed_demo(
+            settings.database_url, media_store=store, photos_per_listing=photos
+        )
     click.echo(summary.report())
 
 
@@ -221,6 +227,23 @@ def sync_calendars(settings: Settings, due: bool) -> None:
         sync = rental.channel_sync
         counts = sync.sync_due() if due else sync.sync_all()
     click.echo(", ".join(f"{status}: {count}" for status, count in counts.items()))
+
+
+@main.command("media-bucket")
+@click.pass_obj
+def media_bucket(settings: Settings) -> None:
+    """Make the S3 bucket of RENTAL_MEDIA_S3_BUCKET unless it exists (development and compose;
+    with the file system store, make its directory)."""
+    from rental.adapters.media.s3 import S3MediaStore
+    from rental.composition import media_store_from
+
+    store = media_store_from(settings.media)
+    if isinstance(store, S3MediaStore):
+        store.create_bucket()
+        click.echo(f"bucket {settings.media.s3_bucket} is there")
+    else:
+        settings.media.root.mkdir(parents=True, exist_ok=True)
+        click.echo(f"media directory {settings.media.root} is there")
 
 
 main.add_command(db)

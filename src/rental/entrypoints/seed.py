@@ -8,6 +8,7 @@ find the payments they refund.
 
 from __future__ import annotations
 
+import io
 import random
 from datetime import datetime, timedelta
 from typing import Any
@@ -16,9 +17,12 @@ from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SettableClock, SystemClock
 from rental.application import commands as c
+from rental.application.media import MediaStore
 from rental.application.ports import PasswordHasher
 from rental.composition import MEMORY_URL, Rental, bootstrap
+from rental.domain.listings.listing import Listing
 from rental.entrypoints.seed_catalog import CITIES, LISTINGS_PER_CITY, listing_fields
+from rental.entrypoints.seed_photos import demo_photo
 from rental.entrypoints.seed_plan import SeedSummary, play_future, play_past
 from rental.entrypoints.seed_pricing import price_by_date
 
@@ -65,9 +69,15 @@ def _register(rental: Rental, role: str, number: int, name: str, summary: SeedSu
 
 
 def seed_demo(
-    database_url: str, *, now: datetime | None = None, hasher: PasswordHasher | None = None
+    database_url: str,
+    *,
+    now: datetime | None = None,
+    hasher: PasswordHasher | None = None,
+    media_store: MediaStore | None = None,
+    photos_per_listing: int = 0,
 ) -> SeedSummary:
-    """Seed ``database_url`` as of ``now`` (the real time by default); return what was made."""
+    """Seed ``database_url`` as of ``now`` (the real time by default); return what was made.
+    With ``media_store``, each listing gets ``photos_per_listing`` photos drawn on the spot."""
     if database_url == MEMORY_URL:
         # Past and present are two Rentals: they must meet in one database.
         raise ValueError("seed-demo needs a database: memory:// keeps nothing between Rentals.")
@@ -81,7 +91,7 @@ def seed_demo(
         "notifier": SilentNotifier(),
     }
     past = bootstrap(clock=clock, **options)
-    present = bootstrap(clock=SettableClock(now), **options)
+    present = bootstrap(clock=SettableClock(now), media_store=media_store, **options)
     summary = SeedSummary()
     try:
         hosts = [_register(past, "host", i, n, summary) for i, n in enumerate(HOSTS, 1)]
@@ -95,6 +105,7 @@ def seed_demo(
             fields = listing_fields(city, index // len(CITIES), rng)
             listings.append(past.handle(c.CreateListing(actor=host, **fields)))
         summary.listings = len(listings)
+        _add_photos(present, listings, by_host_of(hosts), photos_per_listing)
         by_host = {h.user_id: h for h in hosts}
         play_past(past, clock, present, listings, guests, by_host, summary)
         price_by_date(present, now, listings, by_host)
@@ -103,3 +114,21 @@ def seed_demo(
         past.close()
         present.close()
     return summary
+
+
+def by_host_of(hosts: list[c.Actor]) -> dict[str, c.Actor]:
+    return {h.user_id: h for h in hosts}
+
+
+def _add_photos(
+    rental: Rental, listings: list[Listing], hosts: dict[str, c.Actor], count: int
+) -> None:
+    """``count`` drawn photos per listing, through the upload path (variants included)."""
+    if count < 1 or rental.photos is None:
+        return
+    rng = random.Random(7)  # noqa: S311 - the same pictures on every machine, no secret
+    for listing in listings:
+        for _ in range(count):
+            rental.photos.upload(
+                hosts[listing.host_id], listing.id, io.BytesIO(demo_photo(rng)), ""
+            )

@@ -88,6 +88,8 @@ class ScheduledJobs:
             ("reconcile-payments", reconcile_every, lambda: rental.reconcile_payments().summary()),
             # Idempotent and safe beside another worker's run: each stay's version decides.
             ("publish-reviews", publish_every, rental.publish_reviews),
+            # Uploads a day old that no photo holds (or whose processing is stuck).
+            ("sweep-uploads", reconcile_every, rental.sweep_uploads),
         ]
         self._next_run = dict.fromkeys((name for name, _, _ in self._jobs), 0.0)
 

@@ -7,7 +7,11 @@
 from __future__ import annotations
 
 import itertools
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +21,7 @@ from flask.testing import FlaskClient
 from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.composition import MEMORY_URL, bootstrap
 from rental.entrypoints.http import create_app
-from rental.settings import RateLimit, Settings
+from rental.settings import MediaSettings, RateLimit, Settings
 from tests.fakes import FakeClock
 
 TEST_SECRET = "test-secret-key-0123456789abcdef-never-in-logs"
@@ -28,6 +32,7 @@ STORAGES = [
     pytest.param("postgres_url", id="postgres", marks=pytest.mark.postgres),
 ]
 _counter = itertools.count(1)
+TEST_MEDIA_ROOT = Path(tempfile.gettempdir()) / f"rental-test-media-{os.getpid()}"
 
 
 def test_settings(**overrides: Any) -> Settings:
@@ -37,11 +42,20 @@ def test_settings(**overrides: Any) -> Settings:
         "database_url": MEMORY_URL,
         "secret_key": TEST_SECRET,
         "auth_rate_limit": RateLimit(10_000, 60),
+        # Photos' files in a directory of this test process, never the working tree's var/.
+        "media": MediaSettings(root=TEST_MEDIA_ROOT / str(next(_counter))),
     }
     return Settings(**(values | overrides))
 
 
 test_settings.__test__ = False  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_media_root() -> Iterator[None]:
+    """The photos' files of this test process go when it ends."""
+    yield
+    shutil.rmtree(TEST_MEDIA_ROOT, ignore_errors=True)
 
 
 @pytest.fixture

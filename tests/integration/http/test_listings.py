@@ -21,6 +21,7 @@ FIELDS = {
     "property_type", "bedrooms", "beds", "bathrooms", "check_in_time", "check_out_time",
     "house_rules", "listed",
     "weekend_price", "extra_guest_fee", "guests_included", "taxes",
+    "photos", "cover_photo",
 }  # fmt: skip
 
 

@@ -18,6 +18,7 @@ from .calendar_import_page import CalendarImportPage
 from .calendar_import_status import CalendarImportStatus
 from .cancellation_policy import CancellationPolicy
 from .cancelled_by import CancelledBy
+from .caption import Caption
 from .country import Country
 from .currency import Currency
 from .email_change import EmailChange
@@ -31,6 +32,7 @@ from .inquiry_request import InquiryRequest
 from .list_bookings_role import ListBookingsRole
 from .list_listings_sort import ListListingsSort
 from .listing import Listing
+from .listing_cover_photo_type_1_type_0 import ListingCoverPhotoType1Type0
 from .listing_create import ListingCreate
 from .listing_create_property_type import ListingCreatePropertyType
 from .listing_page import ListingPage
@@ -57,6 +59,12 @@ from .payout_page import PayoutPage
 from .payout_status import PayoutStatus
 from .payout_summary import PayoutSummary
 from .payout_totals import PayoutTotals
+from .photo import Photo
+from .photo_list import PhotoList
+from .photo_order import PhotoOrder
+from .photo_status import PhotoStatus
+from .photo_urls import PhotoUrls
+from .photo_urls_type_0_type_0 import PhotoUrlsType0Type0
 from .price import Price
 from .problem import Problem
 from .problem_checks import ProblemChecks
@@ -92,6 +100,7 @@ from .tokens import Tokens
 from .unavailable import Unavailable
 from .unavailable_reason import UnavailableReason
 from .updates import Updates
+from .upload_photo_files_body import UploadPhotoFilesBody
 from .user import User
 from .user_role import UserRole
 from .verify_email import VerifyEmail
@@ -116,6 +125,7 @@ __all__ = (
     "CalendarImportStatus",
     "CancellationPolicy",
     "CancelledBy",
+    "Caption",
     "Country",
     "Currency",
     "EmailChange",
@@ -128,6 +138,7 @@ __all__ = (
     "InquiryRequest",
     "ListBookingsRole",
     "Listing",
+    "ListingCoverPhotoType1Type0",
     "ListingCreate",
     "ListingCreatePropertyType",
     "ListingPage",
@@ -155,6 +166,12 @@ __all__ = (
     "PayoutStatus",
     "PayoutSummary",
     "PayoutTotals",
+    "Photo",
+    "PhotoList",
+    "PhotoOrder",
+    "PhotoStatus",
+    "PhotoUrls",
+    "PhotoUrlsType0Type0",
     "Price",
     "Problem",
     "ProblemChecks",
@@ -190,6 +207,7 @@ __all__ = (
     "Unavailable",
     "UnavailableReason",
     "Updates",
+    "UploadPhotoFilesBody",
     "User",
     "UserRole",
     "VerifyEmail",

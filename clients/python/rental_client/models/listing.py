@@ -12,11 +12,14 @@ from ..models.cancellation_policy import CancellationPolicy
 from ..models.cancellation_policy import check_cancellation_policy
 from ..models.listing_property_type import check_listing_property_type
 from ..models.listing_property_type import ListingPropertyType
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
 if TYPE_CHECKING:
   from ..models.house_rules import HouseRules
+  from ..models.listing_cover_photo_type_1_type_0 import ListingCoverPhotoType1Type0
+  from ..models.photo import Photo
   from ..models.sub_rating_averages import SubRatingAverages
   from ..models.tax import Tax
 
@@ -44,6 +47,7 @@ class Listing:
             check_out_time (str):  Example: 11:00.
             house_rules (HouseRules):
             listed (bool):
+            cover_photo (ListingCoverPhotoType1Type0 | None | Photo): The first ready photo; null when there is none.
             id (str):
             host_id (str):
             title (str):
@@ -71,6 +75,8 @@ class Listing:
             sub_rating_averages (SubRatingAverages):
             created_at (datetime.datetime):
             updated_at (datetime.datetime):
+            photos (list[Photo] | Unset): In order. Its host and admins see every photo, others the ready ones. Search
+                results leave it out (they carry `cover_photo`).
      """
 
     weekend_price: int | None
@@ -85,6 +91,7 @@ class Listing:
     check_out_time: str
     house_rules: HouseRules
     listed: bool
+    cover_photo: ListingCoverPhotoType1Type0 | None | Photo
     id: str
     host_id: str
     title: str
@@ -112,6 +119,7 @@ class Listing:
     sub_rating_averages: SubRatingAverages
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    photos: list[Photo] | Unset = UNSET
 
 
 
@@ -119,6 +127,8 @@ class Listing:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.house_rules import HouseRules # noqa: PLC0415
+        from ..models.listing_cover_photo_type_1_type_0 import ListingCoverPhotoType1Type0 # noqa: PLC0415
+        from ..models.photo import Photo # noqa: PLC0415
         from ..models.sub_rating_averages import SubRatingAverages # noqa: PLC0415
         from ..models.tax import Tax # noqa: PLC0415
         weekend_price: int | None
@@ -151,6 +161,14 @@ class Listing:
         house_rules = self.house_rules.to_dict()
 
         listed = self.listed
+
+        cover_photo: dict[str, Any] | None
+        if isinstance(self.cover_photo, Photo):
+            cover_photo = self.cover_photo.to_dict()
+        elif isinstance(self.cover_photo, ListingCoverPhotoType1Type0):
+            cover_photo = self.cover_photo.to_dict()
+        else:
+            cover_photo = self.cover_photo
 
         id = self.id
 
@@ -211,6 +229,15 @@ class Listing:
 
         updated_at = self.updated_at.isoformat()
 
+        photos: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.photos, Unset):
+            photos = []
+            for photos_item_data in self.photos:
+                photos_item = photos_item_data.to_dict()
+                photos.append(photos_item)
+
+
+
 
         field_dict: dict[str, Any] = {}
 
@@ -227,6 +254,7 @@ class Listing:
             "check_out_time": check_out_time,
             "house_rules": house_rules,
             "listed": listed,
+            "cover_photo": cover_photo,
             "id": id,
             "host_id": host_id,
             "title": title,
@@ -255,6 +283,8 @@ class Listing:
             "created_at": created_at,
             "updated_at": updated_at,
         })
+        if photos is not UNSET:
+            field_dict["photos"] = photos
 
         return field_dict
 
@@ -263,6 +293,8 @@ class Listing:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.house_rules import HouseRules # noqa: PLC0415
+        from ..models.listing_cover_photo_type_1_type_0 import ListingCoverPhotoType1Type0 # noqa: PLC0415
+        from ..models.photo import Photo # noqa: PLC0415
         from ..models.sub_rating_averages import SubRatingAverages # noqa: PLC0415
         from ..models.tax import Tax # noqa: PLC0415
         d = dict(src_dict)
@@ -315,6 +347,34 @@ class Listing:
 
 
         listed = d.pop("listed")
+
+        def _parse_cover_photo(data: object) -> ListingCoverPhotoType1Type0 | None | Photo:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                cover_photo_type_0 = Photo.from_dict(data)
+
+
+
+                return cover_photo_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                cover_photo_type_1_type_0 = ListingCoverPhotoType1Type0.from_dict(data)
+
+
+
+                return cover_photo_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ListingCoverPhotoType1Type0 | None | Photo, data)
+
+        cover_photo = _parse_cover_photo(d.pop("cover_photo"))
+
 
         id = d.pop("id")
 
@@ -401,6 +461,18 @@ class Listing:
 
 
 
+        _photos = d.pop("photos", UNSET)
+        photos: list[Photo] | Unset = UNSET
+        if _photos is not UNSET:
+            photos = []
+            for photos_item_data in _photos:
+                photos_item = Photo.from_dict(photos_item_data)
+
+
+
+                photos.append(photos_item)
+
+
         listing = cls(
             weekend_price=weekend_price,
             extra_guest_fee=extra_guest_fee,
@@ -414,6 +486,7 @@ class Listing:
             check_out_time=check_out_time,
             house_rules=house_rules,
             listed=listed,
+            cover_photo=cover_photo,
             id=id,
             host_id=host_id,
             title=title,
@@ -441,6 +514,7 @@ class Listing:
             sub_rating_averages=sub_rating_averages,
             created_at=created_at,
             updated_at=updated_at,
+            photos=photos,
         )
 
         return listing

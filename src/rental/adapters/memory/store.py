@@ -20,6 +20,7 @@ from rental.domain.channel_sync.export import CalendarFeed
 from rental.domain.channel_sync.imports import CalendarImport
 from rental.domain.events import Event
 from rental.domain.listings.listing import Listing
+from rental.domain.listings.photos import Photo
 from rental.domain.payments.ledger import LedgerEntry
 from rental.domain.payments.payment import Payment
 from rental.domain.payments.payouts import Payout, Recovery
@@ -52,6 +53,7 @@ class MemoryData:
     sign_in_failures: dict[str, SignInStanding] = field(factory=dict)
     rates: dict[str, RateCalendar] = field(factory=dict)  # by listing id
     messaging: MessagingData = field(factory=MessagingData)
+    photos: dict[str, Photo] = field(factory=dict)
 
 
 class MemoryStore:

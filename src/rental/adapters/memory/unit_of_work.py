@@ -19,6 +19,7 @@ from rental.adapters.memory.accounts import (
 from rental.adapters.memory.bookkeeping import MemoryLedger, MemoryPayouts, MemoryProviderEvents
 from rental.adapters.memory.channel_sync import MemoryChannelFeeds, MemoryChannelImports
 from rental.adapters.memory.messaging import MemoryThreads, MemoryUserBlocks
+from rental.adapters.memory.photos import MemoryPhotos
 from rental.adapters.memory.repositories import (
     MemoryBlocks,
     MemoryBookings,
@@ -77,6 +78,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.sign_in_failures = MemorySignInFailures(data.sign_in_failures)
         self.threads = MemoryThreads(data.messaging)
         self.user_blocks = MemoryUserBlocks(data.messaging)
+        self.photos = MemoryPhotos(data.photos)
 
     def _store_events(self, events: list[Event]) -> None:
         assert self._working is not None

@@ -25,6 +25,7 @@ from rental.domain.channel_sync.export import CalendarFeed
 from rental.domain.channel_sync.imports import CalendarImport
 from rental.domain.listings.details import HouseRules
 from rental.domain.listings.listing import Listing
+from rental.domain.listings.photos import Photo
 from rental.domain.messaging.thread import Thread
 from rental.domain.payments.payment import Payment
 from rental.domain.reviews.review import Review, ReviewReport
@@ -45,6 +46,7 @@ VERSIONED: tuple[tuple[type, Table], ...] = (
     (OneTimeToken, tables.one_time_tokens),
     (LoginSession, tables.login_sessions),
     (Thread, tables.threads),
+    (Photo, tables.photos),
 )
 # Foreign keys, as (class, column, parent class). Mapped as write-only relationships that
 # nothing reads, they tell the ORM to INSERT parents before children in one flush.
@@ -67,6 +69,7 @@ REFERENCES: tuple[tuple[type, str, type], ...] = (
     (CalendarImport, "listing_id", Listing),
     (OneTimeToken, "user_id", User),
     (LoginSession, "user_id", User),
+    (Photo, "listing_id", Listing),
 )
 
 

@@ -252,6 +252,21 @@ processed_events = Table(
     Column("processed_at", UtcDateTime(), nullable=False),
 )  # fmt: skip
 
+# -- Photos (0014) --------------------------------------------------------------------------
+# A listing's photos in order; ``variants`` maps small, medium and large to their media keys.
+photos = Table(
+    "photos", metadata, _id(), _ref("listing_id", "listings.id"),
+    Column("position", Integer, nullable=False),
+    Column("caption", String(250), nullable=False),
+    Column("width", Integer, nullable=False),
+    Column("height", Integer, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("original_key", String(255)),
+    Column("variants", json_type()),
+    Column("failure_reason", String(500)),
+    *_stamps(), _version(),
+)  # fmt: skip
+
 # -- The money's books (0006) -------------------------------------------------------------
 # Append-only: the adapter only ever INSERTs here (on PostgreSQL a trigger refuses UPDATE).
 ledger_entries = Table(

@@ -24,6 +24,7 @@ from rental.adapters.sqlalchemy.channel_sync import (
 )
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.adapters.sqlalchemy.messaging import SqlThreads, SqlUserBlocks
+from rental.adapters.sqlalchemy.photos import SqlPhotoRepository
 from rental.adapters.sqlalchemy.repositories import (
     SqlBlockRepository,
     SqlBookingRepository,
@@ -72,6 +73,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.sign_in_failures = SqlSignInFailures(session)
         self.threads = SqlThreads(session)
         self.user_blocks = SqlUserBlocks(session)
+        self.photos = SqlPhotoRepository(session)
         return super().__enter__()
 
     def __exit__(

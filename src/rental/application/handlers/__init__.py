@@ -15,6 +15,7 @@ from rental.application.handlers import (
     listings,
     payments,
     payouts,
+    photos,
     provider_sync,
     rates,
     reviews,
@@ -77,5 +78,6 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.RequestEmailChange: accounts.request_email_change,
     # prices and rules by date
     c.UpdateCalendar: rates.update_calendar,
+    **photos.HANDLERS,
 }
 COMMAND_HANDLERS.update(MESSAGING_HANDLERS)

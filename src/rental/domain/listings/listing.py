@@ -327,6 +327,12 @@ class Listing(Aggregate):
     def today(self, now: datetime) -> date:
         return local_date(now, self.timezone)
 
+    def photos_changed(self, now: datetime) -> None:
+        """Its photos changed (added, made ready, reordered, removed): so did what a client
+        sees of it, its ETag and what caches hold; and two such changes at once serialize."""
+        self.bump_version()
+        self.record(ListingUpdated(occurred_at=now, listing_id=self.id, host_id=self.host_id))
+
     def record_review(
         self, rating: int, now: datetime, sub_ratings: dict[str, int | None] | None = None
     ) -> None:

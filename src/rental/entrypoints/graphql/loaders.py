@@ -68,6 +68,7 @@ class Loaders:
         self.user_reviews: Batch[PageRequest, Page[ReviewView]] = Batch(self._user_reviews)
         self.availability: Batch[tuple[date, date], list[CalendarEntry]] = Batch(self._availability)
         self.by_area: dict[str, object] = {}  # a business area's own batches (messaging)
+        self.listing_ids: set[str] = set()  # every listing handed out (photos batch on them)
 
     # -- announcing what a resolver hands out ------------------------------------------
     def saw_listings(self, listings: Collection[Listing]) -> None:
@@ -75,6 +76,7 @@ class Loaders:
         ids = [x.id for x in listings]
         self.reviews.expect(ids)
         self.availability.expect(ids)
+        self.listing_ids.update(ids)
 
     def saw_bookings(self, bookings: Collection[Booking]) -> None:
         self._bookings.update((b.id, b) for b in bookings)

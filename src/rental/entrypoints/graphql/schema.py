@@ -23,6 +23,7 @@ from rental.entrypoints.graphql.limits import (
 )
 from rental.entrypoints.graphql.messaging import MessagingMutation, MessagingQuery
 from rental.entrypoints.graphql.mutation import Mutation
+from rental.entrypoints.graphql.photos import PhotoMutation
 from rental.entrypoints.graphql.query import Query
 from rental.entrypoints.graphql.scalars import SCALARS
 from rental.entrypoints.graphql.viewer import ViewerQuery
@@ -36,7 +37,7 @@ class RootQuery(Query, ViewerQuery, MessagingQuery):
 @strawberry.type(
     name="Mutation", description=get_object_definition(Mutation, strict=True).description
 )
-class RootMutation(Mutation, MessagingMutation):
+class RootMutation(Mutation, MessagingMutation, PhotoMutation):
     """The root mutation: each business area's fields beside the core's."""
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, TypeAlias
+from typing import TYPE_CHECKING, Annotated, TypeAlias
 
 import strawberry
 
@@ -29,6 +29,9 @@ from rental.entrypoints.graphql.enums import (
     UnavailableReason,
 )
 from rental.entrypoints.graphql.loaders import NO_ARGUMENTS
+
+if TYPE_CHECKING:
+    from rental.entrypoints.graphql.photos import Photo
 
 Info: TypeAlias = strawberry.Info[Context, None]
 
@@ -250,6 +253,25 @@ class Listing:
     ) -> list[CalendarDay]:
         view = info.context.reads.rate_calendar(root.id, from_, to)
         return list(view.days)  # type: ignore[arg-type]
+
+    @strawberry.field(description="In order; its host and admins see every photo, others the "
+                      "READY ones.")  # fmt: skip
+    @staticmethod
+    def photos(
+        root: strawberry.Parent[listings.Listing], info: Info
+    ) -> list[Annotated[Photo, strawberry.lazy("rental.entrypoints.graphql.photos")]]:
+        from rental.entrypoints.graphql.photos import listing_photos
+
+        return listing_photos(info, root)  # type: ignore[return-value]
+
+    @strawberry.field(description="The first READY photo, or null.")
+    @staticmethod
+    def cover_photo(
+        root: strawberry.Parent[listings.Listing], info: Info
+    ) -> Annotated[Photo, strawberry.lazy("rental.entrypoints.graphql.photos")] | None:
+        from rental.entrypoints.graphql.photos import cover_photo
+
+        return cover_photo(info, root)  # type: ignore[return-value]
 
     @strawberry.field
     @staticmethod

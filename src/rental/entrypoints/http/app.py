@@ -120,6 +120,9 @@ def create_app(settings: Settings | None = None, *, rental: Rental | None = None
     auth.init_app(app)
     headers.init_app(app, settings)
     _register_blueprints(api)
+    from rental.entrypoints.http import photos
+
+    photos.init_app(app)
     _mount_graphql(app, settings)
     _mount_pages(app, settings)
     return app
@@ -129,6 +132,10 @@ def _register_blueprints(api: Api) -> None:
     from rental.entrypoints.http import bookings, health, listings, payments, reviews, users
 
     api.register_blueprint(health.blp)
+    from rental.entrypoints.http import media, photos
+
+    api.register_blueprint(media.blp)
+    api.register_blueprint(photos.blp, url_prefix=API_PREFIX)
     for blp in (users.blp, users.me_blp, listings.blp, bookings.blp, payments.blp, reviews.blp):
         api.register_blueprint(blp, url_prefix=API_PREFIX)
     from rental.entrypoints.http import channel_sync

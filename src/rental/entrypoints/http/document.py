@@ -23,7 +23,7 @@ from rental.domain.listings.places import COUNTRIES
 from rental.domain.money import CURRENCIES
 
 API_PREFIX = "/api/v1"
-ROOT_SERVER = [{"url": "/", "description": "The server root (probes)."}]
+ROOT_SERVER = [{"url": "/", "description": "The server root (probes, stored files)."}]
 SERVERS = [{"url": API_PREFIX, "description": "Version 1, on the server that serves this."}]
 
 # gunicorn's ``limit_request_line``, which ``rental serve`` keeps: method, target and version.

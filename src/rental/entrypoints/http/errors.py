@@ -20,7 +20,7 @@ from rental.entrypoints.web.body import (
     keep_parsed,
     parse_body,
 )
-from rental.entrypoints.web.problems import DOMAIN_STATUS, OWN_ERRORS, flatten_messages
+from rental.entrypoints.web.problems import DOMAIN_STATUS, OWN_BODIES, OWN_ERRORS, flatten_messages
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_BASE = "https://rental.example/problems/"
@@ -174,6 +174,8 @@ def check_request() -> Response | None:
         return _nul_problem(bad_args)
     if not request.content_length and not request.headers.get("Transfer-Encoding"):
         return None
+    if request.endpoint in current_app.extensions.get(OWN_BODIES, ()):
+        return None  # the endpoint reads its own body, with its own limit (photo uploads)
     limit = request.max_content_length
     too_large = RequestEntityTooLarge(f"A request body may have at most {limit} bytes.")
     if limit is not None and (request.content_length or 0) > limit:

@@ -15,6 +15,7 @@ from rental.domain.calendar.nights import Block
 from rental.domain.listings.listing import Listing
 from rental.entrypoints.http.auth import current_actor, jwt_required, optional_actor
 from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
+from rental.entrypoints.http.photos import shown, shown_page
 from rental.entrypoints.web.schemas.common import BaseSchema, page_of
 from rental.entrypoints.web.schemas.listings import (
     AvailabilityQuerySchema,
@@ -97,7 +98,8 @@ def create_listing(fields: dict[str, Any]) -> tuple[Listing, int, dict[str, str]
     """List a home (hosts and admins; a guest gets 403); 409 `too-many-listings` when the host
     already has `RENTAL_MAX_LISTINGS_PER_HOST` listings (100 by default)."""
     listing = get_rental().handle(c.CreateListing(actor=current_actor(), **fields))
-    return listing, 201, {"Location": url_for("listings.get_listing", listing_id=listing.id)}
+    location = url_for("listings.get_listing", listing_id=listing.id)
+    return shown(listing, None), 201, {"Location": location}  # type: ignore[return-value]
 
 
 @blp.get("/listings")
@@ -115,7 +117,7 @@ def search_listings(query: dict[str, Any]) -> Page[Listing]:
     page = PageRequest(query.pop("page"), query.pop("per_page"))
     sort = ListingSort(query.pop("sort"))
     search = ListingSearch(**query, amenities=tuple(amenities), sort=sort, page=page)
-    return get_rental().reads.search_listings(search)
+    return shown_page(get_rental().reads.search_listings(search))  # type: ignore[return-value]
 
 
 @blp.get("/listings/<listing_id>")
@@ -128,11 +130,12 @@ def get_listing(listing_id: str, **_headers: str) -> Listing | tuple[Listing, in
     """One listing; a deleted one is 404, and an unlisted one is 404 but to its host and admins
     (send the bearer token). With `ETag` and `Last-Modified`; `If-None-Match` with the current
     ETag answers 304."""
-    listing = get_rental().reads.listing(listing_id, optional_actor())
+    viewer = optional_actor()
+    listing = get_rental().reads.listing(listing_id, viewer)
     validators = _validators(listing)
     if request.if_none_match.contains_weak(validators["ETag"].strip('"')):
         return Response(status=304, headers=validators)  # type: ignore[return-value]
-    return listing, 200, validators
+    return shown(listing, viewer), 200, validators  # type: ignore[return-value]
 
 
 @blp.patch("/listings/<listing_id>")
@@ -153,7 +156,7 @@ def update_listing(
         actor=current_actor(), listing_id=listing_id, seen_versions=_seen_versions(), **changes
     )
     listing: Listing = get_rental().handle(command)
-    return listing, 200, _validators(listing)
+    return shown(listing, command.actor), 200, _validators(listing)  # type: ignore[return-value]
 
 
 @blp.delete("/listings/<listing_id>")

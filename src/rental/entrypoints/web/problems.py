@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rental.domain import errors as e
+from rental.domain.listings.photos import UnsupportedImage, UploadTooLarge
 
 # Most specific first: the first class an error is an instance of gives its status.
 DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
@@ -22,12 +23,15 @@ DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
     (e.InvalidToken, 400),
     (e.TooManyAttempts, 429),
     (e.TooManyMessages, 429),
+    (UnsupportedImage, 415),
+    (UploadTooLarge, 413),
     (e.TimeBudgetSpent, 503),
     (e.TooManyPaymentAttempts, 429),
 )
 
 
 OWN_ERRORS = "rental.own_errors"  # app.extensions key: endpoints whose errors are not problems
+OWN_BODIES = "rental.own_bodies"  # app.extensions key: endpoints whose bodies are not JSON
 
 
 def flatten_messages(messages: Any, prefix: str = "") -> dict[str, list[str]]:

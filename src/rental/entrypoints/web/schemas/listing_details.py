@@ -12,6 +12,7 @@ from rental.domain.listings.details import (
     PropertyType,
 )
 from rental.entrypoints.web.schemas.common import BaseSchema, StrictBoolean
+from rental.entrypoints.web.schemas.photos import PhotoSchema
 
 PROPERTY_TYPES = [p.value for p in PropertyType]
 TIME_OF_DAY = r"^([01]\d|2[0-3]):[0-5]\d$"
@@ -96,3 +97,14 @@ class ListingDetailsSchema(BaseSchema):
     check_out_time = fields.String(required=True, metadata={"example": "11:00"})
     house_rules = fields.Nested(HouseRulesSchema, required=True)
     listed = fields.Boolean(required=True)
+    photos = fields.List(
+        fields.Nested(PhotoSchema),
+        metadata={
+            "description": "In order. Its host and admins see every photo, others the ready "
+            "ones. Search results leave it out (they carry `cover_photo`)."
+        },
+    )
+    cover_photo = fields.Nested(
+        PhotoSchema, required=True, allow_none=True,
+        metadata={"description": "The first ready photo; null when there is none."},
+    )  # fmt: skip

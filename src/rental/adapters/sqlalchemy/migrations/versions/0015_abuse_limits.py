@@ -2,8 +2,8 @@
 failed payment attempts within the hour reads on every payment (PostgreSQL and SQLite;
 MariaDB's foreign-key index on payer_id serves it).
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-07
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0014"
-down_revision = "0013"
+revision = "0015"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
