@@ -436,6 +436,7 @@ class MediaSettings:
         )
 
 
+@frozen(kw_only=True)
 class AbuseLimits:
     """What one caller may take at once, so that no one exhausts the service for others."""
 
