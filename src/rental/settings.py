@@ -10,6 +10,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from rental.domain.limits import Limits
 from rental.domain.payments.ledger import DEFAULT_HOST_FEE_PERCENT
 
 RATE_LIMIT_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour|day)\s*$")
@@ -105,6 +106,9 @@ class Settings:
     cors_credentials: bool = False
     accounts: AccountSettings = field(factory=lambda: AccountSettings())
     media: MediaSettings = field(factory=lambda: MediaSettings())
+    limits: AbuseLimits = field(factory=lambda: AbuseLimits())
+    # Where clients reach the API (absolute URLs it hands out are built on it, never on Host).
+    public_url: str | None = None
 
     @property
     def is_development(self) -> bool:
@@ -133,7 +137,11 @@ class Settings:
         HTTP caching and browsers: ``RENTAL_PUBLIC_MAX_AGE`` (seconds public reads may be
         cached, 30; 0 allowed), ``RENTAL_CORS_ORIGINS`` (comma-separated origins browsers may
         call from; none by default) and ``RENTAL_CORS_CREDENTIALS`` (``true`` to allow cookies;
-        never with ``*``)."""
+        never with ``*``).
+
+        Limits against abuse: those of ``AbuseLimits.from_env``. ``RENTAL_PUBLIC_URL``
+        (``https://rental.example.com``, optionally with a path): the base of the absolute URLs
+        the API hands out (a listing's calendar-feed URL); never taken from a request."""
         env = os.environ if environ is None else environ
         name = env.get("RENTAL_ENV", "production").strip() or "production"
         if name not in ("development", "production", "test"):
@@ -170,6 +178,8 @@ class Settings:
             cors_credentials=_cors_credentials(env),
             accounts=AccountSettings.from_env(env, name),
             media=MediaSettings.from_env(env),
+            limits=AbuseLimits.from_env(env),
+            public_url=_public_url(env.get("RENTAL_PUBLIC_URL", "")),
         )
 
 
@@ -424,3 +434,51 @@ class MediaSettings:
             s3_secret_key=get["S3_SECRET_KEY"],
             s3_region=get["S3_REGION"],
         )
+
+
+@frozen(kw_only=True)
+class AbuseLimits:
+    """What one caller may take at once, so that no one exhausts the service for others."""
+
+    graphql_max_cost: int = 5000
+    max_listings_per_host: int = 100
+    request_time_budget_ms: int = 10_000
+    max_unpaid_holds: int = 3
+    payment_attempts: int = 5
+    ical_max_events: int = 2000
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> AbuseLimits:
+        """Read ``RENTAL_GRAPHQL_MAX_COST`` (the cost budget of one GraphQL operation, 5,000),
+        ``RENTAL_MAX_LISTINGS_PER_HOST`` (listings a host may have at once, 100) and
+        ``RENTAL_REQUEST_TIME_BUDGET_MS`` (after this long a request's reads and GraphQL fields
+        stop, 10,000), ``RENTAL_MAX_UNPAID_HOLDS`` (unpaid pending bookings a guest may hold at
+        once, 3), ``RENTAL_PAYMENT_ATTEMPTS`` (failed payments per booking an hour, 5, and
+        twice that per user) and ``RENTAL_ICAL_MAX_EVENTS`` (events an imported calendar
+        may have, 2,000; ten times that many occurrences once repeats are expanded)."""
+        return cls(
+            graphql_max_cost=_positive(env, "RENTAL_GRAPHQL_MAX_COST", 5000),
+            max_listings_per_host=_positive(env, "RENTAL_MAX_LISTINGS_PER_HOST", 100),
+            request_time_budget_ms=_positive(env, "RENTAL_REQUEST_TIME_BUDGET_MS", 10_000),
+            max_unpaid_holds=_positive(env, "RENTAL_MAX_UNPAID_HOLDS", 3),
+            payment_attempts=_positive(env, "RENTAL_PAYMENT_ATTEMPTS", 5),
+            ical_max_events=_positive(env, "RENTAL_ICAL_MAX_EVENTS", 2000),
+        )
+
+    def domain_limits(self) -> Limits:
+        """The limits the domain's rules enforce."""
+        return Limits(
+            max_listings_per_host=self.max_listings_per_host,
+            max_unpaid_holds=self.max_unpaid_holds,
+            payment_attempts=self.payment_attempts,
+        )
+
+
+def _public_url(raw: str) -> str | None:
+    url = raw.strip().rstrip("/")
+    if url and not re.match(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?(/[^\s?#]*)?$", url):
+        raise SettingsError(
+            f"RENTAL_PUBLIC_URL={raw!r} must be an http:// or https:// address, like "
+            "https://rental.example.com."
+        )
+    return url or None

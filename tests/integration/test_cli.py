@@ -207,3 +207,31 @@ def test_serve_refuses_the_debugger_outside_development(sqlite_url: str) -> None
 
     assert result.exit_code == 2
     assert "RENTAL_ENV=development" in result.stderr
+
+
+def test_a_disabled_hosts_stays_are_cancelled_and_payouts_released_from_the_cli(
+    sqlite_url: str,
+) -> None:
+    from rental.entrypoints.http import create_app
+    from tests.integration.http.booking_steps import book, day, host_with_listing
+    from tests.integration.http.conftest import signup, test_settings
+
+    clock = FakeClock()
+    rental = bootstrap(
+        database_url=sqlite_url, clock=clock, password_hasher=Argon2Hasher(fast=True)
+    )
+    client = create_app(test_settings(database_url=sqlite_url), rental=rental).test_client()
+    host, _, listing = host_with_listing(client)
+    _, guest = signup(client, "guest")
+    when = (day(clock, 40), day(clock, 41))
+    assert book(client, guest, listing["id"], *when).status_code == 201
+    rental.close()
+
+    disabled = run(sqlite_url, "disable-user", host["email"])
+    released = run(sqlite_url, "release-payouts", host["email"])
+    unknown = run(sqlite_url, "release-payouts", "nobody@x.io")
+
+    assert disabled.exit_code == 0, disabled.output
+    assert "Stays cancelled: 1; failed (run again): 0" in disabled.output
+    assert (released.exit_code, released.output) == (0, f"Released 0 payouts of {host['email']}.\n")
+    assert unknown.exit_code != 0 and "No user with the email nobody@x.io" in unknown.output

@@ -11,6 +11,7 @@ from rental.application.queries import ReadModel
 from tests.contracts.builders import UowFactory
 from tests.contracts.calendars import CalendarQueriesContract
 from tests.contracts.channel_sync import ChannelSyncContract
+from tests.contracts.limits import LimitsContract
 from tests.contracts.listing_calendars import ListingCalendarsContract
 from tests.contracts.read_model import ReadModelContract
 from tests.contracts.unit_of_work import UnitOfWorkContract
@@ -50,4 +51,8 @@ class TestSqlListingCalendars(SqlStorage, ListingCalendarsContract):
 
 
 class TestSqlChannelSync(SqlStorage, ChannelSyncContract):
+    pass
+
+
+class TestSqlLimits(SqlStorage, LimitsContract):
     pass

@@ -11,6 +11,7 @@ from rental.application import commands as c
 from rental.composition import Rental, bootstrap
 from rental.domain.bookings.booking import Booking
 from rental.domain.events import Event
+from rental.domain.limits import Limits
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment
 from tests.fakes import FakeClock, SequentialIds
@@ -32,6 +33,13 @@ REFUND_PERCENT = {
 }
 
 
+# The limits against abuse have tests of their own; these worlds walk the other rules.
+ROOMY = Limits(
+    max_listings_per_host=10_000, max_unpaid_holds=10_000, payment_attempts=10_000,
+    cancelled_hold_lasts=timedelta(0),
+)  # fmt: skip
+
+
 class World:
     """A ``rental`` with a clock the test moves and a sandbox gateway the test can inspect."""
 
@@ -42,7 +50,7 @@ class World:
         self.app: Rental = bootstrap(
             database_url=database_url, clock=self.clock, ids=SequentialIds(),
             password_hasher=HASHER, payment_gateway=self.gateway,
-            event_handlers={Event: [self.events.append]},
+            event_handlers={Event: [self.events.append]}, limits=ROOMY,
         )  # fmt: skip
         self._users = 0
 

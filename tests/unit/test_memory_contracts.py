@@ -9,6 +9,7 @@ from rental.application.queries import ReadModel
 from tests.contracts.builders import UowFactory
 from tests.contracts.calendars import CalendarQueriesContract
 from tests.contracts.channel_sync import ChannelSyncContract
+from tests.contracts.limits import LimitsContract
 from tests.contracts.listing_calendars import ListingCalendarsContract
 from tests.contracts.read_model import ReadModelContract
 from tests.contracts.unit_of_work import UnitOfWorkContract
@@ -45,4 +46,8 @@ class TestMemoryListingCalendars(MemoryStorage, ListingCalendarsContract):
 
 
 class TestMemoryChannelSync(MemoryStorage, ChannelSyncContract):
+    pass
+
+
+class TestMemoryLimits(MemoryStorage, LimitsContract):
     pass

@@ -276,6 +276,21 @@ class ReconcilePayment(Command):
 
 
 @frozen(kw_only=True)
+class CancelStayOfDisabledHost(Command):
+    """Cancel a stay not yet begun on a disabled host's listing, as the host's cancellation
+    (a full refund); ``rental disable-user`` sends one for each."""
+
+    booking_id: str
+
+
+@frozen(kw_only=True)
+class ReleasePayouts(Command):
+    """An admin's: the held payouts of the host with ``email`` may be paid when due."""
+
+    email: str
+
+
+@frozen(kw_only=True)
 class PayHost(Command):
     """Pay the host the due payout of one booking (``rental pay-hosts`` sends one each)."""
 

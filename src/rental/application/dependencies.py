@@ -12,6 +12,7 @@ from rental.application.messaging.ports import MessageRate
 from rental.application.ports import Clock, IdGenerator, PasswordHasher, PaymentGateway
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.accounts.sign_in import DEFAULT_SIGN_IN_FAILURES
+from rental.domain.limits import Limits
 from rental.domain.payments.ledger import DEFAULT_HOST_FEE_PERCENT
 
 
@@ -30,3 +31,4 @@ class Dependencies:
     sign_in_failures: int = DEFAULT_SIGN_IN_FAILURES  # RENTAL_SIGNIN_FAILURES
     look_alikes: LookAlikes = field(factory=PlainLookAlikes)  # bootstrap() gives TR39's
     message_rate: MessageRate | None = None  # messages per sender a minute; None: no limit
+    limits: Limits = field(factory=Limits)  # what one account may hold at once (RENTAL_MAX_*)

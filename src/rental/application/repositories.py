@@ -68,6 +68,11 @@ class UserRepository(Tracking, abc.ABC):
     @abc.abstractmethod
     def _by_email(self, email: str) -> User | None: ...
 
+    def lock(self, user_id: str) -> None:
+        """Lock the user's row until commit, so that one user's holds and payment attempts
+        are counted one request at a time; storages that run one unit of work at a time
+        (memory, SQLite) need nothing more."""
+
 
 class ListingRepository(Tracking, abc.ABC):
     """Listings, deleted ones included (the handlers decide what a deleted listing means)."""
@@ -79,6 +84,17 @@ class ListingRepository(Tracking, abc.ABC):
         """The listing, or ``ListingNotFound``. ``for_update`` locks its row until commit,
         so that bookings on one listing serialize while other listings go on."""
         return self._seen(self._get(listing_id, for_update))  # type: ignore[no-any-return]
+
+    def hosted_by(self, host_id: str) -> list[Listing]:
+        """The listings ``host_id`` hosts, deleted ones left out; to change."""
+        return [self._seen(x) for x in self._hosted_by(host_id)]
+
+    @abc.abstractmethod
+    def _hosted_by(self, host_id: str) -> list[Listing]: ...
+
+    @abc.abstractmethod
+    def hosted_count(self, host_id: str) -> int:
+        """How many listings, deleted ones left out, ``host_id`` hosts."""
 
     @abc.abstractmethod
     def _add(self, listing: Listing) -> None: ...
@@ -163,6 +179,15 @@ class BookingRepository(Tracking, abc.ABC):
         return [self._seen(b) for b in self._live_on_listing(listing_id, since, until)]
 
     @abc.abstractmethod
+    def live_of_host(self, host_id: str, since: date) -> list[str]:
+        """Ids of the pending and confirmed bookings on ``host_id``'s listings whose check-in
+        is on or after ``since``, by check-in."""
+
+    @abc.abstractmethod
+    def made_by_guest_since(self, guest_id: str, since: datetime) -> list[Booking]:
+        """The guest's bookings created after ``since``, whatever their status; to read."""
+
+    @abc.abstractmethod
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
         """Ids of pending bookings that may be overdue and confirmed ones whose check-out may
         have come (checked again by the domain), oldest first."""
@@ -202,6 +227,10 @@ class PaymentRepository(Tracking, abc.ABC):
     def by_reference(self, reference: str) -> Payment | None:
         """The payment the gateway knows as ``reference``, if we recorded it."""
         return self._seen(self._by_reference(reference))  # type: ignore[no-any-return]
+
+    @abc.abstractmethod
+    def failed_of_payer(self, payer_id: str, since: datetime) -> list[Payment]:
+        """The payer's failed payments created after ``since``, on any booking; to read."""
 
     @abc.abstractmethod
     def to_reconcile(self, since: datetime, limit: int) -> list[str]:

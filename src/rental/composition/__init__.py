@@ -30,6 +30,7 @@ from rental.application.commands import Actor, Command
 from rental.application.consumers.account_mail import AccountMail
 from rental.application.delivery import Consumer, ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
+from rental.application.disabling import Disabled, disable_account, release_payouts
 from rental.application.handlers import COMMAND_HANDLERS
 from rental.application.housekeeping import expire_bookings, publish_reviews
 from rental.application.media import MediaStore
@@ -60,6 +61,7 @@ from rental.application.reads import Reads
 from rental.application.unit_of_work import UnitOfWork
 from rental.composition.delivery import EventDelivery, event_delivery
 from rental.domain.events import Event
+from rental.domain.limits import Limits
 from rental.domain.payments.ledger import DEFAULT_HOST_FEE_PERCENT
 from rental.settings import DatabaseTimeouts, MediaSettings, PaymentSettings, Settings
 
@@ -143,6 +145,15 @@ class Rental:
     def pay_hosts(self, limit: int = 1000) -> dict[str, int]:
         """Pay the payouts that are due (``rental pay-hosts``)."""
         return pay_hosts(self.bus, self.dependencies, limit)
+
+    def disable_account(self, email: str) -> Disabled:
+        """Disable an account (``rental disable-user``); a host's listings leave the market,
+        their upcoming stays are cancelled with full refunds and their payouts held."""
+        return disable_account(self.bus, self.dependencies, email)
+
+    def release_payouts(self, email: str) -> int:
+        """Let a disabled host's held payouts be paid when due (``rental release-payouts``)."""
+        return release_payouts(self.bus, email)
 
     def payouts(self, actor: Actor) -> list[PayoutView]:
         """The actor's first 100 payouts, newest due first (``GET /payouts``'s first page at
@@ -284,6 +295,8 @@ def bootstrap(
     require_verified_email: bool = False,
     sign_in_failures: int = 10,
     media_store: MediaStore | None = None,
+    limits: Limits | None = None,
+    ical_max_events: int = 2000,
 ) -> Rental:
     """Build a ``Rental``.
 
@@ -303,6 +316,8 @@ def bootstrap(
     repair, and every disputed payment, is emailed to ``admin_email`` (``RENTAL_ADMIN_EMAIL``)
     as well as logged.
     ``database_timeouts`` bound every wait for the database (``RENTAL_DB_*``).
+    ``limits`` bound what one account may hold at once (``RENTAL_MAX_*``);
+    ``ical_max_events`` the events of one imported calendar (``RENTAL_ICAL_MAX_EVENTS``).
 
     Imported calendars are fetched every ``ical_sync_minutes`` by ``calendar_fetcher``, by
     default one that refuses addresses in private networks unless
@@ -341,6 +356,7 @@ def bootstrap(
         sign_in_failures=sign_in_failures,
         look_alikes=UnicodeLookAlikes(),
         message_rate=_message_rate(redis_url, redis_namespace),
+        limits=limits or Limits(),
     )
     notifier = notifier or _notifier(smtp_url)
     buses: list[MessageBus] = []  # the photos' consumers send commands to the bus made below
@@ -395,7 +411,12 @@ def bootstrap(
         alert=_admin_alert(notifier, admin_email),
         probes=_probes(storage, delivery),
         channel_sync=_channel_sync(
-            bus, dependencies, calendar_fetcher, ical_sync_minutes, ical_allow_private_networks
+            bus,
+            dependencies,
+            calendar_fetcher,
+            ical_sync_minutes,
+            ical_allow_private_networks,
+            ical_max_events,
         ),
         messaging=MessagingReads(storage.messaging) if storage.messaging else None,
         media=media_store,
@@ -440,6 +461,7 @@ def _channel_sync(
     fetcher: FeedFetcher | None,
     every_minutes: int,
     allow_private_networks: bool,
+    max_events: int = 2000,
 ) -> ChannelSync:
     from rental.adapters.ical.calendar_format import IcalendarFormat
     from rental.adapters.ical.fetcher import SafeFeedFetcher
@@ -449,7 +471,7 @@ def _channel_sync(
         uow_factory=dependencies.uow_factory,
         clock=dependencies.clock,
         fetcher=fetcher or SafeFeedFetcher(allow_private_networks=allow_private_networks),
-        calendar_format=IcalendarFormat(),
+        calendar_format=IcalendarFormat(max_events=max_events),
         every=timedelta(minutes=every_minutes),
     )
 
@@ -510,6 +532,8 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "print_links": settings.is_development,
         "require_verified_email": settings.accounts.require_verified_email,
         "sign_in_failures": settings.accounts.sign_in_failures,
+        "limits": settings.limits.domain_limits(),
+        "ical_max_events": settings.limits.ical_max_events,
     }
     if "media_store" not in overrides:
         chosen["media_store"] = media_store_from(settings.media)

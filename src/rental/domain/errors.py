@@ -191,6 +191,37 @@ class ListingChanged(PreconditionFailed):
     """The listing changed since the version the caller saw; read it again."""
 
 
+# -- 409: limits against abuse ---------------------------------------------------------
+class TooManyListings(Conflict):
+    """The host already has as many listings as one host may have."""
+
+
+# -- 503: a request's time budget ------------------------------------------------------
+class TimeBudgetSpent(DomainError):
+    """The request ran out of its time budget and was stopped."""
+
+
+class TotalNotChargeable(Conflict):
+    """The stay's total is less or more than one card payment may be in its currency."""
+
+
+class TooManyHolds(Conflict):
+    """The guest already holds as many unpaid bookings as one guest may."""
+
+
+class HoldNotRenewable(Conflict):
+    """The guest cancelled an unpaid hold on these nights, which has not yet run out."""
+
+
+# -- 429: too many attempts --------------------------------------------------------------
+class TooManyPaymentAttempts(DomainError):
+    """Too many failed payments within the hour; ``retry_after`` is in seconds."""
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after
+
+
 # -- accounts (issue 21) ----------------------------------------------------------------
 class InvalidToken(DomainError):
     """A one-time token (reset, verification, email change) that is malformed, unknown, of

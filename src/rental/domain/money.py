@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from attrs import frozen
 
-from rental.domain.errors import CurrencyMismatch, InvalidInput
+from rental.domain.errors import CurrencyMismatch, InvalidInput, TotalNotChargeable
 
 # ISO 4217 active codes (funds and precious-metal codes left out).
 CURRENCIES = frozenset(
@@ -76,3 +76,34 @@ class Money:
 
     def __str__(self) -> str:
         return f"{self.amount} {self.currency} (minor units)"
+
+
+# What one card payment may be, in minor units, as Stripe states it ("Minimum and maximum
+# charge amounts"): at least the amount listed for the currency (50 for one not listed), at
+# most eight digits (99,999,999) in any currency. An amount outside is refused before any
+# provider is asked, instead of failing there.
+MIN_CHARGE = {
+    "USD": 50, "AED": 200, "AUD": 50, "BGN": 100, "BRL": 50, "CAD": 50, "CHF": 50, "CZK": 1500,
+    "DKK": 250, "EUR": 50, "GBP": 30, "HKD": 400, "HUF": 17500, "INR": 50, "JPY": 50,
+    "MXN": 1000, "MYR": 200, "NOK": 300, "NZD": 50, "PLN": 200, "RON": 200, "SEK": 300,
+    "SGD": 50, "THB": 1000,
+}  # fmt: skip
+DEFAULT_MIN_CHARGE = 50
+MAX_CHARGE = 99_999_999
+
+
+def check_chargeable(amount: Money) -> None:
+    """``TotalNotChargeable`` when one card payment cannot be ``amount``: the request is
+    valid, the listing's prices make a total no card can pay (a 409, as other clashes with
+    the listing's state)."""
+    least = MIN_CHARGE.get(amount.currency, DEFAULT_MIN_CHARGE)
+    if amount.amount < least:
+        raise TotalNotChargeable(
+            f"The total, {amount.amount} {amount.currency}, is less than the least a card "
+            f"payment may be ({least}): book more nights."
+        )
+    if amount.amount > MAX_CHARGE:
+        raise TotalNotChargeable(
+            f"The total, {amount.amount} {amount.currency}, is more than the most a card "
+            f"payment may be ({MAX_CHARGE}): book fewer nights."
+        )

@@ -103,12 +103,27 @@ def create_admin(settings: Settings, username: str, email: str, password_stdin: 
 @click.pass_obj
 def disable_user(settings: Settings, email: str) -> None:
     """Disable the account with EMAIL: it can no longer sign in, and every token issued to it
-    (refresh tokens too) answers 401 from now on."""
-    from rental.application.commands import DisableUser
-
+    (refresh tokens too) answers 401 from now on. A host's listings leave search and take no
+    booking, their stays not yet begun are cancelled with full refunds, and their payouts are
+    held until ``rental release-payouts``. Run it again to retry a refund that failed."""
     with running(settings) as rental:
-        user = rental.handle(DisableUser(email=email))
+        done = rental.disable_account(email)
+    user = done.user
     click.echo(f"Disabled {user.username} <{user.email}>; its tokens no longer work.")
+    if done.cancelled or done.failed:
+        click.echo(
+            f"Stays cancelled: {len(done.cancelled)}; failed (run again): {len(done.failed)}"
+        )
+
+
+@main.command("release-payouts")
+@click.argument("email")
+@click.pass_obj
+def release_payouts(settings: Settings, email: str) -> None:
+    """Let the held payouts of the disabled host with EMAIL be paid when due."""
+    with running(settings) as rental:
+        released = rental.release_payouts(email)
+    click.echo(f"Released {released} payouts of {email}.")
 
 
 @main.command("seed-demo")

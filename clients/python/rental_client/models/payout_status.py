@@ -1,8 +1,8 @@
 from typing import Literal
 
-PayoutStatus = Literal['cancelled', 'due', 'paid', 'scheduled']
+PayoutStatus = Literal['cancelled', 'due', 'held', 'paid', 'scheduled']
 
-PAYOUT_STATUS_VALUES: set[PayoutStatus] = { 'cancelled', 'due', 'paid', 'scheduled',  }
+PAYOUT_STATUS_VALUES: set[PayoutStatus] = { 'cancelled', 'due', 'held', 'paid', 'scheduled',  }
 
 def check_payout_status(value: str) -> PayoutStatus:
     if value in PAYOUT_STATUS_VALUES:

@@ -4,6 +4,7 @@ are theirs to get right)."""
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -17,10 +18,24 @@ from rental.domain.channel_sync.export import ExportedEvent
 from rental.domain.channel_sync.imports import FeedEvent
 
 PRODUCT_ID = "-//rental//calendar export//EN"
+DEFAULT_MAX_EVENTS = 2000  # RENTAL_ICAL_MAX_EVENTS
+OCCURRENCES_PER_EVENT = 10  # occurrences expanded, at most, per event the feed may have
+PARSE_SECONDS = 10.0  # as long as a fetch may take
 
 
 class IcalendarFormat:
-    """The ``CalendarFormat`` port on ``icalendar``."""
+    """The ``CalendarFormat`` port on ``icalendar``. A feed is refused (the import fails,
+    nothing changes) with more than ``max_events`` events, more than ``OCCURRENCES_PER_EVENT``
+    times that many occurrences inside the window, or when reading it has taken longer than
+    ``parse_seconds`` (checked after reading and after expanding: ``recurring-ical-events``
+    cannot be stopped midway, so ``max_events`` is what bounds one expansion)."""
+
+    def __init__(
+        self, *, max_events: int = DEFAULT_MAX_EVENTS, parse_seconds: float = PARSE_SECONDS
+    ) -> None:
+        self._max_events = max_events
+        self._max_occurrences = max_events * OCCURRENCES_PER_EVENT
+        self._parse_seconds = parse_seconds
 
     def render(self, events: Sequence[ExportedEvent], *, name: str) -> bytes:
         calendar = icalendar.Calendar()
@@ -44,6 +59,11 @@ class IcalendarFormat:
         body: bytes = calendar.to_ical()
         return body
 
+    def _occurrences(
+        self, calendar: Any, start: datetime, end: datetime, deadline: float
+    ) -> list[Any]:
+        return _occurrences_of(calendar, start, end, deadline, self._max_occurrences)
+
     def parse(self, body: bytes, *, start: datetime, end: datetime) -> list[FeedEvent]:
         try:
             text = body.decode("utf-8-sig")
@@ -51,10 +71,15 @@ class IcalendarFormat:
             raise CalendarFeedError("the feed is not UTF-8 text") from None
         if "BEGIN:VCALENDAR" not in text[:1024].upper():
             raise CalendarFeedError("the feed is not an iCalendar file (no BEGIN:VCALENDAR)")
+        deadline = time.monotonic() + self._parse_seconds
         try:
             calendar = icalendar.Calendar.from_ical(text)
-            occurrences = list(recurring_ical_events.of(calendar).between(start, end))
-            events = [_event(o) for o in occurrences if _counts(o)]
+            count = sum(1 for _ in calendar.walk("VEVENT"))
+            if count > self._max_events:
+                raise CalendarFeedError(
+                    f"the feed has {count:,} events, more than the {self._max_events:,} allowed"
+                )
+            events = [_event(o) for o in self._occurrences(calendar, start, end, deadline)]
         except CalendarFeedError:
             raise
         except Exception as error:  # the library's errors have no common base: any is a bad feed
@@ -70,6 +95,24 @@ class IcalendarFormat:
             else e
             for e in events
         ]
+
+
+def _occurrences_of(
+    calendar: Any, start: datetime, end: datetime, deadline: float, most: int
+) -> list[Any]:
+    """The events holding nights in ``[start, end)``, recurring ones expanded;
+    ``CalendarFeedError`` past ``most`` of them, or when the deadline has passed once the
+    file is read and again once it is expanded (the library cannot be stopped midway)."""
+    if time.monotonic() > deadline:
+        raise CalendarFeedError("reading the feed took too long")
+    occurrences = recurring_ical_events.of(calendar).between(start, end)
+    if time.monotonic() > deadline:
+        raise CalendarFeedError("reading the feed took too long")
+    if len(occurrences) > most:
+        raise CalendarFeedError(
+            f"the feed repeats into more than {most:,} events in the next {(end - start).days} days"
+        )
+    return [o for o in occurrences if _counts(o)]
 
 
 def _counts(component: Any) -> bool:

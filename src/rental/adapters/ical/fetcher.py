@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import re
 import socket
 import threading
 import time
@@ -42,11 +43,29 @@ def resolve(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
+# IPv6 ranges that carry or reach an IPv4 address, or are deprecated, which ``ipaddress`` may
+# call global: IPv4-compatible (::a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d), NAT64's
+# well-known and local-use prefixes (they reach any IPv4 address, internal ones included
+# through a local translator) and site-local (fec0::/10). None is needed to fetch a feed.
+REFUSED_IPV6 = tuple(
+    ipaddress.IPv6Network(network)
+    for network in ("::/96", "::ffff:0:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "fec0::/10")
+)
+# An address in an error message (which the host reads in ``last_error``) would tell them
+# what an internal name resolves to.
+ADDRESS_IN_TEXT = re.compile(
+    r"\b\d{1,3}(?:\.\d{1,3}){3}\b"  # IPv4
+    r"|[0-9a-fA-F]*::[0-9a-fA-F:.]*|\b(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}\b"  # IPv6
+)
+
+
 def is_public(address: IpAddress) -> bool:
     """Routable on the internet: not loopback, private, link-local (169.254.169.254, the cloud
-    metadata service, is one), shared, multicast, reserved or unspecified; IPv4 addresses
-    inside IPv6 ones are judged as themselves."""
+    metadata service, is one), shared, multicast, reserved or unspecified, nor in
+    ``REFUSED_IPV6``; IPv4 addresses inside IPv6 ones are judged as themselves."""
     if isinstance(address, ipaddress.IPv6Address):
+        if any(address in network for network in REFUSED_IPV6):
+            return False
         inner = address.ipv4_mapped or address.sixtofour or (address.teredo or (None, None))[1]
         if inner is not None and not is_public(inner):
             return False
@@ -101,19 +120,39 @@ class SafeFeedFetcher:
         raise CalendarFeedError(f"more than {self._max_redirects} redirects")
 
     # -- one request ---------------------------------------------------------------------
-    def _address(self, host: str, port: int) -> str:
+    def _lookup(self, host: str, port: int, deadline: float) -> Sequence[str]:
+        """``host``'s addresses, looked up within the fetch's deadline: the system's resolver
+        has no timeout of its own, so it runs on a thread of its own that is left behind if
+        it does not answer in time."""
+        answer: list[Sequence[str] | BaseException] = []
+
+        def run() -> None:
+            try:
+                answer.append(self._resolve(host, port))
+            except BaseException as error:  # handed to the caller
+                answer.append(error)
+
+        thread = threading.Thread(target=run, name="feed-dns", daemon=True)
+        thread.start()
+        thread.join(max(0.0, deadline - time.monotonic()))
+        if not answer:
+            raise CalendarFeedError(f"timed out after {self._timeout:g} s")
+        if isinstance(answer[0], BaseException):
+            raise answer[0]
+        return answer[0]
+
+    def _address(self, host: str, port: int, deadline: float) -> str:
         """The address to connect to, once every address of ``host`` passed the check."""
         try:
-            addresses = [ipaddress.ip_address(a.split("%")[0]) for a in self._resolve(host, port)]
+            found = self._lookup(host, port, deadline)
+            addresses = [ipaddress.ip_address(a.split("%")[0]) for a in found]
         except (OSError, UnicodeError, ValueError) as error:
             raise CalendarFeedError(f"the host {host} could not be resolved ({error})") from None
         if not addresses:
             raise CalendarFeedError(f"the host {host} has no address")
         for address in addresses:
             if not self._allowed(address):
-                raise CalendarFeedError(
-                    f"refused: {host} resolves to {address}, which is not a public address"
-                )
+                raise CalendarFeedError(f"refused: {host} is not a public address")
         return str(addresses[0])
 
     def _allowed(self, address: IpAddress) -> bool:
@@ -134,7 +173,7 @@ class SafeFeedFetcher:
             raise CalendarFeedError("only http:// and https:// URLs can be fetched")
         host = parts.hostname
         port = port or (443 if scheme == "https" else 80)
-        address = self._address(host, port)
+        address = self._address(host, port, deadline)
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise CalendarFeedError(f"timed out after {self._timeout:g} s")
@@ -167,7 +206,8 @@ class SafeFeedFetcher:
         except Exception as error:
             if time.monotonic() >= deadline - 0.05:
                 raise CalendarFeedError(f"timed out after {self._timeout:g} s") from None
-            reason = " ".join(str(error).split())[:200] or type(error).__name__
+            reason = ADDRESS_IN_TEXT.sub("(address)", " ".join(str(error).split()))[:200]
+            reason = reason or type(error).__name__
             raise CalendarFeedError(f"the feed could not be fetched: {reason}") from None
         finally:
             if watchdog is not None:

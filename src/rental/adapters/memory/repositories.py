@@ -31,7 +31,7 @@ from rental.domain.errors import (
     UserNotFound,
 )
 from rental.domain.listings.listing import Listing
-from rental.domain.payments.payment import Payment
+from rental.domain.payments.payment import Payment, PaymentStatus
 from rental.domain.reviews.review import ReviewReport, ReviewStatus
 from rental.domain.reviews.stay_reviews import StayReviews
 
@@ -82,6 +82,14 @@ class MemoryListings(ListingRepository):
             return self._data.listings[listing_id]
         except KeyError:
             raise ListingNotFound(f"No listing {listing_id}.") from None
+
+    def _hosted_by(self, host_id: str) -> list[Listing]:
+        listings = self._data.listings.values()
+        return [x for x in listings if x.host_id == host_id and not x.is_deleted]
+
+    def hosted_count(self, host_id: str) -> int:
+        listings = self._data.listings.values()
+        return sum(1 for x in listings if x.host_id == host_id and not x.is_deleted)
 
 
 class MemoryCalendars(CalendarRepository):
@@ -188,6 +196,17 @@ class MemoryBookings(BookingRepository):
             and nights_overlap(b.check_in, b.check_out, since, until)
         ]
 
+    def live_of_host(self, host_id: str, since: date) -> list[str]:
+        found = [
+            b for b in self._data.bookings.values()
+            if b.host_id == host_id and b.status in LIVE_STATUSES and b.check_in >= since
+        ]  # fmt: skip
+        return [b.id for b in sorted(found, key=lambda b: (b.check_in, b.id))]
+
+    def made_by_guest_since(self, guest_id: str, since: datetime) -> list[Booking]:
+        bookings = self._data.bookings.values()
+        return [b for b in bookings if b.guest_id == guest_id and b.created_at > since]
+
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
         due = [
             b
@@ -221,6 +240,12 @@ class MemoryPayments(PaymentRepository):
     def _by_reference(self, reference: str) -> Payment | None:
         payments = self._data.payments.values()
         return next((p for p in payments if p.gateway_reference == reference), None)
+
+    def failed_of_payer(self, payer_id: str, since: datetime) -> list[Payment]:
+        return [
+            p for p in self._data.payments.values()
+            if p.payer_id == payer_id and p.status == PaymentStatus.FAILED and p.created_at > since
+        ]  # fmt: skip
 
     def to_reconcile(self, since: datetime, limit: int) -> list[str]:
         found = [

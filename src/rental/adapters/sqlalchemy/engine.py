@@ -9,6 +9,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import InvalidatePoolError
 
+from rental.application.time_budget import check_time_left
 from rental.settings import DatabaseTimeouts
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -76,6 +77,7 @@ def make_engine(
     kwargs.update(options)
     engine = create_engine(url, **kwargs)
     _ping_when_idle(engine, ping_after_idle)
+    event.listen(engine, "before_cursor_execute", _reads_within_budget)
     if backend == "sqlite":
         _set_up_sqlite(engine)
     if url.get_driver_name() == "psycopg":  # the calendars adapter may have sent BEGIN itself
@@ -102,6 +104,12 @@ def _bounded_waits(backend: str, timeouts: DatabaseTimeouts) -> dict[str, Any]:
             f" innodb_lock_wait_timeout = {max(1, timeouts.lock_ms // 1000)}",
         }
     return {}
+
+
+def _reads_within_budget(connection: Any, *_args: Any) -> None:
+    """No read starts once the request's time budget is spent (writes always finish)."""
+    if connection.get_execution_options().get(READ_ONLY, False):
+        check_time_left()
 
 
 def _set_up_sqlite(engine: Engine) -> None:

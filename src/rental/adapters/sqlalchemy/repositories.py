@@ -30,7 +30,7 @@ from rental.domain.errors import (
     UserNotFound,
 )
 from rental.domain.listings.listing import Listing
-from rental.domain.payments.payment import Payment
+from rental.domain.payments.payment import Payment, PaymentStatus
 
 T = TypeVar("T")
 
@@ -65,6 +65,14 @@ class SqlUserRepository(UserRepository):
 
     def _get(self, user_id: str) -> User:
         return _get(self._session, User, user_id, UserNotFound)
+
+    def lock(self, user_id: str) -> None:
+        if self._session.get_bind().dialect.name == "sqlite":
+            return  # BEGIN IMMEDIATE already runs one writer at a time
+        with domain_errors():
+            self._session.execute(
+                select(t.users.c.id).where(t.users.c.id == user_id).with_for_update()
+            )
 
     def _by_email(self, email: str) -> User | None:
         found = _all(self._session, select(User).where(t.users.c.email == email.lower()))
@@ -104,6 +112,14 @@ class SqlListingRepository(ListingRepository):
 
     def _get(self, listing_id: str, for_update: bool) -> Listing:
         return _get(self._session, Listing, listing_id, ListingNotFound, for_update)
+
+    def _hosted_by(self, host_id: str) -> list[Listing]:
+        hosted = (t.listings.c.host_id == host_id) & t.listings.c.deleted_at.is_(None)
+        return _all(self._session, select(Listing).where(hosted))
+
+    def hosted_count(self, host_id: str) -> int:
+        hosted = (t.listings.c.host_id == host_id) & t.listings.c.deleted_at.is_(None)
+        return self._session.scalar(select(func.count()).where(hosted)) or 0
 
 
 class SqlBlockRepository(BlockRepository):
@@ -145,6 +161,19 @@ class SqlBookingRepository(BookingRepository):
         )
         return _all(self._session, query.order_by(b.check_in))
 
+    def live_of_host(self, host_id: str, since: date) -> list[str]:
+        b = t.bookings.c
+        live = (b.host_id == host_id, b.status.in_(LIVE), b.check_in >= since)
+        query = select(b.id).where(*live).order_by(b.check_in, b.id)
+        with domain_errors():
+            return list(self._session.scalars(query))
+
+    def made_by_guest_since(self, guest_id: str, since: datetime) -> list[Booking]:
+        b = t.bookings.c
+        return _all(
+            self._session, select(Booking).where(b.guest_id == guest_id, b.created_at > since)
+        )
+
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
         b = t.bookings.c
         overdue = and_(b.status == BookingStatus.PENDING.value, ~still_holds(*hold_cutoffs(now)))
@@ -178,6 +207,15 @@ class SqlPaymentRepository(PaymentRepository):
             self._session, select(Payment).where(t.payments.c.gateway_reference == reference)
         )
         return found[0] if found else None
+
+    def failed_of_payer(self, payer_id: str, since: datetime) -> list[Payment]:
+        c = t.payments.c
+        failed = (
+            c.payer_id == payer_id,
+            c.status == PaymentStatus.FAILED.value,
+            c.created_at > since,
+        )
+        return _all(self._session, select(Payment).where(*failed))
 
     def to_reconcile(self, since: datetime, limit: int) -> list[str]:
         c = t.payments.c

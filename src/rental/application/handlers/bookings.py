@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import datetime
 
 from rental.application import commands as c
 from rental.application.authorization import check_can_see_booking, check_is_host_of
@@ -18,7 +19,7 @@ from rental.application.shared.calendars import (
 )
 from rental.application.shared.ledger import record_capture, record_refund
 from rental.application.unit_of_work import UnitOfWork
-from rental.domain.bookings.booking import Booking, BookingStatus, CancelledBy
+from rental.domain.bookings.booking import UNPAID_HOLD, Booking, BookingStatus, CancelledBy
 from rental.domain.calendar.stay import Stay
 from rental.domain.errors import IdempotencyKeyReused, PermissionDenied
 from rental.domain.payments.payment import PaymentStatus
@@ -52,6 +53,9 @@ def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) 
         return before
     check_email_verified(uow, deps, cmd.actor.user_id)
     stay, now = Stay(cmd.check_in, cmd.check_out), deps.clock.now()
+    uow.users.lock(cmd.actor.user_id)  # one guest's requests are counted one at a time
+    recent = uow.bookings.made_by_guest_since(cmd.actor.user_id, now - UNPAID_HOLD)
+    deps.limits.check_guest_may_hold(recent, cmd.listing_id, stay, now)
     calendar = locked_calendar(uow, deps, cmd.listing_id, stay, now)
     booking = calendar.request_booking(
         booking_id=deps.ids.new_id(), guest_id=cmd.actor.user_id, stay=stay, guests=cmd.guests,
@@ -109,7 +113,15 @@ def cancel_booking(cmd: c.CancelBooking, uow: UnitOfWork, deps: Dependencies) ->
         by = CancelledBy.HOST
     else:
         raise PermissionDenied("Only the booking's guest or the listing's host may cancel it.")
-    now = deps.clock.now()
+    cancel_as(uow, deps, booking, by, deps.clock.now())
+    uow.commit()
+    return booking
+
+
+def cancel_as(
+    uow: UnitOfWork, deps: Dependencies, booking: Booking, by: CancelledBy, now: datetime
+) -> None:
+    """Cancel ``booking`` as ``by`` and refund what its policy owes, through the gateway."""
     refund = booking.cancel(by, now)
     void_authorizations(uow, deps, booking)
     if refund:
@@ -124,8 +136,6 @@ def cancel_booking(cmd: c.CancelBooking, uow: UnitOfWork, deps: Dependencies) ->
                 payment.refund(refund, now)
                 record_refund(uow, deps, booking, payment, refund, now)
                 break
-    uow.commit()
-    return booking
 
 
 def settle_booking(cmd: c.SettleBooking, uow: UnitOfWork, deps: Dependencies) -> str | None:

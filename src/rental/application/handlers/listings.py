@@ -16,6 +16,7 @@ from rental.domain.listings.listing import Listing
 def create_listing(cmd: c.CreateListing, uow: UnitOfWork, deps: Dependencies) -> Listing:
     check_can_host(cmd.actor)
     check_email_verified(uow, deps, cmd.actor.user_id)
+    deps.limits.check_host_may_list_another(uow.listings.hosted_count(cmd.actor.user_id))
     listing = Listing.create(
         listing_id=deps.ids.new_id(), host_id=cmd.actor.user_id, now=deps.clock.now(), **cmd.given()
     )

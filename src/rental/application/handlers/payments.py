@@ -22,6 +22,7 @@ from rental.domain.errors import (
     PaymentAlreadyExists,
     PaymentDeclined,
 )
+from rental.domain.limits import PAYMENT_ATTEMPTS_WINDOW
 from rental.domain.money import Money
 from rental.domain.payments.payment import PAYMENT_METHODS, Payment
 
@@ -88,6 +89,12 @@ def pay_for_booking(cmd: c.PayForBooking, uow: UnitOfWork, deps: Dependencies) -
     booking.check_is_pending(now, "paid")
     if any(p.is_live for p in uow.payments.for_booking(booking.id)):
         raise PaymentAlreadyExists("The booking already has an authorized or captured payment.")
+    uow.users.lock(cmd.actor.user_id)  # one payer's attempts are counted one at a time
+    deps.limits.check_payment_may_be_tried(
+        uow.payments.for_booking(booking.id),
+        uow.payments.failed_of_payer(cmd.actor.user_id, now - PAYMENT_ATTEMPTS_WINDOW),
+        now,
+    )
     payment_id = deps.ids.new_id()
     amount = Money(booking.total, booking.currency)
     tags = PaymentTags(booking_id=booking.id, payer_id=cmd.actor.user_id)

@@ -15,7 +15,6 @@ from rental.domain.errors import (
     EmailTaken,
     InvalidInput,
     UsernameTaken,
-    UserNotFound,
 )
 
 # Verified when no user has the email, so that a miss takes as long as a wrong password.
@@ -102,13 +101,3 @@ def update_profile(cmd: c.UpdateProfile, uow: UnitOfWork, deps: Dependencies) ->
 def revoke_token(cmd: c.RevokeToken, uow: UnitOfWork, deps: Dependencies) -> None:
     uow.revoked_tokens.revoke(cmd.jti, cmd.expires_at)
     uow.commit()
-
-
-def disable_user(cmd: c.DisableUser, uow: UnitOfWork, deps: Dependencies) -> User:
-    """An admin closes an account (``rental disable-user``): every token of it stops now."""
-    user = uow.users.by_email(normalize_email(cmd.email))
-    if user is None:
-        raise UserNotFound(f"No user with the email {cmd.email}.")
-    user.disable(now=deps.clock.now())
-    uow.commit()
-    return user

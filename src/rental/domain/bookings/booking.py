@@ -11,7 +11,7 @@ from attrs import define, field
 from rental.domain.aggregate import Aggregate
 from rental.domain.bookings.policies import PriceBreakdown, guest_refund_percent
 from rental.domain.calendar.stay import Stay, local_date, local_midnight
-from rental.domain.errors import ReviewNotAllowed, TransitionNotAllowed
+from rental.domain.errors import PermissionDenied, ReviewNotAllowed, TransitionNotAllowed
 from rental.domain.events import (
     BookingCancelled,
     BookingCompleted,
@@ -206,9 +206,23 @@ class Booking(Aggregate):
         days_before = (self.check_in - self.today(now)).days
         return self.price.refund(guest_refund_percent(self.cancellation_policy, days_before))
 
+    def is_under_way(self, now: datetime) -> bool:
+        """Confirmed, and its first night has passed (listing time zone): the guest is in the
+        home. On the day of arrival the host may still cancel, before the guest comes."""
+        return self.status == BookingStatus.CONFIRMED and self.check_in < self.today(now)
+
+    def check_host_may_cancel(self, now: datetime) -> None:
+        """A stay under way is not the host's to end: the guest may be in the home."""
+        if self.is_under_way(now):
+            raise PermissionDenied(
+                "A stay under way can be cancelled by its host only through an admin."
+            )
+
     def cancel(self, by: CancelledBy, now: datetime) -> int:
         """Cancel and return the refund owed, in minor units of ``currency``."""
         self.check_status(now, *LIVE_STATUSES, action="cancelled")
+        if by == CancelledBy.HOST:
+            self.check_host_may_cancel(now)
         refund = self.refund_for_cancellation(by, now)
         self.cancelled_by = CancelledBy(by).value
         self.refund_amount = refund

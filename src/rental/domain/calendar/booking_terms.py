@@ -20,6 +20,7 @@ from rental.domain.errors import (
     StayTooFarAhead,
     TooManyGuests,
 )
+from rental.domain.money import Money, check_chargeable
 
 # How far ahead a night may be booked, unless the host sets it: without a horizon a stay in
 # the year 9999 was accepted, paid and confirmed.
@@ -153,6 +154,7 @@ class BookingTerms:
         refusals = self.stay_refusals(stay, guests, now, rates)
         if refusals:
             raise refusals[0].error
+        check_chargeable(Money(self.quote(stay, guests, rates).total, self.currency))
 
 
 @frozen

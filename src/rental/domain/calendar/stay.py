@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from attrs import frozen
 
@@ -40,10 +41,22 @@ def nights_overlap(start: date, end: date, other_start: date, other_end: date | 
     return start < (other_end or date.max) and other_start < end
 
 
+# Files of the zone database that name no IANA zone: the machine's own zone (``localtime``,
+# which follows whatever the server is set to), and the database's helpers.
+NOT_IANA_ZONES = frozenset({"localtime", "posixrules", "Factory"})
+
+
+@functools.cache
+def _iana_zones() -> frozenset[str]:
+    return frozenset(available_timezones()) - NOT_IANA_ZONES
+
+
 def check_timezone(name: str, field: str = "timezone") -> str:
     """Return ``name`` if it is an IANA time zone, else raise ``InvalidInput``."""
     try:
         if not name or name != name.strip() or name.startswith(("/", ".")):
+            raise ValueError(name)
+        if name not in _iana_zones():
             raise ValueError(name)
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):

@@ -34,7 +34,7 @@ from rental.domain.listings.details import (
     merged_house_rules,
 )
 from rental.domain.listings.places import check_coordinates, check_country
-from rental.domain.money import check_currency
+from rental.domain.money import MAX_CHARGE, check_currency
 from rental.domain.reviews.review import SUB_RATINGS
 from rental.domain.text import check_text
 
@@ -45,7 +45,7 @@ MAX_AMENITIES = 100
 MAX_GUESTS_LIMIT = 100
 MAX_NIGHTS_LIMIT = 365 * 3
 MAX_ADVANCE_DAYS_LIMIT = 1095  # the booking horizon's longest (BookingTerms.max_advance_days)
-MAX_PRICE = 100_000_000_00  # minor units; anything larger is surely a typo
+MAX_PRICE = MAX_CHARGE  # minor units: a night costs no more than one card payment may
 
 # The fields a host sets, with their defaults (None: required on creation).
 EDITABLE: dict[str, Any] = {
@@ -248,6 +248,15 @@ class Listing(Aggregate):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+    def take_off_market(self, now: datetime) -> None:
+        """Unlist it (its host was disabled): out of search, no new booking, seen only by its
+        host and admins."""
+        if self.listed:
+            self.listed = False
+            self.updated_at = now
+            self.bump_version()
+            self.record(ListingUpdated(occurred_at=now, listing_id=self.id, host_id=self.host_id))
 
     def is_visible_to(self, user_id: str | None, *, is_admin: bool = False) -> bool:
         """A listed listing is public; an unlisted one only its host and admins see."""

@@ -20,6 +20,7 @@ class PayoutStatus(StrEnum):
     DUE = "due"
     PAID = "paid"
     CANCELLED = "cancelled"  # everything was refunded before it was due: nothing to pay
+    HELD = "held"  # its host was disabled: not paid until an admin releases it
 
 
 @define(slots=False, eq=False)
@@ -63,6 +64,19 @@ class Payout(Aggregate):
             raise TransitionNotAllowed(f"Cannot deduct {deducted} from a payout of {gross}.")
         self.status, self.amount, self.deducted = "paid", gross - deducted, deducted
         self.reference, self.paid_at = reference, now
+        self.bump_version()
+
+    def hold(self) -> None:
+        """Keep it from being paid (its host was disabled); only a scheduled one is held."""
+        if self.status == PayoutStatus.SCHEDULED:
+            self.status = PayoutStatus.HELD.value
+            self.bump_version()
+
+    def release(self) -> None:
+        """An admin lets a held payout be paid when it is due."""
+        if self.status != PayoutStatus.HELD:
+            raise TransitionNotAllowed(f"A {self.status} payout is not held.")
+        self.status = PayoutStatus.SCHEDULED.value
         self.bump_version()
 
     def cancel(self, now: datetime) -> None:

@@ -10,20 +10,23 @@ from rental.application.commands import Actor, Command
 from rental.application.reads import Reads
 from rental.composition import Rental
 from rental.domain.errors import AuthenticationFailed
+from rental.entrypoints.graphql.cost import DEFAULT_MAX_COST
 from rental.entrypoints.graphql.loaders import Loaders
 
 
 @define
 class Context:
-    """``actor`` is ``None`` for an anonymous caller."""
+    """``actor`` is ``None`` for an anonymous caller; ``max_cost`` is the budget of one
+    operation (``RENTAL_GRAPHQL_MAX_COST``, see ``cost``)."""
 
     rental: Rental
     actor: Actor | None
     loaders: Loaders
+    max_cost: int = DEFAULT_MAX_COST
 
     @classmethod
-    def of(cls, rental: Rental, actor: Actor | None) -> Context:
-        return cls(rental, actor, Loaders(rental.reads, actor))
+    def of(cls, rental: Rental, actor: Actor | None, max_cost: int = DEFAULT_MAX_COST) -> Context:
+        return cls(rental, actor, Loaders(rental.reads, actor), max_cost)
 
     @property
     def reads(self) -> Reads:

@@ -26,6 +26,7 @@ CODE_OF_STATUS = {
     409: "CONFLICT",
     422: "BAD_USER_INPUT",
     429: "RATE_LIMITED",
+    503: "SERVICE_UNAVAILABLE",
 }
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
@@ -50,7 +51,7 @@ def domain_extensions(error: e.DomainError) -> dict[str, Any]:
         extensions["errors"] = {camel(field): list(texts) for field, texts in error.errors.items()}
     if isinstance(error, e.PaymentDeclined):
         extensions.update(paymentId=error.payment_id, failureReason=error.reason)
-    if isinstance(error, e.TooManyAttempts):
+    if isinstance(error, e.TooManyAttempts | e.TooManyPaymentAttempts | e.TooManyMessages):
         extensions["retryAfter"] = error.retry_after
     return extensions
 

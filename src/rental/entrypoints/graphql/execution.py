@@ -24,6 +24,8 @@ from graphql import (
 )
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+from rental.application.time_budget import check_time_left
+from rental.entrypoints.graphql.cost import DEFAULT_MAX_COST, cost_error, operation_cost
 from rental.entrypoints.graphql.limits import argument_errors
 
 STRAWBERRY = "strawberry-definition"
@@ -72,15 +74,21 @@ _PLAIN: dict[int, PlainField | None] = {}
 
 
 class RentalExecution(StrawberryGraphQLCoreExecutionContext):
-    """Strawberry's execution context with the limits (``argument_errors``) refused before
-    any field runs, and the short path of ``PlainField``."""
+    """Strawberry's execution context with the limits (``argument_errors``) and the cost
+    budget (``cost``) refused before any field runs, and the short path of ``PlainField``."""
 
     @classmethod
     def build(cls, schema: Any, document: DocumentNode, *args: Any, **kwargs: Any) -> Any:
         built = super().build(schema, document, *args, **kwargs)
         if isinstance(built, list):
             return built
-        return argument_errors(document, built.variable_values.coerced) or built
+        variables = built.variable_values.coerced
+        if errors := argument_errors(document, variables):
+            return errors
+        budget = getattr(built.context_value, "max_cost", DEFAULT_MAX_COST)
+        cost = operation_cost(built.schema, built.operation, built.fragment_definitions, variables)
+        error = cost_error(cost, budget, built.operation)
+        return [error] if error is not None else built
 
     def execute_field(
         self,
@@ -90,6 +98,7 @@ class RentalExecution(StrawberryGraphQLCoreExecutionContext):
         path: Any,
         position_context: Any,
     ) -> Any:
+        check_time_left()
         node = field_details_list[0].node
         field = parent_type.fields.get(node.name.value)
         if field is not None and not node.arguments:

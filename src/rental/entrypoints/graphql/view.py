@@ -23,7 +23,7 @@ from rental.application.commands import Actor
 from rental.entrypoints.graphql.context import Context
 from rental.entrypoints.graphql.errors import formatted
 from rental.entrypoints.web.body import BodyRefused, parse_body
-from rental.entrypoints.web.context import get_rental
+from rental.entrypoints.web.context import get_rental, get_settings
 
 JSON = "application/json"
 
@@ -92,7 +92,7 @@ class RentalGraphQLView(GraphQLView[Context, None]):
         return graphiql_page()
 
     def get_context(self, request: Request, response: Response) -> Context:
-        return Context.of(get_rental(), g.graphql_actor)
+        return Context.of(get_rental(), g.graphql_actor, get_settings().limits.graphql_max_cost)
 
     def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
         try:

@@ -11,7 +11,15 @@ from flask_smorest.utils import prepare_response
 
 from rental.composition import MEMORY_URL, Rental, bootstrap_from
 from rental.entrypoints import graphql
-from rental.entrypoints.http import auth, document, errors, headers, observability, ratelimit
+from rental.entrypoints.http import (
+    auth,
+    document,
+    errors,
+    headers,
+    observability,
+    ratelimit,
+    time_budget,
+)
 from rental.entrypoints.http.json_provider import OrjsonProvider
 from rental.entrypoints.web.schemas.common import ProblemSchema
 from rental.settings import Settings
@@ -103,6 +111,7 @@ def create_app(settings: Settings | None = None, *, rental: Rental | None = None
     )
     # Before the other hooks: their lines carry the request id (operations: logs, metrics).
     observability.init_app(app)
+    time_budget.init_app(app, settings)
     # The rate limit next: a limited address must not get its body read and parsed.
     ratelimit.init_app(app, settings)
     app.extensions["rental.api"] = api

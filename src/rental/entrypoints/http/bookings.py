@@ -75,7 +75,10 @@ class Bookings(MethodView):
         """Book a stay: `pending`, its nights held from now on.
 
         Pay within 30 minutes or it expires. 403 for the listing's own host; 404 for a
-        missing or deleted listing; 409 when a night is booked or blocked; 422 for dates
+        missing or deleted listing; 409 when a night is booked or blocked, when the guest
+        already holds `RENTAL_MAX_UNPAID_HOLDS` (3) unpaid bookings (`too-many-holds`), or
+        cancelled their own unpaid hold on these nights less than 30 minutes after it was
+        made (`hold-not-renewable`); 422 for dates
         that are past, reversed, or outside the listing's minimum and maximum nights, or
         more guests than it takes.
 

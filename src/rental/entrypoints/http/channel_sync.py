@@ -12,7 +12,13 @@ from rental.application.queries import Page
 from rental.domain.channel_sync.export import CalendarFeed
 from rental.domain.channel_sync.imports import CalendarImport
 from rental.entrypoints.http.auth import current_actor, jwt_required
-from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
+from rental.entrypoints.http.context import (
+    BEARER,
+    Blueprint,
+    get_rental,
+    get_settings,
+    location_header,
+)
 from rental.entrypoints.web.schemas.channel_sync import (
     CalendarExportQuerySchema,
     CalendarFeedSchema,
@@ -68,11 +74,20 @@ def export_calendar(query: dict[str, Any], listing_id: str) -> Response:
 
 
 def _feed_json(feed: CalendarFeed) -> dict[str, Any]:
-    url = url_for(
-        "calendar_sync.export_calendar", listing_id=feed.listing_id, token=feed.token,
-        _external=True,
-    )  # fmt: skip
-    return {"listing_id": feed.listing_id, "url": url, "rotated_at": feed.rotated_at}
+    path = url_for("calendar_sync.export_calendar", listing_id=feed.listing_id, token=feed.token)
+    return {"listing_id": feed.listing_id, "url": public_url(path), "rotated_at": feed.rotated_at}
+
+
+def public_url(path: str) -> str:
+    """``path`` on ``RENTAL_PUBLIC_URL``. Without it: in production the path alone (a
+    ``Host`` header is whatever a client or a lax proxy sends, and a secret URL built on it
+    could point elsewhere); in development and tests, on the request's own host."""
+    settings = get_settings()
+    if settings.public_url is not None:
+        return settings.public_url + path
+    if settings.env == "production":
+        return path
+    return request.host_url.rstrip("/") + path
 
 
 @blp.get("/listings/<listing_id>/calendar-feed")

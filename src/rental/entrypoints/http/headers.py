@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Flask, Response, request
 from flask_cors import CORS
 
@@ -47,6 +49,24 @@ def cache_control(settings: Settings) -> str:
     return f"public, max-age={settings.public_max_age}"
 
 
+HSTS = "max-age=31536000"  # a year; subdomains and preload are the operator's choice
+
+
+def _privacy_headers(settings: Settings) -> Callable[[Response], Response]:
+    """``Referrer-Policy: no-referrer`` everywhere: a page showing a secret URL (the
+    calendar feed's) must not hand it to the next site in ``Referer``. HSTS only when
+    ``RENTAL_PUBLIC_URL`` is https: a browser must first have reached us over TLS."""
+    https = (settings.public_url or "").startswith("https://")
+
+    def add(response: Response) -> Response:
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        if https:
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
+        return response
+
+    return add
+
+
 def init_app(app: Flask, settings: Settings) -> None:
     public = cache_control(settings)
 
@@ -68,6 +88,7 @@ def init_app(app: Flask, settings: Settings) -> None:
         return response
 
     app.after_request(set_cache_control)
+    app.after_request(_privacy_headers(settings))
     if settings.cors_origins:
         CORS(
             app,

@@ -92,10 +92,11 @@ def _seen_versions() -> frozenset[int] | None:
 @jwt_required()
 @blp.arguments(ListingCreateSchema)
 @blp.response(201, ListingSchema, headers=location_header("The listing's URL."))
-@blp.problems(400, 401, 403, 415)
+@blp.problems(400, 401, 403, 409, 415)
 @blp.doc(security=BEARER)
 def create_listing(fields: dict[str, Any]) -> tuple[Listing, int, dict[str, str]]:
-    """List a home (hosts and admins; a guest gets 403)."""
+    """List a home (hosts and admins; a guest gets 403); 409 `too-many-listings` when the host
+    already has `RENTAL_MAX_LISTINGS_PER_HOST` listings (100 by default)."""
     listing = get_rental().handle(c.CreateListing(actor=current_actor(), **fields))
     location = url_for("listings.get_listing", listing_id=listing.id)
     return shown(listing, None), 201, {"Location": location}  # type: ignore[return-value]

@@ -52,7 +52,7 @@ class BookingPayments(MethodView):
     @blp.arguments(PaymentRequestSchema)
     @blp.arguments(IdempotencyHeadersSchema, location="headers", as_kwargs=True)
     @blp.response(201, PaymentSchema, headers=LOCATION)
-    @blp.problems(400, 401, 402, 403, 404, 409, 415, 422)
+    @blp.problems(400, 401, 402, 403, 404, 409, 415, 422, 429)
     @blp.doc(security=BEARER)
     @blp.doc(operationId="createPayment")
     def post(
@@ -66,7 +66,9 @@ class BookingPayments(MethodView):
         recorded; the problem names it in `payment_id` and `failure_reason`); 409 when the
         booking is not pending or already has an authorized or captured payment, or when the
         Idempotency-Key was used with another body; 422 for an unknown token (nothing is
-        recorded)."""
+        recorded); 429 `too-many-payment-attempts`, with `Retry-After` in seconds, after
+        `RENTAL_PAYMENT_ATTEMPTS` (5) failed payments of the booking within an hour, or twice
+        that many of the user on any booking."""
         command = c.PayForBooking(
             actor=current_actor(), booking_id=booking_id, idempotency_key=idempotency_key, **body
         )

@@ -25,6 +25,8 @@ DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
     (e.TooManyMessages, 429),
     (UnsupportedImage, 415),
     (UploadTooLarge, 413),
+    (e.TimeBudgetSpent, 503),
+    (e.TooManyPaymentAttempts, 429),
 )
 
 

@@ -70,6 +70,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
     if response.status_code == 414:
         response_414 = Problem.from_dict(response.json())
 
@@ -114,7 +121,8 @@ def sync_detailed(
     body: ListingCreate,
 
 ) -> Response[Listing | Problem]:
-    """ List a home (hosts and admins; a guest gets 403).
+    """ List a home (hosts and admins; a guest gets 403); 409 `too-many-listings` when the host
+    already has `RENTAL_MAX_LISTINGS_PER_HOST` listings (100 by default).
 
     Args:
         body (ListingCreate):
@@ -145,7 +153,8 @@ def sync(
     body: ListingCreate,
 
 ) -> Listing | Problem | None:
-    """ List a home (hosts and admins; a guest gets 403).
+    """ List a home (hosts and admins; a guest gets 403); 409 `too-many-listings` when the host
+    already has `RENTAL_MAX_LISTINGS_PER_HOST` listings (100 by default).
 
     Args:
         body (ListingCreate):
@@ -171,7 +180,8 @@ async def asyncio_detailed(
     body: ListingCreate,
 
 ) -> Response[Listing | Problem]:
-    """ List a home (hosts and admins; a guest gets 403).
+    """ List a home (hosts and admins; a guest gets 403); 409 `too-many-listings` when the host
+    already has `RENTAL_MAX_LISTINGS_PER_HOST` listings (100 by default).
 
     Args:
         body (ListingCreate):
@@ -202,7 +212,8 @@ async def asyncio(
     body: ListingCreate,
 
 ) -> Listing | Problem | None:
-    """ List a home (hosts and admins; a guest gets 403).
+    """ List a home (hosts and admins; a guest gets 403); 409 `too-many-listings` when the host
+    already has `RENTAL_MAX_LISTINGS_PER_HOST` listings (100 by default).
 
     Args:
         body (ListingCreate):

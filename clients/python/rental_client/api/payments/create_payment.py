@@ -118,6 +118,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
     response_default = Problem.from_dict(response.json())
 
 
@@ -151,7 +158,9 @@ def sync_detailed(
     recorded; the problem names it in `payment_id` and `failure_reason`); 409 when the
     booking is not pending or already has an authorized or captured payment, or when the
     Idempotency-Key was used with another body; 422 for an unknown token (nothing is
-    recorded).
+    recorded); 429 `too-many-payment-attempts`, with `Retry-After` in seconds, after
+    `RENTAL_PAYMENT_ATTEMPTS` (5) failed payments of the booking within an hour, or twice
+    that many of the user on any booking.
 
     Args:
         booking_id (str):
@@ -196,7 +205,9 @@ def sync(
     recorded; the problem names it in `payment_id` and `failure_reason`); 409 when the
     booking is not pending or already has an authorized or captured payment, or when the
     Idempotency-Key was used with another body; 422 for an unknown token (nothing is
-    recorded).
+    recorded); 429 `too-many-payment-attempts`, with `Retry-After` in seconds, after
+    `RENTAL_PAYMENT_ATTEMPTS` (5) failed payments of the booking within an hour, or twice
+    that many of the user on any booking.
 
     Args:
         booking_id (str):
@@ -236,7 +247,9 @@ async def asyncio_detailed(
     recorded; the problem names it in `payment_id` and `failure_reason`); 409 when the
     booking is not pending or already has an authorized or captured payment, or when the
     Idempotency-Key was used with another body; 422 for an unknown token (nothing is
-    recorded).
+    recorded); 429 `too-many-payment-attempts`, with `Retry-After` in seconds, after
+    `RENTAL_PAYMENT_ATTEMPTS` (5) failed payments of the booking within an hour, or twice
+    that many of the user on any booking.
 
     Args:
         booking_id (str):
@@ -281,7 +294,9 @@ async def asyncio(
     recorded; the problem names it in `payment_id` and `failure_reason`); 409 when the
     booking is not pending or already has an authorized or captured payment, or when the
     Idempotency-Key was used with another body; 422 for an unknown token (nothing is
-    recorded).
+    recorded); 429 `too-many-payment-attempts`, with `Retry-After` in seconds, after
+    `RENTAL_PAYMENT_ATTEMPTS` (5) failed payments of the booking within an hour, or twice
+    that many of the user on any booking.
 
     Args:
         booking_id (str):

@@ -7,20 +7,26 @@ from typing import Any
 from marshmallow import RAISE, Schema, fields, validate
 
 from rental.application.queries import MAX_PER_PAGE
+from rental.domain.text import INVISIBLE
 
 # What the server refuses in text, said as patterns so that the document states it (the domain's
-# ``text.has_control_characters`` says the same in Python). Control characters are Unicode's Cc:
-# U+0000-U+001F and U+007F-U+009F.
+# ``text.check_text`` says the same in Python). Control characters are Unicode's Cc:
+# U+0000-U+001F and U+007F-U+009F; ``text.INVISIBLE`` are the invisible and bidirectional
+# control characters.
 NO_NUL = r"^[^\x00]*$"
-ONE_LINE = r"^[^\x00-\x1f\x7f-\x9f]*$"
-ONE_LINE_NOT_BLANK = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
-MULTILINE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
+_LINE = r"\x00-\x1f\x7f-\x9f" + INVISIBLE
+_TEXT = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + INVISIBLE
+ONE_LINE = rf"^[^{_LINE}]*$"
+ONE_LINE_NOT_BLANK = rf"^[^{_LINE}]*[^\s{_LINE}][^{_LINE}]*$"
+MULTILINE = rf"^[^{_TEXT}]*$"
 TEXT_RULES = {
     NO_NUL: "must not contain NUL characters.",
-    ONE_LINE: "must not contain line breaks, tabs or other control characters.",
-    ONE_LINE_NOT_BLANK: "must not be blank, nor contain line breaks, tabs or other control "
-    "characters.",
-    MULTILINE: "must not contain control characters other than line breaks and tabs.",
+    ONE_LINE: "must not contain line breaks, tabs, other control characters, or invisible or "
+    "bidirectional control characters.",
+    ONE_LINE_NOT_BLANK: "must not be blank, nor contain line breaks, tabs, other control "
+    "characters, or invisible or bidirectional control characters.",
+    MULTILINE: "must not contain control characters other than line breaks and tabs, nor "
+    "invisible or bidirectional control characters.",
 }
 
 

@@ -6,7 +6,7 @@ from marshmallow import fields, validate
 
 from rental.entrypoints.web.schemas.common import BaseSchema
 
-PAYOUT_STATUSES = ["scheduled", "due", "paid", "cancelled"]
+PAYOUT_STATUSES = ["scheduled", "due", "paid", "cancelled", "held"]
 
 
 class PayoutSchema(BaseSchema):
