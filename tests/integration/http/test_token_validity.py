@@ -16,7 +16,7 @@ from rental.application import commands as c
 from rental.composition import bootstrap
 from rental.entrypoints.http import create_app
 from tests.fakes import FakeClock
-from tests.integration.http.conftest import PASSWORD, listing_fields, test_settings
+from tests.integration.http.conftest import PASSWORD, listing_fields, signup, test_settings
 from tests.redis_server import OwnRedis
 
 NEW_PASSWORD = "a brand new passphrase"
@@ -179,3 +179,18 @@ def test_a_revoked_token_never_works_again_whatever_redis_does(
     next(around, None)
     for server in (one, other):
         assert _answers(server, account) == (401, 401)
+
+
+def test_a_password_changed_after_a_wrong_try_still_ends_the_old_tokens(
+    memory_client: FlaskClient,
+) -> None:
+    """A wrong current password first, then the right one: the change must still stop the
+    tokens from before it (clearing the failure count once committed the unit of work early,
+    and the change after it was never written)."""
+    _, headers = signup(memory_client)
+    url = "/api/v1/users/me/password"
+    wrong = {"current_password": "not the one", "new_password": NEW_PASSWORD}
+    assert memory_client.post(url, json=wrong, headers=headers).status_code == 403
+    right = {"current_password": PASSWORD, "new_password": NEW_PASSWORD}
+    assert memory_client.post(url, json=right, headers=headers).status_code == 200
+    assert memory_client.get("/api/v1/users/me", headers=headers).status_code == 401

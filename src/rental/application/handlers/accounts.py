@@ -58,11 +58,19 @@ def check_email_verified(uow: UnitOfWork, deps: Dependencies, user_id: str) -> N
 
 
 def check_password_of(
-    uow: UnitOfWork, deps: Dependencies, user: User, password: str, wrong: Exception
+    uow: UnitOfWork,
+    deps: Dependencies,
+    user: User,
+    password: str,
+    wrong: Exception,
+    *,
+    commit_clear: bool = True,
 ) -> None:
     """The one check of a user's password, at login and before a sensitive change: refused
     unread while the account is locked (429), ``wrong`` raised when it does not match, after
-    the failure is counted and committed; a match clears the failures."""
+    the failure is counted and committed; a match clears the failures. Before a change, the
+    clearing is left to the change's own commit (``commit_clear=False``): committing here would
+    end the unit of work, and the change made after it would never be written."""
     now = deps.clock.now()
     standing = uow.sign_in_failures.standing(user.id)
     standing.check_not_locked(now)
@@ -75,12 +83,16 @@ def check_password_of(
         raise wrong
     if standing.failures:
         uow.sign_in_failures.clear(user.id)
-        uow.commit()
+        if commit_clear:
+            uow.commit()
 
 
 def check_current_password(uow: UnitOfWork, deps: Dependencies, user: User, password: str) -> None:
     """The current password before a sensitive change (403 when wrong; counted)."""
-    check_password_of(uow, deps, user, password, WrongPassword("The current password is wrong."))
+    check_password_of(
+        uow, deps, user, password, WrongPassword("The current password is wrong."),
+        commit_clear=False,
+    )  # fmt: skip
 
 
 def check_look_alike_email(
