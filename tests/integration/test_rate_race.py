@@ -18,6 +18,7 @@ from rental.domain.accounts.users import Role
 from rental.domain.bookings.booking import Booking
 from tests.contracts.builders import a_listing, a_user, save
 from tests.integration.booking_race import Unpublished
+from tests.unit.builders import ROOMY
 
 ROUNDS = 20
 FIRST = date.today() + timedelta(days=30)
@@ -25,7 +26,8 @@ FIRST = date.today() + timedelta(days=30)
 
 @pytest.fixture
 def app(postgres_url: str) -> Iterator[Rental]:
-    app = bootstrap(database_url=postgres_url, event_publisher=Unpublished())
+    # Twenty rounds of one guest's bookings: the per-guest hold limits have tests of their own.
+    app = bootstrap(database_url=postgres_url, event_publisher=Unpublished(), limits=ROOMY)
     yield app
     app.close()
 
