@@ -15,6 +15,7 @@ from rental.application import commands as c
 from rental.composition import Rental, bootstrap
 from rental.domain.channel_sync.imports import FeedEvent
 from rental.domain.errors import DatesUnavailable
+from rental.domain.limits import Limits
 from tests.fakes import FakeClock
 from tests.integration.booking_race import Unpublished
 
@@ -26,9 +27,12 @@ NIGHTS = (CHECK_IN, CHECK_IN + timedelta(days=3))
 
 @pytest.fixture
 def rental(postgres_url: str) -> Iterator[Rental]:
+    # One guest books in every round and each booking it wins stays an unpaid hold: allowed
+    # as many holds as rounds, its booking is only ever refused by the race, never by the
+    # unpaid-holds limit (which would leave the other side's nights unopposed).
     rental = bootstrap(
         database_url=postgres_url, clock=FakeClock(), password_hasher=Argon2Hasher(fast=True),
-        event_publisher=Unpublished(),
+        event_publisher=Unpublished(), limits=Limits(max_unpaid_holds=ROUNDS),
     )  # fmt: skip
     yield rental
     rental.close()
