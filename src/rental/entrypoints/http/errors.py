@@ -174,6 +174,8 @@ def check_request() -> Response | None:
         return _nul_problem(bad_args)
     if not request.content_length and not request.headers.get("Transfer-Encoding"):
         return None
+    if request.routing_exception is not None:
+        return None  # no endpoint takes this body: routing answers (404, 405), not its media type
     if request.endpoint in current_app.extensions.get(OWN_BODIES, ()):
         return None  # the endpoint reads its own body, with its own limit (photo uploads)
     limit = request.max_content_length

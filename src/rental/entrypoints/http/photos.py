@@ -8,6 +8,7 @@ import socket
 import tempfile
 from typing import IO, Any, BinaryIO, cast
 from urllib.parse import urljoin
+from uuid import UUID
 
 from flask import Flask, Response, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -221,28 +222,31 @@ def list_photos(listing_id: str) -> dict[str, Any]:
     return {"items": [photo_json(photo) for photo in _album(listing_id)]}
 
 
-@blp.get("/listings/<listing_id>/photos/<photo_id>")
+@blp.get("/listings/<listing_id>/photos/<uuid:photo_id>")
 @blp.doc(operationId="getPhoto", security=[{}, *BEARER])
 @blp.response(200, PhotoSchema)
 @blp.problems(401, 404)
-def get_photo(listing_id: str, photo_id: str) -> dict[str, Any]:
+def get_photo(listing_id: str, photo_id: UUID) -> dict[str, Any]:
     """One photo (poll it after an upload until it is `ready` or `failed`)."""
     for photo in _album(listing_id):
-        if photo.id == photo_id:
+        if photo.id == str(photo_id):
             return photo_json(photo)
     raise PhotoNotFound(f"No photo {photo_id} on this listing.")
 
 
-@blp.patch("/listings/<listing_id>/photos/<photo_id>")
+@blp.patch("/listings/<listing_id>/photos/<uuid:photo_id>")
 @jwt_required()
 @blp.arguments(CaptionSchema)
 @blp.response(200, PhotoSchema)
 @blp.problems(401, 403, 404, 415)
 @blp.doc(security=BEARER, operationId="captionPhoto")
-def caption_photo(body: dict[str, Any], listing_id: str, photo_id: str) -> dict[str, Any]:
+def caption_photo(body: dict[str, Any], listing_id: str, photo_id: UUID) -> dict[str, Any]:
     """Change a photo's caption (its host or an admin)."""
     command = p.CaptionPhoto(
-        actor=current_actor(), listing_id=listing_id, photo_id=photo_id, caption=body["caption"]
+        actor=current_actor(),
+        listing_id=listing_id,
+        photo_id=str(photo_id),
+        caption=body["caption"],
     )
     return photo_json(get_rental().handle(command))
 
@@ -262,14 +266,14 @@ def reorder_photos(body: dict[str, Any], listing_id: str) -> dict[str, Any]:
     return {"items": [photo_json(photo) for photo in get_rental().handle(command)]}
 
 
-@blp.delete("/listings/<listing_id>/photos/<photo_id>")
+@blp.delete("/listings/<listing_id>/photos/<uuid:photo_id>")
 @jwt_required()
 @blp.response(204)
 @blp.problems(401, 403, 404)
 @blp.doc(security=BEARER, operationId="deletePhoto")
-def delete_photo(listing_id: str, photo_id: str) -> Response:
+def delete_photo(listing_id: str, photo_id: UUID) -> Response:
     """Delete a photo (its host or an admin); the worker deletes its files."""
-    command = p.DeletePhoto(actor=current_actor(), listing_id=listing_id, photo_id=photo_id)
+    command = p.DeletePhoto(actor=current_actor(), listing_id=listing_id, photo_id=str(photo_id))
     get_rental().handle(command)
     return Response(status=204)
 

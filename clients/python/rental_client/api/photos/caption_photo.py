@@ -12,12 +12,13 @@ from ...models.caption import Caption
 from ...models.photo import Photo
 from ...models.problem import Problem
 from typing import cast
+from uuid import UUID
 
 
 
 def _get_kwargs(
     listing_id: str,
-    photo_id: str,
+    photo_id: UUID,
     *,
     body: Caption,
 
@@ -112,7 +113,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     listing_id: str,
-    photo_id: str,
+    photo_id: UUID,
     *,
     client: AuthenticatedClient,
     body: Caption,
@@ -122,7 +123,7 @@ def sync_detailed(
 
     Args:
         listing_id (str):
-        photo_id (str):
+        photo_id (UUID):
         body (Caption):
 
     Raises:
@@ -149,7 +150,7 @@ body=body,
 
 def sync(
     listing_id: str,
-    photo_id: str,
+    photo_id: UUID,
     *,
     client: AuthenticatedClient,
     body: Caption,
@@ -159,7 +160,7 @@ def sync(
 
     Args:
         listing_id (str):
-        photo_id (str):
+        photo_id (UUID):
         body (Caption):
 
     Raises:
@@ -181,7 +182,7 @@ body=body,
 
 async def asyncio_detailed(
     listing_id: str,
-    photo_id: str,
+    photo_id: UUID,
     *,
     client: AuthenticatedClient,
     body: Caption,
@@ -191,7 +192,7 @@ async def asyncio_detailed(
 
     Args:
         listing_id (str):
-        photo_id (str):
+        photo_id (UUID):
         body (Caption):
 
     Raises:
@@ -218,7 +219,7 @@ body=body,
 
 async def asyncio(
     listing_id: str,
-    photo_id: str,
+    photo_id: UUID,
     *,
     client: AuthenticatedClient,
     body: Caption,
@@ -228,7 +229,7 @@ async def asyncio(
 
     Args:
         listing_id (str):
-        photo_id (str):
+        photo_id (UUID):
         body (Caption):
 
     Raises:

@@ -10,12 +10,13 @@ from ... import errors
 
 from ...models.problem import Problem
 from typing import cast
+from uuid import UUID
 
 
 
 def _get_kwargs(
     listing_id: str,
-    photo_id: str,
+    photo_id: UUID,
 
 ) -> dict[str, Any]:
     
@@ -86,7 +87,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     listing_id: str,
-    photo_id: str,
+    photo_id: UUID,
     *,
     client: AuthenticatedClient,
 
@@ -95,7 +96,7 @@ def sync_detailed(
 
     Args:
         listing_id (str):
-        photo_id (str):
+        photo_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,7 +121,7 @@ photo_id=photo_id,
 
 def sync(
     listing_id: str,
-    photo_id: str,
+    photo_id: UUID,
     *,
     client: AuthenticatedClient,
 
@@ -129,7 +130,7 @@ def sync(
 
     Args:
         listing_id (str):
-        photo_id (str):
+        photo_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,7 +150,7 @@ client=client,
 
 async def asyncio_detailed(
     listing_id: str,
-    photo_id: str,
+    photo_id: UUID,
     *,
     client: AuthenticatedClient,
 
@@ -158,7 +159,7 @@ async def asyncio_detailed(
 
     Args:
         listing_id (str):
-        photo_id (str):
+        photo_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +184,7 @@ photo_id=photo_id,
 
 async def asyncio(
     listing_id: str,
-    photo_id: str,
+    photo_id: UUID,
     *,
     client: AuthenticatedClient,
 
@@ -192,7 +193,7 @@ async def asyncio(
 
     Args:
         listing_id (str):
-        photo_id (str):
+        photo_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -11,12 +11,13 @@ from ... import errors
 from ...models.photo import Photo
 from ...models.problem import Problem
 from typing import cast
+from uuid import UUID
 
 
 
 def _get_kwargs(
     listing_id: str,
-    photo_id: str,
+    photo_id: UUID,
 
 ) -> dict[str, Any]:
     
@@ -83,7 +84,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     listing_id: str,
-    photo_id: str,
+    photo_id: UUID,
     *,
     client: AuthenticatedClient,
 
@@ -92,7 +93,7 @@ def sync_detailed(
 
     Args:
         listing_id (str):
-        photo_id (str):
+        photo_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,7 +118,7 @@ photo_id=photo_id,
 
 def sync(
     listing_id: str,
-    photo_id: str,
+    photo_id: UUID,
     *,
     client: AuthenticatedClient,
 
@@ -126,7 +127,7 @@ def sync(
 
     Args:
         listing_id (str):
-        photo_id (str):
+        photo_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,7 +147,7 @@ client=client,
 
 async def asyncio_detailed(
     listing_id: str,
-    photo_id: str,
+    photo_id: UUID,
     *,
     client: AuthenticatedClient,
 
@@ -155,7 +156,7 @@ async def asyncio_detailed(
 
     Args:
         listing_id (str):
-        photo_id (str):
+        photo_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,7 +181,7 @@ photo_id=photo_id,
 
 async def asyncio(
     listing_id: str,
-    photo_id: str,
+    photo_id: UUID,
     *,
     client: AuthenticatedClient,
 
@@ -189,7 +190,7 @@ async def asyncio(
 
     Args:
         listing_id (str):
-        photo_id (str):
+        photo_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
