@@ -15,6 +15,7 @@ from rental.adapters.ical.fetcher import SafeFeedFetcher
 from rental.application import commands as c
 from rental.composition import Rental, bootstrap
 from rental.domain.errors import DatesUnavailable
+from rental.domain.limits import Limits
 from tests.fakes import FakeClock
 from tests.feeds import FeedServer, airbnb
 
@@ -27,6 +28,8 @@ def rental(postgres_url: str) -> Iterator[Rental]:
     rental = bootstrap(
         database_url=postgres_url, clock=FakeClock(), password_hasher=Argon2Hasher(fast=True),
         calendar_fetcher=SafeFeedFetcher(allow_private_networks=True),
+        # One guest books every round at once: the per-guest hold limit has tests of its own.
+        limits=Limits(max_unpaid_holds=ROUNDS),
     )  # fmt: skip
     yield rental
     rental.close()
