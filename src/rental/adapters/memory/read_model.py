@@ -25,7 +25,7 @@ from rental.domain.calendar.rates import RateCalendar
 from rental.domain.calendar.stay import Stay
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment
-from rental.domain.reviews.review import Review, ReviewStatus, Side
+from rental.domain.reviews.review import Review, Side
 
 T = TypeVar("T")
 
@@ -166,7 +166,7 @@ class MemoryReadModel(ReadModel):
     ) -> Page[Review]:
         found = [
             r for r in self._store.reviews()
-            if belongs(r) and r.side == side and r.status_at(now) == ReviewStatus.PUBLISHED
+            if belongs(r) and r.side == side and r.is_public(now)
         ]  # fmt: skip
         return _page(found, page, lambda r: (_newest_first(r.created_at), r.id))
 

@@ -80,7 +80,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.threads = MemoryThreads(data.messaging)
         self.user_blocks = MemoryUserBlocks(data.messaging)
         self.photos = MemoryPhotos(data.photos)
-        self.audit = MemoryAuditLog(data.audit)
+        self.audit = MemoryAuditLog(data.audit, data.outbox)
 
     def _store_events(self, events: list[Event]) -> None:
         assert self._working is not None

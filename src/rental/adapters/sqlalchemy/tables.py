@@ -122,6 +122,7 @@ listings = Table(
     Column("extra_guest_fee", Money, nullable=False, server_default="0"),
     Column("guests_included", Integer),
     Column("taxes", TaxesColumn(), nullable=False),
+    Column("suspended", Boolean, nullable=False, server_default=false()),  # by an admin (0017)
 )  # fmt: skip
 
 blocks = Table(
@@ -192,6 +193,7 @@ reviews = Table(
     Column("window_closes_at", UtcDateTime()),
     Column("response_body", Text),
     Column("response_created_at", UtcDateTime()),
+    Column("hidden_at", UtcDateTime()),  # by an admin (0017)
     UniqueConstraint("booking_id", "side", name="uq_reviews_booking_side"),
 )  # fmt: skip
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rental.application import commands as c
+from rental.application.administration.handlers import HANDLERS as ADMIN_HANDLERS
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import (
     accounts,
@@ -81,3 +82,4 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     **photos.HANDLERS,
 }
 COMMAND_HANDLERS.update(MESSAGING_HANDLERS)
+COMMAND_HANDLERS.update(ADMIN_HANDLERS)

@@ -152,8 +152,8 @@ class MessagingViewer:
 
 @strawberry.type
 class MessagingQuery:
-    @strawberry.field(description="A thread of yours (any, for an admin); null when missing or "
-                      "not yours.")  # fmt: skip
+    @strawberry.field(description="A thread of yours; null when missing or not yours (admins "
+                      "read others' threads for a dispute over HTTP, audited).")  # fmt: skip
     @staticmethod
     def thread(info: Info, id: strawberry.ID) -> Thread | None:
         actor = info.context.actor

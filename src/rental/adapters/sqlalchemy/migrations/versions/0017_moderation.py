@@ -1,0 +1,37 @@
+"""Moderation: ``listings.suspended`` (an admin unlisted it; its host cannot list it again)
+and ``reviews.hidden_at`` (an admin hid it: out of every list and average).
+
+Revision ID: 0017
+Revises: 0016
+Create Date: 2026-12-08
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects import mysql
+
+revision = "0017"
+down_revision = "0016"
+branch_labels = None
+depends_on = None
+
+# The DDL of rental.adapters.sqlalchemy.types.UtcDateTime, frozen for this migration.
+UTC_DATETIME = sa.DateTime(timezone=True).with_variant(mysql.DATETIME(fsp=6), "mysql")
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("listings") as listings:
+        listings.add_column(
+            sa.Column("suspended", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+    with op.batch_alter_table("reviews") as reviews:
+        reviews.add_column(sa.Column("hidden_at", UTC_DATETIME))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("reviews") as reviews:
+        reviews.drop_column("hidden_at")
+    with op.batch_alter_table("listings") as listings:
+        listings.drop_column("suspended")
