@@ -184,6 +184,11 @@ class BookingRepository(Tracking, abc.ABC):
         is on or after ``since``, by check-in."""
 
     @abc.abstractmethod
+    def live_of_user(self, user_id: str, since: date) -> list[Booking]:
+        """The pending and confirmed bookings whose guest or host is ``user_id`` and whose
+        check-out is after ``since`` (overdue ones too: the domain reads them); to read."""
+
+    @abc.abstractmethod
     def made_by_guest_since(self, guest_id: str, since: datetime) -> list[Booking]:
         """The guest's bookings created after ``since``, whatever their status; to read."""
 

@@ -203,6 +203,14 @@ class MemoryBookings(BookingRepository):
         ]  # fmt: skip
         return [b.id for b in sorted(found, key=lambda b: (b.check_in, b.id))]
 
+    def live_of_user(self, user_id: str, since: date) -> list[Booking]:
+        found = [
+            b for b in self._data.bookings.values()
+            if user_id in (b.guest_id, b.host_id) and b.status in LIVE_STATUSES
+            and b.check_out > since
+        ]  # fmt: skip
+        return sorted(found, key=lambda b: (b.check_in, b.id))
+
     def made_by_guest_since(self, guest_id: str, since: datetime) -> list[Booking]:
         bookings = self._data.bookings.values()
         return [b for b in bookings if b.guest_id == guest_id and b.created_at > since]
