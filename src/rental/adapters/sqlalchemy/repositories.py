@@ -174,12 +174,6 @@ class SqlBookingRepository(BookingRepository):
         query = select(Booking).where(theirs, b.status.in_(LIVE), b.check_out > since)
         return _all(self._session, query.order_by(b.check_in, b.id))
 
-    def made_by_guest_since(self, guest_id: str, since: datetime) -> list[Booking]:
-        b = t.bookings.c
-        return _all(
-            self._session, select(Booking).where(b.guest_id == guest_id, b.created_at > since)
-        )
-
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
         b = t.bookings.c
         overdue = and_(b.status == BookingStatus.PENDING.value, ~still_holds(*hold_cutoffs(now)))

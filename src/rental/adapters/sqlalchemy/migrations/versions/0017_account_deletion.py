@@ -4,8 +4,8 @@ Nothing existing changes meaning: every row so far has ``deleted_at`` null, a li
 A deleted account's row stays (bookings, payments, ledger rows and reviews refer to it) with
 its personal columns anonymised by the application, not by this migration.
 
-Revision ID: 0016
-Revises: 0015
+Revision ID: 0017
+Revises: 0016
 Create Date: 2026-12-08
 """
 
@@ -15,8 +15,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import mysql
 
-revision = "0016"
-down_revision = "0015"
+revision = "0017"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
