@@ -5,8 +5,8 @@ price or an override in that span; the others keep the ``(city, price_per_night)
 ``ix_listings_city_dated`` finds those few by city (PostgreSQL and SQLite, whose partial
 indexes hold only them; MariaDB has none, and reads them from the city's rows).
 
-Revision ID: 0017
-Revises: 0016
+Revision ID: 0018
+Revises: 0017
 Create Date: 2026-12-08
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0017"
-down_revision = "0016"
+revision = "0018"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 
