@@ -470,6 +470,23 @@ class RequestEmailChange(Command):
 
 
 @frozen(kw_only=True)
+class DeleteAccount(Command):
+    """Close the caller's own account (GDPR article 17), confirmed by its password."""
+
+    actor: Actor
+    current_password: str = field(repr=False)
+
+
+@frozen(kw_only=True)
+class ForgetDeletedAccount(Command):
+    """Blank what the stored events still hold of a deleted account: those naming it, and
+    with ``email``, those naming its old address (a reset asked for it)."""
+
+    user_id: str
+    email: str | None = field(default=None, repr=False)
+
+
+@frozen(kw_only=True)
 class UpdateCalendar(Command):
     """Set or clear prices and rules over date ranges (applied in order, the later winning)."""
 

@@ -76,6 +76,7 @@ users = Table(
     Column("email_verified_at", UtcDateTime()),  # 0011
     Column("email_skeleton", String(320)),  # 0012: TR39 skeletons, to refuse look-alikes
     Column("username_skeleton", String(120)),
+    Column("deleted_at", UtcDateTime()),  # 0017: the person closed the account
 )  # fmt: skip
 
 listings = Table(

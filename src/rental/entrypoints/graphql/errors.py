@@ -53,6 +53,10 @@ def domain_extensions(error: e.DomainError) -> dict[str, Any]:
         extensions.update(paymentId=error.payment_id, failureReason=error.reason)
     if isinstance(error, e.TooManyAttempts | e.TooManyPaymentAttempts | e.TooManyMessages):
         extensions["retryAfter"] = error.retry_after
+    if isinstance(error, e.AccountDeletionBlocked):
+        extensions["blockers"] = [
+            {"reason": b["reason"], "bookingId": b["booking_id"]} for b in error.blockers
+        ]
     return extensions
 
 
