@@ -186,17 +186,17 @@ def timed(uid: str, start: str, end: str, summary: str = "Busy", *extra: str) ->
 # -- hostile feeds (issue 29, finding 2) ------------------------------------------------------
 def daily_copies(count: int, first: date) -> bytes:
     """``count`` copies of one all-day event repeating every day from ``first`` on, each
-    under its own UID: the feed that wrote a million block rows (2,000 copies: ~280 KB)."""
+    under its own UID: the feed that wrote a million block rows (2,000 copies: ~230 KB)."""
     events = [daily(f"copy-{i}@attack.example", first) for i in range(count)]
     return calendar("-//Attack//EN", *events)
 
 
 def daily(uid: str, first: date, nights: int = 1) -> str:
-    """An all-day event of ``nights`` nights repeating every day from ``first`` on."""
+    """An all-day event of ``nights`` nights (one: no ``DTEND``) repeating every day from
+    ``first`` on."""
+    end = [f"DTEND;VALUE=DATE:{_d(first + timedelta(days=nights))}"] if nights > 1 else []
     lines = ["BEGIN:VEVENT", f"UID:{uid}", "DTSTAMP:20261201T000000Z",
-             f"DTSTART;VALUE=DATE:{_d(first)}",
-             f"DTEND;VALUE=DATE:{_d(first + timedelta(days=nights))}",
-             "RRULE:FREQ=DAILY", "SUMMARY:Busy", "END:VEVENT"]  # fmt: skip
+             f"DTSTART;VALUE=DATE:{_d(first)}", *end, "RRULE:FREQ=DAILY", "END:VEVENT"]  # fmt: skip
     return "\r\n".join(lines)
 
 

@@ -130,7 +130,7 @@ def import_calendar(
 ) -> tuple[CalendarImport, int, dict[str, str]]:
     """Import another platform's calendar (its host or an admin): the worker fetches it every
     `RENTAL_ICAL_SYNC_MINUTES` (30) and its events block the listing's nights. The first
-    sync happens on the worker's next pass, or at once with `POST …/sync`."""
+    sync happens on the worker's next pass, or within seconds after `POST …/sync`."""
     command = c.ImportCalendar(actor=current_actor(), listing_id=listing_id, **body)
     calendar_import: CalendarImport = get_rental().handle(command)
     return calendar_import, 201, {"Location": _import_url(calendar_import)}
