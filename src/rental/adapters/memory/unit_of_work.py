@@ -15,7 +15,9 @@ from rental.adapters.memory.accounts import (
     MemoryLoginSessions,
     MemoryOneTimeTokens,
     MemorySignInFailures,
+    MemoryStoredEvents,
 )
+from rental.adapters.memory.audit import MemoryAuditLog
 from rental.adapters.memory.bookkeeping import MemoryLedger, MemoryPayouts, MemoryProviderEvents
 from rental.adapters.memory.channel_sync import MemoryChannelFeeds, MemoryChannelImports
 from rental.adapters.memory.messaging import MemoryThreads, MemoryUserBlocks
@@ -76,9 +78,11 @@ class MemoryUnitOfWork(UnitOfWork):
         self.one_time_tokens = MemoryOneTimeTokens(data.one_time_tokens)
         self.login_sessions = MemoryLoginSessions(data.login_sessions)
         self.sign_in_failures = MemorySignInFailures(data.sign_in_failures)
+        self.stored_events = MemoryStoredEvents(data.outbox)
         self.threads = MemoryThreads(data.messaging)
         self.user_blocks = MemoryUserBlocks(data.messaging)
         self.photos = MemoryPhotos(data.photos)
+        self.audit = MemoryAuditLog(data.audit)
 
     def _store_events(self, events: list[Event]) -> None:
         assert self._working is not None

@@ -168,11 +168,11 @@ class SqlBookingRepository(BookingRepository):
         with domain_errors():
             return list(self._session.scalars(query))
 
-    def made_by_guest_since(self, guest_id: str, since: datetime) -> list[Booking]:
+    def live_of_user(self, user_id: str, since: date) -> list[Booking]:
         b = t.bookings.c
-        return _all(
-            self._session, select(Booking).where(b.guest_id == guest_id, b.created_at > since)
-        )
+        theirs = or_(b.guest_id == user_id, b.host_id == user_id)
+        query = select(Booking).where(theirs, b.status.in_(LIVE), b.check_out > since)
+        return _all(self._session, query.order_by(b.check_in, b.id))
 
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
         b = t.bookings.c

@@ -76,6 +76,7 @@ users = Table(
     Column("email_verified_at", UtcDateTime()),  # 0011
     Column("email_skeleton", String(320)),  # 0012: TR39 skeletons, to refuse look-alikes
     Column("username_skeleton", String(120)),
+    Column("deleted_at", UtcDateTime()),  # 0017: the person closed the account
 )  # fmt: skip
 
 listings = Table(
@@ -278,6 +279,24 @@ ledger_entries = Table(
     Column("reason", String(16), nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
 )  # fmt: skip
+
+# Append-only (0016): the application only INSERTs and SELECTs; on PostgreSQL a trigger
+# refuses UPDATE and DELETE. No foreign keys: an entry outlives whatever it names.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("at", UtcDateTime(), nullable=False),
+    Column("actor_id", String(64)),
+    Column("actor_role", String(16), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("target_type", String(16), nullable=False),
+    Column("target_id", String(ID), nullable=False),
+    Column("reason", String(500)),
+    Column("before", json_type()),
+    Column("after", json_type()),
+    Column("request_id", String(128)),
+)
 
 payouts = Table(
     "payouts", metadata, _id(), _ref("booking_id", "bookings.id"), _ref("host_id", "users.id"),

@@ -15,7 +15,9 @@ from rental.adapters.sqlalchemy.accounts import (
     SqlLoginSessions,
     SqlOneTimeTokens,
     SqlSignInFailures,
+    SqlStoredEvents,
 )
+from rental.adapters.sqlalchemy.audit import SqlAuditLog
 from rental.adapters.sqlalchemy.bookkeeping import SqlLedger, SqlPayouts, SqlProviderEvents
 from rental.adapters.sqlalchemy.calendars import SqlCalendars
 from rental.adapters.sqlalchemy.channel_sync import (
@@ -71,9 +73,11 @@ class SqlUnitOfWork(UnitOfWork):
         self.one_time_tokens = SqlOneTimeTokens(session)
         self.login_sessions = SqlLoginSessions(session)
         self.sign_in_failures = SqlSignInFailures(session)
+        self.stored_events = SqlStoredEvents(session)
         self.threads = SqlThreads(session)
         self.user_blocks = SqlUserBlocks(session)
         self.photos = SqlPhotoRepository(session)
+        self.audit = SqlAuditLog(session)
         return super().__enter__()
 
     def __exit__(

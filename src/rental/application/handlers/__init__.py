@@ -11,6 +11,7 @@ from rental.application.handlers import (
     accounts,
     bookings,
     channel_sync,
+    deletion,
     disabling,
     listings,
     payments,
@@ -77,6 +78,8 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.VerifyEmail: accounts.verify_email,
     c.ResendVerification: accounts.resend_verification,
     c.RequestEmailChange: accounts.request_email_change,
+    c.DeleteAccount: deletion.delete_account,
+    c.ForgetDeletedAccount: deletion.forget_deleted_account,
     # prices and rules by date
     c.UpdateCalendar: rates.update_calendar,
     **photos.HANDLERS,

@@ -56,6 +56,10 @@ def domain_extensions(error: e.DomainError) -> dict[str, Any]:
         e.TooManyAttempts | e.TooManyPaymentAttempts | e.TooManyMessages | e.TooManySyncRequests,
     ):
         extensions["retryAfter"] = error.retry_after
+    if isinstance(error, e.AccountDeletionBlocked):
+        extensions["blockers"] = [
+            {"reason": b["reason"], "bookingId": b["booking_id"]} for b in error.blockers
+        ]
     return extensions
 
 

@@ -65,6 +65,8 @@ def domain_problem(error: e.DomainError) -> Response:
         extra["errors"] = error.errors
     if isinstance(error, e.PaymentDeclined):
         extra.update(payment_id=error.payment_id, failure_reason=error.reason)
+    if isinstance(error, e.AccountDeletionBlocked):
+        extra["blockers"] = error.blockers
     headers = {}
     retried = (
         e.TooManyAttempts | e.TooManyMessages | e.TooManyPaymentAttempts | e.TooManySyncRequests
