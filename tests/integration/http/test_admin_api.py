@@ -232,3 +232,20 @@ def test_the_audit_log_pages_by_cursor_and_filters(rental_app: Flask, client: Fl
     assert len(only.get_json()["items"]) == 1
     assert call(client, "GET", "/admin/audit?cursor=nonsense", headers).status_code == 422
     assert call(client, "GET", "/admin/audit?action=nonsense", headers).status_code == 422
+
+
+def test_an_admin_cannot_act_on_a_deleted_account(rental_app: Flask, client: FlaskClient) -> None:
+    headers = admin(rental_app, client)
+    user, own = signup(client, "host")
+    gone = client.delete(
+        f"{API}/users/me", json={"current_password": "correct horse battery"}, headers=own
+    )
+    assert gone.status_code == 204, gone.get_json()
+    for act in ("disable", "enable", "release-payouts"):
+        answer = call(client, "POST", f"/admin/users/{user['id']}/{act}", headers, REASON)
+        assert answer.status_code == 409, (act, answer.get_json())
+        assert "deleted" in answer.get_json()["detail"]
+    assert call(client, "GET", f"/admin/audit?target_id={user['id']}", headers).get_json() == {
+        "items": [],
+        "next_cursor": None,
+    }

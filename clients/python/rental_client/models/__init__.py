@@ -2,6 +2,7 @@
 
 from .accepted import Accepted
 from .account import Account
+from .account_deletion import AccountDeletion
 from .account_page import AccountPage
 from .admin_list_audit_action import AdminListAuditAction
 from .audit_entry import AuditEntry
@@ -125,6 +126,7 @@ from .webhook_ack import WebhookAck
 __all__ = (
     "Accepted",
     "Account",
+    "AccountDeletion",
     "AccountPage",
     "AdminListAuditAction",
     "AuditEntry",

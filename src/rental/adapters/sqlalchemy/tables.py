@@ -76,6 +76,7 @@ users = Table(
     Column("email_verified_at", UtcDateTime()),  # 0011
     Column("email_skeleton", String(320)),  # 0012: TR39 skeletons, to refuse look-alikes
     Column("username_skeleton", String(120)),
+    Column("deleted_at", UtcDateTime()),  # 0017: the person closed the account
 )  # fmt: skip
 
 listings = Table(
@@ -122,7 +123,11 @@ listings = Table(
     Column("extra_guest_fee", Money, nullable=False, server_default="0"),
     Column("guests_included", Integer),
     Column("taxes", TaxesColumn(), nullable=False),
-    Column("suspended", Boolean, nullable=False, server_default=false()),  # by an admin (0017)
+    # The span of its rate overrides (0018), kept by the calendar's writes for the search;
+    # not a field of the domain's Listing (``mapping.CALENDAR_ONLY``).
+    Column("rates_from", Date),
+    Column("rates_until", Date),
+    Column("suspended", Boolean, nullable=False, server_default=false()),  # by an admin (0019)
 )  # fmt: skip
 
 blocks = Table(
@@ -193,7 +198,7 @@ reviews = Table(
     Column("window_closes_at", UtcDateTime()),
     Column("response_body", Text),
     Column("response_created_at", UtcDateTime()),
-    Column("hidden_at", UtcDateTime()),  # by an admin (0017)
+    Column("hidden_at", UtcDateTime()),  # by an admin (0019)
     UniqueConstraint("booking_id", "side", name="uq_reviews_booking_side"),
 )  # fmt: skip
 

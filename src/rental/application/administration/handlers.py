@@ -41,12 +41,16 @@ def check_is_admin(actor: Actor | None) -> None:
 
 
 def named_user(uow: UnitOfWork, user_id: str | None, email: str | None) -> User:
-    """The account an admin names by id (the API) or by email (the command line)."""
+    """The account an admin names by id (the API) or by email (the command line); a deleted
+    account is kept only for others' history, so nothing more is done to it (409)."""
     if user_id is not None:
-        return uow.users.get(user_id)
-    user = uow.users.by_email(normalize_email(email or ""))
-    if user is None:
-        raise UserNotFound(f"No user with the email {email}.")
+        user = uow.users.get(user_id)
+    else:
+        found = uow.users.by_email(normalize_email(email or ""))
+        if found is None:
+            raise UserNotFound(f"No user with the email {email}.")
+        user = found
+    user.check_not_deleted()
     return user
 
 

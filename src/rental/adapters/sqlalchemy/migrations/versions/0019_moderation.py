@@ -1,8 +1,8 @@
 """Moderation: ``listings.suspended`` (an admin unlisted it; its host cannot list it again)
 and ``reviews.hidden_at`` (an admin hid it: out of every list and average).
 
-Revision ID: 0017
-Revises: 0016
+Revision ID: 0019
+Revises: 0018
 Create Date: 2026-12-08
 """
 
@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import mysql
 
-revision = "0017"
-down_revision = "0016"
+from rental.adapters.sqlalchemy.migrations.ddl import UTC_DATETIME
+
+revision = "0019"
+down_revision = "0018"
 branch_labels = None
 depends_on = None
-
-# The DDL of rental.adapters.sqlalchemy.types.UtcDateTime, frozen for this migration.
-UTC_DATETIME = sa.DateTime(timezone=True).with_variant(mysql.DATETIME(fsp=6), "mysql")
 
 
 def upgrade() -> None:
