@@ -20,16 +20,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("listings") as listings:
-        listings.add_column(
-            sa.Column("suspended", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-    with op.batch_alter_table("reviews") as reviews:
-        reviews.add_column(sa.Column("hidden_at", UTC_DATETIME))
+    suspended = sa.Column("suspended", sa.Boolean(), nullable=False, server_default=sa.false())
+    op.add_column("listings", suspended)
+    op.add_column("reviews", sa.Column("hidden_at", UTC_DATETIME))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("reviews") as reviews:
-        reviews.drop_column("hidden_at")
-    with op.batch_alter_table("listings") as listings:
-        listings.drop_column("suspended")
+    # Not a batch (a copy of the table on SQLite), which would lose the listings' and
+    # reviews' indexes on expressions.
+    op.drop_column("reviews", "hidden_at")
+    op.drop_column("listings", "suspended")
