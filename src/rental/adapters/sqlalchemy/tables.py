@@ -123,6 +123,10 @@ listings = Table(
     Column("extra_guest_fee", Money, nullable=False, server_default="0"),
     Column("guests_included", Integer),
     Column("taxes", TaxesColumn(), nullable=False),
+    # The span of its rate overrides (0018), kept by the calendar's writes for the search;
+    # not a field of the domain's Listing (``mapping.CALENDAR_ONLY``).
+    Column("rates_from", Date),
+    Column("rates_until", Date),
 )  # fmt: skip
 
 blocks = Table(
@@ -435,7 +439,7 @@ rate_overrides = Table(
     Column("closed_to_departure", Boolean, nullable=False),
 )  # fmt: skip
 
-# -- data exports (issue 21, 0018) -----------------------------------------------------------
+# -- data exports (issue 21, 0019) -----------------------------------------------------------
 # ``pending_user_id`` is the user's id while the export is pending, null after: unique, so that
 # a user has one pending export at most (a unique index allows many nulls on every database).
 data_exports = Table(

@@ -3,8 +3,8 @@
 ``pending_user_id`` holds the user's id while the export is pending and is null after; its
 unique index keeps a user to one pending export, however many asks race.
 
-Revision ID: 0018
-Revises: 0017
+Revision ID: 0019
+Revises: 0018
 Create Date: 2026-12-08
 """
 
@@ -15,8 +15,8 @@ from alembic import op
 
 from rental.adapters.sqlalchemy.migrations.ddl import ID, MYSQL, UTC_DATETIME
 
-revision = "0018"
-down_revision = "0017"
+revision = "0019"
+down_revision = "0018"
 branch_labels = None
 depends_on = None
 
