@@ -127,7 +127,7 @@ listings = Table(
     # not a field of the domain's Listing (``mapping.CALENDAR_ONLY``).
     Column("rates_from", Date),
     Column("rates_until", Date),
-    Column("suspended", Boolean, nullable=False, server_default=false()),  # by an admin (0019)
+    Column("suspended", Boolean, nullable=False, server_default=false()),  # by an admin (0020)
 )  # fmt: skip
 
 blocks = Table(
@@ -198,7 +198,7 @@ reviews = Table(
     Column("window_closes_at", UtcDateTime()),
     Column("response_body", Text),
     Column("response_created_at", UtcDateTime()),
-    Column("hidden_at", UtcDateTime()),  # by an admin (0019)
+    Column("hidden_at", UtcDateTime()),  # by an admin (0020)
     UniqueConstraint("booking_id", "side", name="uq_reviews_booking_side"),
 )  # fmt: skip
 
@@ -439,6 +439,21 @@ rate_overrides = Table(
     Column("min_nights", Integer),
     Column("closed_to_arrival", Boolean, nullable=False),
     Column("closed_to_departure", Boolean, nullable=False),
+)  # fmt: skip
+
+# -- data exports (issue 21, 0019) -----------------------------------------------------------
+# ``pending_user_id`` is the user's id while the export is pending, null after: unique, so that
+# a user has one pending export at most (a unique index allows many nulls on every database).
+data_exports = Table(
+    "data_exports", metadata, _id(), _ref("user_id", "users.id"),
+    Column("pending_user_id", String(ID), unique=True),
+    Column("status", String(16), nullable=False),
+    Column("requested_at", UtcDateTime(), nullable=False),
+    Column("finished_at", UtcDateTime()),
+    Column("expires_at", UtcDateTime()),
+    Column("file_key", String(255)),
+    Column("failure_reason", String(500)),
+    _version(),
 )  # fmt: skip
 
 sign_in_failures = Table(

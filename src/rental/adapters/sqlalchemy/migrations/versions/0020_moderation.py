@@ -1,8 +1,8 @@
 """Moderation: ``listings.suspended`` (an admin unlisted it; its host cannot list it again)
 and ``reviews.hidden_at`` (an admin hid it: out of every list and average).
 
-Revision ID: 0019
-Revises: 0018
+Revision ID: 0020
+Revises: 0019
 Create Date: 2026-12-08
 """
 
@@ -13,14 +13,16 @@ from alembic import op
 
 from rental.adapters.sqlalchemy.migrations.ddl import UTC_DATETIME
 
-revision = "0019"
-down_revision = "0018"
+revision = "0020"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    suspended = sa.Column("suspended", sa.Boolean(), nullable=False, server_default=sa.false())
+    suspended: sa.Column[bool] = sa.Column(
+        "suspended", sa.Boolean(), nullable=False, server_default=sa.false()
+    )
     op.add_column("listings", suspended)
     op.add_column("reviews", sa.Column("hidden_at", UTC_DATETIME))
 
