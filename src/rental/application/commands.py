@@ -357,6 +357,15 @@ class ClaimCalendarSync(Command):
 
 
 @frozen(kw_only=True)
+class RequestCalendarSync(Command):
+    """The listing's host (or an admin) asks for an import to be synced now, by the worker."""
+
+    actor: Actor
+    listing_id: str
+    import_id: str
+
+
+@frozen(kw_only=True)
 class ApplyCalendarFeed(Command):
     """Make an import's blocks say what its feed, just fetched and parsed, says."""
 

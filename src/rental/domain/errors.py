@@ -299,6 +299,15 @@ class SenderBlocked(PermissionDenied):
     """The other participant has blocked you; you cannot write to them."""
 
 
+class TooManySyncRequests(DomainError):
+    """Syncs of a listing's imported calendars asked for too often; ``retry_after`` says in
+    how many seconds to ask again."""
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after
+
+
 class TooManyMessages(DomainError):
     """Too many messages in a minute; ``retry_after`` says in how many seconds to try again."""
 

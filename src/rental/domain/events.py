@@ -232,6 +232,14 @@ class CalendarImportConflicted(Event):
     summary: str
 
 
+@frozen(kw_only=True)
+class CalendarSyncRequested(Event):
+    """The host asked for an import to be synced now: the worker fetches it."""
+
+    import_id: str
+    listing_id: str
+
+
 # -- accounts (issue 21): each one's email is sent by the account mail consumers ----------
 @frozen(kw_only=True)
 class PasswordResetRequested(Event):

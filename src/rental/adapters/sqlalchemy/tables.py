@@ -123,6 +123,10 @@ listings = Table(
     Column("extra_guest_fee", Money, nullable=False, server_default="0"),
     Column("guests_included", Integer),
     Column("taxes", TaxesColumn(), nullable=False),
+    # The span of its rate overrides (0018), kept by the calendar's writes for the search;
+    # not a field of the domain's Listing (``mapping.CALENDAR_ONLY``).
+    Column("rates_from", Date),
+    Column("rates_until", Date),
 )  # fmt: skip
 
 blocks = Table(

@@ -61,6 +61,7 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     c.ImportCalendar: channel_sync.import_calendar,
     c.DeleteCalendarImport: channel_sync.delete_calendar_import,
     c.ClaimCalendarSync: channel_sync.claim_calendar_sync,
+    c.RequestCalendarSync: channel_sync.request_calendar_sync,
     c.ApplyCalendarFeed: channel_sync.apply_calendar_feed,
     c.RecordCalendarFeedUnchanged: channel_sync.record_calendar_feed_unchanged,
     c.RecordCalendarFeedFailure: channel_sync.record_calendar_feed_failure,

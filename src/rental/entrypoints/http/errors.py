@@ -68,7 +68,10 @@ def domain_problem(error: e.DomainError) -> Response:
     if isinstance(error, e.AccountDeletionBlocked):
         extra["blockers"] = error.blockers
     headers = {}
-    if isinstance(error, e.TooManyAttempts | e.TooManyMessages | e.TooManyPaymentAttempts):
+    retried = (
+        e.TooManyAttempts | e.TooManyMessages | e.TooManyPaymentAttempts | e.TooManySyncRequests
+    )
+    if isinstance(error, retried):
         headers["Retry-After"] = str(error.retry_after)
     return problem(
         status, error.detail, type_=problem_type(type(error)), title=title, headers=headers,
