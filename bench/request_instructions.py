@@ -77,14 +77,14 @@ def requests_of(target: str, scenario: str, db_url: str, offset: int) -> Callabl
         from flask_jwt_extended import create_access_token
 
         from rental.entrypoints.http import create_app
-        from rental.settings import Settings
+        from rental.settings import AbuseLimits, Settings
 
         settings = Settings(
             env="production", database_url=db_url, redis_url=REDIS_URL,
             redis_namespace=f"{NAMESPACE}-{secrets.token_hex(4)}",
             secret_key=secrets.token_urlsafe(48), log_level="WARNING",
             # Under valgrind a request runs some fifty times slower: the budget is wall time.
-            request_time_budget_ms=3_600_000,
+            limits=AbuseLimits(request_time_budget_ms=3_600_000),
         )  # fmt: skip
         app = create_app(settings)
         with app.app_context():
