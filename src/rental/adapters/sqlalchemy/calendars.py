@@ -247,7 +247,7 @@ class SqlCalendars(CalendarRepository):
         with domain_errors():
             results = self._read(statements, params)
         standing = None
-        if guest is not None:
+        if guest is not None:  # [guest row, the calendar's four reads, recent, (earlier)]
             standing = _standing(results.pop(0), results[4], results[5:])
         listing, holds, blocks, overrides = results[:4]
         if not listing:
