@@ -26,6 +26,7 @@ from rental.application.repositories import (
     Tracking,
     UserRepository,
 )
+from rental.application.wishlists.ports import WishlistRepository
 from rental.domain.events import Event
 
 logger = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ class UnitOfWork(abc.ABC):
     threads: ThreadRepository
     user_blocks: UserBlockRepository
     photos: PhotoRepository
+    wishlists: WishlistRepository
 
     def __init__(self) -> None:
         self._committed_events: list[Event] = []
@@ -96,7 +98,7 @@ class UnitOfWork(abc.ABC):
         return [
             self.users, self.listings, self.calendars, self.bookings, self.payments,
             self.reviews, self.channel_feeds, self.channel_imports, self.threads,
-            self.photos,
+            self.photos, self.wishlists,
         ]  # fmt: skip
 
     def commit(self) -> None:

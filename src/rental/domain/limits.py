@@ -18,6 +18,7 @@ from rental.domain.errors import (
     TooManyPaymentAttempts,
 )
 from rental.domain.payments.payment import Payment, PaymentStatus
+from rental.domain.wishlists.wishlist import MAX_ITEMS
 
 DEFAULT_MAX_LISTINGS_PER_HOST = 100
 DEFAULT_MAX_UNPAID_HOLDS = 3
@@ -33,11 +34,13 @@ class Limits:
     (``RENTAL_MAX_LISTINGS_PER_HOST``); ``max_unpaid_holds``: unpaid pending bookings a guest
     may hold at once (``RENTAL_MAX_UNPAID_HOLDS``); ``payment_attempts``: failed payments a
     booking may have within ``PAYMENT_ATTEMPTS_WINDOW``, twice that for a user
-    (``RENTAL_PAYMENT_ATTEMPTS``)."""
+    (``RENTAL_PAYMENT_ATTEMPTS``); ``max_wishlist_items``: listings one wishlist may hold
+    (10,000; a field so that tests can reach it quickly)."""
 
     max_listings_per_host: int = DEFAULT_MAX_LISTINGS_PER_HOST
     max_unpaid_holds: int = DEFAULT_MAX_UNPAID_HOLDS
     payment_attempts: int = DEFAULT_PAYMENT_ATTEMPTS
+    max_wishlist_items: int = MAX_ITEMS
     # How long a guest's own cancelled unpaid hold keeps those nights from them: the hold's.
     cancelled_hold_lasts: timedelta = UNPAID_HOLD
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from attrs import define, field
 
 from rental.adapters.memory.messaging import MessagingData
+from rental.adapters.memory.wishlists import WishlistData
 from rental.application.repositories import IdempotencyRecord
 from rental.domain.accounts.one_time_tokens import OneTimeToken
 from rental.domain.accounts.sessions import LoginSession
@@ -54,6 +55,7 @@ class MemoryData:
     rates: dict[str, RateCalendar] = field(factory=dict)  # by listing id
     messaging: MessagingData = field(factory=MessagingData)
     photos: dict[str, Photo] = field(factory=dict)
+    wishlists: WishlistData = field(factory=WishlistData)
 
 
 class MemoryStore:

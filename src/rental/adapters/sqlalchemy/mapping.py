@@ -30,6 +30,7 @@ from rental.domain.messaging.thread import Thread
 from rental.domain.payments.payment import Payment
 from rental.domain.reviews.review import Review, ReviewReport
 from rental.domain.reviews.stay_reviews import StayReviews
+from rental.domain.wishlists.wishlist import Wishlist
 
 mapper_registry = registry(metadata=tables.metadata)
 _lock = threading.Lock()
@@ -47,6 +48,7 @@ VERSIONED: tuple[tuple[type, Table], ...] = (
     (LoginSession, tables.login_sessions),
     (Thread, tables.threads),
     (Photo, tables.photos),
+    (Wishlist, tables.wishlists),
 )
 # Foreign keys, as (class, column, parent class). Mapped as write-only relationships that
 # nothing reads, they tell the ORM to INSERT parents before children in one flush.
@@ -70,6 +72,7 @@ REFERENCES: tuple[tuple[type, str, type], ...] = (
     (OneTimeToken, "user_id", User),
     (LoginSession, "user_id", User),
     (Photo, "listing_id", Listing),
+    (Wishlist, "owner_id", User),
 )
 
 
