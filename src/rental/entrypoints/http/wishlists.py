@@ -23,9 +23,9 @@ from rental.entrypoints.web.schemas.common import PageQuerySchema, page_of
 from rental.entrypoints.web.schemas.wishlists import (
     ShareSchema,
     WishlistInputSchema,
-    WishlistWithListingsSchema,
     WishlistQuerySchema,
     WishlistSchema,
+    WishlistWithListingsSchema,
 )
 
 blp = Blueprint("wishlists", __name__, description="Wishlists: your shortlists of listings.")
