@@ -14,6 +14,7 @@ from rental.domain.accounts.one_time_tokens import OneTimeToken
 from rental.domain.accounts.sessions import LoginSession
 from rental.domain.accounts.sign_in import SignInStanding
 from rental.domain.accounts.users import User
+from rental.domain.administration.audit import AuditEntry
 from rental.domain.bookings.booking import Booking
 from rental.domain.calendar.nights import Block
 from rental.domain.calendar.rates import RateCalendar
@@ -56,6 +57,7 @@ class MemoryData:
     messaging: MessagingData = field(factory=MessagingData)
     photos: dict[str, Photo] = field(factory=dict)
     wishlists: WishlistData = field(factory=WishlistData)
+    audit: list[AuditEntry] = field(factory=list)
 
 
 class MemoryStore:
