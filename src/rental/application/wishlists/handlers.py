@@ -44,11 +44,14 @@ def save_listing(cmd: c.SaveListing, uow: UnitOfWork, deps: Dependencies) -> Wis
     listing = uow.listings.get(cmd.listing_id)
     if listing.is_deleted or not listing.is_visible_to(None):
         raise ListingNotFound(f"No listing {cmd.listing_id}.")
+    # Counted first: a save of this listing committed meanwhile is then seen by is_saved
+    # (at READ COMMITTED a later statement sees at least what an earlier one saw), so that it
+    # reads as "already saved", never as a list full of its own listing.
+    items = uow.wishlists.count_saved(wishlist.id)
     saved = uow.wishlists.is_saved(wishlist.id, listing.id)
     item = wishlist.save_listing(
-        cmd.actor.user_id, listing.id, saved=saved,
-        items=0 if saved else uow.wishlists.count_saved(wishlist.id),
-        now=deps.clock.now(), limit=deps.limits.max_wishlist_items,
+        cmd.actor.user_id, listing.id, saved=saved, items=items, now=deps.clock.now(),
+        limit=deps.limits.max_wishlist_items,
     )  # fmt: skip
     if item is not None:
         uow.wishlists.save(item)
