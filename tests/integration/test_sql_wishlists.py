@@ -15,6 +15,7 @@ from tests.unit.builders import ROOMY, World
 from tests.unit.test_wishlists import (  # noqa: F401 - the same tests, collected here again
     create,
     reads,
+    test_a_deleted_account_takes_its_wishlists_with_it,
     test_a_users_wishlists_are_newest_first_renamed_and_deleted,
     test_a_wishlist_holds_at_most_the_cap_and_deleted_listings_free_their_place,
     test_a_wishlist_is_its_owners_alone_and_a_share_token_reads_but_cannot_change,

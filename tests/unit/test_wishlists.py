@@ -219,3 +219,15 @@ def test_the_cap_is_ten_thousand() -> None:
         wishlist.save_listing("u", "l", saved=False, items=10_000, now=START)
     assert "10,000" in refused.value.detail
     assert wishlist.save_listing("u", "l", saved=True, items=10_000, now=START) is None
+
+
+def test_a_deleted_account_takes_its_wishlists_with_it(world: World) -> None:
+    host, guest, other = world.user("host"), world.user("guest"), world.user("guest")
+    listing = world.listing(host)
+    mine, theirs = create(world, guest), create(world, other)
+    for actor, wishlist in ((guest, mine), (other, theirs)):
+        save(world, actor, wishlist.id, listing.id)
+    world.handle(c.DeleteAccount(actor=guest, current_password="password1"))
+    with pytest.raises(WishlistNotFound):
+        reads(world).wishlist(guest, mine.id)
+    assert shown(world, other, theirs.id) == ["Loft"]

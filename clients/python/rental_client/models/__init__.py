@@ -1,6 +1,7 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .accepted import Accepted
+from .account_deletion import AccountDeletion
 from .availability import Availability
 from .block import Block
 from .block_input import BlockInput
@@ -114,6 +115,7 @@ from .wishlist_with_listings import WishlistWithListings
 
 __all__ = (
     "Accepted",
+    "AccountDeletion",
     "Availability",
     "Block",
     "BlockInput",

@@ -55,6 +55,11 @@ class MemoryWishlists(WishlistRepository):
         self._data.wishlists.pop(wishlist.id, None)
         self._data.saved.pop(wishlist.id, None)
 
+    def erase_of(self, owner_id: str) -> None:
+        mine = [w for w in self._data.wishlists.values() if w.owner_id == owner_id]
+        for wishlist in mine:
+            self._remove(wishlist)
+
     def is_saved(self, wishlist_id: str, listing_id: str) -> bool:
         return listing_id in self._data.saved.get(wishlist_id, {})
 

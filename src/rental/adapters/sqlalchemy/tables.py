@@ -76,6 +76,7 @@ users = Table(
     Column("email_verified_at", UtcDateTime()),  # 0011
     Column("email_skeleton", String(320)),  # 0012: TR39 skeletons, to refuse look-alikes
     Column("username_skeleton", String(120)),
+    Column("deleted_at", UtcDateTime()),  # 0017: the person closed the account
 )  # fmt: skip
 
 listings = Table(
@@ -122,6 +123,10 @@ listings = Table(
     Column("extra_guest_fee", Money, nullable=False, server_default="0"),
     Column("guests_included", Integer),
     Column("taxes", TaxesColumn(), nullable=False),
+    # The span of its rate overrides (0018), kept by the calendar's writes for the search;
+    # not a field of the domain's Listing (``mapping.CALENDAR_ONLY``).
+    Column("rates_from", Date),
+    Column("rates_until", Date),
 )  # fmt: skip
 
 blocks = Table(
@@ -441,7 +446,7 @@ sign_in_failures = Table(
     Column("locked_until", UtcDateTime()),
 )  # fmt: skip
 
-# -- wishlists (0017): a user's named lists, and the listings saved to each -----------------
+# -- wishlists (0019): a user's named lists, and the listings saved to each -----------------
 # ``share_token_hash``: the SHA-256 of the share token in force (null: not shared).
 wishlists = Table(
     "wishlists", metadata, _id(), _ref("owner_id", "users.id"),

@@ -59,6 +59,12 @@ class SqlWishlists(WishlistRepository):
             self._session.execute(delete(t.wishlist_items).where(S.wishlist_id == wishlist.id))
             self._session.delete(wishlist)  # at the commit's flush, checking its version
 
+    def erase_of(self, owner_id: str) -> None:
+        mine = select(W.id).where(W.owner_id == owner_id).scalar_subquery()
+        with domain_errors():
+            self._session.execute(delete(t.wishlist_items).where(S.wishlist_id.in_(mine)))
+            self._session.execute(delete(t.wishlists).where(W.owner_id == owner_id))
+
     def is_saved(self, wishlist_id: str, listing_id: str) -> bool:
         query = select(literal(1)).where(*_item(wishlist_id, listing_id))
         with domain_errors():

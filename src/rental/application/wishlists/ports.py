@@ -31,6 +31,10 @@ class WishlistRepository(Tracking, abc.ABC):
         self._remove(wishlist)
 
     @abc.abstractmethod
+    def erase_of(self, owner_id: str) -> None:
+        """Delete every wishlist of ``owner_id`` and their rows (their account is deleted)."""
+
+    @abc.abstractmethod
     def is_saved(self, wishlist_id: str, listing_id: str) -> bool:
         """Whether the listing is in the wishlist (whatever the listing's state)."""
 

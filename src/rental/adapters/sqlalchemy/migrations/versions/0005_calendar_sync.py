@@ -13,7 +13,9 @@ from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import mysql, postgresql
+from sqlalchemy.dialects import mysql
+
+from rental.adapters.sqlalchemy.migrations.ddl import JSON, TABLE_OPTIONS
 
 revision = "0005"
 down_revision = "0003"
@@ -33,14 +35,6 @@ class UtcDateTime(sa.types.TypeDecorator[Any]):
         return dialect.type_descriptor(sa.DateTime(timezone=dialect.name == "postgresql"))
 
 
-JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
-TABLE_OPTIONS: dict[str, Any] = {
-    "mysql_engine": "InnoDB",
-    "mysql_charset": "utf8mb4",
-    "mysql_collate": "utf8mb4_unicode_ci",
-}
-
-
 def upgrade() -> None:
     with op.batch_alter_table("blocks") as blocks:
         blocks.add_column(sa.Column("source", sa.String(64), nullable=False, server_default="host"))
@@ -50,8 +44,10 @@ def upgrade() -> None:
     op.create_table(
         "calendar_feeds",
         sa.Column(
-            "listing_id", sa.String(36),
-            sa.ForeignKey("listings.id", name="fk_calendar_feeds_listing_id"), primary_key=True,
+            "listing_id",
+            sa.String(36),
+            sa.ForeignKey("listings.id", name="fk_calendar_feeds_listing_id"),
+            primary_key=True,
         ),
         sa.Column("token", sa.String(64), nullable=False),
         sa.Column("created_at", UtcDateTime(), nullable=False),
@@ -59,13 +55,15 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer, nullable=False),
         sa.PrimaryKeyConstraint("listing_id", name="pk_calendar_feeds"),
         **TABLE_OPTIONS,
-    )  # fmt: skip
+    )
     op.create_table(
         "calendar_imports",
         sa.Column("id", sa.String(36)),
         sa.Column(
-            "listing_id", sa.String(36),
-            sa.ForeignKey("listings.id", name="fk_calendar_imports_listing_id"), nullable=False,
+            "listing_id",
+            sa.String(36),
+            sa.ForeignKey("listings.id", name="fk_calendar_imports_listing_id"),
+            nullable=False,
         ),
         sa.Column("name", sa.String(100), nullable=False),
         sa.Column("url", sa.String(2000), nullable=False),
@@ -81,7 +79,7 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer, nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_calendar_imports"),
         **TABLE_OPTIONS,
-    )  # fmt: skip
+    )
     op.create_index("ix_calendar_imports_listing_id", "calendar_imports", ["listing_id"])
     op.create_index("ix_calendar_imports_last_attempt_at", "calendar_imports", ["last_attempt_at"])
 

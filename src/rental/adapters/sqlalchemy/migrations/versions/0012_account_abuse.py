@@ -10,36 +10,29 @@ Create Date: 2026-12-07
 
 from __future__ import annotations
 
-from typing import Any
-
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import mysql
 
 from rental.adapters.look_alikes import UnicodeLookAlikes
+from rental.adapters.sqlalchemy.migrations.ddl import ID, MYSQL, UTC_DATETIME
 
 revision = "0012"
 down_revision = "0011"
 branch_labels = None
 depends_on = None
 
-MYSQL: dict[str, Any] = {
-    "mysql_engine": "InnoDB",
-    "mysql_charset": "utf8mb4",
-    "mysql_collate": "utf8mb4_unicode_ci",
-}
-ID = 36
-# The DDL of rental.adapters.sqlalchemy.types.UtcDateTime, frozen for this migration.
-UTC_DATETIME = sa.DateTime(timezone=True).with_variant(mysql.DATETIME(fsp=6), "mysql")
-
 
 def upgrade() -> None:
     op.add_column("users", sa.Column("email_skeleton", sa.String(320), nullable=True))
     op.add_column("users", sa.Column("username_skeleton", sa.String(120), nullable=True))
     users = sa.table(
-        "users", sa.column("id"), sa.column("email"), sa.column("username"),
-        sa.column("email_skeleton"), sa.column("username_skeleton"),
-    )  # fmt: skip
+        "users",
+        sa.column("id"),
+        sa.column("email"),
+        sa.column("username"),
+        sa.column("email_skeleton"),
+        sa.column("username_skeleton"),
+    )
     look = UnicodeLookAlikes()
     connection = op.get_bind()
     rows = connection.execute(sa.select(users.c.id, users.c.email, users.c.username)).all()

@@ -1,8 +1,8 @@
 """Wishlists: ``wishlists`` (a user's named lists, with the hash of the share token in force)
 and ``wishlist_items`` (one row per listing saved to a list, keyed by both).
 
-Revision ID: 0017
-Revises: 0016
+Revision ID: 0019
+Revises: 0018
 Create Date: 2026-12-08
 """
 
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import mysql
 
-revision = "0017"
-down_revision = "0016"
+revision = "0019"
+down_revision = "0018"
 branch_labels = None
 depends_on = None
 
