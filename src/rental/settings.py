@@ -448,6 +448,7 @@ class AbuseLimits:
     ical_max_events: int = 2000
     ical_max_occurrences: int = 20_000
     ical_max_nights: int = 2000
+    ical_sync_requests: int = 3
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> AbuseLimits:
@@ -459,7 +460,9 @@ class AbuseLimits:
         twice that per user), ``RENTAL_ICAL_MAX_EVENTS`` (events an imported calendar may
         have, 2,000), ``RENTAL_ICAL_MAX_OCCURRENCES`` (occurrences its events may make once
         repeats are expanded over the booking horizon, 20,000) and ``RENTAL_ICAL_MAX_NIGHTS``
-        (nights a listing's imported calendars may block together from today on, 2,000)."""
+        (nights a listing's imported calendars may block together from today on, 2,000) and
+        ``RENTAL_ICAL_SYNC_REQUESTS`` (syncs of a listing's imported calendars its host may
+        ask for every 5 minutes, 3)."""
         return cls(
             graphql_max_cost=_positive(env, "RENTAL_GRAPHQL_MAX_COST", 5000),
             max_listings_per_host=_positive(env, "RENTAL_MAX_LISTINGS_PER_HOST", 100),
@@ -469,6 +472,7 @@ class AbuseLimits:
             ical_max_events=_positive(env, "RENTAL_ICAL_MAX_EVENTS", 2000),
             ical_max_occurrences=_positive(env, "RENTAL_ICAL_MAX_OCCURRENCES", 20_000),
             ical_max_nights=_positive(env, "RENTAL_ICAL_MAX_NIGHTS", 2000),
+            ical_sync_requests=_positive(env, "RENTAL_ICAL_SYNC_REQUESTS", 3),
         )
 
     def domain_limits(self) -> Limits:
@@ -478,6 +482,7 @@ class AbuseLimits:
             max_unpaid_holds=self.max_unpaid_holds,
             payment_attempts=self.payment_attempts,
             imported_nights=self.ical_max_nights,
+            sync_requests=self.ical_sync_requests,
         )
 
 

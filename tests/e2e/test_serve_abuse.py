@@ -60,10 +60,21 @@ def working(env: dict[str, str], tmp_path: Path) -> Iterator[subprocess.Popen[st
     environ = {**os.environ, "RENTAL_ENV": "test", "RENTAL_SECRET_KEY": SECRET, **env}
     with (tmp_path / "worker.log").open("w") as sink:
         process = subprocess.Popen(
-            [sys.executable, "-m", "rental.entrypoints.cli", "worker", "--threads", "2",
-             "--heartbeat-file", str(tmp_path / "heartbeat")],
-            env=environ, stdout=sink, stderr=subprocess.STDOUT, text=True,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "rental.entrypoints.cli",
+                "worker",
+                "--threads",
+                "2",
+                "--heartbeat-file",
+                str(tmp_path / "heartbeat"),
+            ],
+            env=environ,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
     try:
         yield process
     finally:
@@ -89,14 +100,21 @@ def _synced(server: Any, path: str, token: str, timeout: float = 30) -> dict[str
 @pytest.mark.postgres
 @pytest.mark.redis
 def test_the_attacks_daily_copies_are_synced_by_the_worker_into_one_block(
-    postgres_url: str, redis_url: str, redis_namespace: str, feed_server: FeedServer,
+    postgres_url: str,
+    redis_url: str,
+    redis_namespace: str,
+    feed_server: FeedServer,
     tmp_path: Path,
-) -> None:  # fmt: skip
+) -> None:
     first = date.today() + timedelta(days=3)
     feed = feed_server.serve("/copies.ics", daily_copies(2000, first))
-    env = {"RENTAL_DATABASE_URL": postgres_url, "RENTAL_REDIS_URL": redis_url,
-           "RENTAL_REDIS_NAMESPACE": redis_namespace, "RENTAL_ICAL_ALLOW_PRIVATE_NETWORKS": "1",
-           "RENTAL_REQUIRE_VERIFIED_EMAIL": "false"}  # fmt: skip
+    env = {
+        "RENTAL_DATABASE_URL": postgres_url,
+        "RENTAL_REDIS_URL": redis_url,
+        "RENTAL_REDIS_NAMESPACE": redis_namespace,
+        "RENTAL_ICAL_ALLOW_PRIVATE_NETWORKS": "1",
+        "RENTAL_REQUIRE_VERIFIED_EMAIL": "false",
+    }
     with serving(postgres_url, tmp_path, **env) as server, working(env, tmp_path):
         host = sign_up(server, "copyhost", "host")
         listing = call(server, "POST", "/listings", host, json=LISTING).json()["id"]

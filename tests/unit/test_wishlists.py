@@ -231,3 +231,19 @@ def test_a_deleted_account_takes_its_wishlists_with_it(world: World) -> None:
     with pytest.raises(WishlistNotFound):
         reads(world).wishlist(guest, mine.id)
     assert shown(world, other, theirs.id) == ["Loft"]
+
+
+def test_the_data_export_holds_ones_wishlists_without_the_share_token(world: World) -> None:
+    host, guest = world.user("host"), world.user("guest")
+    listing = world.listing(host)
+    wishlist = create(world, guest)
+    save(world, guest, wishlist.id, listing.id)
+    world.handle(w.ShareWishlist(actor=guest, wishlist_id=wishlist.id))
+    assert world.app.exports is not None
+    tables = world.app.exports.document(guest.user_id)["tables"]
+    assert [(x["id"], x["name"]) for x in tables["wishlists"]] == [(wishlist.id, "Lisbon in May")]
+    assert "share_token_hash" not in tables["wishlists"][0]
+    assert [x["listing_id"] for x in tables["wishlist_items"]] == [listing.id]
+    # The host's export does not hold who saved their listing.
+    hosts = world.app.exports.document(host.user_id)["tables"]
+    assert "wishlists" not in hosts and "wishlist_items" not in hosts

@@ -32,6 +32,7 @@ from rental.application.consumers.account_mail import AccountMail
 from rental.application.delivery import Consumer, ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.disabling import Disabled, disable_account, release_payouts
+from rental.application.exports import DataExportView, ExportWork, PersonalData
 from rental.application.handlers import COMMAND_HANDLERS
 from rental.application.housekeeping import expire_bookings, publish_reviews
 from rental.application.media import MediaStore
@@ -98,6 +99,7 @@ class Rental:
         photos: PhotoWork | None = None,
         photo_reads: PhotoReads | None = None,
         wishlists: WishlistReads | None = None,
+        exports: ExportWork | None = None,
     ) -> None:
         self._alert = alert
         self.messaging = messaging
@@ -108,6 +110,7 @@ class Rental:
         self.media_files = media_files
         self.photos = photos  # bootstrap() always gives them
         self.photo_reads = photo_reads
+        self.exports = exports  # bootstrap() always gives them
         self.bus = bus
         self.probes = probes
         self.delivery = delivery
@@ -172,8 +175,15 @@ class Rental:
         return email_unread_messages(self.bus.handle, self.dependencies, limit)
 
     def sweep_uploads(self) -> int:
-        """Delete uploads that never became a photo, fail photos stuck processing a day."""
-        return self.photos.sweep_uploads() if self.photos else 0
+        """Delete uploads that never became a photo, fail photos stuck processing a day, and
+        delete the files of data exports past their 24 hours."""
+        swept = self.photos.sweep_uploads() if self.photos else 0
+        return swept + (self.exports.sweep_expired() if self.exports else 0)
+
+    def data_export(self, actor: Actor, export_id: str) -> DataExportView:
+        """The actor's own data export, with its download link while it lasts."""
+        assert self.exports is not None
+        return self.exports.view(actor, export_id)
 
     def close(self) -> None:
         self._close()
@@ -190,6 +200,7 @@ class _Storage:
     messaging: MessagingQueries | None = None
     photo_reads: PhotoReads | None = None
     wishlists: WishlistQueries | None = None
+    personal_data: PersonalData | None = None
 
 
 def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
@@ -201,6 +212,7 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
             MemoryStore,
             MemoryUnitOfWork,
         )
+        from rental.adapters.memory.exports import MemoryPersonalData
         from rental.adapters.memory.messaging import MemoryMessagingQueries
         from rental.adapters.memory.photo_reads import MemoryPhotoReads
         from rental.adapters.memory.wishlists import MemoryWishlistQueries
@@ -209,7 +221,8 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
         return _Storage(
             lambda: MemoryUnitOfWork(store), MemoryReadModel(store), MemoryOutbox(store),
             MemoryConsumerLedger(), lambda: None, messaging=MemoryMessagingQueries(store),
-            photo_reads=MemoryPhotoReads(store), wishlists=MemoryWishlistQueries(store),
+            photo_reads=MemoryPhotoReads(store), personal_data=MemoryPersonalData(store),
+            wishlists=MemoryWishlistQueries(store),
         )  # fmt: skip
     from rental.adapters.sqlalchemy import (
         SqlReadModel,
@@ -225,6 +238,7 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
     engine = make_engine(database_url, timeouts=timeouts)
     watch_pool(engine, "primary")
     session_factory = make_session_factory(engine)
+    from rental.adapters.sqlalchemy.exports import SqlPersonalData
     from rental.adapters.sqlalchemy.photo_reads import SqlPhotoReads
     from rental.adapters.sqlalchemy.wishlists import SqlWishlistQueries
 
@@ -232,7 +246,7 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
         lambda: SqlUnitOfWork(session_factory), SqlReadModel(engine), SqlOutbox(engine),
         SqlConsumerLedger(engine), engine.dispose, partial(outbox_backlog, engine),
         messaging=SqlMessagingQueries(engine),
-        photo_reads=SqlPhotoReads(engine),
+        photo_reads=SqlPhotoReads(engine), personal_data=SqlPersonalData(engine),
         wishlists=SqlWishlistQueries(engine),
     )  # fmt: skip
 
@@ -348,14 +362,14 @@ def bootstrap(
     Photos' files go to ``media_store`` (``media_store_from(settings)``), by default the local
     file system under ``var/media``.
     """
-    media_store = media_store or FileMediaStore(Path("var") / "media")
+    clock = clock or SystemClock()
+    media_store = media_store or FileMediaStore(Path("var") / "media", now=clock.now)
     primary = _storage(database_url, database_timeouts or DatabaseTimeouts())
     storage = _with_replicas(
         primary, database_url, database_replica_urls, replica_max_lag_seconds,
         replica_check_every,
     )  # fmt: skip
     uow_factory = storage.uow_factory
-    clock = clock or SystemClock()
     counter = _message_rate(redis_url, redis_namespace)
     dependencies = Dependencies(
         uow_factory=uow_factory,
@@ -377,6 +391,11 @@ def bootstrap(
     photos = PhotoWork(
         handle=lambda command: buses[0].handle(command), uow_factory=uow_factory,
         media=media_store, images=PillowImages(), ids=dependencies.ids, clock=clock,
+    )  # fmt: skip
+    assert storage.personal_data is not None
+    exports = ExportWork(
+        handle=lambda command: buses[0].handle(command), uow_factory=uow_factory,
+        media=media_store, personal_data=storage.personal_data, clock=clock,
     )  # fmt: skip
     channel_sync = _channel_sync(
         lambda command: buses[0].handle(command),
@@ -404,6 +423,7 @@ def bootstrap(
             *_message_emails(storage, notifier),
             *account_mail.consumers(),
             *photos.consumers(),
+            *exports.consumers(),
             *channel_sync.consumers(),
         ],
     )
@@ -441,6 +461,7 @@ def bootstrap(
         photos=photos,
         photo_reads=storage.photo_reads,
         wishlists=WishlistReads(storage.wishlists) if storage.wishlists else None,
+        exports=exports,
     )
 
 
@@ -556,15 +577,16 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "ical_max_occurrences": settings.limits.ical_max_occurrences,
     }
     if "media_store" not in overrides:
-        chosen["media_store"] = media_store_from(settings.media)
+        chosen["media_store"] = media_store_from(settings.media, settings.secret_key.encode())
     if "payment_gateway" not in overrides:
         chosen["payment_gateway"] = payment_gateway_from(settings.payments)
     return bootstrap(**(chosen | overrides))
 
 
-def media_store_from(media: MediaSettings) -> MediaStore:
+def media_store_from(media: MediaSettings, signing_key: bytes | None = None) -> MediaStore:
     """The store ``RENTAL_MEDIA_*`` names: an S3 bucket when one is set, else the local file
-    system under ``RENTAL_MEDIA_ROOT``."""
+    system under ``RENTAL_MEDIA_ROOT``, whose expiring links are signed with ``signing_key``
+    (``RENTAL_SECRET_KEY``)."""
     if media.s3_bucket:
         from rental.adapters.media.s3 import S3MediaStore
 
@@ -573,4 +595,4 @@ def media_store_from(media: MediaSettings) -> MediaStore:
             access_key=media.s3_access_key, secret_key=media.s3_secret_key,
             region=media.s3_region, base_url=media.base_url,
         )  # fmt: skip
-    return FileMediaStore(media.root, media.base_url or "/media")
+    return FileMediaStore(media.root, media.base_url or "/media", signing_key=signing_key)

@@ -22,10 +22,14 @@ if TYPE_CHECKING:
 
 @define
 class WishlistData:
-    """Wishlists' part of ``MemoryData``: saved listings by wishlist, then by listing."""
+    """Wishlists' part of ``MemoryData``, named as their tables (the data export reads it):
+    saved listings by (wishlist id, listing id)."""
 
     wishlists: dict[str, Wishlist] = field(factory=dict)
-    saved: dict[str, dict[str, SavedListing]] = field(factory=dict)
+    wishlist_items: dict[tuple[str, str], SavedListing] = field(factory=dict)
+
+    def saved_in(self, wishlist_id: str) -> list[SavedListing]:
+        return [s for s in self.wishlist_items.values() if s.wishlist_id == wishlist_id]
 
 
 def on_the_market(listing: Listing | None) -> bool:
@@ -43,7 +47,6 @@ class MemoryWishlists(WishlistRepository):
 
     def _add(self, wishlist: Wishlist) -> None:
         self._data.wishlists[wishlist.id] = wishlist
-        self._data.saved.setdefault(wishlist.id, {})
 
     def _get(self, wishlist_id: str) -> Wishlist:
         found = self._data.wishlists.get(wishlist_id)
@@ -53,7 +56,8 @@ class MemoryWishlists(WishlistRepository):
 
     def _remove(self, wishlist: Wishlist) -> None:
         self._data.wishlists.pop(wishlist.id, None)
-        self._data.saved.pop(wishlist.id, None)
+        for saved in self._data.saved_in(wishlist.id):
+            del self._data.wishlist_items[(saved.wishlist_id, saved.listing_id)]
 
     def erase_of(self, owner_id: str) -> None:
         mine = [w for w in self._data.wishlists.values() if w.owner_id == owner_id]
@@ -61,19 +65,17 @@ class MemoryWishlists(WishlistRepository):
             self._remove(wishlist)
 
     def is_saved(self, wishlist_id: str, listing_id: str) -> bool:
-        return listing_id in self._data.saved.get(wishlist_id, {})
+        return (wishlist_id, listing_id) in self._data.wishlist_items
 
     def count_saved(self, wishlist_id: str) -> int:
-        saved = self._data.saved.get(wishlist_id, {})
-        return sum(
-            1 for i in saved if (x := self._listings.get(i)) is not None and not x.is_deleted
-        )
+        saved = self._data.saved_in(wishlist_id)
+        return sum(1 for s in saved if (x := self._listings.get(s.listing_id)) and not x.is_deleted)
 
     def save(self, saved: SavedListing) -> None:
-        self._data.saved.setdefault(saved.wishlist_id, {})[saved.listing_id] = saved
+        self._data.wishlist_items[(saved.wishlist_id, saved.listing_id)] = saved
 
     def unsave(self, wishlist_id: str, listing_id: str) -> None:
-        self._data.saved.get(wishlist_id, {}).pop(listing_id, None)
+        self._data.wishlist_items.pop((wishlist_id, listing_id), None)
 
 
 class MemoryWishlistQueries:
@@ -85,7 +87,7 @@ class MemoryWishlistQueries:
     def _shown(self, wishlist_id: str) -> list[SavedListingView]:
         """The wishlist's listings on the market, newest saved first (ties by listing id)."""
         data = self._store.data
-        saved = data.wishlists.saved.get(wishlist_id, {}).values()
+        saved = data.wishlists.saved_in(wishlist_id)
         shown = [
             SavedListingView(listing=data.listings[s.listing_id], added_at=s.added_at)
             for s in saved

@@ -15,6 +15,7 @@ from sqlalchemy import Table
 from sqlalchemy.orm import composite, foreign, registry, relationship
 
 from rental.adapters.sqlalchemy import tables
+from rental.domain.accounts.exports import DataExport
 from rental.domain.accounts.one_time_tokens import OneTimeToken
 from rental.domain.accounts.sessions import LoginSession
 from rental.domain.accounts.users import User
@@ -49,6 +50,7 @@ VERSIONED: tuple[tuple[type, Table], ...] = (
     (Thread, tables.threads),
     (Photo, tables.photos),
     (Wishlist, tables.wishlists),
+    (DataExport, tables.data_exports),
 )
 # Columns of a domain class's table that the class does not hold: the listing's span of rate
 # overrides is the calendar adapter's, for the search (``calendars.CalendarRepository``).
@@ -76,6 +78,7 @@ REFERENCES: tuple[tuple[type, str, type], ...] = (
     (LoginSession, "user_id", User),
     (Photo, "listing_id", Listing),
     (Wishlist, "owner_id", User),
+    (DataExport, "user_id", User),
 )
 
 

@@ -439,6 +439,21 @@ rate_overrides = Table(
     Column("closed_to_departure", Boolean, nullable=False),
 )  # fmt: skip
 
+# -- data exports (issue 21, 0019) -----------------------------------------------------------
+# ``pending_user_id`` is the user's id while the export is pending, null after: unique, so that
+# a user has one pending export at most (a unique index allows many nulls on every database).
+data_exports = Table(
+    "data_exports", metadata, _id(), _ref("user_id", "users.id"),
+    Column("pending_user_id", String(ID), unique=True),
+    Column("status", String(16), nullable=False),
+    Column("requested_at", UtcDateTime(), nullable=False),
+    Column("finished_at", UtcDateTime()),
+    Column("expires_at", UtcDateTime()),
+    Column("file_key", String(255)),
+    Column("failure_reason", String(500)),
+    _version(),
+)  # fmt: skip
+
 sign_in_failures = Table(
     "sign_in_failures", metadata,
     Column("user_id", String(ID), ForeignKey("users.id"), primary_key=True),
@@ -446,7 +461,7 @@ sign_in_failures = Table(
     Column("locked_until", UtcDateTime()),
 )  # fmt: skip
 
-# -- wishlists (0019): a user's named lists, and the listings saved to each -----------------
+# -- wishlists (0020): a user's named lists, and the listings saved to each -----------------
 # ``share_token_hash``: the SHA-256 of the share token in force (null: not shared).
 wishlists = Table(
     "wishlists", metadata, _id(), _ref("owner_id", "users.id"),

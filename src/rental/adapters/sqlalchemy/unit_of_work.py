@@ -25,6 +25,7 @@ from rental.adapters.sqlalchemy.channel_sync import (
     SqlChannelImportRepository,
 )
 from rental.adapters.sqlalchemy.errors import domain_errors
+from rental.adapters.sqlalchemy.exports import SqlDataExports
 from rental.adapters.sqlalchemy.messaging import SqlThreads, SqlUserBlocks
 from rental.adapters.sqlalchemy.photos import SqlPhotoRepository
 from rental.adapters.sqlalchemy.repositories import (
@@ -79,6 +80,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.user_blocks = SqlUserBlocks(session)
         self.photos = SqlPhotoRepository(session)
         self.wishlists = SqlWishlists(session)
+        self.data_exports = SqlDataExports(session)
         self.audit = SqlAuditLog(session)
         return super().__enter__()
 

@@ -1,8 +1,8 @@
 """Wishlists: ``wishlists`` (a user's named lists, with the hash of the share token in force)
 and ``wishlist_items`` (one row per listing saved to a list, keyed by both).
 
-Revision ID: 0019
-Revises: 0018
+Revision ID: 0020
+Revises: 0019
 Create Date: 2026-12-08
 """
 
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import mysql
 
-revision = "0019"
-down_revision = "0018"
+revision = "0020"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
