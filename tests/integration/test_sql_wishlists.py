@@ -19,9 +19,9 @@ from tests.unit.test_wishlists import (  # noqa: F401 - the same tests, collecte
     test_a_users_wishlists_are_newest_first_renamed_and_deleted,
     test_a_wishlist_holds_at_most_the_cap_and_deleted_listings_free_their_place,
     test_a_wishlist_is_its_owners_alone_and_a_share_token_reads_but_cannot_change,
-    test_the_data_export_holds_ones_wishlists_without_the_share_token,
     test_deleted_and_unlisted_listings_drop_out_and_cannot_be_saved,
     test_saved_listings_are_newest_first_paged_and_saving_again_changes_nothing,
+    test_the_data_export_holds_ones_wishlists_without_the_share_token,
     test_the_share_token_is_kept_only_as_its_hash,
 )
 
