@@ -361,13 +361,16 @@ class AccountSettings:
     frontend_url: str = DEFAULT_FRONTEND_URL
     require_verified_email: bool = False
     sign_in_failures: int = 10
+    mail_dir: Path | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str], env_name: str) -> AccountSettings:
         """Read ``RENTAL_FRONTEND_URL`` (the web app that opens the emailed links, default
         ``http://localhost:3000``) and ``RENTAL_REQUIRE_VERIFIED_EMAIL`` (``true`` by default
         outside development, ``false`` in it) and ``RENTAL_SIGNIN_FAILURES`` (wrong passwords
-        of one account before it is locked a while, default 10)."""
+        of one account before it is locked a while, default 10), and ``RENTAL_MAIL_DIR``
+        (a directory every email is also written to, one file each; ``var/mail`` by default
+        in development, none elsewhere: its files hold the links' tokens)."""
         raw = (env.get("RENTAL_FRONTEND_URL") or DEFAULT_FRONTEND_URL).strip().rstrip("/")
         if not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", raw):
             raise SettingsError(
@@ -379,10 +382,12 @@ class AccountSettings:
                 f"RENTAL_REQUIRE_VERIFIED_EMAIL={required!r} must be true or false."
             )
         default = env_name != "development"
+        mail_dir = env.get("RENTAL_MAIL_DIR", "var/mail" if env_name == "development" else "")
         return cls(
             frontend_url=raw,
             require_verified_email=required in ("true", "1") if required else default,
             sign_in_failures=_positive(env, "RENTAL_SIGNIN_FAILURES", 10),
+            mail_dir=Path(mail_dir) if mail_dir else None,
         )
 
 

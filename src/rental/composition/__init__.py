@@ -319,6 +319,7 @@ def bootstrap(
     require_verified_email: bool = False,
     sign_in_failures: int = 10,
     media_store: MediaStore | None = None,
+    mail_dir: Path | None = None,
     limits: Limits | None = None,
     ical_max_events: int = 2000,
     ical_max_occurrences: int = 20_000,
@@ -359,6 +360,8 @@ def bootstrap(
     (``RENTAL_REQUIRE_VERIFIED_EMAIL``) keeps unverified users from listing, booking and paying;
     ``sign_in_failures`` (``RENTAL_SIGNIN_FAILURES``) wrong passwords lock an account a while.
 
+    ``mail_dir`` (``RENTAL_MAIL_DIR``, development): every email is also written there.
+
     Photos' files go to ``media_store`` (``media_store_from(settings)``), by default the local
     file system under ``var/media``.
     """
@@ -387,6 +390,10 @@ def bootstrap(
         sync_rate=counter,
     )
     notifier = notifier or _notifier(smtp_url)
+    if mail_dir is not None:
+        from rental.adapters.mail_dir import MailDirNotifier
+
+        notifier = MailDirNotifier(mail_dir, notifier)
     buses: list[MessageBus] = []  # the photos' consumers send commands to the bus made below
     photos = PhotoWork(
         handle=lambda command: buses[0].handle(command), uow_factory=uow_factory,
@@ -572,6 +579,7 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "print_links": settings.is_development,
         "require_verified_email": settings.accounts.require_verified_email,
         "sign_in_failures": settings.accounts.sign_in_failures,
+        "mail_dir": settings.accounts.mail_dir,
         "limits": settings.limits.domain_limits(),
         "ical_max_events": settings.limits.ical_max_events,
         "ical_max_occurrences": settings.limits.ical_max_occurrences,
