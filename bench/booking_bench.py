@@ -158,6 +158,12 @@ def load_rates(cursor: Any, listing_ids: list[str]) -> None:
         "UPDATE listings SET weekend_price = price_per_night + 2000 WHERE id = ANY(%s)",
         (seasonal,),
     )
+    # What the calendar's writes keep on the listing, which COPY bypasses: its overrides' span.
+    cursor.execute(
+        "UPDATE listings l SET rates_from = r.first, rates_until = r.last FROM (SELECT listing_id,"
+        ' min(start) AS first, max("end") AS last FROM rate_overrides GROUP BY listing_id) r'
+        " WHERE r.listing_id = l.id"
+    )
     print(f"rates: {len(seasonal):,} listings with a season and weekend prices, "
           f"{len(closed):,} with days closed to arrival")  # fmt: skip
 
