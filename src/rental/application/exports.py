@@ -31,13 +31,13 @@ FORMAT = "rental-data-export/1"
 # Columns that name a person, whatever their table.
 PERSON_COLUMNS = frozenset({
     "user_id", "guest_id", "host_id", "author_id", "subject_id", "sender_id", "payer_id",
-    "reporter_id", "blocker_id",
+    "reporter_id", "blocker_id", "owner_id",
 })  # fmt: skip
 # Never exported: secrets (hashes of passwords and tokens, refresh token ids, feed tokens),
 # look-alike skeletons, where files are kept.
 SECRET_COLUMNS = frozenset({
     "password_hash", "secret_hash", "refresh_jti", "token", "email_skeleton",
-    "username_skeleton", "pending_user_id", "file_key",
+    "username_skeleton", "pending_user_id", "file_key", "share_token_hash",
 })  # fmt: skip
 
 

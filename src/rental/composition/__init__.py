@@ -62,6 +62,8 @@ from rental.application.ports import (
 from rental.application.queries import MAX_PER_PAGE, PageRequest, ReadModel
 from rental.application.reads import Reads
 from rental.application.unit_of_work import UnitOfWork
+from rental.application.wishlists.ports import WishlistQueries
+from rental.application.wishlists.reads import WishlistReads
 from rental.composition.delivery import EventDelivery, event_delivery
 from rental.domain.events import Event
 from rental.domain.limits import Limits
@@ -96,10 +98,12 @@ class Rental:
         media_files: FileMediaStore | None = None,
         photos: PhotoWork | None = None,
         photo_reads: PhotoReads | None = None,
+        wishlists: WishlistReads | None = None,
         exports: ExportWork | None = None,
     ) -> None:
         self._alert = alert
         self.messaging = messaging
+        self.wishlists = wishlists  # bootstrap() always gives them
         # Where photos' files go; ``media_files`` is the same store when it is the local file
         # system, which the API then serves under /media (None for S3).
         self.media = media if media is not None else media_files
@@ -195,6 +199,7 @@ class _Storage:
     outbox_backlog: Callable[[datetime], tuple[int, datetime | None]] | None = None
     messaging: MessagingQueries | None = None
     photo_reads: PhotoReads | None = None
+    wishlists: WishlistQueries | None = None
     personal_data: PersonalData | None = None
 
 
@@ -210,12 +215,14 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
         from rental.adapters.memory.exports import MemoryPersonalData
         from rental.adapters.memory.messaging import MemoryMessagingQueries
         from rental.adapters.memory.photo_reads import MemoryPhotoReads
+        from rental.adapters.memory.wishlists import MemoryWishlistQueries
 
         store = MemoryStore()
         return _Storage(
             lambda: MemoryUnitOfWork(store), MemoryReadModel(store), MemoryOutbox(store),
             MemoryConsumerLedger(), lambda: None, messaging=MemoryMessagingQueries(store),
             photo_reads=MemoryPhotoReads(store), personal_data=MemoryPersonalData(store),
+            wishlists=MemoryWishlistQueries(store),
         )  # fmt: skip
     from rental.adapters.sqlalchemy import (
         SqlReadModel,
@@ -233,12 +240,14 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
     session_factory = make_session_factory(engine)
     from rental.adapters.sqlalchemy.exports import SqlPersonalData
     from rental.adapters.sqlalchemy.photo_reads import SqlPhotoReads
+    from rental.adapters.sqlalchemy.wishlists import SqlWishlistQueries
 
     return _Storage(
         lambda: SqlUnitOfWork(session_factory), SqlReadModel(engine), SqlOutbox(engine),
         SqlConsumerLedger(engine), engine.dispose, partial(outbox_backlog, engine),
         messaging=SqlMessagingQueries(engine),
         photo_reads=SqlPhotoReads(engine), personal_data=SqlPersonalData(engine),
+        wishlists=SqlWishlistQueries(engine),
     )  # fmt: skip
 
 
@@ -458,6 +467,7 @@ def bootstrap(
         media_files=media_store if isinstance(media_store, FileMediaStore) else None,
         photos=photos,
         photo_reads=storage.photo_reads,
+        wishlists=WishlistReads(storage.wishlists) if storage.wishlists else None,
         exports=exports,
     )
 

@@ -17,8 +17,12 @@ from rental.domain.accounts.exports import DataExport, ExportStatus
 # The store's collections that hold no one's data of their own (as ``MACHINERY``).
 MACHINERY = frozenset({"idempotency", "revoked", "outbox", "provider_events", "one_time_tokens",
                        "audit", "sequence", "emails_off"})  # fmt: skip
-PARENTS = {"listing_id": "listings", "booking_id": "bookings", "thread_id": "threads"}
+PARENTS = {
+    "listing_id": "listings", "booking_id": "bookings", "thread_id": "threads",
+    "wishlist_id": "wishlists",
+}  # fmt: skip
 NOT_THROUGH_PARENTS = frozenset({"ledger", "payouts", "recoveries"})
+ONLY_THROUGH = {"wishlist_items": "wishlists"}  # as on a database
 
 
 class MemoryDataExports(DataExports):
@@ -80,6 +84,8 @@ class MemoryPersonalData:
                 if name in NOT_THROUGH_PARENTS:
                     continue
                 for column, parent in PARENTS.items():
+                    if ONLY_THROUGH.get(name, parent) != parent:
+                        continue
                     owned = {getattr(p, "id", None) for p in found.get(parent, [])}
                     more = [x for x in items if getattr(x, column, None) in owned - {None}]
                     kept = found.setdefault(name, [])

@@ -25,6 +25,9 @@ MACHINERY = frozenset({
 # someone else's listing (its ledger rows, its host's payout) is not the guest's.
 OWNED_PARENTS = frozenset({"listings", "threads", "bookings", "wishlists"})
 NOT_THROUGH_PARENTS = frozenset({"ledger_entries", "payouts", "payout_recoveries"})
+# Rows that belong to one parent only: a listing saved to someone's wishlist is the
+# wishlist's owner's choice, not the listing's host's data.
+ONLY_THROUGH = {"wishlist_items": "wishlists"}
 
 
 class SqlDataExports(DataExports):
@@ -95,6 +98,8 @@ class SqlPersonalData:
                     parent = fk.column.table.name
                     ids = [r[fk.column.name] for r in found.get(parent, {}).values()]
                     if parent not in OWNED_PARENTS or not ids:
+                        continue
+                    if ONLY_THROUGH.get(table.name, parent) != parent:
                         continue
                     for row in connection.execute(select(table).where(fk.parent.in_(ids))):
                         found.setdefault(table.name, {})[

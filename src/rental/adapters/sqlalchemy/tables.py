@@ -460,3 +460,20 @@ sign_in_failures = Table(
     Column("failures", Integer, nullable=False),
     Column("locked_until", UtcDateTime()),
 )  # fmt: skip
+
+# -- wishlists (0020): a user's named lists, and the listings saved to each -----------------
+# ``share_token_hash``: the SHA-256 of the share token in force (null: not shared).
+wishlists = Table(
+    "wishlists", metadata, _id(), _ref("owner_id", "users.id"),
+    Column("name", String(100), nullable=False),
+    Column("share_token_hash", String(64)),
+    *_stamps(), _version(),
+)  # fmt: skip
+
+# One row per listing and wishlist: the primary key keeps a listing saved twice at once to one.
+wishlist_items = Table(
+    "wishlist_items", metadata,
+    Column("wishlist_id", String(ID), ForeignKey("wishlists.id"), primary_key=True),
+    Column("listing_id", String(ID), ForeignKey("listings.id"), primary_key=True),
+    Column("added_at", UtcDateTime(), nullable=False),
+)  # fmt: skip
