@@ -16,6 +16,7 @@ from rental.application.account_repositories import (
 )
 from rental.application.administration.audit import AuditLog, money_entries
 from rental.application.bookkeeping import Ledger, PayoutStore, ProviderEvents
+from rental.application.export_repository import DataExports
 from rental.application.messaging.ports import ThreadRepository, UserBlockRepository
 from rental.application.photo_repository import PhotoRepository
 from rental.application.repositories import (
@@ -32,6 +33,7 @@ from rental.application.repositories import (
     Tracking,
     UserRepository,
 )
+from rental.application.wishlists.ports import WishlistRepository
 from rental.domain.events import Event
 
 logger = logging.getLogger(__name__)
@@ -65,9 +67,11 @@ class UnitOfWork(abc.ABC):
     login_sessions: LoginSessions
     sign_in_failures: SignInFailures
     stored_events: StoredEvents
+    data_exports: DataExports
     threads: ThreadRepository
     user_blocks: UserBlockRepository
     photos: PhotoRepository
+    wishlists: WishlistRepository
     audit: AuditLog
 
     def __init__(self) -> None:
@@ -105,7 +109,7 @@ class UnitOfWork(abc.ABC):
         return [
             self.users, self.listings, self.calendars, self.bookings, self.payments,
             self.reviews, self.channel_feeds, self.channel_imports, self.threads,
-            self.photos,
+            self.photos, self.wishlists, self.data_exports,
         ]  # fmt: skip
 
     def commit(self) -> None:

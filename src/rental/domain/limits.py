@@ -25,6 +25,7 @@ from rental.domain.errors import (
     TooManyPaymentAttempts,
 )
 from rental.domain.payments.payment import Payment, PaymentStatus
+from rental.domain.wishlists.wishlist import MAX_ITEMS
 
 DEFAULT_MAX_LISTINGS_PER_HOST = 100
 DEFAULT_MAX_UNPAID_HOLDS = 3
@@ -32,6 +33,8 @@ DEFAULT_PAYMENT_ATTEMPTS = 5
 # Nights a listing's imported calendars may block together from today on (each feed's own
 # are at most its booking horizon's, about 550): room for three platforms booked solid.
 DEFAULT_IMPORTED_NIGHTS = 2000
+# Syncs of its imported calendars a listing's host may ask for in SYNC_REQUEST_PERIOD seconds.
+DEFAULT_SYNC_REQUESTS = 3
 # Failed payment attempts are counted over this window; a user may fail twice as many times
 # as one booking may.
 PAYMENT_ATTEMPTS_WINDOW = timedelta(hours=1)
@@ -70,12 +73,17 @@ class Limits:
     may hold at once (``RENTAL_MAX_UNPAID_HOLDS``); ``payment_attempts``: failed payments a
     booking may have within ``PAYMENT_ATTEMPTS_WINDOW``, twice that for a user
     (``RENTAL_PAYMENT_ATTEMPTS``); ``imported_nights``: nights a listing's imported calendars
-    may block together from today on (``RENTAL_ICAL_MAX_NIGHTS``)."""
+    may block together from today on (``RENTAL_ICAL_MAX_NIGHTS``); ``sync_requests``: syncs
+    of a listing's imported calendars its host may ask for every 5 minutes
+    (``RENTAL_ICAL_SYNC_REQUESTS``); ``max_wishlist_items``: listings one wishlist may hold
+    (10,000; a field so that tests can reach it quickly)."""
 
     max_listings_per_host: int = DEFAULT_MAX_LISTINGS_PER_HOST
     max_unpaid_holds: int = DEFAULT_MAX_UNPAID_HOLDS
     payment_attempts: int = DEFAULT_PAYMENT_ATTEMPTS
     imported_nights: int = DEFAULT_IMPORTED_NIGHTS
+    sync_requests: int = DEFAULT_SYNC_REQUESTS
+    max_wishlist_items: int = MAX_ITEMS
     # How long a guest's own cancelled unpaid hold keeps those nights from them: the hold's.
     cancelled_hold_lasts: timedelta = UNPAID_HOLD
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from rental.adapters.argon2_hasher import Argon2Hasher
+from rental.adapters.media.files import FileMediaStore
 from rental.application import commands as c
 from rental.application.ports import ProviderEvent
 from rental.composition import bootstrap
@@ -37,10 +39,13 @@ EMAIL, USERNAME = "zelda.quintana@example.com", "zeldaq"
 
 
 @pytest.fixture
-def app(database_url: str, smtp_inbox: SmtpInbox, clock: FakeClock) -> Iterator[Flask]:
+def app(
+    database_url: str, smtp_inbox: SmtpInbox, clock: FakeClock, tmp_path: Path
+) -> Iterator[Flask]:
     rental = bootstrap(
         database_url=database_url, clock=clock, password_hasher=Argon2Hasher(fast=True),
         smtp_url=smtp_inbox.url, frontend_url="https://app.rental.test",
+        media_store=FileMediaStore(tmp_path, now=clock.now),
     )  # fmt: skip
     app = create_app(test_settings(database_url=database_url), rental=rental)
     yield app
@@ -81,7 +86,7 @@ def _dump(url: str) -> str:
 
 
 def test_a_deleted_host_and_guest_leaves_no_personal_value_and_the_books_balance(
-    app: Flask, database_url: str, clock: FakeClock, smtp_inbox: SmtpInbox
+    app: Flask, database_url: str, clock: FakeClock, smtp_inbox: SmtpInbox, tmp_path: Path
 ) -> None:
     client, rental = app.test_client(), rental_of(app)
     zelda, headers = _zelda(client)
@@ -115,6 +120,9 @@ def test_a_deleted_host_and_guest_leaves_no_personal_value_and_the_books_balance
         assert written.status_code == 201, written.get_json()
     rental.publish_reviews()
 
+    # Her data export, built at once (no worker here), is a file with all of her in it.
+    export = client.post(f"{API}/users/me/export", headers=headers).get_json()
+    assert export["status"] == "pending" and len(list(tmp_path.rglob("*.json"))) == 1
     # A reset asked for her address (an event naming no user) is blanked by the deletion.
     assert client.post(f"{API}/auth/password-reset", json={"email": EMAIL}).status_code == 202
     assert _delete(client, headers).status_code == 204
@@ -124,6 +132,7 @@ def test_a_deleted_host_and_guest_leaves_no_personal_value_and_the_books_balance
         what="the farewell email",
     )
 
+    assert list(tmp_path.rglob("*.json")) == []  # the export's file went with her
     dump = _dump(database_url).casefold()
     for value in (EMAIL, NAME, BIO, USERNAME, "quintana"):
         assert value.casefold() not in dump, value
@@ -193,3 +202,31 @@ def test_wrong_passwords_lock_deletion_like_the_other_checks(app: Flask) -> None
     assert _delete(client, headers).status_code == 429  # locked: not even the right one is read
     assert _delete(client, {}).status_code == 401
     assert client.delete(f"{API}/users/me", json={}, headers=headers).status_code == 422
+
+
+def test_a_pending_request_does_not_keep_a_host_but_an_unexpired_hold_keeps_its_guest(
+    app: Flask, clock: FakeClock
+) -> None:
+    """The API names confirmed stays only on the host's side: a paid request nobody can answer
+    any more expires after its 24 hours, its authorization voided. A guest's unpaid hold keeps
+    them until it runs out (30 minutes)."""
+    client, rental = app.test_client(), rental_of(app)
+    _, headers = _zelda(client)
+    mine = client.post(
+        f"{API}/listings", json=listing_fields(instant_book=False), headers=headers
+    ).get_json()
+    _, gus = signup(client)
+    request = booked(client, gus, mine["id"], day(clock, 3), day(clock, 5))
+    payment = paid(client, gus, request)
+    _, olga, theirs = host_with_listing(client)
+    _, ida = signup(client)
+    hold = booked(client, ida, theirs["id"], day(clock, 3), day(clock, 5))
+    blocked = client.delete(f"{API}/users/me", json={"current_password": PASSWORD}, headers=ida)
+    assert blocked.get_json()["blockers"] == [{"reason": "stay-as-guest", "booking_id": hold}]
+
+    assert _delete(client, headers).status_code == 204
+    clock.advance(hours=24, minutes=1)
+    assert rental.expire_bookings()["expired"] == 2
+    assert get(client, f"/payments/{payment['id']}", gus).get_json()["status"] == "voided"
+    assert _delete(client, ida).status_code == 204  # the hold ran out
+    assert get(client, f"/bookings/{hold}", olga).get_json()["status"] == "expired"

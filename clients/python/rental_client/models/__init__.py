@@ -22,6 +22,8 @@ from .cancelled_by import CancelledBy
 from .caption import Caption
 from .country import Country
 from .currency import Currency
+from .data_export import DataExport
+from .data_export_status import DataExportStatus
 from .email_change import EmailChange
 from .guest_review_request import GuestReviewRequest
 from .health import Health
@@ -85,7 +87,9 @@ from .review_request import ReviewRequest
 from .review_response import ReviewResponse
 from .review_response_type_0_type_0 import ReviewResponseType0Type0
 from .review_status import ReviewStatus
+from .saved_listing import SavedListing
 from .session import Session
+from .share import Share
 from .stripe_webhook_body import StripeWebhookBody
 from .sub_rating_averages import SubRatingAverages
 from .tax import Tax
@@ -106,6 +110,10 @@ from .user import User
 from .user_role import UserRole
 from .verify_email import VerifyEmail
 from .webhook_ack import WebhookAck
+from .wishlist import Wishlist
+from .wishlist_input import WishlistInput
+from .wishlist_page import WishlistPage
+from .wishlist_with_listings import WishlistWithListings
 
 __all__ = (
     "Accepted",
@@ -130,6 +138,8 @@ __all__ = (
     "Caption",
     "Country",
     "Currency",
+    "DataExport",
+    "DataExportStatus",
     "EmailChange",
     "GuestReviewRequest",
     "Health",
@@ -193,7 +203,9 @@ __all__ = (
     "ReviewResponse",
     "ReviewResponseType0Type0",
     "ReviewStatus",
+    "SavedListing",
     "Session",
+    "Share",
     "StripeWebhookBody",
     "SubRatingAverages",
     "Tax",
@@ -214,4 +226,8 @@ __all__ = (
     "UserRole",
     "VerifyEmail",
     "WebhookAck",
+    "Wishlist",
+    "WishlistInput",
+    "WishlistPage",
+    "WishlistWithListings",
 )

@@ -8,7 +8,9 @@ from datetime import datetime
 from attrs import define, field
 
 from rental.adapters.memory.messaging import MessagingData
+from rental.adapters.memory.wishlists import WishlistData
 from rental.application.repositories import IdempotencyRecord
+from rental.domain.accounts.exports import DataExport
 from rental.domain.accounts.one_time_tokens import OneTimeToken
 from rental.domain.accounts.sessions import LoginSession
 from rental.domain.accounts.sign_in import SignInStanding
@@ -55,7 +57,9 @@ class MemoryData:
     rates: dict[str, RateCalendar] = field(factory=dict)  # by listing id
     messaging: MessagingData = field(factory=MessagingData)
     photos: dict[str, Photo] = field(factory=dict)
+    wishlists: WishlistData = field(factory=WishlistData)
     audit: list[AuditEntry] = field(factory=list)
+    data_exports: dict[str, DataExport] = field(factory=dict)
 
 
 class MemoryStore:

@@ -15,6 +15,7 @@ from sqlalchemy import Table
 from sqlalchemy.orm import composite, foreign, registry, relationship
 
 from rental.adapters.sqlalchemy import tables
+from rental.domain.accounts.exports import DataExport
 from rental.domain.accounts.one_time_tokens import OneTimeToken
 from rental.domain.accounts.sessions import LoginSession
 from rental.domain.accounts.users import User
@@ -30,6 +31,7 @@ from rental.domain.messaging.thread import Thread
 from rental.domain.payments.payment import Payment
 from rental.domain.reviews.review import Review, ReviewReport
 from rental.domain.reviews.stay_reviews import StayReviews
+from rental.domain.wishlists.wishlist import Wishlist
 
 mapper_registry = registry(metadata=tables.metadata)
 _lock = threading.Lock()
@@ -47,6 +49,8 @@ VERSIONED: tuple[tuple[type, Table], ...] = (
     (LoginSession, tables.login_sessions),
     (Thread, tables.threads),
     (Photo, tables.photos),
+    (Wishlist, tables.wishlists),
+    (DataExport, tables.data_exports),
 )
 # Columns of a domain class's table that the class does not hold: the listing's span of rate
 # overrides is the calendar adapter's, for the search (``calendars.CalendarRepository``).
@@ -73,6 +77,8 @@ REFERENCES: tuple[tuple[type, str, type], ...] = (
     (OneTimeToken, "user_id", User),
     (LoginSession, "user_id", User),
     (Photo, "listing_id", Listing),
+    (Wishlist, "owner_id", User),
+    (DataExport, "user_id", User),
 )
 
 

@@ -103,6 +103,12 @@ def overlapping_blocks_of(listing_ids: Collection[str], stay: Stay) -> list[Colu
     ]
 
 
+def on_the_market() -> list[ColumnElement[bool]]:
+    """A listing anyone may find: neither deleted nor unlisted (by its host, or with its host
+    disabled). Search and wishlists' pages both read it from here."""
+    return [L.deleted_at.is_(None), L.listed.is_(True)]
+
+
 def has_amenities(count: int, dialect: str) -> list[ColumnElement[bool]]:
     """Every one of the ``amenities`` parameter's values is in the listing's list
     (GIN-indexed ``@>`` on PostgreSQL); SQLite asks for each, ``amenity_0`` and on."""
@@ -213,7 +219,7 @@ def price_filter(shape: SearchShape) -> list[ColumnElement[bool]]:
 def search_statements(shape: SearchShape) -> SearchStatements:
     """The statements of ``GET /listings`` for searches of ``shape``: active listings matching
     every filter, a stay's nights free of live bookings and blocks."""
-    where: list[Any] = [L.deleted_at.is_(None), L.listed.is_(True)]
+    where: list[Any] = on_the_market()
     if shape.city:
         # MariaDB's collation ignores case and its index is on the bare column.
         city: ColumnElement[bool] = L.city == bindparam("city")

@@ -439,9 +439,41 @@ rate_overrides = Table(
     Column("closed_to_departure", Boolean, nullable=False),
 )  # fmt: skip
 
+# -- data exports (issue 21, 0019) -----------------------------------------------------------
+# ``pending_user_id`` is the user's id while the export is pending, null after: unique, so that
+# a user has one pending export at most (a unique index allows many nulls on every database).
+data_exports = Table(
+    "data_exports", metadata, _id(), _ref("user_id", "users.id"),
+    Column("pending_user_id", String(ID), unique=True),
+    Column("status", String(16), nullable=False),
+    Column("requested_at", UtcDateTime(), nullable=False),
+    Column("finished_at", UtcDateTime()),
+    Column("expires_at", UtcDateTime()),
+    Column("file_key", String(255)),
+    Column("failure_reason", String(500)),
+    _version(),
+)  # fmt: skip
+
 sign_in_failures = Table(
     "sign_in_failures", metadata,
     Column("user_id", String(ID), ForeignKey("users.id"), primary_key=True),
     Column("failures", Integer, nullable=False),
     Column("locked_until", UtcDateTime()),
+)  # fmt: skip
+
+# -- wishlists (0020): a user's named lists, and the listings saved to each -----------------
+# ``share_token_hash``: the SHA-256 of the share token in force (null: not shared).
+wishlists = Table(
+    "wishlists", metadata, _id(), _ref("owner_id", "users.id"),
+    Column("name", String(100), nullable=False),
+    Column("share_token_hash", String(64)),
+    *_stamps(), _version(),
+)  # fmt: skip
+
+# One row per listing and wishlist: the primary key keeps a listing saved twice at once to one.
+wishlist_items = Table(
+    "wishlist_items", metadata,
+    Column("wishlist_id", String(ID), ForeignKey("wishlists.id"), primary_key=True),
+    Column("listing_id", String(ID), ForeignKey("listings.id"), primary_key=True),
+    Column("added_at", UtcDateTime(), nullable=False),
 )  # fmt: skip

@@ -13,6 +13,7 @@ from rental.application.handlers import (
     channel_sync,
     deletion,
     disabling,
+    exports,
     listings,
     payments,
     payouts,
@@ -24,6 +25,7 @@ from rental.application.handlers import (
 )
 from rental.application.messaging.handlers import HANDLERS as MESSAGING_HANDLERS
 from rental.application.unit_of_work import UnitOfWork
+from rental.application.wishlists.handlers import HANDLERS as WISHLIST_HANDLERS
 
 Handler = Callable[[Any, UnitOfWork, Dependencies], Any]
 
@@ -83,5 +85,7 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     # prices and rules by date
     c.UpdateCalendar: rates.update_calendar,
     **photos.HANDLERS,
+    **exports.HANDLERS,
 }
 COMMAND_HANDLERS.update(MESSAGING_HANDLERS)
+COMMAND_HANDLERS.update(WISHLIST_HANDLERS)
