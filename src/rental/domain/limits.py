@@ -123,9 +123,11 @@ class Limits:
                 )
 
     def check_payment_may_be_tried(
-        self, booking_failures: Sequence[Payment], payer_failures: Sequence[Payment],
+        self,
+        booking_failures: Sequence[Payment],
+        payer_failures: Sequence[Payment],
         now: datetime,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """The booking's and the payer's failed payments (any age): past the limit within
         ``PAYMENT_ATTEMPTS_WINDOW``, ``TooManyPaymentAttempts`` says when to try again."""
         since = now - PAYMENT_ATTEMPTS_WINDOW
