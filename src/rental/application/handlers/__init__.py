@@ -26,6 +26,7 @@ from rental.application.handlers import (
 )
 from rental.application.messaging.handlers import HANDLERS as MESSAGING_HANDLERS
 from rental.application.unit_of_work import UnitOfWork
+from rental.application.wishlists.handlers import HANDLERS as WISHLIST_HANDLERS
 
 Handler = Callable[[Any, UnitOfWork, Dependencies], Any]
 
@@ -89,3 +90,4 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
 }
 COMMAND_HANDLERS.update(MESSAGING_HANDLERS)
 COMMAND_HANDLERS.update(ADMIN_HANDLERS)
+COMMAND_HANDLERS.update(WISHLIST_HANDLERS)

@@ -252,9 +252,12 @@ class Booking(Aggregate):
         self.refund_amount = refund
         self._move(BookingStatus.CANCELLED, now)
         self._record(
-            BookingCancelled, now, cancelled_by=self.cancelled_by, refund_amount=refund,
+            BookingCancelled,
+            now,
+            cancelled_by=self.cancelled_by,
+            refund_amount=refund,
             currency=self.currency,
-        )  # fmt: skip
+        )
 
     def expire(self, now: datetime) -> None:
         if self.status != BookingStatus.PENDING or not self.is_overdue(now):

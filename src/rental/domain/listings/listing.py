@@ -231,7 +231,7 @@ class Listing(Aggregate):
     # Each sub-rating's published [sum, count] by name (reviews both ways); None: none yet.
     sub_rating_totals: dict[str, list[int]] | None = None
     deleted_at: datetime | None = None
-    # Unlisted by an admin (0020): out of the market until an admin lists it again; its host
+    # Unlisted by an admin (0021): out of the market until an admin lists it again; its host
     # cannot list it meanwhile.
     suspended: bool = False
     version: int = field(default=1, kw_only=True)
@@ -339,15 +339,23 @@ class Listing(Aggregate):
     def terms(self) -> BookingTerms:
         """What a booking of this listing is made under, as it stands now."""
         return BookingTerms(
-            price_per_night=self.price_per_night, currency=self.currency,
-            cleaning_fee=self.cleaning_fee, weekly_discount_percent=self.weekly_discount_percent,
-            monthly_discount_percent=self.monthly_discount_percent, max_guests=self.max_guests,
-            min_nights=self.min_nights, max_nights=self.max_nights, timezone=self.timezone,
-            cancellation_policy=self.cancellation_policy, instant_book=self.instant_book,
-            max_advance_days=self.max_advance_days, weekend_price=self.weekend_price,
-            extra_guest_fee=self.extra_guest_fee, guests_included=self.guests_included,
+            price_per_night=self.price_per_night,
+            currency=self.currency,
+            cleaning_fee=self.cleaning_fee,
+            weekly_discount_percent=self.weekly_discount_percent,
+            monthly_discount_percent=self.monthly_discount_percent,
+            max_guests=self.max_guests,
+            min_nights=self.min_nights,
+            max_nights=self.max_nights,
+            timezone=self.timezone,
+            cancellation_policy=self.cancellation_policy,
+            instant_book=self.instant_book,
+            max_advance_days=self.max_advance_days,
+            weekend_price=self.weekend_price,
+            extra_guest_fee=self.extra_guest_fee,
+            guests_included=self.guests_included,
             taxes=tuple(self.taxes),
-        )  # fmt: skip
+        )
 
     def quote(self, stay: Stay) -> PriceBreakdown:
         return self.terms.quote(stay)
