@@ -8,6 +8,7 @@ import pytest
 
 from rental.adapters.sqlalchemy import SqlReadModel, make_engine
 from rental.application.queries import ReadModel
+from tests.contracts.accounts_privacy import AccountsPrivacyContract
 from tests.contracts.builders import UowFactory
 from tests.contracts.calendars import CalendarQueriesContract
 from tests.contracts.channel_sync import ChannelSyncContract
@@ -55,4 +56,8 @@ class TestSqlChannelSync(SqlStorage, ChannelSyncContract):
 
 
 class TestSqlLimits(SqlStorage, LimitsContract):
+    pass
+
+
+class TestSqlAccountsPrivacy(SqlStorage, AccountsPrivacyContract):
     pass

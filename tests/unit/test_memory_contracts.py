@@ -6,6 +6,7 @@ import pytest
 
 from rental.adapters.memory import MemoryReadModel, MemoryStore, MemoryUnitOfWork
 from rental.application.queries import ReadModel
+from tests.contracts.accounts_privacy import AccountsPrivacyContract
 from tests.contracts.builders import UowFactory
 from tests.contracts.calendars import CalendarQueriesContract
 from tests.contracts.channel_sync import ChannelSyncContract
@@ -50,4 +51,8 @@ class TestMemoryChannelSync(MemoryStorage, ChannelSyncContract):
 
 
 class TestMemoryLimits(MemoryStorage, LimitsContract):
+    pass
+
+
+class TestMemoryAccountsPrivacy(MemoryStorage, AccountsPrivacyContract):
     pass
