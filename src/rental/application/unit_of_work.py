@@ -107,10 +107,19 @@ class UnitOfWork(abc.ABC):
 
     def _repositories(self) -> list[Tracking]:
         return [
-            self.users, self.listings, self.calendars, self.bookings, self.payments,
-            self.reviews, self.channel_feeds, self.channel_imports, self.threads,
-            self.photos, self.wishlists, self.data_exports,
-        ]  # fmt: skip
+            self.users,
+            self.listings,
+            self.calendars,
+            self.bookings,
+            self.payments,
+            self.reviews,
+            self.channel_feeds,
+            self.channel_imports,
+            self.threads,
+            self.photos,
+            self.wishlists,
+            self.data_exports,
+        ]
 
     def commit(self) -> None:
         self.calendars.keep_changes()

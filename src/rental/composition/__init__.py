@@ -219,11 +219,16 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
 
         store = MemoryStore()
         return _Storage(
-            lambda: MemoryUnitOfWork(store), MemoryReadModel(store), MemoryOutbox(store),
-            MemoryConsumerLedger(), lambda: None, messaging=MemoryMessagingQueries(store),
-            photo_reads=MemoryPhotoReads(store), personal_data=MemoryPersonalData(store),
+            lambda: MemoryUnitOfWork(store),
+            MemoryReadModel(store),
+            MemoryOutbox(store),
+            MemoryConsumerLedger(),
+            lambda: None,
+            messaging=MemoryMessagingQueries(store),
+            photo_reads=MemoryPhotoReads(store),
+            personal_data=MemoryPersonalData(store),
             wishlists=MemoryWishlistQueries(store),
-        )  # fmt: skip
+        )
     from rental.adapters.sqlalchemy import (
         SqlReadModel,
         SqlUnitOfWork,
@@ -243,12 +248,17 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
     from rental.adapters.sqlalchemy.wishlists import SqlWishlistQueries
 
     return _Storage(
-        lambda: SqlUnitOfWork(session_factory), SqlReadModel(engine), SqlOutbox(engine),
-        SqlConsumerLedger(engine), engine.dispose, partial(outbox_backlog, engine),
+        lambda: SqlUnitOfWork(session_factory),
+        SqlReadModel(engine),
+        SqlOutbox(engine),
+        SqlConsumerLedger(engine),
+        engine.dispose,
+        partial(outbox_backlog, engine),
         messaging=SqlMessagingQueries(engine),
-        photo_reads=SqlPhotoReads(engine), personal_data=SqlPersonalData(engine),
+        photo_reads=SqlPhotoReads(engine),
+        personal_data=SqlPersonalData(engine),
         wishlists=SqlWishlistQueries(engine),
-    )  # fmt: skip
+    )
 
 
 def _with_replicas(
@@ -266,9 +276,13 @@ def _with_replicas(
     from rental.adapters.telemetry.metrics import watch_pool
 
     replicas = replica_set(
-        urls, make_engine=make_engine, make_read_model=SqlReadModel, max_lag_seconds=max_lag,
-        check_every=every, on_engine=watch_pool,
-    )  # fmt: skip
+        urls,
+        make_engine=make_engine,
+        make_read_model=SqlReadModel,
+        max_lag_seconds=max_lag,
+        check_every=every,
+        on_engine=watch_pool,
+    )
 
     def close() -> None:
         replicas.close()
@@ -369,9 +383,12 @@ def bootstrap(
     media_store = media_store or FileMediaStore(Path("var") / "media", now=clock.now)
     primary = _storage(database_url, database_timeouts or DatabaseTimeouts())
     storage = _with_replicas(
-        primary, database_url, database_replica_urls, replica_max_lag_seconds,
+        primary,
+        database_url,
+        database_replica_urls,
+        replica_max_lag_seconds,
         replica_check_every,
-    )  # fmt: skip
+    )
     uow_factory = storage.uow_factory
     counter = _message_rate(redis_url, redis_namespace)
     dependencies = Dependencies(
@@ -396,14 +413,21 @@ def bootstrap(
         notifier = MailDirNotifier(mail_dir, notifier)
     buses: list[MessageBus] = []  # the photos' consumers send commands to the bus made below
     photos = PhotoWork(
-        handle=lambda command: buses[0].handle(command), uow_factory=uow_factory,
-        media=media_store, images=PillowImages(), ids=dependencies.ids, clock=clock,
-    )  # fmt: skip
+        handle=lambda command: buses[0].handle(command),
+        uow_factory=uow_factory,
+        media=media_store,
+        images=PillowImages(),
+        ids=dependencies.ids,
+        clock=clock,
+    )
     assert storage.personal_data is not None
     exports = ExportWork(
-        handle=lambda command: buses[0].handle(command), uow_factory=uow_factory,
-        media=media_store, personal_data=storage.personal_data, clock=clock,
-    )  # fmt: skip
+        handle=lambda command: buses[0].handle(command),
+        uow_factory=uow_factory,
+        media=media_store,
+        personal_data=storage.personal_data,
+        clock=clock,
+    )
     channel_sync = _channel_sync(
         lambda command: buses[0].handle(command),
         dependencies,
@@ -414,9 +438,12 @@ def bootstrap(
         ical_sync_seconds,
     )
     account_mail = AccountMail(
-        lambda command: bus.handle(command), storage.read_model, notifier, frontend_url,
+        lambda command: bus.handle(command),
+        storage.read_model,
+        notifier,
+        frontend_url,
         print_links,
-    )  # fmt: skip
+    )
     delivery = event_delivery(
         outbox=storage.outbox,
         ledger=storage.ledger,
@@ -599,8 +626,11 @@ def media_store_from(media: MediaSettings, signing_key: bytes | None = None) -> 
         from rental.adapters.media.s3 import S3MediaStore
 
         return S3MediaStore(
-            bucket=media.s3_bucket, endpoint_url=media.s3_endpoint,
-            access_key=media.s3_access_key, secret_key=media.s3_secret_key,
-            region=media.s3_region, base_url=media.base_url,
-        )  # fmt: skip
+            bucket=media.s3_bucket,
+            endpoint_url=media.s3_endpoint,
+            access_key=media.s3_access_key,
+            secret_key=media.s3_secret_key,
+            region=media.s3_region,
+            base_url=media.base_url,
+        )
     return FileMediaStore(media.root, media.base_url or "/media", signing_key=signing_key)

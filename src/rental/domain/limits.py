@@ -8,7 +8,7 @@ import math
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from attrs import frozen
+from attrs import fields, frozen
 
 from rental.domain.bookings.booking import (
     UNPAID_HOLD,
@@ -55,15 +55,8 @@ class RecentBooking:
 
     @classmethod
     def of(cls, booking: Booking) -> RecentBooking:
-        return cls(
-            listing_id=booking.listing_id,
-            check_in=booking.check_in,
-            check_out=booking.check_out,
-            status=booking.status,
-            cancelled_by=booking.cancelled_by,
-            created_at=booking.created_at,
-            payment_authorized_at=booking.payment_authorized_at,
-        )
+        """Its fields, as ``booking`` has them (each is a field of ``Booking`` too)."""
+        return cls(**{field.name: getattr(booking, field.name) for field in fields(cls)})
 
     @property
     def is_paid(self) -> bool:
@@ -130,9 +123,11 @@ class Limits:
                 )
 
     def check_payment_may_be_tried(
-        self, booking_failures: Sequence[Payment], payer_failures: Sequence[Payment],
+        self,
+        booking_failures: Sequence[Payment],
+        payer_failures: Sequence[Payment],
         now: datetime,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """The booking's and the payer's failed payments (any age): past the limit within
         ``PAYMENT_ATTEMPTS_WINDOW``, ``TooManyPaymentAttempts`` says when to try again."""
         since = now - PAYMENT_ATTEMPTS_WINDOW

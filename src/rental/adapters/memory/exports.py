@@ -15,12 +15,24 @@ from rental.application.exports import PERSON_COLUMNS, SECRET_COLUMNS
 from rental.domain.accounts.exports import DataExport, ExportStatus
 
 # The store's collections that hold no one's data of their own (as ``MACHINERY``).
-MACHINERY = frozenset({"idempotency", "revoked", "outbox", "provider_events", "one_time_tokens",
-                       "audit", "sequence", "emails_off"})  # fmt: skip
+MACHINERY = frozenset(
+    {
+        "idempotency",
+        "revoked",
+        "outbox",
+        "provider_events",
+        "one_time_tokens",
+        "audit",
+        "sequence",
+        "emails_off",
+    }
+)
 PARENTS = {
-    "listing_id": "listings", "booking_id": "bookings", "thread_id": "threads",
+    "listing_id": "listings",
+    "booking_id": "bookings",
+    "thread_id": "threads",
     "wishlist_id": "wishlists",
-}  # fmt: skip
+}
 NOT_THROUGH_PARENTS = frozenset({"ledger", "payouts", "recoveries"})
 ONLY_THROUGH = {"wishlist_items": "wishlists"}  # as on a database
 
@@ -44,9 +56,10 @@ class MemoryDataExports(DataExports):
 
     def expired(self, now: datetime, limit: int) -> list[str]:
         done = [
-            x for x in self._exports.values()
+            x
+            for x in self._exports.values()
             if x.status == ExportStatus.READY and x.expires_at and x.expires_at <= now
-        ]  # fmt: skip
+        ]
         return [x.id for x in done][:limit]
 
 
@@ -76,8 +89,15 @@ class MemoryPersonalData:
             collections = dict(_collections(self._store.data))
             found: dict[str, list[Any]] = {}
             for name, items in collections.items():
-                names = [x for x in items if (x.id == user_id if name == "users" else any(
-                    getattr(x, c, None) == user_id for c in PERSON_COLUMNS))]  # fmt: skip
+                names = [
+                    x
+                    for x in items
+                    if (
+                        x.id == user_id
+                        if name == "users"
+                        else any(getattr(x, c, None) == user_id for c in PERSON_COLUMNS)
+                    )
+                ]
                 if names:
                     found[name] = names
             for name, items in collections.items():

@@ -121,7 +121,11 @@ class MemoryWishlistQueries:
         with self._store.lock:
             shown = {i: self._shown(i) for i in wishlist_ids}
         return {
-            i: Page(views[page.offset : page.offset + page.per_page], page.page, page.per_page,
-                    len(views))
+            i: Page(
+                views[page.offset : page.offset + page.per_page],
+                page.page,
+                page.per_page,
+                len(views),
+            )
             for i, views in shown.items()
-        }  # fmt: skip
+        }

@@ -17,10 +17,18 @@ from rental.domain.accounts.exports import DataExport, ExportStatus
 
 E = t.data_exports.c
 # The machinery's own tables (events, idempotency, the staff's log) hold no one's data.
-MACHINERY = frozenset({
-    "outbox", "processed_events", "revoked_tokens", "provider_events", "idempotency_keys",
-    "one_time_tokens", "audit_log", "alembic_version",
-})  # fmt: skip
+MACHINERY = frozenset(
+    {
+        "outbox",
+        "processed_events",
+        "revoked_tokens",
+        "provider_events",
+        "idempotency_keys",
+        "one_time_tokens",
+        "audit_log",
+        "alembic_version",
+    }
+)
 # Rows reached through what the person owns follow these parents only: the money split of
 # someone else's listing (its ledger rows, its host's payout) is not the guest's.
 OWNED_PARENTS = frozenset({"listings", "threads", "bookings", "wishlists"})

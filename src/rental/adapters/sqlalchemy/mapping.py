@@ -133,9 +133,13 @@ def start_mappers() -> None:
             properties |= _stay_reviews() if cls is StayReviews else {}
             properties |= _house_rules() if cls is Listing else {}
             mapper_registry.map_imperatively(
-                cls, table, properties=properties, exclude_properties=CALENDAR_ONLY.get(cls, ()),
-                version_id_col=table.c.version, version_id_generator=False,
-            )  # fmt: skip
+                cls,
+                table,
+                properties=properties,
+                exclude_properties=CALENDAR_ONLY.get(cls, ()),
+                version_id_col=table.c.version,
+                version_id_generator=False,
+            )
         for cls, table in (
             (Block, tables.blocks),
             (Review, tables.reviews),

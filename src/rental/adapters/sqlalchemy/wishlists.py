@@ -89,10 +89,11 @@ class SqlWishlists(WishlistRepository):
             self._flush_first()
             self._session.connection().execute(
                 insert(t.wishlist_items).values(
-                    wishlist_id=saved.wishlist_id, listing_id=saved.listing_id,
+                    wishlist_id=saved.wishlist_id,
+                    listing_id=saved.listing_id,
                     added_at=saved.added_at,
                 )
-            )  # fmt: skip
+            )
 
     def unsave(self, wishlist_id: str, listing_id: str) -> None:
         with domain_errors():
@@ -180,14 +181,16 @@ class SqlWishlistQueries:
         order = (S.added_at.desc(), S.listing_id.asc())
         ranked = (
             select(
-                S.wishlist_id, S.listing_id, S.added_at,
+                S.wishlist_id,
+                S.listing_id,
+                S.added_at,
                 func.row_number().over(partition_by=S.wishlist_id, order_by=order).label("rank"),
                 func.count().over(partition_by=S.wishlist_id).label("total"),
             )
             .select_from(t.wishlist_items.join(t.listings, L.id == S.listing_id))
             .where(*where)
             .subquery()
-        )  # fmt: skip
+        )
         listing = aliased(Listing)
         first, last = page.offset + 1, page.offset + page.per_page
         query = (

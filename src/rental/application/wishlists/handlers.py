@@ -15,9 +15,11 @@ from rental.domain.wishlists.wishlist import Wishlist
 
 def create_wishlist(cmd: c.CreateWishlist, uow: UnitOfWork, deps: Dependencies) -> Wishlist:
     wishlist = Wishlist.create(
-        wishlist_id=deps.ids.new_id(), owner_id=cmd.actor.user_id, name=cmd.name,
+        wishlist_id=deps.ids.new_id(),
+        owner_id=cmd.actor.user_id,
+        name=cmd.name,
         now=deps.clock.now(),
-    )  # fmt: skip
+    )
     uow.wishlists.add(wishlist)
     uow.commit()
     return wishlist
@@ -50,9 +52,13 @@ def save_listing(cmd: c.SaveListing, uow: UnitOfWork, deps: Dependencies) -> Wis
     items = uow.wishlists.count_saved(wishlist.id)
     saved = uow.wishlists.is_saved(wishlist.id, listing.id)
     item = wishlist.save_listing(
-        cmd.actor.user_id, listing.id, saved=saved, items=items, now=deps.clock.now(),
+        cmd.actor.user_id,
+        listing.id,
+        saved=saved,
+        items=items,
+        now=deps.clock.now(),
         limit=deps.limits.max_wishlist_items,
-    )  # fmt: skip
+    )
     if item is not None:
         uow.wishlists.save(item)
     uow.commit()

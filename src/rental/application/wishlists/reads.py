@@ -35,10 +35,14 @@ class WishlistView:
     def of(cls, record: WishlistRecord) -> WishlistView:
         wishlist = record.wishlist
         return cls(
-            id=wishlist.id, owner_id=wishlist.owner_id, name=wishlist.name,
-            shared=wishlist.is_shared, item_count=record.item_count,
-            created_at=wishlist.created_at, updated_at=wishlist.updated_at,
-        )  # fmt: skip
+            id=wishlist.id,
+            owner_id=wishlist.owner_id,
+            name=wishlist.name,
+            shared=wishlist.is_shared,
+            item_count=record.item_count,
+            created_at=wishlist.created_at,
+            updated_at=wishlist.updated_at,
+        )
 
 
 class WishlistReads:
@@ -60,8 +64,9 @@ class WishlistReads:
     def wishlists(self, actor: Actor, page: PageRequest) -> Page[WishlistView]:
         """The actor's own wishlists, newest first."""
         found = self._queries.of_owner(actor.user_id, page)
-        return Page([WishlistView.of(r) for r in found.items], found.page, found.per_page,
-                    found.total)  # fmt: skip
+        return Page(
+            [WishlistView.of(r) for r in found.items], found.page, found.per_page, found.total
+        )
 
     def saved_listings(
         self,

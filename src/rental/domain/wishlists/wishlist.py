@@ -73,9 +73,12 @@ class Wishlist(Aggregate):
     @classmethod
     def create(cls, *, wishlist_id: str, owner_id: str, name: str, now: datetime) -> Wishlist:
         return cls(
-            id=wishlist_id, owner_id=owner_id, name=check_name(name), created_at=now,
+            id=wishlist_id,
+            owner_id=owner_id,
+            name=check_name(name),
+            created_at=now,
             updated_at=now,
-        )  # fmt: skip
+        )
 
     @property
     def is_shared(self) -> bool:
@@ -125,9 +128,15 @@ class Wishlist(Aggregate):
             )
 
     def save_listing(
-        self, user_id: str, listing_id: str, *, saved: bool, items: int, now: datetime,
+        self,
+        user_id: str,
+        listing_id: str,
+        *,
+        saved: bool,
+        items: int,
+        now: datetime,
         limit: int = MAX_ITEMS,
-    ) -> SavedListing | None:  # fmt: skip
+    ) -> SavedListing | None:
         """Save ``listing_id`` (``saved``: it is already there, and then nothing changes:
         saving is idempotent). ``items``: how many listings the list holds now."""
         self.check_is_owner(user_id)

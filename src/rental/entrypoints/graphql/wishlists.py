@@ -77,8 +77,10 @@ class SavedListingPage:
     total: int
 
 
-@strawberry.type(description="A user's named list of listings (GET /wishlists/{id}); "
-                 "deleted and unlisted listings drop out of it.")  # fmt: skip
+@strawberry.type(
+    description="A user's named list of listings (GET /wishlists/{id}); "
+    "deleted and unlisted listings drop out of it."
+)
 class Wishlist:
     id: strawberry.ID
     name: str
@@ -130,8 +132,10 @@ class WishlistsViewer:
 
 @strawberry.type
 class WishlistQuery:
-    @strawberry.field(description="A wishlist: yours, or anyone's whose current shareToken you "
-                      "give; null when missing or hidden from you.")  # fmt: skip
+    @strawberry.field(
+        description="A wishlist: yours, or anyone's whose current shareToken you "
+        "give; null when missing or hidden from you."
+    )
     @staticmethod
     def wishlist(info: Info, id: strawberry.ID, share_token: str | None = None) -> Wishlist | None:
         try:
@@ -174,9 +178,11 @@ class WishlistMutation:
         info.context.handle(w.DeleteWishlist(actor=actor, wishlist_id=str(id)))
         return True
 
-    @strawberry.mutation(description="PUT /wishlists/{id}/listings/{listingId}: saving a listing "
-                         "already there changes nothing; NOT_FOUND for a deleted or unlisted "
-                         "listing; CONFLICT past 10,000 listings.")  # fmt: skip
+    @strawberry.mutation(
+        description="PUT /wishlists/{id}/listings/{listingId}: saving a listing "
+        "already there changes nothing; NOT_FOUND for a deleted or unlisted "
+        "listing; CONFLICT past 10,000 listings."
+    )
     @staticmethod
     def add_to_wishlist(
         info: Info, wishlist_id: strawberry.ID, listing_id: strawberry.ID
@@ -188,8 +194,10 @@ class WishlistMutation:
         info.context.handle(command)
         return _own(info, actor, str(wishlist_id))
 
-    @strawberry.mutation(description="DELETE /wishlists/{id}/listings/{listingId}: one that is "
-                         "not there is no error.")  # fmt: skip
+    @strawberry.mutation(
+        description="DELETE /wishlists/{id}/listings/{listingId}: one that is "
+        "not there is no error."
+    )
     @staticmethod
     def remove_from_wishlist(
         info: Info, wishlist_id: strawberry.ID, listing_id: strawberry.ID
@@ -201,8 +209,10 @@ class WishlistMutation:
         info.context.handle(command)
         return _own(info, actor, str(wishlist_id))
 
-    @strawberry.mutation(description="POST /wishlists/{id}/share: a new share token, shown "
-                         "this once; the old one stops working.")  # fmt: skip
+    @strawberry.mutation(
+        description="POST /wishlists/{id}/share: a new share token, shown "
+        "this once; the old one stops working."
+    )
     @staticmethod
     def share_wishlist(info: Info, id: strawberry.ID) -> str | None:
         actor = info.context.signed_in()

@@ -45,13 +45,14 @@ def saved_items(page: Page[SavedListingView]) -> list[dict[str, Any]]:
     return [
         {
             "listing": ShownListing(
-                item.listing, None,
+                item.listing,
+                None,
                 photo_json(covers[item.listing.id]) if item.listing.id in covers else None,
             ),
             "added_at": item.added_at,
         }
         for item in page.items
-    ]  # fmt: skip
+    ]
 
 
 def _own_view(wishlist: Wishlist) -> WishlistView:
@@ -97,9 +98,11 @@ def get_wishlist(query: dict[str, Any], wishlist_id: str) -> dict[str, Any]:
     view, saved = wishlists().saved_listings(optional_actor(), wishlist_id, page, query["share"])
     return {
         **{name: getattr(view, name) for name in WishlistSchema().fields},
-        "items": saved_items(saved), "page": saved.page, "per_page": saved.per_page,
+        "items": saved_items(saved),
+        "page": saved.page,
+        "per_page": saved.per_page,
         "total": saved.total,
-    }  # fmt: skip
+    }
 
 
 @blp.patch("/wishlists/<wishlist_id>")

@@ -61,9 +61,11 @@ class WishlistQuerySchema(PageQuerySchema):
     share = fields.String(
         load_default=None,
         validate=validate.Length(min=1, max=200),
-        metadata={"description": "The list's current share token: anyone holding it reads "
-                  "the list (and cannot change it)."},
-    )  # fmt: skip
+        metadata={
+            "description": "The list's current share token: anyone holding it reads "
+            "the list (and cannot change it)."
+        },
+    )
 
 
 class ShareSchema(BaseSchema):
