@@ -18,13 +18,13 @@ from tests.contracts.builders import NOW, TODAY, UowFactory, a_booking, a_listin
 IN = TODAY + timedelta(days=10)
 OUT = IN + timedelta(days=3)
 BAIXA = Point(38.7101, -9.1366)  # Lisbon's old town
-# Places around Lisbon, by their distance from the Baixa.
+# Places around Lisbon, with their great-circle distance from the Baixa.
 PLACES = {
-    "baixa": (38.7110, -9.1370),  # 0.1 km
-    "belem": (38.6979, -9.2066),  # 6.2 km
-    "cascais": (38.6979, -9.4215),  # 24.8 km
-    "sintra": (38.8029, -9.3817),  # 23.3 km
-    "porto": (41.1579, -8.6291),  # 274 km
+    "baixa": (38.7110, -9.1370),  # 0.11 km
+    "belem": (38.6979, -9.2066),  # 6.22 km
+    "cascais": (38.6979, -9.4215),  # 24.76 km
+    "sintra": (38.8029, -9.3817),  # 23.63 km
+    "porto": (41.1579, -8.6291),  # 275.6 km
 }
 LISBON_BOX = BoundingBox(-9.25, 38.65, -9.05, 38.80)
 
@@ -87,7 +87,7 @@ class MapSearchContract:
         nearest_first = [ids[x] for x in ("baixa", "belem", "sintra", "cascais")]
         assert self.ids(read_model, radius_km=25, **search) == nearest_first
         assert self.ids(read_model, radius_km=0.05, **search) == []
-        # Sintra is 23.3 km away: inside 23.4 km, outside 23.2 km.
+        # Sintra is 23.63 km away: inside 23.68 km, outside 23.58 km.
         sintra = great_circle_km(BAIXA, Point(*PLACES["sintra"]))
         assert ids["sintra"] in self.ids(read_model, radius_km=sintra + 0.05, **search)
         assert ids["sintra"] not in self.ids(read_model, radius_km=sintra - 0.05, **search)

@@ -201,6 +201,12 @@ class ListingSchema(ListingDetailsSchema, PricingSchema):
     )  # fmt: skip
     created_at = fields.DateTime(required=True)
     updated_at = fields.DateTime(required=True)
+    distance_km = fields.Float(
+        metadata={
+            "description": "In a search with `near` only: kilometres from that point along "
+            "the great circle, to 2 decimals."
+        }
+    )
 
 
 NUMBER = r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*"
