@@ -26,8 +26,10 @@ fi
 compose() { "${COMPOSE[@]}" -p "$PROJECT" -f docker-compose.yml -f ops/docker/compose.local.yml "$@"; }
 
 RENTAL_SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
-RENTAL_HTTP_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-export RENTAL_SECRET_KEY RENTAL_HTTP_PORT
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+RENTAL_HTTP_PORT=$(free_port)
+RENTAL_UPDATES_PORT=$(free_port)
+export RENTAL_SECRET_KEY RENTAL_HTTP_PORT RENTAL_UPDATES_PORT
 
 cleanup() {
   say "cleaning up (containers, network, volumes; the images stay as a cache)"
@@ -49,7 +51,7 @@ wait_healthy() {
   local deadline=$(($(date +%s) + 300)) service id state all
   while :; do
     all=ok
-    for service in postgres redis api worker; do
+    for service in postgres redis api worker updates; do
       id=$(container "$service")
       state=$( [ -n "$id" ] && health "$id" || echo missing)
       [ "$state" = healthy ] || all="$service is $state"
@@ -80,10 +82,18 @@ password=$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["password
 status=$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["status"])' "$answer")
 [ "$status" = confirmed ] || fail "booking $booking is $status, not confirmed"
 say "booked $booking through the API container: $status"
+# The long-poll process answers its path by itself (401 without a token, as the API would).
+polled=$(docker exec "$(container updates)" python3 -c 'import urllib.error as e, urllib.request as u
+try:
+    u.urlopen("http://127.0.0.1:8001/api/v1/threads/updates", timeout=5)
+except e.HTTPError as answer:
+    print(answer.code)') || fail "serve-updates: $polled"
+[ "$polled" = 401 ] || fail "serve-updates answered $polled to a poll without a token, not 401"
+say "serve-updates answers its path: $polled without a token"
 
 # Stop in dependency order, each alone, timed: SIGTERM (SIGINT for PostgreSQL), then docker
 # waits up to STOP_LIMIT s before SIGKILL. A graceful stop ends well before, with status 0.
-for service in api worker redis postgres; do
+for service in api updates worker redis postgres; do
   id=$(container "$service")
   step=$(date +%s%N)
   docker stop --time "$STOP_LIMIT" "$id" >/dev/null

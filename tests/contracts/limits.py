@@ -7,8 +7,11 @@ from datetime import timedelta
 
 import pytest
 
+from rental.application.repositories import GuestQuery, GuestStanding, IdempotencyRecord
 from rental.domain.accounts.users import Role
 from rental.domain.bookings.booking import CancelledBy
+from rental.domain.calendar.stay import Stay
+from rental.domain.limits import RecentBooking
 from rental.domain.payments.payment import Payment
 from tests.contracts.builders import (
     NOW,
@@ -83,7 +86,45 @@ class LimitsContract:
         save(uow_factory, a_payment(new))  # authorized, not failed
         with uow_factory() as uow:
             since = NOW - timedelta(hours=1)
-            assert [b.id for b in uow.bookings.made_by_guest_since(guest.id, since)] == [new.id]
+            asked = GuestQuery(guest.id, since)
+            _, standing = uow.calendars.lock_for_guest(listing.id, new.stay, NOW, asked)
+            assert standing.recent == (RecentBooking.of(new),)
             found = uow.payments.failed_of_payer(guest.id, since)
             assert [p.id for p in found] == [failures[0].id]
             uow.users.lock(guest.id)  # a row lock, or nothing where writers queue anyway
+
+    def test_a_booking_request_reads_its_guest_with_the_listings_lock(
+        self, uow_factory: UowFactory
+    ) -> None:
+        host, guest, verified = a_user(Role.HOST), a_user(), a_user()
+        verified.verify_email(now=NOW)
+        listing = a_listing(host)
+        earlier = IdempotencyRecord(
+            user_id=verified.id,
+            scope="POST /bookings",
+            key="k-1",
+            fingerprint="f" * 64,
+            outcome="created",
+            resource_id=new_id(),
+            response={},
+            created_at=NOW,
+        )
+        save(uow_factory, host, guest, verified, listing)
+        with uow_factory() as uow:
+            uow.idempotency.add(earlier)
+            uow.commit()
+        stay = Stay(TODAY + timedelta(days=3), TODAY + timedelta(days=5))
+        with uow_factory() as uow:
+            since = NOW - timedelta(hours=1)
+            asked = GuestQuery(verified.id, since, ("POST /bookings", "k-1"))
+            calendar, standing = uow.calendars.lock_for_guest(listing.id, stay, NOW, asked)
+            assert calendar.listing_id == listing.id
+            assert standing == GuestStanding(email_verified=True, recent=(), earlier=earlier)
+            other_key = GuestQuery(verified.id, since, ("POST /bookings", "k-2"))
+            _, standing = uow.calendars.lock_for_guest(listing.id, stay, NOW, other_key)
+            assert standing.earlier is None
+        with uow_factory() as uow:
+            _, standing = uow.calendars.lock_for_guest(
+                listing.id, stay, NOW, GuestQuery(guest.id, since)
+            )
+            assert standing == GuestStanding(email_verified=False, recent=(), earlier=None)

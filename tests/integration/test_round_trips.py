@@ -82,9 +82,6 @@ def test_a_booking_makes_two_round_trips(rental: Rental) -> None:
         trace.seek(0)
         trace_text = trace.read()
         counted = round_trips(trace_text)
-    # The goal is 2 (the calendar's lock and reads, then the write with its commit). The
-    # per-guest hold limits added a user row lock and a read of the guest's recent bookings
-    # before the calendar's lock, and psycopg's own BEGIN with them: 5 today. Folding both
-    # into the calendar's lock is open work (docs/booking.md); this pins today's count so that
-    # no further trip creeps in unseen.
-    assert counted == 5
+    # The guest's row lock, the hold limits' read of their recent bookings and the verified
+    # flag ride in the calendar's string of statements (``lock_for_guest``): nothing before it.
+    assert counted == 2

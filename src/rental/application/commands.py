@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from enum import Enum
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 from attrs import field, frozen
 
 from rental.application.ports import ProviderEvent, ProviderPayment
 from rental.domain.accounts.users import Role
+from rental.domain.administration.audit import ActorRole
 from rental.domain.channel_sync.imports import FeedEvent
 
 
@@ -28,7 +29,10 @@ class Actor:
 
 
 class Command:
-    """Base of every command."""
+    """Base of every command. ``acting_as`` is the role its audit entries name when no
+    signed-in actor sent it (a scheduled job's step, the payment provider's webhook)."""
+
+    acting_as: ClassVar[ActorRole | None] = None
 
 
 @frozen(kw_only=True)
@@ -206,6 +210,8 @@ class SettleBooking(Command):
     """Expire a pending booking that is overdue, or complete a stay whose check-out has come;
     anything else is left as it is. ``rental expire-bookings`` sends one per candidate."""
 
+    acting_as = ActorRole.JOB
+
     booking_id: str
 
 
@@ -257,6 +263,8 @@ class ReportReview(Command):
 class PublishStayReviews(Command):
     """Publish a stay's pending reviews if their time has come (the scheduled job's step)."""
 
+    acting_as = ActorRole.JOB
+
     booking_id: str
 
 
@@ -265,12 +273,16 @@ class PublishStayReviews(Command):
 class HandleProviderEvent(Command):
     """Bring a payment in line with what the provider's webhook event says happened."""
 
+    acting_as = ActorRole.WEBHOOK
+
     event: ProviderEvent
 
 
 @frozen(kw_only=True)
 class ReconcilePayment(Command):
     """Bring our records of one payment in line with the provider's view of it."""
+
+    acting_as = ActorRole.JOB
 
     seen: ProviderPayment
 
@@ -293,6 +305,8 @@ class ReleasePayouts(Command):
 @frozen(kw_only=True)
 class PayHost(Command):
     """Pay the host the due payout of one booking (``rental pay-hosts`` sends one each)."""
+
+    acting_as = ActorRole.JOB
 
     booking_id: str
 

@@ -6,7 +6,8 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from rental.application.commands import Command
+from rental.application.administration.audit import acting
+from rental.application.commands import Actor, Command
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import Handler
 from rental.application.ports import EventPublisher
@@ -38,6 +39,18 @@ class MessageBus:
         self._publisher = publisher
 
     def handle(self, command: Command) -> Any:
+        """Handle ``command``; what it writes to the audit log names its actor (or the role
+        its type acts as: a job, a webhook), within whatever request or run is current."""
+        actor = getattr(command, "actor", None)
+        if isinstance(actor, Actor):
+            with acting(actor_id=actor.user_id, actor_role=actor.role):
+                return self._handle(command)
+        if command.acting_as is not None:
+            with acting(actor_id=None, actor_role=command.acting_as.value):
+                return self._handle(command)
+        return self._handle(command)
+
+    def _handle(self, command: Command) -> Any:
         handler = self._handlers[type(command)]
         for attempt in range(1, MAX_ATTEMPTS + 1):
             uow = self._deps.uow_factory()

@@ -16,6 +16,7 @@ from rental.domain.calendar.nights import Block
 from rental.domain.calendar.stay import Stay
 from rental.domain.channel_sync.export import CalendarFeed
 from rental.domain.channel_sync.imports import CalendarImport
+from rental.domain.limits import RecentBooking
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment
 from rental.domain.reviews.review import ReviewReport
@@ -103,6 +104,28 @@ class ListingRepository(Tracking, abc.ABC):
     def _get(self, listing_id: str, for_update: bool) -> Listing: ...
 
 
+@frozen
+class GuestQuery:
+    """What a booking request asks of its guest along with the listing's lock: their bookings
+    made after ``since``, and the record of the request's ``Idempotency-Key``
+    (``idempotency``: its scope and key) if it has one."""
+
+    guest_id: str
+    since: datetime
+    idempotency: tuple[str, str] | None = None
+
+
+@frozen
+class GuestStanding:
+    """What storage read of a booking request's guest (``GuestQuery``), for the rules to
+    decide: whether their email is verified, their bookings made since ``since``, and the
+    record an earlier request with the same ``Idempotency-Key`` left (or None)."""
+
+    email_verified: bool
+    recent: tuple[RecentBooking, ...]
+    earlier: IdempotencyRecord | None
+
+
 class CalendarRepository(Tracking, abc.ABC):
     """A listing's ``Calendar``: where every decision about its nights is made.
 
@@ -120,8 +143,18 @@ class CalendarRepository(Tracking, abc.ABC):
         the overdue pending bookings there. The listing's block ``block_id``, when given, is
         loaded too wherever its nights are (a block wholly past can still be unblocked).
         Deleted listings too (not ``listed``); ``ListingNotFound`` when there is none."""
-        calendar = self._lock(listing_id, window, now, block_id)
+        calendar, _ = self._lock(listing_id, window, now, block_id, None)
         return self._seen(calendar)  # type: ignore[no-any-return]
+
+    def lock_for_guest(
+        self, listing_id: str, stay: Stay, now: datetime, guest: GuestQuery
+    ) -> tuple[Calendar, GuestStanding]:
+        """``lock(listing_id, stay, now)`` for a booking request, with the guest's row locked
+        too (first: one guest's requests are counted one at a time) and what the request's
+        rules need of the guest read with it (on PostgreSQL, in the same round trip)."""
+        calendar, standing = self._lock(listing_id, stay, now, None, guest)
+        assert standing is not None  # asked for, so read
+        return self._seen(calendar), standing
 
     def keep_changes(self) -> None:
         """Write what the calendars of this unit of work decided; the new bookings are seen
@@ -134,8 +167,14 @@ class CalendarRepository(Tracking, abc.ABC):
 
     @abc.abstractmethod
     def _lock(
-        self, listing_id: str, window: Stay | None, now: datetime, block_id: str | None
-    ) -> Calendar: ...
+        self,
+        listing_id: str,
+        window: Stay | None,
+        now: datetime,
+        block_id: str | None,
+        guest: GuestQuery | None,
+    ) -> tuple[Calendar, GuestStanding | None]:
+        """The calendar, and with ``guest`` what ``lock_for_guest`` reads of them."""
 
     @abc.abstractmethod
     def _write(self, calendar: Calendar, changes: CalendarChanges) -> None:
@@ -182,10 +221,6 @@ class BookingRepository(Tracking, abc.ABC):
     def live_of_host(self, host_id: str, since: date) -> list[str]:
         """Ids of the pending and confirmed bookings on ``host_id``'s listings whose check-in
         is on or after ``since``, by check-in."""
-
-    @abc.abstractmethod
-    def made_by_guest_since(self, guest_id: str, since: datetime) -> list[Booking]:
-        """The guest's bookings created after ``since``, whatever their status; to read."""
 
     @abc.abstractmethod
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:

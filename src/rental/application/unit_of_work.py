@@ -9,6 +9,7 @@ from types import TracebackType
 from typing import Self
 
 from rental.application.account_repositories import LoginSessions, OneTimeTokens, SignInFailures
+from rental.application.administration.audit import AuditLog, money_entries
 from rental.application.bookkeeping import Ledger, PayoutStore, ProviderEvents
 from rental.application.messaging.ports import ThreadRepository, UserBlockRepository
 from rental.application.photo_repository import PhotoRepository
@@ -35,7 +36,8 @@ class UnitOfWork(abc.ABC):
     """A transaction over every repository.
 
     ``commit()`` pulls the events of the aggregates the repositories have seen and stores them
-    with the change (the SQL adapter writes them to its outbox in the same transaction); after
+    with the change (the SQL adapter writes them to its outbox in the same transaction), and
+    appends an audit entry for each movement of money among them (``money_entries``); after
     the commit they wait in ``collect_new_events()`` for the message bus. Leaving the ``with``
     block without committing rolls back, and the events recorded are dropped.
     """
@@ -60,6 +62,7 @@ class UnitOfWork(abc.ABC):
     threads: ThreadRepository
     user_blocks: UserBlockRepository
     photos: PhotoRepository
+    audit: AuditLog
 
     def __init__(self) -> None:
         self._committed_events: list[Event] = []
@@ -103,6 +106,7 @@ class UnitOfWork(abc.ABC):
         self.calendars.keep_changes()
         events = [e for repo in self._repositories() for a in repo.seen for e in a.pull_events()]
         events, self._recorded = [*events, *self._recorded], []
+        self.audit.append(money_entries(events))
         self._store_events(events)
         self._commit()
         self._committed_events.extend(events)

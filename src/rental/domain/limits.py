@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from attrs import frozen
 
-from rental.domain.bookings.booking import UNPAID_HOLD, Booking, BookingStatus, CancelledBy
+from rental.domain.bookings.booking import (
+    UNPAID_HOLD,
+    Booking,
+    BookingStatus,
+    CancelledBy,
+    holds_nights,
+)
 from rental.domain.calendar.stay import Stay
 from rental.domain.errors import (
     HoldNotRenewable,
@@ -25,6 +31,39 @@ DEFAULT_PAYMENT_ATTEMPTS = 5
 # Failed payment attempts are counted over this window; a user may fail twice as many times
 # as one booking may.
 PAYMENT_ATTEMPTS_WINDOW = timedelta(hours=1)
+
+
+@frozen(kw_only=True)
+class RecentBooking:
+    """What the hold limits read of a booking the guest made lately: no more than the rules
+    below ask, so that storage can read it with the listing's lock, in the same round trip."""
+
+    listing_id: str
+    check_in: date
+    check_out: date
+    status: str
+    cancelled_by: str | None
+    created_at: datetime
+    payment_authorized_at: datetime | None
+
+    @classmethod
+    def of(cls, booking: Booking) -> RecentBooking:
+        return cls(
+            listing_id=booking.listing_id,
+            check_in=booking.check_in,
+            check_out=booking.check_out,
+            status=booking.status,
+            cancelled_by=booking.cancelled_by,
+            created_at=booking.created_at,
+            payment_authorized_at=booking.payment_authorized_at,
+        )
+
+    @property
+    def is_paid(self) -> bool:
+        return self.payment_authorized_at is not None
+
+    def is_live(self, now: datetime) -> bool:
+        return holds_nights(self.status, self.created_at, self.payment_authorized_at, now)
 
 
 @frozen(kw_only=True)
@@ -49,7 +88,7 @@ class Limits:
             )
 
     def check_guest_may_hold(
-        self, recent: Sequence[Booking], listing_id: str, stay: Stay, now: datetime
+        self, recent: Sequence[RecentBooking], listing_id: str, stay: Stay, now: datetime
     ) -> None:
         """``recent``: the guest's bookings made within the last ``UNPAID_HOLD``. A guest
         holds at most ``max_unpaid_holds`` unpaid bookings at once, and cannot renew an unpaid
@@ -66,7 +105,7 @@ class Limits:
                 and booking.cancelled_by == CancelledBy.GUEST
                 and not booking.is_paid
                 and booking.listing_id == listing_id
-                and booking.stay.overlaps(stay)
+                and Stay(booking.check_in, booking.check_out).overlaps(stay)
                 and now < booking.created_at + self.cancelled_hold_lasts
             )
             if renewed:

@@ -87,7 +87,7 @@ MIN_CHARGE = {
     "DKK": 250, "EUR": 50, "GBP": 30, "HKD": 400, "HUF": 17500, "INR": 50, "JPY": 50,
     "MXN": 1000, "MYR": 200, "NOK": 300, "NZD": 50, "PLN": 200, "RON": 200, "SEK": 300,
     "SGD": 50, "THB": 1000,
-}  # fmt: skip
+}  # fmt: skip # a table of data, read across as the provider lists it
 DEFAULT_MIN_CHARGE = 50
 MAX_CHARGE = 99_999_999
 

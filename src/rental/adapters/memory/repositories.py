@@ -9,6 +9,8 @@ from rental.application.repositories import (
     BlockRepository,
     BookingRepository,
     CalendarRepository,
+    GuestQuery,
+    GuestStanding,
     IdempotencyRecord,
     IdempotencyStore,
     ListingRepository,
@@ -30,6 +32,7 @@ from rental.domain.errors import (
     ReviewNotFound,
     UserNotFound,
 )
+from rental.domain.limits import RecentBooking
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment, PaymentStatus
 from rental.domain.reviews.review import ReviewReport, ReviewStatus
@@ -103,6 +106,30 @@ class MemoryCalendars(CalendarRepository):
         self._rates_read: dict[str, tuple[date, date]] = {}
 
     def _lock(
+        self,
+        listing_id: str,
+        window: Stay | None,
+        now: datetime,
+        block_id: str | None,
+        guest: GuestQuery | None,
+    ) -> tuple[Calendar, GuestStanding | None]:
+        standing = None if guest is None else self._standing(guest)
+        return self._calendar(listing_id, window, now, block_id), standing
+
+    def _standing(self, guest: GuestQuery) -> GuestStanding:
+        user = self._data.users.get(guest.guest_id)
+        recent = [
+            RecentBooking.of(b)
+            for b in self._data.bookings.values()
+            if b.guest_id == guest.guest_id and b.created_at > guest.since
+        ]
+        earlier = None
+        if guest.idempotency is not None:
+            earlier = self._data.idempotency.get((guest.guest_id, *guest.idempotency))
+        verified = user is not None and user.email_verified
+        return GuestStanding(verified, tuple(recent), earlier)
+
+    def _calendar(
         self, listing_id: str, window: Stay | None, now: datetime, block_id: str | None
     ) -> Calendar:
         listing = self._data.listings.get(listing_id)
@@ -202,10 +229,6 @@ class MemoryBookings(BookingRepository):
             if b.host_id == host_id and b.status in LIVE_STATUSES and b.check_in >= since
         ]  # fmt: skip
         return [b.id for b in sorted(found, key=lambda b: (b.check_in, b.id))]
-
-    def made_by_guest_since(self, guest_id: str, since: datetime) -> list[Booking]:
-        bookings = self._data.bookings.values()
-        return [b for b in bookings if b.guest_id == guest_id and b.created_at > since]
 
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
         due = [

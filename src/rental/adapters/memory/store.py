@@ -13,6 +13,7 @@ from rental.domain.accounts.one_time_tokens import OneTimeToken
 from rental.domain.accounts.sessions import LoginSession
 from rental.domain.accounts.sign_in import SignInStanding
 from rental.domain.accounts.users import User
+from rental.domain.administration.audit import AuditEntry
 from rental.domain.bookings.booking import Booking
 from rental.domain.calendar.nights import Block
 from rental.domain.calendar.rates import RateCalendar
@@ -54,6 +55,7 @@ class MemoryData:
     rates: dict[str, RateCalendar] = field(factory=dict)  # by listing id
     messaging: MessagingData = field(factory=MessagingData)
     photos: dict[str, Photo] = field(factory=dict)
+    audit: list[AuditEntry] = field(factory=list)
 
 
 class MemoryStore:

@@ -16,6 +16,7 @@ from rental.adapters.memory.accounts import (
     MemoryOneTimeTokens,
     MemorySignInFailures,
 )
+from rental.adapters.memory.audit import MemoryAuditLog
 from rental.adapters.memory.bookkeeping import MemoryLedger, MemoryPayouts, MemoryProviderEvents
 from rental.adapters.memory.channel_sync import MemoryChannelFeeds, MemoryChannelImports
 from rental.adapters.memory.messaging import MemoryThreads, MemoryUserBlocks
@@ -79,6 +80,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.threads = MemoryThreads(data.messaging)
         self.user_blocks = MemoryUserBlocks(data.messaging)
         self.photos = MemoryPhotos(data.photos)
+        self.audit = MemoryAuditLog(data.audit)
 
     def _store_events(self, events: list[Event]) -> None:
         assert self._working is not None

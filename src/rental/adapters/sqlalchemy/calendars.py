@@ -38,7 +38,12 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.errors import domain_errors
 from rental.adapters.sqlalchemy.search import LIVE, nights_overlap, still_holds
-from rental.application.repositories import CalendarRepository
+from rental.application.repositories import (
+    CalendarRepository,
+    GuestQuery,
+    GuestStanding,
+    IdempotencyRecord,
+)
 from rental.domain.bookings.booking import Booking, hold_cutoffs
 from rental.domain.bookings.policies import PriceBreakdown
 from rental.domain.calendar.booking_terms import BookingTerms
@@ -47,8 +52,10 @@ from rental.domain.calendar.nights import Block, CalendarEntry, Reason
 from rental.domain.calendar.rates import RateCalendar, RateOverride
 from rental.domain.calendar.stay import Stay
 from rental.domain.errors import ListingNotFound
+from rental.domain.limits import RecentBooking
 
 L, B, K, R = t.listings.c, t.bookings.c, t.blocks.c, t.rate_overrides.c
+U, KEYS = t.users.c, t.idempotency_keys.c
 TERMS = [field.name for field in attrs.fields(BookingTerms)]
 PRICE = [field.name for field in attrs.fields(PriceBreakdown)]
 BOOKING_COLUMNS = [
@@ -104,6 +111,26 @@ class _Compiled:
         }
 
 
+# The guest's row, locked first when a booking request asks (one guest's requests are counted
+# one at a time), and whether their email is verified; then the bookings they made lately, and
+# the record of the request's ``Idempotency-Key``, for the hold limits and the retry.
+LOCK_GUEST = Statement(
+    select(U.email_verified_at.is_not(None)).where(U.id == bindparam("guest_id")).with_for_update()
+)
+RECENT_FIELDS = [field.name for field in attrs.fields(RecentBooking)]
+RECENT = Statement(
+    select(*(B[name] for name in RECENT_FIELDS)).where(
+        B.guest_id == bindparam("guest_id"), B.created_at > bindparam("guest_since")
+    )
+)
+EARLIER = Statement(
+    select(t.idempotency_keys).where(
+        KEYS.user_id == bindparam("guest_id"),
+        KEYS.scope == bindparam("scope"),
+        KEYS.key == bindparam("key"),
+    )
+)
+EARLIER_FIELDS = [column.name for column in t.idempotency_keys.c]
 # The listing's row, locked: who hosts it, whether it is still listed (not deleted), whether
 # its host offers it (``listed``, 0009), its terms.
 LOCK_LISTING = Statement(
@@ -191,13 +218,27 @@ class SqlCalendars(CalendarRepository):
         self._rates_read: dict[str, tuple[date, date]] = {}  # the rate overrides' window
 
     def _lock(
-        self, listing_id: str, window_: Stay | None, now: datetime, block_id: str | None
-    ) -> Calendar:
+        self,
+        listing_id: str,
+        window_: Stay | None,
+        now: datetime,
+        block_id: str | None,
+        guest: GuestQuery | None,
+    ) -> tuple[Calendar, GuestStanding | None]:
         params = {"listing_id": listing_id, "block_id": block_id, **window(window_, now)}
+        statements = [LOCK_LISTING, HOLDS, BLOCKS, OVERRIDES]
+        if guest is not None:
+            params |= {"guest_id": guest.guest_id, "guest_since": guest.since}
+            statements = [LOCK_GUEST, *statements, RECENT]
+            if guest.idempotency is not None:
+                params |= dict(zip(("scope", "key"), guest.idempotency, strict=True))
+                statements.append(EARLIER)
         with domain_errors():
-            listing, holds, blocks, overrides = self._read(
-                [LOCK_LISTING, HOLDS, BLOCKS, OVERRIDES], params
-            )
+            results = self._read(statements, params)
+        standing = None
+        if guest is not None:
+            standing = _standing(results.pop(0), results[4], results[5:])
+        listing, holds, blocks, overrides = results[:4]
         if not listing:
             raise ListingNotFound(f"No listing {listing_id}.")
         row = listing[0]
@@ -210,7 +251,7 @@ class SqlCalendars(CalendarRepository):
             booked=[CalendarEntry(r[1], r[2], Reason.BOOKED, r[0]) for r in holds if r[3]],
             blocks=loaded, overdue=[r[0] for r in holds if not r[3]], window=window_,
             overrides=[RateOverride(*row) for row in overrides],
-        )  # fmt: skip
+        ), standing  # fmt: skip
 
     def _write(self, calendar: Calendar, changes: CalendarChanges) -> None:
         removed = [block.id for block in changes.removed_blocks]
@@ -268,6 +309,19 @@ class SqlCalendars(CalendarRepository):
             results.append(cursor.fetchall())
         cursor.close()
         return results
+
+
+def _standing(guest: list[Any], recent: list[Any], earlier: list[list[Any]]) -> GuestStanding:
+    """What was read of a booking request's guest: their row (none: not verified), their
+    recent bookings, and the idempotency record when it was asked for and found."""
+    record = earlier[0][0] if earlier and earlier[0] else None
+    return GuestStanding(
+        email_verified=bool(guest and guest[0][0]),
+        recent=tuple(RecentBooking(**dict(zip(RECENT_FIELDS, r, strict=True))) for r in recent),
+        earlier=None
+        if record is None
+        else IdempotencyRecord(**dict(zip(EARLIER_FIELDS, record, strict=True))),
+    )
 
 
 def _moved(block: Block) -> tuple[Any, ...]:

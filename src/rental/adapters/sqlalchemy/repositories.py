@@ -168,12 +168,6 @@ class SqlBookingRepository(BookingRepository):
         with domain_errors():
             return list(self._session.scalars(query))
 
-    def made_by_guest_since(self, guest_id: str, since: datetime) -> list[Booking]:
-        b = t.bookings.c
-        return _all(
-            self._session, select(Booking).where(b.guest_id == guest_id, b.created_at > since)
-        )
-
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
         b = t.bookings.c
         overdue = and_(b.status == BookingStatus.PENDING.value, ~still_holds(*hold_cutoffs(now)))

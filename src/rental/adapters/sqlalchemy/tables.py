@@ -279,6 +279,24 @@ ledger_entries = Table(
     Column("created_at", UtcDateTime(), nullable=False),
 )  # fmt: skip
 
+# Append-only (0016): the application only INSERTs and SELECTs; on PostgreSQL a trigger
+# refuses UPDATE and DELETE. No foreign keys: an entry outlives whatever it names.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("at", UtcDateTime(), nullable=False),
+    Column("actor_id", String(64)),
+    Column("actor_role", String(16), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("target_type", String(16), nullable=False),
+    Column("target_id", String(ID), nullable=False),
+    Column("reason", String(500)),
+    Column("before", json_type()),
+    Column("after", json_type()),
+    Column("request_id", String(128)),
+)
+
 payouts = Table(
     "payouts", metadata, _id(), _ref("booking_id", "bookings.id"), _ref("host_id", "users.id"),
     Column("currency", String(3), nullable=False),

@@ -16,6 +16,7 @@ from rental.adapters.sqlalchemy.accounts import (
     SqlOneTimeTokens,
     SqlSignInFailures,
 )
+from rental.adapters.sqlalchemy.audit import SqlAuditLog
 from rental.adapters.sqlalchemy.bookkeeping import SqlLedger, SqlPayouts, SqlProviderEvents
 from rental.adapters.sqlalchemy.calendars import SqlCalendars
 from rental.adapters.sqlalchemy.channel_sync import (
@@ -74,6 +75,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.threads = SqlThreads(session)
         self.user_blocks = SqlUserBlocks(session)
         self.photos = SqlPhotoRepository(session)
+        self.audit = SqlAuditLog(session)
         return super().__enter__()
 
     def __exit__(

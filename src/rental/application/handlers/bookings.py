@@ -9,16 +9,16 @@ from datetime import datetime
 from rental.application import commands as c
 from rental.application.authorization import check_can_see_booking, check_is_host_of
 from rental.application.dependencies import Dependencies
-from rental.application.handlers.accounts import check_email_verified
-from rental.application.repositories import IdempotencyRecord
+from rental.application.repositories import GuestQuery, IdempotencyRecord
 from rental.application.shared.calendars import (
     expire_booking,
-    locked_calendar,
+    expire_overdue,
     money,
     void_authorizations,
 )
 from rental.application.shared.ledger import record_capture, record_refund
 from rental.application.unit_of_work import UnitOfWork
+from rental.domain.accounts.users import check_email_verified
 from rental.domain.bookings.booking import UNPAID_HOLD, Booking, BookingStatus, CancelledBy
 from rental.domain.calendar.stay import Stay
 from rental.domain.errors import IdempotencyKeyReused, PermissionDenied
@@ -32,39 +32,42 @@ def _request_fingerprint(cmd: c.RequestBooking) -> str:
     return hashlib.sha256(json.dumps(fields).encode()).hexdigest()
 
 
-def _booked_before(uow: UnitOfWork, cmd: c.RequestBooking) -> Booking | None:
-    """The booking this ``Idempotency-Key`` already made (a client retrying after its
-    connection dropped past the commit), or None; the key with another body is a 409."""
-    if cmd.idempotency_key is None:
+def _booked_before(
+    uow: UnitOfWork, cmd: c.RequestBooking, earlier: IdempotencyRecord | None
+) -> Booking | None:
+    """The booking this ``Idempotency-Key`` already made (``earlier``: a client retrying after
+    its connection dropped past the commit), or None; the key with another body is a 409."""
+    if earlier is None:
         return None
-    record = uow.idempotency.get(cmd.actor.user_id, IDEMPOTENCY_SCOPE, cmd.idempotency_key)
-    if record is None:
-        return None
-    if record.fingerprint != _request_fingerprint(cmd):
+    if earlier.fingerprint != _request_fingerprint(cmd):
         raise IdempotencyKeyReused("This Idempotency-Key was already used with another body.")
-    return uow.bookings.get(record.resource_id)
+    return uow.bookings.get(earlier.resource_id)
 
 
 def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) -> Booking:
-    """Hold the nights at once: load the listing's calendar (locked), decide, add, commit.
-    With an ``idempotency_key``, the same request again gives back the booking it made."""
-    before = _booked_before(uow, cmd)
+    """Hold the nights at once: load the listing's calendar (locked) with what the rules need
+    of the guest, decide, add, commit. With an ``idempotency_key``, the same request again
+    gives back the booking it made."""
+    stay, now, guest_id = Stay(cmd.check_in, cmd.check_out), deps.clock.now(), cmd.actor.user_id
+    key = cmd.idempotency_key
+    idempotency = None if key is None else (IDEMPOTENCY_SCOPE, key)
+    asked = GuestQuery(guest_id, now - UNPAID_HOLD, idempotency)
+    calendar, guest = uow.calendars.lock_for_guest(cmd.listing_id, stay, now, asked)
+    before = _booked_before(uow, cmd, guest.earlier)
     if before is not None:
         return before
-    check_email_verified(uow, deps, cmd.actor.user_id)
-    stay, now = Stay(cmd.check_in, cmd.check_out), deps.clock.now()
-    uow.users.lock(cmd.actor.user_id)  # one guest's requests are counted one at a time
-    recent = uow.bookings.made_by_guest_since(cmd.actor.user_id, now - UNPAID_HOLD)
-    deps.limits.check_guest_may_hold(recent, cmd.listing_id, stay, now)
-    calendar = locked_calendar(uow, deps, cmd.listing_id, stay, now)
+    if deps.require_verified_email:
+        check_email_verified(guest.email_verified)
+    deps.limits.check_guest_may_hold(guest.recent, cmd.listing_id, stay, now)
+    expire_overdue(uow, deps, calendar.overdue, now)
     booking = calendar.request_booking(
-        booking_id=deps.ids.new_id(), guest_id=cmd.actor.user_id, stay=stay, guests=cmd.guests,
+        booking_id=deps.ids.new_id(), guest_id=guest_id, stay=stay, guests=cmd.guests,
         now=now, expected_total=cmd.expected_total,
     )  # fmt: skip
-    if cmd.idempotency_key is not None:
+    if key is not None:
         uow.idempotency.add(
             IdempotencyRecord(
-                user_id=cmd.actor.user_id, scope=IDEMPOTENCY_SCOPE, key=cmd.idempotency_key,
+                user_id=guest_id, scope=IDEMPOTENCY_SCOPE, key=key,
                 fingerprint=_request_fingerprint(cmd), outcome="created",
                 resource_id=booking.id, response={}, created_at=now,
             )

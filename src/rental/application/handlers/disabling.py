@@ -5,8 +5,10 @@ from __future__ import annotations
 from rental.application import commands as c
 from rental.application.dependencies import Dependencies
 from rental.application.handlers.bookings import cancel_as
+from rental.application.handlers.payouts import payout_entry, payout_state
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.accounts.users import User, normalize_email
+from rental.domain.administration.audit import Action
 from rental.domain.bookings.booking import LIVE_STATUSES, CancelledBy
 from rental.domain.errors import TransitionNotAllowed, UserNotFound
 from rental.domain.payments.payouts import PayoutStatus
@@ -29,8 +31,10 @@ def disable_user(cmd: c.DisableUser, uow: UnitOfWork, deps: Dependencies) -> Use
         listing.take_off_market(now)
     for payout in uow.payouts.listed(user.id):
         if payout.status == PayoutStatus.SCHEDULED:
+            before = payout_state(payout)
             payout.hold()
             uow.payouts.save(payout)
+            uow.audit.append([payout_entry(Action.HOLD_PAYOUT, payout, before, now)])
     uow.commit()
     return user
 
@@ -54,8 +58,11 @@ def release_payouts(cmd: c.ReleasePayouts, uow: UnitOfWork, deps: Dependencies) 
     """An admin releases a host's held payouts: each is paid when due; how many."""
     user = _user(uow, cmd.email)
     held = [p for p in uow.payouts.listed(user.id) if p.status == PayoutStatus.HELD]
+    now = deps.clock.now()
     for payout in held:
+        before = payout_state(payout)
         payout.release()
         uow.payouts.save(payout)
+        uow.audit.append([payout_entry(Action.RELEASE_PAYOUT, payout, before, now)])
     uow.commit()
     return len(held)

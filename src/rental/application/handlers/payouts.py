@@ -3,13 +3,17 @@ what that host owes back for refunds made after their earlier payouts in that cu
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rental.application import commands as c
+from rental.application.administration.audit import entry
 from rental.application.dependencies import Dependencies
 from rental.application.unit_of_work import UnitOfWork
+from rental.domain.administration.audit import Action, AuditEntry
 from rental.domain.errors import TransitionNotAllowed
 from rental.domain.money import Money
 from rental.domain.payments.ledger import Account
-from rental.domain.payments.payouts import PayoutStatus, Recovery, allocate, debts_of
+from rental.domain.payments.payouts import Payout, PayoutStatus, Recovery, allocate, debts_of
 
 
 def pay_host(cmd: c.PayHost, uow: UnitOfWork, deps: Dependencies) -> str:
@@ -32,9 +36,11 @@ def pay_host(cmd: c.PayHost, uow: UnitOfWork, deps: Dependencies) -> str:
     uow.payouts.lock_host(payout.host_id)
     entries = uow.ledger.for_booking(booking.id)
     gross = sum(e.amount for e in entries if e.account == Account.HOST)
+    before = payout_state(payout)
     if gross <= 0:
         payout.cancel(now)
         uow.payouts.save(payout)
+        uow.audit.append([payout_entry(Action.PAYOUT, payout, before, now)])
         uow.commit()
         return payout.status
     host, currency = payout.host_id, payout.currency
@@ -60,5 +66,26 @@ def pay_host(cmd: c.PayHost, uow: UnitOfWork, deps: Dependencies) -> str:
     payout.pay(gross, deducted, reference, now)
     uow.payouts.save(payout)
     uow.payouts.add_recoveries(recoveries)
+    uow.audit.append([payout_entry(Action.PAYOUT, payout, before, now)])
+    uow.audit.append([_recovery_entry(r) for r in recoveries])
     uow.commit()
     return payout.status
+
+
+def payout_state(payout: Payout) -> dict[str, object]:
+    """What the audit log keeps of a payout before and after a change."""
+    names = ("status", "booking_id", "host_id", "currency", "amount", "deducted")
+    return {name: getattr(payout, name) for name in names}
+
+
+def payout_entry(
+    action: Action, payout: Payout, before: dict[str, object], now: datetime
+) -> AuditEntry:
+    """The audit entry of a payout paid, cancelled, held or released."""
+    return entry(action, "payout", payout.id, at=now, before=before, after=payout_state(payout))
+
+
+def _recovery_entry(recovery: Recovery) -> AuditEntry:
+    names = ("payout_id", "booking_id", "host_id", "amount", "currency")
+    after = {name: getattr(recovery, name) for name in names}
+    return entry(Action.RECOVERY, "recovery", recovery.id, at=recovery.created_at, after=after)

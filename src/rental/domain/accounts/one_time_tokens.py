@@ -66,17 +66,26 @@ class OneTimeToken(Aggregate):
 
     @classmethod
     def issue(
-        cls, *, user_id: str, purpose: TokenPurpose, now: datetime,
+        cls,
+        *,
+        user_id: str,
+        purpose: TokenPurpose,
+        now: datetime,
         new_email: str | None = None,
-    ) -> tuple[OneTimeToken, str]:  # fmt: skip
+    ) -> tuple[OneTimeToken, str]:
         """A new token and the string to mail (``<id>.<secret>``), which is never stored.
         The id is random too (not from the id generator), so that mailing a token never
         shifts the ids of the business's own objects."""
         token_id, secret = secrets.token_hex(16), secrets.token_urlsafe(TOKEN_BYTES)
         token = cls(
-            id=token_id, user_id=user_id, purpose=purpose.value, secret_hash=secret_hash(secret),
-            created_at=now, expires_at=now + LIFETIME[purpose], new_email=new_email,
-        )  # fmt: skip
+            id=token_id,
+            user_id=user_id,
+            purpose=purpose.value,
+            secret_hash=secret_hash(secret),
+            created_at=now,
+            expires_at=now + LIFETIME[purpose],
+            new_email=new_email,
+        )
         return token, f"{token_id}.{secret}"
 
     def check_usable(self, secret: str, purposes: tuple[TokenPurpose, ...], now: datetime) -> None:

@@ -33,13 +33,24 @@ class LoginSession(Aggregate):
 
     @classmethod
     def start(
-        cls, *, session_id: str, user_id: str, refresh_jti: str, user_agent: str,
-        now: datetime, lifetime: timedelta,
-    ) -> LoginSession:  # fmt: skip
+        cls,
+        *,
+        session_id: str,
+        user_id: str,
+        refresh_jti: str,
+        user_agent: str,
+        now: datetime,
+        lifetime: timedelta,
+    ) -> LoginSession:
         return cls(
-            id=session_id, user_id=user_id, created_at=now, last_used_at=now,
-            expires_at=now + lifetime, refresh_jti=refresh_jti, user_agent=user_agent[:255],
-        )  # fmt: skip
+            id=session_id,
+            user_id=user_id,
+            created_at=now,
+            last_used_at=now,
+            expires_at=now + lifetime,
+            refresh_jti=refresh_jti,
+            user_agent=user_agent[:255],
+        )
 
     @property
     def is_ended(self) -> bool:

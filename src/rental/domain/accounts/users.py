@@ -191,8 +191,7 @@ class User(Aggregate):
     def check_email_is_verified(self) -> None:
         """Creating a listing, booking, paying and messaging need a verified email when
         ``RENTAL_REQUIRE_VERIFIED_EMAIL`` is on (the handlers ask only then)."""
-        if not self.email_verified:
-            raise EmailNotVerified("Verify your email address first.")
+        check_email_verified(self.email_verified)
 
     def change_password(self, *, password_hash: str, now: datetime) -> None:
         """A new password; every token issued before stops working (``token_version``)."""
@@ -239,3 +238,10 @@ class User(Aggregate):
         self.updated_at = now
         self.bump_version()
         self.record(EmailVerified(occurred_at=now, user_id=self.id, email=new_email))
+
+
+def check_email_verified(verified: bool) -> None:
+    """``User.check_email_is_verified`` for a handler that read only whether it is (a booking
+    request reads it with the listing's lock)."""
+    if not verified:
+        raise EmailNotVerified("Verify your email address first.")

@@ -110,19 +110,29 @@ class PriceBreakdown:
         )
         total = stay + fees + service_fee + sum(line.amount for line in lines)
         return cls(
-            currency=currency, nightly_subtotal=subtotal, discount=discount,
-            cleaning_fee=cleaning_fee, service_fee=service_fee, total=total,
-            extra_guest_fees=extra_guest_fees, nightly=tuple(nightly), taxes=lines,
-        )  # fmt: skip
+            currency=currency,
+            nightly_subtotal=subtotal,
+            discount=discount,
+            cleaning_fee=cleaning_fee,
+            service_fee=service_fee,
+            total=total,
+            extra_guest_fees=extra_guest_fees,
+            nightly=tuple(nightly),
+            taxes=lines,
+        )
 
     @property
     def lines_total(self) -> int:
         """The lines summed again (equal to ``total`` by construction; the tests check it)."""
         taxes = sum(line.amount for line in self.taxes)
         return (
-            self.nightly_subtotal - self.discount + self.cleaning_fee + self.extra_guest_fees
-            + self.service_fee + taxes
-        )  # fmt: skip
+            self.nightly_subtotal
+            - self.discount
+            + self.cleaning_fee
+            + self.extra_guest_fees
+            + self.service_fee
+            + taxes
+        )
 
     @property
     def host_base(self) -> int:

@@ -119,9 +119,13 @@ class BookingTerms:
         horizon = self.today(now) + timedelta(days=self.max_advance_days)
         if stay.check_out - timedelta(days=1) > horizon:
             raise StayTooFarAhead(
-                {"check_out": [f"the last night must be at most {self.max_advance_days} days "
-                               f"ahead ({horizon.isoformat()} for this listing)."]}
-            )  # fmt: skip
+                {
+                    "check_out": [
+                        f"the last night must be at most {self.max_advance_days} days "
+                        f"ahead ({horizon.isoformat()} for this listing)."
+                    ]
+                }
+            )
 
     def stay_refusals(
         self, stay: Stay, guests: int, now: datetime, rates: RateCalendar = NO_OVERRIDES

@@ -60,9 +60,11 @@ class RateOverride:
     @property
     def is_empty(self) -> bool:
         return (
-            self.price is None and self.min_nights is None
-            and not self.closed_to_arrival and not self.closed_to_departure
-        )  # fmt: skip
+            self.price is None
+            and self.min_nights is None
+            and not self.closed_to_arrival
+            and not self.closed_to_departure
+        )
 
     def rules(self) -> tuple[Any, ...]:
         return (self.price, self.min_nights, self.closed_to_arrival, self.closed_to_departure)

@@ -89,18 +89,24 @@ def exported_events(
     listing's today), imported blocks only with ``include_imported``, by start date."""
     events = [
         ExportedEvent(
-            export_uid("booking", b.id), b.check_in, b.check_out, FeedSummary.RESERVED,
+            export_uid("booking", b.id),
+            b.check_in,
+            b.check_out,
+            FeedSummary.RESERVED,
             b.updated_at,
         )
         for b in bookings
         if b.is_live(now) and b.check_out > today
-    ]  # fmt: skip
+    ]
     events += [
         ExportedEvent(
-            export_uid("block", b.id), b.start, b.end, FeedSummary.NOT_AVAILABLE,
+            export_uid("block", b.id),
+            b.start,
+            b.end,
+            FeedSummary.NOT_AVAILABLE,
             b.modified_at or b.created_at,
         )
         for b in blocks
         if b.end > today and (include_imported or not b.is_imported)
-    ]  # fmt: skip
+    ]
     return sorted(events, key=lambda e: (e.start, e.end, e.uid))

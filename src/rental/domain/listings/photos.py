@@ -170,16 +170,28 @@ class Album:
             raise TooManyPhotos(f"A listing has at most {MAX_PHOTOS} photos.")
 
     def add(
-        self, *, photo_id: str, caption: str, width: int, height: int, original_key: str,
+        self,
+        *,
+        photo_id: str,
+        caption: str,
+        width: int,
+        height: int,
+        original_key: str,
         now: datetime,
-    ) -> Photo:  # fmt: skip
+    ) -> Photo:
         self.check_room_for_one_more()
         check_dimensions(width, height)
         photo = Photo(
-            id=photo_id, listing_id=self.listing_id, position=len(self.photos),
-            caption=check_caption(caption), width=width, height=height,
-            original_key=original_key, created_at=now, updated_at=now,
-        )  # fmt: skip
+            id=photo_id,
+            listing_id=self.listing_id,
+            position=len(self.photos),
+            caption=check_caption(caption),
+            width=width,
+            height=height,
+            original_key=original_key,
+            created_at=now,
+            updated_at=now,
+        )
         photo.record(PhotoUploaded(occurred_at=now, listing_id=self.listing_id, photo_id=photo_id))
         self.photos.append(photo)
         return photo

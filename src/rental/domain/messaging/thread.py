@@ -159,9 +159,13 @@ class Thread(Aggregate):
                 "listing_id", "is your own listing; you cannot write an inquiry to it."
             )
         return cls(
-            id=thread_id, listing_id=listing_id, guest_id=guest_id, host_id=host_id,
-            created_at=now, updated_at=now,
-        )  # fmt: skip
+            id=thread_id,
+            listing_id=listing_id,
+            guest_id=guest_id,
+            host_id=host_id,
+            created_at=now,
+            updated_at=now,
+        )
 
     def is_participant(self, user_id: str) -> bool:
         return user_id in (self.guest_id, self.host_id)
@@ -219,20 +223,28 @@ class Thread(Aggregate):
         text = check_body(body)
         self.last_position += 1
         message = Message(
-            id=message_id, thread_id=self.id, position=self.last_position, sender_id=sender_id,
-            body=text, created_at=now,
-        )  # fmt: skip
+            id=message_id,
+            thread_id=self.id,
+            position=self.last_position,
+            sender_id=sender_id,
+            body=text,
+            created_at=now,
+        )
         self._set_read_position(sender_id, self.last_position)
         self._schedule_email(self.other_participant(sender_id), now)
         self.updated_at = max(self.updated_at, now)
         self.bump_version()
         self.record(
             MessagePosted(
-                occurred_at=now, thread_id=self.id, message_id=message_id,
-                position=message.position, sender_id=sender_id,
-                recipient_id=self.other_participant(sender_id), listing_id=self.listing_id,
+                occurred_at=now,
+                thread_id=self.id,
+                message_id=message_id,
+                position=message.position,
+                sender_id=sender_id,
+                recipient_id=self.other_participant(sender_id),
+                listing_id=self.listing_id,
             )
-        )  # fmt: skip
+        )
         return message
 
     def mark_read(self, reader_id: str, up_to: Message | None, *, is_admin: bool = False) -> None:
@@ -287,9 +299,11 @@ class Thread(Aggregate):
         if sent:
             self.record(
                 UnreadMessagesToEmail(
-                    occurred_at=now, thread_id=self.id, recipient_id=recipient_id,
+                    occurred_at=now,
+                    thread_id=self.id,
+                    recipient_id=recipient_id,
                     first_position=self.last_position - unread + 1,
                     last_position=self.last_position,
                 )
-            )  # fmt: skip
+            )
         return sent

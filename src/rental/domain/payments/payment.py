@@ -63,27 +63,55 @@ class Payment(Aggregate):
 
     @classmethod
     def authorized(
-        cls, *, payment_id: str, booking_id: str, payer_id: str, amount: int, currency: str,
-        payment_method: str, gateway_reference: str, now: datetime,
-    ) -> Payment:  # fmt: skip
+        cls,
+        *,
+        payment_id: str,
+        booking_id: str,
+        payer_id: str,
+        amount: int,
+        currency: str,
+        payment_method: str,
+        gateway_reference: str,
+        now: datetime,
+    ) -> Payment:
         payment = cls._new(
-            PaymentStatus.AUTHORIZED, id=payment_id, booking_id=booking_id, payer_id=payer_id,
-            amount=amount, currency=currency, payment_method=payment_method,
-            gateway_reference=gateway_reference, now=now,
-        )  # fmt: skip
+            PaymentStatus.AUTHORIZED,
+            id=payment_id,
+            booking_id=booking_id,
+            payer_id=payer_id,
+            amount=amount,
+            currency=currency,
+            payment_method=payment_method,
+            gateway_reference=gateway_reference,
+            now=now,
+        )
         payment._record(PaymentAuthorized, now)
         return payment
 
     @classmethod
     def failed(
-        cls, *, payment_id: str, booking_id: str, payer_id: str, amount: int, currency: str,
-        payment_method: str, failure_reason: str, now: datetime,
-    ) -> Payment:  # fmt: skip
+        cls,
+        *,
+        payment_id: str,
+        booking_id: str,
+        payer_id: str,
+        amount: int,
+        currency: str,
+        payment_method: str,
+        failure_reason: str,
+        now: datetime,
+    ) -> Payment:
         payment = cls._new(
-            PaymentStatus.FAILED, id=payment_id, booking_id=booking_id, payer_id=payer_id,
-            amount=amount, currency=currency, payment_method=payment_method,
-            failure_reason=failure_reason, now=now,
-        )  # fmt: skip
+            PaymentStatus.FAILED,
+            id=payment_id,
+            booking_id=booking_id,
+            payer_id=payer_id,
+            amount=amount,
+            currency=currency,
+            payment_method=payment_method,
+            failure_reason=failure_reason,
+            now=now,
+        )
         payment._record(PaymentFailed, now, failure_reason=failure_reason)
         return payment
 
@@ -101,10 +129,14 @@ class Payment(Aggregate):
     def _record(self, event_type: type[PaymentEvent], now: datetime, **extra: Any) -> None:
         self.record(
             event_type(
-                occurred_at=now, payment_id=self.id, booking_id=self.booking_id,
-                amount=self.amount, currency=self.currency, **extra,
+                occurred_at=now,
+                payment_id=self.id,
+                booking_id=self.booking_id,
+                amount=self.amount,
+                currency=self.currency,
+                **extra,
             )
-        )  # fmt: skip
+        )
 
     def _move(self, status: PaymentStatus, now: datetime) -> None:
         self.status = status.value
@@ -143,8 +175,10 @@ class Payment(Aggregate):
         """The payer disputes ``amount`` with their bank: the money stays where it is until
         the dispute is decided; the event tells the people who must answer it."""
         self.check_status(
-            PaymentStatus.CAPTURED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED,
+            PaymentStatus.CAPTURED,
+            PaymentStatus.PARTIALLY_REFUNDED,
+            PaymentStatus.REFUNDED,
             action="disputed",
-        )  # fmt: skip
+        )
         self.updated_at = now
         self._record(PaymentDisputed, now, disputed=amount)

@@ -127,7 +127,7 @@ def debts_of(
         Debt(p.booking_id, owed, p.paid_at or p.due_at)
         for p in paid
         if (owed := owed_for(p, balances.get(p.booking_id, 0), recovered.get(p.booking_id, 0)))
-    ]  # fmt: skip
+    ]
     return sorted(found, key=lambda d: (d.since, d.booking_id))
 
 

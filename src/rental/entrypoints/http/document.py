@@ -35,10 +35,20 @@ URI_TOO_LONG = {
     "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
 }
 # Rules that hang on who asks and what already exists, which no schema can say; stated on the
-# operation (``x-rental-state-rule``, and in its description) so a tester knows the 422.
+# operation (``x-rental-state-rule``, and in its description) so a tester knows the answer.
 STATE_RULES = {
     "sendInquiry": "422 when the listing is the caller's own: a host does not write an "
     "inquiry to itself.",
+    "confirmPasswordReset": "400 `invalid-token` when the token is not one the server emailed, "
+    "or was used, replaced or has expired: any string fits the schema, only a live one works.",
+    "verifyEmail": "400 `invalid-token` when the token is not one the server emailed, or was "
+    "used, replaced or has expired: any string fits the schema, only a live one works.",
+    **dict.fromkeys(
+        ("registerUser", "requestPasswordReset", "changeEmail"),
+        "422 when the address, though the `email` format admits it, is not one an account may "
+        "have: invisible or control characters, a quoted local part, dots at the ends of or "
+        "doubled in the local part, or a domain without a dot.",
+    ),
 }
 BOOKING_ID = {"booking_id": "$response.body#/id"}
 LISTING_ID = {"listing_id": "$response.body#/id"}

@@ -20,6 +20,7 @@ from typing import Any
 from flask import Flask, Response, g, request
 
 from rental.adapters.telemetry import logs
+from rental.application.administration.audit import bind_author, unbind_author
 from rental.entrypoints.http.context import get_rental, get_settings
 from rental.entrypoints.http.errors import problem
 
@@ -51,6 +52,8 @@ def _start() -> None:
     g.rental_started = time.perf_counter()
     g.rental_request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))
     g.rental_log_context = logs.open_context(request_id=g.rental_request_id)
+    # The audit log names the request of each entry written while it runs.
+    g.rental_audit_author = bind_author(request_id=g.rental_request_id)
     get_rental().new_request()  # reads may go to a replica until this request writes
 
 
@@ -87,6 +90,9 @@ def _end(_error: BaseException | None) -> None:
     token = g.pop("rental_log_context", None)
     if token is not None:
         logs.close_context(token)
+    author = g.pop("rental_audit_author", None)
+    if author is not None:
+        unbind_author(author)
 
 
 def _metrics_module() -> Any:

@@ -123,6 +123,10 @@ def sync_detailed(
     changes only when ``POST /auth/verify-email`` confirms that link. 409 when the new address
     belongs to an account already.
 
+    422 when the address, though the `email` format admits it, is not one an account may have: invisible
+    or control characters, a quoted local part, dots at the ends of or doubled in the local part, or a
+    domain without a dot.
+
     Args:
         body (EmailChange):
 
@@ -158,6 +162,10 @@ def sync(
     changes only when ``POST /auth/verify-email`` confirms that link. 409 when the new address
     belongs to an account already.
 
+    422 when the address, though the `email` format admits it, is not one an account may have: invisible
+    or control characters, a quoted local part, dots at the ends of or doubled in the local part, or a
+    domain without a dot.
+
     Args:
         body (EmailChange):
 
@@ -187,6 +195,10 @@ async def asyncio_detailed(
      The new address is emailed a link to confirm it and the old one a notice; the address
     changes only when ``POST /auth/verify-email`` confirms that link. 409 when the new address
     belongs to an account already.
+
+    422 when the address, though the `email` format admits it, is not one an account may have: invisible
+    or control characters, a quoted local part, dots at the ends of or doubled in the local part, or a
+    domain without a dot.
 
     Args:
         body (EmailChange):
@@ -222,6 +234,10 @@ async def asyncio(
      The new address is emailed a link to confirm it and the old one a notice; the address
     changes only when ``POST /auth/verify-email`` confirms that link. 409 when the new address
     belongs to an account already.
+
+    422 when the address, though the `email` format admits it, is not one an account may have: invisible
+    or control characters, a quoted local part, dots at the ends of or doubled in the local part, or a
+    domain without a dot.
 
     Args:
         body (EmailChange):

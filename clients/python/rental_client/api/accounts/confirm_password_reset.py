@@ -108,6 +108,9 @@ def sync_detailed(
      A bad, used, voided (a newer one was asked for, or the password changed) or expired token
     answers 400 ``invalid-token``. Shares the sign-in rate limit (429).
 
+    400 `invalid-token` when the token is not one the server emailed, or was used, replaced or has
+    expired: any string fits the schema, only a live one works.
+
     Args:
         body (PasswordResetConfirm):
 
@@ -142,6 +145,9 @@ def sync(
      A bad, used, voided (a newer one was asked for, or the password changed) or expired token
     answers 400 ``invalid-token``. Shares the sign-in rate limit (429).
 
+    400 `invalid-token` when the token is not one the server emailed, or was used, replaced or has
+    expired: any string fits the schema, only a live one works.
+
     Args:
         body (PasswordResetConfirm):
 
@@ -170,6 +176,9 @@ async def asyncio_detailed(
 
      A bad, used, voided (a newer one was asked for, or the password changed) or expired token
     answers 400 ``invalid-token``. Shares the sign-in rate limit (429).
+
+    400 `invalid-token` when the token is not one the server emailed, or was used, replaced or has
+    expired: any string fits the schema, only a live one works.
 
     Args:
         body (PasswordResetConfirm):
@@ -204,6 +213,9 @@ async def asyncio(
 
      A bad, used, voided (a newer one was asked for, or the password changed) or expired token
     answers 400 ``invalid-token``. Shares the sign-in rate limit (429).
+
+    400 `invalid-token` when the token is not one the server emailed, or was used, replaced or has
+    expired: any string fits the schema, only a live one works.
 
     Args:
         body (PasswordResetConfirm):

@@ -110,6 +110,10 @@ def sync_detailed(
     emailed a link (``RENTAL_FRONTEND_URL/reset-password#token=…``) valid 30 minutes. At most
     3 reset emails an hour go to one address. Shares the sign-in rate limit (429).
 
+    422 when the address, though the `email` format admits it, is not one an account may have: invisible
+    or control characters, a quoted local part, dots at the ends of or doubled in the local part, or a
+    domain without a dot.
+
     Args:
         body (PasswordReset):
 
@@ -146,6 +150,10 @@ def sync(
     emailed a link (``RENTAL_FRONTEND_URL/reset-password#token=…``) valid 30 minutes. At most
     3 reset emails an hour go to one address. Shares the sign-in rate limit (429).
 
+    422 when the address, though the `email` format admits it, is not one an account may have: invisible
+    or control characters, a quoted local part, dots at the ends of or doubled in the local part, or a
+    domain without a dot.
+
     Args:
         body (PasswordReset):
 
@@ -176,6 +184,10 @@ async def asyncio_detailed(
     address is looked up after the answer (by the worker), and a known, enabled account is
     emailed a link (``RENTAL_FRONTEND_URL/reset-password#token=…``) valid 30 minutes. At most
     3 reset emails an hour go to one address. Shares the sign-in rate limit (429).
+
+    422 when the address, though the `email` format admits it, is not one an account may have: invisible
+    or control characters, a quoted local part, dots at the ends of or doubled in the local part, or a
+    domain without a dot.
 
     Args:
         body (PasswordReset):
@@ -212,6 +224,10 @@ async def asyncio(
     address is looked up after the answer (by the worker), and a known, enabled account is
     emailed a link (``RENTAL_FRONTEND_URL/reset-password#token=…``) valid 30 minutes. At most
     3 reset emails an hour go to one address. Shares the sign-in rate limit (429).
+
+    422 when the address, though the `email` format admits it, is not one an account may have: invisible
+    or control characters, a quoted local part, dots at the ends of or doubled in the local part, or a
+    domain without a dot.
 
     Args:
         body (PasswordReset):

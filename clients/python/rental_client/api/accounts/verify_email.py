@@ -114,6 +114,9 @@ def sync_detailed(
     one of an email change, which then replaces the old (409 when someone registered that
     address meanwhile). A bad, used or expired token answers 400 ``invalid-token``.
 
+     400 `invalid-token` when the token is not one the server emailed, or was used, replaced or has
+    expired: any string fits the schema, only a live one works.
+
     Args:
         body (VerifyEmail):
 
@@ -147,6 +150,9 @@ def sync(
     one of an email change, which then replaces the old (409 when someone registered that
     address meanwhile). A bad, used or expired token answers 400 ``invalid-token``.
 
+     400 `invalid-token` when the token is not one the server emailed, or was used, replaced or has
+    expired: any string fits the schema, only a live one works.
+
     Args:
         body (VerifyEmail):
 
@@ -174,6 +180,9 @@ async def asyncio_detailed(
     """ Confirm an address with its emailed token (valid 7 days): the account's own, or the new
     one of an email change, which then replaces the old (409 when someone registered that
     address meanwhile). A bad, used or expired token answers 400 ``invalid-token``.
+
+     400 `invalid-token` when the token is not one the server emailed, or was used, replaced or has
+    expired: any string fits the schema, only a live one works.
 
     Args:
         body (VerifyEmail):
@@ -207,6 +216,9 @@ async def asyncio(
     """ Confirm an address with its emailed token (valid 7 days): the account's own, or the new
     one of an email change, which then replaces the old (409 when someone registered that
     address meanwhile). A bad, used or expired token answers 400 ``invalid-token``.
+
+     400 `invalid-token` when the token is not one the server emailed, or was used, replaced or has
+    expired: any string fits the schema, only a live one works.
 
     Args:
         body (VerifyEmail):

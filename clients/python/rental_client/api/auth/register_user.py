@@ -123,6 +123,10 @@ def sync_detailed(
     it, 429 with Retry-After; every answer carries the RateLimit-* headers. ``role`` defaults
     to ``guest`` when left out.
 
+    422 when the address, though the `email` format admits it, is not one an account may have: invisible
+    or control characters, a quoted local part, dots at the ends of or doubled in the local part, or a
+    domain without a dot.
+
     Args:
         body (Register):
 
@@ -161,6 +165,10 @@ def sync(
     it, 429 with Retry-After; every answer carries the RateLimit-* headers. ``role`` defaults
     to ``guest`` when left out.
 
+    422 when the address, though the `email` format admits it, is not one an account may have: invisible
+    or control characters, a quoted local part, dots at the ends of or doubled in the local part, or a
+    domain without a dot.
+
     Args:
         body (Register):
 
@@ -193,6 +201,10 @@ async def asyncio_detailed(
     Login and register share a rate limit per client address (RENTAL_AUTH_RATE_LIMIT); past
     it, 429 with Retry-After; every answer carries the RateLimit-* headers. ``role`` defaults
     to ``guest`` when left out.
+
+    422 when the address, though the `email` format admits it, is not one an account may have: invisible
+    or control characters, a quoted local part, dots at the ends of or doubled in the local part, or a
+    domain without a dot.
 
     Args:
         body (Register):
@@ -231,6 +243,10 @@ async def asyncio(
     Login and register share a rate limit per client address (RENTAL_AUTH_RATE_LIMIT); past
     it, 429 with Retry-After; every answer carries the RateLimit-* headers. ``role`` defaults
     to ``guest`` when left out.
+
+    422 when the address, though the `email` format admits it, is not one an account may have: invisible
+    or control characters, a quoted local part, dots at the ends of or doubled in the local part, or a
+    domain without a dot.
 
     Args:
         body (Register):

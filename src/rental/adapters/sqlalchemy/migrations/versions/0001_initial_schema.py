@@ -15,7 +15,9 @@ from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import mysql, postgresql
+from sqlalchemy.dialects import mysql
+
+from rental.adapters.sqlalchemy.migrations.ddl import JSON, MONEY, TABLE_OPTIONS
 
 revision = "0001"
 down_revision = None
@@ -35,15 +37,6 @@ class UtcDateTime(sa.types.TypeDecorator[Any]):
         if dialect.name == "mysql":
             return dialect.type_descriptor(mysql.DATETIME(fsp=6))
         return dialect.type_descriptor(sa.DateTime(timezone=dialect.name == "postgresql"))
-
-
-JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
-MONEY = sa.BigInteger()
-TABLE_OPTIONS: dict[str, Any] = {
-    "mysql_engine": "InnoDB",
-    "mysql_charset": "utf8mb4",
-    "mysql_collate": "utf8mb4_unicode_ci",
-}
 
 
 def _id() -> sa.Column[Any]:

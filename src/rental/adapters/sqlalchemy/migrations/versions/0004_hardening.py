@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import mysql
+
+from rental.adapters.sqlalchemy.migrations.ddl import UTC_DATETIME
 
 revision = "0004"
 down_revision = "0006"
 branch_labels = None
 depends_on = None
-
-# The DDL of rental.adapters.sqlalchemy.types.UtcDateTime, frozen for this migration.
-UTC_DATETIME = sa.DateTime(timezone=True).with_variant(mysql.DATETIME(fsp=6), "mysql")
 
 
 # Plain ADD/DROP COLUMN, not batch mode: SQLite (3.35+) does both in place, while a batch

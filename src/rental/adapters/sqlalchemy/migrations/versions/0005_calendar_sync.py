@@ -13,7 +13,9 @@ from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import mysql, postgresql
+from sqlalchemy.dialects import mysql
+
+from rental.adapters.sqlalchemy.migrations.ddl import JSON, TABLE_OPTIONS
 
 revision = "0005"
 down_revision = "0003"
@@ -31,14 +33,6 @@ class UtcDateTime(sa.types.TypeDecorator[Any]):
         if dialect.name == "mysql":
             return dialect.type_descriptor(mysql.DATETIME(fsp=6))
         return dialect.type_descriptor(sa.DateTime(timezone=dialect.name == "postgresql"))
-
-
-JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
-TABLE_OPTIONS: dict[str, Any] = {
-    "mysql_engine": "InnoDB",
-    "mysql_charset": "utf8mb4",
-    "mysql_collate": "utf8mb4_unicode_ci",
-}
 
 
 def upgrade() -> None:

@@ -16,18 +16,12 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import mysql
 
+from rental.adapters.sqlalchemy.migrations.ddl import ID, MONEY, MYSQL
+
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
-
-MYSQL: dict[str, Any] = {
-    "mysql_engine": "InnoDB",
-    "mysql_charset": "utf8mb4",
-    "mysql_collate": "utf8mb4_unicode_ci",
-}
-ID = 36
-MONEY = sa.BigInteger()
 
 
 class UtcDateTime(sa.types.TypeDecorator[Any]):

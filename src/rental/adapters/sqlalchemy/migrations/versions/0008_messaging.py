@@ -17,21 +17,14 @@ from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import mysql
+
+from rental.adapters.sqlalchemy.migrations.ddl import ID, MYSQL, UTC_DATETIME
 
 revision = "0008"
 down_revision = "0007"
 branch_labels = None
 depends_on = None
 
-MYSQL: dict[str, Any] = {
-    "mysql_engine": "InnoDB",
-    "mysql_charset": "utf8mb4",
-    "mysql_collate": "utf8mb4_unicode_ci",
-}
-ID = 36
-# The DDL of rental.adapters.sqlalchemy.types.UtcDateTime, frozen for this migration.
-UTC_DATETIME = sa.DateTime(timezone=True).with_variant(mysql.DATETIME(fsp=6), "mysql")
 BIG_ID = sa.BigInteger().with_variant(sa.Integer, "sqlite")
 
 

@@ -14,20 +14,13 @@ from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import postgresql
+
+from rental.adapters.sqlalchemy.migrations.ddl import ID, JSON, MYSQL
 
 revision = "0010"
 down_revision = "0009"
 branch_labels = None
 depends_on = None
-
-MYSQL: dict[str, Any] = {
-    "mysql_engine": "InnoDB",
-    "mysql_charset": "utf8mb4",
-    "mysql_collate": "utf8mb4_unicode_ci",
-}
-ID = 36
-JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 
 def _empty_list() -> Any:

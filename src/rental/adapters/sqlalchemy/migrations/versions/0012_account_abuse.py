@@ -10,27 +10,16 @@ Create Date: 2026-12-07
 
 from __future__ import annotations
 
-from typing import Any
-
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import mysql
 
 from rental.adapters.look_alikes import UnicodeLookAlikes
+from rental.adapters.sqlalchemy.migrations.ddl import ID, MYSQL, UTC_DATETIME
 
 revision = "0012"
 down_revision = "0011"
 branch_labels = None
 depends_on = None
-
-MYSQL: dict[str, Any] = {
-    "mysql_engine": "InnoDB",
-    "mysql_charset": "utf8mb4",
-    "mysql_collate": "utf8mb4_unicode_ci",
-}
-ID = 36
-# The DDL of rental.adapters.sqlalchemy.types.UtcDateTime, frozen for this migration.
-UTC_DATETIME = sa.DateTime(timezone=True).with_variant(mysql.DATETIME(fsp=6), "mysql")
 
 
 def upgrade() -> None:

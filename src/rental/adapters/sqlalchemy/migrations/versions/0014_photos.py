@@ -8,26 +8,15 @@ Create Date: 2026-12-07
 
 from __future__ import annotations
 
-from typing import Any
-
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import mysql, postgresql
+
+from rental.adapters.sqlalchemy.migrations.ddl import ID, JSON, MYSQL, UTC_DATETIME
 
 revision = "0014"
 down_revision = "0013"
 branch_labels = None
 depends_on = None
-
-MYSQL: dict[str, Any] = {
-    "mysql_engine": "InnoDB",
-    "mysql_charset": "utf8mb4",
-    "mysql_collate": "utf8mb4_unicode_ci",
-}
-ID = 36
-# Frozen copies of rental.adapters.sqlalchemy.types' DDL for this migration.
-UTC_DATETIME = sa.DateTime(timezone=True).with_variant(mysql.DATETIME(fsp=6), "mysql")
-JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 
 def upgrade() -> None:

@@ -1,0 +1,1 @@
+"""Administration: admins' commands and handlers, the audit log's port, and admins' reads."""
