@@ -85,7 +85,7 @@ listings = Table(
     Column("address", String(200), nullable=False),
     Column("city", String(200), nullable=False),
     Column("country", String(2), nullable=False),
-    Column("latitude", Double),  # DOUBLE on MariaDB since 0016
+    Column("latitude", Double),  # DOUBLE on MariaDB since 0017
     Column("longitude", Double),
     Column("timezone", String(64), nullable=False),
     Column("price_per_night", Money, nullable=False),
