@@ -48,6 +48,8 @@ def test_the_walk_through_runs_in_bash_and_zsh(sandbox_server: Server, tmp_path:
         out = ran.stdout
         assert ran.returncode == 0 and ran.stderr == "", (shell, ran.stderr, out)
         assert "null" not in out, (shell, out)
+        # 3a: the map finds the reader's loft at the very point it was listed.
+        assert re.search(r'"title": "Sunlit loft above the Tagus",\s+"distance_km": 0(\.0)?\n', out)
         # 3b and 4b: the guest's number hidden from the host until the booking is confirmed.
         assert "Call me on [hidden]" in out and "Call me on +351 912 345 678" in out, out
         # Step 4: paid and confirmed; the same nights again are a 409 with its reason.
