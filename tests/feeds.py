@@ -13,7 +13,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -181,3 +181,31 @@ def timed(uid: str, start: str, end: str, summary: str = "Busy", *extra: str) ->
         "BEGIN:VEVENT", f"UID:{uid}", "DTSTAMP:20291201T000000Z", f"DTSTART{start}",
         f"DTEND{end}", f"SUMMARY:{summary}", *extra, "END:VEVENT",
     ])  # fmt: skip
+
+
+# -- hostile feeds (issue 29, finding 2) ------------------------------------------------------
+def daily_copies(count: int, first: date) -> bytes:
+    """``count`` copies of one all-day event repeating every day from ``first`` on, each
+    under its own UID: the feed that wrote a million block rows (2,000 copies: ~230 KB)."""
+    events = [daily(f"copy-{i}@attack.example", first) for i in range(count)]
+    return calendar("-//Attack//EN", *events)
+
+
+def daily(uid: str, first: date, nights: int = 1) -> str:
+    """An all-day event of ``nights`` nights (one: no ``DTEND``) repeating every day from
+    ``first`` on."""
+    end = [f"DTEND;VALUE=DATE:{_d(first + timedelta(days=nights))}"] if nights > 1 else []
+    lines = ["BEGIN:VEVENT", f"UID:{uid}", "DTSTAMP:20261201T000000Z",
+             f"DTSTART;VALUE=DATE:{_d(first)}", *end, "RRULE:FREQ=DAILY", "END:VEVENT"]  # fmt: skip
+    return "\r\n".join(lines)
+
+
+def overlapping(count: int, first: date, nights: int = 30) -> bytes:
+    """``count`` distinct all-day events of ``nights`` nights, the i-th starting ``i % 400``
+    days after ``first``: each overlaps others, and together they hold one run of nights."""
+    events = [
+        all_day(f"o{i}@x", first + timedelta(days=i % 400),
+                first + timedelta(days=i % 400 + nights), f"Booked {i}")
+        for i in range(count)
+    ]  # fmt: skip
+    return calendar("-//Overlaps//EN", *events)

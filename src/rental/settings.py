@@ -446,6 +446,8 @@ class AbuseLimits:
     max_unpaid_holds: int = 3
     payment_attempts: int = 5
     ical_max_events: int = 2000
+    ical_max_occurrences: int = 20_000
+    ical_max_nights: int = 2000
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> AbuseLimits:
@@ -454,8 +456,10 @@ class AbuseLimits:
         ``RENTAL_REQUEST_TIME_BUDGET_MS`` (after this long a request's reads and GraphQL fields
         stop, 10,000), ``RENTAL_MAX_UNPAID_HOLDS`` (unpaid pending bookings a guest may hold at
         once, 3), ``RENTAL_PAYMENT_ATTEMPTS`` (failed payments per booking an hour, 5, and
-        twice that per user) and ``RENTAL_ICAL_MAX_EVENTS`` (events an imported calendar
-        may have, 2,000; ten times that many occurrences once repeats are expanded)."""
+        twice that per user), ``RENTAL_ICAL_MAX_EVENTS`` (events an imported calendar may
+        have, 2,000), ``RENTAL_ICAL_MAX_OCCURRENCES`` (occurrences its events may make once
+        repeats are expanded over the booking horizon, 20,000) and ``RENTAL_ICAL_MAX_NIGHTS``
+        (nights a listing's imported calendars may block together from today on, 2,000)."""
         return cls(
             graphql_max_cost=_positive(env, "RENTAL_GRAPHQL_MAX_COST", 5000),
             max_listings_per_host=_positive(env, "RENTAL_MAX_LISTINGS_PER_HOST", 100),
@@ -463,6 +467,8 @@ class AbuseLimits:
             max_unpaid_holds=_positive(env, "RENTAL_MAX_UNPAID_HOLDS", 3),
             payment_attempts=_positive(env, "RENTAL_PAYMENT_ATTEMPTS", 5),
             ical_max_events=_positive(env, "RENTAL_ICAL_MAX_EVENTS", 2000),
+            ical_max_occurrences=_positive(env, "RENTAL_ICAL_MAX_OCCURRENCES", 20_000),
+            ical_max_nights=_positive(env, "RENTAL_ICAL_MAX_NIGHTS", 2000),
         )
 
     def domain_limits(self) -> Limits:
@@ -471,6 +477,7 @@ class AbuseLimits:
             max_listings_per_host=self.max_listings_per_host,
             max_unpaid_holds=self.max_unpaid_holds,
             payment_attempts=self.payment_attempts,
+            imported_nights=self.ical_max_nights,
         )
 
 

@@ -19,6 +19,7 @@ class LoggingPayoutGateway:
     def pay(self, host_id: str, amount: Money, idempotency_key: str) -> str:
         if idempotency_key not in self.paid:
             self.paid[idempotency_key] = (host_id, amount)
-            log.info("pay host %s %s %s (%s)", host_id, amount.amount, amount.currency,
-                     idempotency_key)  # fmt: skip
+            log.info(
+                "pay host %s %s %s (%s)", host_id, amount.amount, amount.currency, idempotency_key
+            )
         return f"logged-{idempotency_key}"

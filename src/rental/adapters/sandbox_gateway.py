@@ -40,9 +40,13 @@ class SandboxGateway:
             raise CardDeclined(DECLINES[token])
         if token not in APPROVES:
             raise UnknownPaymentToken(
-                {"payment_token": ["is not a sandbox token: use tok_visa, tok_chargeDeclined "
-                                   "or tok_chargeDeclinedInsufficientFunds."]}
-            )  # fmt: skip
+                {
+                    "payment_token": [
+                        "is not a sandbox token: use tok_visa, tok_chargeDeclined "
+                        "or tok_chargeDeclinedInsufficientFunds."
+                    ]
+                }
+            )
         reference = f"sandbox_{uuid.uuid4().hex}"
         with self._lock:
             self.authorized[reference] = amount
@@ -82,11 +86,14 @@ class SandboxGateway:
             else:
                 status = "authorized"
             return ProviderPayment(
-                reference=reference, status=status, amount=held.amount, currency=held.currency,
+                reference=reference,
+                status=status,
+                amount=held.amount,
+                currency=held.currency,
                 refunded=self.refunded.get(reference, 0),
                 booking_id=tags.booking_id if tags else None,
                 payer_id=tags.payer_id if tags else None,
-            )  # fmt: skip
+            )
 
     def recent(self, since: datetime) -> Iterable[ProviderPayment]:
         """Everything the sandbox holds: it keeps no times, and lives as long as a process."""

@@ -42,6 +42,10 @@ class OneTimeTokens(abc.ABC):
     def issued_since(self, user_id: str, purpose: TokenPurpose, since: datetime) -> int:
         """How many tokens of ``purpose`` the user was sent since ``since``."""
 
+    @abc.abstractmethod
+    def erase_of(self, user_id: str) -> None:
+        """Remove every token of the user (the account is deleted)."""
+
 
 class LoginSessions(abc.ABC):
     """Sign-in sessions by id."""
@@ -56,6 +60,19 @@ class LoginSessions(abc.ABC):
     @abc.abstractmethod
     def live_of(self, user_id: str, now: datetime) -> list[LoginSession]:
         """The user's sessions neither ended nor expired at ``now``, newest first."""
+
+    @abc.abstractmethod
+    def erase_of(self, user_id: str) -> None:
+        """Remove every session of the user, ended ones too (the account is deleted)."""
+
+
+class StoredEvents(abc.ABC):
+    """The events kept in the outbox, as far as a person's right to be forgotten reaches."""
+
+    @abc.abstractmethod
+    def forget_person(self, user_id: str, email: str | None) -> int:
+        """Blank the personal fields (``Event.personal``) of the stored events about the
+        person (``without_person``); how many events changed."""
 
 
 class SignInFailures(abc.ABC):

@@ -1,13 +1,16 @@
 """Channel sync as callers use it: export a listing's feed, sync imported calendars.
 
-A sync fetches the feed outside any transaction (it may take seconds), then hands what it
-found to the message bus as one command, which locks the listing and changes its blocks.
+A sync fetches and reads the feed outside any transaction, under one deadline (it may take
+seconds), then hands what it found to the message bus as one command, which locks the
+listing and changes its blocks. Syncs run in the worker: on its schedule, and when a host
+asks (``request_sync``: an event through the outbox, which ``consumers`` act on).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -16,16 +19,20 @@ from attrs import frozen
 
 from rental.application import commands as c
 from rental.application.authorization import check_can_manage_listing
+from rental.application.delivery import Consumer
 from rental.application.handlers.channel_sync import listing_import
 from rental.application.ports import CalendarFeedError, CalendarFormat, Clock, FeedFetcher
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.channel_sync.export import exported_events
-from rental.domain.channel_sync.imports import HORIZON, CalendarImport
+from rental.domain.channel_sync.imports import CalendarImport, horizon_end
 from rental.domain.errors import CalendarFeedNotFound, CalendarImportNotFound, DomainError
+from rental.domain.events import CalendarSyncRequested, Event
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_EVERY = timedelta(minutes=30)
+# One deadline for a sync's fetch (name lookup included), parse and expansion.
+DEFAULT_SECONDS = 10.0
 
 
 # Moves on when the way a feed is written changes, so that its ETags do too.
@@ -48,7 +55,8 @@ class ExportedCalendar:
 
 class ChannelSync:
     """Exports feeds and syncs imports. ``every`` is how often each import is fetched
-    (``RENTAL_ICAL_SYNC_MINUTES``)."""
+    (``RENTAL_ICAL_SYNC_MINUTES``); ``seconds`` how long one sync may take to fetch and read
+    its feed, all together."""
 
     def __init__(
         self,
@@ -59,6 +67,7 @@ class ChannelSync:
         fetcher: FeedFetcher,
         calendar_format: CalendarFormat,
         every: timedelta = DEFAULT_EVERY,
+        seconds: float = DEFAULT_SECONDS,
     ) -> None:
         self._handle = handle
         self._uow_factory = uow_factory
@@ -66,6 +75,7 @@ class ChannelSync:
         self._fetcher = fetcher
         self._format = calendar_format
         self.every = every
+        self._seconds = seconds
 
     # -- export ----------------------------------------------------------------------------
     def export(
@@ -114,34 +124,58 @@ class ChannelSync:
             return listing_import(uow, listing_id, import_id)
 
     # -- imports, sync ---------------------------------------------------------------------
+    def request_sync(self, actor: c.Actor, listing_id: str, import_id: str) -> CalendarImport:
+        """Queue a sync of the import for the worker (its listing's host or an admin, a few
+        times per listing in a while: ``TooManySyncRequests`` past it); the import as it is."""
+        command = c.RequestCalendarSync(actor=actor, listing_id=listing_id, import_id=import_id)
+        queued: CalendarImport = self._handle(command)
+        return queued
+
+    def consumers(self) -> list[Consumer]:
+        """The worker's side of ``request_sync``. A second delivery syncs again, which changes
+        nothing: no ledger."""
+        return [Consumer("calendar-sync", (CalendarSyncRequested,), self._requested, once=False)]
+
+    def _requested(self, event: Event) -> None:
+        assert isinstance(event, CalendarSyncRequested)
+        try:
+            self.sync(event.import_id)
+        except DomainError as error:  # the import or its listing was deleted meanwhile
+            logger.info("calendar import %s not synced: %s", event.import_id, error.detail)
+
     def sync(
         self, import_id: str, *, actor: c.Actor | None = None, listing_id: str | None = None
     ) -> CalendarImport:
-        """Fetch the import's feed and apply it; a feed that cannot be fetched or read marks
-        the import failed and changes nothing else. With ``actor``, only the listing's host
-        or an admin may ask (and ``listing_id`` must be the import's)."""
+        """Fetch the import's feed and apply it; a feed that cannot be fetched or read by the
+        deadline marks the import failed and changes nothing else. With ``actor``, only the
+        listing's host or an admin may ask (and ``listing_id`` must be the import's)."""
+        deadline = time.monotonic() + self._seconds
+        now = self._clock.now()
         with self._uow_factory() as uow:
             calendar_import = uow.channel_imports.get(import_id)
             if listing_id is not None and calendar_import.listing_id != listing_id:
                 raise CalendarImportNotFound(
                     f"No calendar import {import_id} on listing {listing_id}."
                 )
+            listing = uow.listings.get(calendar_import.listing_id)
             if actor is None:
-                uow.listings.get(calendar_import.listing_id).check_is_active()
+                listing.check_is_active()
             else:
                 _check_manages(uow, actor, calendar_import.listing_id)
             url, etag = calendar_import.url, calendar_import.etag
             modified = calendar_import.last_modified
-        now = self._clock.now()
+            # Expanded no further than the nights an import may block (the booking horizon).
+            today = listing.today(now)
+            end = now + (horizon_end(today, listing.max_advance_days) - today)
         try:
-            fetched = self._fetcher.fetch(url, etag=etag, last_modified=modified)
+            fetched = self._fetcher.fetch(url, etag=etag, last_modified=modified, deadline=deadline)
             if fetched.body is None:
                 result: CalendarImport = self._handle(
                     c.RecordCalendarFeedUnchanged(import_id=import_id)
                 )
                 return result
             events = self._format.parse(
-                fetched.body, start=now - timedelta(days=1), end=now + HORIZON
+                fetched.body, start=now - timedelta(days=1), end=end, deadline=deadline
             )
         except CalendarFeedError as error:
             logger.info("calendar import %s failed: %s", import_id, error.reason)

@@ -357,6 +357,15 @@ class ClaimCalendarSync(Command):
 
 
 @frozen(kw_only=True)
+class RequestCalendarSync(Command):
+    """The listing's host (or an admin) asks for an import to be synced now, by the worker."""
+
+    actor: Actor
+    listing_id: str
+    import_id: str
+
+
+@frozen(kw_only=True)
 class ApplyCalendarFeed(Command):
     """Make an import's blocks say what its feed, just fetched and parsed, says."""
 
@@ -467,6 +476,23 @@ class RequestEmailChange(Command):
     actor: Actor
     new_email: str
     current_password: str = field(repr=False)
+
+
+@frozen(kw_only=True)
+class DeleteAccount(Command):
+    """Close the caller's own account (GDPR article 17), confirmed by its password."""
+
+    actor: Actor
+    current_password: str = field(repr=False)
+
+
+@frozen(kw_only=True)
+class ForgetDeletedAccount(Command):
+    """Blank what the stored events still hold of a deleted account: those naming it, and
+    with ``email``, those naming its old address (a reset asked for it)."""
+
+    user_id: str
+    email: str | None = field(default=None, repr=False)
 
 
 @frozen(kw_only=True)

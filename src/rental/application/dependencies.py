@@ -9,7 +9,13 @@ from attrs import field, frozen
 from rental.application.account_repositories import LookAlikes, PlainLookAlikes
 from rental.application.bookkeeping import PayoutGateway
 from rental.application.messaging.ports import MessageRate
-from rental.application.ports import Clock, IdGenerator, PasswordHasher, PaymentGateway
+from rental.application.ports import (
+    Clock,
+    IdGenerator,
+    PasswordHasher,
+    PaymentGateway,
+    WindowCounter,
+)
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.accounts.sign_in import DEFAULT_SIGN_IN_FAILURES
 from rental.domain.limits import Limits
@@ -32,3 +38,4 @@ class Dependencies:
     look_alikes: LookAlikes = field(factory=PlainLookAlikes)  # bootstrap() gives TR39's
     message_rate: MessageRate | None = None  # messages per sender a minute; None: no limit
     limits: Limits = field(factory=Limits)  # what one account may hold at once (RENTAL_MAX_*)
+    sync_rate: WindowCounter | None = None  # syncs asked for per listing; None: no limit

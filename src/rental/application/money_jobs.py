@@ -30,8 +30,11 @@ class Reconciliation:
     problems: list[str] = field(factory=list)
 
     def summary(self) -> dict[str, int]:
-        return {"compared": self.compared, "repaired": len(self.repaired),
-                "problems": len(self.problems)}  # fmt: skip
+        return {
+            "compared": self.compared,
+            "repaired": len(self.repaired),
+            "problems": len(self.problems),
+        }
 
 
 def reconcile_payments(

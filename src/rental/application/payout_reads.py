@@ -36,11 +36,17 @@ def view_of(record: PayoutRecord, now: datetime) -> PayoutView:
     payout = record.payout
     amount = record.balance if payout.amount is None else payout.amount
     return PayoutView(
-        id=payout.id, booking_id=payout.booking_id, host_id=payout.host_id,
-        status=payout.status_at(now), currency=payout.currency, amount=amount,
-        deducted=payout.deducted, owed=owed_for(payout, record.balance, record.recovered),
-        due_at=payout.due_at, paid_at=payout.paid_at,
-    )  # fmt: skip
+        id=payout.id,
+        booking_id=payout.booking_id,
+        host_id=payout.host_id,
+        status=payout.status_at(now),
+        currency=payout.currency,
+        amount=amount,
+        deducted=payout.deducted,
+        owed=owed_for(payout, record.balance, record.recovered),
+        due_at=payout.due_at,
+        paid_at=payout.paid_at,
+    )
 
 
 def totals_of(records: Iterable[PayoutRecord], now: datetime) -> list[PayoutTotals]:

@@ -27,11 +27,16 @@ class PhotoView:
     @classmethod
     def of(cls, photo: Photo) -> PhotoView:
         return cls(
-            id=photo.id, listing_id=photo.listing_id, status=photo.status, caption=photo.caption,
-            position=photo.position, width=photo.width, height=photo.height,
+            id=photo.id,
+            listing_id=photo.listing_id,
+            status=photo.status,
+            caption=photo.caption,
+            position=photo.position,
+            width=photo.width,
+            height=photo.height,
             variants=dict(photo.variants) if photo.variants else None,
             failure_reason=photo.failure_reason,
-        )  # fmt: skip
+        )
 
     @property
     def is_ready(self) -> bool:

@@ -70,10 +70,15 @@ class PhotoWork:
         try:
             photo: Photo = self._handle(
                 p.AddPhoto(
-                    actor=actor, listing_id=listing_id, photo_id=photo_id, caption=caption,
-                    width=facts.width, height=facts.height, original_key=key,
+                    actor=actor,
+                    listing_id=listing_id,
+                    photo_id=photo_id,
+                    caption=caption,
+                    width=facts.width,
+                    height=facts.height,
+                    original_key=key,
                 )
-            )  # fmt: skip
+            )
         except BaseException:
             self._media.delete(key)  # refused (the 51st) or failed: the upload belongs to nothing
             raise

@@ -166,23 +166,43 @@ class FetchedFeed:
     last_modified: str | None = None
 
 
+class WindowCounter(Protocol):
+    """Counts hits of a key per fixed window, across every server process (Redis) when
+    there is more than one."""
+
+    def hit(self, key: str, window: int, period: int) -> int:
+        """Count one more in window number ``window`` (of ``period`` seconds); the count."""
+
+
 class FeedFetcher(Protocol):
     """Fetches a calendar feed from another platform over HTTP(S), defensively: a time limit,
     a size limit, few redirects, and never an address inside our own network (checked after
     DNS and after each redirect) unless configured for a closed network. Raises
     ``CalendarFeedError`` for any failure."""
 
-    def fetch(self, url: str, *, etag: str | None, last_modified: str | None) -> FetchedFeed:
-        """GET ``url``, conditionally on ``etag`` / ``last_modified`` when given."""
+    def fetch(
+        self,
+        url: str,
+        *,
+        etag: str | None,
+        last_modified: str | None,
+        deadline: float | None = None,
+    ) -> FetchedFeed:
+        """GET ``url``, conditionally on ``etag`` / ``last_modified`` when given, done by
+        ``deadline`` (``time.monotonic()``; by default the fetcher's own time limit)."""
         ...
 
 
 class CalendarFormat(Protocol):
     """Reads and writes iCalendar (RFC 5545) text."""
 
-    def parse(self, body: bytes, *, start: datetime, end: datetime) -> list[FeedEvent]:
-        """The events of a feed overlapping ``[start, end)``, recurring ones expanded; raises
-        ``CalendarFeedError`` for a body that is not UTF-8 or not a whole iCalendar object."""
+    def parse(
+        self, body: bytes, *, start: datetime, end: datetime, deadline: float | None = None
+    ) -> list[FeedEvent]:
+        """The events of a feed overlapping ``[start, end)``, recurring ones expanded there
+        only; raises ``CalendarFeedError`` for a body that is not UTF-8 or not a whole
+        iCalendar object, past the format's caps, or when not done by ``deadline``
+        (``time.monotonic()``; by default the format's own time limit)."""
         ...
 
     def render(self, events: Sequence[ExportedEvent], *, name: str) -> bytes:

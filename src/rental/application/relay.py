@@ -64,8 +64,9 @@ class OutboxRelay:
                 now - self._republish_after, self._consumers_of, now, self._batch
             )
             if again:
-                logger.warning("%d published event(s) not consumed in time: publishing again",
-                               again)  # fmt: skip
+                logger.warning(
+                    "%d published event(s) not consumed in time: publishing again", again
+                )
         entries = self._outbox.claim(now, LEASE, self._batch)
         delivered: list[int] = []
         failures_in_a_row = 0
@@ -101,8 +102,12 @@ class OutboxRelay:
         delay = backoff(failed.attempts)
         logger.warning(
             "event %s (outbox #%d) not delivered, attempt %d: %s; next try in %ds",
-            failed.event_name, failed.id, failed.attempts + 1, error, delay.total_seconds(),
-        )  # fmt: skip
+            failed.event_name,
+            failed.id,
+            failed.attempts + 1,
+            error,
+            delay.total_seconds(),
+        )
         self._outbox.retry_later([failed.id], now + delay)
         return now + delay
 

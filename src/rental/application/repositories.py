@@ -223,6 +223,11 @@ class BookingRepository(Tracking, abc.ABC):
         is on or after ``since``, by check-in."""
 
     @abc.abstractmethod
+    def live_of_user(self, user_id: str, since: date) -> list[Booking]:
+        """The pending and confirmed bookings whose guest or host is ``user_id`` and whose
+        check-out is after ``since`` (overdue ones too: the domain reads them); to read."""
+
+    @abc.abstractmethod
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
         """Ids of pending bookings that may be overdue and confirmed ones whose check-out may
         have come (checked again by the domain), oldest first."""

@@ -34,11 +34,17 @@ class ReviewView:
     @classmethod
     def of(cls, review: Review, now: datetime) -> ReviewView:
         return cls(
-            id=review.id, booking_id=review.booking_id, listing_id=review.listing_id,
-            author_id=review.author_id, rating=review.rating, comment=review.comment,
-            created_at=review.created_at, status=review.status_at(now).value,
-            response=review.response, **review.sub_ratings,
-        )  # fmt: skip
+            id=review.id,
+            booking_id=review.booking_id,
+            listing_id=review.listing_id,
+            author_id=review.author_id,
+            rating=review.rating,
+            comment=review.comment,
+            created_at=review.created_at,
+            status=review.status_at(now).value,
+            response=review.response,
+            **review.sub_ratings,
+        )
 
 
 def page_of_views(found: Page[Review], now: datetime) -> Page[ReviewView]:

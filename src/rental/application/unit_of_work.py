@@ -8,7 +8,12 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 
-from rental.application.account_repositories import LoginSessions, OneTimeTokens, SignInFailures
+from rental.application.account_repositories import (
+    LoginSessions,
+    OneTimeTokens,
+    SignInFailures,
+    StoredEvents,
+)
 from rental.application.administration.audit import AuditLog, money_entries
 from rental.application.bookkeeping import Ledger, PayoutStore, ProviderEvents
 from rental.application.messaging.ports import ThreadRepository, UserBlockRepository
@@ -59,6 +64,7 @@ class UnitOfWork(abc.ABC):
     one_time_tokens: OneTimeTokens
     login_sessions: LoginSessions
     sign_in_failures: SignInFailures
+    stored_events: StoredEvents
     threads: ThreadRepository
     user_blocks: UserBlockRepository
     photos: PhotoRepository

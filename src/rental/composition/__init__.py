@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import evolve, frozen
 
 from rental.adapters.argon2_hasher import Argon2Hasher
+from rental.adapters.ical.calendar_format import IcalendarFormat
 from rental.adapters.images.pillow import PillowImages
 from rental.adapters.logging_payouts import LoggingPayoutGateway
 from rental.adapters.look_alikes import UnicodeLookAlikes
@@ -48,6 +49,7 @@ from rental.application.payout_reads import PayoutView
 from rental.application.photo_reads import PhotoReads
 from rental.application.photo_work import PhotoWork
 from rental.application.ports import (
+    CalendarFormat,
     Clock,
     EventPublisher,
     FeedFetcher,
@@ -297,6 +299,8 @@ def bootstrap(
     media_store: MediaStore | None = None,
     limits: Limits | None = None,
     ical_max_events: int = 2000,
+    ical_max_occurrences: int = 20_000,
+    ical_sync_seconds: float = 10.0,
 ) -> Rental:
     """Build a ``Rental``.
 
@@ -344,6 +348,7 @@ def bootstrap(
     )  # fmt: skip
     uow_factory = storage.uow_factory
     clock = clock or SystemClock()
+    counter = _message_rate(redis_url, redis_namespace)
     dependencies = Dependencies(
         uow_factory=uow_factory,
         clock=clock,
@@ -355,8 +360,9 @@ def bootstrap(
         require_verified_email=require_verified_email,
         sign_in_failures=sign_in_failures,
         look_alikes=UnicodeLookAlikes(),
-        message_rate=_message_rate(redis_url, redis_namespace),
+        message_rate=counter,
         limits=limits or Limits(),
+        sync_rate=counter,
     )
     notifier = notifier or _notifier(smtp_url)
     buses: list[MessageBus] = []  # the photos' consumers send commands to the bus made below
@@ -364,6 +370,15 @@ def bootstrap(
         handle=lambda command: buses[0].handle(command), uow_factory=uow_factory,
         media=media_store, images=PillowImages(), ids=dependencies.ids, clock=clock,
     )  # fmt: skip
+    channel_sync = _channel_sync(
+        lambda command: buses[0].handle(command),
+        dependencies,
+        calendar_fetcher,
+        ical_sync_minutes,
+        ical_allow_private_networks,
+        IcalendarFormat(max_events=ical_max_events, max_occurrences=ical_max_occurrences),
+        ical_sync_seconds,
+    )
     account_mail = AccountMail(
         lambda command: bus.handle(command), storage.read_model, notifier, frontend_url,
         print_links,
@@ -381,6 +396,7 @@ def bootstrap(
             *_message_emails(storage, notifier),
             *account_mail.consumers(),
             *photos.consumers(),
+            *channel_sync.consumers(),
         ],
     )
     from rental.adapters.telemetry.metrics import EventCounter
@@ -410,14 +426,7 @@ def bootstrap(
         delivery=delivery,
         alert=_admin_alert(notifier, admin_email),
         probes=_probes(storage, delivery),
-        channel_sync=_channel_sync(
-            bus,
-            dependencies,
-            calendar_fetcher,
-            ical_sync_minutes,
-            ical_allow_private_networks,
-            ical_max_events,
-        ),
+        channel_sync=channel_sync,
         messaging=MessagingReads(storage.messaging) if storage.messaging else None,
         media=media_store,
         media_files=media_store if isinstance(media_store, FileMediaStore) else None,
@@ -456,23 +465,24 @@ def _message_rate(redis_url: str | None, namespace: str) -> MessageRate:
 
 
 def _channel_sync(
-    bus: MessageBus,
+    handle: Callable[[Command], Any],
     dependencies: Dependencies,
     fetcher: FeedFetcher | None,
     every_minutes: int,
     allow_private_networks: bool,
-    max_events: int = 2000,
+    calendar_format: CalendarFormat,
+    seconds: float,
 ) -> ChannelSync:
-    from rental.adapters.ical.calendar_format import IcalendarFormat
     from rental.adapters.ical.fetcher import SafeFeedFetcher
 
     return ChannelSync(
-        handle=bus.handle,
+        handle=handle,
         uow_factory=dependencies.uow_factory,
         clock=dependencies.clock,
         fetcher=fetcher or SafeFeedFetcher(allow_private_networks=allow_private_networks),
-        calendar_format=IcalendarFormat(max_events=max_events),
+        calendar_format=calendar_format,
         every=timedelta(minutes=every_minutes),
+        seconds=seconds,
     )
 
 
@@ -534,6 +544,7 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "sign_in_failures": settings.accounts.sign_in_failures,
         "limits": settings.limits.domain_limits(),
         "ical_max_events": settings.limits.ical_max_events,
+        "ical_max_occurrences": settings.limits.ical_max_occurrences,
     }
     if "media_store" not in overrides:
         chosen["media_store"] = media_store_from(settings.media)

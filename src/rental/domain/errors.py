@@ -248,6 +248,18 @@ class RefreshTokenReused(AuthenticationFailed):
     """A refresh token that was already rotated was presented again: the session ends."""
 
 
+class AccountDeletionBlocked(Conflict):
+    """The account cannot be deleted yet; ``blockers`` names each reason and its booking."""
+
+    def __init__(self, detail: str, blockers: Sequence[tuple[str, str]]) -> None:
+        super().__init__(detail)
+        self.blockers = [{"reason": reason, "booking_id": booking} for reason, booking in blockers]
+
+
+class AccountIsDeleted(Conflict):
+    """The account was deleted: nothing more can be done with it."""
+
+
 class TooManyAttempts(DomainError):
     """Too many attempts of a kind in a while (sign-in failures of one account, recovery
     requests from one address): 429, to be tried again after ``retry_after`` seconds."""
@@ -285,6 +297,15 @@ class InquiryToOwnListing(InvalidInput):
 
 class SenderBlocked(PermissionDenied):
     """The other participant has blocked you; you cannot write to them."""
+
+
+class TooManySyncRequests(DomainError):
+    """Syncs of a listing's imported calendars asked for too often; ``retry_after`` says in
+    how many seconds to ask again."""
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after
 
 
 class TooManyMessages(DomainError):

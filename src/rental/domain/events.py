@@ -10,9 +10,13 @@ from attrs import asdict, frozen
 
 @frozen(kw_only=True)
 class Event:
-    """Base of every domain event. ``occurred_at`` is UTC."""
+    """Base of every domain event. ``occurred_at`` is UTC.
+
+    ``personal`` names the fields that hold a person's data (an address, a name): when the
+    person deletes their account, those fields of their stored events are blanked."""
 
     registry: ClassVar[dict[str, type[Event]]] = {}
+    personal: ClassVar[tuple[str, ...]] = ()
     occurred_at: datetime
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -46,8 +50,32 @@ class Event:
         return event_type(**values)
 
 
+def without_person(
+    name: str, payload: dict[str, Any], user_id: str, email: str | None
+) -> dict[str, Any] | None:
+    """The payload of a stored event named ``name`` with its personal fields blanked, when it
+    is about the person: it names ``user_id``, or (an event naming no user, such as a reset
+    asked for an address) ``email``. ``None`` when there is nothing of theirs to blank."""
+    event_type = Event.registry.get(name)
+    if event_type is None or not event_type.personal:
+        return None
+    if "user_id" in payload:
+        about = payload["user_id"] == user_id
+    else:
+        about = email is not None and any(payload.get(f) == email for f in event_type.personal)
+    if not about or all(payload.get(f) == "" for f in event_type.personal):
+        return None
+    return payload | dict.fromkeys(event_type.personal, "")
+
+
+def personal_event_names() -> list[str]:
+    """The names of the events that carry personal fields."""
+    return sorted(name for name, kind in Event.registry.items() if kind.personal)
+
+
 @frozen(kw_only=True)
 class UserRegistered(Event):
+    personal: ClassVar[tuple[str, ...]] = ("username", "email")
     user_id: str
     username: str
     email: str
@@ -204,12 +232,21 @@ class CalendarImportConflicted(Event):
     summary: str
 
 
+@frozen(kw_only=True)
+class CalendarSyncRequested(Event):
+    """The host asked for an import to be synced now: the worker fetches it."""
+
+    import_id: str
+    listing_id: str
+
+
 # -- accounts (issue 21): each one's email is sent by the account mail consumers ----------
 @frozen(kw_only=True)
 class PasswordResetRequested(Event):
     """Someone asked for a reset of ``email``'s password; whether it has an account is looked
     up only when this is delivered, after the answer."""
 
+    personal: ClassVar[tuple[str, ...]] = ("email",)
     email: str
 
 
@@ -225,6 +262,7 @@ class EmailVerificationRequested(Event):
 
 @frozen(kw_only=True)
 class EmailChangeRequested(Event):
+    personal: ClassVar[tuple[str, ...]] = ("old_email", "new_email")
     user_id: str
     old_email: str
     new_email: str
@@ -232,6 +270,18 @@ class EmailChangeRequested(Event):
 
 @frozen(kw_only=True)
 class EmailVerified(Event):
+    personal: ClassVar[tuple[str, ...]] = ("email",)
+    user_id: str
+    email: str
+
+
+@frozen(kw_only=True)
+class AccountDeleted(Event):
+    """The person closed their account. ``email`` is the address it had, to confirm the
+    deletion to: the only copy left once the row is anonymised, blanked once that email is
+    sent (see ``docs/accounts.md``)."""
+
+    personal: ClassVar[tuple[str, ...]] = ("email",)
     user_id: str
     email: str
 

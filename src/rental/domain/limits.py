@@ -1,5 +1,6 @@
 """What one account may hold or try at once, so that no one exhausts the marketplace for
-others: listings per host, unpaid holds per guest, failed payment attempts."""
+others: listings per host, unpaid holds per guest, failed payment attempts, nights imported
+calendars block."""
 
 from __future__ import annotations
 
@@ -28,6 +29,9 @@ from rental.domain.payments.payment import Payment, PaymentStatus
 DEFAULT_MAX_LISTINGS_PER_HOST = 100
 DEFAULT_MAX_UNPAID_HOLDS = 3
 DEFAULT_PAYMENT_ATTEMPTS = 5
+# Nights a listing's imported calendars may block together from today on (each feed's own
+# are at most its booking horizon's, about 550): room for three platforms booked solid.
+DEFAULT_IMPORTED_NIGHTS = 2000
 # Failed payment attempts are counted over this window; a user may fail twice as many times
 # as one booking may.
 PAYMENT_ATTEMPTS_WINDOW = timedelta(hours=1)
@@ -72,11 +76,13 @@ class Limits:
     (``RENTAL_MAX_LISTINGS_PER_HOST``); ``max_unpaid_holds``: unpaid pending bookings a guest
     may hold at once (``RENTAL_MAX_UNPAID_HOLDS``); ``payment_attempts``: failed payments a
     booking may have within ``PAYMENT_ATTEMPTS_WINDOW``, twice that for a user
-    (``RENTAL_PAYMENT_ATTEMPTS``)."""
+    (``RENTAL_PAYMENT_ATTEMPTS``); ``imported_nights``: nights a listing's imported calendars
+    may block together from today on (``RENTAL_ICAL_MAX_NIGHTS``)."""
 
     max_listings_per_host: int = DEFAULT_MAX_LISTINGS_PER_HOST
     max_unpaid_holds: int = DEFAULT_MAX_UNPAID_HOLDS
     payment_attempts: int = DEFAULT_PAYMENT_ATTEMPTS
+    imported_nights: int = DEFAULT_IMPORTED_NIGHTS
     # How long a guest's own cancelled unpaid hold keeps those nights from them: the hold's.
     cancelled_hold_lasts: timedelta = UNPAID_HOLD
 

@@ -23,29 +23,90 @@ class City:
 
 
 CITIES = (
-    City("Lisbon", "PT", "Europe/Lisbon", "EUR", 38.7223, -9.1393, (6_000, 22_000),
-         (("Alfama", "Rua de São Miguel"), ("Bairro Alto", "Rua da Rosa"),
-          ("Príncipe Real", "Rua da Escola Politécnica"))),
-    City("Paris", "FR", "Europe/Paris", "EUR", 48.8566, 2.3522, (9_000, 35_000),
-         (("Le Marais", "Rue Vieille du Temple"), ("Montmartre", "Rue Lepic"),
-          ("Canal Saint-Martin", "Quai de Valmy"))),
-    City("Tokyo", "JP", "Asia/Tokyo", "JPY", 35.6762, 139.6503, (9_000, 40_000),
-         (("Shibuya", "Dogenzaka"), ("Asakusa", "Kaminarimon-dori"),
-          ("Shimokitazawa", "Chazawa-dori"))),
-    City("New York", "US", "America/New_York", "USD", 40.7128, -74.0060, (12_000, 45_000),
-         (("Williamsburg", "Bedford Avenue"), ("West Village", "Bleecker Street"),
-          ("Harlem", "Malcolm X Boulevard"))),
-    City("Cape Town", "ZA", "Africa/Johannesburg", "ZAR", -33.9249, 18.4241, (90_000, 400_000),
-         (("Bo-Kaap", "Wale Street"), ("Gardens", "Kloof Street"),
-          ("Sea Point", "Beach Road"))),
-)  # fmt: skip
+    City(
+        "Lisbon",
+        "PT",
+        "Europe/Lisbon",
+        "EUR",
+        38.7223,
+        -9.1393,
+        (6_000, 22_000),
+        (
+            ("Alfama", "Rua de São Miguel"),
+            ("Bairro Alto", "Rua da Rosa"),
+            ("Príncipe Real", "Rua da Escola Politécnica"),
+        ),
+    ),
+    City(
+        "Paris",
+        "FR",
+        "Europe/Paris",
+        "EUR",
+        48.8566,
+        2.3522,
+        (9_000, 35_000),
+        (
+            ("Le Marais", "Rue Vieille du Temple"),
+            ("Montmartre", "Rue Lepic"),
+            ("Canal Saint-Martin", "Quai de Valmy"),
+        ),
+    ),
+    City(
+        "Tokyo",
+        "JP",
+        "Asia/Tokyo",
+        "JPY",
+        35.6762,
+        139.6503,
+        (9_000, 40_000),
+        (
+            ("Shibuya", "Dogenzaka"),
+            ("Asakusa", "Kaminarimon-dori"),
+            ("Shimokitazawa", "Chazawa-dori"),
+        ),
+    ),
+    City(
+        "New York",
+        "US",
+        "America/New_York",
+        "USD",
+        40.7128,
+        -74.0060,
+        (12_000, 45_000),
+        (
+            ("Williamsburg", "Bedford Avenue"),
+            ("West Village", "Bleecker Street"),
+            ("Harlem", "Malcolm X Boulevard"),
+        ),
+    ),
+    City(
+        "Cape Town",
+        "ZA",
+        "Africa/Johannesburg",
+        "ZAR",
+        -33.9249,
+        18.4241,
+        (90_000, 400_000),
+        (("Bo-Kaap", "Wale Street"), ("Gardens", "Kloof Street"), ("Sea Point", "Beach Road")),
+    ),
+)
 LISTINGS_PER_CITY = 10
 KINDS = ("loft", "studio", "apartment", "townhouse", "flat", "penthouse", "cottage")
 ADJECTIVES = ("Sunny", "Quiet", "Bright", "Cosy", "Modern", "Historic", "Spacious", "Charming")
 AMENITIES = (
-    "wifi", "kitchen", "washer", "air conditioning", "heating", "workspace", "balcony",
-    "parking", "elevator", "pool", "pets allowed", "sea view",
-)  # fmt: skip
+    "wifi",
+    "kitchen",
+    "washer",
+    "air conditioning",
+    "heating",
+    "workspace",
+    "balcony",
+    "parking",
+    "elevator",
+    "pool",
+    "pets allowed",
+    "sea view",
+)
 POLICIES = ("flexible", "moderate", "strict")
 
 

@@ -68,24 +68,34 @@ def _book(
     stay = max(nights, listing.min_nights)
     booking: Booking = rental.handle(
         c.RequestBooking(
-            actor=guest, listing_id=listing.id, check_in=check_in,
-            check_out=check_in + timedelta(days=stay), guests=min(2, listing.max_guests),
+            actor=guest,
+            listing_id=listing.id,
+            check_in=check_in,
+            check_out=check_in + timedelta(days=stay),
+            guests=min(2, listing.max_guests),
         )
-    )  # fmt: skip
+    )
     if pay:
         rental.handle(
             c.PayForBooking(
-                actor=guest, booking_id=booking.id, payment_method="card",
+                actor=guest,
+                booking_id=booking.id,
+                payment_method="card",
                 payment_token="tok_visa",  # noqa: S106 - the sandbox's test token
             )
-        )  # fmt: skip
+        )
     return booking
 
 
 def play_past(
-    past: Rental, clock: SettableClock, present: Rental, listings: list[Listing],
-    guests: list[c.Actor], hosts: dict[str, c.Actor], summary: SeedSummary,
-) -> None:  # fmt: skip
+    past: Rental,
+    clock: SettableClock,
+    present: Rental,
+    listings: list[Listing],
+    guests: list[c.Actor],
+    hosts: dict[str, c.Actor],
+    summary: SeedSummary,
+) -> None:
     """Stays that ended 2 to 11 days ago, booked and paid days before they began."""
     today = present.dependencies.clock.now().date()
     stays = []
@@ -119,24 +129,33 @@ def play_past(
             subs.pop("value")
         present.handle(
             c.SubmitReview(
-                actor=guest, booking_id=booking.id, rating=rating, comment=comment,
+                actor=guest,
+                booking_id=booking.id,
+                rating=rating,
+                comment=comment,
                 sub_ratings=dict(subs),
             )
-        )  # fmt: skip
+        )
         host_rating, host_comment = GUEST_REVIEWS[i % len(GUEST_REVIEWS)]
         present.handle(
             c.SubmitGuestReview(
-                actor=hosts[booking.host_id], booking_id=booking.id, rating=host_rating,
+                actor=hosts[booking.host_id],
+                booking_id=booking.id,
+                rating=host_rating,
                 comment=host_comment,
             )
-        )  # fmt: skip
+        )
         summary.reviews += 2
 
 
 def play_future(
-    present: Rental, now: datetime, listings: list[Listing], guests: list[c.Actor],
-    hosts: dict[str, c.Actor], summary: SeedSummary,
-) -> None:  # fmt: skip
+    present: Rental,
+    now: datetime,
+    listings: list[Listing],
+    guests: list[c.Actor],
+    hosts: dict[str, c.Actor],
+    summary: SeedSummary,
+) -> None:
     """Upcoming trips from next week on, and blocks a month out."""
     today = now.date()
     upcoming = listings[PAST_STAYS + 1 : PAST_STAYS + 19]

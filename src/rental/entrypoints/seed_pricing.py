@@ -40,8 +40,12 @@ def price_by_date(
             rental.handle(c.UpdateListing(actor=host, listing_id=listing.id, **changes))  # type: ignore[arg-type]
             touched.add(listing.id)
         if index % 4 == 0:
-            season = {"start": start, "end": end, "price": listing.price_per_night * 7 // 5,
-                      "min_nights": 3}  # fmt: skip
+            season = {
+                "start": start,
+                "end": end,
+                "price": listing.price_per_night * 7 // 5,
+                "min_nights": 3,
+            }
             rental.handle(c.UpdateCalendar(actor=host, listing_id=listing.id, ranges=(season,)))
             touched.add(listing.id)
     return len(touched)

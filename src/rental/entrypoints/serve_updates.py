@@ -13,9 +13,12 @@ from rental.settings import Settings
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--hold", default=25.0, show_default=True, help="Seconds a poll is held.")
 @click.option(
-    "--max-waiters", default=1000, show_default=True, type=int,
+    "--max-waiters",
+    default=1000,
+    show_default=True,
+    type=int,
     help="Polls held at once; past it, 503 with Retry-After.",
-)  # fmt: skip
+)
 def serve_updates(host: str, port: int, hold: float, max_waiters: int) -> None:
     """Serve GET /api/v1/threads/updates as long polls (needs RENTAL_REDIS_URL)."""
     from aiohttp import web
@@ -28,9 +31,12 @@ def serve_updates(host: str, port: int, hold: float, max_waiters: int) -> None:
         raise click.UsageError("serve-updates needs Redis: set RENTAL_REDIS_URL.")
     flask_app = create_app(settings)
     app = make_app(
-        flask_app, settings.redis_url, settings.redis_namespace, hold=hold,
+        flask_app,
+        settings.redis_url,
+        settings.redis_namespace,
+        hold=hold,
         max_waiters=max_waiters,
-    )  # fmt: skip
+    )
     try:
         web.run_app(app, host=host, port=port, print=None)
     finally:

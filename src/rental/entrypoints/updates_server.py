@@ -92,9 +92,11 @@ def _turn(app: Flask, request: web.Request) -> web.Response:
     peer = request.remote or "unknown"
     with app.test_client() as client:
         answer = client.get(
-            request.path, query_string=request.query_string, headers=headers,
+            request.path,
+            query_string=request.query_string,
+            headers=headers,
             environ_base={"REMOTE_ADDR": peer},
-        )  # fmt: skip
+        )
         passed = {
             k: v for k, v in answer.headers.items() if k.lower() not in ("content-length", "server")
         }
@@ -112,12 +114,15 @@ async def updates(request: web.Request) -> web.StreamResponse:
     event = waiters.add(user_id)
     if event is None:
         return web.Response(
-            status=503, content_type=None, headers={
-                "Content-Type": PROBLEM_JSON, "Retry-After": str(RETRY_AFTER_SECONDS),
+            status=503,
+            content_type=None,
+            headers={
+                "Content-Type": PROBLEM_JSON,
+                "Retry-After": str(RETRY_AFTER_SECONDS),
             },
             text='{"type": "about:blank", "title": "Service Unavailable", "status": 503, '
             '"detail": "Too many clients are waiting for messages; try again shortly."}',
-        )  # fmt: skip
+        )
     try:
         while True:
             answer = await asyncio.to_thread(_turn, flask_app, request)
@@ -156,9 +161,13 @@ async def _listen(client: aioredis.Redis, prefix: str, waiters: Waiters) -> None
 
 
 def make_app(
-    flask_app: Flask, redis_url: str, namespace: str, *, hold: float = HOLD_SECONDS,
+    flask_app: Flask,
+    redis_url: str,
+    namespace: str,
+    *,
+    hold: float = HOLD_SECONDS,
     max_waiters: int = MAX_WAITERS,
-) -> web.Application:  # fmt: skip
+) -> web.Application:
     """The aiohttp app of ``rental serve-updates`` around ``flask_app`` (the API's own)."""
     app = web.Application()
     app[FLASK] = flask_app

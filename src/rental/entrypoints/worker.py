@@ -160,17 +160,23 @@ def run_worker(
 @click.option("--relay-every", default=1.0, show_default=True, help="Seconds between relay passes.")
 @click.option("--expire-every", default=60.0, show_default=True, help="Seconds between expiries.")
 @click.option(
-    "--reconcile-every", default=3600.0, show_default=True,
+    "--reconcile-every",
+    default=3600.0,
+    show_default=True,
     help="Seconds between reconciliations of payments with the provider.",
-)  # fmt: skip
+)
 @click.option(
-    "--publish-every", default=300.0, show_default=True,
+    "--publish-every",
+    default=300.0,
+    show_default=True,
     help="Seconds between publications of reviews whose 14 days have ended.",
-)  # fmt: skip
+)
 @click.option(
-    "--heartbeat-file", type=click.Path(path_type=Path), default=default_heartbeat_path,
+    "--heartbeat-file",
+    type=click.Path(path_type=Path),
+    default=default_heartbeat_path,
     help="Touched at each turn of the loop; --check reads it.",
-)  # fmt: skip
+)
 @click.option("--check", is_flag=True, help="Health check: exit 0 if a worker beat recently.")
 @click.option("--check-max-age", default=DEFAULT_MAX_AGE, show_default=True, help="For --check.")
 @click.option("--metrics-port", type=click.IntRange(0, 65535), default=0, help="0: no metrics.")
@@ -202,9 +208,12 @@ def worker(
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     jobs = ScheduledJobs(
-        rental, relay_every=relay_every, expire_every=expire_every,
-        reconcile_every=reconcile_every, publish_every=publish_every,
-    )  # fmt: skip
+        rental,
+        relay_every=relay_every,
+        expire_every=expire_every,
+        reconcile_every=reconcile_every,
+        publish_every=publish_every,
+    )
     try:
         run_worker(rental, jobs, stop, threads, heartbeat)
     finally:

@@ -14,6 +14,7 @@ from rental.settings import RateLimit
 from tests.events import RecordingNotifier
 from tests.fakes import FakeClock
 from tests.integration.graphql.steps import codes, gql
+from tests.integration.http.booking_steps import booked, host_with_listing
 from tests.integration.http.conftest import PASSWORD, signup, test_settings
 
 SESSIONS = "{ viewer { sessions { id current userAgent } } me { emailVerified } }"
@@ -70,3 +71,24 @@ def test_recovery_mutations_share_the_sign_in_rate_limit(clock: FakeClock) -> No
     assert [codes(gql(client, reset)) for _ in range(3)] == [[], [], ["RATE_LIMITED"]]
     error = gql(client, reset)["errors"][0]
     assert error["extensions"]["retryAfter"] >= 1
+
+
+def test_delete_account_names_its_blockers_then_deletes(memory_client: FlaskClient) -> None:
+    _, host, listing = host_with_listing(memory_client)
+    user, headers = signup(memory_client)
+    booking_id = booked(memory_client, headers, listing["id"], "2030-01-05", "2030-01-06")
+    delete = "mutation($password: String!) { deleteAccount(currentPassword: $password) }"
+    wrong = gql(memory_client, delete, {"password": "not the one"}, headers=headers)
+    assert codes(wrong) == ["FORBIDDEN"]
+    blocked = gql(memory_client, delete, {"password": PASSWORD}, headers=headers)
+    assert codes(blocked) == ["CONFLICT"]
+    assert blocked["errors"][0]["extensions"]["blockers"] == [
+        {"reason": "stay-as-guest", "bookingId": booking_id}
+    ]
+    cancel = memory_client.post(f"/api/v1/bookings/{booking_id}/cancel", headers=headers)
+    assert cancel.status_code == 200, cancel.get_json()
+    deleted = gql(memory_client, delete, {"password": PASSWORD}, headers=headers)
+    assert deleted["data"] == {"deleteAccount": True}
+    shown = gql(memory_client, "query($id: ID!) { user(id: $id) { deleted fullName } }",
+                {"id": user["id"]}, headers=host)  # fmt: skip
+    assert shown["data"]["user"] == {"deleted": True, "fullName": None}

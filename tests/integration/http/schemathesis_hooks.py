@@ -39,8 +39,9 @@ GUEST_SIDE = {
     "createBooking", "listBookings", "getBooking", "cancelBooking", "createPayment",
     "listBookingPayments", "getPayment", "createReview", "getBookingReview",
 }  # fmt: skip
-# Operations that revoke the token they are called with: each gets a new account's.
-FRESH_ACCOUNT = {"logout", "updateCurrentUser"}
+# Operations that revoke the token they are called with (or lock its account after wrong
+# passwords): each gets a new account's.
+FRESH_ACCOUNT = {"logout", "updateCurrentUser", "deleteAccount"}
 SESSION = requests.Session()
 
 

@@ -59,8 +59,12 @@ def test_a_host_imports_lists_syncs_and_deletes_a_calendar(
         body["status"] == "pending" and body["last_synced_at"] is None and body["conflicts"] == []
     )
 
-    synced = web.post(f"{imports}/{body['id']}/sync", headers=headers)
-    assert synced.status_code == 200
+    queued = web.post(f"{imports}/{body['id']}/sync", headers=headers)
+    # Queued: the answer is the import as it was; without Redis the server's own relay has
+    # synced it by the time the answer is read (with Redis, the worker does, seconds later).
+    assert queued.status_code == 202 and queued.get_json()["status"] == "pending"
+    assert queued.headers["Location"].endswith(f"{imports}/{body['id']}")
+    synced = web.get(f"{imports}/{body['id']}", headers=headers)
     assert synced.get_json()["status"] == "ok" and synced.get_json()["last_synced_at"]
     availability = web.get(f"{LISTINGS}/{listing_id}/availability?from=2030-01-01&to=2030-02-01")
     assert availability.get_json()["unavailable"] == [
@@ -71,7 +75,8 @@ def test_a_host_imports_lists_syncs_and_deletes_a_calendar(
     assert web.get(f"{imports}/{body['id']}", headers=headers).status_code == 200
 
     feed_server.serve("/a.ics", b"not a calendar")
-    failed = web.post(f"{imports}/{body['id']}/sync", headers=headers).get_json()
+    assert web.post(f"{imports}/{body['id']}/sync", headers=headers).status_code == 202
+    failed = web.get(f"{imports}/{body['id']}", headers=headers).get_json()
     assert failed["status"] == "failed" and "not an iCalendar" in failed["last_error"]
     still = web.get(f"{LISTINGS}/{listing_id}/availability?from=2030-01-01&to=2030-02-01")
     assert still.get_json() == availability.get_json()
@@ -193,7 +198,9 @@ def test_round_trip_listing_as_export_imported_into_listing_b_gives_b_as_nights(
     import_id = web.post(
         imports, json={"name": "A", "url": export_url}, headers=headers
     ).get_json()["id"]
-    synced = requests.post(f"{base}{imports}/{import_id}/sync", headers=headers, timeout=30)
+    queued = requests.post(f"{base}{imports}/{import_id}/sync", headers=headers, timeout=30)
+    assert queued.status_code == 202
+    synced = requests.get(f"{base}{imports}/{import_id}", headers=headers, timeout=10)
     assert synced.json()["status"] == "ok", synced.json()
 
     def nights(listing_id: str) -> list[tuple[str, str]]:
@@ -209,3 +216,45 @@ def test_round_trip_listing_as_export_imported_into_listing_b_gives_b_as_nights(
     path = b_feed.removeprefix("http://localhost")
     assert "VEVENT" not in web.get(path).get_data(as_text=True)
     assert web.get(f"{path}&include_imported=1").get_data(as_text=True).count("BEGIN:VEVENT") == 3
+
+
+@pytest.mark.redis
+def test_syncs_asked_for_are_limited_per_listing_across_processes(
+    sqlite_url: str, redis_url: str, redis_namespace: str, feed_server: FeedServer
+) -> None:
+    # Two apps stand for two server processes sharing one database and one Redis.
+    def server() -> FlaskClient:
+        rental = bootstrap(
+            database_url=sqlite_url, password_hasher=Argon2Hasher(fast=True),
+            redis_url=redis_url, redis_namespace=redis_namespace,
+        )  # fmt: skip
+        settings = test_settings(
+            database_url=sqlite_url, redis_url=redis_url, redis_namespace=redis_namespace
+        )
+        return create_app(settings, rental=rental).test_client()
+
+    first, second = server(), server()
+    listing_id, headers = _listing(first)
+    imports = f"{LISTINGS}/{listing_id}/calendar-imports"
+    url = feed_server.serve("/a.ics", airbnb())
+    made = [first.post(imports, json={"name": n, "url": url}, headers=headers) for n in "AB"]
+    a, b = (f"{imports}/{m.get_json()['id']}/sync" for m in made)
+    answers = [first.post(a, headers=headers), second.post(b, headers=headers),
+               second.post(a, headers=headers)]  # fmt: skip
+    assert [r.status_code for r in answers] == [202, 202, 202]
+    limited = first.post(b, headers=headers)
+    assert limited.status_code == 429, limited.get_json()
+    assert limited.headers["Content-Type"] == "application/problem+json"
+    assert 1 <= int(limited.headers["Retry-After"]) <= 300
+    assert (
+        "At most 3 syncs of this listing's calendars every 5 minutes"
+        in (limited.get_json()["detail"])
+    )
+    assert second.post(a, headers=headers).status_code == 429
+    # Another listing of the same host has its own count.
+    other = first.post(LISTINGS, json=listing_fields(), headers=headers).get_json()["id"]
+    elsewhere = f"{LISTINGS}/{other}/calendar-imports"
+    made_there = first.post(elsewhere, json={"name": "C", "url": url}, headers=headers)
+    there = f"{elsewhere}/{made_there.get_json()['id']}/sync"
+    assert second.post(there, headers=headers).status_code == 202
+    assert feed_server.requests == []  # queued for the worker: no server fetched anything

@@ -89,3 +89,36 @@ def test_the_horizon_of_a_zone_behind_utc_ends_a_day_earlier(
     # The last night, 5 January, is 5 days after 31 December and 4 after 1 January.
     titles = found(client, f"check_in={day(clock, 3)}&check_out={day(clock, 5)}")
     assert sorted(titles) == ["five days", "four days in UTC"]
+
+
+def test_a_listing_reads_its_overrides_only_where_they_meet_the_stay(
+    client: FlaskClient, clock: FakeClock
+) -> None:
+    # Today is Tuesday 1 January 2030; the stay is Thursday 10 to Saturday 12 January.
+    headers, cleared = listing(client, "season cleared", price_per_night=10000)
+    change(client, headers, cleared, start=day(clock, 9), end=day(clock, 11), price=50000)
+    change(client, headers, cleared, start=day(clock, 9), end=day(clock, 11), price=None)
+    headers, later = listing(client, "season next month", price_per_night=11000)
+    change(client, headers, later, start=day(clock, 40), end=day(clock, 50), price=90000)
+    headers, earlier = listing(client, "closed last week", price_per_night=12000)
+    change(client, headers, earlier, start=day(clock, 2), end=day(clock, 3),
+           closed_to_arrival=True)  # fmt: skip
+    headers, shorter = listing(client, "shorter on arrival", price_per_night=13000, min_nights=5)
+    change(client, headers, shorter, start=day(clock, 9), end=day(clock, 10), min_nights=2)
+    headers, season = listing(client, "season", price_per_night=5000)
+    change(client, headers, season, start=day(clock, 10), end=day(clock, 12), price=14000)
+    listing(client, "five nights at least", price_per_night=10500, min_nights=5)
+    # A season from the check-out day on prices no night of the stay.
+    headers, after = listing(client, "season from check-out", price_per_night=10800)
+    change(client, headers, after, start=day(clock, 11), end=day(clock, 13), price=70000)
+
+    dates = f"check_in={day(clock, 9)}&check_out={day(clock, 11)}"
+    # The season's stay: (5000 + 14000) / 2 = 9500 a night.
+    assert found(client, f"{dates}&sort=price&min_price=9000&max_price=15000") == [
+        "season", "season cleared", "season from check-out", "season next month",
+        "closed last week", "shorter on arrival",
+    ]  # fmt: skip
+    assert found(client, f"{dates}&sort=-price&min_price=9600") == [
+        "shorter on arrival", "closed last week", "season next month", "season from check-out",
+        "season cleared",
+    ]  # fmt: skip

@@ -1,6 +1,7 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .accepted import Accepted
+from .account_deletion import AccountDeletion
 from .availability import Availability
 from .block import Block
 from .block_input import BlockInput
@@ -108,6 +109,7 @@ from .webhook_ack import WebhookAck
 
 __all__ = (
     "Accepted",
+    "AccountDeletion",
     "Availability",
     "Block",
     "BlockInput",

@@ -1,2 +1,2 @@
-"""iCalendar adapters: the format (``icalendar``, ``recurring-ical-events``) and a fetcher of
+"""iCalendar adapters: the format (``icalendar``, ``dateutil.rrule``) and a fetcher of
 other platforms' feeds that keeps away from our own network (``urllib3``)."""

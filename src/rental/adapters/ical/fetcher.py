@@ -25,6 +25,7 @@ from urllib.parse import urljoin, urlsplit
 import urllib3
 from urllib3.connection import HTTPConnection, HTTPSConnection
 
+from rental.adapters.ical.deadline import before
 from rental.application.ports import CalendarFeedError, FetchedFeed
 
 TIMEOUT_SECONDS = 10.0
@@ -94,8 +95,16 @@ class SafeFeedFetcher:
         self._max_redirects = max_redirects
         self._resolve = resolver
 
-    def fetch(self, url: str, *, etag: str | None, last_modified: str | None) -> FetchedFeed:
-        deadline = time.monotonic() + self._timeout
+    def fetch(
+        self,
+        url: str,
+        *,
+        etag: str | None,
+        last_modified: str | None,
+        deadline: float | None = None,
+    ) -> FetchedFeed:
+        if deadline is None:
+            deadline = time.monotonic() + self._timeout
         headers = {"User-Agent": USER_AGENT, "Accept": "text/calendar, */*;q=0.5"}
         if etag:
             headers["If-None-Match"] = etag
@@ -124,22 +133,8 @@ class SafeFeedFetcher:
         """``host``'s addresses, looked up within the fetch's deadline: the system's resolver
         has no timeout of its own, so it runs on a thread of its own that is left behind if
         it does not answer in time."""
-        answer: list[Sequence[str] | BaseException] = []
-
-        def run() -> None:
-            try:
-                answer.append(self._resolve(host, port))
-            except BaseException as error:  # handed to the caller
-                answer.append(error)
-
-        thread = threading.Thread(target=run, name="feed-dns", daemon=True)
-        thread.start()
-        thread.join(max(0.0, deadline - time.monotonic()))
-        if not answer:
-            raise CalendarFeedError(f"timed out after {self._timeout:g} s")
-        if isinstance(answer[0], BaseException):
-            raise answer[0]
-        return answer[0]
+        late = f"timed out after {self._timeout:g} s"
+        return before(deadline, lambda: self._resolve(host, port), name="feed-dns", late=late)
 
     def _address(self, host: str, port: int, deadline: float) -> str:
         """The address to connect to, once every address of ``host`` passed the check."""

@@ -73,9 +73,11 @@ class S3MediaStore:
             raise BadMediaKey(f"{key!r} cannot hold {content_type}.")
         body = io.BytesIO(data) if isinstance(data, bytes) else data
         self._client.upload_fileobj(
-            body, self._bucket, key,
+            body,
+            self._bucket,
+            key,
             ExtraArgs={"ContentType": content_type, "CacheControl": CACHE_CONTROL},
-        )  # fmt: skip
+        )
 
     def get(self, key: str) -> StoredFile | None:
         try:

@@ -6,10 +6,16 @@ from datetime import datetime
 
 from attrs import evolve
 
-from rental.application.account_repositories import LoginSessions, OneTimeTokens, SignInFailures
+from rental.application.account_repositories import (
+    LoginSessions,
+    OneTimeTokens,
+    SignInFailures,
+    StoredEvents,
+)
 from rental.domain.accounts.one_time_tokens import OneTimeToken, TokenPurpose
 from rental.domain.accounts.sessions import LoginSession
 from rental.domain.accounts.sign_in import SignInStanding
+from rental.domain.events import Event, without_person
 
 
 class MemoryOneTimeTokens(OneTimeTokens):
@@ -38,6 +44,10 @@ class MemoryOneTimeTokens(OneTimeTokens):
             if t.user_id == user_id and t.purpose == purpose and t.created_at >= since
         )
 
+    def erase_of(self, user_id: str) -> None:
+        for token_id in [t.id for t in self._tokens.values() if t.user_id == user_id]:
+            del self._tokens[token_id]
+
 
 class MemoryLoginSessions(LoginSessions):
     """Sessions in a dict by id."""
@@ -54,6 +64,26 @@ class MemoryLoginSessions(LoginSessions):
     def live_of(self, user_id: str, now: datetime) -> list[LoginSession]:
         live = [s for s in self._sessions.values() if s.user_id == user_id and s.is_live(now)]
         return sorted(live, key=lambda s: (s.created_at, s.id), reverse=True)
+
+    def erase_of(self, user_id: str) -> None:
+        for session_id in [s.id for s in self._sessions.values() if s.user_id == user_id]:
+            del self._sessions[session_id]
+
+
+class MemoryStoredEvents(StoredEvents):
+    """The events of ``MemoryData.outbox``, replaced in place (an entry's id is its place)."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self._events = events
+
+    def forget_person(self, user_id: str, email: str | None) -> int:
+        changed = 0
+        for place, event in enumerate(self._events):
+            blanked = without_person(event.name, event.to_dict(), user_id, email)
+            if blanked is not None:
+                self._events[place] = Event.from_dict(event.name, blanked)
+                changed += 1
+        return changed
 
 
 class MemorySignInFailures(SignInFailures):

@@ -44,9 +44,10 @@ class MemoryPayouts(PayoutStore):
 
     def due(self, now: datetime, limit: int) -> list[str]:
         due = [
-            p for p in self._payouts.values()
+            p
+            for p in self._payouts.values()
             if p.status == PayoutStatus.SCHEDULED and p.due_at <= now
-        ]  # fmt: skip
+        ]
         return [p.booking_id for p in sorted(due, key=lambda p: (p.due_at, p.id))[:limit]]
 
     def listed(self, host_id: str | None) -> list[Payout]:

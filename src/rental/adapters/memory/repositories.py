@@ -230,6 +230,14 @@ class MemoryBookings(BookingRepository):
         ]  # fmt: skip
         return [b.id for b in sorted(found, key=lambda b: (b.check_in, b.id))]
 
+    def live_of_user(self, user_id: str, since: date) -> list[Booking]:
+        found = [
+            b for b in self._data.bookings.values()
+            if user_id in (b.guest_id, b.host_id) and b.status in LIVE_STATUSES
+            and b.check_out > since
+        ]  # fmt: skip
+        return sorted(found, key=lambda b: (b.check_in, b.id))
+
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
         due = [
             b

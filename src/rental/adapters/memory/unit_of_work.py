@@ -15,6 +15,7 @@ from rental.adapters.memory.accounts import (
     MemoryLoginSessions,
     MemoryOneTimeTokens,
     MemorySignInFailures,
+    MemoryStoredEvents,
 )
 from rental.adapters.memory.audit import MemoryAuditLog
 from rental.adapters.memory.bookkeeping import MemoryLedger, MemoryPayouts, MemoryProviderEvents
@@ -77,6 +78,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.one_time_tokens = MemoryOneTimeTokens(data.one_time_tokens)
         self.login_sessions = MemoryLoginSessions(data.login_sessions)
         self.sign_in_failures = MemorySignInFailures(data.sign_in_failures)
+        self.stored_events = MemoryStoredEvents(data.outbox)
         self.threads = MemoryThreads(data.messaging)
         self.user_blocks = MemoryUserBlocks(data.messaging)
         self.photos = MemoryPhotos(data.photos)

@@ -46,8 +46,11 @@ class DeadLetterLog(Middleware):
         entry_id, event_name = [*message.args, None, None][:2]
         logger.error(
             "event %s (outbox #%s) dead-lettered after %s failed attempts: %s",
-            event_name, entry_id, message.options.get("retries", 0), exception,
-        )  # fmt: skip
+            event_name,
+            entry_id,
+            message.options.get("retries", 0),
+            exception,
+        )
 
 
 class EventQueue:
@@ -75,9 +78,12 @@ class EventQueue:
         # "after" hooks run in reverse order: the log must come before Retries to see its verdict.
         middleware = [AgeLimit(), TimeLimit(), ShutdownNotifications(), DeadLetterLog(), retries]
         self.broker = RedisBroker(  # type: ignore[no-untyped-call]
-            client=client, namespace=f"{namespace}:dramatiq", middleware=middleware,
-            heartbeat_timeout=HEARTBEAT_TIMEOUT_MS, maintenance_chance=MAINTENANCE_CHANCE,
-        )  # fmt: skip
+            client=client,
+            namespace=f"{namespace}:dramatiq",
+            middleware=middleware,
+            heartbeat_timeout=HEARTBEAT_TIMEOUT_MS,
+            maintenance_chance=MAINTENANCE_CHANCE,
+        )
         self.dispatch = dispatch
         declare = dramatiq.actor(broker=self.broker, actor_name=ACTOR, queue_name=QUEUE)
         self._actor = declare(self._deliver)

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Text, cast, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from rental.adapters.sqlalchemy import tables as t
 from rental.adapters.sqlalchemy.errors import domain_errors
-from rental.application.account_repositories import LoginSessions, OneTimeTokens, SignInFailures
+from rental.application.account_repositories import (
+    LoginSessions,
+    OneTimeTokens,
+    SignInFailures,
+    StoredEvents,
+)
 from rental.domain.accounts.one_time_tokens import OneTimeToken, TokenPurpose
 from rental.domain.accounts.sessions import LoginSession
 from rental.domain.accounts.sign_in import SignInStanding
+from rental.domain.events import personal_event_names, without_person
 
 
 class SqlOneTimeTokens(OneTimeTokens):
@@ -47,6 +54,11 @@ class SqlOneTimeTokens(OneTimeTokens):
         with domain_errors():
             return int(self._session.scalar(query) or 0)
 
+    def erase_of(self, user_id: str) -> None:
+        c = t.one_time_tokens.c
+        with domain_errors():
+            self._session.execute(delete(t.one_time_tokens).where(c.user_id == user_id))
+
 
 class SqlLoginSessions(LoginSessions):
     """Sessions by id; ``get`` locks the row, so that two rotations of one token serialize."""
@@ -72,6 +84,38 @@ class SqlLoginSessions(LoginSessions):
         )
         with domain_errors():
             return list(self._session.scalars(query))
+
+    def erase_of(self, user_id: str) -> None:
+        c = t.login_sessions.c
+        with domain_errors():
+            self._session.execute(delete(t.login_sessions).where(c.user_id == user_id))
+
+
+class SqlStoredEvents(StoredEvents):
+    """The ``outbox`` rows of the events with personal fields that mention the person (their
+    id, or their address as stored: plain, or escaped as JSON escapes it), each checked and
+    rewritten exactly by ``without_person``."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def forget_person(self, user_id: str, email: str | None) -> int:
+        c = t.outbox.c
+        text = cast(c.payload, Text)
+        needles = {user_id} | ({email, json.dumps(email)[1:-1]} if email else set())
+        query = select(c.id, c.event_name, c.payload).where(
+            c.event_name.in_(personal_event_names()),
+            or_(*(text.contains(needle, autoescape=True) for needle in needles)),
+        )
+        changed = 0
+        with domain_errors():
+            for row in self._session.execute(query).all():
+                blanked = without_person(row.event_name, row.payload, user_id, email)
+                if blanked is not None:
+                    statement = update(t.outbox).where(c.id == row.id).values(payload=blanked)
+                    self._session.execute(statement)
+                    changed += 1
+        return changed
 
 
 class SqlSignInFailures(SignInFailures):

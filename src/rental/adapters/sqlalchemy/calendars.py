@@ -29,7 +29,7 @@ from datetime import date, datetime
 from typing import Any, cast
 
 import attrs
-from sqlalchemy import Dialect, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Dialect, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ClauseElement, Executable
@@ -182,6 +182,17 @@ OVERRIDES = Statement(
     )
     .order_by(R.start)
 )
+# The listing's span of overrides, after they changed: the search prices the nights of a stay
+# one by one only where it meets this span (``rates.dated_listing``).
+_MINE = R.listing_id == L.id
+RATE_SPAN = (
+    update(t.listings)
+    .where(L.id == bindparam("listing_id"))
+    .values(
+        rates_from=select(func.min(R.start)).where(_MINE).scalar_subquery(),
+        rates_until=select(func.max(R.end)).where(_MINE).scalar_subquery(),
+    )
+)
 INSERT_BOOKING = Statement(
     insert(t.bookings).values(
         {column.name: bindparam(column.name, type_=column.type) for column in BOOKING_COLUMNS}
@@ -282,6 +293,7 @@ class SqlCalendars(CalendarRepository):
         rows = [{"listing_id": listing_id} | attrs.asdict(o) for o in rates.overrides]
         if rows:
             self._session.execute(insert(t.rate_overrides), rows)
+        self._session.execute(RATE_SPAN, {"listing_id": listing_id})
 
     def write_with_commit(self, events: Sequence[Mapping[str, Any]]) -> bool:
         """On psycopg, with a booking added: send its ``INSERT``, the outbox rows ``events``

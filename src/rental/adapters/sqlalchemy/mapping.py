@@ -48,6 +48,9 @@ VERSIONED: tuple[tuple[type, Table], ...] = (
     (Thread, tables.threads),
     (Photo, tables.photos),
 )
+# Columns of a domain class's table that the class does not hold: the listing's span of rate
+# overrides is the calendar adapter's, for the search (``calendars.CalendarRepository``).
+CALENDAR_ONLY: dict[type, tuple[str, ...]] = {Listing: ("rates_from", "rates_until")}
 # Foreign keys, as (class, column, parent class). Mapped as write-only relationships that
 # nothing reads, they tell the ORM to INSERT parents before children in one flush.
 REFERENCES: tuple[tuple[type, str, type], ...] = (
@@ -124,7 +127,7 @@ def start_mappers() -> None:
             properties |= _stay_reviews() if cls is StayReviews else {}
             properties |= _house_rules() if cls is Listing else {}
             mapper_registry.map_imperatively(
-                cls, table, properties=properties,
+                cls, table, properties=properties, exclude_properties=CALENDAR_ONLY.get(cls, ()),
                 version_id_col=table.c.version, version_id_generator=False,
             )  # fmt: skip
         for cls, table in (

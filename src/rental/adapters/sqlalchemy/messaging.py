@@ -31,9 +31,13 @@ _MESSAGE_COLUMNS = [
 
 def _message(row: RowMapping | Any) -> Message:
     return Message(
-        id=row.id, thread_id=row.thread_id, position=row.position, sender_id=row.sender_id,
-        body=row.body, created_at=row.created_at,
-    )  # fmt: skip
+        id=row.id,
+        thread_id=row.thread_id,
+        position=row.position,
+        sender_id=row.sender_id,
+        body=row.body,
+        created_at=row.created_at,
+    )
 
 
 def _thread(row: RowMapping) -> Thread:
@@ -70,10 +74,14 @@ class SqlThreads(ThreadRepository):
             # On the session's connection: a Core INSERT needs none of the ORM's execution.
             self._session.connection().execute(
                 insert(t.messages).values(
-                    id=message.id, thread_id=message.thread_id, position=message.position,
-                    sender_id=message.sender_id, body=message.body, created_at=message.created_at,
+                    id=message.id,
+                    thread_id=message.thread_id,
+                    position=message.position,
+                    sender_id=message.sender_id,
+                    body=message.body,
+                    created_at=message.created_at,
                 )
-            )  # fmt: skip
+            )
 
     def message(self, message_id: str) -> Message | None:
         query = select(*_MESSAGE_COLUMNS).where(t.messages.c.id == message_id)
@@ -109,10 +117,11 @@ class SqlUserBlocks(UserBlockRepository):
         with domain_errors():
             self._session.execute(
                 insert(t.user_blocks).values(
-                    blocker_id=block.blocker_id, blocked_id=block.blocked_id,
+                    blocker_id=block.blocker_id,
+                    blocked_id=block.blocked_id,
                     created_at=block.created_at,
                 )
-            )  # fmt: skip
+            )
 
     def remove(self, blocker_id: str, blocked_id: str) -> None:
         c = t.user_blocks.c
@@ -205,11 +214,12 @@ class SqlMessagingQueries:
             ]
             records.append(
                 ThreadRecord(
-                    thread=thread, booking_ids=tuple(bk.id for bk in own),
+                    thread=thread,
+                    booking_ids=tuple(bk.id for bk in own),
                     contact_shared=any(bk.status in CONTACT_SHARING_STATUSES for bk in own),
                     last_message=last_of.get(thread.id),
                 )
-            )  # fmt: skip
+            )
         return records
 
     def thread(self, thread_id: str) -> ThreadRecord | None:

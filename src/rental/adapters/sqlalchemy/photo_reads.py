@@ -15,9 +15,16 @@ from rental.domain.listings.photos import PhotoStatus
 
 P = t.photos.c
 COLUMNS = (
-    P.id, P.listing_id, P.status, P.caption, P.position, P.width, P.height, P.variants,
+    P.id,
+    P.listing_id,
+    P.status,
+    P.caption,
+    P.position,
+    P.width,
+    P.height,
+    P.variants,
     P.failure_reason,
-)  # fmt: skip
+)
 READY = P.status == PhotoStatus.READY.value
 
 

@@ -12,6 +12,13 @@ the listing's price. Over a stay that is, per listing::
 nights are counted in Python (``stay_parameters``); an override's, from day numbers counted
 from a Friday, in SQL (``_weekend_days``), since overrides are ranges, not rows per night.
 The stay rules read the one override of the check-in night and of the check-out day.
+
+Most listings have no weekend price and no override near the stay: their stay costs
+``nights x price_per_night`` and the listing's own rules hold. The listing row keeps the span
+of its overrides (``rates_from``, ``rates_until``, written with them by the calendar), so the
+search reads overrides only for the listings whose span meets the stay (``overrides_near``),
+and filters the others' price on ``price_per_night`` itself, through the ``(city,
+price_per_night)`` index (``price_between``).
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql import Select
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -89,54 +97,108 @@ def _earlier(a: ColumnElement[int], b: Any) -> ColumnElement[int]:
     return case((a < b, a), else_=b)
 
 
-def stay_subtotal() -> ColumnElement[Any]:
-    """The stay's ``nightly_subtotal`` for each listing row (parameters: ``stay_parameters``)."""
+def overrides_near() -> ColumnElement[bool]:
+    """Some override of the listing may fall on a night of the stay or on its check-out day
+    (the span of its overrides meets ``[check_in, check_out]``). Never NULL."""
+    return and_(
+        L.rates_from.is_not(None),
+        L.rates_from <= bindparam("check_out"),
+        L.rates_until > bindparam("check_in"),
+    )
+
+
+def dated_listing() -> ColumnElement[bool]:
+    """The stay's price is not ``nights x price_per_night``, or its rules not the listing's
+    own: a weekend price, or overrides near the stay. Never NULL. Its first two terms are the
+    predicate of the partial index ``ix_listings_city_dated``, so that the planner may find
+    these listings by city alone."""
+    return and_(
+        or_(L.weekend_price.is_not(None), L.rates_until.is_not(None)),
+        or_(L.weekend_price.is_not(None), overrides_near()),
+    )
+
+
+def _subtotal_parts() -> tuple[ColumnElement[Any], Select[Any]]:
+    """The stay's subtotal without its price overrides (its nights at the listing's price and
+    weekend price), and a query of what its price overrides add (one row, maybe NULL)."""
     weekend_extra = func.coalesce(L.weekend_price, L.price_per_night) - L.price_per_night
     first = _later(day_number(R.start), bindparam("check_in_day"))
     last = _earlier(day_number(R.end), bindparam("check_out_day"))
-    overrides = (
-        select(
-            func.sum(
-                (last - first) * (R.price - L.price_per_night)
-                - (_weekend_days(last) - _weekend_days(first)) * weekend_extra
-            )
-        )
-        .where(
-            R.listing_id == L.id,
-            R.price.is_not(None),
-            R.start < bindparam("check_out"),
-            R.end > bindparam("check_in"),
-        )
-        .scalar_subquery()
+    added = func.sum(
+        (last - first) * (R.price - L.price_per_night)
+        - (_weekend_days(last) - _weekend_days(first)) * weekend_extra
     )
-    return (
+    overrides = select(added).where(
+        R.listing_id == L.id,
+        R.price.is_not(None),
+        R.start < bindparam("check_out"),
+        R.end > bindparam("check_in"),
+    )
+    base = (
         cast(bindparam("nights"), BigInteger) * L.price_per_night
         + cast(bindparam("weekend_nights"), BigInteger) * weekend_extra
-        + func.coalesce(overrides, 0)
     )
+    return base, overrides
 
 
-def _override_on(day: str) -> Any:
-    return select(R.listing_id).where(
-        R.listing_id == L.id, R.start <= bindparam(day), R.end > bindparam(day)
-    )
+def stay_subtotal() -> ColumnElement[Any]:
+    """The stay's ``nightly_subtotal`` for each listing row (parameters: ``stay_parameters``);
+    overrides are read only for a listing whose span of overrides meets the stay."""
+    base, overrides = _subtotal_parts()
+    added = overrides.scalar_subquery()
+    return base + case((overrides_near(), func.coalesce(added, 0)), else_=0)
+
+
+def price_between(low: Any, high: Any) -> ColumnElement[bool]:
+    """The stay's average nightly price within ``[low, high]`` (bound values, either ``None``
+    for no bound), as two searches the database can run from indexes: a listing priced by
+    date, on its subtotal; any other, on ``price_per_night`` itself (the ``(city,
+    price_per_night)`` index). A listing with overrides near the stay reads them once, in one
+    subquery that compares its subtotal with both bounds."""
+    nights = cast(bindparam("nights"), BigInteger)
+    base, overrides = _subtotal_parts()
+    subtotal = base + func.coalesce(overrides.selected_columns[0], 0)
+    plain, by_weekday, by_date = [], [], []
+    if low is not None:
+        plain.append(L.price_per_night >= low)
+        by_weekday.append(base >= cast(low, BigInteger) * nights)
+        by_date.append(subtotal >= cast(low, BigInteger) * nights)
+    if high is not None:
+        plain.append(L.price_per_night <= high)
+        by_weekday.append(base <= cast(high, BigInteger) * nights)
+        by_date.append(subtotal <= cast(high, BigInteger) * nights)
+    in_band = overrides.with_only_columns(and_(*by_date)).scalar_subquery()
+    dated = case((overrides_near(), in_band), else_=and_(*by_weekday))
+    return or_(and_(~dated_listing(), *plain), and_(dated_listing(), dated))
 
 
 def stay_rules() -> list[ColumnElement[bool]]:
     """The check-in night's minimum stay (its override's, else the listing's), closed to
     arrival on the check-in date, closed to departure on the check-out date, and the booking
-    horizon in the listing's own time zone (``horizon_parameters``)."""
-    min_nights = (
-        select(R.min_nights)
-        .where(
-            R.listing_id == L.id, R.start <= bindparam("check_in"), R.end > bindparam("check_in")
-        )
-        .scalar_subquery()
+    horizon in the listing's own time zone (``horizon_parameters``). A listing with overrides
+    near the stay reads them in one probe for what refuses the stay, and in one more only
+    when its own minimum is longer than the stay (the check-in night's may allow it)."""
+    check_in: Any = bindparam("check_in")
+    check_out: Any = bindparam("check_out")
+    nights: Any = bindparam("nights")
+    on_check_in = and_(R.start <= check_in, R.end > check_in)
+    # ``R.start >= L.rates_from`` holds by construction; it correlates the subqueries beyond
+    # the key, so that PostgreSQL probes the key once per listing instead of hashing every
+    # listing's overrides.
+    mine = and_(R.listing_id == L.id, R.start >= L.rates_from)
+    refusing = select(R.listing_id).where(
+        mine,
+        R.start <= check_out,
+        or_(
+            and_(on_check_in, or_(R.closed_to_arrival, R.min_nights > nights)),
+            and_(R.end > check_out, R.closed_to_departure),
+        ),
     )
+    allowing = select(R.listing_id).where(mine, on_check_in, R.min_nights <= nights)
+    near = overrides_near()
     return [
-        func.coalesce(min_nights, L.min_nights) <= bindparam("nights"),
-        ~_override_on("check_in").where(R.closed_to_arrival).exists(),
-        ~_override_on("check_out").where(R.closed_to_departure).exists(),
+        case((near, ~refusing.exists()), else_=True),
+        or_(L.min_nights <= nights, and_(near, allowing.exists())),
         within_horizon(),
     ]
 

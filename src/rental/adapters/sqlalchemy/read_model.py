@@ -160,11 +160,12 @@ class SqlReadModel(ReadModel):
     def rate_overrides(self, listing_id: str, start: date, end: date) -> RateCalendar:
         R = t.rate_overrides.c
         query = (
-            select(R.start, R.end, R.price, R.min_nights, R.closed_to_arrival,
-                   R.closed_to_departure)
+            select(
+                R.start, R.end, R.price, R.min_nights, R.closed_to_arrival, R.closed_to_departure
+            )
             .where(R.listing_id == listing_id, R.start <= end, R.end > start)
             .order_by(R.start)
-        )  # fmt: skip
+        )
         with self._session() as session:
             return RateCalendar(tuple(RateOverride(*row) for row in session.execute(query)))
 
@@ -361,10 +362,11 @@ class SqlReadModel(ReadModel):
         items = [
             PayoutRecord(
                 payout=Payout(**{name: row[name] for name in names}),
-                balance=int(row["balance"]), recovered=int(row["recovered"]),
+                balance=int(row["balance"]),
+                recovered=int(row["recovered"]),
             )
             for row in found
-        ]  # fmt: skip
+        ]
         return Page(items=items, page=page.page, per_page=page.per_page, total=count)
 
     def payout_totals(self, host_id: str | None, now: datetime) -> list[PayoutTotals]:
@@ -393,8 +395,12 @@ class SqlReadModel(ReadModel):
         with self._session() as session:
             return [
                 PayoutTotals(
-                    currency=currency, scheduled=int(s), due=int(d), paid=int(p),
-                    deducted=int(x), owed=int(o),
+                    currency=currency,
+                    scheduled=int(s),
+                    due=int(d),
+                    paid=int(p),
+                    deducted=int(x),
+                    owed=int(o),
                 )
                 for currency, s, d, p, x, o in session.execute(query)
-            ]  # fmt: skip
+            ]

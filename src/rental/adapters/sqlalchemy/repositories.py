@@ -168,6 +168,12 @@ class SqlBookingRepository(BookingRepository):
         with domain_errors():
             return list(self._session.scalars(query))
 
+    def live_of_user(self, user_id: str, since: date) -> list[Booking]:
+        b = t.bookings.c
+        theirs = or_(b.guest_id == user_id, b.host_id == user_id)
+        query = select(Booking).where(theirs, b.status.in_(LIVE), b.check_out > since)
+        return _all(self._session, query.order_by(b.check_in, b.id))
+
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
         b = t.bookings.c
         overdue = and_(b.status == BookingStatus.PENDING.value, ~still_holds(*hold_cutoffs(now)))

@@ -15,13 +15,11 @@ from typing import Any
 
 from attrs import frozen
 from sqlalchemy import (
-    BigInteger,
     Boolean,
     ColumnElement,
     String,
     and_,
     bindparam,
-    cast,
     exists,
     func,
     literal_column,
@@ -42,7 +40,12 @@ from rental.adapters.sqlalchemy.geo import (
     near_conditions,
     span_of,
 )
-from rental.adapters.sqlalchemy.rates import stay_parameters, stay_rules, stay_subtotal
+from rental.adapters.sqlalchemy.rates import (
+    price_between,
+    stay_parameters,
+    stay_rules,
+    stay_subtotal,
+)
 from rental.application.queries import ListingSearch, ListingSort
 from rental.domain.bookings.booking import LIVE_STATUSES, BookingStatus, hold_cutoffs
 from rental.domain.calendar.stay import Stay
@@ -251,6 +254,21 @@ def _amenities(search: ListingSearch) -> list[str]:
     return list(search.amenities)  # normalized by ``ListingSearch``
 
 
+def price_filter(shape: SearchShape) -> list[ColumnElement[bool]]:
+    """``min_price`` and ``max_price``: on the listing's price, or with dates on the stay's
+    average nightly price (``rates.price_between``)."""
+    low: Any = bindparam("min_price") if shape.min_price else None
+    high: Any = bindparam("max_price") if shape.max_price else None
+    if low is None and high is None:
+        return []
+    if shape.dates:
+        return [price_between(low, high)]
+    return [
+        *([L.price_per_night >= low] if low is not None else []),
+        *([L.price_per_night <= high] if high is not None else []),
+    ]
+
+
 @functools.lru_cache(maxsize=4096)  # the shapes in use: a few hundred of the possible ones
 def search_statements(shape: SearchShape) -> SearchStatements:
     """The statements of ``GET /listings`` for searches of ``shape``: active listings matching
@@ -266,15 +284,7 @@ def search_statements(shape: SearchShape) -> SearchStatements:
         where.append(L.country == bindparam("country"))
     if shape.guests:
         where.append(L.max_guests >= bindparam("guests"))
-    # With dates, the price is the stay's average nightly price (``rates.stay_subtotal`` /
-    # nights, compared as subtotal against price x nights to stay in whole minor units).
-    price: ColumnElement[Any] = stay_subtotal() if shape.dates else L.price_per_night
-    # Cast: psycopg sends small integers as smallint, whose product could overflow.
-    nights: Any = cast(bindparam("nights"), BigInteger) if shape.dates else 1
-    if shape.min_price:
-        where.append(price >= cast(bindparam("min_price"), BigInteger) * nights)
-    if shape.max_price:
-        where.append(price <= cast(bindparam("max_price"), BigInteger) * nights)
+    where += price_filter(shape)
     where += has_amenities(shape.amenities, shape.dialect)
     where += detail_filters(shape.details)
     where += place_conditions(shape.bbox, shape.near)
@@ -298,6 +308,8 @@ def search_statements(shape: SearchShape) -> SearchStatements:
     total = func.count().over().label("total")
     order = LISTING_ORDER[shape.sort]
     if shape.dates and shape.sort in (ListingSort.PRICE, ListingSort.PRICE_DESC):
+        # The stay's average nightly price, as its subtotal (the same nights for every row).
+        price = stay_subtotal()
         by_price = price.asc() if shape.sort == ListingSort.PRICE else price.desc()
         order = (by_price, L.id.asc())
     page = select(Listing, total).where(*where).order_by(*order)

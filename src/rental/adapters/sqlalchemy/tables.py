@@ -76,6 +76,7 @@ users = Table(
     Column("email_verified_at", UtcDateTime()),  # 0011
     Column("email_skeleton", String(320)),  # 0012: TR39 skeletons, to refuse look-alikes
     Column("username_skeleton", String(120)),
+    Column("deleted_at", UtcDateTime()),  # 0017: the person closed the account
 )  # fmt: skip
 
 listings = Table(
@@ -85,7 +86,7 @@ listings = Table(
     Column("address", String(200), nullable=False),
     Column("city", String(200), nullable=False),
     Column("country", String(2), nullable=False),
-    Column("latitude", Double),  # DOUBLE on MariaDB since 0017
+    Column("latitude", Double),  # DOUBLE on MariaDB since 0019
     Column("longitude", Double),
     Column("timezone", String(64), nullable=False),
     Column("price_per_night", Money, nullable=False),
@@ -122,6 +123,10 @@ listings = Table(
     Column("extra_guest_fee", Money, nullable=False, server_default="0"),
     Column("guests_included", Integer),
     Column("taxes", TaxesColumn(), nullable=False),
+    # The span of its rate overrides (0018), kept by the calendar's writes for the search;
+    # not a field of the domain's Listing (``mapping.CALENDAR_ONLY``).
+    Column("rates_from", Date),
+    Column("rates_until", Date),
 )  # fmt: skip
 
 blocks = Table(

@@ -15,6 +15,7 @@ from rental.adapters.sqlalchemy.accounts import (
     SqlLoginSessions,
     SqlOneTimeTokens,
     SqlSignInFailures,
+    SqlStoredEvents,
 )
 from rental.adapters.sqlalchemy.audit import SqlAuditLog
 from rental.adapters.sqlalchemy.bookkeeping import SqlLedger, SqlPayouts, SqlProviderEvents
@@ -72,6 +73,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.one_time_tokens = SqlOneTimeTokens(session)
         self.login_sessions = SqlLoginSessions(session)
         self.sign_in_failures = SqlSignInFailures(session)
+        self.stored_events = SqlStoredEvents(session)
         self.threads = SqlThreads(session)
         self.user_blocks = SqlUserBlocks(session)
         self.photos = SqlPhotoRepository(session)

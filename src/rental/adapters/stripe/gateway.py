@@ -156,11 +156,14 @@ def _provider_payment(intent: Any) -> ProviderPayment:
     # What was taken, once captured (localstripe has no ``amount_received``: then the amount).
     received = getattr(intent, "amount_received", None) if status == "captured" else None
     return ProviderPayment(
-        reference=intent.id, status=status, amount=int(received or intent.amount),
-        currency=str(intent.currency).upper(), refunded=refunded,
+        reference=intent.id,
+        status=status,
+        amount=int(received or intent.amount),
+        currency=str(intent.currency).upper(),
+        refunded=refunded,
         booking_id=metadata.get("booking_id"),
         payer_id=metadata.get("payer_id"),
-    )  # fmt: skip
+    )
 
 
 @contextmanager
@@ -185,8 +188,11 @@ def _translated(doing: str, *, paying: bool = False) -> Iterator[None]:
         # Timeouts, connection failures, 5xx, rate limits, and a key Stripe refuses.
         log.error(
             "Stripe did not %s: %s (status %s, request %s)",
-            doing, type(error).__name__, error.http_status, error.request_id,
-        )  # fmt: skip
+            doing,
+            type(error).__name__,
+            error.http_status,
+            error.request_id,
+        )
         raise PaymentProviderUnavailable(
             "The payment provider is not answering; nothing was recorded as paid. Try again."
         ) from None

@@ -72,10 +72,14 @@ def _provider_event(event: Any) -> ProviderEvent:
     refunded = _amount(obj, "amount_refunded") if kind == "charge.refunded" else 0
     disputed = _amount(obj, "amount") if kind == "charge.dispute.created" else 0
     return ProviderEvent(
-        id=event_id, type=kind, reference=str(reference) if reference else None,
-        refunded=refunded, disputed=disputed, failure_reason=failure,
+        id=event_id,
+        type=kind,
+        reference=str(reference) if reference else None,
+        refunded=refunded,
+        disputed=disputed,
+        failure_reason=failure,
         handled=kind in HANDLED,
-    )  # fmt: skip
+    )
 
 
 def _amount(obj: Any, name: str) -> int:

@@ -35,43 +35,57 @@ from rental.adapters.telemetry import MULTIPROCESS_DIR
 from rental.domain import events as e
 
 HTTP_REQUESTS = Counter(
-    "rental_http_requests", "HTTP requests answered, by route template, method and status.",
+    "rental_http_requests",
+    "HTTP requests answered, by route template, method and status.",
     ["route", "method", "status"],
-)  # fmt: skip
+)
 HTTP_DURATION = Histogram(
-    "rental_http_request_duration_seconds", "Time to answer an HTTP request, in seconds.",
+    "rental_http_request_duration_seconds",
+    "Time to answer an HTTP request, in seconds.",
     ["route", "method", "status"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
-)  # fmt: skip
+)
 BOOKINGS = Counter(
     "rental_bookings", "Booking events committed by this process, by what happened.", ["event"]
 )
 PAYMENTS = Counter(
-    "rental_payments", "Payment events committed by this process, by the payment's new status.",
+    "rental_payments",
+    "Payment events committed by this process, by the payment's new status.",
     ["status"],
-)  # fmt: skip
+)
 DELIVERIES = Counter(
-    "rental_event_deliveries", "Outbox entries handed on (relay) or consumed (worker), by event "
-    "name, stage and outcome.", ["event", "stage", "outcome"],
-)  # fmt: skip
+    "rental_event_deliveries",
+    "Outbox entries handed on (relay) or consumed (worker), by event name, stage and outcome.",
+    ["event", "stage", "outcome"],
+)
 DB_POOL_IN_USE = Gauge(
-    "rental_db_pool_connections_in_use", "Database connections checked out of the pools.",
-    ["database"], multiprocess_mode="livesum",
-)  # fmt: skip
+    "rental_db_pool_connections_in_use",
+    "Database connections checked out of the pools.",
+    ["database"],
+    multiprocess_mode="livesum",
+)
 DB_POOL_CAPACITY = Gauge(
-    "rental_db_pool_capacity", "Connections the pools may open (size + overflow).",
-    ["database"], multiprocess_mode="livesum",
-)  # fmt: skip
+    "rental_db_pool_capacity",
+    "Connections the pools may open (size + overflow).",
+    ["database"],
+    multiprocess_mode="livesum",
+)
 
 _BOOKING_EVENTS: Mapping[type[e.Event], str] = {
-    e.BookingRequested: "requested", e.BookingConfirmed: "confirmed",
-    e.BookingDeclined: "declined", e.BookingCancelled: "cancelled",
-    e.BookingExpired: "expired", e.BookingCompleted: "completed",
-}  # fmt: skip
+    e.BookingRequested: "requested",
+    e.BookingConfirmed: "confirmed",
+    e.BookingDeclined: "declined",
+    e.BookingCancelled: "cancelled",
+    e.BookingExpired: "expired",
+    e.BookingCompleted: "completed",
+}
 _PAYMENT_EVENTS: Mapping[type[e.Event], str] = {
-    e.PaymentAuthorized: "authorized", e.PaymentCaptured: "captured",
-    e.PaymentFailed: "failed", e.PaymentVoided: "voided", e.PaymentRefunded: "refunded",
-}  # fmt: skip
+    e.PaymentAuthorized: "authorized",
+    e.PaymentCaptured: "captured",
+    e.PaymentFailed: "failed",
+    e.PaymentVoided: "voided",
+    e.PaymentRefunded: "refunded",
+}
 
 
 class EventCounter:
@@ -119,9 +133,10 @@ class ScrapeTimeCollector(Collector):
             lengths = _asked(probes.queue_lengths, "dramatiq_queues", up)
             if lengths is not None:
                 family = GaugeMetricFamily(
-                    "rental_dramatiq_queue_length", "Messages waiting in each Dramatiq queue.",
+                    "rental_dramatiq_queue_length",
+                    "Messages waiting in each Dramatiq queue.",
                     labels=["queue"],
-                )  # fmt: skip
+                )
                 for queue, length in sorted(lengths.items()):
                     family.add_metric([queue], length)
                 yield family
@@ -147,8 +162,9 @@ class ScrapeTimeCollector(Collector):
         age = 0.0 if since is None else max(0.0, (now - since).total_seconds())
         yield GaugeMetricFamily(
             "rental_outbox_oldest_due_age_seconds",
-            "How long the oldest due outbox entry has waited (0 when none is due).", age,
-        )  # fmt: skip
+            "How long the oldest due outbox entry has waited (0 when none is due).",
+            age,
+        )
 
 
 def _asked(probe: Callable[[], Any], name: str, up: GaugeMetricFamily) -> Any:

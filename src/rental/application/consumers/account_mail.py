@@ -52,7 +52,20 @@ class AccountMail:
         return [
             Consumer("account-mail-links", LINK_EVENTS, self._send, once=False),
             Consumer("account-mail-notices", NOTICE_EVENTS, self._notice),
+            Consumer("account-mail-farewell", (e.AccountDeleted,), self._farewell, once=False),
         ]
+
+    def _farewell(self, event: e.Event) -> None:
+        """Confirm a deletion to the address the account had, then blank that address in
+        the stored event, its last copy. Not under the ledger: a redelivery finds the
+        address blanked and sends nothing (and the blanking writes, which the ledger's open
+        transaction would hold up on SQLite)."""
+        assert isinstance(event, e.AccountDeleted)
+        if not event.email:
+            return  # sent already: the address is forgotten
+        subject, text = ACCOUNT_DELETED
+        self._notifier.send(to=event.email, subject=subject, body=text + SIGNATURE)
+        self._handle(c.ForgetDeletedAccount(user_id=event.user_id))
 
     def _send(self, event: e.Event) -> None:
         if isinstance(event, e.PasswordResetRequested):
@@ -74,7 +87,7 @@ class AccountMail:
             self._notifier.send(to=event.old_email, subject=subject, body=body)
         elif isinstance(event, e.PasswordChanged):
             user = self._model.user(event.user_id)
-            if user is not None:
+            if user is not None and not user.is_deleted:
                 subject, text = PASSWORD_CHANGED
                 self._notifier.send(to=user.email, subject=subject, body=text + SIGNATURE)
 
@@ -109,6 +122,14 @@ PASSWORD_CHANGED = (
     "Your rental password was changed",
     "The password of your rental account was just changed, and every device signed in "
     "before was signed out. If it was not you, reset your password now and write to us.",
+)
+ACCOUNT_DELETED = (
+    "Your rental account was deleted",
+    "Your rental account was deleted, as you asked. Your name, profile, email address, "
+    "password and sessions are erased, and your listings are unlisted and their photos "
+    "deleted. The bookings, payments and reviews you share with others stay, shown as a "
+    "deleted user's, as bookkeeping law requires. This address is not kept once this email "
+    "is sent; you may sign up with it again at any time.",
 )
 EMAIL_CHANGING = (
     "Your rental email address is being changed",

@@ -35,10 +35,12 @@ def compose(event: e.Event, booking: Booking, title: str, place: str) -> Message
     about = f"{title}, {dates}"
     if isinstance(event, e.BookingRequested):
         return {
-            "guest": (f"Booking requested: {about}", f"We hold your dates: {stay} Pay within "
-                      "30 minutes to keep them."),
+            "guest": (
+                f"Booking requested: {about}",
+                f"We hold your dates: {stay} Pay within 30 minutes to keep them.",
+            ),
             "host": (f"New booking request: {about}", f"A guest asked to stay: {stay}"),
-        }  # fmt: skip
+        }
     if isinstance(event, e.BookingConfirmed):
         return {
             "guest": (f"Booking confirmed: {about}", f"Your stay is confirmed: {stay}"),
@@ -46,10 +48,12 @@ def compose(event: e.Event, booking: Booking, title: str, place: str) -> Message
         }
     if isinstance(event, e.BookingDeclined):
         return {
-            "guest": (f"Booking declined: {about}", f"The host declined: {stay} Your card "
-                      "was not charged; the hold on it is released."),
+            "guest": (
+                f"Booking declined: {about}",
+                f"The host declined: {stay} Your card was not charged; the hold on it is released.",
+            ),
             "host": (f"Booking declined: {about}", f"You declined: {stay}"),
-        }  # fmt: skip
+        }
     if isinstance(event, e.BookingCancelled):
         refund = format_amount(event.refund_amount, event.currency)
         text = f"Cancelled by the {event.cancelled_by}: {stay} Refund: {refund}."
@@ -59,10 +63,13 @@ def compose(event: e.Event, booking: Booking, title: str, place: str) -> Message
         }
     if isinstance(event, e.BookingExpired):
         return {
-            "guest": (f"Booking expired: {about}", f"This request expired and the dates are "
-                      f"free again: {stay} Any hold on your card is released."),
+            "guest": (
+                f"Booking expired: {about}",
+                f"This request expired and the dates are "
+                f"free again: {stay} Any hold on your card is released.",
+            ),
             "host": (f"Booking expired: {about}", f"This request expired: {stay}"),
-        }  # fmt: skip
+        }
     if isinstance(event, e.PaymentCaptured):
         paid = format_amount(event.amount, event.currency)
         return {"guest": (f"Payment receipt: {paid} for {about}", f"We received {paid}: {stay}")}

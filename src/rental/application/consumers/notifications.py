@@ -88,7 +88,7 @@ class Notifications:
                 body=f"Hello {_name(people[role])},\n\n{text}\n\n— rental\n",
             )
             for role, (subject, text) in messages.items()
-            if role in people
+            if role in people and not people[role].is_deleted  # no one reads a tombstone
         }
         if "admin" in messages:
             subject, text = messages["admin"]

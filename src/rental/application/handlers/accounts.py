@@ -263,7 +263,7 @@ def issue_email_token(
     """A verification token for the user's address (or for ``new_email``); it voids the
     user's earlier ones of the same kind. ``None`` when there is nothing to verify."""
     user = uow.users.get(cmd.user_id)
-    if user.is_disabled or (cmd.new_email is None and user.email_verified):
+    if user.is_disabled or user.is_deleted or (cmd.new_email is None and user.email_verified):
         return None
     purpose = TokenPurpose.VERIFY_EMAIL if cmd.new_email is None else TokenPurpose.CHANGE_EMAIL
     now = deps.clock.now()

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import math
 import secrets
 from datetime import datetime
 
 from rental.application import commands as c
 from rental.application.authorization import check_can_manage_listing
 from rental.application.dependencies import Dependencies
+from rental.application.ports import WindowCounter
 from rental.application.shared.calendars import locked_calendar, managed_calendar
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.channel_sync.export import CalendarFeed
-from rental.domain.channel_sync.imports import CalendarImport, imported_nights
-from rental.domain.errors import CalendarImportNotFound
+from rental.domain.channel_sync.imports import CalendarImport, horizon_end, imported_nights
+from rental.domain.errors import CalendarImportNotFound, TooManySyncRequests
 from rental.domain.listings.listing import Listing
 
 FEED_TOKEN_BYTES = 32  # 256 bits: the token is the feed's only protection
+# Syncs a listing's host may ask for (all its imports together), per window of
+# SYNC_REQUEST_PERIOD seconds; the worker syncs every import on its own anyway.
+SYNC_REQUESTS = 3
+SYNC_REQUEST_PERIOD = 300
 
 
 def new_feed_token() -> str:
@@ -92,6 +98,36 @@ def delete_calendar_import(
     uow.commit()
 
 
+def _check_sync_rate(rate: WindowCounter | None, listing_id: str, deps: Dependencies) -> None:
+    """At most ``SYNC_REQUESTS`` asked-for syncs per listing in each window of
+    ``SYNC_REQUEST_PERIOD`` seconds of the clock, counted across processes."""
+    if rate is None:
+        return
+    seconds = deps.clock.now().timestamp()
+    window = int(seconds // SYNC_REQUEST_PERIOD)
+    if rate.hit(f"calendar-sync:{listing_id}", window, SYNC_REQUEST_PERIOD) > SYNC_REQUESTS:
+        retry_after = max(1, math.ceil(SYNC_REQUEST_PERIOD - seconds % SYNC_REQUEST_PERIOD))
+        raise TooManySyncRequests(
+            f"At most {SYNC_REQUESTS} syncs of this listing's calendars every "
+            f"{SYNC_REQUEST_PERIOD // 60} minutes; try again in {retry_after} seconds.",
+            retry_after,
+        )
+
+
+def request_calendar_sync(
+    cmd: c.RequestCalendarSync, uow: UnitOfWork, deps: Dependencies
+) -> CalendarImport:
+    """Queue a sync of the import for the worker (through the outbox), within the rate."""
+    listing = uow.listings.get(cmd.listing_id)
+    listing.check_is_active()
+    check_can_manage_listing(cmd.actor, listing)
+    calendar_import = listing_import(uow, listing.id, cmd.import_id)
+    _check_sync_rate(deps.sync_rate, listing.id, deps)
+    calendar_import.request_sync(deps.clock.now())
+    uow.commit()
+    return calendar_import
+
+
 def claim_calendar_sync(cmd: c.ClaimCalendarSync, uow: UnitOfWork, deps: Dependencies) -> bool:
     calendar_import = uow.channel_imports.get(cmd.import_id)
     if not calendar_import.check_is_due(cmd.attempted_before):
@@ -110,10 +146,13 @@ def apply_calendar_feed(
     now = deps.clock.now()
     calendar = locked_calendar(uow, deps, calendar_import.listing_id, None, now)
     calendar.check_is_listed()
-    incoming = imported_nights(cmd.events, calendar.terms.timezone, calendar.terms.today(now))
+    today = calendar.terms.today(now)
+    until = horizon_end(today, calendar.terms.max_advance_days)
+    incoming = imported_nights(cmd.events, calendar.terms.timezone, today, until)
     calendar.sync_import(
         calendar_import, incoming=incoming, now=now, new_block_id=deps.ids.new_id,
         etag=cmd.etag, last_modified=cmd.last_modified,
+        max_nights=deps.limits.imported_nights,
     )  # fmt: skip
     uow.commit()
     return calendar_import

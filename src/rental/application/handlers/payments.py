@@ -104,17 +104,27 @@ def pay_for_booking(cmd: c.PayForBooking, uow: UnitOfWork, deps: Dependencies) -
         reference = pay(cmd.payment_token, amount, idempotency_key=key, tags=tags)
     except CardDeclined as declined:
         payment = Payment.failed(
-            payment_id=payment_id, booking_id=booking.id, payer_id=cmd.actor.user_id,
-            amount=amount.amount, currency=amount.currency, payment_method=cmd.payment_method,
-            failure_reason=declined.reason, now=now,
-        )  # fmt: skip
+            payment_id=payment_id,
+            booking_id=booking.id,
+            payer_id=cmd.actor.user_id,
+            amount=amount.amount,
+            currency=amount.currency,
+            payment_method=cmd.payment_method,
+            failure_reason=declined.reason,
+            now=now,
+        )
         _keep(uow, cmd, payment, DECLINED, now)
         raise PaymentDeclined(declined.reason, payment.id) from None
     payment = Payment.authorized(
-        payment_id=payment_id, booking_id=booking.id, payer_id=cmd.actor.user_id,
-        amount=amount.amount, currency=amount.currency, payment_method=cmd.payment_method,
-        gateway_reference=reference, now=now,
-    )  # fmt: skip
+        payment_id=payment_id,
+        booking_id=booking.id,
+        payer_id=cmd.actor.user_id,
+        amount=amount.amount,
+        currency=amount.currency,
+        payment_method=cmd.payment_method,
+        gateway_reference=reference,
+        now=now,
+    )
     if booking.instant_book:
         payment.capture(now)  # charged already: an undo must refund, not void
     try:
@@ -146,11 +156,16 @@ def _keep(
     if cmd.idempotency_key is not None:
         uow.idempotency.add(
             IdempotencyRecord(
-                user_id=cmd.actor.user_id, scope=SCOPE, key=cmd.idempotency_key,
-                fingerprint=_fingerprint(cmd), outcome=outcome, resource_id=payment.id,
-                response=snapshot(payment), created_at=now,
+                user_id=cmd.actor.user_id,
+                scope=SCOPE,
+                key=cmd.idempotency_key,
+                fingerprint=_fingerprint(cmd),
+                outcome=outcome,
+                resource_id=payment.id,
+                response=snapshot(payment),
+                created_at=now,
             )
-        )  # fmt: skip
+        )
     uow.commit()
 
 

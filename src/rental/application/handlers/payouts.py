@@ -45,19 +45,25 @@ def pay_host(cmd: c.PayHost, uow: UnitOfWork, deps: Dependencies) -> str:
         return payout.status
     host, currency = payout.host_id, payout.currency
     paid = [
-        p for p in uow.payouts.listed(host)
+        p
+        for p in uow.payouts.listed(host)
         if p.status == PayoutStatus.PAID and p.currency == currency
-    ]  # fmt: skip
+    ]
     debts = debts_of(
         paid, uow.ledger.host_balances(host, currency), uow.payouts.recovered(host, currency)
     )
     recoveries = [
         Recovery(
-            id=deps.ids.new_id(), host_id=host, currency=currency, payout_id=payout.id,
-            booking_id=owed_for, amount=amount, created_at=now,
+            id=deps.ids.new_id(),
+            host_id=host,
+            currency=currency,
+            payout_id=payout.id,
+            booking_id=owed_for,
+            amount=amount,
+            created_at=now,
         )
         for owed_for, amount in allocate(debts, gross)
-    ]  # fmt: skip
+    ]
     deducted = sum(r.amount for r in recoveries)
     reference = None
     if gross > deducted:

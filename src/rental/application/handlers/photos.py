@@ -23,9 +23,13 @@ def add_photo(cmd: p.AddPhoto, uow: UnitOfWork, deps: Dependencies) -> Photo:
     listing = _managed_listing(uow, cmd.actor, cmd.listing_id)
     now = deps.clock.now()
     photo = uow.photos.album(listing.id).add(
-        photo_id=cmd.photo_id, caption=cmd.caption, width=cmd.width, height=cmd.height,
-        original_key=cmd.original_key, now=now,
-    )  # fmt: skip
+        photo_id=cmd.photo_id,
+        caption=cmd.caption,
+        width=cmd.width,
+        height=cmd.height,
+        original_key=cmd.original_key,
+        now=now,
+    )
     uow.photos.add(photo)
     listing.photos_changed(now)
     uow.commit()

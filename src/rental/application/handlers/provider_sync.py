@@ -83,8 +83,9 @@ def handle_provider_event(
         payment.record_dispute(event.disputed, now)
         done = changed("dispute recorded")
     elif event.type == "payment_intent.payment_failed" and payment.status != "failed":
-        log.warning("provider reports a failure of payment %s, which is %s", payment.id,
-                    payment.status)  # fmt: skip
+        log.warning(
+            "provider reports a failure of payment %s, which is %s", payment.id, payment.status
+        )
     uow.commit()
     return done
 
@@ -104,9 +105,13 @@ def reconcile_payment(cmd: c.ReconcilePayment, uow: UnitOfWork, deps: Dependenci
 
 
 def _align(
-    uow: UnitOfWork, deps: Dependencies, booking: Booking, payment: Payment,
-    seen: ProviderPayment, now: datetime,
-) -> Outcome:  # fmt: skip
+    uow: UnitOfWork,
+    deps: Dependencies,
+    booking: Booking,
+    payment: Payment,
+    seen: ProviderPayment,
+    now: datetime,
+) -> Outcome:
     if seen.amount != payment.amount or seen.currency != payment.currency:
         return needs_a_person(
             f"cannot reconcile payment {payment.id}: the provider holds another amount"
@@ -163,9 +168,13 @@ def _voided(booking: Booking, payment: Payment, now: datetime) -> Outcome:
 
 
 def _refunded(
-    uow: UnitOfWork, deps: Dependencies, booking: Booking, payment: Payment, total: int,
+    uow: UnitOfWork,
+    deps: Dependencies,
+    booking: Booking,
+    payment: Payment,
+    total: int,
     now: datetime,
-) -> Outcome:  # fmt: skip
+) -> Outcome:
     """The provider has refunded ``total`` in all: record what we did not know of (a refund
     made from the provider's dashboard, or one whose commit was lost)."""
     missing = min(total, payment.amount) - payment.refunded_amount
@@ -195,10 +204,15 @@ def _lost_commit(
         _give_back(uow, deps, seen)
         return changed(f"gave back {seen.reference}: its booking does not need it")
     payment = Payment.authorized(
-        payment_id=deps.ids.new_id(), booking_id=booking.id, payer_id=seen.payer_id,
-        amount=seen.amount, currency=seen.currency, payment_method="card",
-        gateway_reference=seen.reference, now=now,
-    )  # fmt: skip
+        payment_id=deps.ids.new_id(),
+        booking_id=booking.id,
+        payer_id=seen.payer_id,
+        amount=seen.amount,
+        currency=seen.currency,
+        payment_method="card",
+        gateway_reference=seen.reference,
+        now=now,
+    )
     booking.record_payment_authorized(now)
     uow.payments.add(payment)
     if seen.status == "captured":

@@ -55,7 +55,7 @@ class MessageEmails:
         assert isinstance(event, UnreadMessagesToEmail)
         record = self._queries.thread(event.thread_id)
         recipient = self._model.user(event.recipient_id)
-        if record is None or recipient is None:
+        if record is None or recipient is None or recipient.is_deleted:
             logger.warning("no email about messages: the thread or its recipient is gone")
             return
         thread = record.thread

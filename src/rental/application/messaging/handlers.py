@@ -43,9 +43,13 @@ def _post(
     check_body(cmd.body)  # a refused body does not count towards the rate
     _check_rate(deps.message_rate, actor.user_id, deps)
     message = thread.post(
-        message_id=deps.ids.new_id(), sender_id=actor.user_id, body=cmd.body,
-        now=deps.clock.now(), is_admin=actor.is_admin, blocks=blocks,
-    )  # fmt: skip
+        message_id=deps.ids.new_id(),
+        sender_id=actor.user_id,
+        body=cmd.body,
+        now=deps.clock.now(),
+        is_admin=actor.is_admin,
+        blocks=blocks,
+    )
     uow.threads.append(message)
     return message
 
@@ -58,9 +62,12 @@ def send_inquiry(cmd: c.SendInquiry, uow: UnitOfWork, deps: Dependencies) -> Thr
     thread = uow.threads.of_guest(listing.id, cmd.actor.user_id)
     if thread is None:
         thread = Thread.start(
-            thread_id=deps.ids.new_id(), listing_id=listing.id, host_id=listing.host_id,
-            guest_id=cmd.actor.user_id, now=deps.clock.now(),
-        )  # fmt: skip
+            thread_id=deps.ids.new_id(),
+            listing_id=listing.id,
+            host_id=listing.host_id,
+            guest_id=cmd.actor.user_id,
+            now=deps.clock.now(),
+        )
         thread.ask_about(stay)
         uow.threads.add(thread)
     else:

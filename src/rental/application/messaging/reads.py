@@ -94,24 +94,34 @@ def view_of_message(message: Message, viewer: Actor, *, contact_shared: bool) ->
         viewer.user_id, contact_shared=contact_shared, is_admin=viewer.is_admin
     )
     return MessageView(
-        id=message.id, thread_id=message.thread_id, sender_id=message.sender_id, body=body,
-        created_at=message.created_at, redacted=redacted,
-    )  # fmt: skip
+        id=message.id,
+        thread_id=message.thread_id,
+        sender_id=message.sender_id,
+        body=body,
+        created_at=message.created_at,
+        redacted=redacted,
+    )
 
 
 def view_of_thread(record: ThreadRecord, viewer: Actor) -> ThreadView:
     thread: Thread = record.thread
     last = record.last_message
     return ThreadView(
-        id=thread.id, listing_id=thread.listing_id, guest_id=thread.guest_id,
-        host_id=thread.host_id, booking_ids=record.booking_ids,
-        last_message=None if last is None else view_of_message(
-            last, viewer, contact_shared=record.contact_shared
-        ),
-        unread_count=thread.unread_count_for(viewer.user_id), updated_at=thread.updated_at,
-        check_in=thread.check_in, check_out=thread.check_out, guests=thread.guests,
+        id=thread.id,
+        listing_id=thread.listing_id,
+        guest_id=thread.guest_id,
+        host_id=thread.host_id,
+        booking_ids=record.booking_ids,
+        last_message=None
+        if last is None
+        else view_of_message(last, viewer, contact_shared=record.contact_shared),
+        unread_count=thread.unread_count_for(viewer.user_id),
+        updated_at=thread.updated_at,
+        check_in=thread.check_in,
+        check_out=thread.check_out,
+        guests=thread.guests,
         contact_shared=record.contact_shared,
-    )  # fmt: skip
+    )
 
 
 class MessagingReads:

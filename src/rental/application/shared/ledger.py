@@ -30,16 +30,24 @@ def record_capture(
     if uow.payouts.for_booking(booking.id) is None:
         uow.payouts.add(
             Payout(
-                id=deps.ids.new_id(), booking_id=booking.id, host_id=booking.host_id,
-                currency=payment.currency, due_at=payout_due_at(booking), created_at=now,
+                id=deps.ids.new_id(),
+                booking_id=booking.id,
+                host_id=booking.host_id,
+                currency=payment.currency,
+                due_at=payout_due_at(booking),
+                created_at=now,
             )
-        )  # fmt: skip
+        )
 
 
 def record_refund(
-    uow: UnitOfWork, deps: Dependencies, booking: Booking, payment: Payment, refund: int,
+    uow: UnitOfWork,
+    deps: Dependencies,
+    booking: Booking,
+    payment: Payment,
+    refund: int,
     now: datetime,
-) -> None:  # fmt: skip
+) -> None:
     """Reverse ``refund`` (already applied to ``payment``) from both accounts in proportion."""
     captured = {
         Account(e.account): e.amount
@@ -52,9 +60,14 @@ def record_refund(
 
 
 def _append(
-    uow: UnitOfWork, deps: Dependencies, booking: Booking, payment: Payment,
-    split: dict[Account, int], reason: str, now: datetime,
-) -> None:  # fmt: skip
+    uow: UnitOfWork,
+    deps: Dependencies,
+    booking: Booking,
+    payment: Payment,
+    split: dict[Account, int],
+    reason: str,
+    now: datetime,
+) -> None:
     entries = [
         LedgerEntry(
             id=deps.ids.new_id(),
@@ -78,5 +91,8 @@ def _append(
 def _captured(uow: UnitOfWork, booking_id: str, changed: Payment) -> list[Payment]:
     """The booking's payments that took money, ``changed`` as it is now (maybe not saved)."""
     payments = [p for p in uow.payments.for_booking(booking_id) if p.id != changed.id]
-    return [p for p in [*payments, changed] if p.status in ("captured", "refunded",
-                                                           "partially_refunded")]  # fmt: skip
+    return [
+        p
+        for p in [*payments, changed]
+        if p.status in ("captured", "refunded", "partially_refunded")
+    ]

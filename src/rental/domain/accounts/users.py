@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from enum import StrEnum
 
@@ -13,12 +14,14 @@ from rental.domain.accounts.names import USERNAME_PATTERN as USERNAME_PATTERN
 from rental.domain.accounts.names import normalize_email as normalize_email
 from rental.domain.aggregate import Aggregate
 from rental.domain.errors import (
+    AccountIsDeleted,
     AuthenticationFailed,
     EmailNotVerified,
     InvalidInput,
     PermissionDenied,
 )
 from rental.domain.events import (
+    AccountDeleted,
     EmailChangeRequested,
     EmailVerificationRequested,
     EmailVerified,
@@ -31,6 +34,11 @@ MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 1024  # hashing is slow on purpose; an endless password must not be
 MAX_FULL_NAME = 200
 MAX_BIO = 5000
+# What a deleted account's email becomes: unique, and in a domain that can never receive mail
+# (``.invalid`` is reserved, RFC 2606), so the address is free to register again.
+DELETED_EMAIL_DOMAIN = "deleted.invalid"
+DELETED_USERNAME_PREFIX = "deleted-"
+UNUSABLE_PASSWORD_HASH = "!"  # noqa: S105 - no hasher ever matches it
 
 
 class Role(StrEnum):
@@ -103,6 +111,7 @@ class User(Aggregate):
     # What the email and the username look like (TR39 skeletons), to refuse look-alikes.
     email_skeleton: str | None = None
     username_skeleton: str | None = None
+    deleted_at: datetime | None = None  # the person closed the account (0017)
     version: int = field(default=1, kw_only=True)
 
     @classmethod
@@ -152,7 +161,38 @@ class User(Aggregate):
     def is_disabled(self) -> bool:
         return self.disabled_at is not None
 
+    @property
+    def is_deleted(self) -> bool:
+        """Whether the person closed the account: it is kept, anonymised, for the bookings,
+        payments and reviews of others that name it, and shown as a deleted user."""
+        return self.deleted_at is not None
+
+    def check_not_deleted(self) -> None:
+        """Nothing more is done with a deleted account (409)."""
+        if self.is_deleted:
+            raise AccountIsDeleted(f"User {self.id} deleted their account.")
+
+    def erase(self, *, now: datetime) -> None:
+        """Close the account: every personal value goes (name, bio, email, username, the
+        password hash), every token stops, and the row stays for the others' history.
+
+        The email becomes a unique tombstone, so the address may register again; the one
+        copy of it left is in ``AccountDeleted``, to confirm the deletion to."""
+        self.check_not_deleted()
+        self.record(AccountDeleted(occurred_at=now, user_id=self.id, email=self.email))
+        random = secrets.token_hex(11)
+        self.username = f"{DELETED_USERNAME_PREFIX}{random}"
+        self.email = f"{DELETED_USERNAME_PREFIX}{random}@{DELETED_EMAIL_DOMAIN}"
+        self.full_name = self.bio = None
+        self.email_skeleton = self.username_skeleton = None
+        self.email_verified_at = None
+        self.password_hash = UNUSABLE_PASSWORD_HASH
+        self.deleted_at = now
+        self.end_every_session(now=now)
+
     def check_can_sign_in(self) -> None:
+        if self.is_deleted:
+            raise AuthenticationFailed("This account was deleted.")
         if self.is_disabled:
             raise AuthenticationFailed("This account is disabled.")
 

@@ -38,7 +38,13 @@ from rental.domain.calendar.rates import (
     check_rate_changes,
 )
 from rental.domain.calendar.stay import Stay
-from rental.domain.channel_sync.imports import BlockChanges, CalendarImport, ImportedNights
+from rental.domain.channel_sync.imports import (
+    SOURCE_PREFIX,
+    BlockChanges,
+    CalendarImport,
+    ImportedNights,
+    nights_from,
+)
 from rental.domain.errors import (
     BlockNotFound,
     InvalidInput,
@@ -260,10 +266,18 @@ class Calendar(Aggregate):
         new_block_id: Callable[[], str],
         etag: str | None = None,
         last_modified: str | None = None,
+        max_nights: int | None = None,
     ) -> BlockChanges:
         """Make the import's blocks say what its feed says now (``CalendarImport.apply_feed``):
-        an event over a live booking keeps both, and is a conflict the host hears of."""
+        an event over a live booking keeps both, and is a conflict the host hears of. With
+        ``max_nights``, a feed that would bring the nights the listing's imports block from
+        today on (its own and the other imports') past it fails instead, changing nothing."""
         self.check_is_listed()
+        if max_nights is not None:
+            too_many = self._imported_nights_past(calendar_import, incoming, now, max_nights)
+            if too_many is not None:
+                calendar_import.record_failure(too_many, now)
+                return BlockChanges([], [], [])
         changes = calendar_import.apply_feed(
             incoming=incoming, blocks=self.blocks_of(calendar_import.source, now),
             booked=self.booked, now=now, new_block_id=new_block_id, etag=etag,
@@ -277,6 +291,29 @@ class Calendar(Aggregate):
             [*self.booked, *(CalendarEntry.of_block(b) for b in self.blocks.values())]
         )
         return changes
+
+    def _imported_nights_past(
+        self,
+        calendar_import: CalendarImport,
+        incoming: Sequence[ImportedNights],
+        now: datetime,
+        most: int,
+    ) -> str | None:
+        """Why the feed is refused, when it would make the imports block more than ``most``
+        nights from today on; else ``None``."""
+        today = self.terms.today(now)
+        own = sum(nights_from(n.stay, today) for n in incoming)
+        others = sum(
+            nights_from(Stay(b.start, b.end), today)
+            for b in self.blocks.values()
+            if b.source.startswith(SOURCE_PREFIX) and b.source != calendar_import.source
+        )
+        if own + others <= most:
+            return None
+        return (
+            f"the feed blocks {own:,} nights and the listing's other imported calendars "
+            f"{others:,}: more than the {most:,} its imported calendars may block together"
+        )
 
     def release_import(self, calendar_import: CalendarImport, now: datetime) -> list[Block]:
         """The import is deleted: its blocks free their nights."""

@@ -24,7 +24,12 @@ from rental.domain.aggregate import Aggregate
 from rental.domain.calendar.nights import Block, CalendarEntry
 from rental.domain.calendar.stay import Stay
 from rental.domain.errors import InvalidInput
-from rental.domain.events import CalendarImportConflicted, DatesBlocked, DatesUnblocked
+from rental.domain.events import (
+    CalendarImportConflicted,
+    CalendarSyncRequested,
+    DatesBlocked,
+    DatesUnblocked,
+)
 from rental.domain.text import check_text
 
 SOURCE_PREFIX = "import:"
@@ -35,8 +40,15 @@ MAX_ERROR = 500
 MAX_ETAG = 255
 MAX_LAST_MODIFIED = 64
 URL_SCHEMES = ("http", "https")
-# Recurring events are expanded this far ahead: about 18 months.
+# Recurring events are expanded this far ahead at most: about 18 months (less when the
+# listing's booking horizon, ``max_advance_days``, is shorter).
 HORIZON = timedelta(days=548)
+
+
+def horizon_end(today: date, max_advance_days: int) -> date:
+    """The day after the last night an import may block: the listing's booking horizon's
+    last night (nights past it cannot be booked anyway), at most ``HORIZON`` ahead."""
+    return today + timedelta(days=min(HORIZON.days, max_advance_days) + 1)
 
 
 class ImportStatus(StrEnum):
@@ -139,15 +151,19 @@ def fingerprint_of(stay: Stay, summary: str) -> str:
 
 
 def imported_nights(
-    events: Iterable[FeedEvent], timezone: str, today: date
+    events: Iterable[FeedEvent], timezone: str, today: date, until: date | None = None
 ) -> list[ImportedNights]:
-    """The events that still hold a night from ``today`` on, keyed by UID (by fingerprint
-    when they have none); an exact repeat of an event counts once."""
+    """The nights the events hold from ``today`` on (and before ``until``, the booking
+    horizon's end, when given), as ranges: events whose nights overlap or meet are merged
+    into one, keyed by its first event's key (UID, or fingerprint when it has none), so that
+    however many events a feed repeats, one run of nights is one block."""
     found: dict[str, ImportedNights] = {}
     for event in events:
         stay = nights_of(event, timezone)
-        if stay.check_out <= today:
+        if stay.check_out <= today or (until is not None and stay.check_in >= until):
             continue
+        if until is not None and stay.check_out > until:
+            stay = Stay(stay.check_in, until)
         summary = clean_text(event.summary)
         fingerprint = fingerprint_of(stay, summary)
         uid = clean_text(event.uid or "", 255)
@@ -158,7 +174,27 @@ def imported_nights(
             dates = f"#{stay.check_in.isoformat()}/{stay.check_out.isoformat()}"
             key = f"{key[: 255 - len(dates)]}{dates}"
         found.setdefault(key, ImportedNights(key, stay, summary, fingerprint))
-    return sorted(found.values(), key=lambda n: (n.stay.check_in, n.key))
+    return _merged(sorted(found.values(), key=lambda n: (n.stay.check_in, n.key)))
+
+
+def _merged(ordered: Sequence[ImportedNights]) -> list[ImportedNights]:
+    """``ordered`` (by first night) with each run of overlapping or adjacent ranges made one:
+    the first's key and summary, the run's nights."""
+    runs: list[ImportedNights] = []
+    for nights in ordered:
+        last = runs[-1] if runs else None
+        if last is None or nights.stay.check_in > last.stay.check_out:
+            runs.append(nights)
+        elif nights.stay.check_out > last.stay.check_out:
+            stay = Stay(last.stay.check_in, nights.stay.check_out)
+            fingerprint = fingerprint_of(stay, last.summary)
+            runs[-1] = ImportedNights(last.key, stay, last.summary, fingerprint)
+    return runs
+
+
+def nights_from(stay: Stay, today: date) -> int:
+    """How many of ``stay``'s nights are ``today`` or later."""
+    return max(0, (stay.check_out - max(stay.check_in, today)).days)
 
 
 @frozen
@@ -286,6 +322,12 @@ class CalendarImport(Aggregate):
         """A worker takes this sync on: the attempt is recorded first, so that another
         worker's claim of the same import, made on the same version, is refused."""
         self._attempted(now)
+
+    def request_sync(self, now: datetime) -> None:
+        """Its host wants it synced now: the worker hears of it through the outbox."""
+        self.record(
+            CalendarSyncRequested(occurred_at=now, import_id=self.id, listing_id=self.listing_id)
+        )
 
     def record_failure(self, reason: str, now: datetime) -> None:
         """The feed could not be read: say why, and change nothing else."""

@@ -15,6 +15,7 @@ from rental.entrypoints.graphql.inputs import loaded
 from rental.entrypoints.graphql.types import Info
 from rental.entrypoints.web.clients import current_client
 from rental.entrypoints.web.schemas.users import (
+    AccountDeletionSchema,
     EmailChangeSchema,
     PasswordChangeSchema,
     PasswordResetConfirmSchema,
@@ -161,4 +162,15 @@ class AccountMutation:
     def end_all_sessions(info: Info) -> bool | None:
         actor = info.context.signed_in()
         info.context.handle(c.EndEverySession(actor=actor))
+        return True
+
+    @strawberry.mutation(description="DELETE /users/me: needs the current password "
+                         "(FORBIDDEN when wrong); CONFLICT with extensions.blockers "
+                         "(reason, bookingId) while a stay or money keeps the account "
+                         "open; true once deleted.")  # fmt: skip
+    @staticmethod
+    def delete_account(info: Info, current_password: str) -> bool | None:
+        actor = info.context.signed_in()
+        fields = loaded(AccountDeletionSchema(), {"current_password": current_password})
+        _counting_wrong_passwords(info, c.DeleteAccount(actor=actor, **fields))
         return True

@@ -51,8 +51,15 @@ def domain_extensions(error: e.DomainError) -> dict[str, Any]:
         extensions["errors"] = {camel(field): list(texts) for field, texts in error.errors.items()}
     if isinstance(error, e.PaymentDeclined):
         extensions.update(paymentId=error.payment_id, failureReason=error.reason)
-    if isinstance(error, e.TooManyAttempts | e.TooManyPaymentAttempts | e.TooManyMessages):
+    if isinstance(
+        error,
+        e.TooManyAttempts | e.TooManyPaymentAttempts | e.TooManyMessages | e.TooManySyncRequests,
+    ):
         extensions["retryAfter"] = error.retry_after
+    if isinstance(error, e.AccountDeletionBlocked):
+        extensions["blockers"] = [
+            {"reason": b["reason"], "bookingId": b["booking_id"]} for b in error.blockers
+        ]
     return extensions
 
 

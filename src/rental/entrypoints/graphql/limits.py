@@ -129,9 +129,11 @@ def argument_errors(document: DocumentNode, variables: dict[str, Any]) -> list[G
         if isinstance(node, ArgumentNode):
             name, value = node.name.value, node.value
             if name in PAGE_RULES:
-                given = variables.get(value.name.value) if isinstance(value, VariableNode) else (
-                    int(value.value) if isinstance(value, IntValueNode) else None
-                )  # fmt: skip
+                given = (
+                    variables.get(value.name.value)
+                    if isinstance(value, VariableNode)
+                    else (int(value.value) if isinstance(value, IntValueNode) else None)
+                )
                 if (error := _page_error(name, given, node)) is not None:
                     errors.append(error)
             nul.extend(_nul_literals(value, name))

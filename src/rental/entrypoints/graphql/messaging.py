@@ -67,8 +67,10 @@ class ThreadBatches:
         return {i: self._reads.messages(self._actor, i, before, per_page) for i in ids}
 
 
-@strawberry.type(description="A message as the caller sees it: with contact details [hidden] "
-                 "(redacted true) until the two have a confirmed booking.")  # fmt: skip
+@strawberry.type(
+    description="A message as the caller sees it: with contact details [hidden] "
+    "(redacted true) until the two have a confirmed booking."
+)
 class Message:
     id: strawberry.ID
     thread_id: strawberry.ID
@@ -152,8 +154,9 @@ class MessagingViewer:
 
 @strawberry.type
 class MessagingQuery:
-    @strawberry.field(description="A thread of yours (any, for an admin); null when missing or "
-                      "not yours.")  # fmt: skip
+    @strawberry.field(
+        description="A thread of yours (any, for an admin); null when missing or not yours."
+    )
     @staticmethod
     def thread(info: Info, id: strawberry.ID) -> Thread | None:
         actor = info.context.actor
@@ -175,8 +178,10 @@ class SendMessageInput:
 
 @strawberry.type
 class MessagingMutation:
-    @strawberry.mutation(description="POST /threads/{id}/messages (its participants; 403 when "
-                         "blocked; at most 30 a minute, RATE_LIMITED past it).")  # fmt: skip
+    @strawberry.mutation(
+        description="POST /threads/{id}/messages (its participants; 403 when "
+        "blocked; at most 30 a minute, RATE_LIMITED past it)."
+    )
     @staticmethod
     def send_message(info: Info, input: SendMessageInput) -> Message | None:
         actor = info.context.signed_in()

@@ -103,8 +103,10 @@ class Mutation(AccountMutation):
         info.context.loaders.saw_listings([listing])
         return listing  # type: ignore[return-value]
 
-    @strawberry.mutation(description="PUT /listings/{id}/calendar (its host or an admin): "
-                         "ranges in order, the later winning; the nights touched.")  # fmt: skip
+    @strawberry.mutation(
+        description="PUT /listings/{id}/calendar (its host or an admin): "
+        "ranges in order, the later winning; the nights touched."
+    )
     @staticmethod
     def update_calendar(
         info: Info, listing_id: strawberry.ID, ranges: list[RateRangeInput]
@@ -125,8 +127,10 @@ class Mutation(AccountMutation):
         body = loaded(BookingRequestSchema(), given_fields(input, keep_null=True))
         return _booking(info, c.RequestBooking(actor=actor, **body))
 
-    @strawberry.mutation(description="POST /bookings/{id}/payments; PAYMENT_DECLINED names the "
-                         "failed payment in extensions.paymentId.")  # fmt: skip
+    @strawberry.mutation(
+        description="POST /bookings/{id}/payments; PAYMENT_DECLINED names the "
+        "failed payment in extensions.paymentId."
+    )
     @staticmethod
     def pay_for_booking(info: Info, input: PayForBookingInput) -> Payment | None:
         actor = info.context.signed_in()
@@ -173,8 +177,9 @@ class Mutation(AccountMutation):
         )
         return _review(info, command)
 
-    @strawberry.mutation(description="POST /bookings/{id}/guest-review (the listing's host, "
-                         "after the stay).")  # fmt: skip
+    @strawberry.mutation(
+        description="POST /bookings/{id}/guest-review (the listing's host, after the stay)."
+    )
     @staticmethod
     def create_guest_review(info: Info, input: CreateGuestReviewInput) -> Review | None:
         actor = info.context.signed_in()
@@ -184,8 +189,10 @@ class Mutation(AccountMutation):
             info, c.SubmitGuestReview(actor=actor, booking_id=str(input.booking_id), **body)
         )
 
-    @strawberry.mutation(description="POST /reviews/{id}/response (the reviewed side, once): "
-                         "the review with its response.")  # fmt: skip
+    @strawberry.mutation(
+        description="POST /reviews/{id}/response (the reviewed side, once): "
+        "the review with its response."
+    )
     @staticmethod
     def respond_to_review(info: Info, input: RespondToReviewInput) -> Review | None:
         actor = info.context.signed_in()

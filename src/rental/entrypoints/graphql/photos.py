@@ -91,9 +91,11 @@ def cover_photo(info: Info, listing: Listing) -> PhotoView | None:
 
 @strawberry.type
 class PhotoMutation:
-    @strawberry.mutation(description="PUT /listings/{id}/photos/order: photoIds names every "
-                         "photo of the listing once (BAD_USER_INPUT else); the first is the "
-                         "cover. Its host or an admin.")  # fmt: skip
+    @strawberry.mutation(
+        description="PUT /listings/{id}/photos/order: photoIds names every "
+        "photo of the listing once (BAD_USER_INPUT else); the first is the "
+        "cover. Its host or an admin."
+    )
     @staticmethod
     def reorder_photos(
         info: Info, listing_id: strawberry.ID, photo_ids: list[strawberry.ID]

@@ -57,6 +57,13 @@ class User:
     bio: str | None
     created_at: datetime
 
+    @strawberry.field(description="Whether the person deleted this account: its name, bio "
+                      "and email are gone and its username reads deleted-…; its bookings "
+                      "and reviews stay.")  # fmt: skip
+    @staticmethod
+    def deleted(root: strawberry.Parent[users.User]) -> bool:
+        return root.is_deleted
+
     @strawberry.field(description="Null unless it is the caller's own, or the caller is an admin.")
     @staticmethod
     def email(root: strawberry.Parent[users.User], info: Info) -> str | None:

@@ -14,6 +14,7 @@ from rental.entrypoints.http.context import BEARER, Blueprint, get_rental
 from rental.entrypoints.http.users import RATE_LIMIT
 from rental.entrypoints.web.clients import current_client
 from rental.entrypoints.web.schemas.users import (
+    AccountDeletionSchema,
     EmailChangeSchema,
     PasswordChangeSchema,
     PasswordResetConfirmSchema,
@@ -185,4 +186,28 @@ def end_session(session_id: str) -> Response:
 def logout_all() -> Response:
     """End every session of yours, this one included: every token answers 401 from now on."""
     get_rental().handle(c.EndEverySession(actor=current_actor()))
+    return Response(status=204)
+
+
+@blp.delete("/users/me")
+@blp.doc(operationId="deleteAccount")
+@jwt_required()
+@blp.arguments(AccountDeletionSchema)
+@blp.response(204)
+@blp.problems(400, 401, 403, 409, 415, 429)
+@blp.doc(security=BEARER)
+def delete_account(body: dict[str, Any]) -> Response:
+    """Delete your account; the current password is required (403 when wrong, counted toward
+    the sign-in rate limit of your address and the account's lock, 429).
+
+    409 while something needs you, each named in `blockers` (`reason`, `booking_id`): a stay
+    of yours as guest that has not ended (`stay-as-guest`), a confirmed stay at a listing you
+    host that has not ended (`hosted-stay`), a payout still to be paid to you (`payout-owed`)
+    or money you owe back (`money-owed`).
+
+    Your name, bio, email, username, password and sessions are erased and your listings are
+    unlisted, their photos deleted; bookings, payments, the books and reviews stay, shown as a
+    deleted user's. The address may sign up again at once, and is emailed a confirmation."""
+    command = c.DeleteAccount(actor=current_actor(), current_password=body["current_password"])
+    _counting_wrong_passwords(command)
     return Response(status=204)

@@ -36,9 +36,12 @@ def _unauthorized(detail: str) -> Response:
     # Worth a line for whoever watches for token abuse; never the token itself.
     logger.info("token rejected on %s %s: %s", request.method, request.path, detail)
     return problem(
-        401, detail, type_=TOKEN_PROBLEM, title="Unauthorized",
+        401,
+        detail,
+        type_=TOKEN_PROBLEM,
+        title="Unauthorized",
         headers={"WWW-Authenticate": BEARER},
-    )  # fmt: skip
+    )
 
 
 def _is_revoked(_header: dict[str, Any], payload: dict[str, Any]) -> bool:

@@ -130,7 +130,7 @@ def import_calendar(
 ) -> tuple[CalendarImport, int, dict[str, str]]:
     """Import another platform's calendar (its host or an admin): the worker fetches it every
     `RENTAL_ICAL_SYNC_MINUTES` (30) and its events block the listing's nights. The first
-    sync happens on the worker's next pass, or at once with `POST …/sync`."""
+    sync happens on the worker's next pass, or within seconds after `POST …/sync`."""
     command = c.ImportCalendar(actor=current_actor(), listing_id=listing_id, **body)
     calendar_import: CalendarImport = get_rental().handle(command)
     return calendar_import, 201, {"Location": _import_url(calendar_import)}
@@ -177,11 +177,17 @@ def delete_calendar_import(listing_id: str, import_id: str) -> Response:
 
 @blp.post("/listings/<listing_id>/calendar-imports/<import_id>/sync")
 @jwt_required()
-@blp.response(200, CalendarImportSchema)
-@blp.problems(401, 403, 404)
+@blp.response(202, CalendarImportSchema, headers=location_header("The import's URL."))
+@blp.problems(401, 403, 404, 429)
 @blp.doc(security=BEARER)
-def sync_calendar_import(listing_id: str, import_id: str) -> CalendarImport:
-    """Fetch and apply the calendar now (its host or an admin); answers once done (the fetch
-    is limited to 10 s). A feed that cannot be read is not an error of this request: the
-    import answers with status `failed` and `last_error`, and nothing else changed."""
-    return _sync().sync(import_id, actor=current_actor(), listing_id=listing_id)
+def sync_calendar_import(
+    listing_id: str, import_id: str
+) -> tuple[CalendarImport, int, dict[str, str]]:
+    """Ask for the calendar to be fetched and applied now (its host or an admin): 202 with
+    the import as it is, and the worker syncs it within seconds (a sync takes at most 10 s);
+    poll the `Location` until `last_attempt_at` moves. A feed that cannot be read is not an
+    error of this request: the import then reads `failed` with `last_error`, and nothing else
+    changed. At most 3 syncs per listing (all its imports) every 5 minutes, counted across
+    server processes: past it, 429 with `Retry-After`."""
+    calendar_import = _sync().request_sync(current_actor(), listing_id, import_id)
+    return calendar_import, 202, {"Location": _import_url(calendar_import)}

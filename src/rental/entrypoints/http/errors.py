@@ -65,8 +65,13 @@ def domain_problem(error: e.DomainError) -> Response:
         extra["errors"] = error.errors
     if isinstance(error, e.PaymentDeclined):
         extra.update(payment_id=error.payment_id, failure_reason=error.reason)
+    if isinstance(error, e.AccountDeletionBlocked):
+        extra["blockers"] = error.blockers
     headers = {}
-    if isinstance(error, e.TooManyAttempts | e.TooManyMessages | e.TooManyPaymentAttempts):
+    retried = (
+        e.TooManyAttempts | e.TooManyMessages | e.TooManyPaymentAttempts | e.TooManySyncRequests
+    )
+    if isinstance(error, retried):
         headers["Retry-After"] = str(error.retry_after)
     return problem(
         status, error.detail, type_=problem_type(type(error)), title=title, headers=headers,

@@ -33,14 +33,23 @@ TOKEN_ANSWERS = frozenset({"auth.login", "auth.register", "auth.refresh"})
 PRIVATE = "private, no-store"
 CORS_METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"]
 CORS_REQUEST_HEADERS = [
-    "Authorization", "Content-Type", "Idempotency-Key", "If-Match", "If-None-Match",
+    "Authorization",
+    "Content-Type",
+    "Idempotency-Key",
+    "If-Match",
+    "If-None-Match",
     "X-Request-ID",  # a browser app's own id for the request, in every log line of it
-]  # fmt: skip
+]
 CORS_EXPOSED_HEADERS = [
-    "ETag", "Last-Modified", "Location", "Retry-After",
-    "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
+    "ETag",
+    "Last-Modified",
+    "Location",
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
     "X-Request-ID",  # what to quote when reporting a problem
-]  # fmt: skip
+]
 PREFLIGHT_MAX_AGE = 600
 
 

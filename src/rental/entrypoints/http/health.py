@@ -68,6 +68,8 @@ def readyz() -> dict[str, Any] | Response:
     if all(state == "ok" for state in checks.values()):
         return {"status": "ok", "checks": checks}
     return problem(
-        503, "A dependency does not answer; see checks.", checks=checks,
+        503,
+        "A dependency does not answer; see checks.",
+        checks=checks,
         headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
-    )  # fmt: skip
+    )

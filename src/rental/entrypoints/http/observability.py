@@ -77,12 +77,19 @@ def _finish(response: Response) -> Response:
     metrics.HTTP_REQUESTS.labels(route, request.method, status).inc()
     metrics.HTTP_DURATION.labels(route, request.method, status).observe(seconds)
     logger.info(
-        "%s %s %s %.1fms", request.method, route, status, seconds * 1000,
+        "%s %s %s %.1fms",
+        request.method,
+        route,
+        status,
+        seconds * 1000,
         extra={
-            "method": request.method, "route": route, "status": response.status_code,
-            "duration_ms": round(seconds * 1000, 3), "user_id": _user_id(),
+            "method": request.method,
+            "route": route,
+            "status": response.status_code,
+            "duration_ms": round(seconds * 1000, 3),
+            "user_id": _user_id(),
         },
-    )  # fmt: skip
+    )
     return response
 
 

@@ -29,8 +29,12 @@ def list_payouts(query: dict[str, Any]) -> dict[str, Any]:
     payout left the host owing, until later payouts recover it."""
     page = PageRequest(query["page"], query["per_page"])
     found = get_rental().reads.payouts(current_actor(), page)
-    return {"items": found.items, "page": found.page, "per_page": found.per_page,
-            "total": found.total}  # fmt: skip
+    return {
+        "items": found.items,
+        "page": found.page,
+        "per_page": found.per_page,
+        "total": found.total,
+    }
 
 
 @blp.route("/payouts/summary")

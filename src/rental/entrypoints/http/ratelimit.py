@@ -188,9 +188,11 @@ def init_app(app: Flask, settings: Settings, store: RateLimitStore | None = None
         if verdict.allowed:
             return None
         return problem(
-            429, f"Too many sign-in attempts; try again in {verdict.reset} seconds.",
-            type_=RATE_LIMITED, headers={"Retry-After": str(verdict.reset)},
-        )  # fmt: skip
+            429,
+            f"Too many sign-in attempts; try again in {verdict.reset} seconds.",
+            type_=RATE_LIMITED,
+            headers={"Retry-After": str(verdict.reset)},
+        )
 
     def tell_the_limit(response: Response) -> Response:
         verdict: Verdict | None = g.pop("rate_limit", None)

@@ -94,9 +94,11 @@ def refresh() -> dict[str, Any]:
     if session_id is None:
         raise AuthenticationFailed("This refresh token has no session; sign in again.")
     command = c.RotateRefreshToken(
-        user_id=str(claims["sub"]), session_id=session_id, jti=str(claims["jti"]),
+        user_id=str(claims["sub"]),
+        session_id=session_id,
+        jti=str(claims["jti"]),
         lifetime=session_lifetime(),
-    )  # fmt: skip
+    )
     return tokens_for(get_rental().handle(command))
 
 

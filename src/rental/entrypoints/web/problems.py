@@ -23,6 +23,7 @@ DOMAIN_STATUS: tuple[tuple[type[e.DomainError], int], ...] = (
     (e.InvalidToken, 400),
     (e.TooManyAttempts, 429),
     (e.TooManyMessages, 429),
+    (e.TooManySyncRequests, 429),
     (UnsupportedImage, 415),
     (UploadTooLarge, 413),
     (e.TimeBudgetSpent, 503),

@@ -125,7 +125,7 @@ def sync_detailed(
 ) -> Response[CalendarImport | Problem]:
     """ Import another platform's calendar (its host or an admin): the worker fetches it every
     `RENTAL_ICAL_SYNC_MINUTES` (30) and its events block the listing's nights. The first
-    sync happens on the worker's next pass, or at once with `POST …/sync`.
+    sync happens on the worker's next pass, or within seconds after `POST …/sync`.
 
     Args:
         listing_id (str):
@@ -161,7 +161,7 @@ def sync(
 ) -> CalendarImport | Problem | None:
     """ Import another platform's calendar (its host or an admin): the worker fetches it every
     `RENTAL_ICAL_SYNC_MINUTES` (30) and its events block the listing's nights. The first
-    sync happens on the worker's next pass, or at once with `POST …/sync`.
+    sync happens on the worker's next pass, or within seconds after `POST …/sync`.
 
     Args:
         listing_id (str):
@@ -192,7 +192,7 @@ async def asyncio_detailed(
 ) -> Response[CalendarImport | Problem]:
     """ Import another platform's calendar (its host or an admin): the worker fetches it every
     `RENTAL_ICAL_SYNC_MINUTES` (30) and its events block the listing's nights. The first
-    sync happens on the worker's next pass, or at once with `POST …/sync`.
+    sync happens on the worker's next pass, or within seconds after `POST …/sync`.
 
     Args:
         listing_id (str):
@@ -228,7 +228,7 @@ async def asyncio(
 ) -> CalendarImport | Problem | None:
     """ Import another platform's calendar (its host or an admin): the worker fetches it every
     `RENTAL_ICAL_SYNC_MINUTES` (30) and its events block the listing's nights. The first
-    sync happens on the worker's next pass, or at once with `POST …/sync`.
+    sync happens on the worker's next pass, or within seconds after `POST …/sync`.
 
     Args:
         listing_id (str):

@@ -36,12 +36,12 @@ def _get_kwargs(
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CalendarImport | Problem:
-    if response.status_code == 200:
-        response_200 = CalendarImport.from_dict(response.json())
+    if response.status_code == 202:
+        response_202 = CalendarImport.from_dict(response.json())
 
 
 
-        return response_200
+        return response_202
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -71,6 +71,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_414
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
     response_default = Problem.from_dict(response.json())
 
 
@@ -95,9 +102,12 @@ def sync_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[CalendarImport | Problem]:
-    """ Fetch and apply the calendar now (its host or an admin); answers once done (the fetch
-    is limited to 10 s). A feed that cannot be read is not an error of this request: the
-    import answers with status `failed` and `last_error`, and nothing else changed.
+    """ Ask for the calendar to be fetched and applied now (its host or an admin): 202 with
+    the import as it is, and the worker syncs it within seconds (a sync takes at most 10 s);
+    poll the `Location` until `last_attempt_at` moves. A feed that cannot be read is not an
+    error of this request: the import then reads `failed` with `last_error`, and nothing else
+    changed. At most 3 syncs per listing (all its imports) every 5 minutes, counted across
+    server processes: past it, 429 with `Retry-After`.
 
     Args:
         listing_id (str):
@@ -131,9 +141,12 @@ def sync(
     client: AuthenticatedClient,
 
 ) -> CalendarImport | Problem | None:
-    """ Fetch and apply the calendar now (its host or an admin); answers once done (the fetch
-    is limited to 10 s). A feed that cannot be read is not an error of this request: the
-    import answers with status `failed` and `last_error`, and nothing else changed.
+    """ Ask for the calendar to be fetched and applied now (its host or an admin): 202 with
+    the import as it is, and the worker syncs it within seconds (a sync takes at most 10 s);
+    poll the `Location` until `last_attempt_at` moves. A feed that cannot be read is not an
+    error of this request: the import then reads `failed` with `last_error`, and nothing else
+    changed. At most 3 syncs per listing (all its imports) every 5 minutes, counted across
+    server processes: past it, 429 with `Retry-After`.
 
     Args:
         listing_id (str):
@@ -162,9 +175,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[CalendarImport | Problem]:
-    """ Fetch and apply the calendar now (its host or an admin); answers once done (the fetch
-    is limited to 10 s). A feed that cannot be read is not an error of this request: the
-    import answers with status `failed` and `last_error`, and nothing else changed.
+    """ Ask for the calendar to be fetched and applied now (its host or an admin): 202 with
+    the import as it is, and the worker syncs it within seconds (a sync takes at most 10 s);
+    poll the `Location` until `last_attempt_at` moves. A feed that cannot be read is not an
+    error of this request: the import then reads `failed` with `last_error`, and nothing else
+    changed. At most 3 syncs per listing (all its imports) every 5 minutes, counted across
+    server processes: past it, 429 with `Retry-After`.
 
     Args:
         listing_id (str):
@@ -198,9 +214,12 @@ async def asyncio(
     client: AuthenticatedClient,
 
 ) -> CalendarImport | Problem | None:
-    """ Fetch and apply the calendar now (its host or an admin); answers once done (the fetch
-    is limited to 10 s). A feed that cannot be read is not an error of this request: the
-    import answers with status `failed` and `last_error`, and nothing else changed.
+    """ Ask for the calendar to be fetched and applied now (its host or an admin): 202 with
+    the import as it is, and the worker syncs it within seconds (a sync takes at most 10 s);
+    poll the `Location` until `last_attempt_at` moves. A feed that cannot be read is not an
+    error of this request: the import then reads `failed` with `last_error`, and nothing else
+    changed. At most 3 syncs per listing (all its imports) every 5 minutes, counted across
+    server processes: past it, 429 with `Retry-After`.
 
     Args:
         listing_id (str):

@@ -59,13 +59,15 @@ class ListingDetailsInputSchema(BaseSchema):
         metadata={"description": f"Default `{DETAILS['property_type']}`."},
     )
     bedrooms = fields.Integer(
-        strict=True, validate=validate.Range(min=0, max=MAX_BEDROOMS),
+        strict=True,
+        validate=validate.Range(min=0, max=MAX_BEDROOMS),
         metadata={"description": f"Default {DETAILS['bedrooms']}."},
-    )  # fmt: skip
+    )
     beds = fields.Integer(
-        strict=True, validate=validate.Range(min=0, max=MAX_BEDS),
+        strict=True,
+        validate=validate.Range(min=0, max=MAX_BEDS),
         metadata={"description": f"Default {DETAILS['beds']}."},
-    )  # fmt: skip
+    )
     bathrooms = fields.Float(
         validate=[validate.Range(min=0, max=MAX_BATHROOMS), _half],
         metadata={
@@ -105,6 +107,8 @@ class ListingDetailsSchema(BaseSchema):
         },
     )
     cover_photo = fields.Nested(
-        PhotoSchema, required=True, allow_none=True,
+        PhotoSchema,
+        required=True,
+        allow_none=True,
         metadata={"description": "The first ready photo; null when there is none."},
-    )  # fmt: skip
+    )

@@ -66,10 +66,15 @@ class PaymentSchema(BaseSchema):
     status = fields.String(
         metadata={
             "enum": [
-                "authorized", "captured", "failed", "voided", "refunded", "partially_refunded",
+                "authorized",
+                "captured",
+                "failed",
+                "voided",
+                "refunded",
+                "partially_refunded",
             ]
         }
-    )  # fmt: skip
+    )
     refunded_amount = fields.Integer()
     failure_reason = fields.String(allow_none=True)
     created_at = fields.DateTime()

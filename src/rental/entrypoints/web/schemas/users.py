@@ -162,6 +162,12 @@ class EmailChangeSchema(BaseSchema):
     current_password = text(NO_NUL, max_length=MAX_PASSWORD_LENGTH, required=True, load_only=True)
 
 
+class AccountDeletionSchema(BaseSchema):
+    """The current password, to confirm it is you."""
+
+    current_password = text(NO_NUL, max_length=MAX_PASSWORD_LENGTH, required=True, load_only=True)
+
+
 class SessionSchema(BaseSchema):
     """One sign-in; ``current`` is the one of the token of this request."""
 

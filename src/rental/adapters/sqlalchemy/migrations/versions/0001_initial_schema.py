@@ -75,19 +75,23 @@ def upgrade() -> None:
         return {"postgresql_where": sa.text(condition), "sqlite_where": sa.text(condition)}
 
     _table(
-        "users", _id(),
+        "users",
+        _id(),
         sa.Column("username", sa.String(30), nullable=False),
         sa.Column("email", sa.String(254), nullable=False),
         sa.Column("role", sa.String(10), nullable=False),
         sa.Column("password_hash", sa.String(255), nullable=False),
         sa.Column("full_name", sa.String(200)),
         sa.Column("bio", sa.Text),
-        *_stamps(), _version(),
+        *_stamps(),
+        _version(),
         sa.UniqueConstraint("username", name="uq_users_username"),
         sa.UniqueConstraint("email", name="uq_users_email"),
-    )  # fmt: skip
+    )
     _table(
-        "listings", _id(), _ref("listings", "host_id", "users.id"),
+        "listings",
+        _id(),
+        _ref("listings", "host_id", "users.id"),
         sa.Column("title", sa.String(200), nullable=False),
         sa.Column("description", sa.Text, nullable=False),
         sa.Column("address", sa.String(200), nullable=False),
@@ -111,8 +115,9 @@ def upgrade() -> None:
         sa.Column("review_count", sa.Integer, nullable=False),
         sa.Column("rating_average", sa.Numeric(3, 2)),
         sa.Column("deleted_at", UtcDateTime()),
-        *_stamps(), _version(),
-    )  # fmt: skip
+        *_stamps(),
+        _version(),
+    )
     active = where("deleted_at IS NULL")
     # City search: exact but case-insensitive; MariaDB's collation already ignores case.
     city = sa.text("lower(city)") if partial else "city"
@@ -124,22 +129,30 @@ def upgrade() -> None:
     op.create_index("ix_listings_host_id", "listings", ["host_id"])
     if pg:
         op.create_index(
-            "ix_listings_amenities", "listings", ["amenities"],
-            postgresql_using="gin", postgresql_ops={"amenities": "jsonb_path_ops"},
-        )  # fmt: skip
+            "ix_listings_amenities",
+            "listings",
+            ["amenities"],
+            postgresql_using="gin",
+            postgresql_ops={"amenities": "jsonb_path_ops"},
+        )
 
     _table(
-        "blocks", _id(), _ref("blocks", "listing_id", "listings.id"),
+        "blocks",
+        _id(),
+        _ref("blocks", "listing_id", "listings.id"),
         sa.Column("start", sa.Date, nullable=False, quote=True),
         sa.Column("end", sa.Date, nullable=False, quote=True),
         sa.Column("created_at", UtcDateTime(), nullable=False),
         sa.CheckConstraint(f"{quote('end')} > {quote('start')}", name="ck_blocks_nights"),
-    )  # fmt: skip
+    )
     op.create_index("ix_blocks_listing_id_end", "blocks", ["listing_id", "end"])
 
     _table(
-        "bookings", _id(), _ref("bookings", "listing_id", "listings.id"),
-        _ref("bookings", "guest_id", "users.id"), _ref("bookings", "host_id", "users.id"),
+        "bookings",
+        _id(),
+        _ref("bookings", "listing_id", "listings.id"),
+        _ref("bookings", "guest_id", "users.id"),
+        _ref("bookings", "host_id", "users.id"),
         sa.Column("check_in", sa.Date, nullable=False),
         sa.Column("check_out", sa.Date, nullable=False),
         sa.Column("guests", sa.Integer, nullable=False),
@@ -156,15 +169,18 @@ def upgrade() -> None:
         sa.Column("payment_authorized_at", UtcDateTime()),
         sa.Column("cancelled_by", sa.String(8)),
         sa.Column("refund_amount", MONEY),
-        *_stamps(), _version(),
+        *_stamps(),
+        _version(),
         sa.CheckConstraint("check_out > check_in", name="ck_bookings_nights"),
-    )  # fmt: skip
+    )
     # The calendar of a listing: live bookings that end after a day (booking, search).
     if partial:
         op.create_index(
-            "ix_bookings_listing_live", "bookings", ["listing_id", "check_out", "check_in"],
+            "ix_bookings_listing_live",
+            "bookings",
+            ["listing_id", "check_out", "check_in"],
             **where(LIVE),
-        )  # fmt: skip
+        )
     else:
         op.create_index(
             "ix_bookings_listing_live", "bookings", ["listing_id", "status", "check_out"]
@@ -182,7 +198,9 @@ def upgrade() -> None:
         )
 
     _table(
-        "payments", _id(), _ref("payments", "booking_id", "bookings.id"),
+        "payments",
+        _id(),
+        _ref("payments", "booking_id", "bookings.id"),
         _ref("payments", "payer_id", "users.id"),
         sa.Column("amount", MONEY, nullable=False),
         sa.Column("currency", sa.String(3), nullable=False),
@@ -191,19 +209,23 @@ def upgrade() -> None:
         sa.Column("gateway_reference", sa.String(255)),
         sa.Column("refunded_amount", MONEY, nullable=False),
         sa.Column("failure_reason", sa.String(255)),
-        *_stamps(), _version(),
-    )  # fmt: skip
+        *_stamps(),
+        _version(),
+    )
     op.create_index("ix_payments_booking_id_created_at", "payments", ["booking_id", "created_at"])
 
     _table(
-        "reviews", _id(), _ref("reviews", "booking_id", "bookings.id"),
-        _ref("reviews", "listing_id", "listings.id"), _ref("reviews", "author_id", "users.id"),
+        "reviews",
+        _id(),
+        _ref("reviews", "booking_id", "bookings.id"),
+        _ref("reviews", "listing_id", "listings.id"),
+        _ref("reviews", "author_id", "users.id"),
         sa.Column("rating", sa.Integer, nullable=False),
         sa.Column("comment", sa.Text, nullable=False),
         sa.Column("created_at", UtcDateTime(), nullable=False),
         _version(),
         sa.UniqueConstraint("booking_id", name="uq_reviews_booking_id"),
-    )  # fmt: skip
+    )
     op.create_index("ix_reviews_listing_id_created_at", "reviews", ["listing_id", "created_at"])
 
     op.create_table(
@@ -247,7 +269,14 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table in (
-        "outbox", "revoked_tokens", "idempotency_keys", "reviews", "payments", "bookings",
-        "blocks", "listings", "users",
-    ):  # fmt: skip
+        "outbox",
+        "revoked_tokens",
+        "idempotency_keys",
+        "reviews",
+        "payments",
+        "bookings",
+        "blocks",
+        "listings",
+        "users",
+    ):
         op.drop_table(table)

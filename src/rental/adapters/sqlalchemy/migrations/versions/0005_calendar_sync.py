@@ -44,8 +44,10 @@ def upgrade() -> None:
     op.create_table(
         "calendar_feeds",
         sa.Column(
-            "listing_id", sa.String(36),
-            sa.ForeignKey("listings.id", name="fk_calendar_feeds_listing_id"), primary_key=True,
+            "listing_id",
+            sa.String(36),
+            sa.ForeignKey("listings.id", name="fk_calendar_feeds_listing_id"),
+            primary_key=True,
         ),
         sa.Column("token", sa.String(64), nullable=False),
         sa.Column("created_at", UtcDateTime(), nullable=False),
@@ -53,13 +55,15 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer, nullable=False),
         sa.PrimaryKeyConstraint("listing_id", name="pk_calendar_feeds"),
         **TABLE_OPTIONS,
-    )  # fmt: skip
+    )
     op.create_table(
         "calendar_imports",
         sa.Column("id", sa.String(36)),
         sa.Column(
-            "listing_id", sa.String(36),
-            sa.ForeignKey("listings.id", name="fk_calendar_imports_listing_id"), nullable=False,
+            "listing_id",
+            sa.String(36),
+            sa.ForeignKey("listings.id", name="fk_calendar_imports_listing_id"),
+            nullable=False,
         ),
         sa.Column("name", sa.String(100), nullable=False),
         sa.Column("url", sa.String(2000), nullable=False),
@@ -75,7 +79,7 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer, nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_calendar_imports"),
         **TABLE_OPTIONS,
-    )  # fmt: skip
+    )
     op.create_index("ix_calendar_imports_listing_id", "calendar_imports", ["listing_id"])
     op.create_index("ix_calendar_imports_last_attempt_at", "calendar_imports", ["last_attempt_at"])
 

@@ -26,9 +26,13 @@ def upgrade() -> None:
     op.add_column("users", sa.Column("email_skeleton", sa.String(320), nullable=True))
     op.add_column("users", sa.Column("username_skeleton", sa.String(120), nullable=True))
     users = sa.table(
-        "users", sa.column("id"), sa.column("email"), sa.column("username"),
-        sa.column("email_skeleton"), sa.column("username_skeleton"),
-    )  # fmt: skip
+        "users",
+        sa.column("id"),
+        sa.column("email"),
+        sa.column("username"),
+        sa.column("email_skeleton"),
+        sa.column("username_skeleton"),
+    )
     look = UnicodeLookAlikes()
     connection = op.get_bind()
     rows = connection.execute(sa.select(users.c.id, users.c.email, users.c.username)).all()

@@ -95,7 +95,13 @@ def downgrade() -> None:
         reviews.create_unique_constraint("uq_reviews_booking_id", ["booking_id"])
         reviews.drop_constraint("uq_reviews_booking_side", type_="unique")
         for name in (
-            "response_created_at", "response_body", "window_closes_at", "published_at",
-            "status", *SUB_RATINGS, "subject_id", "side",
-        ):  # fmt: skip
+            "response_created_at",
+            "response_body",
+            "window_closes_at",
+            "published_at",
+            "status",
+            *SUB_RATINGS,
+            "subject_id",
+            "side",
+        ):
             reviews.drop_column(name)
