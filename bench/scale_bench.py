@@ -191,8 +191,11 @@ def load_date_prices(cursor: Any, listing_ids: list[str]) -> None:
             copy.write_row(
                 (listing_id, summer, end, rng.randrange(9_000, 90_000, 100), None, False, False)
             )
+    # The span of each one's overrides, which the calendar's writes keep and COPY does not.
     cursor.execute(
-        "UPDATE listings SET weekend_price = price_per_night + 2000 WHERE id = ANY(%s)", (priced,)
+        "UPDATE listings SET weekend_price = price_per_night + 2000, rates_from = %s, "
+        "rates_until = %s WHERE id = ANY(%s)",
+        (summer, summer + timedelta(days=92), priced),
     )
     print(f"date prices: {len(priced):,} listings with a season and weekend prices")
 

@@ -200,7 +200,7 @@ def sync_detailed(
         check_out (datetime.date | Unset):
         bbox (str | Unset):  Example: -9.23,38.69,-9.09,38.80.
         near (str | Unset):  Example: 38.7101,-9.1366.
-        radius_km (float | Unset):
+        radius_km (float | Unset):  Example: 5.
         property_type (str | Unset):  Example: entire_home,private_room.
         min_bedrooms (int | Unset):
         min_beds (int | Unset):
@@ -296,7 +296,7 @@ def sync(
         check_out (datetime.date | Unset):
         bbox (str | Unset):  Example: -9.23,38.69,-9.09,38.80.
         near (str | Unset):  Example: 38.7101,-9.1366.
-        radius_km (float | Unset):
+        radius_km (float | Unset):  Example: 5.
         property_type (str | Unset):  Example: entire_home,private_room.
         min_bedrooms (int | Unset):
         min_beds (int | Unset):
@@ -387,7 +387,7 @@ async def asyncio_detailed(
         check_out (datetime.date | Unset):
         bbox (str | Unset):  Example: -9.23,38.69,-9.09,38.80.
         near (str | Unset):  Example: 38.7101,-9.1366.
-        radius_km (float | Unset):
+        radius_km (float | Unset):  Example: 5.
         property_type (str | Unset):  Example: entire_home,private_room.
         min_bedrooms (int | Unset):
         min_beds (int | Unset):
@@ -483,7 +483,7 @@ async def asyncio(
         check_out (datetime.date | Unset):
         bbox (str | Unset):  Example: -9.23,38.69,-9.09,38.80.
         near (str | Unset):  Example: 38.7101,-9.1366.
-        radius_km (float | Unset):
+        radius_km (float | Unset):  Example: 5.
         property_type (str | Unset):  Example: entire_home,private_room.
         min_bedrooms (int | Unset):
         min_beds (int | Unset):

@@ -220,6 +220,8 @@ class Degrees(fields.String):
         self.names, self.make = names, make
         shape = ",".join([NUMBER] * len(names))
         error = f"must be {len(names)} numbers: {','.join(names)}."
+        # The ranges a pattern cannot say (latitudes within 90, south not above north).
+        kwargs["metadata"] = {**kwargs.get("metadata", {}), "x-rental-degrees": list(names)}
         super().__init__(validate=validate.Regexp(f"^{shape}$", error=error), **kwargs)
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
@@ -310,6 +312,8 @@ class ListingQuerySchema(PageQuerySchema):
         validate=validate.Range(min=0, max=MAX_RADIUS_KM, min_inclusive=False),
         metadata={
             "description": f"Above 0, at most {MAX_RADIUS_KM:g}; goes with `near`.",
+            "exclusiveMinimum": True,  # OpenAPI 3.0's way to say "above"
+            "example": 5,
             "x-rental-together-with": "near",
         },
     )
