@@ -173,7 +173,8 @@ def apply_rules(values: dict[str, Any], props: dict[str, dict[str, Any]]) -> dic
         if prop.get("x-rental-at-most") == "listing.max_guests" and listing is not None:
             values[name] = max(1, min(int(values[name]), int(listing["max_guests"])))
     for name, prop in props.items():
-        if "x-rental-degrees" in prop and not _degrees_hold(values[name], prop["x-rental-degrees"]):
+        degrees = prop.get("x-rental-degrees")
+        if degrees and values.get(name) is not None and not _degrees_hold(values[name], degrees):
             values[name] = prop["example"]
     for name, prop in props.items():
         other = prop.get("x-rental-together-with")
