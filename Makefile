@@ -64,6 +64,7 @@ pytest: $(STAMP)
 test: lint typecheck contracts pytest
 
 bench: $(STAMP)
+	$(BIN)/python bench/pricing_bench.py
 	$(BIN)/python bench/booking_bench.py
 
 # rental serve against a bare Flask + SQLAlchemy Core twin over HTTP (needs wrk, PostgreSQL, Redis).

@@ -55,16 +55,23 @@ def main() -> None:
     url = args.database_url or f"sqlite:///{folder / 'bench.db'}"
     upgrade(url)
     rental = bootstrap(
-        database_url=url, password_hasher=Argon2Hasher(fast=True),
+        database_url=url,
+        password_hasher=Argon2Hasher(fast=True),
         calendar_fetcher=SafeFeedFetcher(allow_private_networks=True),
-    )  # fmt: skip
+    )
     host = rental.handle(
-        c.RegisterUser(username="icalbench", email="icalbench@example.com",
-                       password="pw-secret-1", role="host")
-    )  # fmt: skip
+        c.RegisterUser(
+            username="icalbench", email="icalbench@example.com", password="pw-secret-1", role="host"
+        )
+    )
     actor = c.Actor(host.id, host.role)
-    fields = {"title": "Loft", "city": "Lisbon", "country": "PT", "price_per_night": 100,
-              "max_guests": 2}  # fmt: skip
+    fields = {
+        "title": "Loft",
+        "city": "Lisbon",
+        "country": "PT",
+        "price_per_night": 100,
+        "max_guests": 2,
+    }
     listing = rental.handle(c.CreateListing(actor=actor, **fields))
     body = daily_copies(args.copies, date.today() + timedelta(days=1))
     server = FeedServer()
@@ -90,13 +97,19 @@ def main() -> None:
     server.close()
     rental.close()
 
-    print(f"{args.copies} copies of a daily event, {len(body) / 1024:.0f} KiB, "
-          f"{url.split(':')[0]}; statuses {first.status}, {again.status}")  # fmt: skip
-    print(f"first sync   {first_ms:8.0f} ms   icalendar parse alone {parse_ms:6.0f} ms   "
-          f"ratio {first_ms / parse_ms:5.1f}")  # fmt: skip
+    print(
+        f"{args.copies} copies of a daily event, {len(body) / 1024:.0f} KiB, "
+        f"{url.split(':')[0]}; statuses {first.status}, {again.status}"
+    )
+    print(
+        f"first sync   {first_ms:8.0f} ms   icalendar parse alone {parse_ms:6.0f} ms   "
+        f"ratio {first_ms / parse_ms:5.1f}"
+    )
     print(f"same again   {again_ms:8.0f} ms   ratio {again_ms / parse_ms:5.1f}")
-    print(f"memory       peak {peak_kib / 1024:6.0f} MiB during the sync "
-          f"(resident before: {before_kib / 1024:.0f} MiB)")  # fmt: skip
+    print(
+        f"memory       peak {peak_kib / 1024:6.0f} MiB during the sync "
+        f"(resident before: {before_kib / 1024:.0f} MiB)"
+    )
     print(f"block rows   {rows}")
 
 

@@ -195,8 +195,15 @@ def daily(uid: str, first: date, nights: int = 1) -> str:
     """An all-day event of ``nights`` nights (one: no ``DTEND``) repeating every day from
     ``first`` on."""
     end = [f"DTEND;VALUE=DATE:{_d(first + timedelta(days=nights))}"] if nights > 1 else []
-    lines = ["BEGIN:VEVENT", f"UID:{uid}", "DTSTAMP:20261201T000000Z",
-             f"DTSTART;VALUE=DATE:{_d(first)}", *end, "RRULE:FREQ=DAILY", "END:VEVENT"]  # fmt: skip
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        "DTSTAMP:20261201T000000Z",
+        f"DTSTART;VALUE=DATE:{_d(first)}",
+        *end,
+        "RRULE:FREQ=DAILY",
+        "END:VEVENT",
+    ]
     return "\r\n".join(lines)
 
 
@@ -204,8 +211,12 @@ def overlapping(count: int, first: date, nights: int = 30) -> bytes:
     """``count`` distinct all-day events of ``nights`` nights, the i-th starting ``i % 400``
     days after ``first``: each overlaps others, and together they hold one run of nights."""
     events = [
-        all_day(f"o{i}@x", first + timedelta(days=i % 400),
-                first + timedelta(days=i % 400 + nights), f"Booked {i}")
+        all_day(
+            f"o{i}@x",
+            first + timedelta(days=i % 400),
+            first + timedelta(days=i % 400 + nights),
+            f"Booked {i}",
+        )
         for i in range(count)
-    ]  # fmt: skip
+    ]
     return calendar("-//Overlaps//EN", *events)

@@ -361,13 +361,16 @@ class AccountSettings:
     frontend_url: str = DEFAULT_FRONTEND_URL
     require_verified_email: bool = False
     sign_in_failures: int = 10
+    mail_dir: Path | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str], env_name: str) -> AccountSettings:
         """Read ``RENTAL_FRONTEND_URL`` (the web app that opens the emailed links, default
         ``http://localhost:3000``) and ``RENTAL_REQUIRE_VERIFIED_EMAIL`` (``true`` by default
         outside development, ``false`` in it) and ``RENTAL_SIGNIN_FAILURES`` (wrong passwords
-        of one account before it is locked a while, default 10)."""
+        of one account before it is locked a while, default 10), and ``RENTAL_MAIL_DIR``
+        (a directory every email is also written to, one file each; ``var/mail`` by default
+        in development, none elsewhere: its files hold the links' tokens)."""
         raw = (env.get("RENTAL_FRONTEND_URL") or DEFAULT_FRONTEND_URL).strip().rstrip("/")
         if not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", raw):
             raise SettingsError(
@@ -379,10 +382,12 @@ class AccountSettings:
                 f"RENTAL_REQUIRE_VERIFIED_EMAIL={required!r} must be true or false."
             )
         default = env_name != "development"
+        mail_dir = env.get("RENTAL_MAIL_DIR", "var/mail" if env_name == "development" else "")
         return cls(
             frontend_url=raw,
             require_verified_email=required in ("true", "1") if required else default,
             sign_in_failures=_positive(env, "RENTAL_SIGNIN_FAILURES", 10),
+            mail_dir=Path(mail_dir) if mail_dir else None,
         )
 
 
@@ -448,6 +453,7 @@ class AbuseLimits:
     ical_max_events: int = 2000
     ical_max_occurrences: int = 20_000
     ical_max_nights: int = 2000
+    ical_sync_requests: int = 3
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> AbuseLimits:
@@ -459,7 +465,9 @@ class AbuseLimits:
         twice that per user), ``RENTAL_ICAL_MAX_EVENTS`` (events an imported calendar may
         have, 2,000), ``RENTAL_ICAL_MAX_OCCURRENCES`` (occurrences its events may make once
         repeats are expanded over the booking horizon, 20,000) and ``RENTAL_ICAL_MAX_NIGHTS``
-        (nights a listing's imported calendars may block together from today on, 2,000)."""
+        (nights a listing's imported calendars may block together from today on, 2,000) and
+        ``RENTAL_ICAL_SYNC_REQUESTS`` (syncs of a listing's imported calendars its host may
+        ask for every 5 minutes, 3)."""
         return cls(
             graphql_max_cost=_positive(env, "RENTAL_GRAPHQL_MAX_COST", 5000),
             max_listings_per_host=_positive(env, "RENTAL_MAX_LISTINGS_PER_HOST", 100),
@@ -469,6 +477,7 @@ class AbuseLimits:
             ical_max_events=_positive(env, "RENTAL_ICAL_MAX_EVENTS", 2000),
             ical_max_occurrences=_positive(env, "RENTAL_ICAL_MAX_OCCURRENCES", 20_000),
             ical_max_nights=_positive(env, "RENTAL_ICAL_MAX_NIGHTS", 2000),
+            ical_sync_requests=_positive(env, "RENTAL_ICAL_SYNC_REQUESTS", 3),
         )
 
     def domain_limits(self) -> Limits:
@@ -478,6 +487,7 @@ class AbuseLimits:
             max_unpaid_holds=self.max_unpaid_holds,
             payment_attempts=self.payment_attempts,
             imported_nights=self.ical_max_nights,
+            sync_requests=self.ical_sync_requests,
         )
 
 

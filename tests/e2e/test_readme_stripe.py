@@ -24,6 +24,7 @@ def stripe_server(localstripe_url: str, sqlite_url: str, tmp_path: Path) -> Iter
     env = {
         **os.environ, "RENTAL_ENV": "test", "RENTAL_SECRET_KEY": SECRET,
         "RENTAL_REQUIRE_VERIFIED_EMAIL": "false",
+        "RENTAL_MAIL_DIR": str(tmp_path / "var" / "mail"),  # where the shells run: 1b reads it
         "RENTAL_DATABASE_URL": sqlite_url, "RENTAL_PAYMENT_GATEWAY": "stripe",
         "RENTAL_STRIPE_SECRET_KEY": SECRET_KEY, "RENTAL_STRIPE_WEBHOOK_SECRET": WEBHOOK_SECRET,
         "RENTAL_STRIPE_API_BASE": localstripe_url,

@@ -23,6 +23,7 @@ def sandbox_server(sqlite_url: str, tmp_path: Path) -> Iterator[Server]:
     env = {
         **os.environ, "RENTAL_ENV": "test", "RENTAL_SECRET_KEY": SECRET,
         "RENTAL_REQUIRE_VERIFIED_EMAIL": "false",
+        "RENTAL_MAIL_DIR": str(tmp_path / "var" / "mail"),  # where the shells run: 1b reads it
         "RENTAL_DATABASE_URL": sqlite_url, "RENTAL_PAYMENT_GATEWAY": "sandbox",
         "RENTAL_AUTH_RATE_LIMIT": "100/minute",
     }  # fmt: skip
@@ -48,6 +49,8 @@ def test_the_walk_through_runs_in_bash_and_zsh(sandbox_server: Server, tmp_path:
         out = ran.stdout
         assert ran.returncode == 0 and ran.stderr == "", (shell, ran.stderr, out)
         assert "null" not in out, (shell, out)
+        # 1b: the emailed verification and reset tokens, read from var/mail, work.
+        assert '"email_verified": true' in out, out
         # 3a: the map finds the reader's loft at the very point it was listed.
         assert re.search(r'"title": "Sunlit loft above the Tagus",\s+"distance_km": 0(\.0)?\n', out)
         # 3b and 4b: the guest's number hidden from the host until the booking is confirmed.

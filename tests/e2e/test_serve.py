@@ -74,12 +74,17 @@ def server(sqlite_url: str, tmp_path: Path) -> Iterator[Server]:
         wait_until_healthy(running)
         yield running
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_gracefully(process)
+
+
+def stop_gracefully(process: subprocess.Popen[str], timeout: float = 40) -> None:
+    """SIGTERM, as an orchestrator stops it; killed if it has not ended after ``timeout``."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def call(server: Server, method: str, path: str, token: str | None = None, **kw: Any) -> Any:

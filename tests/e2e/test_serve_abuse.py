@@ -10,7 +10,6 @@ sync is, by ``bench/ical_bench.py``: not asserted here.
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -23,9 +22,9 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from tests.e2e.test_serve import SECRET, call, sign_up
+from tests.e2e.test_serve import SECRET, call, sign_up, stop_gracefully
 from tests.e2e.test_serve_hardening import serving
-from tests.feeds import FeedServer, daily_copies
+from tests.feeds import FeedServer, calendar, daily_copies
 
 NESTED = """{ listings(perPage: 50) { items { host { listings(perPage: 50) { items {
   host { listings(perPage: 50) { items { id } } } } } } } } }"""
@@ -60,19 +59,25 @@ def working(env: dict[str, str], tmp_path: Path) -> Iterator[subprocess.Popen[st
     environ = {**os.environ, "RENTAL_ENV": "test", "RENTAL_SECRET_KEY": SECRET, **env}
     with (tmp_path / "worker.log").open("w") as sink:
         process = subprocess.Popen(
-            [sys.executable, "-m", "rental.entrypoints.cli", "worker", "--threads", "2",
-             "--heartbeat-file", str(tmp_path / "heartbeat")],
-            env=environ, stdout=sink, stderr=subprocess.STDOUT, text=True,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "rental.entrypoints.cli",
+                "worker",
+                "--threads",
+                "2",
+                "--heartbeat-file",
+                str(tmp_path / "heartbeat"),
+            ],
+            env=environ,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
     try:
         yield process
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_gracefully(process)
 
 
 def _synced(server: Any, path: str, token: str, timeout: float = 30) -> dict[str, Any]:
@@ -89,14 +94,21 @@ def _synced(server: Any, path: str, token: str, timeout: float = 30) -> dict[str
 @pytest.mark.postgres
 @pytest.mark.redis
 def test_the_attacks_daily_copies_are_synced_by_the_worker_into_one_block(
-    postgres_url: str, redis_url: str, redis_namespace: str, feed_server: FeedServer,
+    postgres_url: str,
+    redis_url: str,
+    redis_namespace: str,
+    feed_server: FeedServer,
     tmp_path: Path,
-) -> None:  # fmt: skip
+) -> None:
     first = date.today() + timedelta(days=3)
     feed = feed_server.serve("/copies.ics", daily_copies(2000, first))
-    env = {"RENTAL_DATABASE_URL": postgres_url, "RENTAL_REDIS_URL": redis_url,
-           "RENTAL_REDIS_NAMESPACE": redis_namespace, "RENTAL_ICAL_ALLOW_PRIVATE_NETWORKS": "1",
-           "RENTAL_REQUIRE_VERIFIED_EMAIL": "false"}  # fmt: skip
+    env = {
+        "RENTAL_DATABASE_URL": postgres_url,
+        "RENTAL_REDIS_URL": redis_url,
+        "RENTAL_REDIS_NAMESPACE": redis_namespace,
+        "RENTAL_ICAL_ALLOW_PRIVATE_NETWORKS": "1",
+        "RENTAL_REQUIRE_VERIFIED_EMAIL": "false",
+    }
     with serving(postgres_url, tmp_path, **env) as server, working(env, tmp_path):
         host = sign_up(server, "copyhost", "host")
         listing = call(server, "POST", "/listings", host, json=LISTING).json()["id"]
@@ -123,8 +135,12 @@ def test_the_attacks_daily_copies_are_synced_by_the_worker_into_one_block(
         unavailable = call(server, "GET", f"/listings/{listing}/availability", params=window)
         assert len(unavailable.json()["unavailable"]) == 1
 
-        # Two more syncs asked for, then the listing's limit: 429 with when to ask again.
-        answers = [call(server, "POST", f"{path}/sync", host).status_code for _ in range(3)]
+        # Two more syncs asked for (of a small feed, for the worker to be quick), then the
+        # listing's limit, whichever import is asked for: 429 with when to ask again.
+        small = feed_server.serve("/small.ics", calendar("-//Small//EN"))
+        other = call(server, "POST", imports, host, json={"name": "Small", "url": small})
+        ask = f"{imports}/{other.json()['id']}/sync"
+        answers = [call(server, "POST", ask, host).status_code for _ in range(3)]
         assert answers == [202, 202, 429]
         limited = call(server, "POST", f"{path}/sync", host)
         assert limited.status_code == 429

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -24,7 +23,14 @@ from typing import Any
 import pytest
 import requests
 
-from tests.e2e.test_serve import SECRET, Server, free_port, sign_up, wait_until_healthy
+from tests.e2e.test_serve import (
+    SECRET,
+    Server,
+    free_port,
+    sign_up,
+    stop_gracefully,
+    wait_until_healthy,
+)
 
 CHECK_IN = date.today() + timedelta(days=60)
 ANSWERS_WITHIN = 5  # seconds; an unbuffered server never answers while slow clients hold it
@@ -52,12 +58,7 @@ def serving(database_url: str, tmp_path: Path, **env: str) -> Iterator[Server]:
         wait_until_healthy(server)
         yield server
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_gracefully(process)
 
 
 def _slow_clients(server: Server, count: int) -> list[socket.socket]:

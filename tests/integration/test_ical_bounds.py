@@ -29,9 +29,12 @@ TODAY = D(2030, 1, 1)  # FakeClock's
 
 def _rental(url: str = MEMORY_URL, **options: object) -> Rental:
     return bootstrap(
-        database_url=url, clock=FakeClock(), password_hasher=Argon2Hasher(fast=True),
-        calendar_fetcher=SafeFeedFetcher(allow_private_networks=True), **options,
-    )  # fmt: skip
+        database_url=url,
+        clock=FakeClock(),
+        password_hasher=Argon2Hasher(fast=True),
+        calendar_fetcher=SafeFeedFetcher(allow_private_networks=True),
+        **options,
+    )
 
 
 @pytest.fixture(params=["memory", "sqlite_url"])
@@ -63,8 +66,9 @@ def test_two_thousand_overlapping_events_are_one_block_per_run_of_nights(
     synced = host.sync(import_id)
     assert synced.status == "ok", synced.last_error
     assert _block_rows(host) == [
-        (first, first + timedelta(days=429)), (D(2031, 5, 1), D(2031, 5, 5)),
-    ]  # fmt: skip
+        (first, first + timedelta(days=429)),
+        (D(2031, 5, 1), D(2031, 5, 5)),
+    ]
     ids = host.block_ids()
     assert host.sync(import_id).status == "ok"  # read again: the same two blocks
     assert host.block_ids() == ids

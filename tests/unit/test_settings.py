@@ -96,3 +96,19 @@ def test_cors_origins_and_public_max_age_are_read_and_checked() -> None:
     ):
         with pytest.raises(SettingsError):
             Settings.from_env({"RENTAL_ENV": "development", **bad})
+
+
+def test_the_ical_import_caps_are_settings_the_domain_and_the_format_get() -> None:
+    from rental.settings import AbuseLimits
+
+    env = {
+        "RENTAL_ICAL_MAX_EVENTS": "10",
+        "RENTAL_ICAL_MAX_OCCURRENCES": "20",
+        "RENTAL_ICAL_MAX_NIGHTS": "30",
+        "RENTAL_ICAL_SYNC_REQUESTS": "4",
+    }
+    limits = AbuseLimits.from_env(env)
+    assert (limits.ical_max_events, limits.ical_max_occurrences) == (10, 20)
+    domain = limits.domain_limits()
+    assert (domain.imported_nights, domain.sync_requests) == (30, 4)
+    assert AbuseLimits.from_env({}).domain_limits().sync_requests == 3

@@ -27,6 +27,15 @@ CONTENT_TYPES = {
 }
 
 
+# Keys under these are private: fetched only through a link that ``url(key, expires_in)``
+# signs and that stops working (data exports); the rest are public (photos' variants).
+PRIVATE_PREFIXES = ("exports/",)
+
+
+def is_private(key: str) -> bool:
+    return key.startswith(PRIVATE_PREFIXES)
+
+
 class BadMediaKey(ValueError):
     """A key that no file of ours can have."""
 

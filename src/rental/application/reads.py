@@ -166,15 +166,11 @@ class Reads:
         return booking.status_at(self._clock.now()).value
 
     def quote(self, listing: Listing, check_in: date, check_out: date, guests: int) -> Quote:
-        """The price ``POST /bookings`` would charge now, under the same rules (an invalid
-        stay raises the same errors), without holding anything."""
+        """``quote_listing`` of a listing already read (GraphQL's ``Listing.quote``): the price
+        and each rule refusing the stay; nothing is held."""
         listing.check_is_active()
         stay, now = Stay(check_in, check_out), self._clock.now()
-        quote = quote_stay(self._model, listing, stay, guests, now)
-        for reason in quote.reasons:
-            if reason.error is not None:
-                raise reason.error
-        return quote
+        return quote_stay(self._model, listing, stay, guests, now)
 
     def quote_listing(self, listing_id: str, check_in: date, check_out: date, guests: int) -> Quote:
         """``GET /listings/{id}/quote``: the price and each rule refusing the stay."""

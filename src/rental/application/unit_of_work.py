@@ -16,6 +16,7 @@ from rental.application.account_repositories import (
 )
 from rental.application.administration.audit import AuditLog, money_entries
 from rental.application.bookkeeping import Ledger, PayoutStore, ProviderEvents
+from rental.application.export_repository import DataExports
 from rental.application.messaging.ports import ThreadRepository, UserBlockRepository
 from rental.application.photo_repository import PhotoRepository
 from rental.application.repositories import (
@@ -65,6 +66,7 @@ class UnitOfWork(abc.ABC):
     login_sessions: LoginSessions
     sign_in_failures: SignInFailures
     stored_events: StoredEvents
+    data_exports: DataExports
     threads: ThreadRepository
     user_blocks: UserBlockRepository
     photos: PhotoRepository
@@ -105,7 +107,7 @@ class UnitOfWork(abc.ABC):
         return [
             self.users, self.listings, self.calendars, self.bookings, self.payments,
             self.reviews, self.channel_feeds, self.channel_imports, self.threads,
-            self.photos,
+            self.photos, self.data_exports,
         ]  # fmt: skip
 
     def commit(self) -> None:

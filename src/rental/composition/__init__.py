@@ -32,6 +32,7 @@ from rental.application.consumers.account_mail import AccountMail
 from rental.application.delivery import Consumer, ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
 from rental.application.disabling import Disabled, disable_account, release_payouts
+from rental.application.exports import DataExportView, ExportWork, PersonalData
 from rental.application.handlers import COMMAND_HANDLERS
 from rental.application.housekeeping import expire_bookings, publish_reviews
 from rental.application.media import MediaStore
@@ -95,6 +96,7 @@ class Rental:
         media_files: FileMediaStore | None = None,
         photos: PhotoWork | None = None,
         photo_reads: PhotoReads | None = None,
+        exports: ExportWork | None = None,
     ) -> None:
         self._alert = alert
         self.messaging = messaging
@@ -104,6 +106,7 @@ class Rental:
         self.media_files = media_files
         self.photos = photos  # bootstrap() always gives them
         self.photo_reads = photo_reads
+        self.exports = exports  # bootstrap() always gives them
         self.bus = bus
         self.probes = probes
         self.delivery = delivery
@@ -168,8 +171,15 @@ class Rental:
         return email_unread_messages(self.bus.handle, self.dependencies, limit)
 
     def sweep_uploads(self) -> int:
-        """Delete uploads that never became a photo, fail photos stuck processing a day."""
-        return self.photos.sweep_uploads() if self.photos else 0
+        """Delete uploads that never became a photo, fail photos stuck processing a day, and
+        delete the files of data exports past their 24 hours."""
+        swept = self.photos.sweep_uploads() if self.photos else 0
+        return swept + (self.exports.sweep_expired() if self.exports else 0)
+
+    def data_export(self, actor: Actor, export_id: str) -> DataExportView:
+        """The actor's own data export, with its download link while it lasts."""
+        assert self.exports is not None
+        return self.exports.view(actor, export_id)
 
     def close(self) -> None:
         self._close()
@@ -185,6 +195,7 @@ class _Storage:
     outbox_backlog: Callable[[datetime], tuple[int, datetime | None]] | None = None
     messaging: MessagingQueries | None = None
     photo_reads: PhotoReads | None = None
+    personal_data: PersonalData | None = None
 
 
 def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
@@ -196,6 +207,7 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
             MemoryStore,
             MemoryUnitOfWork,
         )
+        from rental.adapters.memory.exports import MemoryPersonalData
         from rental.adapters.memory.messaging import MemoryMessagingQueries
         from rental.adapters.memory.photo_reads import MemoryPhotoReads
 
@@ -203,7 +215,7 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
         return _Storage(
             lambda: MemoryUnitOfWork(store), MemoryReadModel(store), MemoryOutbox(store),
             MemoryConsumerLedger(), lambda: None, messaging=MemoryMessagingQueries(store),
-            photo_reads=MemoryPhotoReads(store),
+            photo_reads=MemoryPhotoReads(store), personal_data=MemoryPersonalData(store),
         )  # fmt: skip
     from rental.adapters.sqlalchemy import (
         SqlReadModel,
@@ -219,13 +231,14 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
     engine = make_engine(database_url, timeouts=timeouts)
     watch_pool(engine, "primary")
     session_factory = make_session_factory(engine)
+    from rental.adapters.sqlalchemy.exports import SqlPersonalData
     from rental.adapters.sqlalchemy.photo_reads import SqlPhotoReads
 
     return _Storage(
         lambda: SqlUnitOfWork(session_factory), SqlReadModel(engine), SqlOutbox(engine),
         SqlConsumerLedger(engine), engine.dispose, partial(outbox_backlog, engine),
         messaging=SqlMessagingQueries(engine),
-        photo_reads=SqlPhotoReads(engine),
+        photo_reads=SqlPhotoReads(engine), personal_data=SqlPersonalData(engine),
     )  # fmt: skip
 
 
@@ -297,6 +310,7 @@ def bootstrap(
     require_verified_email: bool = False,
     sign_in_failures: int = 10,
     media_store: MediaStore | None = None,
+    mail_dir: Path | None = None,
     limits: Limits | None = None,
     ical_max_events: int = 2000,
     ical_max_occurrences: int = 20_000,
@@ -337,17 +351,19 @@ def bootstrap(
     (``RENTAL_REQUIRE_VERIFIED_EMAIL``) keeps unverified users from listing, booking and paying;
     ``sign_in_failures`` (``RENTAL_SIGNIN_FAILURES``) wrong passwords lock an account a while.
 
+    ``mail_dir`` (``RENTAL_MAIL_DIR``, development): every email is also written there.
+
     Photos' files go to ``media_store`` (``media_store_from(settings)``), by default the local
     file system under ``var/media``.
     """
-    media_store = media_store or FileMediaStore(Path("var") / "media")
+    clock = clock or SystemClock()
+    media_store = media_store or FileMediaStore(Path("var") / "media", now=clock.now)
     primary = _storage(database_url, database_timeouts or DatabaseTimeouts())
     storage = _with_replicas(
         primary, database_url, database_replica_urls, replica_max_lag_seconds,
         replica_check_every,
     )  # fmt: skip
     uow_factory = storage.uow_factory
-    clock = clock or SystemClock()
     counter = _message_rate(redis_url, redis_namespace)
     dependencies = Dependencies(
         uow_factory=uow_factory,
@@ -365,10 +381,19 @@ def bootstrap(
         sync_rate=counter,
     )
     notifier = notifier or _notifier(smtp_url)
+    if mail_dir is not None:
+        from rental.adapters.mail_dir import MailDirNotifier
+
+        notifier = MailDirNotifier(mail_dir, notifier)
     buses: list[MessageBus] = []  # the photos' consumers send commands to the bus made below
     photos = PhotoWork(
         handle=lambda command: buses[0].handle(command), uow_factory=uow_factory,
         media=media_store, images=PillowImages(), ids=dependencies.ids, clock=clock,
+    )  # fmt: skip
+    assert storage.personal_data is not None
+    exports = ExportWork(
+        handle=lambda command: buses[0].handle(command), uow_factory=uow_factory,
+        media=media_store, personal_data=storage.personal_data, clock=clock,
     )  # fmt: skip
     channel_sync = _channel_sync(
         lambda command: buses[0].handle(command),
@@ -396,6 +421,7 @@ def bootstrap(
             *_message_emails(storage, notifier),
             *account_mail.consumers(),
             *photos.consumers(),
+            *exports.consumers(),
             *channel_sync.consumers(),
         ],
     )
@@ -432,6 +458,7 @@ def bootstrap(
         media_files=media_store if isinstance(media_store, FileMediaStore) else None,
         photos=photos,
         photo_reads=storage.photo_reads,
+        exports=exports,
     )
 
 
@@ -542,20 +569,22 @@ def bootstrap_from(settings: Settings, **overrides: Any) -> Rental:
         "print_links": settings.is_development,
         "require_verified_email": settings.accounts.require_verified_email,
         "sign_in_failures": settings.accounts.sign_in_failures,
+        "mail_dir": settings.accounts.mail_dir,
         "limits": settings.limits.domain_limits(),
         "ical_max_events": settings.limits.ical_max_events,
         "ical_max_occurrences": settings.limits.ical_max_occurrences,
     }
     if "media_store" not in overrides:
-        chosen["media_store"] = media_store_from(settings.media)
+        chosen["media_store"] = media_store_from(settings.media, settings.secret_key.encode())
     if "payment_gateway" not in overrides:
         chosen["payment_gateway"] = payment_gateway_from(settings.payments)
     return bootstrap(**(chosen | overrides))
 
 
-def media_store_from(media: MediaSettings) -> MediaStore:
+def media_store_from(media: MediaSettings, signing_key: bytes | None = None) -> MediaStore:
     """The store ``RENTAL_MEDIA_*`` names: an S3 bucket when one is set, else the local file
-    system under ``RENTAL_MEDIA_ROOT``."""
+    system under ``RENTAL_MEDIA_ROOT``, whose expiring links are signed with ``signing_key``
+    (``RENTAL_SECRET_KEY``)."""
     if media.s3_bucket:
         from rental.adapters.media.s3 import S3MediaStore
 
@@ -564,4 +593,4 @@ def media_store_from(media: MediaSettings) -> MediaStore:
             access_key=media.s3_access_key, secret_key=media.s3_secret_key,
             region=media.s3_region, base_url=media.base_url,
         )  # fmt: skip
-    return FileMediaStore(media.root, media.base_url or "/media")
+    return FileMediaStore(media.root, media.base_url or "/media", signing_key=signing_key)

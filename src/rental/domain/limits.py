@@ -32,6 +32,8 @@ DEFAULT_PAYMENT_ATTEMPTS = 5
 # Nights a listing's imported calendars may block together from today on (each feed's own
 # are at most its booking horizon's, about 550): room for three platforms booked solid.
 DEFAULT_IMPORTED_NIGHTS = 2000
+# Syncs of its imported calendars a listing's host may ask for in SYNC_REQUEST_PERIOD seconds.
+DEFAULT_SYNC_REQUESTS = 3
 # Failed payment attempts are counted over this window; a user may fail twice as many times
 # as one booking may.
 PAYMENT_ATTEMPTS_WINDOW = timedelta(hours=1)
@@ -77,12 +79,15 @@ class Limits:
     may hold at once (``RENTAL_MAX_UNPAID_HOLDS``); ``payment_attempts``: failed payments a
     booking may have within ``PAYMENT_ATTEMPTS_WINDOW``, twice that for a user
     (``RENTAL_PAYMENT_ATTEMPTS``); ``imported_nights``: nights a listing's imported calendars
-    may block together from today on (``RENTAL_ICAL_MAX_NIGHTS``)."""
+    may block together from today on (``RENTAL_ICAL_MAX_NIGHTS``); ``sync_requests``: syncs
+    of a listing's imported calendars its host may ask for every 5 minutes
+    (``RENTAL_ICAL_SYNC_REQUESTS``)."""
 
     max_listings_per_host: int = DEFAULT_MAX_LISTINGS_PER_HOST
     max_unpaid_holds: int = DEFAULT_MAX_UNPAID_HOLDS
     payment_attempts: int = DEFAULT_PAYMENT_ATTEMPTS
     imported_nights: int = DEFAULT_IMPORTED_NIGHTS
+    sync_requests: int = DEFAULT_SYNC_REQUESTS
     # How long a guest's own cancelled unpaid hold keeps those nights from them: the hold's.
     cancelled_hold_lasts: timedelta = UNPAID_HOLD
 

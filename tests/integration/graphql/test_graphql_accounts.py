@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
 
 from rental.adapters.argon2_hasher import Argon2Hasher
+from rental.adapters.media.files import FileMediaStore
 from rental.composition import bootstrap
 from rental.entrypoints.http import create_app
 from rental.settings import RateLimit
@@ -92,3 +94,22 @@ def test_delete_account_names_its_blockers_then_deletes(memory_client: FlaskClie
     shown = gql(memory_client, "query($id: ID!) { user(id: $id) { deleted fullName } }",
                 {"id": user["id"]}, headers=host)  # fmt: skip
     assert shown["data"]["user"] == {"deleted": True, "fullName": None}
+
+
+def test_a_data_export_is_asked_for_and_read_as_over_http(tmp_path: Path) -> None:
+    rental = bootstrap(
+        password_hasher=Argon2Hasher(fast=True), media_store=FileMediaStore(tmp_path)
+    )
+    memory_client = create_app(test_settings(), rental=rental).test_client()
+    _, headers = signup(memory_client)
+    _, stranger = signup(memory_client)
+    ask = "mutation { requestDataExport { id status downloadUrl } }"
+    asked = gql(memory_client, ask, headers=headers)["data"]["requestDataExport"]
+    assert asked["status"] == "pending" and asked["downloadUrl"] is None
+    read = "query($id: ID!) { viewer { dataExport(id: $id) { status downloadUrl expiresAt } } }"
+    mine = gql(memory_client, read, {"id": asked["id"]}, headers=headers)["data"]["viewer"]
+    assert mine["dataExport"]["status"] == "ready"  # built in the request's process here
+    assert mine["dataExport"]["downloadUrl"].startswith("/media/exports/")
+    theirs = gql(memory_client, read, {"id": asked["id"]}, headers=stranger)["data"]["viewer"]
+    assert theirs == {"dataExport": None}
+    assert codes(gql(memory_client, ask)) == ["UNAUTHENTICATED"]

@@ -159,7 +159,8 @@ def test_search_availability_and_quote_rules(client: FlaskClient, clock: FakeClo
     too_long = gql(client, window, {"id": cheap["id"], "from": day(clock, 0),
                                     "to": day(clock, 800)})  # fmt: skip
     quote = """query($id: ID!, $in: Date!, $out: Date!, $n: Int!) { listing(id: $id) {
-        quote(checkIn: $in, checkOut: $out, guests: $n) { available price { total } } } }"""
+        quote(checkIn: $in, checkOut: $out, guests: $n) { available price { total }
+          reasons { rule } } } }"""
     held = gql(
         client, quote, {"id": cheap["id"], "in": day(clock, 4), "out": day(clock, 6), "n": 1}
     )
@@ -179,10 +180,22 @@ def test_search_availability_and_quote_rules(client: FlaskClient, clock: FakeClo
     ]
     assert codes(too_long) == ["BAD_USER_INPUT"]
     assert too_long["errors"][0]["path"] == ["listing", "availability"]
-    assert held["data"]["listing"]["quote"] == {"available": False, "price": {"total": 11000}}
-    assert codes(crowd) == ["BAD_USER_INPUT"]
-    assert list(crowd["errors"][0]["extensions"]["errors"]) == ["guests"]
-    assert list(past["errors"][0]["extensions"]["errors"]) == ["checkIn"]
+    assert held["data"]["listing"]["quote"] == {
+        "available": False,
+        "price": {"total": 11000},
+        "reasons": [{"rule": "dates_unavailable"}],
+    }
+    # Rules that refuse the stay are reasons, as GET /listings/{id}/quote names them.
+    assert crowd["data"]["listing"]["quote"]["reasons"] == [{"rule": "max_guests"}]
+    assert past["data"]["listing"]["quote"]["reasons"] == [{"rule": "check_in_past"}]
+    backwards = gql(
+        client, quote, {"id": cheap["id"], "in": day(clock, 7), "out": day(clock, 7), "n": 1}
+    )
+    assert list(backwards["errors"][0]["extensions"]["errors"]) == ["checkOut"]
+    too_many = gql(
+        client, quote, {"id": cheap["id"], "in": day(clock, 7), "out": day(clock, 8), "n": 0}
+    )
+    assert list(too_many["errors"][0]["extensions"]["errors"]) == ["guests"]
     assert booking["status"] == "PENDING"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from rental.adapters.argon2_hasher import Argon2Hasher
+from rental.adapters.media.files import FileMediaStore
 from rental.application import commands as c
 from rental.application.ports import ProviderEvent
 from rental.composition import bootstrap
@@ -37,10 +39,13 @@ EMAIL, USERNAME = "zelda.quintana@example.com", "zeldaq"
 
 
 @pytest.fixture
-def app(database_url: str, smtp_inbox: SmtpInbox, clock: FakeClock) -> Iterator[Flask]:
+def app(
+    database_url: str, smtp_inbox: SmtpInbox, clock: FakeClock, tmp_path: Path
+) -> Iterator[Flask]:
     rental = bootstrap(
         database_url=database_url, clock=clock, password_hasher=Argon2Hasher(fast=True),
         smtp_url=smtp_inbox.url, frontend_url="https://app.rental.test",
+        media_store=FileMediaStore(tmp_path, now=clock.now),
     )  # fmt: skip
     app = create_app(test_settings(database_url=database_url), rental=rental)
     yield app
@@ -81,7 +86,7 @@ def _dump(url: str) -> str:
 
 
 def test_a_deleted_host_and_guest_leaves_no_personal_value_and_the_books_balance(
-    app: Flask, database_url: str, clock: FakeClock, smtp_inbox: SmtpInbox
+    app: Flask, database_url: str, clock: FakeClock, smtp_inbox: SmtpInbox, tmp_path: Path
 ) -> None:
     client, rental = app.test_client(), rental_of(app)
     zelda, headers = _zelda(client)
@@ -115,6 +120,9 @@ def test_a_deleted_host_and_guest_leaves_no_personal_value_and_the_books_balance
         assert written.status_code == 201, written.get_json()
     rental.publish_reviews()
 
+    # Her data export, built at once (no worker here), is a file with all of her in it.
+    export = client.post(f"{API}/users/me/export", headers=headers).get_json()
+    assert export["status"] == "pending" and len(list(tmp_path.rglob("*.json"))) == 1
     # A reset asked for her address (an event naming no user) is blanked by the deletion.
     assert client.post(f"{API}/auth/password-reset", json={"email": EMAIL}).status_code == 202
     assert _delete(client, headers).status_code == 204
@@ -124,6 +132,7 @@ def test_a_deleted_host_and_guest_leaves_no_personal_value_and_the_books_balance
         what="the farewell email",
     )
 
+    assert list(tmp_path.rglob("*.json")) == []  # the export's file went with her
     dump = _dump(database_url).casefold()
     for value in (EMAIL, NAME, BIO, USERNAME, "quintana"):
         assert value.casefold() not in dump, value

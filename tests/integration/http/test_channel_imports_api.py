@@ -225,9 +225,11 @@ def test_syncs_asked_for_are_limited_per_listing_across_processes(
     # Two apps stand for two server processes sharing one database and one Redis.
     def server() -> FlaskClient:
         rental = bootstrap(
-            database_url=sqlite_url, password_hasher=Argon2Hasher(fast=True),
-            redis_url=redis_url, redis_namespace=redis_namespace,
-        )  # fmt: skip
+            database_url=sqlite_url,
+            password_hasher=Argon2Hasher(fast=True),
+            redis_url=redis_url,
+            redis_namespace=redis_namespace,
+        )
         settings = test_settings(
             database_url=sqlite_url, redis_url=redis_url, redis_namespace=redis_namespace
         )
@@ -239,8 +241,11 @@ def test_syncs_asked_for_are_limited_per_listing_across_processes(
     url = feed_server.serve("/a.ics", airbnb())
     made = [first.post(imports, json={"name": n, "url": url}, headers=headers) for n in "AB"]
     a, b = (f"{imports}/{m.get_json()['id']}/sync" for m in made)
-    answers = [first.post(a, headers=headers), second.post(b, headers=headers),
-               second.post(a, headers=headers)]  # fmt: skip
+    answers = [
+        first.post(a, headers=headers),
+        second.post(b, headers=headers),
+        second.post(a, headers=headers),
+    ]
     assert [r.status_code for r in answers] == [202, 202, 202]
     limited = first.post(b, headers=headers)
     assert limited.status_code == 429, limited.get_json()

@@ -191,6 +191,27 @@ def test_bad_taxes_are_422(client: FlaskClient, taxes: list[dict[str, Any]], fie
     assert field in response.get_json()["errors"], response.get_json()
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("weekend_price", 0),
+        ("weekend_price", -1),
+        ("weekend_price", 10**9 + 1),
+        ("extra_guest_fee", -1),
+        ("extra_guest_fee", 10**9 + 1),
+    ],
+)
+def test_a_listing_price_of_0_negative_or_over_10_9_is_422(
+    client: FlaskClient, field: str, value: int
+) -> None:
+    _, headers, listing = host_with_listing(client)
+    response = client.patch(f"{API}/listings/{listing['id']}", json={field: value}, headers=headers)
+    assert response.status_code == 422, response.get_json()
+    assert field in response.get_json()["errors"], response.get_json()
+    unchanged = client.get(f"{API}/listings/{listing['id']}").get_json()
+    assert unchanged[field] == listing[field]
+
+
 def test_taxes_and_extra_guests_are_lines_of_the_price(
     client: FlaskClient, clock: FakeClock
 ) -> None:

@@ -22,6 +22,8 @@ from .cancelled_by import CancelledBy
 from .caption import Caption
 from .country import Country
 from .currency import Currency
+from .data_export import DataExport
+from .data_export_status import DataExportStatus
 from .email_change import EmailChange
 from .guest_review_request import GuestReviewRequest
 from .health import Health
@@ -130,6 +132,8 @@ __all__ = (
     "Caption",
     "Country",
     "Currency",
+    "DataExport",
+    "DataExportStatus",
     "EmailChange",
     "GuestReviewRequest",
     "Health",

@@ -286,10 +286,13 @@ def _series(component: Any) -> tuple[object, ...]:
     rules = component.get("RRULE")
     texts = [r.to_ical() for r in (rules if isinstance(rules, list) else [rules] if rules else [])]
     return (
-        _key(component.start), _end(component), tuple(texts), _counts(component),
+        _key(component.start),
+        _end(component),
+        tuple(texts),
+        _counts(component),
         tuple(sorted(map(repr, _dates(component, "RDATE")))),
         tuple(sorted(map(repr, _dates(component, "EXDATE")))),
-    )  # fmt: skip
+    )
 
 
 def _years_on(moment: datetime, years: int) -> datetime:

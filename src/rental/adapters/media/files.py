@@ -3,24 +3,52 @@ under ``/media/…``."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
+import secrets
 import shutil
 import tempfile
-from collections.abc import Iterator
-from datetime import datetime, timedelta
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
 from rental.application.media import BadMediaKey, StoredFile, check_key, content_type_of
 
 
+def _system_now() -> datetime:
+    return datetime.now(UTC)
+
+
 class FileMediaStore:
     """Files under ``root``, one per key; URLs under ``base_url`` (``/media`` by default, the
-    API's own route; a CDN's address in front of it otherwise)."""
+    API's own route; a CDN's address in front of it otherwise).
 
-    def __init__(self, root: Path, base_url: str = "/media") -> None:
+    A link that expires (``url(key, expires_in)``, for private keys such as data exports)
+    carries its end and an HMAC-SHA256 of the key and that end under ``signing_key``
+    (``RENTAL_SECRET_KEY``'s, so every server process checks what any other signed; a random
+    one by default); ``check_link`` is what the API's route asks before serving it."""
+
+    def __init__(
+        self, root: Path, base_url: str = "/media", *, signing_key: bytes | None = None,
+        now: Callable[[], datetime] = _system_now,
+    ) -> None:  # fmt: skip
         self.root = root.resolve()
         self._base_url = base_url.rstrip("/")
+        self._signing_key = signing_key or secrets.token_bytes(32)
+        self._now = now
+
+    def _signature(self, key: str, expires: int) -> str:
+        message = f"{key}\n{expires}".encode()
+        return hmac.new(self._signing_key, message, hashlib.sha256).hexdigest()
+
+    def check_link(self, key: str, expires: str | None, signature: str | None) -> bool:
+        """Whether a signed link to ``key`` is genuine and not yet expired."""
+        if not expires or not signature or not expires.isdigit():
+            return False
+        genuine = hmac.compare_digest(self._signature(key, int(expires)), signature)
+        return genuine and self._now().timestamp() < int(expires)
 
     def path(self, key: str) -> Path:
         """Where ``key`` lives. Only keys of the strict shape ``check_key`` allows get here, and
@@ -53,7 +81,11 @@ class FileMediaStore:
         self.path(key).unlink(missing_ok=True)
 
     def url(self, key: str, expires_in: timedelta | None = None) -> str:
-        return f"{self._base_url}/{check_key(key)}"
+        url = f"{self._base_url}/{check_key(key)}"
+        if expires_in is None:
+            return url
+        expires = int((self._now() + expires_in).timestamp())
+        return f"{url}?expires={expires}&signature={self._signature(key, expires)}"
 
     def keys(self, prefix: str, modified_before: datetime) -> Iterator[str]:
         top = self.root / prefix

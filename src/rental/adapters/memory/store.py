@@ -9,6 +9,7 @@ from attrs import define, field
 
 from rental.adapters.memory.messaging import MessagingData
 from rental.application.repositories import IdempotencyRecord
+from rental.domain.accounts.exports import DataExport
 from rental.domain.accounts.one_time_tokens import OneTimeToken
 from rental.domain.accounts.sessions import LoginSession
 from rental.domain.accounts.sign_in import SignInStanding
@@ -56,6 +57,7 @@ class MemoryData:
     messaging: MessagingData = field(factory=MessagingData)
     photos: dict[str, Photo] = field(factory=dict)
     audit: list[AuditEntry] = field(factory=list)
+    data_exports: dict[str, DataExport] = field(factory=dict)
 
 
 class MemoryStore:

@@ -20,6 +20,7 @@ from rental.adapters.memory.accounts import (
 from rental.adapters.memory.audit import MemoryAuditLog
 from rental.adapters.memory.bookkeeping import MemoryLedger, MemoryPayouts, MemoryProviderEvents
 from rental.adapters.memory.channel_sync import MemoryChannelFeeds, MemoryChannelImports
+from rental.adapters.memory.exports import MemoryDataExports
 from rental.adapters.memory.messaging import MemoryThreads, MemoryUserBlocks
 from rental.adapters.memory.photos import MemoryPhotos
 from rental.adapters.memory.repositories import (
@@ -82,6 +83,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.threads = MemoryThreads(data.messaging)
         self.user_blocks = MemoryUserBlocks(data.messaging)
         self.photos = MemoryPhotos(data.photos)
+        self.data_exports = MemoryDataExports(data.data_exports)
         self.audit = MemoryAuditLog(data.audit)
 
     def _store_events(self, events: list[Event]) -> None:

@@ -51,6 +51,9 @@ CONSTRAINTS: dict[str, type[DomainError]] = {
     "threads.listing_id": ConcurrentUpdate,
     "uq_messages_thread_id": ConcurrentUpdate,
     "messages.thread_id": ConcurrentUpdate,
+    # two asks for an export at once: the loser retries and finds the winner's pending one
+    "uq_data_exports_pending_user_id": ConcurrentUpdate,
+    "data_exports.pending_user_id": ConcurrentUpdate,
 }
 # SQLSTATEs (PostgreSQL) and error numbers (MariaDB) of a lost race.
 RACE_SQLSTATES = {"40001", "40P01", "55P03"}  # serialization, deadlock, lock not available

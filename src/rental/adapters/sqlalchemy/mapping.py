@@ -15,6 +15,7 @@ from sqlalchemy import Table
 from sqlalchemy.orm import composite, foreign, registry, relationship
 
 from rental.adapters.sqlalchemy import tables
+from rental.domain.accounts.exports import DataExport
 from rental.domain.accounts.one_time_tokens import OneTimeToken
 from rental.domain.accounts.sessions import LoginSession
 from rental.domain.accounts.users import User
@@ -47,6 +48,7 @@ VERSIONED: tuple[tuple[type, Table], ...] = (
     (LoginSession, tables.login_sessions),
     (Thread, tables.threads),
     (Photo, tables.photos),
+    (DataExport, tables.data_exports),
 )
 # Columns of a domain class's table that the class does not hold: the listing's span of rate
 # overrides is the calendar adapter's, for the search (``calendars.CalendarRepository``).
@@ -73,6 +75,7 @@ REFERENCES: tuple[tuple[type, str, type], ...] = (
     (OneTimeToken, "user_id", User),
     (LoginSession, "user_id", User),
     (Photo, "listing_id", Listing),
+    (DataExport, "user_id", User),
 )
 
 

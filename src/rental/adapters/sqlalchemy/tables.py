@@ -86,7 +86,7 @@ listings = Table(
     Column("address", String(200), nullable=False),
     Column("city", String(200), nullable=False),
     Column("country", String(2), nullable=False),
-    Column("latitude", Double),  # DOUBLE on MariaDB since 0019
+    Column("latitude", Double),  # DOUBLE on MariaDB since 0020
     Column("longitude", Double),
     Column("timezone", String(64), nullable=False),
     Column("price_per_night", Money, nullable=False),
@@ -437,6 +437,21 @@ rate_overrides = Table(
     Column("min_nights", Integer),
     Column("closed_to_arrival", Boolean, nullable=False),
     Column("closed_to_departure", Boolean, nullable=False),
+)  # fmt: skip
+
+# -- data exports (issue 21, 0019) -----------------------------------------------------------
+# ``pending_user_id`` is the user's id while the export is pending, null after: unique, so that
+# a user has one pending export at most (a unique index allows many nulls on every database).
+data_exports = Table(
+    "data_exports", metadata, _id(), _ref("user_id", "users.id"),
+    Column("pending_user_id", String(ID), unique=True),
+    Column("status", String(16), nullable=False),
+    Column("requested_at", UtcDateTime(), nullable=False),
+    Column("finished_at", UtcDateTime()),
+    Column("expires_at", UtcDateTime()),
+    Column("file_key", String(255)),
+    Column("failure_reason", String(500)),
+    _version(),
 )  # fmt: skip
 
 sign_in_failures = Table(

@@ -25,6 +25,7 @@ from rental.adapters.sqlalchemy.channel_sync import (
     SqlChannelImportRepository,
 )
 from rental.adapters.sqlalchemy.errors import domain_errors
+from rental.adapters.sqlalchemy.exports import SqlDataExports
 from rental.adapters.sqlalchemy.messaging import SqlThreads, SqlUserBlocks
 from rental.adapters.sqlalchemy.photos import SqlPhotoRepository
 from rental.adapters.sqlalchemy.repositories import (
@@ -77,6 +78,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.threads = SqlThreads(session)
         self.user_blocks = SqlUserBlocks(session)
         self.photos = SqlPhotoRepository(session)
+        self.data_exports = SqlDataExports(session)
         self.audit = SqlAuditLog(session)
         return super().__enter__()
 

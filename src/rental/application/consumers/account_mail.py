@@ -19,6 +19,7 @@ from rental.application.handlers.accounts import MailedToken
 from rental.application.ports import Notifier
 from rental.application.queries import ReadModel
 from rental.domain import events as e
+from rental.domain.accounts.exports import DataExportReady
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +54,20 @@ class AccountMail:
             Consumer("account-mail-links", LINK_EVENTS, self._send, once=False),
             Consumer("account-mail-notices", NOTICE_EVENTS, self._notice),
             Consumer("account-mail-farewell", (e.AccountDeleted,), self._farewell, once=False),
+            Consumer("account-mail-export", (DataExportReady,), self._export_ready),
         ]
+
+    def _export_ready(self, event: e.Event) -> None:
+        """The link is to the front end's page of the export (no secret in it): signed in,
+        it fetches the export, whose download link is made fresh at each read."""
+        assert isinstance(event, DataExportReady)
+        user = self._model.user(event.user_id)
+        if user is None or user.is_deleted:
+            return
+        link = f"{self._frontend_url}/account/exports/{event.export_id}"
+        subject, text = EXPORT_READY
+        body = text.format(link=link) + SIGNATURE
+        self._notifier.send(to=user.email, subject=subject, body=body)
 
     def _farewell(self, event: e.Event) -> None:
         """Confirm a deletion to the address the account had, then blank that address in
@@ -122,6 +136,11 @@ PASSWORD_CHANGED = (
     "Your rental password was changed",
     "The password of your rental account was just changed, and every device signed in "
     "before was signed out. If it was not you, reset your password now and write to us.",
+)
+EXPORT_READY = (
+    "Your rental data export is ready",
+    "The copy of your data you asked for is ready. Sign in and download it here within 24 "
+    "hours; after that it is deleted, and you may ask for a new one:\n\n{link}",
 )
 ACCOUNT_DELETED = (
     "Your rental account was deleted",

@@ -13,6 +13,7 @@ from rental.application.handlers import (
     channel_sync,
     deletion,
     disabling,
+    exports,
     listings,
     payments,
     payouts,
@@ -83,5 +84,6 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     # prices and rules by date
     c.UpdateCalendar: rates.update_calendar,
     **photos.HANDLERS,
+    **exports.HANDLERS,
 }
 COMMAND_HANDLERS.update(MESSAGING_HANDLERS)

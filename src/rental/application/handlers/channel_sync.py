@@ -18,9 +18,8 @@ from rental.domain.errors import CalendarImportNotFound, TooManySyncRequests
 from rental.domain.listings.listing import Listing
 
 FEED_TOKEN_BYTES = 32  # 256 bits: the token is the feed's only protection
-# Syncs a listing's host may ask for (all its imports together), per window of
-# SYNC_REQUEST_PERIOD seconds; the worker syncs every import on its own anyway.
-SYNC_REQUESTS = 3
+# Syncs a listing's host may ask for (all its imports together, ``Limits.sync_requests``) are
+# counted per window of this many seconds; the worker syncs every import on its own anyway.
 SYNC_REQUEST_PERIOD = 300
 
 
@@ -99,16 +98,17 @@ def delete_calendar_import(
 
 
 def _check_sync_rate(rate: WindowCounter | None, listing_id: str, deps: Dependencies) -> None:
-    """At most ``SYNC_REQUESTS`` asked-for syncs per listing in each window of
+    """At most ``Limits.sync_requests`` asked-for syncs per listing in each window of
     ``SYNC_REQUEST_PERIOD`` seconds of the clock, counted across processes."""
     if rate is None:
         return
+    most = deps.limits.sync_requests
     seconds = deps.clock.now().timestamp()
     window = int(seconds // SYNC_REQUEST_PERIOD)
-    if rate.hit(f"calendar-sync:{listing_id}", window, SYNC_REQUEST_PERIOD) > SYNC_REQUESTS:
+    if rate.hit(f"calendar-sync:{listing_id}", window, SYNC_REQUEST_PERIOD) > most:
         retry_after = max(1, math.ceil(SYNC_REQUEST_PERIOD - seconds % SYNC_REQUEST_PERIOD))
         raise TooManySyncRequests(
-            f"At most {SYNC_REQUESTS} syncs of this listing's calendars every "
+            f"At most {most} syncs of this listing's calendars every "
             f"{SYNC_REQUEST_PERIOD // 60} minutes; try again in {retry_after} seconds.",
             retry_after,
         )

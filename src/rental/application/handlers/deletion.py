@@ -51,6 +51,8 @@ def delete_account(cmd: c.DeleteAccount, uow: UnitOfWork, deps: Dependencies) ->
         for photo in list(album.photos):
             uow.photos.remove(album.remove(photo.id, now))
         listing.photos_changed(now)
+    for export in uow.data_exports.of_user(user.id):
+        export.discard(now)  # its file holds everything about them: the worker deletes it
     uow.login_sessions.erase_of(user.id)
     uow.one_time_tokens.erase_of(user.id)
     uow.sign_in_failures.clear(user.id)

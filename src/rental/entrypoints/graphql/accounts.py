@@ -10,6 +10,9 @@ import strawberry
 from flask import current_app
 
 from rental.application import commands as c
+from rental.application.export_commands import RequestDataExport
+from rental.application.exports import DataExportView
+from rental.domain.accounts.exports import DataExportNotFound
 from rental.domain.errors import TooManyAttempts, WrongPassword
 from rental.entrypoints.graphql.inputs import loaded
 from rental.entrypoints.graphql.types import Info
@@ -58,10 +61,42 @@ def viewer_sessions(info: Info) -> list[Session]:
     ) for v in views]  # fmt: skip
 
 
+@strawberry.type(description="A copy of everything held about you (GET /users/me/exports/{id}).")
+class DataExport:
+    id: strawberry.ID
+    status: str = strawberry.field(description="pending, ready, failed or expired.")
+    requested_at: datetime
+    download_url: str | None = strawberry.field(
+        description="An unguessable link to the JSON document until expiresAt; null unless ready."
+    )
+    expires_at: datetime | None
+    failure_reason: str | None
+
+
+def _data_export(view: DataExportView) -> DataExport:
+    return DataExport(
+        id=strawberry.ID(view.id), status=view.status, requested_at=view.requested_at,
+        download_url=view.download_url, expires_at=view.expires_at,
+        failure_reason=view.failure_reason,
+    )  # fmt: skip
+
+
+def viewer_data_export(info: Info, id: strawberry.ID) -> DataExport | None:
+    """One of the caller's data exports; null for a missing one or someone else's."""
+    actor = info.context.signed_in()
+    try:
+        return _data_export(info.context.rental.data_export(actor, str(id)))
+    except DataExportNotFound:
+        return None
+
+
 @strawberry.type
 class AccountsViewer:
     sessions: list[Session] = strawberry.field(
         resolver=viewer_sessions, description="Your live sessions, one per sign-in, newest first."
+    )
+    data_export: DataExport | None = strawberry.field(
+        resolver=viewer_data_export, description="One of your data exports, or null."
     )
 
 
@@ -174,3 +209,14 @@ class AccountMutation:
         fields = loaded(AccountDeletionSchema(), {"current_password": current_password})
         _counting_wrong_passwords(info, c.DeleteAccount(actor=actor, **fields))
         return True
+
+    @strawberry.mutation(description="POST /users/me/export: the pending export, or a new one; "
+                         "the worker builds it and you are emailed when it is ready.")  # fmt: skip
+    @staticmethod
+    def request_data_export(info: Info) -> DataExport | None:
+        actor = info.context.signed_in()
+        export = info.context.handle(RequestDataExport(actor=actor))
+        return DataExport(
+            id=strawberry.ID(export.id), status=export.status, requested_at=export.requested_at,
+            download_url=None, expires_at=None, failure_reason=None,
+        )  # fmt: skip

@@ -12,6 +12,7 @@ from rental.domain.accounts import users
 from rental.domain.bookings import booking as bookings
 from rental.domain.bookings import policies
 from rental.domain.calendar import nights as calendar
+from rental.domain.calendar import taxes
 from rental.domain.listings import details as listing_details
 from rental.domain.payments import payment as payments
 from rental.domain.reviews import review as reviews
@@ -87,3 +88,21 @@ class PropertyType(Enum):
 class ReviewStatus(Enum):
     PENDING = reviews.ReviewStatus.PENDING.value
     PUBLISHED = reviews.ReviewStatus.PUBLISHED.value
+
+
+@strawberry.enum(
+    description="PERCENT: amount in basis points of appliesTo; PER_GUEST_NIGHT: amount in "
+    "minor units per guest per night."
+)
+class TaxKind(Enum):
+    PERCENT = taxes.TaxKind.PERCENT.value
+    PER_GUEST_NIGHT = taxes.TaxKind.PER_GUEST_NIGHT.value
+
+
+@strawberry.enum(
+    description="What a PERCENT tax is a share of: the nights after any discount, or those "
+    "plus the cleaning and extra-guest fees (never the service fee)."
+)
+class TaxBase(Enum):
+    NIGHTS = taxes.TaxBase.NIGHTS.value
+    NIGHTS_AND_FEES = taxes.TaxBase.NIGHTS_AND_FEES.value

@@ -15,7 +15,7 @@ import strawberry
 from marshmallow import Schema, ValidationError
 
 from rental.domain.errors import InvalidInput
-from rental.entrypoints.graphql.enums import CancellationPolicy, PropertyType
+from rental.entrypoints.graphql.enums import CancellationPolicy, PropertyType, TaxBase, TaxKind
 from rental.entrypoints.web.problems import flatten_messages
 
 UNSET: Any = strawberry.UNSET
@@ -39,6 +39,8 @@ def wire_value(value: Any) -> Any:
         return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return given_fields(value, keep_null=False)
+    if isinstance(value, list):
+        return [wire_value(item) for item in value]
     return value
 
 
@@ -58,6 +60,17 @@ class HouseRulesInput:
     pets_allowed: bool | None = UNSET
     smoking_allowed: bool | None = UNSET
     events_allowed: bool | None = UNSET
+
+
+@strawberry.input(
+    description="A tax of a listing, as POST /listings takes it: appliesTo is required for "
+    "PERCENT and left out for PER_GUEST_NIGHT."
+)
+class TaxInput:
+    name: str
+    kind: TaxKind
+    amount: int
+    applies_to: TaxBase | None = UNSET
 
 
 @strawberry.input(description="The fields, rules and defaults of POST /listings; null is the "
@@ -93,6 +106,7 @@ class CreateListingInput:
     weekend_price: int | None = UNSET
     extra_guest_fee: int | None = UNSET
     guests_included: int | None = UNSET
+    taxes: list[TaxInput] | None = UNSET
 
 
 @strawberry.input(description="PATCH /listings/{id}: every field optional; null for a required "
@@ -128,6 +142,7 @@ class UpdateListingInput:
     weekend_price: int | None = UNSET
     extra_guest_fee: int | None = UNSET
     guests_included: int | None = UNSET
+    taxes: list[TaxInput] | None = UNSET
 
 
 @strawberry.input(description="POST /bookings.")

@@ -26,9 +26,13 @@ from rental.entrypoints.graphql.enums import (
     PropertyType,
     ReviewStatus,
     Role,
+    TaxBase,
+    TaxKind,
     UnavailableReason,
 )
+from rental.entrypoints.graphql.inputs import loaded
 from rental.entrypoints.graphql.loaders import NO_ARGUMENTS
+from rental.entrypoints.web.schemas.pricing import QuoteQuerySchema
 
 if TYPE_CHECKING:
     from rental.entrypoints.graphql.photos import Photo
@@ -180,13 +184,15 @@ class Quote:
     reasons: list[QuoteReason]
 
 
-@strawberry.type(description="A tax of a listing: percent (amount in basis points of "
-                 "appliesTo) or per_guest_night (amount in minor units).")  # fmt: skip
+@strawberry.type(
+    description="A tax of a listing: PERCENT (amount in basis points of appliesTo) or "
+    "PER_GUEST_NIGHT (amount in minor units; appliesTo null)."
+)
 class Tax:
     name: str
-    kind: str
+    kind: TaxKind
     amount: int
-    applies_to: str | None
+    applies_to: TaxBase | None
 
 
 @strawberry.type(description="One night with the price and rules in force on it.")
@@ -307,8 +313,11 @@ class Listing:
         found = info.context.loaders.availability.load(root.id, (from_, to))
         return found or []  # type: ignore[return-value]
 
-    @strawberry.field(description="What the stay would cost now, with the rules of "
-                      "requestBooking (BAD_USER_INPUT where it refuses); no hold.")  # fmt: skip
+    @strawberry.field(
+        description="What the stay would cost now, and in reasons each rule of requestBooking "
+        "that would refuse it (GET /listings/{id}/quote); no hold. BAD_USER_INPUT only for "
+        "arguments that answer 422 there: checkOut not after checkIn, guests out of range."
+    )
     @staticmethod
     def quote(
         root: strawberry.Parent[listings.Listing],
@@ -317,6 +326,8 @@ class Listing:
         check_out: date,
         guests: int = 1,
     ) -> Quote:
+        arguments = {"check_in": check_in.isoformat(), "check_out": check_out.isoformat()}
+        loaded(QuoteQuerySchema(), arguments | {"guests": guests})
         found: QuoteValue = info.context.reads.quote(root, check_in, check_out, guests)
         return found  # type: ignore[return-value]
 

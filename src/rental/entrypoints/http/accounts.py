@@ -8,13 +8,16 @@ from typing import Any
 from flask import Response, current_app
 
 from rental.application import commands as c
+from rental.application.export_commands import RequestDataExport
+from rental.application.exports import DataExportView
 from rental.domain.errors import WrongPassword
 from rental.entrypoints.http.auth import current_actor, jwt_required
-from rental.entrypoints.http.context import BEARER, Blueprint, get_rental
+from rental.entrypoints.http.context import BEARER, Blueprint, get_rental, location_header
 from rental.entrypoints.http.users import RATE_LIMIT
 from rental.entrypoints.web.clients import current_client
 from rental.entrypoints.web.schemas.users import (
     AccountDeletionSchema,
+    DataExportSchema,
     EmailChangeSchema,
     PasswordChangeSchema,
     PasswordResetConfirmSchema,
@@ -211,3 +214,49 @@ def delete_account(body: dict[str, Any]) -> Response:
     command = c.DeleteAccount(actor=current_actor(), current_password=body["current_password"])
     _counting_wrong_passwords(command)
     return Response(status=204)
+
+
+EXPORT_LOCATION = location_header("/api/v1/users/me/exports/{id}, where the export is followed.")
+
+
+def _export(view: DataExportView) -> dict[str, Any]:
+    return {
+        "id": view.id, "status": view.status, "requested_at": view.requested_at,
+        "download_url": view.download_url, "expires_at": view.expires_at,
+        "failure_reason": view.failure_reason,
+    }  # fmt: skip
+
+
+@blp.post("/users/me/export")
+@blp.doc(operationId="requestDataExport")
+@jwt_required()
+@blp.response(202, DataExportSchema, headers=EXPORT_LOCATION)
+@blp.problems(401)
+@blp.doc(security=BEARER)
+def request_data_export() -> tuple[dict[str, Any], int, dict[str, str]]:
+    """Ask for a copy of everything held about you (profile, listings and their photos'
+    URLs, bookings as guest and host, payments, payouts, reviews written and received,
+    messages, sessions…), one JSON document built by the worker.
+
+    While one is pending, asking again answers that same export. You are emailed when it is
+    ready; follow it at the `Location`."""
+    export = get_rental().handle(RequestDataExport(actor=current_actor()))
+    body = {
+        "id": export.id, "status": export.status, "requested_at": export.requested_at,
+        "download_url": None, "expires_at": None, "failure_reason": None,
+    }  # fmt: skip
+    return body, 202, {"Location": f"/api/v1/users/me/exports/{export.id}"}
+
+
+@blp.get("/users/me/exports/<export_id>")
+@blp.doc(operationId="getDataExport")
+@jwt_required()
+@blp.response(200, DataExportSchema)
+@blp.problems(401, 404)
+@blp.doc(security=BEARER)
+def data_export(export_id: str) -> dict[str, Any]:
+    """One of your data exports; someone else's is a 404, as a missing one.
+
+    `download_url` is an unguessable link that stops working at `expires_at`, 24 hours after
+    the export was made (a signed link of the media store); the file is deleted after."""
+    return _export(get_rental().data_export(current_actor(), export_id))

@@ -187,7 +187,7 @@ def sync_calendar_import(
     the import as it is, and the worker syncs it within seconds (a sync takes at most 10 s);
     poll the `Location` until `last_attempt_at` moves. A feed that cannot be read is not an
     error of this request: the import then reads `failed` with `last_error`, and nothing else
-    changed. At most 3 syncs per listing (all its imports) every 5 minutes, counted across
-    server processes: past it, 429 with `Retry-After`."""
+    changed. At most `RENTAL_ICAL_SYNC_REQUESTS` (3) syncs per listing (all its imports) in
+    each 5-minute window, counted across server processes: past it, 429 with `Retry-After`."""
     calendar_import = _sync().request_sync(current_actor(), listing_id, import_id)
     return calendar_import, 202, {"Location": _import_url(calendar_import)}

@@ -4,9 +4,9 @@ its CDN)."""
 
 from __future__ import annotations
 
-from flask import Response, send_file
+from flask import Response, request, send_file
 
-from rental.application.media import BadMediaKey, content_type_of
+from rental.application.media import BadMediaKey, content_type_of, is_private
 from rental.domain.errors import NotFound
 from rental.entrypoints.http.context import Blueprint, get_rental
 
@@ -22,7 +22,10 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 @blp.problems(404)
 def media_file(key: str) -> Response:
     """A stored file. Only keys the server made reach the file system: anything else
-    (`..`, absolute paths, other characters) is a 404."""
+    (`..`, absolute paths, other characters) is a 404. A private file (a data export,
+    under `exports/`) is served only through the signed link the API hands out
+    (`expires`, `signature`), never cached, and as an attachment; a link past its
+    expiry or altered is a 404."""
     store = get_rental().media_files
     try:
         path = None if store is None else store.path(key)
@@ -30,7 +33,15 @@ def media_file(key: str) -> Response:
         path = None
     if path is None or not path.is_file():
         raise NotFound("No such file.")
-    response = send_file(path, mimetype=content_type_of(key), conditional=True, etag=True)
-    response.headers["Cache-Control"] = IMMUTABLE
+    private = is_private(key)
+    args = request.args
+    if private and not (
+        store and store.check_link(key, args.get("expires"), args.get("signature"))
+    ):
+        raise NotFound("No such file.")  # a private file only by its signed, unexpired link
+    response = send_file(
+        path, mimetype=content_type_of(key), conditional=True, etag=True, as_attachment=private
+    )
+    response.headers["Cache-Control"] = "private, no-store" if private else IMMUTABLE
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response

@@ -106,8 +106,8 @@ def sync_detailed(
     the import as it is, and the worker syncs it within seconds (a sync takes at most 10 s);
     poll the `Location` until `last_attempt_at` moves. A feed that cannot be read is not an
     error of this request: the import then reads `failed` with `last_error`, and nothing else
-    changed. At most 3 syncs per listing (all its imports) every 5 minutes, counted across
-    server processes: past it, 429 with `Retry-After`.
+    changed. At most `RENTAL_ICAL_SYNC_REQUESTS` (3) syncs per listing (all its imports) in
+    each 5-minute window, counted across server processes: past it, 429 with `Retry-After`.
 
     Args:
         listing_id (str):
@@ -145,8 +145,8 @@ def sync(
     the import as it is, and the worker syncs it within seconds (a sync takes at most 10 s);
     poll the `Location` until `last_attempt_at` moves. A feed that cannot be read is not an
     error of this request: the import then reads `failed` with `last_error`, and nothing else
-    changed. At most 3 syncs per listing (all its imports) every 5 minutes, counted across
-    server processes: past it, 429 with `Retry-After`.
+    changed. At most `RENTAL_ICAL_SYNC_REQUESTS` (3) syncs per listing (all its imports) in
+    each 5-minute window, counted across server processes: past it, 429 with `Retry-After`.
 
     Args:
         listing_id (str):
@@ -179,8 +179,8 @@ async def asyncio_detailed(
     the import as it is, and the worker syncs it within seconds (a sync takes at most 10 s);
     poll the `Location` until `last_attempt_at` moves. A feed that cannot be read is not an
     error of this request: the import then reads `failed` with `last_error`, and nothing else
-    changed. At most 3 syncs per listing (all its imports) every 5 minutes, counted across
-    server processes: past it, 429 with `Retry-After`.
+    changed. At most `RENTAL_ICAL_SYNC_REQUESTS` (3) syncs per listing (all its imports) in
+    each 5-minute window, counted across server processes: past it, 429 with `Retry-After`.
 
     Args:
         listing_id (str):
@@ -218,8 +218,8 @@ async def asyncio(
     the import as it is, and the worker syncs it within seconds (a sync takes at most 10 s);
     poll the `Location` until `last_attempt_at` moves. A feed that cannot be read is not an
     error of this request: the import then reads `failed` with `last_error`, and nothing else
-    changed. At most 3 syncs per listing (all its imports) every 5 minutes, counted across
-    server processes: past it, 429 with `Retry-After`.
+    changed. At most `RENTAL_ICAL_SYNC_REQUESTS` (3) syncs per listing (all its imports) in
+    each 5-minute window, counted across server processes: past it, 429 with `Retry-After`.
 
     Args:
         listing_id (str):

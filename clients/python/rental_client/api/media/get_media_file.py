@@ -80,7 +80,10 @@ def sync_detailed(
 
 ) -> Response[Any | Problem]:
     """ A stored file. Only keys the server made reach the file system: anything else
-    (`..`, absolute paths, other characters) is a 404.
+    (`..`, absolute paths, other characters) is a 404. A private file (a data export,
+    under `exports/`) is served only through the signed link the API hands out
+    (`expires`, `signature`), never cached, and as an attachment; a link past its
+    expiry or altered is a 404.
 
     Args:
         key (str):
@@ -112,7 +115,10 @@ def sync(
 
 ) -> Any | Problem | None:
     """ A stored file. Only keys the server made reach the file system: anything else
-    (`..`, absolute paths, other characters) is a 404.
+    (`..`, absolute paths, other characters) is a 404. A private file (a data export,
+    under `exports/`) is served only through the signed link the API hands out
+    (`expires`, `signature`), never cached, and as an attachment; a link past its
+    expiry or altered is a 404.
 
     Args:
         key (str):
@@ -139,7 +145,10 @@ async def asyncio_detailed(
 
 ) -> Response[Any | Problem]:
     """ A stored file. Only keys the server made reach the file system: anything else
-    (`..`, absolute paths, other characters) is a 404.
+    (`..`, absolute paths, other characters) is a 404. A private file (a data export,
+    under `exports/`) is served only through the signed link the API hands out
+    (`expires`, `signature`), never cached, and as an attachment; a link past its
+    expiry or altered is a 404.
 
     Args:
         key (str):
@@ -171,7 +180,10 @@ async def asyncio(
 
 ) -> Any | Problem | None:
     """ A stored file. Only keys the server made reach the file system: anything else
-    (`..`, absolute paths, other characters) is a 404.
+    (`..`, absolute paths, other characters) is a 404. A private file (a data export,
+    under `exports/`) is served only through the signed link the API hands out
+    (`expires`, `signature`), never cached, and as an attachment; a link past its
+    expiry or altered is a 404.
 
     Args:
         key (str):

@@ -176,3 +176,22 @@ class SessionSchema(BaseSchema):
     last_used_at = fields.DateTime(required=True)
     user_agent = fields.String(required=True)
     current = fields.Boolean(required=True)
+
+
+class DataExportSchema(BaseSchema):
+    """A copy of everything held about you: `pending` until the worker has built it, then
+    `ready` (with `download_url` until `expires_at`, 24 hours on), `expired` after, or
+    `failed`."""
+
+    id = fields.String(required=True)
+    status = fields.String(
+        required=True, validate=validate.OneOf(["pending", "ready", "failed", "expired"])
+    )
+    requested_at = fields.DateTime(required=True)
+    download_url = fields.String(
+        required=True, allow_none=True,
+        metadata={"description": "An unguessable link to the JSON document, valid until "
+                  "`expires_at`; null unless `ready`."},
+    )  # fmt: skip
+    expires_at = fields.DateTime(required=True, allow_none=True)
+    failure_reason = fields.String(required=True, allow_none=True)

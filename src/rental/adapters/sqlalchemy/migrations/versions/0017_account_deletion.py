@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import mysql
+
+from rental.adapters.sqlalchemy.migrations.ddl import UTC_DATETIME
 
 revision = "0017"
 down_revision = "0016"
 branch_labels = None
 depends_on = None
-
-# The DDL of rental.adapters.sqlalchemy.types.UtcDateTime, frozen for this migration.
-UTC_DATETIME = sa.DateTime(timezone=True).with_variant(mysql.DATETIME(fsp=6), "mysql")
 
 
 def upgrade() -> None:

@@ -5,8 +5,8 @@ indexes and indexes every row. MariaDB's coordinates become ``DOUBLE``: its ``FL
 single precision (about half a metre off at Lisbon), so a listing on a box's edge fell on
 either side of it (PostgreSQL's ``FLOAT`` and SQLite's ``REAL`` are double already).
 
-Revision ID: 0019
-Revises: 0018
+Revision ID: 0020
+Revises: 0019
 Create Date: 2026-12-08
 """
 
@@ -16,8 +16,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import mysql
 
-revision = "0019"
-down_revision = "0018"
+revision = "0020"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
