@@ -102,7 +102,7 @@ def search_of(
     if "near" in given:
         given["near"] = _degrees(given["near"], "latitude", "longitude")
     if "property_type" in given:
-        given["property_type"] = ",".join(kind.value for kind in given["property_type"])
+        given["property_type"] = ",".join(given["property_type"])  # wire values already
     filters = loaded(ListingQuerySchema(), given)
     for name in ("page", "per_page", "sort"):
         filters.pop(name, None)
