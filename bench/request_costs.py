@@ -27,10 +27,10 @@ import flask_jwt_extended.view_decorators as jwt_views
 import marshmallow
 import psycopg
 import webargs.core
+from flask_jwt_extended import create_access_token
 from sqlalchemy.orm import Session
 
 from booking_bench import CITIES, PRICE_BAND, TODAY, conninfo
-from http_bench import mint_token
 from rental.adapters.redis.cache import CacheInvalidation, ListingCache
 from rental.adapters.sqlalchemy import SqlReadModel, read_model
 from rental.application.messagebus import MessageBus
@@ -100,10 +100,15 @@ def main() -> None:
     app = create_app(settings)
     with psycopg.connect(conninfo(args.database_url)) as connection:
         listings = [row[0] for row in connection.execute("SELECT id FROM listings ORDER BY id")]
-        guest = connection.execute("SELECT id FROM users WHERE role = 'guest' LIMIT 1").fetchone()
+        # Guests in turn: one guest may hold 3 unpaid bookings at once (the hold limit).
+        guests = connection.execute(
+            "SELECT id FROM users WHERE role = 'guest' ORDER BY id LIMIT 500"
+        ).fetchall()
         last = connection.execute("SELECT max(check_out) FROM bookings").fetchone()
-    assert guest is not None and last is not None
-    bearer = {"Authorization": f"Bearer {mint_token(secret, guest[0])}"}
+    assert guests and last is not None
+    with app.app_context():
+        minted = [create_access_token(g[0], additional_claims={"role": "guest"}) for g in guests]
+    bearers = [{"Authorization": f"Bearer {token}"} for token in minted]
     client = app.test_client()
     base = max(last[0], TODAY) + timedelta(days=10)
     count = itertools.count()
@@ -113,7 +118,7 @@ def main() -> None:
         check_in = base + timedelta(days=2 * (i // len(listings)))
         body = {"listing_id": listings[i % len(listings)], "check_in": check_in.isoformat(),
                 "check_out": (check_in + timedelta(days=2)).isoformat(), "guests": 2}  # fmt: skip
-        return client.post("/api/v1/bookings", json=body, headers=bearer)
+        return client.post("/api/v1/bookings", json=body, headers=bearers[i % len(bearers)])
 
     def detail() -> Any:
         return client.get(f"/api/v1/listings/{listings[next(count) % 300]}")

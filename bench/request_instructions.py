@@ -45,6 +45,19 @@ REDIS_URL = os.environ.get("RENTAL_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
 NAMESPACE = "rental-instructions"  # Redis keys under it are deleted at the end
 WARMUP = {"booking": 20, "detail": 60, "search": 20, "message": 20}
 SENDERS = 10  # guests writing in turn: each may send 30 messages a minute
+# Guests booking in turn: one guest may hold 3 unpaid bookings at once (the hold limit), and
+# a run's 120 bookings, spread over 200 guests, leave each at most 2 (offsets 2,000 apart).
+BOOKERS = 200
+
+
+def first_guests(db_url: str, count: int) -> list[str]:
+    from booking_bench import conninfo
+
+    with psycopg.connect(conninfo(db_url)) as connection:
+        rows = connection.execute(
+            "SELECT id FROM users WHERE role = 'guest' ORDER BY id LIMIT %s", (count,)
+        ).fetchall()
+    return [row[0] for row in rows]
 
 
 def requests_of(target: str, scenario: str, db_url: str, offset: int) -> Callable[[], Any]:
@@ -58,28 +71,33 @@ def requests_of(target: str, scenario: str, db_url: str, offset: int) -> Callabl
         ).fetchone()[0]  # type: ignore[index]
         last = connection.execute("SELECT max(check_out) FROM bookings").fetchone()[0]  # type: ignore[index]
     headers: dict[str, str] = {}
+    bookers: list[dict[str, str]] = []
     senders: list[tuple[dict[str, str], str]] = []
     if target == "rental":
         from flask_jwt_extended import create_access_token
 
         from rental.entrypoints.http import create_app
-        from rental.settings import Settings
+        from rental.settings import AbuseLimits, Settings
 
         settings = Settings(
             env="production", database_url=db_url, redis_url=REDIS_URL,
             redis_namespace=f"{NAMESPACE}-{secrets.token_hex(4)}",
             secret_key=secrets.token_urlsafe(48), log_level="WARNING",
+            # Under valgrind a request runs some fifty times slower: the budget is wall time.
+            limits=AbuseLimits(request_time_budget_ms=3_600_000),
         )  # fmt: skip
         app = create_app(settings)
         with app.app_context():
             token = create_access_token(identity=guest, additional_claims={"role": "guest"})
+            if scenario == "booking":
+                for booker in first_guests(db_url, BOOKERS):
+                    bearer = create_access_token(booker, additional_claims={"role": "guest"})
+                    bookers.append({"Authorization": f"Bearer {bearer}"})
+                    # A client reuses its token: its signature is verified once per process
+                    # (auth.VerifyingOnceJWTManager), here, in every run alike.
+                    app.test_client().get("/api/v1/users/me", headers=bookers[-1])
             if scenario == "message":  # a thread for each sender, opened by an inquiry
-                with psycopg.connect(conninfo(db_url)) as connection:
-                    guests = connection.execute(
-                        "SELECT id FROM users WHERE role = 'guest' ORDER BY id LIMIT %s",
-                        (SENDERS,),
-                    ).fetchall()
-                for (sender,) in guests:
+                for sender in first_guests(db_url, SENDERS):
                     bearer = create_access_token(sender, additional_claims={"role": "guest"})
                     own = {"Authorization": f"Bearer {bearer}"}
                     opened = app.test_client().post(
@@ -101,7 +119,8 @@ def requests_of(target: str, scenario: str, db_url: str, offset: int) -> Callabl
         check_in = base + timedelta(days=2 * (i // len(listings)))
         body = {"listing_id": listings[i % len(listings)], "check_in": check_in.isoformat(),
                 "check_out": (check_in + timedelta(days=2)).isoformat(), "guests": 2}  # fmt: skip
-        return client.post("/api/v1/bookings", json=body, headers=headers)
+        own = bookers[i % len(bookers)] if bookers else headers  # the bare twin: one guest
+        return client.post("/api/v1/bookings", json=body, headers=own)
 
     def detail() -> Any:
         return client.get(f"/api/v1/listings/{listings[next(count) % 50]}")

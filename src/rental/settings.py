@@ -413,10 +413,18 @@ class MediaSettings:
         ``RENTAL_MEDIA_S3_BUCKET`` (S3 is used when it is set), ``RENTAL_MEDIA_S3_ACCESS_KEY``,
         ``RENTAL_MEDIA_S3_SECRET_KEY`` (both or neither; neither: boto3's own chain, such as
         an instance role) and ``RENTAL_MEDIA_S3_REGION``."""
-        get = {name: (env.get(f"RENTAL_MEDIA_{name}") or "").strip() or None for name in (
-            "ROOT", "BASE_URL", "S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY", "S3_SECRET_KEY",
-            "S3_REGION",
-        )}  # fmt: skip
+        get = {
+            name: (env.get(f"RENTAL_MEDIA_{name}") or "").strip() or None
+            for name in (
+                "ROOT",
+                "BASE_URL",
+                "S3_ENDPOINT",
+                "S3_BUCKET",
+                "S3_ACCESS_KEY",
+                "S3_SECRET_KEY",
+                "S3_REGION",
+            )
+        }
         for name in ("BASE_URL", "S3_ENDPOINT"):
             value = get[name]
             if value and not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", value):

@@ -53,7 +53,10 @@ def test_the_walk_through_runs_in_bash_and_zsh(sandbox_server: Server, tmp_path:
         assert '"email_verified": true' in out, out
         # 3a: the map finds the reader's loft at the very point it was listed.
         assert re.search(r'"title": "Sunlit loft above the Tagus",\s+"distance_km": 0(\.0)?\n', out)
-        # 3b and 4b: the guest's number hidden from the host until the booking is confirmed.
+        # 3b: the listing saved to a wishlist, read again through its share token.
+        assert '"title": "Sunlit loft above the Tagus"' in out, out
+        assert re.search(r'"name": "Lisbon in spring",\s+"total": 1\s*}\s*$', out, re.M), out
+        # 3c and 4b: the guest's number hidden from the host until the booking is confirmed.
         assert "Call me on [hidden]" in out and "Call me on +351 912 345 678" in out, out
         # Step 4: paid and confirmed; the same nights again are a 409 with its reason.
         assert re.search(r'"amount": 42900,\s+"currency": "EUR",\s+"status": "captured"', out)

@@ -8,6 +8,7 @@ import pytest
 
 from rental.adapters.sqlalchemy import SqlReadModel, make_engine
 from rental.application.queries import ReadModel
+from tests.contracts.accounts_privacy import AccountsPrivacyContract
 from tests.contracts.builders import UowFactory
 from tests.contracts.calendars import CalendarQueriesContract
 from tests.contracts.channel_sync import ChannelSyncContract
@@ -60,4 +61,8 @@ class TestSqlLimits(SqlStorage, LimitsContract):
 
 
 class TestSqlMapSearch(SqlStorage, MapSearchContract):
+    pass
+
+
+class TestSqlAccountsPrivacy(SqlStorage, AccountsPrivacyContract):
     pass

@@ -43,14 +43,16 @@ ROOMY = Limits(
 class World:
     """A ``rental`` with a clock the test moves and a sandbox gateway the test can inspect."""
 
-    def __init__(self, now: datetime = START, database_url: str = "memory://") -> None:
+    def __init__(
+        self, now: datetime = START, database_url: str = "memory://", limits: Limits = ROOMY
+    ) -> None:
         self.clock = FakeClock(now)
         self.gateway = SandboxGateway()
         self.events: list[Event] = []  # every event committed, in order
         self.app: Rental = bootstrap(
             database_url=database_url, clock=self.clock, ids=SequentialIds(),
             password_hasher=HASHER, payment_gateway=self.gateway,
-            event_handlers={Event: [self.events.append]}, limits=ROOMY,
+            event_handlers={Event: [self.events.append]}, limits=limits,
         )  # fmt: skip
         self._users = 0
 

@@ -6,6 +6,7 @@ import pytest
 
 from rental.adapters.memory import MemoryReadModel, MemoryStore, MemoryUnitOfWork
 from rental.application.queries import ReadModel
+from tests.contracts.accounts_privacy import AccountsPrivacyContract
 from tests.contracts.builders import UowFactory
 from tests.contracts.calendars import CalendarQueriesContract
 from tests.contracts.channel_sync import ChannelSyncContract
@@ -55,4 +56,8 @@ class TestMemoryLimits(MemoryStorage, LimitsContract):
 
 
 class TestMemoryMapSearch(MemoryStorage, MapSearchContract):
+    pass
+
+
+class TestMemoryAccountsPrivacy(MemoryStorage, AccountsPrivacyContract):
     pass

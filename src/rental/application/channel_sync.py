@@ -94,8 +94,10 @@ class ChannelSync:
             events = exported_events(
                 bookings=uow.bookings.live_on_listing(listing_id, since=today),
                 blocks=uow.blocks.upcoming(listing_id, since=today),
-                today=today, now=now, include_imported=include_imported,
-            )  # fmt: skip
+                today=today,
+                now=now,
+                include_imported=include_imported,
+            )
             title = listing.title
         # The body is a function of these alone (the format is deterministic), so they are
         # what the ETag digests.
@@ -185,10 +187,12 @@ class ChannelSync:
             return failed
         applied: CalendarImport = self._handle(
             c.ApplyCalendarFeed(
-                import_id=import_id, events=tuple(events), etag=fetched.etag,
+                import_id=import_id,
+                events=tuple(events),
+                etag=fetched.etag,
                 last_modified=fetched.last_modified,
             )
-        )  # fmt: skip
+        )
         return applied
 
     def sync_due(self, limit: int = 500) -> dict[str, int]:

@@ -29,16 +29,35 @@ from rental.domain.events import Event
 logger = logging.getLogger(__name__)
 FORMAT = "rental-data-export/1"
 # Columns that name a person, whatever their table.
-PERSON_COLUMNS = frozenset({
-    "user_id", "guest_id", "host_id", "author_id", "subject_id", "sender_id", "payer_id",
-    "reporter_id", "blocker_id",
-})  # fmt: skip
+PERSON_COLUMNS = frozenset(
+    {
+        "user_id",
+        "guest_id",
+        "host_id",
+        "author_id",
+        "subject_id",
+        "sender_id",
+        "payer_id",
+        "reporter_id",
+        "blocker_id",
+        "owner_id",
+    }
+)
 # Never exported: secrets (hashes of passwords and tokens, refresh token ids, feed tokens),
 # look-alike skeletons, where files are kept.
-SECRET_COLUMNS = frozenset({
-    "password_hash", "secret_hash", "refresh_jti", "token", "email_skeleton",
-    "username_skeleton", "pending_user_id", "file_key",
-})  # fmt: skip
+SECRET_COLUMNS = frozenset(
+    {
+        "password_hash",
+        "secret_hash",
+        "refresh_jti",
+        "token",
+        "email_skeleton",
+        "username_skeleton",
+        "pending_user_id",
+        "file_key",
+        "share_token_hash",
+    }
+)
 
 
 class PersonalData(Protocol):
@@ -97,9 +116,13 @@ class ExportWork:
         if export.is_downloadable(now) and export.file_key and export.expires_at:
             url = self._media.url(export.file_key, expires_in=export.expires_at - now)
         return DataExportView(
-            id=export.id, status=export.status_at(now).value, requested_at=export.requested_at,
-            download_url=url, expires_at=export.expires_at, failure_reason=export.failure_reason,
-        )  # fmt: skip
+            id=export.id,
+            status=export.status_at(now).value,
+            requested_at=export.requested_at,
+            download_url=url,
+            expires_at=export.expires_at,
+            failure_reason=export.failure_reason,
+        )
 
     def document(self, user_id: str) -> dict[str, Any]:
         """The export's content: every row held about the user, by table, photos with
@@ -109,9 +132,11 @@ class ExportWork:
             variants = photo.get("variants") or {}
             photo["urls"] = {name: self._media.url(key) for name, key in variants.items()}
         return {
-            "format": FORMAT, "user_id": user_id,
-            "exported_at": self._clock.now().isoformat(), "tables": tables,
-        }  # fmt: skip
+            "format": FORMAT,
+            "user_id": user_id,
+            "exported_at": self._clock.now().isoformat(),
+            "tables": tables,
+        }
 
     def build(self, export_id: str) -> None:
         """Build, store and record the document of a pending export; a second run (a

@@ -33,6 +33,7 @@ from rental.application.repositories import (
     Tracking,
     UserRepository,
 )
+from rental.application.wishlists.ports import WishlistRepository
 from rental.domain.events import Event
 
 logger = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ class UnitOfWork(abc.ABC):
     threads: ThreadRepository
     user_blocks: UserBlockRepository
     photos: PhotoRepository
+    wishlists: WishlistRepository
     audit: AuditLog
 
     def __init__(self) -> None:
@@ -105,10 +107,19 @@ class UnitOfWork(abc.ABC):
 
     def _repositories(self) -> list[Tracking]:
         return [
-            self.users, self.listings, self.calendars, self.bookings, self.payments,
-            self.reviews, self.channel_feeds, self.channel_imports, self.threads,
-            self.photos, self.data_exports,
-        ]  # fmt: skip
+            self.users,
+            self.listings,
+            self.calendars,
+            self.bookings,
+            self.payments,
+            self.reviews,
+            self.channel_feeds,
+            self.channel_imports,
+            self.threads,
+            self.photos,
+            self.wishlists,
+            self.data_exports,
+        ]
 
     def commit(self) -> None:
         self.calendars.keep_changes()

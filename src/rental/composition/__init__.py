@@ -62,6 +62,8 @@ from rental.application.ports import (
 from rental.application.queries import MAX_PER_PAGE, PageRequest, ReadModel
 from rental.application.reads import Reads
 from rental.application.unit_of_work import UnitOfWork
+from rental.application.wishlists.ports import WishlistQueries
+from rental.application.wishlists.reads import WishlistReads
 from rental.composition.delivery import EventDelivery, event_delivery
 from rental.domain.events import Event
 from rental.domain.limits import Limits
@@ -96,10 +98,12 @@ class Rental:
         media_files: FileMediaStore | None = None,
         photos: PhotoWork | None = None,
         photo_reads: PhotoReads | None = None,
+        wishlists: WishlistReads | None = None,
         exports: ExportWork | None = None,
     ) -> None:
         self._alert = alert
         self.messaging = messaging
+        self.wishlists = wishlists  # bootstrap() always gives them
         # Where photos' files go; ``media_files`` is the same store when it is the local file
         # system, which the API then serves under /media (None for S3).
         self.media = media if media is not None else media_files
@@ -195,6 +199,7 @@ class _Storage:
     outbox_backlog: Callable[[datetime], tuple[int, datetime | None]] | None = None
     messaging: MessagingQueries | None = None
     photo_reads: PhotoReads | None = None
+    wishlists: WishlistQueries | None = None
     personal_data: PersonalData | None = None
 
 
@@ -210,13 +215,20 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
         from rental.adapters.memory.exports import MemoryPersonalData
         from rental.adapters.memory.messaging import MemoryMessagingQueries
         from rental.adapters.memory.photo_reads import MemoryPhotoReads
+        from rental.adapters.memory.wishlists import MemoryWishlistQueries
 
         store = MemoryStore()
         return _Storage(
-            lambda: MemoryUnitOfWork(store), MemoryReadModel(store), MemoryOutbox(store),
-            MemoryConsumerLedger(), lambda: None, messaging=MemoryMessagingQueries(store),
-            photo_reads=MemoryPhotoReads(store), personal_data=MemoryPersonalData(store),
-        )  # fmt: skip
+            lambda: MemoryUnitOfWork(store),
+            MemoryReadModel(store),
+            MemoryOutbox(store),
+            MemoryConsumerLedger(),
+            lambda: None,
+            messaging=MemoryMessagingQueries(store),
+            photo_reads=MemoryPhotoReads(store),
+            personal_data=MemoryPersonalData(store),
+            wishlists=MemoryWishlistQueries(store),
+        )
     from rental.adapters.sqlalchemy import (
         SqlReadModel,
         SqlUnitOfWork,
@@ -233,13 +245,20 @@ def _storage(database_url: str, timeouts: DatabaseTimeouts) -> _Storage:
     session_factory = make_session_factory(engine)
     from rental.adapters.sqlalchemy.exports import SqlPersonalData
     from rental.adapters.sqlalchemy.photo_reads import SqlPhotoReads
+    from rental.adapters.sqlalchemy.wishlists import SqlWishlistQueries
 
     return _Storage(
-        lambda: SqlUnitOfWork(session_factory), SqlReadModel(engine), SqlOutbox(engine),
-        SqlConsumerLedger(engine), engine.dispose, partial(outbox_backlog, engine),
+        lambda: SqlUnitOfWork(session_factory),
+        SqlReadModel(engine),
+        SqlOutbox(engine),
+        SqlConsumerLedger(engine),
+        engine.dispose,
+        partial(outbox_backlog, engine),
         messaging=SqlMessagingQueries(engine),
-        photo_reads=SqlPhotoReads(engine), personal_data=SqlPersonalData(engine),
-    )  # fmt: skip
+        photo_reads=SqlPhotoReads(engine),
+        personal_data=SqlPersonalData(engine),
+        wishlists=SqlWishlistQueries(engine),
+    )
 
 
 def _with_replicas(
@@ -257,9 +276,13 @@ def _with_replicas(
     from rental.adapters.telemetry.metrics import watch_pool
 
     replicas = replica_set(
-        urls, make_engine=make_engine, make_read_model=SqlReadModel, max_lag_seconds=max_lag,
-        check_every=every, on_engine=watch_pool,
-    )  # fmt: skip
+        urls,
+        make_engine=make_engine,
+        make_read_model=SqlReadModel,
+        max_lag_seconds=max_lag,
+        check_every=every,
+        on_engine=watch_pool,
+    )
 
     def close() -> None:
         replicas.close()
@@ -360,9 +383,12 @@ def bootstrap(
     media_store = media_store or FileMediaStore(Path("var") / "media", now=clock.now)
     primary = _storage(database_url, database_timeouts or DatabaseTimeouts())
     storage = _with_replicas(
-        primary, database_url, database_replica_urls, replica_max_lag_seconds,
+        primary,
+        database_url,
+        database_replica_urls,
+        replica_max_lag_seconds,
         replica_check_every,
-    )  # fmt: skip
+    )
     uow_factory = storage.uow_factory
     counter = _message_rate(redis_url, redis_namespace)
     dependencies = Dependencies(
@@ -387,14 +413,21 @@ def bootstrap(
         notifier = MailDirNotifier(mail_dir, notifier)
     buses: list[MessageBus] = []  # the photos' consumers send commands to the bus made below
     photos = PhotoWork(
-        handle=lambda command: buses[0].handle(command), uow_factory=uow_factory,
-        media=media_store, images=PillowImages(), ids=dependencies.ids, clock=clock,
-    )  # fmt: skip
+        handle=lambda command: buses[0].handle(command),
+        uow_factory=uow_factory,
+        media=media_store,
+        images=PillowImages(),
+        ids=dependencies.ids,
+        clock=clock,
+    )
     assert storage.personal_data is not None
     exports = ExportWork(
-        handle=lambda command: buses[0].handle(command), uow_factory=uow_factory,
-        media=media_store, personal_data=storage.personal_data, clock=clock,
-    )  # fmt: skip
+        handle=lambda command: buses[0].handle(command),
+        uow_factory=uow_factory,
+        media=media_store,
+        personal_data=storage.personal_data,
+        clock=clock,
+    )
     channel_sync = _channel_sync(
         lambda command: buses[0].handle(command),
         dependencies,
@@ -405,9 +438,12 @@ def bootstrap(
         ical_sync_seconds,
     )
     account_mail = AccountMail(
-        lambda command: bus.handle(command), storage.read_model, notifier, frontend_url,
+        lambda command: bus.handle(command),
+        storage.read_model,
+        notifier,
+        frontend_url,
         print_links,
-    )  # fmt: skip
+    )
     delivery = event_delivery(
         outbox=storage.outbox,
         ledger=storage.ledger,
@@ -458,6 +494,7 @@ def bootstrap(
         media_files=media_store if isinstance(media_store, FileMediaStore) else None,
         photos=photos,
         photo_reads=storage.photo_reads,
+        wishlists=WishlistReads(storage.wishlists) if storage.wishlists else None,
         exports=exports,
     )
 
@@ -589,8 +626,11 @@ def media_store_from(media: MediaSettings, signing_key: bytes | None = None) -> 
         from rental.adapters.media.s3 import S3MediaStore
 
         return S3MediaStore(
-            bucket=media.s3_bucket, endpoint_url=media.s3_endpoint,
-            access_key=media.s3_access_key, secret_key=media.s3_secret_key,
-            region=media.s3_region, base_url=media.base_url,
-        )  # fmt: skip
+            bucket=media.s3_bucket,
+            endpoint_url=media.s3_endpoint,
+            access_key=media.s3_access_key,
+            secret_key=media.s3_secret_key,
+            region=media.s3_region,
+            base_url=media.base_url,
+        )
     return FileMediaStore(media.root, media.base_url or "/media", signing_key=signing_key)

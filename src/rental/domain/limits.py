@@ -8,7 +8,7 @@ import math
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from attrs import frozen
+from attrs import fields, frozen
 
 from rental.domain.bookings.booking import (
     UNPAID_HOLD,
@@ -25,6 +25,7 @@ from rental.domain.errors import (
     TooManyPaymentAttempts,
 )
 from rental.domain.payments.payment import Payment, PaymentStatus
+from rental.domain.wishlists.wishlist import MAX_ITEMS
 
 DEFAULT_MAX_LISTINGS_PER_HOST = 100
 DEFAULT_MAX_UNPAID_HOLDS = 3
@@ -54,15 +55,8 @@ class RecentBooking:
 
     @classmethod
     def of(cls, booking: Booking) -> RecentBooking:
-        return cls(
-            listing_id=booking.listing_id,
-            check_in=booking.check_in,
-            check_out=booking.check_out,
-            status=booking.status,
-            cancelled_by=booking.cancelled_by,
-            created_at=booking.created_at,
-            payment_authorized_at=booking.payment_authorized_at,
-        )
+        """Its fields, as ``booking`` has them (each is a field of ``Booking`` too)."""
+        return cls(**{field.name: getattr(booking, field.name) for field in fields(cls)})
 
     @property
     def is_paid(self) -> bool:
@@ -81,13 +75,15 @@ class Limits:
     (``RENTAL_PAYMENT_ATTEMPTS``); ``imported_nights``: nights a listing's imported calendars
     may block together from today on (``RENTAL_ICAL_MAX_NIGHTS``); ``sync_requests``: syncs
     of a listing's imported calendars its host may ask for every 5 minutes
-    (``RENTAL_ICAL_SYNC_REQUESTS``)."""
+    (``RENTAL_ICAL_SYNC_REQUESTS``); ``max_wishlist_items``: listings one wishlist may hold
+    (10,000; a field so that tests can reach it quickly)."""
 
     max_listings_per_host: int = DEFAULT_MAX_LISTINGS_PER_HOST
     max_unpaid_holds: int = DEFAULT_MAX_UNPAID_HOLDS
     payment_attempts: int = DEFAULT_PAYMENT_ATTEMPTS
     imported_nights: int = DEFAULT_IMPORTED_NIGHTS
     sync_requests: int = DEFAULT_SYNC_REQUESTS
+    max_wishlist_items: int = MAX_ITEMS
     # How long a guest's own cancelled unpaid hold keeps those nights from them: the hold's.
     cancelled_hold_lasts: timedelta = UNPAID_HOLD
 
@@ -127,9 +123,11 @@ class Limits:
                 )
 
     def check_payment_may_be_tried(
-        self, booking_failures: Sequence[Payment], payer_failures: Sequence[Payment],
+        self,
+        booking_failures: Sequence[Payment],
+        payer_failures: Sequence[Payment],
         now: datetime,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """The booking's and the payer's failed payments (any age): past the limit within
         ``PAYMENT_ATTEMPTS_WINDOW``, ``TooManyPaymentAttempts`` says when to try again."""
         since = now - PAYMENT_ATTEMPTS_WINDOW

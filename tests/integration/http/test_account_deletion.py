@@ -202,3 +202,31 @@ def test_wrong_passwords_lock_deletion_like_the_other_checks(app: Flask) -> None
     assert _delete(client, headers).status_code == 429  # locked: not even the right one is read
     assert _delete(client, {}).status_code == 401
     assert client.delete(f"{API}/users/me", json={}, headers=headers).status_code == 422
+
+
+def test_a_pending_request_does_not_keep_a_host_but_an_unexpired_hold_keeps_its_guest(
+    app: Flask, clock: FakeClock
+) -> None:
+    """The API names confirmed stays only on the host's side: a paid request nobody can answer
+    any more expires after its 24 hours, its authorization voided. A guest's unpaid hold keeps
+    them until it runs out (30 minutes)."""
+    client, rental = app.test_client(), rental_of(app)
+    _, headers = _zelda(client)
+    mine = client.post(
+        f"{API}/listings", json=listing_fields(instant_book=False), headers=headers
+    ).get_json()
+    _, gus = signup(client)
+    request = booked(client, gus, mine["id"], day(clock, 3), day(clock, 5))
+    payment = paid(client, gus, request)
+    _, olga, theirs = host_with_listing(client)
+    _, ida = signup(client)
+    hold = booked(client, ida, theirs["id"], day(clock, 3), day(clock, 5))
+    blocked = client.delete(f"{API}/users/me", json={"current_password": PASSWORD}, headers=ida)
+    assert blocked.get_json()["blockers"] == [{"reason": "stay-as-guest", "booking_id": hold}]
+
+    assert _delete(client, headers).status_code == 204
+    clock.advance(hours=24, minutes=1)
+    assert rental.expire_bookings()["expired"] == 2
+    assert get(client, f"/payments/{payment['id']}", gus).get_json()["status"] == "voided"
+    assert _delete(client, ida).status_code == 204  # the hold ran out
+    assert get(client, f"/bookings/{hold}", olga).get_json()["status"] == "expired"

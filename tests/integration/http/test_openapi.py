@@ -69,6 +69,8 @@ PUBLIC = {
 OPTIONAL_BEARER = {
     ("/listings/{listing_id}", "get"), ("/listings/{listing_id}/photos", "get"),
     ("/listings/{listing_id}/photos/{photo_id}", "get"),
+    # A wishlist: its owner's by the bearer token, anyone's by its share token.
+    ("/wishlists/{wishlist_id}", "get"),
 }  # fmt: skip
 
 

@@ -87,7 +87,9 @@ from .review_request import ReviewRequest
 from .review_response import ReviewResponse
 from .review_response_type_0_type_0 import ReviewResponseType0Type0
 from .review_status import ReviewStatus
+from .saved_listing import SavedListing
 from .session import Session
+from .share import Share
 from .stripe_webhook_body import StripeWebhookBody
 from .sub_rating_averages import SubRatingAverages
 from .tax import Tax
@@ -108,6 +110,10 @@ from .user import User
 from .user_role import UserRole
 from .verify_email import VerifyEmail
 from .webhook_ack import WebhookAck
+from .wishlist import Wishlist
+from .wishlist_input import WishlistInput
+from .wishlist_page import WishlistPage
+from .wishlist_with_listings import WishlistWithListings
 
 __all__ = (
     "Accepted",
@@ -197,7 +203,9 @@ __all__ = (
     "ReviewResponse",
     "ReviewResponseType0Type0",
     "ReviewStatus",
+    "SavedListing",
     "Session",
+    "Share",
     "StripeWebhookBody",
     "SubRatingAverages",
     "Tax",
@@ -218,4 +226,8 @@ __all__ = (
     "UserRole",
     "VerifyEmail",
     "WebhookAck",
+    "Wishlist",
+    "WishlistInput",
+    "WishlistPage",
+    "WishlistWithListings",
 )

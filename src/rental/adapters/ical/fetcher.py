@@ -214,9 +214,13 @@ class SafeFeedFetcher:
     ) -> HTTPConnection:
         if scheme == "https":
             return HTTPSConnection(
-                address, port, timeout=timeout, server_hostname=host, assert_hostname=host,
+                address,
+                port,
+                timeout=timeout,
+                server_hostname=host,
+                assert_hostname=host,
                 cert_reqs="CERT_REQUIRED",
-            )  # fmt: skip
+            )
         return HTTPConnection(address, port, timeout=timeout)
 
     def _body(self, response: urllib3.BaseHTTPResponse) -> bytes:

@@ -31,9 +31,13 @@ class FileMediaStore:
     one by default); ``check_link`` is what the API's route asks before serving it."""
 
     def __init__(
-        self, root: Path, base_url: str = "/media", *, signing_key: bytes | None = None,
+        self,
+        root: Path,
+        base_url: str = "/media",
+        *,
+        signing_key: bytes | None = None,
         now: Callable[[], datetime] = _system_now,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.root = root.resolve()
         self._base_url = base_url.rstrip("/")
         self._signing_key = signing_key or secrets.token_bytes(32)

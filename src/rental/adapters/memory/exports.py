@@ -15,10 +15,26 @@ from rental.application.exports import PERSON_COLUMNS, SECRET_COLUMNS
 from rental.domain.accounts.exports import DataExport, ExportStatus
 
 # The store's collections that hold no one's data of their own (as ``MACHINERY``).
-MACHINERY = frozenset({"idempotency", "revoked", "outbox", "provider_events", "one_time_tokens",
-                       "audit", "sequence", "emails_off"})  # fmt: skip
-PARENTS = {"listing_id": "listings", "booking_id": "bookings", "thread_id": "threads"}
+MACHINERY = frozenset(
+    {
+        "idempotency",
+        "revoked",
+        "outbox",
+        "provider_events",
+        "one_time_tokens",
+        "audit",
+        "sequence",
+        "emails_off",
+    }
+)
+PARENTS = {
+    "listing_id": "listings",
+    "booking_id": "bookings",
+    "thread_id": "threads",
+    "wishlist_id": "wishlists",
+}
 NOT_THROUGH_PARENTS = frozenset({"ledger", "payouts", "recoveries"})
+ONLY_THROUGH = {"wishlist_items": "wishlists"}  # as on a database
 
 
 class MemoryDataExports(DataExports):
@@ -40,9 +56,10 @@ class MemoryDataExports(DataExports):
 
     def expired(self, now: datetime, limit: int) -> list[str]:
         done = [
-            x for x in self._exports.values()
+            x
+            for x in self._exports.values()
             if x.status == ExportStatus.READY and x.expires_at and x.expires_at <= now
-        ]  # fmt: skip
+        ]
         return [x.id for x in done][:limit]
 
 
@@ -72,14 +89,23 @@ class MemoryPersonalData:
             collections = dict(_collections(self._store.data))
             found: dict[str, list[Any]] = {}
             for name, items in collections.items():
-                names = [x for x in items if (x.id == user_id if name == "users" else any(
-                    getattr(x, c, None) == user_id for c in PERSON_COLUMNS))]  # fmt: skip
+                names = [
+                    x
+                    for x in items
+                    if (
+                        x.id == user_id
+                        if name == "users"
+                        else any(getattr(x, c, None) == user_id for c in PERSON_COLUMNS)
+                    )
+                ]
                 if names:
                     found[name] = names
             for name, items in collections.items():
                 if name in NOT_THROUGH_PARENTS:
                     continue
                 for column, parent in PARENTS.items():
+                    if ONLY_THROUGH.get(name, parent) != parent:
+                        continue
                     owned = {getattr(p, "id", None) for p in found.get(parent, [])}
                     more = [x for x in items if getattr(x, column, None) in owned - {None}]
                     kept = found.setdefault(name, [])

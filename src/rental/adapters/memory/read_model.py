@@ -208,9 +208,10 @@ class MemoryReadModel(ReadModel):
         self, belongs: Callable[[Review], bool], side: Side, page: PageRequest, now: datetime
     ) -> Page[Review]:
         found = [
-            r for r in self._store.reviews()
+            r
+            for r in self._store.reviews()
             if belongs(r) and r.side == side and r.status_at(now) == ReviewStatus.PUBLISHED
-        ]  # fmt: skip
+        ]
         return _page(found, page, lambda r: (_newest_first(r.created_at), r.id))
 
     # -- batches -------------------------------------------------------------------------
@@ -272,12 +273,13 @@ class MemoryReadModel(ReadModel):
             recovered[recovery.booking_id] = recovered.get(recovery.booking_id, 0) + recovery.amount
         return [
             PayoutRecord(
-                payout=p, balance=balances.get(p.booking_id, 0),
+                payout=p,
+                balance=balances.get(p.booking_id, 0),
                 recovered=recovered.get(p.booking_id, 0),
             )
             for p in data.payouts.values()
             if host_id is None or p.host_id == host_id
-        ]  # fmt: skip
+        ]
 
     def payouts(self, host_id: str | None, page: PageRequest) -> Page[PayoutRecord]:
         records = self._payout_records(host_id)

@@ -144,7 +144,9 @@ class MemoryCalendars(CalendarRepository):
             and nights_overlap(b.check_in, b.check_out, since, until)
         ]
         return Calendar.of(
-            listing_id=listing.id, host_id=listing.host_id, listed=not listing.is_deleted,
+            listing_id=listing.id,
+            host_id=listing.host_id,
+            listed=not listing.is_deleted,
             for_sale=listing.listed,
             terms=listing.terms,
             booked=[
@@ -153,13 +155,15 @@ class MemoryCalendars(CalendarRepository):
                 if b.is_live(now)
             ],
             blocks=[
-                b for b in self._data.blocks.values()
+                b
+                for b in self._data.blocks.values()
                 if b.listing_id == listing_id
                 and (nights_overlap(b.start, b.end, since, until) or b.id == block_id)
             ],
-            overdue=[b.id for b in bookings if not b.is_live(now)], window=window,
+            overdue=[b.id for b in bookings if not b.is_live(now)],
+            window=window,
             overrides=self._overrides(listing_id, since, until),
-        )  # fmt: skip
+        )
 
     def _overrides(self, listing_id: str, since: date, until: date) -> tuple[RateOverride, ...]:
         """The overrides over ``[since, until]``, as the SQL adapter reads them."""
@@ -225,17 +229,20 @@ class MemoryBookings(BookingRepository):
 
     def live_of_host(self, host_id: str, since: date) -> list[str]:
         found = [
-            b for b in self._data.bookings.values()
+            b
+            for b in self._data.bookings.values()
             if b.host_id == host_id and b.status in LIVE_STATUSES and b.check_in >= since
-        ]  # fmt: skip
+        ]
         return [b.id for b in sorted(found, key=lambda b: (b.check_in, b.id))]
 
     def live_of_user(self, user_id: str, since: date) -> list[Booking]:
         found = [
-            b for b in self._data.bookings.values()
-            if user_id in (b.guest_id, b.host_id) and b.status in LIVE_STATUSES
+            b
+            for b in self._data.bookings.values()
+            if user_id in (b.guest_id, b.host_id)
+            and b.status in LIVE_STATUSES
             and b.check_out > since
-        ]  # fmt: skip
+        ]
         return sorted(found, key=lambda b: (b.check_in, b.id))
 
     def due_for_expiry_or_completion(self, now: datetime, limit: int) -> list[str]:
@@ -274,15 +281,17 @@ class MemoryPayments(PaymentRepository):
 
     def failed_of_payer(self, payer_id: str, since: datetime) -> list[Payment]:
         return [
-            p for p in self._data.payments.values()
+            p
+            for p in self._data.payments.values()
             if p.payer_id == payer_id and p.status == PaymentStatus.FAILED and p.created_at > since
-        ]  # fmt: skip
+        ]
 
     def to_reconcile(self, since: datetime, limit: int) -> list[str]:
         found = [
-            p for p in self._data.payments.values()
+            p
+            for p in self._data.payments.values()
             if p.gateway_reference and (p.status == "authorized" or p.updated_at >= since)
-        ]  # fmt: skip
+        ]
         ordered = sorted(found, key=lambda p: (p.updated_at, p.id))[:limit]
         return [p.gateway_reference for p in ordered if p.gateway_reference]
 
@@ -311,10 +320,12 @@ class MemoryReviews(ReviewRepository):
 
     def due_for_publication(self, now: datetime, limit: int) -> list[str]:
         due = [
-            stay.booking_id for stay in self._data.stay_reviews.values()
-            if any(r.status == ReviewStatus.PENDING and r.window_has_closed(now)
-                   for r in stay.reviews)
-        ]  # fmt: skip
+            stay.booking_id
+            for stay in self._data.stay_reviews.values()
+            if any(
+                r.status == ReviewStatus.PENDING and r.window_has_closed(now) for r in stay.reviews
+            )
+        ]
         return sorted(due)[:limit]
 
 

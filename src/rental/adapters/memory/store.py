@@ -8,6 +8,7 @@ from datetime import datetime
 from attrs import define, field
 
 from rental.adapters.memory.messaging import MessagingData
+from rental.adapters.memory.wishlists import WishlistData
 from rental.application.repositories import IdempotencyRecord
 from rental.domain.accounts.exports import DataExport
 from rental.domain.accounts.one_time_tokens import OneTimeToken
@@ -56,6 +57,7 @@ class MemoryData:
     rates: dict[str, RateCalendar] = field(factory=dict)  # by listing id
     messaging: MessagingData = field(factory=MessagingData)
     photos: dict[str, Photo] = field(factory=dict)
+    wishlists: WishlistData = field(factory=WishlistData)
     audit: list[AuditEntry] = field(factory=list)
     data_exports: dict[str, DataExport] = field(factory=dict)
 

@@ -35,6 +35,7 @@ from rental.adapters.memory.repositories import (
     MemoryUsers,
 )
 from rental.adapters.memory.store import MemoryData, MemoryStore
+from rental.adapters.memory.wishlists import MemoryWishlists
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.events import Event
 
@@ -83,6 +84,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.threads = MemoryThreads(data.messaging)
         self.user_blocks = MemoryUserBlocks(data.messaging)
         self.photos = MemoryPhotos(data.photos)
+        self.wishlists = MemoryWishlists(data.wishlists, data.listings)
         self.data_exports = MemoryDataExports(data.data_exports)
         self.audit = MemoryAuditLog(data.audit)
 

@@ -62,10 +62,17 @@ PAUSE_AFTER_ERROR = 5.0  # seconds without trying Redis after it failed
 # A review counts in its listing's averages once published (reviews both ways).
 LISTING_EVENTS = (e.ListingCreated, e.ListingUpdated, e.ListingDeleted, e.ReviewPublished)
 SEARCH_EVENTS = (
-    e.ListingCreated, e.ListingUpdated, e.ListingDeleted, e.DatesBlocked, e.DatesUnblocked,
-    e.BookingRequested, e.BookingCancelled, e.BookingDeclined, e.BookingExpired,
+    e.ListingCreated,
+    e.ListingUpdated,
+    e.ListingDeleted,
+    e.DatesBlocked,
+    e.DatesUnblocked,
+    e.BookingRequested,
+    e.BookingCancelled,
+    e.BookingDeclined,
+    e.BookingExpired,
     e.ReviewPublished,
-)  # fmt: skip
+)
 
 
 class SecondMiss:

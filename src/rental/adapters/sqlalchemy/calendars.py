@@ -247,7 +247,7 @@ class SqlCalendars(CalendarRepository):
         with domain_errors():
             results = self._read(statements, params)
         standing = None
-        if guest is not None:
+        if guest is not None:  # [guest row, the calendar's four reads, recent, (earlier)]
             standing = _standing(results.pop(0), results[4], results[5:])
         listing, holds, blocks, overrides = results[:4]
         if not listing:
@@ -257,12 +257,17 @@ class SqlCalendars(CalendarRepository):
         self._loaded.update({block.id: _moved(block) for block in loaded})
         self._rates_read[listing_id] = (params["since"], params["until"])
         return Calendar.of(
-            listing_id=listing_id, host_id=row[0], listed=bool(row[1]), for_sale=bool(row[2]),
+            listing_id=listing_id,
+            host_id=row[0],
+            listed=bool(row[1]),
+            for_sale=bool(row[2]),
             terms=BookingTerms(*row[3:]),
             booked=[CalendarEntry(r[1], r[2], Reason.BOOKED, r[0]) for r in holds if r[3]],
-            blocks=loaded, overdue=[r[0] for r in holds if not r[3]], window=window_,
+            blocks=loaded,
+            overdue=[r[0] for r in holds if not r[3]],
+            window=window_,
             overrides=[RateOverride(*row) for row in overrides],
-        ), standing  # fmt: skip
+        ), standing
 
     def _write(self, calendar: Calendar, changes: CalendarChanges) -> None:
         removed = [block.id for block in changes.removed_blocks]

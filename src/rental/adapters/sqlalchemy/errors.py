@@ -51,6 +51,9 @@ CONSTRAINTS: dict[str, type[DomainError]] = {
     "threads.listing_id": ConcurrentUpdate,
     "uq_messages_thread_id": ConcurrentUpdate,
     "messages.thread_id": ConcurrentUpdate,
+    # one listing saved twice to one wishlist at once: the loser retries and finds it saved
+    "pk_wishlist_items": ConcurrentUpdate,
+    "wishlist_items.wishlist_id": ConcurrentUpdate,
     # two asks for an export at once: the loser retries and finds the winner's pending one
     "uq_data_exports_pending_user_id": ConcurrentUpdate,
     "data_exports.pending_user_id": ConcurrentUpdate,
@@ -71,7 +74,7 @@ def _constraint(error: IntegrityError) -> str | None:
     if getattr(orig, "args", None) and orig.args[0] == 1062:  # type: ignore[union-attr]
         match = _MYSQL_KEY.search(message)
         if match and match.group(1) == "PRIMARY":
-            for table in ("idempotency_keys", "stay_reviews"):
+            for table in ("idempotency_keys", "stay_reviews", "wishlist_items"):
                 if f"INTO {table} " in str(error.statement):
                     return f"pk_{table}"
         return match.group(1) if match else None

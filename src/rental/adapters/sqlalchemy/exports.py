@@ -17,14 +17,25 @@ from rental.domain.accounts.exports import DataExport, ExportStatus
 
 E = t.data_exports.c
 # The machinery's own tables (events, idempotency, the staff's log) hold no one's data.
-MACHINERY = frozenset({
-    "outbox", "processed_events", "revoked_tokens", "provider_events", "idempotency_keys",
-    "one_time_tokens", "audit_log", "alembic_version",
-})  # fmt: skip
+MACHINERY = frozenset(
+    {
+        "outbox",
+        "processed_events",
+        "revoked_tokens",
+        "provider_events",
+        "idempotency_keys",
+        "one_time_tokens",
+        "audit_log",
+        "alembic_version",
+    }
+)
 # Rows reached through what the person owns follow these parents only: the money split of
 # someone else's listing (its ledger rows, its host's payout) is not the guest's.
 OWNED_PARENTS = frozenset({"listings", "threads", "bookings", "wishlists"})
 NOT_THROUGH_PARENTS = frozenset({"ledger_entries", "payouts", "payout_recoveries"})
+# Rows that belong to one parent only: a listing saved to someone's wishlist is the
+# wishlist's owner's choice, not the listing's host's data.
+ONLY_THROUGH = {"wishlist_items": "wishlists"}
 
 
 class SqlDataExports(DataExports):
@@ -95,6 +106,8 @@ class SqlPersonalData:
                     parent = fk.column.table.name
                     ids = [r[fk.column.name] for r in found.get(parent, {}).values()]
                     if parent not in OWNED_PARENTS or not ids:
+                        continue
+                    if ONLY_THROUGH.get(table.name, parent) != parent:
                         continue
                     for row in connection.execute(select(table).where(fk.parent.in_(ids))):
                         found.setdefault(table.name, {})[

@@ -31,6 +31,7 @@ from rental.domain.messaging.thread import Thread
 from rental.domain.payments.payment import Payment
 from rental.domain.reviews.review import Review, ReviewReport
 from rental.domain.reviews.stay_reviews import StayReviews
+from rental.domain.wishlists.wishlist import Wishlist
 
 mapper_registry = registry(metadata=tables.metadata)
 _lock = threading.Lock()
@@ -48,6 +49,7 @@ VERSIONED: tuple[tuple[type, Table], ...] = (
     (LoginSession, tables.login_sessions),
     (Thread, tables.threads),
     (Photo, tables.photos),
+    (Wishlist, tables.wishlists),
     (DataExport, tables.data_exports),
 )
 # Columns of a domain class's table that the class does not hold: the listing's span of rate
@@ -75,6 +77,7 @@ REFERENCES: tuple[tuple[type, str, type], ...] = (
     (OneTimeToken, "user_id", User),
     (LoginSession, "user_id", User),
     (Photo, "listing_id", Listing),
+    (Wishlist, "owner_id", User),
     (DataExport, "user_id", User),
 )
 
@@ -130,9 +133,13 @@ def start_mappers() -> None:
             properties |= _stay_reviews() if cls is StayReviews else {}
             properties |= _house_rules() if cls is Listing else {}
             mapper_registry.map_imperatively(
-                cls, table, properties=properties, exclude_properties=CALENDAR_ONLY.get(cls, ()),
-                version_id_col=table.c.version, version_id_generator=False,
-            )  # fmt: skip
+                cls,
+                table,
+                properties=properties,
+                exclude_properties=CALENDAR_ONLY.get(cls, ()),
+                version_id_col=table.c.version,
+                version_id_generator=False,
+            )
         for cls, table in (
             (Block, tables.blocks),
             (Review, tables.reviews),

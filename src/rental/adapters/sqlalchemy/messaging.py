@@ -30,14 +30,12 @@ _MESSAGE_COLUMNS = [
 
 
 def _message(row: RowMapping | Any) -> Message:
-    return Message(
-        id=row.id,
-        thread_id=row.thread_id,
-        position=row.position,
-        sender_id=row.sender_id,
-        body=row.body,
-        created_at=row.created_at,
-    )
+    return Message(**_message_values(row))
+
+
+def _message_values(source: Any) -> dict[str, Any]:
+    """A message's fields, by column name, read off a row or a ``Message``."""
+    return {column.name: getattr(source, column.name) for column in _MESSAGE_COLUMNS}
 
 
 def _thread(row: RowMapping) -> Thread:
@@ -72,16 +70,7 @@ class SqlThreads(ThreadRepository):
         with domain_errors():
             self._session.flush()  # the thread first: its row, or its version, decides
             # On the session's connection: a Core INSERT needs none of the ORM's execution.
-            self._session.connection().execute(
-                insert(t.messages).values(
-                    id=message.id,
-                    thread_id=message.thread_id,
-                    position=message.position,
-                    sender_id=message.sender_id,
-                    body=message.body,
-                    created_at=message.created_at,
-                )
-            )
+            self._session.connection().execute(insert(t.messages).values(_message_values(message)))
 
     def message(self, message_id: str) -> Message | None:
         query = select(*_MESSAGE_COLUMNS).where(t.messages.c.id == message_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Engine, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -47,25 +48,18 @@ class SqlOutbox(Outbox):
         return [OutboxEntry(row.id, row.event_name, row.payload, row.attempts) for row in rows]
 
     def mark_published(self, entry_ids: Sequence[int], now: datetime) -> None:
-        if not entry_ids:
-            return
-        c = t.outbox.c
-        with self._engine.begin() as connection:
-            connection.execute(
-                update(t.outbox)
-                .where(c.id.in_(list(entry_ids)))
-                .values(published_at=now, next_attempt_at=None)
-            )
+        self._set(entry_ids, published_at=now, next_attempt_at=None)
 
     def retry_later(self, entry_ids: Sequence[int], at: datetime) -> None:
+        self._set(entry_ids, attempts=t.outbox.c.attempts + 1, next_attempt_at=at)
+
+    def _set(self, entry_ids: Sequence[int], **values: Any) -> None:
+        """Update these entries with ``values``, in a transaction of its own."""
         if not entry_ids:
             return
-        c = t.outbox.c
         with self._engine.begin() as connection:
             connection.execute(
-                update(t.outbox)
-                .where(c.id.in_(list(entry_ids)))
-                .values(attempts=c.attempts + 1, next_attempt_at=at)
+                update(t.outbox).where(t.outbox.c.id.in_(list(entry_ids))).values(**values)
             )
 
     def republish_unconsumed(

@@ -112,6 +112,12 @@ def overlapping_blocks_of(listing_ids: Collection[str], stay: Stay) -> list[Colu
     ]
 
 
+def on_the_market() -> list[ColumnElement[bool]]:
+    """A listing anyone may find: neither deleted nor unlisted (by its host, or with its host
+    disabled). Search and wishlists' pages both read it from here."""
+    return [L.deleted_at.is_(None), L.listed.is_(True)]
+
+
 def has_amenities(count: int, dialect: str) -> list[ColumnElement[bool]]:
     """Every one of the ``amenities`` parameter's values is in the listing's list
     (GIN-indexed ``@>`` on PostgreSQL); SQLite asks for each, ``amenity_0`` and on."""
@@ -123,9 +129,13 @@ def has_amenities(count: int, dialect: str) -> list[ColumnElement[bool]]:
         conditions: list[ColumnElement[bool]] = []
         for i in range(count):
             each = func.json_each(L.amenities).table_valued("value")
-            conditions.append(exists(select(literal_column("1")).select_from(each).where(
-                each.c.value == bindparam(f"amenity_{i}")
-            )))  # fmt: skip
+            conditions.append(
+                exists(
+                    select(literal_column("1"))
+                    .select_from(each)
+                    .where(each.c.value == bindparam(f"amenity_{i}"))
+                )
+            )
         return conditions
     return [func.json_contains(L.amenities, bindparam("amenities")) == 1]
 
@@ -227,11 +237,13 @@ def search_parameters(search: ListingSearch, now: datetime, dialect: str) -> dic
     if search.check_in is not None and search.check_out is not None:
         unpaid_since, unanswered_since = hold_cutoffs(now)
         params.update(
-            check_in=search.check_in, check_out=search.check_out,
+            check_in=search.check_in,
+            check_out=search.check_out,
             nights=Stay(search.check_in, search.check_out).nights,
-            unpaid_since=unpaid_since, unanswered_since=unanswered_since,
+            unpaid_since=unpaid_since,
+            unanswered_since=unanswered_since,
             **stay_parameters(Stay(search.check_in, search.check_out), now),
-        )  # fmt: skip
+        )
     params.update(detail_parameters(search))
     params.update(place_parameters(search))
     return params
@@ -239,15 +251,19 @@ def search_parameters(search: ListingSearch, now: datetime, dialect: str) -> dic
 
 def search_shape(search: ListingSearch, dialect: str) -> SearchShape:
     return SearchShape(
-        city=search.city is not None, country=search.country is not None,
-        guests=search.guests is not None, min_price=search.min_price is not None,
-        max_price=search.max_price is not None, amenities=len(_amenities(search)),
+        city=search.city is not None,
+        country=search.country is not None,
+        guests=search.guests is not None,
+        min_price=search.min_price is not None,
+        max_price=search.max_price is not None,
+        amenities=len(_amenities(search)),
         dates=search.check_in is not None and search.check_out is not None,
-        sort=ListingSort(search.sort), dialect=dialect,
+        sort=ListingSort(search.sort),
+        dialect=dialect,
         details=tuple(detail_parameters(search)),
         bbox=span_of(search.bbox) if search.bbox else None,
         near=span_of(circle.bounding_box()) if (circle := search.circle) else None,
-    )  # fmt: skip
+    )
 
 
 def _amenities(search: ListingSearch) -> list[str]:
@@ -273,7 +289,7 @@ def price_filter(shape: SearchShape) -> list[ColumnElement[bool]]:
 def search_statements(shape: SearchShape) -> SearchStatements:
     """The statements of ``GET /listings`` for searches of ``shape``: active listings matching
     every filter, a stay's nights free of live bookings and blocks."""
-    where: list[Any] = [L.deleted_at.is_(None), L.listed.is_(True)]
+    where: list[Any] = on_the_market()
     if shape.city:
         # MariaDB's collation ignores case and its index is on the bare column.
         city: ColumnElement[bool] = L.city == bindparam("city")

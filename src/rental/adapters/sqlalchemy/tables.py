@@ -62,14 +62,17 @@ def _version() -> Column[int]:
 
 
 users = Table(
-    "users", metadata, _id(),
+    "users",
+    metadata,
+    _id(),
     Column("username", String(30), nullable=False, unique=True),
     Column("email", String(254), nullable=False, unique=True),
     Column("role", String(10), nullable=False),
     Column("password_hash", String(255), nullable=False),
     Column("full_name", String(200)),
     Column("bio", Text),
-    *_stamps(), _version(),
+    *_stamps(),
+    _version(),
     # Issue 10: every token carries token_version; a password change or disabling bumps it.
     Column("token_version", Integer, nullable=False, server_default="0"),
     Column("disabled_at", UtcDateTime),
@@ -77,16 +80,19 @@ users = Table(
     Column("email_skeleton", String(320)),  # 0012: TR39 skeletons, to refuse look-alikes
     Column("username_skeleton", String(120)),
     Column("deleted_at", UtcDateTime()),  # 0017: the person closed the account
-)  # fmt: skip
+)
 
 listings = Table(
-    "listings", metadata, _id(), _ref("host_id", "users.id"),
+    "listings",
+    metadata,
+    _id(),
+    _ref("host_id", "users.id"),
     Column("title", String(200), nullable=False),
     Column("description", Text, nullable=False),
     Column("address", String(200), nullable=False),
     Column("city", String(200), nullable=False),
     Column("country", String(2), nullable=False),
-    Column("latitude", Double),  # DOUBLE on MariaDB since 0020
+    Column("latitude", Double),  # DOUBLE on MariaDB since 0021
     Column("longitude", Double),
     Column("timezone", String(64), nullable=False),
     Column("price_per_night", Money, nullable=False),
@@ -106,7 +112,8 @@ listings = Table(
     Column("rating_average", Numeric(3, 2)),
     Column("sub_rating_totals", json_type()),  # reviews both ways (0013)
     Column("deleted_at", UtcDateTime()),
-    *_stamps(), _version(),
+    *_stamps(),
+    _version(),
     # Details (0009); house_rules is the three *_allowed columns.
     Column("property_type", String(16), nullable=False, server_default="entire_home"),
     Column("bedrooms", Integer, nullable=False, server_default="1"),
@@ -127,10 +134,13 @@ listings = Table(
     # not a field of the domain's Listing (``mapping.CALENDAR_ONLY``).
     Column("rates_from", Date),
     Column("rates_until", Date),
-)  # fmt: skip
+)
 
 blocks = Table(
-    "blocks", metadata, _id(), _ref("listing_id", "listings.id"),
+    "blocks",
+    metadata,
+    _id(),
+    _ref("listing_id", "listings.id"),
     # Quoted everywhere: END is a keyword and MariaDB's dialect does not quote it by itself.
     Column("start", Date, nullable=False, quote=True),
     Column("end", Date, nullable=False, quote=True),
@@ -140,11 +150,15 @@ blocks = Table(
     Column("import_key", String(255)),
     Column("fingerprint", String(64)),
     Column("modified_at", UtcDateTime()),
-)  # fmt: skip
+)
 
 bookings = Table(
-    "bookings", metadata, _id(), _ref("listing_id", "listings.id"),
-    _ref("guest_id", "users.id"), _ref("host_id", "users.id"),
+    "bookings",
+    metadata,
+    _id(),
+    _ref("listing_id", "listings.id"),
+    _ref("guest_id", "users.id"),
+    _ref("host_id", "users.id"),
     Column("check_in", Date, nullable=False),
     Column("check_out", Date, nullable=False),
     Column("guests", Integer, nullable=False),
@@ -161,16 +175,21 @@ bookings = Table(
     Column("payment_authorized_at", UtcDateTime()),
     Column("cancelled_by", String(8)),
     Column("refund_amount", Money),
-    *_stamps(), _version(),
+    *_stamps(),
+    _version(),
     CheckConstraint("check_out > check_in", name="nights"),
     # The rest of the price (0010): extra guests' fees, each night's price, each tax.
     Column("extra_guest_fees", Money, nullable=False, server_default="0"),
     Column("nightly", NightlyColumn(), nullable=False),
     Column("taxes", TaxLinesColumn(), nullable=False),
-)  # fmt: skip
+)
 
 payments = Table(
-    "payments", metadata, _id(), _ref("booking_id", "bookings.id"), _ref("payer_id", "users.id"),
+    "payments",
+    metadata,
+    _id(),
+    _ref("booking_id", "bookings.id"),
+    _ref("payer_id", "users.id"),
     Column("amount", Money, nullable=False),
     Column("currency", String(3), nullable=False),
     Column("payment_method", String(16), nullable=False),
@@ -178,12 +197,17 @@ payments = Table(
     Column("gateway_reference", String(255)),
     Column("refunded_amount", Money, nullable=False),
     Column("failure_reason", String(255)),
-    *_stamps(), _version(),
-)  # fmt: skip
+    *_stamps(),
+    _version(),
+)
 
 reviews = Table(
-    "reviews", metadata, _id(), _ref("booking_id", "bookings.id"),
-    _ref("listing_id", "listings.id"), _ref("author_id", "users.id"),
+    "reviews",
+    metadata,
+    _id(),
+    _ref("booking_id", "bookings.id"),
+    _ref("listing_id", "listings.id"),
+    _ref("author_id", "users.id"),
     Column("rating", Integer, nullable=False),
     Column("comment", Text, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
@@ -198,26 +222,32 @@ reviews = Table(
     Column("response_body", Text),
     Column("response_created_at", UtcDateTime()),
     UniqueConstraint("booking_id", "side", name="uq_reviews_booking_side"),
-)  # fmt: skip
+)
 
 stay_reviews = Table(
-    "stay_reviews", metadata, Column("booking_id", String(ID), ForeignKey("bookings.id"),
-    primary_key=True), _ref("listing_id", "listings.id"),
+    "stay_reviews",
+    metadata,
+    Column("booking_id", String(ID), ForeignKey("bookings.id"), primary_key=True),
+    _ref("listing_id", "listings.id"),
     Column("guest_id", String(ID), nullable=False),
     Column("host_id", String(ID), nullable=False),
     Column("window_closes_at", UtcDateTime(), nullable=False),
     _version(),
-)  # fmt: skip
+)
 
 review_reports = Table(
-    "review_reports", metadata, _id(), _ref("review_id", "reviews.id"),
+    "review_reports",
+    metadata,
+    _id(),
+    _ref("review_id", "reviews.id"),
     _ref("reporter_id", "users.id"),
     Column("reason", Text, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
-)  # fmt: skip
+)
 
 idempotency_keys = Table(
-    "idempotency_keys", metadata,
+    "idempotency_keys",
+    metadata,
     Column("user_id", String(ID), primary_key=True),
     Column("scope", String(100), primary_key=True),
     Column("key", String(255), primary_key=True),
@@ -226,16 +256,18 @@ idempotency_keys = Table(
     Column("resource_id", String(ID), nullable=False),
     Column("response", json_type(), nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
-)  # fmt: skip
+)
 
 revoked_tokens = Table(
-    "revoked_tokens", metadata,
+    "revoked_tokens",
+    metadata,
     Column("jti", String(64), primary_key=True),
     Column("expires_at", UtcDateTime(), nullable=False),
-)  # fmt: skip
+)
 
 outbox = Table(
-    "outbox", metadata,
+    "outbox",
+    metadata,
     Column("id", BigId, primary_key=True, autoincrement=True),
     Column("event_name", String(100), nullable=False),
     Column("payload", json_type(), nullable=False),
@@ -247,20 +279,24 @@ outbox = Table(
     # Every consumer of the event has acted (0004): until then a published entry may be
     # published again (the broker may have lost it).
     Column("consumed_at", UtcDateTime()),  # indexed with published_at (0004)
-)  # fmt: skip
+)
 
 # Which consumer has acted on which outbox entry, so that a redelivered event acts once (0002).
 processed_events = Table(
-    "processed_events", metadata,
+    "processed_events",
+    metadata,
     Column("outbox_id", BigId, primary_key=True, autoincrement=False),
     Column("consumer", String(100), primary_key=True),
     Column("processed_at", UtcDateTime(), nullable=False),
-)  # fmt: skip
+)
 
 # -- Photos (0014) --------------------------------------------------------------------------
 # A listing's photos in order; ``variants`` maps small, medium and large to their media keys.
 photos = Table(
-    "photos", metadata, _id(), _ref("listing_id", "listings.id"),
+    "photos",
+    metadata,
+    _id(),
+    _ref("listing_id", "listings.id"),
     Column("position", Integer, nullable=False),
     Column("caption", String(250), nullable=False),
     Column("width", Integer, nullable=False),
@@ -269,20 +305,25 @@ photos = Table(
     Column("original_key", String(255)),
     Column("variants", json_type()),
     Column("failure_reason", String(500)),
-    *_stamps(), _version(),
-)  # fmt: skip
+    *_stamps(),
+    _version(),
+)
 
 # -- The money's books (0006) -------------------------------------------------------------
 # Append-only: the adapter only ever INSERTs here (on PostgreSQL a trigger refuses UPDATE).
 ledger_entries = Table(
-    "ledger_entries", metadata, _id(), _ref("booking_id", "bookings.id"),
-    _ref("payment_id", "payments.id"), _ref("host_id", "users.id"),
+    "ledger_entries",
+    metadata,
+    _id(),
+    _ref("booking_id", "bookings.id"),
+    _ref("payment_id", "payments.id"),
+    _ref("host_id", "users.id"),
     Column("account", String(16), nullable=False),
     Column("amount", Money, nullable=False),
     Column("currency", String(3), nullable=False),
     Column("reason", String(16), nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
-)  # fmt: skip
+)
 
 # Append-only (0016): the application only INSERTs and SELECTs; on PostgreSQL a trigger
 # refuses UPDATE and DELETE. No foreign keys: an entry outlives whatever it names.
@@ -303,7 +344,11 @@ audit_log = Table(
 )
 
 payouts = Table(
-    "payouts", metadata, _id(), _ref("booking_id", "bookings.id"), _ref("host_id", "users.id"),
+    "payouts",
+    metadata,
+    _id(),
+    _ref("booking_id", "bookings.id"),
+    _ref("host_id", "users.id"),
     Column("currency", String(3), nullable=False),
     Column("due_at", UtcDateTime(), nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
@@ -314,38 +359,47 @@ payouts = Table(
     Column("deducted", Money, nullable=False, server_default="0"),  # 0007
     _version(),
     UniqueConstraint("booking_id"),
-)  # fmt: skip
+)
 
 # What was deducted from a payout towards what its host owes for another booking, refunded
 # after its own payout (0007). Append-only, like the ledger.
 payout_recoveries = Table(
-    "payout_recoveries", metadata, _id(), _ref("host_id", "users.id"),
+    "payout_recoveries",
+    metadata,
+    _id(),
+    _ref("host_id", "users.id"),
     Column("currency", String(3), nullable=False),
-    _ref("payout_id", "payouts.id"), _ref("booking_id", "bookings.id"),
+    _ref("payout_id", "payouts.id"),
+    _ref("booking_id", "bookings.id"),
     Column("amount", Money, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
-)  # fmt: skip
+)
 
 # The payment provider's webhook events already acted on, so a replay acts once.
 provider_events = Table(
-    "provider_events", metadata,
+    "provider_events",
+    metadata,
     Column("id", String(255), primary_key=True),
     Column("type", String(100), nullable=False),
     Column("received_at", UtcDateTime(), nullable=False),
-)  # fmt: skip
+)
 
 # -- channel sync (iCal, 0005) --------------------------------------------------------------
 calendar_feeds = Table(
-    "calendar_feeds", metadata,
+    "calendar_feeds",
+    metadata,
     Column("listing_id", String(ID), ForeignKey("listings.id"), primary_key=True),
     Column("token", String(64), nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("rotated_at", UtcDateTime(), nullable=False),
     _version(),
-)  # fmt: skip
+)
 
 calendar_imports = Table(
-    "calendar_imports", metadata, _id(), _ref("listing_id", "listings.id"),
+    "calendar_imports",
+    metadata,
+    _id(),
+    _ref("listing_id", "listings.id"),
     Column("name", String(100), nullable=False),
     Column("url", String(2000), nullable=False),
     Column("status", String(16), nullable=False),
@@ -355,12 +409,16 @@ calendar_imports = Table(
     Column("etag", String(255)),
     Column("last_modified", String(64)),
     Column("conflicts", json_type(), nullable=False),
-    *_stamps(), _version(),
-)  # fmt: skip
+    *_stamps(),
+    _version(),
+)
 
 # -- accounts (issue 21, 0011) --------------------------------------------------------------
 one_time_tokens = Table(
-    "one_time_tokens", metadata, _id(), _ref("user_id", "users.id"),
+    "one_time_tokens",
+    metadata,
+    _id(),
+    _ref("user_id", "users.id"),
     Column("purpose", String(20), nullable=False),
     Column("secret_hash", String(64), nullable=False),  # SHA-256 of the secret; never the secret
     Column("created_at", UtcDateTime(), nullable=False),
@@ -368,10 +426,13 @@ one_time_tokens = Table(
     Column("spent_at", UtcDateTime()),
     Column("new_email", String(254)),
     _version(),
-)  # fmt: skip
+)
 
 login_sessions = Table(
-    "login_sessions", metadata, _id(), _ref("user_id", "users.id"),
+    "login_sessions",
+    metadata,
+    _id(),
+    _ref("user_id", "users.id"),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("last_used_at", UtcDateTime(), nullable=False),
     Column("expires_at", UtcDateTime(), nullable=False),
@@ -379,12 +440,16 @@ login_sessions = Table(
     Column("user_agent", String(255), nullable=False),
     Column("ended_at", UtcDateTime()),
     _version(),
-)  # fmt: skip
+)
 
 # -- messaging: threads of a guest and a host about a listing, and their messages ----------
 threads = Table(
-    "threads", metadata, _id(), _ref("listing_id", "listings.id"),
-    _ref("guest_id", "users.id"), _ref("host_id", "users.id"),
+    "threads",
+    metadata,
+    _id(),
+    _ref("listing_id", "listings.id"),
+    _ref("guest_id", "users.id"),
+    _ref("host_id", "users.id"),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
     Column("last_position", Integer, nullable=False),
@@ -399,10 +464,11 @@ threads = Table(
     Column("host_emailed_at", UtcDateTime(), nullable=True),
     _version(),
     UniqueConstraint("listing_id", "guest_id"),
-)  # fmt: skip
+)
 
 messages = Table(
-    "messages", metadata,
+    "messages",
+    metadata,
     Column("seq", BigId, primary_key=True, autoincrement=True),
     Column("id", String(ID), nullable=False, unique=True),
     _ref("thread_id", "threads.id"),
@@ -411,25 +477,28 @@ messages = Table(
     Column("body", Text, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
     UniqueConstraint("thread_id", "position"),
-)  # fmt: skip
+)
 
 user_blocks = Table(
-    "user_blocks", metadata,
+    "user_blocks",
+    metadata,
     Column("blocker_id", String(ID), ForeignKey("users.id"), primary_key=True),
     Column("blocked_id", String(ID), ForeignKey("users.id"), primary_key=True),
     Column("created_at", UtcDateTime(), nullable=False),
-)  # fmt: skip
+)
 
 message_preferences = Table(
-    "message_preferences", metadata,
+    "message_preferences",
+    metadata,
     Column("user_id", String(ID), ForeignKey("users.id"), primary_key=True),
     Column("notify_messages", Boolean, nullable=False),
-)  # fmt: skip
+)
 
 # -- prices and rules by date (0010) --------------------------------------------------------
 # A listing's overrides as ranges [start, end) that never overlap (``domain/rates.py``).
 rate_overrides = Table(
-    "rate_overrides", metadata,
+    "rate_overrides",
+    metadata,
     Column("listing_id", String(ID), ForeignKey("listings.id"), primary_key=True),
     Column("start", Date, primary_key=True, quote=True),
     Column("end", Date, nullable=False, quote=True),
@@ -437,13 +506,16 @@ rate_overrides = Table(
     Column("min_nights", Integer),
     Column("closed_to_arrival", Boolean, nullable=False),
     Column("closed_to_departure", Boolean, nullable=False),
-)  # fmt: skip
+)
 
 # -- data exports (issue 21, 0019) -----------------------------------------------------------
 # ``pending_user_id`` is the user's id while the export is pending, null after: unique, so that
 # a user has one pending export at most (a unique index allows many nulls on every database).
 data_exports = Table(
-    "data_exports", metadata, _id(), _ref("user_id", "users.id"),
+    "data_exports",
+    metadata,
+    _id(),
+    _ref("user_id", "users.id"),
     Column("pending_user_id", String(ID), unique=True),
     Column("status", String(16), nullable=False),
     Column("requested_at", UtcDateTime(), nullable=False),
@@ -452,11 +524,34 @@ data_exports = Table(
     Column("file_key", String(255)),
     Column("failure_reason", String(500)),
     _version(),
-)  # fmt: skip
+)
 
 sign_in_failures = Table(
-    "sign_in_failures", metadata,
+    "sign_in_failures",
+    metadata,
     Column("user_id", String(ID), ForeignKey("users.id"), primary_key=True),
     Column("failures", Integer, nullable=False),
     Column("locked_until", UtcDateTime()),
-)  # fmt: skip
+)
+
+# -- wishlists (0020): a user's named lists, and the listings saved to each -----------------
+# ``share_token_hash``: the SHA-256 of the share token in force (null: not shared).
+wishlists = Table(
+    "wishlists",
+    metadata,
+    _id(),
+    _ref("owner_id", "users.id"),
+    Column("name", String(100), nullable=False),
+    Column("share_token_hash", String(64)),
+    *_stamps(),
+    _version(),
+)
+
+# One row per listing and wishlist: the primary key keeps a listing saved twice at once to one.
+wishlist_items = Table(
+    "wishlist_items",
+    metadata,
+    Column("wishlist_id", String(ID), ForeignKey("wishlists.id"), primary_key=True),
+    Column("listing_id", String(ID), ForeignKey("listings.id"), primary_key=True),
+    Column("added_at", UtcDateTime(), nullable=False),
+)

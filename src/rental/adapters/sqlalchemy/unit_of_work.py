@@ -37,6 +37,7 @@ from rental.adapters.sqlalchemy.repositories import (
 )
 from rental.adapters.sqlalchemy.reviews import SqlReviewRepository
 from rental.adapters.sqlalchemy.stores import SqlIdempotencyStore, SqlRevokedTokens
+from rental.adapters.sqlalchemy.wishlists import SqlWishlists
 from rental.application.unit_of_work import UnitOfWork
 from rental.domain.events import Event
 
@@ -78,6 +79,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.threads = SqlThreads(session)
         self.user_blocks = SqlUserBlocks(session)
         self.photos = SqlPhotoRepository(session)
+        self.wishlists = SqlWishlists(session)
         self.data_exports = SqlDataExports(session)
         self.audit = SqlAuditLog(session)
         return super().__enter__()

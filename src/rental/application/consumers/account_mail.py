@@ -25,9 +25,11 @@ logger = logging.getLogger(__name__)
 
 SIGNATURE = "\n\n— rental\n"
 LINK_EVENTS = (
-    e.PasswordResetRequested, e.UserRegistered, e.EmailVerificationRequested,
+    e.PasswordResetRequested,
+    e.UserRegistered,
+    e.EmailVerificationRequested,
     e.EmailChangeRequested,
-)  # fmt: skip
+)
 NOTICE_EVENTS = (e.PasswordChanged, e.EmailChangeRequested)
 
 
@@ -36,9 +38,13 @@ class AccountMail:
     token's hash); links start with ``frontend_url`` (``RENTAL_FRONTEND_URL``)."""
 
     def __init__(
-        self, handle: Callable[[c.Command], Any], model: ReadModel, notifier: Notifier,
-        frontend_url: str, print_links: bool = False,
-    ) -> None:  # fmt: skip
+        self,
+        handle: Callable[[c.Command], Any],
+        model: ReadModel,
+        notifier: Notifier,
+        frontend_url: str,
+        print_links: bool = False,
+    ) -> None:
         self._handle = handle
         self._model = model
         self._notifier = notifier

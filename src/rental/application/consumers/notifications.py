@@ -22,9 +22,13 @@ from rental.domain.bookings.booking import Booking
 logger = logging.getLogger(__name__)
 
 EVENTS = (
-    e.BookingEvent, e.PaymentCaptured, e.PaymentRefunded, e.PaymentDisputed,
-    e.ReviewPublished, e.CalendarImportConflicted,
-)  # fmt: skip
+    e.BookingEvent,
+    e.PaymentCaptured,
+    e.PaymentRefunded,
+    e.PaymentDisputed,
+    e.ReviewPublished,
+    e.CalendarImportConflicted,
+)
 # What the marketplace's own staff must answer.
 ADMIN_EVENTS = (e.PaymentDisputed, e.ReviewReported)
 

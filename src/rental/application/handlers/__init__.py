@@ -25,6 +25,7 @@ from rental.application.handlers import (
 )
 from rental.application.messaging.handlers import HANDLERS as MESSAGING_HANDLERS
 from rental.application.unit_of_work import UnitOfWork
+from rental.application.wishlists.handlers import HANDLERS as WISHLIST_HANDLERS
 
 Handler = Callable[[Any, UnitOfWork, Dependencies], Any]
 
@@ -87,3 +88,4 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     **exports.HANDLERS,
 }
 COMMAND_HANDLERS.update(MESSAGING_HANDLERS)
+COMMAND_HANDLERS.update(WISHLIST_HANDLERS)

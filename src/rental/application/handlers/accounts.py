@@ -90,9 +90,13 @@ def check_password_of(
 def check_current_password(uow: UnitOfWork, deps: Dependencies, user: User, password: str) -> None:
     """The current password before a sensitive change (403 when wrong; counted)."""
     check_password_of(
-        uow, deps, user, password, WrongPassword("The current password is wrong."),
+        uow,
+        deps,
+        user,
+        password,
+        WrongPassword("The current password is wrong."),
         commit_clear=False,
-    )  # fmt: skip
+    )
 
 
 def check_look_alike_email(
@@ -113,9 +117,13 @@ def _open_session(
     uow: UnitOfWork, deps: Dependencies, user: User, user_agent: str, lifetime: timedelta
 ) -> LoginSession:
     session = LoginSession.start(
-        session_id=deps.ids.new_id(), user_id=user.id, refresh_jti=deps.ids.new_id(),
-        user_agent=user_agent, now=deps.clock.now(), lifetime=lifetime,
-    )  # fmt: skip
+        session_id=deps.ids.new_id(),
+        user_id=user.id,
+        refresh_jti=deps.ids.new_id(),
+        user_agent=user_agent,
+        now=deps.clock.now(),
+        lifetime=lifetime,
+    )
     uow.login_sessions.add(session)
     return session
 
@@ -270,8 +278,11 @@ def issue_email_token(
     for old in uow.one_time_tokens.unspent_of(user.id, (purpose,)):
         old.spend(now)
     token, secret = OneTimeToken.issue(
-        user_id=user.id, purpose=purpose, now=now, new_email=cmd.new_email,
-    )  # fmt: skip
+        user_id=user.id,
+        purpose=purpose,
+        now=now,
+        new_email=cmd.new_email,
+    )
     uow.one_time_tokens.add(token)
     uow.commit()
     return MailedToken(cmd.new_email or user.email, secret)

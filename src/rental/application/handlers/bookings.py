@@ -61,17 +61,26 @@ def request_booking(cmd: c.RequestBooking, uow: UnitOfWork, deps: Dependencies) 
     deps.limits.check_guest_may_hold(guest.recent, cmd.listing_id, stay, now)
     expire_overdue(uow, deps, calendar.overdue, now)
     booking = calendar.request_booking(
-        booking_id=deps.ids.new_id(), guest_id=guest_id, stay=stay, guests=cmd.guests,
-        now=now, expected_total=cmd.expected_total,
-    )  # fmt: skip
+        booking_id=deps.ids.new_id(),
+        guest_id=guest_id,
+        stay=stay,
+        guests=cmd.guests,
+        now=now,
+        expected_total=cmd.expected_total,
+    )
     if key is not None:
         uow.idempotency.add(
             IdempotencyRecord(
-                user_id=guest_id, scope=IDEMPOTENCY_SCOPE, key=key,
-                fingerprint=_request_fingerprint(cmd), outcome="created",
-                resource_id=booking.id, response={}, created_at=now,
+                user_id=guest_id,
+                scope=IDEMPOTENCY_SCOPE,
+                key=key,
+                fingerprint=_request_fingerprint(cmd),
+                outcome="created",
+                resource_id=booking.id,
+                response={},
+                created_at=now,
             )
-        )  # fmt: skip
+        )
     uow.commit()
     return booking
 

@@ -79,9 +79,12 @@ def rotate_calendar_feed(
 def import_calendar(cmd: c.ImportCalendar, uow: UnitOfWork, deps: Dependencies) -> CalendarImport:
     listing = _managed_listing(uow, cmd.actor, cmd.listing_id)
     calendar_import = CalendarImport.create(
-        import_id=deps.ids.new_id(), listing_id=listing.id, name=cmd.name, url=cmd.url,
+        import_id=deps.ids.new_id(),
+        listing_id=listing.id,
+        name=cmd.name,
+        url=cmd.url,
         now=deps.clock.now(),
-    )  # fmt: skip
+    )
     uow.channel_imports.add(calendar_import)
     uow.commit()
     return calendar_import
@@ -150,10 +153,14 @@ def apply_calendar_feed(
     until = horizon_end(today, calendar.terms.max_advance_days)
     incoming = imported_nights(cmd.events, calendar.terms.timezone, today, until)
     calendar.sync_import(
-        calendar_import, incoming=incoming, now=now, new_block_id=deps.ids.new_id,
-        etag=cmd.etag, last_modified=cmd.last_modified,
+        calendar_import,
+        incoming=incoming,
+        now=now,
+        new_block_id=deps.ids.new_id,
+        etag=cmd.etag,
+        last_modified=cmd.last_modified,
         max_nights=deps.limits.imported_nights,
-    )  # fmt: skip
+    )
     uow.commit()
     return calendar_import
 

@@ -56,6 +56,7 @@ def delete_account(cmd: c.DeleteAccount, uow: UnitOfWork, deps: Dependencies) ->
     uow.login_sessions.erase_of(user.id)
     uow.one_time_tokens.erase_of(user.id)
     uow.sign_in_failures.clear(user.id)
+    uow.wishlists.erase_of(user.id)  # their names and choices are theirs too
     uow.commit()
 
 

@@ -41,9 +41,14 @@ def _write(
         uow.reviews.add(stay)
     now = deps.clock.now()
     review = stay.write(
-        side=side, review_id=deps.ids.new_id(), booking=booking, rating=cmd.rating,
-        comment=cmd.comment, sub_ratings=sub_ratings, now=now,
-    )  # fmt: skip
+        side=side,
+        review_id=deps.ids.new_id(),
+        booking=booking,
+        rating=cmd.rating,
+        comment=cmd.comment,
+        sub_ratings=sub_ratings,
+        now=now,
+    )
     _publish(stay, uow, now)
     uow.commit()
     return review
@@ -84,9 +89,12 @@ def report_review(cmd: c.ReportReview, uow: UnitOfWork, deps: Dependencies) -> s
     """Someone who can see a review reports it; the id of the report."""
     stay = uow.reviews.with_review(cmd.review_id)
     report = stay.report(
-        report_id=deps.ids.new_id(), review_id=cmd.review_id, user_id=cmd.actor.user_id,
-        reason=cmd.reason, now=deps.clock.now(),
-    )  # fmt: skip
+        report_id=deps.ids.new_id(),
+        review_id=cmd.review_id,
+        user_id=cmd.actor.user_id,
+        reason=cmd.reason,
+        now=deps.clock.now(),
+    )
     uow.reviews.add_report(report)
     uow.commit()
     return report.id

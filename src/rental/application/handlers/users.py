@@ -32,15 +32,27 @@ def _timing_dummy_hash(hasher: PasswordHasher) -> str:
 
 
 def _register(
-    uow: UnitOfWork, deps: Dependencies, *, username: str, email: str, password: str,
-    role: Role, full_name: str | None = None, verified: bool = False,
-) -> User:  # fmt: skip
+    uow: UnitOfWork,
+    deps: Dependencies,
+    *,
+    username: str,
+    email: str,
+    password: str,
+    role: Role,
+    full_name: str | None = None,
+    verified: bool = False,
+) -> User:
     check_password(password)
     user = User.register(
-        user_id=deps.ids.new_id(), username=username, email=email, role=role,
-        password_hash=deps.hasher.hash(password), now=deps.clock.now(), full_name=full_name,
+        user_id=deps.ids.new_id(),
+        username=username,
+        email=email,
+        role=role,
+        password_hash=deps.hasher.hash(password),
+        now=deps.clock.now(),
+        full_name=full_name,
         staff=role == Role.ADMIN,
-    )  # fmt: skip
+    )
     if uow.users.by_email(user.email) is not None:
         raise EmailTaken(f"The email {user.email} is already registered.")
     if uow.users.username_taken(user.username):
@@ -60,17 +72,27 @@ def register_user(cmd: c.RegisterUser, uow: UnitOfWork, deps: Dependencies) -> U
     if cmd.role not in (Role.GUEST, Role.HOST):
         raise InvalidInput.field("role", "must be 'guest' or 'host'.")
     return _register(
-        uow, deps, username=cmd.username, email=cmd.email, password=cmd.password,
-        role=Role(cmd.role), full_name=cmd.full_name,
-    )  # fmt: skip
+        uow,
+        deps,
+        username=cmd.username,
+        email=cmd.email,
+        password=cmd.password,
+        role=Role(cmd.role),
+        full_name=cmd.full_name,
+    )
 
 
 def create_admin(cmd: c.CreateAdmin, uow: UnitOfWork, deps: Dependencies) -> User:
     """Whoever runs the CLI vouches for the address: an admin starts verified."""
     return _register(
-        uow, deps, username=cmd.username, email=cmd.email, password=cmd.password,
-        role=Role.ADMIN, verified=True,
-    )  # fmt: skip
+        uow,
+        deps,
+        username=cmd.username,
+        email=cmd.email,
+        password=cmd.password,
+        role=Role.ADMIN,
+        verified=True,
+    )
 
 
 def authenticate(cmd: c.Authenticate, uow: UnitOfWork, deps: Dependencies) -> User:

@@ -228,9 +228,12 @@ class Booking(Aggregate):
         self.refund_amount = refund
         self._move(BookingStatus.CANCELLED, now)
         self._record(
-            BookingCancelled, now, cancelled_by=self.cancelled_by, refund_amount=refund,
+            BookingCancelled,
+            now,
+            cancelled_by=self.cancelled_by,
+            refund_amount=refund,
             currency=self.currency,
-        )  # fmt: skip
+        )
         return refund
 
     def expire(self, now: datetime) -> None:

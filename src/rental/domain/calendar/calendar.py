@@ -126,10 +126,17 @@ class Calendar(Aggregate):
         blocks = list(blocks)
         entries = [*booked, *(CalendarEntry.of_block(b) for b in blocks)]
         return cls(
-            listing_id, host_id, listed, terms, HeldNights.of_entries(entries),
-            {b.id: b for b in blocks}, tuple(overdue), window, RateCalendar(tuple(overrides)),
+            listing_id,
+            host_id,
+            listed,
+            terms,
+            HeldNights.of_entries(entries),
+            {b.id: b for b in blocks},
+            tuple(overdue),
+            window,
+            RateCalendar(tuple(overrides)),
             for_sale,
-        )  # fmt: skip
+        )
 
     # -- guards -------------------------------------------------------------------------
     def check_is_listed(self) -> None:
@@ -202,11 +209,17 @@ class Calendar(Aggregate):
         )
         booking.record(
             BookingRequested(
-                occurred_at=now, booking_id=booking.id, listing_id=self.listing_id,
-                guest_id=guest_id, host_id=self.host_id, check_in=stay.check_in,
-                check_out=stay.check_out, total=price.total, currency=price.currency,
+                occurred_at=now,
+                booking_id=booking.id,
+                listing_id=self.listing_id,
+                guest_id=guest_id,
+                host_id=self.host_id,
+                check_in=stay.check_in,
+                check_out=stay.check_out,
+                total=price.total,
+                currency=price.currency,
             )
-        )  # fmt: skip
+        )
         self.held = self.held.with_entry(
             CalendarEntry(stay.check_in, stay.check_out, Reason.BOOKED, booking.id)
         )
@@ -226,16 +239,22 @@ class Calendar(Aggregate):
         self.check_block_not_past(stay, now)
         self.check_nights_free(stay)
         block = Block(
-            id=block_id, listing_id=self.listing_id, start=stay.check_in, end=stay.check_out,
+            id=block_id,
+            listing_id=self.listing_id,
+            start=stay.check_in,
+            end=stay.check_out,
             created_at=now,
-        )  # fmt: skip
+        )
         self._add_block(block)
         self.record(
             DatesBlocked(
-                occurred_at=now, listing_id=self.listing_id, block_id=block_id,
-                start=block.start, end=block.end,
+                occurred_at=now,
+                listing_id=self.listing_id,
+                block_id=block_id,
+                start=block.start,
+                end=block.end,
             )
-        )  # fmt: skip
+        )
         return block
 
     def unblock(self, block_id: str, now: datetime) -> Block:
@@ -279,10 +298,14 @@ class Calendar(Aggregate):
                 calendar_import.record_failure(too_many, now)
                 return BlockChanges([], [], [])
         changes = calendar_import.apply_feed(
-            incoming=incoming, blocks=self.blocks_of(calendar_import.source, now),
-            booked=self.booked, now=now, new_block_id=new_block_id, etag=etag,
+            incoming=incoming,
+            blocks=self.blocks_of(calendar_import.source, now),
+            booked=self.booked,
+            now=now,
+            new_block_id=new_block_id,
+            etag=etag,
             last_modified=last_modified,
-        )  # fmt: skip
+        )
         for block in changes.removed:
             self._remove_block(block)
         for block in changes.added:
@@ -350,9 +373,11 @@ class Calendar(Aggregate):
     def pull_changes(self) -> CalendarChanges:
         """Return and forget what was decided since the last pull."""
         changes = CalendarChanges(
-            tuple(self._bookings), tuple(self._added), tuple(self._removed),
+            tuple(self._bookings),
+            tuple(self._added),
+            tuple(self._removed),
             self.rates if self._rates_changed else None,
-        )  # fmt: skip
+        )
         self._bookings, self._added, self._removed = [], [], []
         self._rates_changed = False
         return changes

@@ -297,9 +297,14 @@ class CalendarImport(Aggregate):
     ) -> CalendarImport:
         check_import_fields(name, url)
         return cls(
-            id=import_id, listing_id=listing_id, name=name.strip(), url=url,
-            status=ImportStatus.PENDING.value, created_at=now, updated_at=now,
-        )  # fmt: skip
+            id=import_id,
+            listing_id=listing_id,
+            name=name.strip(),
+            url=url,
+            status=ImportStatus.PENDING.value,
+            created_at=now,
+            updated_at=now,
+        )
 
     @property
     def source(self) -> str:
@@ -361,10 +366,15 @@ class CalendarImport(Aggregate):
         for nights, block in pairs:
             if block is None:
                 block = Block(
-                    id=new_block_id(), listing_id=self.listing_id, start=nights.stay.check_in,
-                    end=nights.stay.check_out, created_at=now, source=self.source,
-                    import_key=nights.key, fingerprint=nights.fingerprint,
-                )  # fmt: skip
+                    id=new_block_id(),
+                    listing_id=self.listing_id,
+                    start=nights.stay.check_in,
+                    end=nights.stay.check_out,
+                    created_at=now,
+                    source=self.source,
+                    import_key=nights.key,
+                    fingerprint=nights.fingerprint,
+                )
                 added.append(block)
             elif (block.start, block.end) != (nights.stay.check_in, nights.stay.check_out):
                 block.start, block.end = nights.stay.check_in, nights.stay.check_out
@@ -375,10 +385,13 @@ class CalendarImport(Aggregate):
         for block in (*added, *moved):
             self.record(
                 DatesBlocked(
-                    occurred_at=now, listing_id=self.listing_id, block_id=block.id,
-                    start=block.start, end=block.end,
+                    occurred_at=now,
+                    listing_id=self.listing_id,
+                    block_id=block.id,
+                    start=block.start,
+                    end=block.end,
                 )
-            )  # fmt: skip
+            )
         for block in gone:
             self.record(
                 DatesUnblocked(occurred_at=now, listing_id=self.listing_id, block_id=block.id)
@@ -411,11 +424,16 @@ class CalendarImport(Aggregate):
             if (conflict.booking_id, conflict.start, conflict.end) not in known:
                 self.record(
                     CalendarImportConflicted(
-                        occurred_at=now, import_id=self.id, import_name=self.name,
-                        listing_id=self.listing_id, booking_id=conflict.booking_id,
-                        start=conflict.start, end=conflict.end, summary=conflict.summary,
+                        occurred_at=now,
+                        import_id=self.id,
+                        import_name=self.name,
+                        listing_id=self.listing_id,
+                        booking_id=conflict.booking_id,
+                        start=conflict.start,
+                        end=conflict.end,
+                        summary=conflict.summary,
                     )
-                )  # fmt: skip
+                )
         self.conflicts = [c.to_dict() for c in found]
         self.status = (ImportStatus.CONFLICT if found else ImportStatus.OK).value
 

@@ -311,15 +311,23 @@ class Listing(Aggregate):
     def terms(self) -> BookingTerms:
         """What a booking of this listing is made under, as it stands now."""
         return BookingTerms(
-            price_per_night=self.price_per_night, currency=self.currency,
-            cleaning_fee=self.cleaning_fee, weekly_discount_percent=self.weekly_discount_percent,
-            monthly_discount_percent=self.monthly_discount_percent, max_guests=self.max_guests,
-            min_nights=self.min_nights, max_nights=self.max_nights, timezone=self.timezone,
-            cancellation_policy=self.cancellation_policy, instant_book=self.instant_book,
-            max_advance_days=self.max_advance_days, weekend_price=self.weekend_price,
-            extra_guest_fee=self.extra_guest_fee, guests_included=self.guests_included,
+            price_per_night=self.price_per_night,
+            currency=self.currency,
+            cleaning_fee=self.cleaning_fee,
+            weekly_discount_percent=self.weekly_discount_percent,
+            monthly_discount_percent=self.monthly_discount_percent,
+            max_guests=self.max_guests,
+            min_nights=self.min_nights,
+            max_nights=self.max_nights,
+            timezone=self.timezone,
+            cancellation_policy=self.cancellation_policy,
+            instant_book=self.instant_book,
+            max_advance_days=self.max_advance_days,
+            weekend_price=self.weekend_price,
+            extra_guest_fee=self.extra_guest_fee,
+            guests_included=self.guests_included,
             taxes=tuple(self.taxes),
-        )  # fmt: skip
+        )
 
     def quote(self, stay: Stay) -> PriceBreakdown:
         return self.terms.quote(stay)

@@ -55,9 +55,12 @@ class StayReviews(Aggregate):
     def of_stay(cls, booking: Booking) -> StayReviews:
         """A stay nobody has reviewed yet."""
         return cls(
-            booking_id=booking.id, listing_id=booking.listing_id, guest_id=booking.guest_id,
-            host_id=booking.host_id, window_closes_at=booking.review_window_closes_at,
-        )  # fmt: skip
+            booking_id=booking.id,
+            listing_id=booking.listing_id,
+            guest_id=booking.guest_id,
+            host_id=booking.host_id,
+            window_closes_at=booking.review_window_closes_at,
+        )
 
     # -- reading ------------------------------------------------------------------------
     def by_side(self, side: Side) -> Review | None:
@@ -118,21 +121,31 @@ class StayReviews(Aggregate):
         check_review_fields(rating, comment, sub_ratings)
         booking.check_can_be_reviewed(now)
         review = Review(
-            id=review_id, booking_id=self.booking_id, listing_id=self.listing_id,
-            author_id=self.author_of(side), rating=rating, comment=comment, created_at=now,
-            side=side.value, subject_id=self.subject_of(side),
+            id=review_id,
+            booking_id=self.booking_id,
+            listing_id=self.listing_id,
+            author_id=self.author_of(side),
+            rating=rating,
+            comment=comment,
+            created_at=now,
+            side=side.value,
+            subject_id=self.subject_of(side),
             window_closes_at=self.window_closes_at,
-        )  # fmt: skip
+        )
         for name, value in (sub_ratings or {}).items():  # names checked above
             setattr(review, name, value)
         self.reviews.append(review)
         self.bump_version()
         self.record(
             ReviewSubmitted(
-                occurred_at=now, review_id=review.id, booking_id=self.booking_id,
-                listing_id=self.listing_id, author_id=review.author_id, rating=rating,
+                occurred_at=now,
+                review_id=review.id,
+                booking_id=self.booking_id,
+                listing_id=self.listing_id,
+                author_id=review.author_id,
+                rating=rating,
             )
-        )  # fmt: skip
+        )
         return review
 
     def publish_when_due(self, now: datetime) -> list[Review]:
@@ -146,11 +159,16 @@ class StayReviews(Aggregate):
             review.published_at = now
             self.record(
                 ReviewPublished(
-                    occurred_at=now, review_id=review.id, booking_id=self.booking_id,
-                    listing_id=self.listing_id, author_id=review.author_id,
-                    subject_id=review.subject_id, side=review.side, rating=review.rating,
+                    occurred_at=now,
+                    review_id=review.id,
+                    booking_id=self.booking_id,
+                    listing_id=self.listing_id,
+                    author_id=review.author_id,
+                    subject_id=review.subject_id,
+                    side=review.side,
+                    rating=review.rating,
                 )
-            )  # fmt: skip
+            )
         self.bump_version()
         return published
 
@@ -166,10 +184,13 @@ class StayReviews(Aggregate):
         self.bump_version()
         self.record(
             ReviewResponseWritten(
-                occurred_at=now, review_id=review.id, booking_id=self.booking_id,
-                listing_id=self.listing_id, author_id=user_id,
+                occurred_at=now,
+                review_id=review.id,
+                booking_id=self.booking_id,
+                listing_id=self.listing_id,
+                author_id=user_id,
             )
-        )  # fmt: skip
+        )
         return review
 
     def report(
@@ -181,10 +202,14 @@ class StayReviews(Aggregate):
         check_message("reason", reason, MAX_REASON)
         self.record(
             ReviewReported(
-                occurred_at=now, report_id=report_id, review_id=review.id,
-                booking_id=self.booking_id, reporter_id=user_id, reason=reason,
+                occurred_at=now,
+                report_id=report_id,
+                review_id=review.id,
+                booking_id=self.booking_id,
+                reporter_id=user_id,
+                reason=reason,
             )
-        )  # fmt: skip
+        )
         return ReviewReport(
             id=report_id, review_id=review.id, reporter_id=user_id, reason=reason, created_at=now
         )

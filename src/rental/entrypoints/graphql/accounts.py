@@ -55,10 +55,16 @@ def viewer_sessions(info: Info) -> list[Session]:
     actor = info.context.signed_in()
     current = current_session_id()
     views = info.context.rental.sessions(actor)
-    return [Session(
-        id=strawberry.ID(v.id), created_at=v.created_at, last_used_at=v.last_used_at,
-        user_agent=v.user_agent, current=v.id == current,
-    ) for v in views]  # fmt: skip
+    return [
+        Session(
+            id=strawberry.ID(v.id),
+            created_at=v.created_at,
+            last_used_at=v.last_used_at,
+            user_agent=v.user_agent,
+            current=v.id == current,
+        )
+        for v in views
+    ]
 
 
 @strawberry.type(description="A copy of everything held about you (GET /users/me/exports/{id}).")
@@ -75,10 +81,13 @@ class DataExport:
 
 def _data_export(view: DataExportView) -> DataExport:
     return DataExport(
-        id=strawberry.ID(view.id), status=view.status, requested_at=view.requested_at,
-        download_url=view.download_url, expires_at=view.expires_at,
+        id=strawberry.ID(view.id),
+        status=view.status,
+        requested_at=view.requested_at,
+        download_url=view.download_url,
+        expires_at=view.expires_at,
         failure_reason=view.failure_reason,
-    )  # fmt: skip
+    )
 
 
 def viewer_data_export(info: Info, id: strawberry.ID) -> DataExport | None:
@@ -122,8 +131,10 @@ def _tokens(result: object) -> AuthTokens:
 
 @strawberry.type
 class AccountMutation:
-    @strawberry.mutation(description="POST /users/me/password: needs the current password "
-                         "(FORBIDDEN when wrong); ends every other session.")  # fmt: skip
+    @strawberry.mutation(
+        description="POST /users/me/password: needs the current password "
+        "(FORBIDDEN when wrong); ends every other session."
+    )
     @staticmethod
     def change_password(info: Info, current_password: str, new_password: str) -> AuthTokens | None:
         actor = info.context.signed_in()
@@ -136,8 +147,10 @@ class AccountMutation:
         )
         return _tokens(_counting_wrong_passwords(info, command))
 
-    @strawberry.mutation(description="POST /users/me/email: the new address gets a link to "
-                         "confirm it (verifyEmail); true once asked.")  # fmt: skip
+    @strawberry.mutation(
+        description="POST /users/me/email: the new address gets a link to "
+        "confirm it (verifyEmail); true once asked."
+    )
     @staticmethod
     def change_email(info: Info, new_email: str, current_password: str) -> bool | None:
         actor = info.context.signed_in()
@@ -155,8 +168,10 @@ class AccountMutation:
         info.context.handle(c.ResendVerification(actor=actor))
         return True
 
-    @strawberry.mutation(description="POST /auth/password-reset: true for any address, known "
-                         "or not; no sign-in needed; RATE_LIMITED as sign-ins are.")  # fmt: skip
+    @strawberry.mutation(
+        description="POST /auth/password-reset: true for any address, known "
+        "or not; no sign-in needed; RATE_LIMITED as sign-ins are."
+    )
     @staticmethod
     def request_password_reset(info: Info, email: str) -> bool | None:
         _sign_in_limit()
@@ -164,8 +179,10 @@ class AccountMutation:
         info.context.handle(c.RequestPasswordReset(**fields))
         return True
 
-    @strawberry.mutation(description="POST /auth/password-reset/confirm; a bad, used or "
-                         "expired token is BAD_USER_INPUT.")  # fmt: skip
+    @strawberry.mutation(
+        description="POST /auth/password-reset/confirm; a bad, used or "
+        "expired token is BAD_USER_INPUT."
+    )
     @staticmethod
     def reset_password(info: Info, token: str, new_password: str) -> bool | None:
         _sign_in_limit()
@@ -175,8 +192,10 @@ class AccountMutation:
         info.context.handle(c.ResetPassword(**fields))
         return True
 
-    @strawberry.mutation(description="POST /auth/verify-email; CONFLICT when the new address "
-                         "of an email change was taken meanwhile.")  # fmt: skip
+    @strawberry.mutation(
+        description="POST /auth/verify-email; CONFLICT when the new address "
+        "of an email change was taken meanwhile."
+    )
     @staticmethod
     def verify_email(info: Info, token: str) -> bool | None:
         _sign_in_limit()
@@ -184,8 +203,9 @@ class AccountMutation:
         info.context.handle(c.VerifyEmail(**fields))
         return True
 
-    @strawberry.mutation(description="DELETE /users/me/sessions/{id}: NOT_FOUND for another "
-                         "user's session.")  # fmt: skip
+    @strawberry.mutation(
+        description="DELETE /users/me/sessions/{id}: NOT_FOUND for another user's session."
+    )
     @staticmethod
     def end_session(info: Info, id: strawberry.ID) -> bool | None:
         actor = info.context.signed_in()
@@ -199,10 +219,12 @@ class AccountMutation:
         info.context.handle(c.EndEverySession(actor=actor))
         return True
 
-    @strawberry.mutation(description="DELETE /users/me: needs the current password "
-                         "(FORBIDDEN when wrong); CONFLICT with extensions.blockers "
-                         "(reason, bookingId) while a stay or money keeps the account "
-                         "open; true once deleted.")  # fmt: skip
+    @strawberry.mutation(
+        description="DELETE /users/me: needs the current password "
+        "(FORBIDDEN when wrong); CONFLICT with extensions.blockers "
+        "(reason, bookingId) while a stay or money keeps the account "
+        "open; true once deleted."
+    )
     @staticmethod
     def delete_account(info: Info, current_password: str) -> bool | None:
         actor = info.context.signed_in()
@@ -210,13 +232,19 @@ class AccountMutation:
         _counting_wrong_passwords(info, c.DeleteAccount(actor=actor, **fields))
         return True
 
-    @strawberry.mutation(description="POST /users/me/export: the pending export, or a new one; "
-                         "the worker builds it and you are emailed when it is ready.")  # fmt: skip
+    @strawberry.mutation(
+        description="POST /users/me/export: the pending export, or a new one; "
+        "the worker builds it and you are emailed when it is ready."
+    )
     @staticmethod
     def request_data_export(info: Info) -> DataExport | None:
         actor = info.context.signed_in()
         export = info.context.handle(RequestDataExport(actor=actor))
         return DataExport(
-            id=strawberry.ID(export.id), status=export.status, requested_at=export.requested_at,
-            download_url=None, expires_at=None, failure_reason=None,
-        )  # fmt: skip
+            id=strawberry.ID(export.id),
+            status=export.status,
+            requested_at=export.requested_at,
+            download_url=None,
+            expires_at=None,
+            failure_reason=None,
+        )

@@ -83,8 +83,10 @@ class PropertyType(Enum):
     HOTEL_ROOM = listing_details.PropertyType.HOTEL_ROOM.value
 
 
-@strawberry.enum(description="PENDING: hidden from all but its author until both sides wrote or "
-                 "the 14 days after check-out passed; then PUBLISHED.")  # fmt: skip
+@strawberry.enum(
+    description="PENDING: hidden from all but its author until both sides wrote or "
+    "the 14 days after check-out passed; then PUBLISHED."
+)
 class ReviewStatus(Enum):
     PENDING = reviews.ReviewStatus.PENDING.value
     PUBLISHED = reviews.ReviewStatus.PUBLISHED.value

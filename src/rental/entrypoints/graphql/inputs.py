@@ -26,8 +26,9 @@ def loaded(schema: Schema, values: dict[str, Any]) -> dict[str, Any]:
     try:
         result: dict[str, Any] = schema.load(values)
     except ValidationError as error:
-        raise InvalidInput(flatten_messages(error.messages), "Some fields are not valid; "
-                           "see extensions.errors.") from None  # fmt: skip
+        raise InvalidInput(
+            flatten_messages(error.messages), "Some fields are not valid; see extensions.errors."
+        ) from None
     return result
 
 
@@ -73,8 +74,10 @@ class TaxInput:
     applies_to: TaxBase | None = UNSET
 
 
-@strawberry.input(description="The fields, rules and defaults of POST /listings; null is the "
-                  "same as leaving a field out.")  # fmt: skip
+@strawberry.input(
+    description="The fields, rules and defaults of POST /listings; null is the "
+    "same as leaving a field out."
+)
 class CreateListingInput:
     title: str
     city: str
@@ -109,8 +112,10 @@ class CreateListingInput:
     taxes: list[TaxInput] | None = UNSET
 
 
-@strawberry.input(description="PATCH /listings/{id}: every field optional; null for a required "
-                  "field is BAD_USER_INPUT, null for latitude or longitude clears it.")  # fmt: skip
+@strawberry.input(
+    description="PATCH /listings/{id}: every field optional; null for a required "
+    "field is BAD_USER_INPUT, null for latitude or longitude clears it."
+)
 class UpdateListingInput:
     title: str | None = UNSET
     city: str | None = UNSET
@@ -153,8 +158,10 @@ class RequestBookingInput:
     guests: int
 
 
-@strawberry.input(description="POST /bookings/{id}/payments; idempotencyKey is the "
-                  "Idempotency-Key header, in the same key space.")  # fmt: skip
+@strawberry.input(
+    description="POST /bookings/{id}/payments; idempotencyKey is the "
+    "Idempotency-Key header, in the same key space."
+)
 class PayForBookingInput:
     booking_id: strawberry.ID
     payment_method: str = "card"
@@ -162,8 +169,10 @@ class PayForBookingInput:
     idempotency_key: str | None = UNSET
 
 
-@strawberry.input(description="POST /bookings/{id}/review: sub-ratings 1..5, optional (null "
-                  "is the same as leaving one out).")  # fmt: skip
+@strawberry.input(
+    description="POST /bookings/{id}/review: sub-ratings 1..5, optional (null "
+    "is the same as leaving one out)."
+)
 class CreateReviewInput:
     booking_id: strawberry.ID
     rating: int
@@ -195,8 +204,10 @@ class ReportReviewInput:
     reason: str
 
 
-@strawberry.input(description="Nights [start, end) and the overrides to set; null removes one, "
-                  "a field left out stays as it is (PUT /listings/{id}/calendar).")  # fmt: skip
+@strawberry.input(
+    description="Nights [start, end) and the overrides to set; null removes one, "
+    "a field left out stays as it is (PUT /listings/{id}/calendar)."
+)
 class RateRangeInput:
     start: date
     end: date

@@ -116,9 +116,11 @@ def search_of(
     )
 
 
-@strawberry.type(description="Nullable fields follow GitHub's convention: a missing or hidden "
-                 "object is null, without an error. Errors carry extensions.code as Apollo "
-                 "Server's do.")  # fmt: skip
+@strawberry.type(
+    description="Nullable fields follow GitHub's convention: a missing or hidden "
+    "object is null, without an error. Errors carry extensions.code as Apollo "
+    "Server's do."
+)
 class Query:
     @strawberry.field(description="The caller; null when anonymous.")
     @staticmethod

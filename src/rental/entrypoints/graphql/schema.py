@@ -27,17 +27,18 @@ from rental.entrypoints.graphql.photos import PhotoMutation
 from rental.entrypoints.graphql.query import Query
 from rental.entrypoints.graphql.scalars import SCALARS
 from rental.entrypoints.graphql.viewer import ViewerQuery
+from rental.entrypoints.graphql.wishlists import WishlistMutation, WishlistQuery
 
 
 @strawberry.type(name="Query", description=get_object_definition(Query, strict=True).description)
-class RootQuery(Query, ViewerQuery, MessagingQuery):
+class RootQuery(Query, ViewerQuery, MessagingQuery, WishlistQuery):
     """The root query: each business area's fields beside the core's."""
 
 
 @strawberry.type(
     name="Mutation", description=get_object_definition(Mutation, strict=True).description
 )
-class RootMutation(Mutation, MessagingMutation, PhotoMutation):
+class RootMutation(Mutation, MessagingMutation, PhotoMutation, WishlistMutation):
     """The root mutation: each business area's fields beside the core's."""
 
 

@@ -61,9 +61,11 @@ class User:
     bio: str | None
     created_at: datetime
 
-    @strawberry.field(description="Whether the person deleted this account: its name, bio "
-                      "and email are gone and its username reads deleted-…; its bookings "
-                      "and reviews stay.")  # fmt: skip
+    @strawberry.field(
+        description="Whether the person deleted this account: its name, bio "
+        "and email are gone and its username reads deleted-…; its bookings "
+        "and reviews stay."
+    )
     @staticmethod
     def deleted(root: strawberry.Parent[users.User]) -> bool:
         return root.is_deleted
@@ -73,8 +75,10 @@ class User:
     def email(root: strawberry.Parent[users.User], info: Info) -> str | None:
         return info.context.reads.email_of(info.context.actor, root)
 
-    @strawberry.field(description="Whether the email is verified; null unless it is the "
-                      "caller's own account, or the caller is an admin.")  # fmt: skip
+    @strawberry.field(
+        description="Whether the email is verified; null unless it is the "
+        "caller's own account, or the caller is an admin."
+    )
     @staticmethod
     def email_verified(root: strawberry.Parent[users.User], info: Info) -> bool | None:
         if info.context.reads.email_of(info.context.actor, root) is None:
@@ -107,8 +111,10 @@ class User:
             context.loaders.saw_bookings(found.items)
         return found  # type: ignore[return-value]
 
-    @strawberry.field(description="Bookings on this user's listings, newest check-in first; "
-                      "null unless the caller or an admin.")  # fmt: skip
+    @strawberry.field(
+        description="Bookings on this user's listings, newest check-in first; "
+        "null unless the caller or an admin."
+    )
     @staticmethod
     def hosted_bookings(
         root: strawberry.Parent[users.User],
@@ -123,8 +129,10 @@ class User:
             context.loaders.saw_bookings(found.items)
         return found  # type: ignore[return-value]
 
-    @strawberry.field(description="Published reviews hosts wrote about this user as a guest, "
-                      "newest first (GET /users/{id}/reviews); public.")  # fmt: skip
+    @strawberry.field(
+        description="Published reviews hosts wrote about this user as a guest, "
+        "newest first (GET /users/{id}/reviews); public."
+    )
     @staticmethod
     def reviews(
         root: strawberry.Parent[users.User],
@@ -168,16 +176,20 @@ class TaxLine:
     amount: int
 
 
-@strawberry.type(description="A rule refusing the stay: dates_unavailable, check_in_past, "
-                 "max_guests, max_advance_days, min_nights, max_nights, closed_to_arrival, "
-                 "closed_to_departure.")  # fmt: skip
+@strawberry.type(
+    description="A rule refusing the stay: dates_unavailable, check_in_past, "
+    "max_guests, max_advance_days, min_nights, max_nights, closed_to_arrival, "
+    "closed_to_departure."
+)
 class QuoteReason:
     rule: str
     message: str
 
 
-@strawberry.type(description="available: no booking or block holds any night of the stay, "
-                 "and no rule refuses it (reasons).")  # fmt: skip
+@strawberry.type(
+    description="available: no booking or block holds any night of the stay, "
+    "and no rule refuses it (reasons)."
+)
 class Quote:
     available: bool
     price: Price
@@ -255,8 +267,10 @@ class Listing:
     guests_included: int | None
     taxes: list[Tax]
 
-    @strawberry.field(description="Each night of [from, to) (at most 731) with its price and "
-                      "rules (GET /listings/{id}/calendar).")  # fmt: skip
+    @strawberry.field(
+        description="Each night of [from, to) (at most 731) with its price and "
+        "rules (GET /listings/{id}/calendar)."
+    )
     @staticmethod
     def calendar(
         root: strawberry.Parent[listings.Listing],
@@ -267,8 +281,9 @@ class Listing:
         view = info.context.reads.rate_calendar(root.id, from_, to)
         return list(view.days)  # type: ignore[arg-type]
 
-    @strawberry.field(description="In order; its host and admins see every photo, others the "
-                      "READY ones.")  # fmt: skip
+    @strawberry.field(
+        description="In order; its host and admins see every photo, others the READY ones."
+    )
     @staticmethod
     def photos(
         root: strawberry.Parent[listings.Listing], info: Info
@@ -300,8 +315,10 @@ class Listing:
     def host(root: strawberry.Parent[listings.Listing], info: Info) -> User:
         return info.context.loaders.users.load(root.host_id, NO_ARGUMENTS)  # type: ignore[return-value]
 
-    @strawberry.field(description="Live bookings and blocks overlapping [from, to): from before "
-                      "to, at most 731 days apart.")  # fmt: skip
+    @strawberry.field(
+        description="Live bookings and blocks overlapping [from, to): from before "
+        "to, at most 731 days apart."
+    )
     @staticmethod
     def availability(
         root: strawberry.Parent[listings.Listing],
@@ -349,9 +366,11 @@ class ReviewResponse:
     created_at: datetime
 
 
-@strawberry.type(description="A review of a completed stay: the guest's of the listing, or the "
-                 "host's of the guest (every sub-rating null); hidden from all but its author "
-                 "while PENDING.")  # fmt: skip
+@strawberry.type(
+    description="A review of a completed stay: the guest's of the listing, or the "
+    "host's of the guest (every sub-rating null); hidden from all but its author "
+    "while PENDING."
+)
 class Review:
     id: strawberry.ID
     rating: int
@@ -365,8 +384,10 @@ class Review:
     value: int | None
     response: ReviewResponse | None
 
-    @strawberry.field(description="As everyone reads it now: PUBLISHED once its stay's 14 days "
-                      "have passed, whether or not the job has marked it.")  # fmt: skip
+    @strawberry.field(
+        description="As everyone reads it now: PUBLISHED once its stay's 14 days "
+        "have passed, whether or not the job has marked it."
+    )
     @staticmethod
     def status(root: strawberry.Parent[ReviewView | reviews.Review]) -> ReviewStatus:
         return root.status  # type: ignore[return-value]
@@ -436,8 +457,10 @@ class Booking:
     def payments(root: strawberry.Parent[bookings.Booking], info: Info) -> list[Payment]:
         return info.context.loaders.payments.load(root.id, NO_ARGUMENTS) or []  # type: ignore[return-value]
 
-    @strawberry.field(description="The guest's review of the stay; null while it is pending "
-                      "to anyone but the guest.")  # fmt: skip
+    @strawberry.field(
+        description="The guest's review of the stay; null while it is pending "
+        "to anyone but the guest."
+    )
     @staticmethod
     def review(root: strawberry.Parent[bookings.Booking], info: Info) -> Review | None:
         return info.context.loaders.review.load(root.id, NO_ARGUMENTS)  # type: ignore[return-value]

@@ -8,8 +8,9 @@ from strawberry.tools import merge_types
 from rental.entrypoints.graphql.accounts import AccountsViewer
 from rental.entrypoints.graphql.messaging import MessagingViewer
 from rental.entrypoints.graphql.types import Info
+from rental.entrypoints.graphql.wishlists import WishlistsViewer
 
-Viewer = merge_types("Viewer", (MessagingViewer, AccountsViewer))
+Viewer = merge_types("Viewer", (MessagingViewer, AccountsViewer, WishlistsViewer))
 
 
 @strawberry.type

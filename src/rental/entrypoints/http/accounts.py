@@ -60,9 +60,12 @@ def change_password(body: dict[str, Any]) -> dict[str, Any]:
     Every token of yours stops at once, and every session ends; the answer holds fresh tokens
     of a new session for this client. You are emailed that the password changed."""
     command = c.ChangePassword(
-        actor=current_actor(), current_password=body["current_password"],
-        new_password=body["new_password"], user_agent=user_agent(), lifetime=session_lifetime(),
-    )  # fmt: skip
+        actor=current_actor(),
+        current_password=body["current_password"],
+        new_password=body["new_password"],
+        user_agent=user_agent(),
+        lifetime=session_lifetime(),
+    )
     return tokens_for(_counting_wrong_passwords(command))
 
 
@@ -136,9 +139,10 @@ def change_email(body: dict[str, Any]) -> Response:
     changes only when ``POST /auth/verify-email`` confirms that link. 409 when the new address
     belongs to an account already."""
     command = c.RequestEmailChange(
-        actor=current_actor(), new_email=body["new_email"],
+        actor=current_actor(),
+        new_email=body["new_email"],
         current_password=body["current_password"],
-    )  # fmt: skip
+    )
     _counting_wrong_passwords(command)
     return Response(status=202)
 
@@ -221,10 +225,13 @@ EXPORT_LOCATION = location_header("/api/v1/users/me/exports/{id}, where the expo
 
 def _export(view: DataExportView) -> dict[str, Any]:
     return {
-        "id": view.id, "status": view.status, "requested_at": view.requested_at,
-        "download_url": view.download_url, "expires_at": view.expires_at,
+        "id": view.id,
+        "status": view.status,
+        "requested_at": view.requested_at,
+        "download_url": view.download_url,
+        "expires_at": view.expires_at,
         "failure_reason": view.failure_reason,
-    }  # fmt: skip
+    }
 
 
 @blp.post("/users/me/export")
@@ -242,9 +249,13 @@ def request_data_export() -> tuple[dict[str, Any], int, dict[str, str]]:
     ready; follow it at the `Location`."""
     export = get_rental().handle(RequestDataExport(actor=current_actor()))
     body = {
-        "id": export.id, "status": export.status, "requested_at": export.requested_at,
-        "download_url": None, "expires_at": None, "failure_reason": None,
-    }  # fmt: skip
+        "id": export.id,
+        "status": export.status,
+        "requested_at": export.requested_at,
+        "download_url": None,
+        "expires_at": None,
+        "failure_reason": None,
+    }
     return body, 202, {"Location": f"/api/v1/users/me/exports/{export.id}"}
 
 

@@ -114,9 +114,10 @@ def rotate_calendar_feed(listing_id: str) -> dict[str, Any]:
 
 def _import_url(calendar_import: CalendarImport) -> str:
     return url_for(
-        "calendar_sync.get_calendar_import", listing_id=calendar_import.listing_id,
+        "calendar_sync.get_calendar_import",
+        listing_id=calendar_import.listing_id,
         import_id=calendar_import.id,
-    )  # fmt: skip
+    )
 
 
 @blp.post("/listings/<listing_id>/calendar-imports")

@@ -74,9 +74,13 @@ def domain_problem(error: e.DomainError) -> Response:
     if isinstance(error, retried):
         headers["Retry-After"] = str(error.retry_after)
     return problem(
-        status, error.detail, type_=problem_type(type(error)), title=title, headers=headers,
+        status,
+        error.detail,
+        type_=problem_type(type(error)),
+        title=title,
+        headers=headers,
         **extra,
-    )  # fmt: skip
+    )
 
 
 def validation_errors(error: HTTPException) -> dict[str, list[str]] | None:
@@ -121,8 +125,9 @@ def unavailable_problem(detail: str) -> Response:
 def unexpected_problem(error: Exception) -> Response:
     if _database_unavailable(error):
         # Expected when the database is down: one line, not a trace per request.
-        logger.warning("database unavailable on %s %s: %s", request.method, request.path,
-                       type(error).__name__)  # fmt: skip
+        logger.warning(
+            "database unavailable on %s %s: %s", request.method, request.path, type(error).__name__
+        )
         return unavailable_problem("The database is not answering; try again shortly.")
     # The trace goes to the log, never to the client.
     logger.exception("unhandled error on %s %s", request.method, request.path)

@@ -44,10 +44,14 @@ UPLOAD_BODY = {
     "the `file` part of a form with an optional `caption` part. Its type is decided by "
     "decoding it (JPEG, PNG, WebP, HEIC), never by `Content-Type` or a file name.",
     "content": {
-        "image/jpeg": BINARY, "image/png": BINARY, "image/webp": BINARY, "image/heic": BINARY,
+        "image/jpeg": BINARY,
+        "image/png": BINARY,
+        "image/webp": BINARY,
+        "image/heic": BINARY,
         "multipart/form-data": {
             "schema": {
-                "type": "object", "required": ["file"],
+                "type": "object",
+                "required": ["file"],
                 "properties": {
                     "file": {"type": "string", "format": "binary"},
                     "caption": {"type": "string", "maxLength": 250},
@@ -55,7 +59,7 @@ UPLOAD_BODY = {
             }
         },
     },
-}  # fmt: skip
+}
 
 
 def photo_json(photo: Photo | PhotoView, media: MediaStore | None = None) -> dict[str, Any]:
@@ -67,10 +71,15 @@ def photo_json(photo: Photo | PhotoView, media: MediaStore | None = None) -> dic
         variants = photo.variants.items()
         urls = {name: urljoin(request.host_url, store.url(key)) for name, key in variants}
     return {
-        "id": photo.id, "status": photo.status, "caption": photo.caption,
-        "position": photo.position, "width": photo.width, "height": photo.height,
-        "urls": urls, "failure_reason": photo.failure_reason,
-    }  # fmt: skip
+        "id": photo.id,
+        "status": photo.status,
+        "caption": photo.caption,
+        "position": photo.position,
+        "width": photo.width,
+        "height": photo.height,
+        "urls": urls,
+        "failure_reason": photo.failure_reason,
+    }
 
 
 class ShownListing:

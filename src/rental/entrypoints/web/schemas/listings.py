@@ -57,9 +57,11 @@ CURRENCY_ERROR = "must be an ISO 4217 currency code, in capitals."
 
 def country(**kwargs: object) -> fields.String:
     return one_of(
-        COUNTRIES, COUNTRY_ERROR, metadata={"description": "ISO 3166-1 alpha-2.", "example": "PT"},
+        COUNTRIES,
+        COUNTRY_ERROR,
+        metadata={"description": "ISO 3166-1 alpha-2.", "example": "PT"},
         **kwargs,
-    )  # fmt: skip
+    )
 
 
 def _existing_time_zone(name: str) -> None:
@@ -141,13 +143,19 @@ class ListingCreateSchema(ListingUpdateSchema):
     """A new listing; defaults as API.md lists them (USD, flexible, UTC, instant book…)."""
 
     title = text(
-        ONE_LINE_NOT_BLANK, min_length=1, max_length=MAX_TITLE, required=True,
+        ONE_LINE_NOT_BLANK,
+        min_length=1,
+        max_length=MAX_TITLE,
+        required=True,
         metadata={"example": "Sunlit loft above the Tagus"},
-    )  # fmt: skip
+    )
     city = text(
-        ONE_LINE_NOT_BLANK, min_length=1, max_length=MAX_TEXT, required=True,
+        ONE_LINE_NOT_BLANK,
+        min_length=1,
+        max_length=MAX_TEXT,
+        required=True,
         metadata={"example": "Lisbon"},
-    )  # fmt: skip
+    )
     country = country(required=True)
     price_per_night = _int(required=True, validate=validate.Range(min=1, max=MAX_PRICE))
     max_guests = _int(required=True, validate=validate.Range(min=1, max=MAX_GUESTS_LIMIT))
@@ -190,15 +198,19 @@ class ListingSchema(ListingDetailsSchema, PricingSchema):
     cancellation_policy = fields.String(required=True, validate=validate.OneOf(POLICIES))
     amenities = fields.List(fields.String(), required=True)
     rating_average = fields.Float(
-        required=True, allow_none=True,
+        required=True,
+        allow_none=True,
         metadata={"description": "Mean rating rounded to 2 decimals; null before any review."},
-    )  # fmt: skip
+    )
     review_count = fields.Integer(required=True)
     sub_rating_averages = fields.Nested(
-        SubRatingAveragesSchema, required=True,
-        metadata={"description": "Each sub-rating's mean over the published reviews that "
-                  "gave it, rounded to 2 decimals; null when none did."},
-    )  # fmt: skip
+        SubRatingAveragesSchema,
+        required=True,
+        metadata={
+            "description": "Each sub-rating's mean over the published reviews that "
+            "gave it, rounded to 2 decimals; null when none did."
+        },
+    )
     created_at = fields.DateTime(required=True)
     updated_at = fields.DateTime(required=True)
     distance_km = fields.Float(

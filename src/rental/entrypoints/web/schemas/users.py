@@ -29,9 +29,12 @@ EMAIL = EMAIL_PATTERN.pattern.replace(r"\s", r"\s\x00-\x1f\x7f-\x9f")
 
 def password(**kwargs: object) -> fields.String:
     return text(
-        NO_NUL, min_length=MIN_PASSWORD_LENGTH, max_length=MAX_PASSWORD_LENGTH, load_only=True,
+        NO_NUL,
+        min_length=MIN_PASSWORD_LENGTH,
+        max_length=MAX_PASSWORD_LENGTH,
+        load_only=True,
         **kwargs,
-    )  # fmt: skip
+    )
 
 
 class RegisterSchema(BaseSchema):
@@ -62,9 +65,12 @@ class LoginSchema(BaseSchema):
 
     email = text(NO_NUL, max_length=254, required=True, metadata={"example": "hana@example.com"})
     password = text(
-        NO_NUL, max_length=1024, required=True, load_only=True,
+        NO_NUL,
+        max_length=1024,
+        required=True,
+        load_only=True,
         metadata={"example": "correct horse battery"},
-    )  # fmt: skip
+    )
 
 
 class ProfileUpdateSchema(BaseSchema):
@@ -76,9 +82,11 @@ class ProfileUpdateSchema(BaseSchema):
     bio = text(MULTILINE, max_length=MAX_BIO, allow_none=True)
     notify_messages = StrictBoolean(
         allow_none=True,
-        metadata={"description": "Whether you are emailed about new messages (at most one "
-                  "email per thread every 15 minutes)."},
-    )  # fmt: skip
+        metadata={
+            "description": "Whether you are emailed about new messages (at most one "
+            "email per thread every 15 minutes)."
+        },
+    )
 
 
 class UserSchema(BaseSchema):
@@ -88,9 +96,10 @@ class UserSchema(BaseSchema):
     username = fields.String(required=True)
     email = fields.String(required=True)
     role = fields.String(
-        required=True, validate=validate.OneOf(["guest", "host", "admin"]),
+        required=True,
+        validate=validate.OneOf(["guest", "host", "admin"]),
         metadata={"example": "guest"},
-    )  # fmt: skip
+    )
     full_name = fields.String(required=True, allow_none=True)
     bio = fields.String(required=True, allow_none=True)
     created_at = fields.DateTime(required=True)
@@ -189,9 +198,12 @@ class DataExportSchema(BaseSchema):
     )
     requested_at = fields.DateTime(required=True)
     download_url = fields.String(
-        required=True, allow_none=True,
-        metadata={"description": "An unguessable link to the JSON document, valid until "
-                  "`expires_at`; null unless `ready`."},
-    )  # fmt: skip
+        required=True,
+        allow_none=True,
+        metadata={
+            "description": "An unguessable link to the JSON document, valid until "
+            "`expires_at`; null unless `ready`."
+        },
+    )
     expires_at = fields.DateTime(required=True, allow_none=True)
     failure_reason = fields.String(required=True, allow_none=True)

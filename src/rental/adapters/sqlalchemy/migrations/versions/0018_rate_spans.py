@@ -27,10 +27,12 @@ def upgrade() -> None:
     with op.batch_alter_table("listings") as batch:
         batch.add_column(sa.Column("rates_from", sa.Date()))
         batch.add_column(sa.Column("rates_until", sa.Date()))
-    listings = sa.table("listings", sa.column("id"), sa.column("rates_from"),
-                        sa.column("rates_until"))  # fmt: skip
-    overrides = sa.table("rate_overrides", sa.column("listing_id"), sa.column("start"),
-                         sa.column("end"))  # fmt: skip
+    listings = sa.table(
+        "listings", sa.column("id"), sa.column("rates_from"), sa.column("rates_until")
+    )
+    overrides = sa.table(
+        "rate_overrides", sa.column("listing_id"), sa.column("start"), sa.column("end")
+    )
     mine = overrides.c.listing_id == listings.c.id
     op.execute(
         listings.update().values(
@@ -41,9 +43,12 @@ def upgrade() -> None:
     dialect = op.get_bind().dialect.name
     if dialect != "mysql":
         op.create_index(
-            "ix_listings_city_dated", "listings", [sa.text("lower(city)"), "price_per_night"],
-            postgresql_where=sa.text(DATED), sqlite_where=sa.text(DATED),
-        )  # fmt: skip
+            "ix_listings_city_dated",
+            "listings",
+            [sa.text("lower(city)"), "price_per_night"],
+            postgresql_where=sa.text(DATED),
+            sqlite_where=sa.text(DATED),
+        )
 
 
 def downgrade() -> None:

@@ -5,8 +5,8 @@ indexes and indexes every row. MariaDB's coordinates become ``DOUBLE``: its ``FL
 single precision (about half a metre off at Lisbon), so a listing on a box's edge fell on
 either side of it (PostgreSQL's ``FLOAT`` and SQLite's ``REAL`` are double already).
 
-Revision ID: 0020
-Revises: 0019
+Revision ID: 0021
+Revises: 0020
 Create Date: 2026-12-08
 """
 
@@ -16,8 +16,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import mysql
 
-revision = "0020"
-down_revision = "0019"
+revision = "0021"
+down_revision = "0020"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""Wishlists: a user's shortlists of listings (commands, handlers, ports, reads)."""
