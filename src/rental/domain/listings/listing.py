@@ -231,7 +231,7 @@ class Listing(Aggregate):
     # Each sub-rating's published [sum, count] by name (reviews both ways); None: none yet.
     sub_rating_totals: dict[str, list[int]] | None = None
     deleted_at: datetime | None = None
-    # Unlisted by an admin (0021): out of the market until an admin lists it again; its host
+    # Unlisted by an admin (0022): out of the market until an admin lists it again; its host
     # cannot list it meanwhile.
     suspended: bool = False
     version: int = field(default=1, kw_only=True)

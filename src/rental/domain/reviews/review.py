@@ -120,7 +120,7 @@ class Review:
     window_closes_at: datetime | None = None
     response_body: str | None = None
     response_created_at: datetime | None = None
-    hidden_at: datetime | None = None  # an admin hid it (0021): seen by its author alone
+    hidden_at: datetime | None = None  # an admin hid it (0022): seen by its author alone
     version: int = field(default=1, kw_only=True)
 
     @property

@@ -1,8 +1,8 @@
 """Moderation: ``listings.suspended`` (an admin unlisted it; its host cannot list it again)
 and ``reviews.hidden_at`` (an admin hid it: out of every list and average).
 
-Revision ID: 0021
-Revises: 0020
+Revision ID: 0022
+Revises: 0021
 Create Date: 2026-12-08
 """
 
@@ -13,8 +13,8 @@ from alembic import op
 
 from rental.adapters.sqlalchemy.migrations.ddl import UTC_DATETIME
 
-revision = "0021"
-down_revision = "0020"
+revision = "0022"
+down_revision = "0021"
 branch_labels = None
 depends_on = None
 
