@@ -26,14 +26,16 @@ INBOX = """query($n: Int!) { viewer { threads(perPage: $n) { nextCursor items { 
 THREAD = """query($id: ID!) { thread(id: $id) { id messages { items { id body redacted } } } }"""
 SEND = """mutation($id: ID!, $body: String!) { sendMessage(input: {threadId: $id, body: $body}) {
   id body redacted threadId } }"""
+PAGE = """query($id: ID!, $before: String) { thread(id: $id) {
+  messages(before: $before, perPage: 1) { nextCursor items { body } } } }"""
 READ = """mutation($id: ID!, $upTo: ID!) { markThreadRead(threadId: $id, upTo: $upTo) {
   unreadCount } }"""
 
 
 @pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
+def app(database_url: str, clock: FakeClock) -> Iterator[Flask]:
     rental = bootstrap(
-        database_url=database_url, clock=FakeClock(), password_hasher=Argon2Hasher(fast=True)
+        database_url=database_url, clock=clock, password_hasher=Argon2Hasher(fast=True)
     )
     yield create_app(test_settings(database_url=database_url), rental=rental)
     rental.close()
@@ -110,3 +112,36 @@ def test_the_inbox_costs_the_same_statements_for_2_threads_as_for_8(app: Flask) 
         return len(seen)
 
     assert statements(2) == statements(8)
+
+
+def test_a_blocked_sender_the_31st_message_and_foreign_cursors_get_their_codes(
+    app: Flask, clock: FakeClock
+) -> None:
+    """The HTTP API's 403, 429 and 422 of messaging, as GraphQL codes."""
+    client = app.test_client()
+    _, host, listing = host_with_listing(client)
+    guest_user, guest = signup(client)
+    thread = _inquire(client, guest, listing["id"], "first")
+    other = _inquire(client, signup(client)[1], listing["id"], "other one")
+    gql(client, SEND, {"id": other["id"], "body": "other two"}, host)
+    foreign = gql(client, PAGE, {"id": other["id"], "before": None}, host)
+    cursor = foreign["data"]["thread"]["messages"]["nextCursor"]
+    assert cursor is not None
+    for before in (cursor, "forged"):
+        refused = gql(client, PAGE, {"id": thread["id"], "before": before}, host)
+        assert codes(refused) == ["BAD_USER_INPUT"], refused
+        assert "before" in refused["errors"][0]["extensions"]["errors"]
+
+    assert client.post(f"{API}/users/{guest_user['id']}/block", headers=host).status_code == 204
+    blocked = gql(client, SEND, {"id": thread["id"], "body": "hello?"}, guest)
+    assert blocked["data"]["sendMessage"] is None and codes(blocked) == ["FORBIDDEN"]
+    assert client.delete(f"{API}/users/{guest_user['id']}/block", headers=host).status_code == 204
+
+    clock.advance(seconds=60 - clock.now().second)  # the start of a minute
+    for n in range(30):
+        sent = gql(client, SEND, {"id": thread["id"], "body": str(n)}, guest)
+        assert "errors" not in sent, sent
+    clock.advance(seconds=15)
+    limited = gql(client, SEND, {"id": thread["id"], "body": "31"}, guest)
+    assert limited["data"]["sendMessage"] is None and codes(limited) == ["RATE_LIMITED"]
+    assert limited["errors"][0]["extensions"]["retryAfter"] == 45

@@ -23,6 +23,7 @@ from rental.domain.money import Money
 from rental.entrypoints.http import create_app
 from tests.events import SmtpInbox, wait_until
 from tests.fakes import FakeClock
+from tests.images import jpeg
 from tests.integration.http.booking_steps import (
     booked,
     day,
@@ -120,6 +121,12 @@ def test_a_deleted_host_and_guest_leaves_no_personal_value_and_the_books_balance
         assert written.status_code == 201, written.get_json()
     rental.publish_reviews()
 
+    photo = client.post(
+        f"{API}/listings/{mine['id']}/photos", data=jpeg(), headers=headers,
+        content_type="image/jpeg",
+    )  # fmt: skip
+    assert photo.status_code == 202, photo.get_json()
+    assert len(list(tmp_path.rglob("*.webp"))) == 3  # its variants, made at once here
     # Her data export, built at once (no worker here), is a file with all of her in it.
     export = client.post(f"{API}/users/me/export", headers=headers).get_json()
     assert export["status"] == "pending" and len(list(tmp_path.rglob("*.json"))) == 1
@@ -133,10 +140,21 @@ def test_a_deleted_host_and_guest_leaves_no_personal_value_and_the_books_balance
     )
 
     assert list(tmp_path.rglob("*.json")) == []  # the export's file went with her
+    assert list(tmp_path.rglob("*.webp")) == []  # and her listing's photos
     dump = _dump(database_url).casefold()
     for value in (EMAIL, NAME, BIO, USERNAME, "quintana"):
         assert value.casefold() not in dump, value
     with sa.create_engine(database_url).connect() as connection:
+        for table, column in (
+            ("login_sessions", "user_id"),
+            ("one_time_tokens", "user_id"),
+            ("photos", "listing_id"),
+        ):
+            left = connection.execute(
+                sa.text(f"SELECT COUNT(*) FROM {table} WHERE {column} IN (:u, :l)"),
+                {"u": zelda["id"], "l": mine["id"]},
+            ).scalar_one()
+            assert left == 0, table
         for booking_id in (as_guest, as_host):
             held = connection.execute(
                 sa.text("SELECT SUM(amount - refunded_amount) FROM payments "

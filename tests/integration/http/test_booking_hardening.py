@@ -6,7 +6,15 @@ from __future__ import annotations
 from flask.testing import FlaskClient
 
 from tests.fakes import FakeClock
-from tests.integration.http.booking_steps import API, book, day, host_with_listing
+from tests.integration.http.booking_steps import (
+    API,
+    book,
+    booked,
+    day,
+    get,
+    host_with_listing,
+    paid,
+)
 from tests.integration.http.conftest import signup
 
 
@@ -90,3 +98,20 @@ def test_the_horizon_is_a_listing_setting_of_at_most_1095_days(
     longest = client.patch(f"{API}/listings/{listing['id']}", json={"max_advance_days": 1095},
                            headers=headers)  # fmt: skip
     assert longest.get_json()["max_advance_days"] == 1095
+
+
+def test_a_host_cannot_cancel_a_stay_under_way_over_http(
+    client: FlaskClient, clock: FakeClock
+) -> None:
+    """Issue 29, item 13: a host ending a stay in progress for a full refund is refused (403);
+    the stay goes on, and the guest may still cancel it under the policy."""
+    _, host, listing = host_with_listing(client)
+    _, guest = signup(client, "guest")
+    stay = booked(client, guest, listing["id"], day(clock, 1), day(clock, 4))
+    paid(client, guest, stay)
+    clock.advance(days=2)  # the second night
+    refused = client.post(f"{API}/bookings/{stay}/cancel", headers=host)
+    assert refused.status_code == 403
+    assert refused.headers["Content-Type"] == "application/problem+json"
+    assert "only through an admin" in refused.get_json()["detail"]
+    assert get(client, f"/bookings/{stay}", guest).get_json()["status"] == "confirmed"

@@ -120,6 +120,9 @@ def test_a_guest_holds_few_unpaid_bookings_and_cannot_renew_a_cancelled_one(
     held = [book(limited, guest, listing, *year) for listing in listings[:2]]
     assert [r.status_code for r in held] == [201, 201]
 
+    request = "mutation($i: RequestBookingInput!) { requestBooking(input: $i) { id } }"
+    stay = {"listingId": listings[2], "checkIn": year[0], "checkOut": year[1], "guests": 1}
+    assert codes(gql(limited, request, {"i": stay}, guest)) == ["CONFLICT"]
     third = book(limited, guest, listings[2], *year)
     assert third.status_code == 409
     assert third.get_json()["type"].endswith("/too-many-holds")
