@@ -51,6 +51,8 @@ def test_the_walk_through_runs_in_bash_and_zsh(sandbox_server: Server, tmp_path:
         assert "null" not in out, (shell, out)
         # 1b: the emailed verification and reset tokens, read from var/mail, work.
         assert '"email_verified": true' in out, out
+        # 3a: the map finds the reader's loft at the very point it was listed.
+        assert re.search(r'"title": "Sunlit loft above the Tagus",\s+"distance_km": 0(\.0)?\n', out)
         # 3b: the listing saved to a wishlist, read again through its share token.
         assert '"title": "Sunlit loft above the Tagus"' in out, out
         assert re.search(r'"name": "Lisbon in spring",\s+"total": 1\s*}\s*$', out, re.M), out

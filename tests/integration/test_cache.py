@@ -17,6 +17,7 @@ from rental.adapters.sqlalchemy import SqlReadModel, make_engine
 from rental.application import commands as c
 from rental.application.queries import ListingSearch
 from rental.composition import Rental, bootstrap
+from rental.domain.listings.geo import BoundingBox, Point
 from rental.domain.listings.listing import Listing
 from rental.entrypoints.http import create_app
 from tests.events import UNREACHABLE_REDIS_URL
@@ -88,6 +89,59 @@ def test_a_search_made_once_is_not_stored(
     assert not _cached_keys(redis_url, redis_namespace, "search")
     assert rental.reads.search_listings(once).total == 1
     assert len(_cached_keys(redis_url, redis_namespace, "search")) == 1
+
+
+def test_each_new_filter_is_part_of_a_search_pages_key(
+    rental: Rental, redis_url: str, redis_namespace: str
+) -> None:
+    """Two searches that differ in one detail filter each keep a page of their own: neither
+    is answered with the other's."""
+    host_guest_listing(
+        rental, city="Faro", bedrooms=2, beds=3, bathrooms=1.5, house_rules={"pets_allowed": True}
+    )
+    matching = {
+        "property_type": ["entire_home"],
+        "min_bedrooms": 2,
+        "min_beds": 3,
+        "min_bathrooms": 1.5,
+        "instant_book": True,
+        "pets_allowed": True,
+    }
+    missing = {
+        "property_type": ["hotel_room"],
+        "min_bedrooms": 3,
+        "min_beds": 4,
+        "min_bathrooms": 2,
+        "instant_book": False,
+        "pets_allowed": False,
+    }
+    for name, value in matching.items():
+        found = ListingSearch(city="faro", **{name: value})  # type: ignore[arg-type]
+        assert rental.reads.search_listings(found).total == 1, name
+        assert rental.reads.search_listings(found).total == 1, name  # now stored
+        other = ListingSearch(city="faro", **{name: missing[name]})  # type: ignore[arg-type]
+        assert rental.reads.search_listings(other).total == 0, name
+        assert rental.reads.search_listings(other).total == 0, name
+    assert len(_cached_keys(redis_url, redis_namespace, "search")) == 2 * len(matching)
+
+
+def test_a_moving_map_never_stores_a_page(
+    rental: Rental, redis_url: str, redis_namespace: str
+) -> None:
+    """A map panned a few metres at a time asks for boxes and circles that never repeat: map
+    searches go to the database, even asked twice, and store nothing in Redis."""
+    host_guest_listing(rental, city="Lisbon", latitude=38.7110, longitude=-9.1370)
+    for step in range(5):
+        shift = step * 0.0001  # about 9 metres east each time
+        box = BoundingBox.checked(-9.25 + shift, 38.65, -9.05 + shift, 38.80)
+        circle = {"near": Point.checked(38.7101, -9.1366 + shift), "radius_km": 5}
+        for search in (ListingSearch(bbox=box), ListingSearch(**circle)):  # type: ignore[arg-type]
+            assert rental.reads.search_listings(search).total >= 1
+            assert rental.reads.search_listings(search).total >= 1
+    assert _cached_keys(redis_url, redis_namespace, "search") == []
+    rental.reads.search_listings(ListingSearch(city="lisbon"))
+    rental.reads.search_listings(ListingSearch(city="lisbon"))
+    assert len(_cached_keys(redis_url, redis_namespace, "search")) == 1  # the cache works
 
 
 class SlowReadModel(SqlReadModel):

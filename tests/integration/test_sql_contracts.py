@@ -14,6 +14,7 @@ from tests.contracts.calendars import CalendarQueriesContract
 from tests.contracts.channel_sync import ChannelSyncContract
 from tests.contracts.limits import LimitsContract
 from tests.contracts.listing_calendars import ListingCalendarsContract
+from tests.contracts.map_search import MapSearchContract
 from tests.contracts.read_model import ReadModelContract
 from tests.contracts.unit_of_work import UnitOfWorkContract
 from tests.databases import sql_uow_factory
@@ -56,6 +57,10 @@ class TestSqlChannelSync(SqlStorage, ChannelSyncContract):
 
 
 class TestSqlLimits(SqlStorage, LimitsContract):
+    pass
+
+
+class TestSqlMapSearch(SqlStorage, MapSearchContract):
     pass
 
 

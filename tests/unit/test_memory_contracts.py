@@ -12,6 +12,7 @@ from tests.contracts.calendars import CalendarQueriesContract
 from tests.contracts.channel_sync import ChannelSyncContract
 from tests.contracts.limits import LimitsContract
 from tests.contracts.listing_calendars import ListingCalendarsContract
+from tests.contracts.map_search import MapSearchContract
 from tests.contracts.read_model import ReadModelContract
 from tests.contracts.unit_of_work import UnitOfWorkContract
 
@@ -51,6 +52,10 @@ class TestMemoryChannelSync(MemoryStorage, ChannelSyncContract):
 
 
 class TestMemoryLimits(MemoryStorage, LimitsContract):
+    pass
+
+
+class TestMemoryMapSearch(MemoryStorage, MapSearchContract):
     pass
 
 

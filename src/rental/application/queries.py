@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import abc
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Generic, TypeVar
@@ -14,6 +14,9 @@ from rental.domain.accounts.users import TokenStanding, User
 from rental.domain.bookings.booking import Booking
 from rental.domain.calendar.nights import CalendarEntry
 from rental.domain.calendar.rates import RateCalendar
+from rental.domain.errors import InvalidInput
+from rental.domain.listings.details import PropertyType
+from rental.domain.listings.geo import BoundingBox, Circle, Point
 from rental.domain.listings.listing import Listing, normalized_amenities
 from rental.domain.payments.payment import Payment
 from rental.domain.payments.payouts import Payout
@@ -74,6 +77,12 @@ class ListingSort(StrEnum):
     PRICE_DESC = "-price"
     RATING = "rating"
     NEWEST = "newest"
+    DISTANCE = "distance"  # from ``near``, nearest first
+
+
+def property_types(names: Iterable[PropertyType | str]) -> tuple[PropertyType, ...]:
+    """Each type once, in a stable order (so that equal searches are equal)."""
+    return tuple(sorted({PropertyType(name) for name in names}))
 
 
 @frozen(kw_only=True)
@@ -82,7 +91,8 @@ class ListingSearch:
 
     ``city`` matches exactly but case-insensitively; ``amenities`` must all be present;
     ``check_in``/``check_out`` keep only listings free for the whole stay whose min/max
-    nights allow it. Sort ties are broken by id so that pages are stable.
+    nights allow it. ``bbox`` and ``near`` with ``radius_km`` keep listings with coordinates
+    inside the box and the circle. Sort ties are broken by id so that pages are stable.
     """
 
     city: str | None = None
@@ -93,8 +103,46 @@ class ListingSearch:
     amenities: tuple[str, ...] = field(default=(), converter=normalized_amenities)
     check_in: date | None = None
     check_out: date | None = None
+    bbox: BoundingBox | None = None
+    near: Point | None = None
+    radius_km: float | None = None
+    property_type: tuple[PropertyType, ...] = field(default=(), converter=property_types)
+    min_bedrooms: int | None = None
+    min_beds: int | None = None
+    min_bathrooms: float | None = None
+    instant_book: bool | None = None
+    pets_allowed: bool | None = None
     sort: ListingSort = ListingSort.NEWEST
     page: PageRequest = PageRequest()
+
+    @property
+    def circle(self) -> Circle | None:
+        """``near`` and ``radius_km`` together (checked by ``check_geography``)."""
+        if self.near is None or self.radius_km is None:
+            return None
+        return Circle(self.near, self.radius_km)
+
+    def distance_km(self, listing: Listing) -> float | None:
+        """How far ``listing`` is from ``near``, in km to 2 decimals (None without ``near``)."""
+        circle = self.circle
+        if circle is None or listing.latitude is None or listing.longitude is None:
+            return None
+        return round(circle.distance_km(Point(listing.latitude, listing.longitude)), 2)
+
+    @property
+    def is_geographic(self) -> bool:
+        return self.bbox is not None or self.near is not None
+
+    def check_geography(self) -> None:
+        """``near`` goes with ``radius_km`` (0 < radius <= 100), and ``sort=distance`` with
+        ``near``."""
+        if (self.near is None) != (self.radius_km is None):
+            missing = "radius_km" if self.radius_km is None else "near"
+            raise InvalidInput.field(missing, "near and radius_km go together.")
+        if self.near is not None and self.radius_km is not None:
+            Circle.checked(self.near, self.radius_km)
+        if self.sort == ListingSort.DISTANCE and self.near is None:
+            raise InvalidInput.field("sort", "sort=distance needs near (and radius_km).")
 
 
 class ReadModel(abc.ABC):

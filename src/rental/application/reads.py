@@ -83,6 +83,7 @@ class Reads:
             raise InvalidInput.field("check_in", "check_in and check_out go together.")
         if search.check_in and search.check_out and search.check_out <= search.check_in:
             raise InvalidInput.field("check_out", "must be after check_in.")
+        search.check_geography()
         return self._model.search_listings(search, self._clock.now())
 
     def availability(self, listing_id: str, start: date, end: date) -> list[CalendarEntry]:

@@ -144,6 +144,19 @@ def _nights_bounds(listing: dict[str, Any] | None) -> tuple[int, int]:
     return int(listing["min_nights"]), min(int(listing["max_nights"]), 365)
 
 
+def _degrees_hold(value: Any, names: list[str]) -> bool:
+    """A ``bbox`` or a ``near`` on the globe: latitudes within 90, longitudes within 180,
+    south not above north (what ``x-rental-degrees`` says)."""
+    try:
+        numbers = dict(zip(names, (float(x) for x in str(value).split(",")), strict=True))
+    except ValueError:
+        return False
+    limits = {"latitude": 90, "south": 90, "north": 90}
+    if any(abs(v) > limits.get(k, 180) for k, v in numbers.items()):
+        return False
+    return numbers.get("south", 0) <= numbers.get("north", 0)
+
+
 def apply_rules(values: dict[str, Any], props: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """``values`` (a body or a query) changed so that every x-rental-* rule of ``props`` holds."""
     values = dict(values)
@@ -160,8 +173,16 @@ def apply_rules(values: dict[str, Any], props: dict[str, dict[str, Any]]) -> dic
         if prop.get("x-rental-at-most") == "listing.max_guests" and listing is not None:
             values[name] = max(1, min(int(values[name]), int(listing["max_guests"])))
     for name, prop in props.items():
+        degrees = prop.get("x-rental-degrees")
+        if degrees and values.get(name) is not None and not _degrees_hold(values[name], degrees):
+            values[name] = prop["example"]
+    for name, prop in props.items():
         other = prop.get("x-rental-together-with")
         if other in props and (name in values) != (other in values):
+            missing = other if name in values else name
+            if props[missing].get("format") != "date":  # the map search's near and radius_km
+                values[missing] = props[missing]["example"]
+                continue
             day = _day(values.get(name) or values.get(other)) or soon
             values.setdefault(name, day.isoformat())
             values.setdefault(other, day.isoformat())

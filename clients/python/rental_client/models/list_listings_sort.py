@@ -1,8 +1,8 @@
 from typing import Literal
 
-ListListingsSort = Literal['-price', 'newest', 'price', 'rating']
+ListListingsSort = Literal['-price', 'distance', 'newest', 'price', 'rating']
 
-LIST_LISTINGS_SORT_VALUES: set[ListListingsSort] = { '-price', 'newest', 'price', 'rating',  }
+LIST_LISTINGS_SORT_VALUES: set[ListListingsSort] = { '-price', 'distance', 'newest', 'price', 'rating',  }
 
 def check_list_listings_sort(value: str) -> ListListingsSort:
     if value in LIST_LISTINGS_SORT_VALUES:

@@ -77,6 +77,8 @@ class Listing:
             updated_at (datetime.datetime):
             photos (list[Photo] | Unset): In order. Its host and admins see every photo, others the ready ones. Search
                 results leave it out (they carry `cover_photo`).
+            distance_km (float | Unset): In a search with `near` only: kilometres from that point along the great circle, to
+                2 decimals.
      """
 
     weekend_price: int | None
@@ -120,6 +122,7 @@ class Listing:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     photos: list[Photo] | Unset = UNSET
+    distance_km: float | Unset = UNSET
 
 
 
@@ -238,6 +241,8 @@ class Listing:
 
 
 
+        distance_km = self.distance_km
+
 
         field_dict: dict[str, Any] = {}
 
@@ -285,6 +290,8 @@ class Listing:
         })
         if photos is not UNSET:
             field_dict["photos"] = photos
+        if distance_km is not UNSET:
+            field_dict["distance_km"] = distance_km
 
         return field_dict
 
@@ -473,6 +480,8 @@ class Listing:
                 photos.append(photos_item)
 
 
+        distance_km = d.pop("distance_km", UNSET)
+
         listing = cls(
             weekend_price=weekend_price,
             extra_guest_fee=extra_guest_fee,
@@ -515,6 +524,7 @@ class Listing:
             created_at=created_at,
             updated_at=updated_at,
             photos=photos,
+            distance_km=distance_km,
         )
 
         return listing

@@ -23,6 +23,7 @@ from rental.domain.bookings.booking import Booking
 from rental.domain.calendar.nights import CalendarEntry, HeldNights
 from rental.domain.calendar.rates import RateCalendar
 from rental.domain.calendar.stay import Stay
+from rental.domain.listings.geo import Point
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment
 from rental.domain.reviews.review import Review, ReviewStatus, Side
@@ -38,6 +39,17 @@ def _page(items: Iterable[T], request: PageRequest, key: Callable[[T], Any]) -> 
 
 def _newest_first(value: datetime | date) -> float:
     return -(value.timestamp() if isinstance(value, datetime) else value.toordinal())
+
+
+def _point_of(listing: Listing) -> Point | None:
+    if listing.latitude is None or listing.longitude is None:
+        return None
+    return Point(listing.latitude, listing.longitude)
+
+
+def _distance(search: ListingSearch, listing: Listing) -> float:
+    circle, point = search.circle, _point_of(listing)
+    return circle.distance_km(point) if circle and point else 0.0
 
 
 class MemoryReadModel(ReadModel):
@@ -82,6 +94,8 @@ class MemoryReadModel(ReadModel):
             return False
         if not set(search.amenities) <= set(listing.amenities):
             return False
+        if not self._details_match(listing, search) or not self._place_matches(listing, search):
+            return False
         if search.check_in is not None and search.check_out is not None:
             stay = Stay(search.check_in, search.check_out)
             rates = self._store.data.rates.get(listing.id, RateCalendar())
@@ -91,6 +105,34 @@ class MemoryReadModel(ReadModel):
             if self._calendar(listing.id, now).collisions(stay):
                 return False
         return True
+
+    @staticmethod
+    def _details_match(listing: Listing, search: ListingSearch) -> bool:
+        wanted = [
+            (search.min_bedrooms, listing.bedrooms),
+            (search.min_beds, listing.beds),
+            (search.min_bathrooms, listing.bathrooms),
+        ]
+        if any(least is not None and has < least for least, has in wanted):
+            return False
+        if search.property_type and listing.property_type not in search.property_type:
+            return False
+        rules = (
+            (search.instant_book, listing.instant_book),
+            (search.pets_allowed, listing.house_rules.pets_allowed),
+        )
+        return all(want is None or want == has for want, has in rules)
+
+    @staticmethod
+    def _place_matches(listing: Listing, search: ListingSearch) -> bool:
+        if not search.is_geographic:
+            return True
+        point = _point_of(listing)
+        if point is None:
+            return False
+        circle = search.circle
+        in_box = search.bbox is None or search.bbox.contains(point)
+        return in_box and (circle is None or circle.contains(point))
 
     def _stay_price(self, listing: Listing, search: ListingSearch) -> tuple[int, int]:
         """``(nightly_subtotal, nights)`` of the searched stay, or the listing's own price
@@ -118,6 +160,7 @@ class MemoryReadModel(ReadModel):
                 x.id,
             ),
             ListingSort.NEWEST: lambda x: (_newest_first(x.created_at), x.id),
+            ListingSort.DISTANCE: lambda x: (_distance(search, x), x.id),
         }
         return _page(found, search.page, keys[search.sort])
 

@@ -11,6 +11,11 @@ after ``SEARCH_TTL`` seconds, since time alone (an overdue pending booking) chan
 availability. A search page is stored only at its second miss within ``SEARCH_TTL`` in a
 process (``SecondMiss``): most searches are made once, and any booking anywhere moves the
 search generation on, so storing every page cost its encoding and a ``SET`` for nothing.
+A search's key is the hash of every one of its values (``repr`` of the frozen
+``ListingSearch``, whose fields are normalized). Map searches (``bbox`` or ``near``) bypass the
+page cache: a map that pans or zooms asks for boxes that differ by a few metres, never the same
+twice, so their pages would fill Redis (and crowd the doorkeeper's memory) without being read
+again; the latitude-longitude index answers them from the database (``docs/search.md``).
 Redis being down means no cache, never an error.
 """
 
@@ -227,6 +232,8 @@ class CachedReadModel(ReadModel):
         )
 
     def search_listings(self, search: ListingSearch, now: datetime) -> Page[Listing]:
+        if search.is_geographic:
+            return self._inner.search_listings(search, now)
         key = hashlib.sha256(repr(search).encode()).hexdigest()
         return self._cache.cached(
             "search",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import sqlite3
 import time
 from typing import Any
 
@@ -124,11 +126,28 @@ def _set_up_sqlite(engine: Engine) -> None:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
+        _ensure_math_functions(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
         read_only = connection.get_execution_options().get(READ_ONLY, False)
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+# The map search's distance (``geo.great_circle_km``) needs these; SQLite has them when built
+# with its math functions (3.35 on; Debian's, python.org's), and else gets Python's.
+MATH_FUNCTIONS = {
+    "radians": math.radians, "sin": math.sin, "cos": math.cos, "asin": math.asin,
+    "sqrt": math.sqrt,
+}  # fmt: skip
+
+
+def _ensure_math_functions(dbapi_connection: Any) -> None:
+    try:
+        dbapi_connection.execute("SELECT radians(0), sin(0), cos(0), asin(0), sqrt(0)")
+    except sqlite3.OperationalError:
+        for name, function in MATH_FUNCTIONS.items():
+            dbapi_connection.create_function(name, 1, function, deterministic=True)
 
 
 def _ping_when_idle(engine: Engine, after: float) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from attrs import frozen
 from sqlalchemy import (
+    Boolean,
     ColumnElement,
     String,
     and_,
@@ -31,6 +32,14 @@ from sqlalchemy.sql import Executable
 from sqlalchemy.sql.elements import BindParameter
 
 from rental.adapters.sqlalchemy import tables as t
+from rental.adapters.sqlalchemy.geo import (
+    Span,
+    box_parameters,
+    distance_from_near,
+    in_box,
+    near_conditions,
+    span_of,
+)
 from rental.adapters.sqlalchemy.rates import (
     price_between,
     stay_parameters,
@@ -136,7 +145,50 @@ LISTING_ORDER: dict[ListingSort, tuple[ColumnElement[Any], ...]] = {
     ListingSort.PRICE_DESC: (L.price_per_night.desc(), L.id.asc()),
     ListingSort.RATING: (L.rating_average.is_(None).asc(), L.rating_average.desc(), L.id.asc()),
     ListingSort.NEWEST: (L.created_at.desc(), L.id.asc()),
+    ListingSort.DISTANCE: (distance_from_near().asc(), L.id.asc()),
 }
+
+# The filters on the listing's details: each compares a column with the parameter of its name.
+DETAIL_FILTERS: dict[str, Any] = {
+    "property_type": lambda: L.property_type.in_(bindparam("property_type", expanding=True)),
+    "min_bedrooms": lambda: L.bedrooms >= bindparam("min_bedrooms"),
+    "min_beds": lambda: L.beds >= bindparam("min_beds"),
+    "min_bathrooms": lambda: L.bathrooms >= bindparam("min_bathrooms"),
+    "instant_book": lambda: L.instant_book == bindparam("instant_book", type_=Boolean),
+    "pets_allowed": lambda: L.pets_allowed == bindparam("pets_allowed", type_=Boolean),
+}
+
+
+def detail_filters(names: tuple[str, ...]) -> list[ColumnElement[bool]]:
+    """The conditions of the detail filters ``names`` (keys of ``DETAIL_FILTERS``)."""
+    return [DETAIL_FILTERS[name]() for name in names]
+
+
+def detail_parameters(search: ListingSearch) -> dict[str, Any]:
+    """The values of the detail filters ``search`` has, by name."""
+    values = {name: getattr(search, name) for name in DETAIL_FILTERS}
+    values["property_type"] = [kind.value for kind in search.property_type] or None
+    return {name: value for name, value in values.items() if value is not None}
+
+
+def place_conditions(bbox: Span | None, near: Span | None) -> list[ColumnElement[bool]]:
+    """Inside the map's box, and within the radius of ``near``: only listings with
+    coordinates (``geo.py``)."""
+    return [*(in_box("bbox", bbox) if bbox else []), *(near_conditions(near) if near else [])]
+
+
+def place_parameters(search: ListingSearch) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    if search.bbox is not None:
+        params.update(box_parameters("bbox", search.bbox))
+    if (circle := search.circle) is not None:
+        params.update(box_parameters("near", circle.bounding_box()))
+        params.update(
+            near_latitude=circle.center.latitude,
+            near_longitude=circle.center.longitude,
+            radius_km=circle.radius_km,
+        )
+    return params
 
 
 @frozen
@@ -153,6 +205,9 @@ class SearchShape:
     dates: bool
     sort: ListingSort
     dialect: str
+    details: tuple[str, ...] = ()  # names of ``DETAIL_FILTERS``
+    bbox: Span | None = None
+    near: Span | None = None
 
 
 @frozen
@@ -189,6 +244,8 @@ def search_parameters(search: ListingSearch, now: datetime, dialect: str) -> dic
             unanswered_since=unanswered_since,
             **stay_parameters(Stay(search.check_in, search.check_out), now),
         )
+    params.update(detail_parameters(search))
+    params.update(place_parameters(search))
     return params
 
 
@@ -203,6 +260,9 @@ def search_shape(search: ListingSearch, dialect: str) -> SearchShape:
         dates=search.check_in is not None and search.check_out is not None,
         sort=ListingSort(search.sort),
         dialect=dialect,
+        details=tuple(detail_parameters(search)),
+        bbox=span_of(search.bbox) if search.bbox else None,
+        near=span_of(circle.bounding_box()) if (circle := search.circle) else None,
     )
 
 
@@ -225,7 +285,7 @@ def price_filter(shape: SearchShape) -> list[ColumnElement[bool]]:
     ]
 
 
-@functools.lru_cache(maxsize=1024)  # shapes: 2^5 filter sets x amenity counts x 4 orders
+@functools.lru_cache(maxsize=4096)  # the shapes in use: a few hundred of the possible ones
 def search_statements(shape: SearchShape) -> SearchStatements:
     """The statements of ``GET /listings`` for searches of ``shape``: active listings matching
     every filter, a stay's nights free of live bookings and blocks."""
@@ -242,6 +302,8 @@ def search_statements(shape: SearchShape) -> SearchStatements:
         where.append(L.max_guests >= bindparam("guests"))
     where += price_filter(shape)
     where += has_amenities(shape.amenities, shape.dialect)
+    where += detail_filters(shape.details)
+    where += place_conditions(shape.bbox, shape.near)
     if shape.dates:
         check_in: BindParameter[Any] = bindparam("check_in")
         check_out: BindParameter[Any] = bindparam("check_out")

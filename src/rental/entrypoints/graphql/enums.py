@@ -72,6 +72,7 @@ class ListingSort(Enum):
     PRICE = Sort.PRICE.value
     PRICE_DESC = Sort.PRICE_DESC.value
     RATING = Sort.RATING.value
+    DISTANCE = Sort.DISTANCE.value
 
 
 @strawberry.enum

@@ -13,8 +13,9 @@ from rental.domain.accounts import users
 from rental.domain.bookings import booking as bookings
 from rental.domain.errors import NotFound
 from rental.domain.listings import listing as listings
+from rental.domain.listings.geo import MAX_RADIUS_KM
 from rental.domain.payments import payment as payments
-from rental.entrypoints.graphql.enums import ListingSort
+from rental.entrypoints.graphql.enums import ListingSort, PropertyType
 from rental.entrypoints.graphql.inputs import UNSET, given_fields, loaded
 from rental.entrypoints.graphql.types import (
     Booking,
@@ -28,6 +29,20 @@ from rental.entrypoints.graphql.types import (
 from rental.entrypoints.web.schemas.listings import ListingQuerySchema
 
 
+@strawberry.input(description="A map's box in degrees; west > east crosses the antimeridian.")
+class BoundingBoxInput:
+    west: float
+    south: float
+    east: float
+    north: float
+
+
+@strawberry.input(description="A point in degrees.")
+class PointInput:
+    latitude: float
+    longitude: float
+
+
 @strawberry.input(description="Filters of the search; a null or missing one does not filter.")
 class ListingFilter:
     city: str | None = UNSET
@@ -38,6 +53,41 @@ class ListingFilter:
     amenities: list[str] | None = UNSET
     check_in: date | None = UNSET
     check_out: date | None = UNSET
+    bbox: BoundingBoxInput | None = strawberry.field(
+        default=UNSET, description="Listings with coordinates inside the box."
+    )
+    near: PointInput | None = strawberry.field(
+        default=UNSET,
+        description="With radiusKm: listings with coordinates within the radius, each with "
+        "its distanceKm; sort DISTANCE orders them nearest first.",
+    )
+    radius_km: float | None = strawberry.field(
+        default=UNSET, description=f"Above 0, at most {MAX_RADIUS_KM:g}; goes with near."
+    )
+    property_type: list[PropertyType] | None = strawberry.field(
+        default=UNSET, description="Listings of any of these types."
+    )
+    min_bedrooms: int | None = UNSET
+    min_beds: int | None = UNSET
+    min_bathrooms: float | None = UNSET
+    instant_book: bool | None = UNSET
+    pets_allowed: bool | None = UNSET
+
+
+def _degrees(values: dict[str, Any], *names: str) -> str:
+    """A box or a point as the query string of ``GET /listings`` carries it."""
+    return ",".join(repr(values[name]) for name in names)
+
+
+class FoundListing:
+    """A listing found near a point: its own fields, and ``distance_km`` from the point."""
+
+    def __init__(self, listing: listings.Listing, distance_km: float | None) -> None:
+        self._listing = listing
+        self.distance_km = distance_km
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._listing, name)
 
 
 def search_of(
@@ -47,6 +97,12 @@ def search_of(
     amenities normalized by ``ListingSearch`` as the query string's are."""
     given = given_fields(filter_, keep_null=False) if filter_ else {}
     amenities = given.pop("amenities", [])
+    if "bbox" in given:
+        given["bbox"] = _degrees(given["bbox"], "west", "south", "east", "north")
+    if "near" in given:
+        given["near"] = _degrees(given["near"], "latitude", "longitude")
+    if "property_type" in given:
+        given["property_type"] = ",".join(given["property_type"])  # wire values already
     filters = loaded(ListingQuerySchema(), given)
     for name in ("page", "per_page", "sort"):
         filters.pop(name, None)
@@ -103,8 +159,13 @@ class Query:
         page: int | None = 1,
         per_page: int | None = 20,
     ) -> ListingPage:
-        found = info.context.reads.search_listings(search_of(filter, sort, page, per_page))
+        search = search_of(filter, sort, page, per_page)
+        found = info.context.reads.search_listings(search)
         info.context.loaders.saw_listings(found.items)
+        if search.near is not None:
+            items = [FoundListing(x, search.distance_km(x)) for x in found.items]
+            page_of = {"page": found.page, "per_page": found.per_page, "total": found.total}
+            return ListingPage(items=items, **page_of)  # type: ignore[arg-type]
         return found  # type: ignore[return-value]
 
     @strawberry.field(description="To its guest, the listing's host or an admin; else null.")

@@ -292,6 +292,15 @@ class Listing:
 
         return listing_photos(info, root)  # type: ignore[return-value]
 
+    @strawberry.field(
+        description="Kilometres from the search's near point, to 2 decimals; null but in "
+        "listings(filter: {near})."
+    )
+    @staticmethod
+    def distance_km(root: strawberry.Parent[listings.Listing]) -> float | None:
+        found: float | None = getattr(root, "distance_km", None)
+        return found
+
     @strawberry.field(description="The first READY photo, or null.")
     @staticmethod
     def cover_photo(

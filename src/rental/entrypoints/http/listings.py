@@ -112,12 +112,18 @@ def search_listings(query: dict[str, Any]) -> Page[Listing]:
     ``check_in`` and ``check_out`` go together (one alone is a 422); they keep only the
     listings free for the whole stay whose minimum and maximum nights allow it. Sorting by
     rating puts unrated listings last; ties are broken by id so that pages are stable.
+
+    A map search keeps the listings with coordinates inside ``bbox`` and within ``radius_km``
+    of ``near`` (both may be given); with ``near``, each item carries ``distance_km`` and
+    ``sort=distance`` orders them nearest first.
     """
     amenities = query.pop("amenities", "").split(",")  # ListingSearch normalizes them
     page = PageRequest(query.pop("page"), query.pop("per_page"))
     sort = ListingSort(query.pop("sort"))
     search = ListingSearch(**query, amenities=tuple(amenities), sort=sort, page=page)
-    return shown_page(get_rental().reads.search_listings(search))  # type: ignore[return-value]
+    found = get_rental().reads.search_listings(search)
+    distance = search.distance_km if search.near is not None else None
+    return shown_page(found, distance)  # type: ignore[return-value]
 
 
 @blp.get("/listings/<listing_id>")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import tempfile
+from collections.abc import Callable
 from typing import IO, Any, BinaryIO, cast
 from urllib.parse import urljoin
 from uuid import UUID
@@ -86,12 +87,18 @@ class ShownListing:
     through)."""
 
     def __init__(
-        self, listing: Listing, photos: list[dict[str, Any]] | None, cover: dict[str, Any] | None
+        self,
+        listing: Listing,
+        photos: list[dict[str, Any]] | None,
+        cover: dict[str, Any] | None,
+        distance_km: float | None = None,
     ) -> None:
         self._listing = listing
         if photos is not None:  # else left out (a search result)
             self.photos = photos
         self.cover_photo = cover
+        if distance_km is not None:  # else left out (all but a search near a point)
+            self.distance_km = distance_km
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._listing, name)
@@ -110,13 +117,21 @@ def shown(listing: Listing, viewer: Actor | None) -> ShownListing:
     )
 
 
-def shown_page(page: Page[Listing]) -> Page[ShownListing]:
-    """A page of listings with their covers, read in one query for the whole page."""
+def shown_page(
+    page: Page[Listing], distance: Callable[[Listing], float | None] | None = None
+) -> Page[ShownListing]:
+    """A page of listings with their covers, read in one query for the whole page (and each
+    one's ``distance``, when given)."""
     reads = get_rental().photo_reads
     assert reads is not None
     covers = reads.covers([listing.id for listing in page.items])
     items = [
-        ShownListing(x, None, photo_json(covers[x.id]) if x.id in covers else None)
+        ShownListing(
+            x,
+            None,
+            photo_json(covers[x.id]) if x.id in covers else None,
+            distance(x) if distance else None,
+        )
         for x in page.items
     ]
     return Page(items, page.page, page.per_page, page.total)

@@ -30,6 +30,15 @@ def _get_kwargs(
     amenities: str | Unset = UNSET,
     check_in: datetime.date | Unset = UNSET,
     check_out: datetime.date | Unset = UNSET,
+    bbox: str | Unset = UNSET,
+    near: str | Unset = UNSET,
+    radius_km: float | Unset = UNSET,
+    property_type: str | Unset = UNSET,
+    min_bedrooms: int | Unset = UNSET,
+    min_beds: int | Unset = UNSET,
+    min_bathrooms: float | Unset = UNSET,
+    instant_book: bool | Unset = UNSET,
+    pets_allowed: bool | Unset = UNSET,
     sort: ListListingsSort | Unset = 'newest',
 
 ) -> dict[str, Any]:
@@ -64,6 +73,24 @@ def _get_kwargs(
     if not isinstance(check_out, Unset):
         json_check_out = check_out.isoformat()
     params["check_out"] = json_check_out
+
+    params["bbox"] = bbox
+
+    params["near"] = near
+
+    params["radius_km"] = radius_km
+
+    params["property_type"] = property_type
+
+    params["min_bedrooms"] = min_bedrooms
+
+    params["min_beds"] = min_beds
+
+    params["min_bathrooms"] = min_bathrooms
+
+    params["instant_book"] = instant_book
+
+    params["pets_allowed"] = pets_allowed
 
     json_sort: str | Unset = UNSET
     if not isinstance(sort, Unset):
@@ -138,6 +165,15 @@ def sync_detailed(
     amenities: str | Unset = UNSET,
     check_in: datetime.date | Unset = UNSET,
     check_out: datetime.date | Unset = UNSET,
+    bbox: str | Unset = UNSET,
+    near: str | Unset = UNSET,
+    radius_km: float | Unset = UNSET,
+    property_type: str | Unset = UNSET,
+    min_bedrooms: int | Unset = UNSET,
+    min_beds: int | Unset = UNSET,
+    min_bathrooms: float | Unset = UNSET,
+    instant_book: bool | Unset = UNSET,
+    pets_allowed: bool | Unset = UNSET,
     sort: ListListingsSort | Unset = 'newest',
 
 ) -> Response[ListingPage | Problem]:
@@ -146,6 +182,10 @@ def sync_detailed(
      ``check_in`` and ``check_out`` go together (one alone is a 422); they keep only the
     listings free for the whole stay whose minimum and maximum nights allow it. Sorting by
     rating puts unrated listings last; ties are broken by id so that pages are stable.
+
+    A map search keeps the listings with coordinates inside ``bbox`` and within ``radius_km``
+    of ``near`` (both may be given); with ``near``, each item carries ``distance_km`` and
+    ``sort=distance`` orders them nearest first.
 
     Args:
         page (int | Unset):  Default: 1.
@@ -158,6 +198,15 @@ def sync_detailed(
         amenities (str | Unset):
         check_in (datetime.date | Unset):
         check_out (datetime.date | Unset):
+        bbox (str | Unset):  Example: -9.23,38.69,-9.09,38.80.
+        near (str | Unset):  Example: 38.7101,-9.1366.
+        radius_km (float | Unset):  Example: 5.
+        property_type (str | Unset):  Example: entire_home,private_room.
+        min_bedrooms (int | Unset):
+        min_beds (int | Unset):
+        min_bathrooms (float | Unset):
+        instant_book (bool | Unset):
+        pets_allowed (bool | Unset):
         sort (ListListingsSort | Unset):  Default: 'newest'.
 
     Raises:
@@ -180,6 +229,15 @@ max_price=max_price,
 amenities=amenities,
 check_in=check_in,
 check_out=check_out,
+bbox=bbox,
+near=near,
+radius_km=radius_km,
+property_type=property_type,
+min_bedrooms=min_bedrooms,
+min_beds=min_beds,
+min_bathrooms=min_bathrooms,
+instant_book=instant_book,
+pets_allowed=pets_allowed,
 sort=sort,
 
     )
@@ -203,6 +261,15 @@ def sync(
     amenities: str | Unset = UNSET,
     check_in: datetime.date | Unset = UNSET,
     check_out: datetime.date | Unset = UNSET,
+    bbox: str | Unset = UNSET,
+    near: str | Unset = UNSET,
+    radius_km: float | Unset = UNSET,
+    property_type: str | Unset = UNSET,
+    min_bedrooms: int | Unset = UNSET,
+    min_beds: int | Unset = UNSET,
+    min_bathrooms: float | Unset = UNSET,
+    instant_book: bool | Unset = UNSET,
+    pets_allowed: bool | Unset = UNSET,
     sort: ListListingsSort | Unset = 'newest',
 
 ) -> ListingPage | Problem | None:
@@ -211,6 +278,10 @@ def sync(
      ``check_in`` and ``check_out`` go together (one alone is a 422); they keep only the
     listings free for the whole stay whose minimum and maximum nights allow it. Sorting by
     rating puts unrated listings last; ties are broken by id so that pages are stable.
+
+    A map search keeps the listings with coordinates inside ``bbox`` and within ``radius_km``
+    of ``near`` (both may be given); with ``near``, each item carries ``distance_km`` and
+    ``sort=distance`` orders them nearest first.
 
     Args:
         page (int | Unset):  Default: 1.
@@ -223,6 +294,15 @@ def sync(
         amenities (str | Unset):
         check_in (datetime.date | Unset):
         check_out (datetime.date | Unset):
+        bbox (str | Unset):  Example: -9.23,38.69,-9.09,38.80.
+        near (str | Unset):  Example: 38.7101,-9.1366.
+        radius_km (float | Unset):  Example: 5.
+        property_type (str | Unset):  Example: entire_home,private_room.
+        min_bedrooms (int | Unset):
+        min_beds (int | Unset):
+        min_bathrooms (float | Unset):
+        instant_book (bool | Unset):
+        pets_allowed (bool | Unset):
         sort (ListListingsSort | Unset):  Default: 'newest'.
 
     Raises:
@@ -246,6 +326,15 @@ max_price=max_price,
 amenities=amenities,
 check_in=check_in,
 check_out=check_out,
+bbox=bbox,
+near=near,
+radius_km=radius_km,
+property_type=property_type,
+min_bedrooms=min_bedrooms,
+min_beds=min_beds,
+min_bathrooms=min_bathrooms,
+instant_book=instant_book,
+pets_allowed=pets_allowed,
 sort=sort,
 
     ).parsed
@@ -263,6 +352,15 @@ async def asyncio_detailed(
     amenities: str | Unset = UNSET,
     check_in: datetime.date | Unset = UNSET,
     check_out: datetime.date | Unset = UNSET,
+    bbox: str | Unset = UNSET,
+    near: str | Unset = UNSET,
+    radius_km: float | Unset = UNSET,
+    property_type: str | Unset = UNSET,
+    min_bedrooms: int | Unset = UNSET,
+    min_beds: int | Unset = UNSET,
+    min_bathrooms: float | Unset = UNSET,
+    instant_book: bool | Unset = UNSET,
+    pets_allowed: bool | Unset = UNSET,
     sort: ListListingsSort | Unset = 'newest',
 
 ) -> Response[ListingPage | Problem]:
@@ -271,6 +369,10 @@ async def asyncio_detailed(
      ``check_in`` and ``check_out`` go together (one alone is a 422); they keep only the
     listings free for the whole stay whose minimum and maximum nights allow it. Sorting by
     rating puts unrated listings last; ties are broken by id so that pages are stable.
+
+    A map search keeps the listings with coordinates inside ``bbox`` and within ``radius_km``
+    of ``near`` (both may be given); with ``near``, each item carries ``distance_km`` and
+    ``sort=distance`` orders them nearest first.
 
     Args:
         page (int | Unset):  Default: 1.
@@ -283,6 +385,15 @@ async def asyncio_detailed(
         amenities (str | Unset):
         check_in (datetime.date | Unset):
         check_out (datetime.date | Unset):
+        bbox (str | Unset):  Example: -9.23,38.69,-9.09,38.80.
+        near (str | Unset):  Example: 38.7101,-9.1366.
+        radius_km (float | Unset):  Example: 5.
+        property_type (str | Unset):  Example: entire_home,private_room.
+        min_bedrooms (int | Unset):
+        min_beds (int | Unset):
+        min_bathrooms (float | Unset):
+        instant_book (bool | Unset):
+        pets_allowed (bool | Unset):
         sort (ListListingsSort | Unset):  Default: 'newest'.
 
     Raises:
@@ -305,6 +416,15 @@ max_price=max_price,
 amenities=amenities,
 check_in=check_in,
 check_out=check_out,
+bbox=bbox,
+near=near,
+radius_km=radius_km,
+property_type=property_type,
+min_bedrooms=min_bedrooms,
+min_beds=min_beds,
+min_bathrooms=min_bathrooms,
+instant_book=instant_book,
+pets_allowed=pets_allowed,
 sort=sort,
 
     )
@@ -328,6 +448,15 @@ async def asyncio(
     amenities: str | Unset = UNSET,
     check_in: datetime.date | Unset = UNSET,
     check_out: datetime.date | Unset = UNSET,
+    bbox: str | Unset = UNSET,
+    near: str | Unset = UNSET,
+    radius_km: float | Unset = UNSET,
+    property_type: str | Unset = UNSET,
+    min_bedrooms: int | Unset = UNSET,
+    min_beds: int | Unset = UNSET,
+    min_bathrooms: float | Unset = UNSET,
+    instant_book: bool | Unset = UNSET,
+    pets_allowed: bool | Unset = UNSET,
     sort: ListListingsSort | Unset = 'newest',
 
 ) -> ListingPage | Problem | None:
@@ -336,6 +465,10 @@ async def asyncio(
      ``check_in`` and ``check_out`` go together (one alone is a 422); they keep only the
     listings free for the whole stay whose minimum and maximum nights allow it. Sorting by
     rating puts unrated listings last; ties are broken by id so that pages are stable.
+
+    A map search keeps the listings with coordinates inside ``bbox`` and within ``radius_km``
+    of ``near`` (both may be given); with ``near``, each item carries ``distance_km`` and
+    ``sort=distance`` orders them nearest first.
 
     Args:
         page (int | Unset):  Default: 1.
@@ -348,6 +481,15 @@ async def asyncio(
         amenities (str | Unset):
         check_in (datetime.date | Unset):
         check_out (datetime.date | Unset):
+        bbox (str | Unset):  Example: -9.23,38.69,-9.09,38.80.
+        near (str | Unset):  Example: 38.7101,-9.1366.
+        radius_km (float | Unset):  Example: 5.
+        property_type (str | Unset):  Example: entire_home,private_room.
+        min_bedrooms (int | Unset):
+        min_beds (int | Unset):
+        min_bathrooms (float | Unset):
+        instant_book (bool | Unset):
+        pets_allowed (bool | Unset):
         sort (ListListingsSort | Unset):  Default: 'newest'.
 
     Raises:
@@ -371,6 +513,15 @@ max_price=max_price,
 amenities=amenities,
 check_in=check_in,
 check_out=check_out,
+bbox=bbox,
+near=near,
+radius_km=radius_km,
+property_type=property_type,
+min_bedrooms=min_bedrooms,
+min_beds=min_beds,
+min_bathrooms=min_bathrooms,
+instant_book=instant_book,
+pets_allowed=pets_allowed,
 sort=sort,
 
     )).parsed

@@ -6,12 +6,17 @@ IANA time zones, min ≤ max nights) are the domain's, which answers 422 the sam
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from marshmallow import ValidationError, fields, validate
 
 from rental.application.reads import MAX_AVAILABILITY_DAYS
 from rental.domain.calendar.booking_terms import DEFAULT_MAX_ADVANCE_DAYS
 from rental.domain.calendar.stay import check_timezone
 from rental.domain.errors import InvalidInput
+from rental.domain.listings.details import PropertyType
+from rental.domain.listings.geo import MAX_RADIUS_KM, BoundingBox, Point
 from rental.domain.listings.listing import (
     MAX_ADVANCE_DAYS_LIMIT,
     MAX_AMENITIES,
@@ -208,6 +213,64 @@ class ListingSchema(ListingDetailsSchema, PricingSchema):
     )
     created_at = fields.DateTime(required=True)
     updated_at = fields.DateTime(required=True)
+    distance_km = fields.Float(
+        metadata={
+            "description": "In a search with `near` only: kilometres from that point along "
+            "the great circle, to 2 decimals."
+        }
+    )
+
+
+NUMBER = r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*"
+
+
+class Degrees(fields.String):
+    """Comma-separated decimal degrees (``NaN`` and ``Infinity`` are no numbers here), made
+    into the domain's value by ``make``, whose checks answer 422 on this field."""
+
+    def __init__(self, names: tuple[str, ...], make: Any, **kwargs: Any) -> None:
+        self.names, self.make = names, make
+        shape = ",".join([NUMBER] * len(names))
+        error = f"must be {len(names)} numbers: {','.join(names)}."
+        # The ranges a pattern cannot say (latitudes within 90, south not above north).
+        kwargs["metadata"] = {**kwargs.get("metadata", {}), "x-rental-degrees": list(names)}
+        super().__init__(validate=validate.Regexp(f"^{shape}$", error=error), **kwargs)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        self._validate(text)
+        try:
+            return self.make(*(float(part) for part in text.split(",")))
+        except InvalidInput as error:
+            raise ValidationError(next(iter(error.errors.values()))) from None
+        except OverflowError:  # pragma: no cover (the pattern lets no such number through)
+            raise ValidationError("must be finite numbers.") from None
+
+    def _validate(self, value: Any) -> None:
+        if isinstance(value, str):  # checked before parsing, not on the value parsed
+            super()._validate(value)
+
+
+class CommaList(fields.String):
+    """Comma-separated names, each one of ``choices``, as a tuple."""
+
+    def __init__(self, choices: list[str], **kwargs: Any) -> None:
+        self.choices = choices
+        items = "|".join(re.escape(choice) for choice in choices)
+        pattern = rf"^\s*(?:{items})\s*(?:,\s*(?:{items})\s*)*$"
+        error = "must be a comma list of " + ", ".join(choices) + "."
+        super().__init__(validate=validate.Regexp(pattern, error=error), **kwargs)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        super()._validate(text)
+        return tuple(part.strip() for part in text.split(","))
+
+    def _validate(self, value: Any) -> None:
+        pass  # in ``_deserialize``, on the text
+
+
+QUERY_BOOLEAN = {"truthy": {"true", True}, "falsy": {"false", False}}
 
 
 class ListingQuerySchema(PageQuerySchema):
@@ -238,8 +301,50 @@ class ListingQuerySchema(PageQuerySchema):
             "x-rental-after": "check_in",
         }
     )
+    bbox = Degrees(
+        ("west", "south", "east", "north"),
+        BoundingBox.checked,
+        metadata={
+            "description": "The map's box in degrees, `west,south,east,north`; west > east "
+            "crosses the antimeridian. Keeps listings with coordinates inside it.",
+            "example": "-9.23,38.69,-9.09,38.80",
+        },
+    )
+    near = Degrees(
+        ("latitude", "longitude"),
+        Point.checked,
+        metadata={
+            "description": "`latitude,longitude`; goes with `radius_km`. Keeps listings with "
+            "coordinates within the radius, each with its `distance_km`.",
+            "example": "38.7101,-9.1366",
+            "x-rental-together-with": "radius_km",
+        },
+    )
+    radius_km = fields.Float(
+        validate=validate.Range(min=0, max=MAX_RADIUS_KM, min_inclusive=False),
+        metadata={
+            "description": f"Above 0, at most {MAX_RADIUS_KM:g}; goes with `near`.",
+            "exclusiveMinimum": True,  # OpenAPI 3.0's way to say "above"
+            "example": 5,
+            "x-rental-together-with": "near",
+        },
+    )
+    property_type = CommaList(
+        [kind.value for kind in PropertyType],
+        metadata={
+            "description": "Comma-separated; a listing of any of them.",
+            "example": "entire_home,private_room",
+        },
+    )
+    min_bedrooms = fields.Integer(validate=validate.Range(min=0, max=50))
+    min_beds = fields.Integer(validate=validate.Range(min=0, max=100))
+    min_bathrooms = fields.Float(validate=validate.Range(min=0, max=50))
+    instant_book = fields.Boolean(**QUERY_BOOLEAN)  # type: ignore[arg-type]
+    pets_allowed = fields.Boolean(**QUERY_BOOLEAN)  # type: ignore[arg-type]
     sort = fields.String(
-        load_default="newest", validate=validate.OneOf(["price", "-price", "rating", "newest"])
+        load_default="newest",
+        validate=validate.OneOf(["price", "-price", "rating", "newest", "distance"]),
+        metadata={"description": "`distance` (nearest first) needs `near`."},
     )
 
 
