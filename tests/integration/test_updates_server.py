@@ -10,6 +10,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+import sqlalchemy as sa
 from aiohttp import web
 from flask import Flask
 
@@ -137,6 +138,14 @@ def test_300_waiting_clients_past_the_limit_get_503_and_the_server_still_answers
 ) -> None:
     headers, guest, thread_id = _thread(api)
     app = make_app(api, redis_url, redis_namespace, hold=20, max_waiters=200)
+    in_use = [0]  # database connections checked out of any pool, while the polls wait
+
+    def checked_out(*_args: Any) -> None:
+        in_use[0] += 1
+
+    def checked_in(*_args: Any) -> None:
+        in_use[0] -= 1
+
     url = f"{API}/threads/updates"
 
     async def scenario(base: str) -> None:
@@ -149,6 +158,8 @@ def test_300_waiting_clients_past_the_limit_get_503_and_the_server_still_answers
                 async with session.get(url, params={"since": cursor}, headers=headers) as r:
                     return r.status, r.headers.get("Retry-After")
 
+            sa.event.listen(sa.pool.Pool, "checkout", checked_out)
+            sa.event.listen(sa.pool.Pool, "checkin", checked_in)
             polls = [asyncio.create_task(poll()) for _ in range(300)]
             refused = []
             while len(refused) < 100:  # the 100 past the limit are answered at once
@@ -158,9 +169,21 @@ def test_300_waiting_clients_past_the_limit_get_503_and_the_server_still_answers
             async with session.get("/healthz") as health:
                 assert health.status == 200
             assert sum(not p.done() for p in polls) == 200
+            # Their first turns (a query each, in worker threads) end; then 200 waiting
+            # clients hold no database connection.
+            for _ in range(200):
+                if in_use == [0]:
+                    break
+                await asyncio.sleep(0.05)
+            assert in_use == [0]
             await asyncio.to_thread(_send, api, guest, thread_id, "for everyone waiting")
             results = await asyncio.gather(*polls)
             assert sorted(status for status, _ in results) == [200] * 200 + [503] * 100
 
-    with running(app) as base:
-        asyncio.run(scenario(base))
+    try:
+        with running(app) as base:
+            asyncio.run(scenario(base))
+    finally:
+        for name, listener in (("checkout", checked_out), ("checkin", checked_in)):
+            if sa.event.contains(sa.pool.Pool, name, listener):
+                sa.event.remove(sa.pool.Pool, name, listener)

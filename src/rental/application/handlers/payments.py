@@ -24,7 +24,7 @@ from rental.domain.errors import (
 )
 from rental.domain.limits import PAYMENT_ATTEMPTS_WINDOW
 from rental.domain.money import Money
-from rental.domain.payments.payment import PAYMENT_METHODS, Payment
+from rental.domain.payments.payment import PAYMENT_METHODS, Payment, PaymentAttempt
 
 log = logging.getLogger(__name__)
 SCOPE = "POST /bookings/{id}/payments"
@@ -100,31 +100,22 @@ def pay_for_booking(cmd: c.PayForBooking, uow: UnitOfWork, deps: Dependencies) -
     tags = PaymentTags(booking_id=booking.id, payer_id=cmd.actor.user_id)
     key = _gateway_key(cmd, len(uow.payments.for_booking(booking.id)))
     pay = deps.gateway.charge if booking.instant_book else deps.gateway.authorize
-    try:
-        reference = pay(cmd.payment_token, amount, idempotency_key=key, tags=tags)
-    except CardDeclined as declined:
-        payment = Payment.failed(
-            payment_id=payment_id,
-            booking_id=booking.id,
-            payer_id=cmd.actor.user_id,
-            amount=amount.amount,
-            currency=amount.currency,
-            payment_method=cmd.payment_method,
-            failure_reason=declined.reason,
-            now=now,
-        )
-        _keep(uow, cmd, payment, DECLINED, now)
-        raise PaymentDeclined(declined.reason, payment.id) from None
-    payment = Payment.authorized(
+    attempt = PaymentAttempt(
         payment_id=payment_id,
         booking_id=booking.id,
         payer_id=cmd.actor.user_id,
         amount=amount.amount,
         currency=amount.currency,
         payment_method=cmd.payment_method,
-        gateway_reference=reference,
         now=now,
     )
+    try:
+        reference = pay(cmd.payment_token, amount, idempotency_key=key, tags=tags)
+    except CardDeclined as declined:
+        payment = Payment.failed(**attempt, failure_reason=declined.reason)
+        _keep(uow, cmd, payment, DECLINED, now)
+        raise PaymentDeclined(declined.reason, payment.id) from None
+    payment = Payment.authorized(**attempt, gateway_reference=reference)
     if booking.instant_book:
         payment.capture(now)  # charged already: an undo must refund, not void
     try:

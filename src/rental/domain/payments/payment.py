@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from attrs import define, field
 
@@ -34,6 +34,18 @@ LIVE_PAYMENT_STATUSES = (PaymentStatus.AUTHORIZED, PaymentStatus.CAPTURED)
 PAYMENT_METHODS = ("card",)
 
 
+class PaymentAttempt(TypedDict):
+    """What a payment records of the attempt that made it, whatever came of it."""
+
+    payment_id: str
+    booking_id: str
+    payer_id: str
+    amount: int
+    currency: str
+    payment_method: str
+    now: datetime
+
+
 @define(slots=False, eq=False)
 class Payment(Aggregate):
     """One attempt to pay a booking's total. A refund never exceeds what was captured."""
@@ -53,66 +65,25 @@ class Payment(Aggregate):
     version: int = field(default=1, kw_only=True)
 
     @classmethod
-    def _new(cls, status: PaymentStatus, **values: Any) -> Payment:
-        if values["payment_method"] not in PAYMENT_METHODS:
+    def _new(cls, status: PaymentStatus, attempt: PaymentAttempt, **outcome: Any) -> Payment:
+        if attempt["payment_method"] not in PAYMENT_METHODS:
             raise InvalidInput.field("payment_method", "must be 'card'.")
-        if values["amount"] <= 0:
+        if attempt["amount"] <= 0:
             raise InvalidInput.field("amount", "must be positive.")
-        now = values.pop("now")
-        return cls(status=status.value, created_at=now, updated_at=now, **values)
+        values: dict[str, Any] = dict(attempt)
+        now, values["id"] = values.pop("now"), values.pop("payment_id")
+        return cls(status=status.value, created_at=now, updated_at=now, **values, **outcome)
 
     @classmethod
-    def authorized(
-        cls,
-        *,
-        payment_id: str,
-        booking_id: str,
-        payer_id: str,
-        amount: int,
-        currency: str,
-        payment_method: str,
-        gateway_reference: str,
-        now: datetime,
-    ) -> Payment:
-        payment = cls._new(
-            PaymentStatus.AUTHORIZED,
-            id=payment_id,
-            booking_id=booking_id,
-            payer_id=payer_id,
-            amount=amount,
-            currency=currency,
-            payment_method=payment_method,
-            gateway_reference=gateway_reference,
-            now=now,
-        )
-        payment._record(PaymentAuthorized, now)
+    def authorized(cls, *, gateway_reference: str, **attempt: Unpack[PaymentAttempt]) -> Payment:
+        payment = cls._new(PaymentStatus.AUTHORIZED, attempt, gateway_reference=gateway_reference)
+        payment._record(PaymentAuthorized, attempt["now"])
         return payment
 
     @classmethod
-    def failed(
-        cls,
-        *,
-        payment_id: str,
-        booking_id: str,
-        payer_id: str,
-        amount: int,
-        currency: str,
-        payment_method: str,
-        failure_reason: str,
-        now: datetime,
-    ) -> Payment:
-        payment = cls._new(
-            PaymentStatus.FAILED,
-            id=payment_id,
-            booking_id=booking_id,
-            payer_id=payer_id,
-            amount=amount,
-            currency=currency,
-            payment_method=payment_method,
-            failure_reason=failure_reason,
-            now=now,
-        )
-        payment._record(PaymentFailed, now, failure_reason=failure_reason)
+    def failed(cls, *, failure_reason: str, **attempt: Unpack[PaymentAttempt]) -> Payment:
+        payment = cls._new(PaymentStatus.FAILED, attempt, failure_reason=failure_reason)
+        payment._record(PaymentFailed, attempt["now"], failure_reason=failure_reason)
         return payment
 
     @property
