@@ -79,7 +79,7 @@ bench-graphql: $(STAMP)
 	$(BIN)/python bench/graphql_bench.py
 
 # The search at 1,000,000 listings and 2,000,000 bookings on PostgreSQL, at the database and
-# through HTTP (needs wrk; about half an hour and 3 GB of disk, dropped at the end).
+# through HTTP (needs wrk; about 45 minutes and 2.2 GB of disk here, dropped at the end).
 bench-scale: $(STAMP)
 	$(BIN)/python bench/scale_bench.py
 

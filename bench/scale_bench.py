@@ -22,7 +22,7 @@ Usage: ``make bench-scale`` or ``.venv/bin/python bench/scale_bench.py [--listin
 [--cities N] [--bookings N] [--runs N] [--http-seconds S] [--keep] [--reuse NAME]
 [--skip-http]``. Needs PostgreSQL (``RENTAL_BENCH_POSTGRES_URL``, default
 ``postgresql://postgres@127.0.0.1:5432/postgres``) and wrk. The database is dropped at the
-end unless ``--keep``; with the defaults it takes about 2 GB and loads in some minutes.
+end unless ``--keep``; with the defaults it takes 2.2 GB and loaded in 31 minutes here.
 """
 
 from __future__ import annotations

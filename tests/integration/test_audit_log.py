@@ -23,6 +23,7 @@ from tests.databases import sql_uow_factory
 from tests.fakes import FakeClock
 from tests.integration.http.booking_steps import (
     API,
+    admin,
     booked,
     day,
     host_with_listing,
@@ -92,18 +93,40 @@ def walk_money_and_admin_acts(app: Flask, client: FlaskClient) -> None:
     host, host_headers, listing = host_with_listing(client)
     _, request_headers, request_listing = host_with_listing(client, instant_book=False)
     _, guest = signup(client, "guest")
-    soon = booked(client, guest, listing["id"], day(clock, 1), day(clock, 3))
-    paid(client, guest, soon)  # authorization and capture
+    soon = booked(client, guest, listing["id"], day(clock, 6), day(clock, 8))
+    paid(client, guest, soon)  # authorization and capture; an admin cancels it below
     later = booked(client, guest, listing["id"], day(clock, 20), day(clock, 22))
     paid(client, guest, later)
     assert post(client, f"/bookings/{later}/cancel", guest).status_code == 200  # refund
     asked = booked(client, guest, request_listing["id"], day(clock, 5), day(clock, 6))
     paid(client, guest, asked)  # authorization only
     assert post(client, f"/bookings/{asked}/decline", request_headers).status_code == 200
-    rental = rental_of(app)
+    staff = admin(app, client)
+    why = {"reason": "a representative run"}
+    acts = [
+        f"/admin/listings/{request_listing['id']}/unlist",
+        f"/admin/listings/{request_listing['id']}/relist",
+        f"/admin/bookings/{soon}/cancel",
+    ]
+    for path in acts:
+        body = why | ({"refund_amount": 100} if path.endswith("cancel") else {})
+        assert client.post(f"{API}{path}", json=body, headers=staff).status_code == 200, path
+    assert client.get(f"{API}/admin/bookings/{soon}/timeline", headers=staff).status_code == 200
+    assert client.get(f"{API}/admin/audit?target_id={soon}", headers=staff).status_code == 200
+    later_stay = booked(client, guest, listing["id"], day(clock, 2), day(clock, 4))
+    paid(client, guest, later_stay)
     clock.advance(days=3)
-    rental.disable_account(host["email"])  # holds the payout of the stay under way
-    assert rental.release_payouts(host["email"]) == 2  # the refunded one's too
+    rental = rental_of(app)
+    disabled = client.post(f"{API}/admin/users/{host['id']}/disable", json=why, headers=staff)
+    assert disabled.status_code == 200  # holds the payout of the stay under way
+    released = client.post(
+        f"{API}/admin/users/{host['id']}/release-payouts", json=why, headers=staff
+    )
+    assert released.get_json() == {"released": 3}  # the refunded ones too
+    assert (
+        client.post(f"{API}/admin/users/{host['id']}/enable", json=why, headers=staff).status_code
+        == 200
+    )
     assert rental.pay_hosts() == {"paid": 1, "cancelled": 0}
     assert client.get(f"{API}/users/me", headers=host_headers).status_code == 401
 
@@ -118,4 +141,5 @@ def test_the_application_writes_audit_rows_and_never_changes_or_removes_one(
     with rental_of(app).dependencies.uow_factory() as uow:
         actions = [e.action for e in reversed(uow.audit.page(AuditQuery(), 100))]
     money = {"authorization", "capture", "refund", "void", "hold_payout", "release_payout"}
-    assert money | {"payout"} <= set(actions)
+    acts = {"unlist_listing", "relist_listing", "cancel_booking", "disable_user", "enable_user"}
+    assert money | acts | {"payout"} <= set(actions)

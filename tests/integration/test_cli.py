@@ -83,11 +83,13 @@ def test_disable_user_voids_the_accounts_tokens_and_sign_in(sqlite_url: str) -> 
     client.post("/api/v1/auth/register", json={"username": "gone", **account})
     tokens = client.post("/api/v1/auth/login", json=account).get_json()
 
-    disabled = run(sqlite_url, "disable-user", "GONE@x.io")
-    unknown = run(sqlite_url, "disable-user", "nobody@x.io")
+    unsaid = run(sqlite_url, "disable-user", "GONE@x.io")
+    disabled = run(sqlite_url, "disable-user", "GONE@x.io", "--reason", "spam")
+    unknown = run(sqlite_url, "disable-user", "nobody@x.io", "--reason", "spam")
 
+    assert unsaid.exit_code == 2 and "--reason" in unsaid.output
     assert disabled.exit_code == 0, disabled.output
-    assert "Disabled gone <gone@x.io>" in disabled.output
+    assert "Disabled GONE@x.io" in disabled.output
     for path, token in (
         ("/api/v1/users/me", "access_token"),
         ("/api/v1/auth/refresh", "refresh_token"),
@@ -227,9 +229,9 @@ def test_a_disabled_hosts_stays_are_cancelled_and_payouts_released_from_the_cli(
     assert book(client, guest, listing["id"], *when).status_code == 201
     rental.close()
 
-    disabled = run(sqlite_url, "disable-user", host["email"])
-    released = run(sqlite_url, "release-payouts", host["email"])
-    unknown = run(sqlite_url, "release-payouts", "nobody@x.io")
+    disabled = run(sqlite_url, "disable-user", host["email"], "--reason", "fraud")
+    released = run(sqlite_url, "release-payouts", host["email"], "--reason", "cleared")
+    unknown = run(sqlite_url, "release-payouts", "nobody@x.io", "--reason", "cleared")
 
     assert disabled.exit_code == 0, disabled.output
     assert "Stays cancelled: 1; failed (run again): 0" in disabled.output

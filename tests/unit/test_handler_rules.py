@@ -173,7 +173,7 @@ def test_an_account_is_seen_by_its_owner_and_admins_only() -> None:
 def test_disabling_an_unknown_email_says_which_email() -> None:
     world = World()
     with pytest.raises(errors.UserNotFound, match=exact("No user with the email nobody@x.io.")):
-        world.handle(c.DisableUser(email="nobody@x.io"))
+        world.handle(c.DisableUser(email="nobody@x.io", reason="spam"))
 
 
 def test_a_stay_is_reviewed_once_and_the_refusal_says_so() -> None:

@@ -158,6 +158,6 @@ def test_an_unknown_email_costs_the_same_hashing_as_a_wrong_password() -> None:
 def test_a_disabled_account_cannot_sign_in_even_with_its_password() -> None:
     world = World()
     register(world)
-    world.handle(c.DisableUser(email="HANA@x.io"))
+    world.handle(c.DisableUser(email="HANA@x.io", reason="spam"))
     with pytest.raises(AuthenticationFailed, match="disabled"):
         world.handle(c.Authenticate(email="hana@x.io", password=PASSWORD))

@@ -84,9 +84,14 @@ UNSET = Unset.UNSET
 
 @frozen(kw_only=True)
 class DisableUser(Command):
-    """An admin's: the account may not sign in, and every token issued to it stops working."""
+    """An admin's: the account may not sign in, and every token issued to it stops working.
+    The account is named by ``user_id`` (the API) or ``email`` (the command line, where
+    ``actor`` is None: an operator)."""
 
-    email: str
+    reason: str
+    user_id: str | None = None
+    email: str | None = None
+    actor: Actor | None = None
 
 
 @frozen(kw_only=True)
@@ -293,13 +298,18 @@ class CancelStayOfDisabledHost(Command):
     (a full refund); ``rental disable-user`` sends one for each."""
 
     booking_id: str
+    reason: str | None = None  # why the host was disabled, for the audit log
 
 
 @frozen(kw_only=True)
 class ReleasePayouts(Command):
-    """An admin's: the held payouts of the host with ``email`` may be paid when due."""
+    """An admin's: the held payouts of the host (``user_id`` or ``email``, as for
+    ``DisableUser``) may be paid when due."""
 
-    email: str
+    reason: str
+    user_id: str | None = None
+    email: str | None = None
+    actor: Actor | None = None
 
 
 @frozen(kw_only=True)

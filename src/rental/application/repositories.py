@@ -61,6 +61,12 @@ class UserRepository(Tracking, abc.ABC):
         """Whether a user's username has this skeleton."""
 
     @abc.abstractmethod
+    def matching(self, text: str, offset: int, limit: int) -> tuple[list[User], int]:
+        """Users whose email, username or full name holds ``text`` (any case), newest
+        first: ``limit`` of them from ``offset``, and how many match in all (admins' search).
+        They are for reading: not tracked."""
+
+    @abc.abstractmethod
     def _add(self, user: User) -> None: ...
 
     @abc.abstractmethod

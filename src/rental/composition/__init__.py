@@ -25,13 +25,14 @@ from rental.adapters.sandbox_gateway import SandboxGateway
 from rental.adapters.system import SystemClock, UuidIds
 from rental.application.account_reads import live_sessions
 from rental.application.account_repositories import SessionView
+from rental.application.administration.reads import AdminReads
 from rental.application.bookkeeping import PayoutGateway
 from rental.application.channel_sync import ChannelSync
 from rental.application.commands import Actor, Command
 from rental.application.consumers.account_mail import AccountMail
 from rental.application.delivery import Consumer, ConsumerLedger, Outbox
 from rental.application.dependencies import Dependencies
-from rental.application.disabling import Disabled, disable_account, release_payouts
+from rental.application.disabling import Account, Disabled, disable_account, release_payouts
 from rental.application.exports import DataExportView, ExportWork, PersonalData
 from rental.application.handlers import COMMAND_HANDLERS
 from rental.application.housekeeping import expire_bookings, publish_reviews
@@ -98,9 +99,11 @@ class Rental:
         media_files: FileMediaStore | None = None,
         photos: PhotoWork | None = None,
         photo_reads: PhotoReads | None = None,
+        admin: AdminReads,
         wishlists: WishlistReads | None = None,
         exports: ExportWork | None = None,
     ) -> None:
+        self.admin = admin
         self._alert = alert
         self.messaging = messaging
         self.wishlists = wishlists  # bootstrap() always gives them
@@ -155,14 +158,18 @@ class Rental:
         """Pay the payouts that are due (``rental pay-hosts``)."""
         return pay_hosts(self.bus, self.dependencies, limit)
 
-    def disable_account(self, email: str) -> Disabled:
-        """Disable an account (``rental disable-user``); a host's listings leave the market,
-        their upcoming stays are cancelled with full refunds and their payouts held."""
-        return disable_account(self.bus, self.dependencies, email)
+    def disable_account(self, account: Account) -> Disabled:
+        """Disable an account (``rental disable-user``, ``POST /admin/users/{id}/disable``);
+        a host's listings leave the market, their upcoming stays are cancelled with full
+        refunds and their payouts held."""
+        _READS_ON_PRIMARY.set(True)
+        return disable_account(self.bus, self.dependencies, account)
 
-    def release_payouts(self, email: str) -> int:
-        """Let a disabled host's held payouts be paid when due (``rental release-payouts``)."""
-        return release_payouts(self.bus, email)
+    def release_payouts(self, account: Account) -> int:
+        """Let a disabled host's held payouts be paid when due (``rental release-payouts``,
+        ``POST /admin/users/{id}/release-payouts``)."""
+        _READS_ON_PRIMARY.set(True)
+        return release_payouts(self.bus, account)
 
     def payouts(self, actor: Actor) -> list[PayoutView]:
         """The actor's first 100 payouts, newest due first (``GET /payouts``'s first page at
@@ -483,6 +490,7 @@ def bootstrap(
     return Rental(
         bus=bus,
         reads=Reads(delivery.read_model, clock),
+        admin=AdminReads(dependencies.uow_factory),
         dependencies=dependencies,
         close=close,
         delivery=delivery,

@@ -7,6 +7,7 @@ gets the ``Settings`` as ``ctx.obj``.
 
 from __future__ import annotations
 
+import getpass
 import logging
 import sys
 from collections.abc import Iterator
@@ -16,6 +17,16 @@ import click
 from sqlalchemy.exc import SQLAlchemyError
 
 from rental.adapters.telemetry import logs
+from rental.application.administration.audit import acting
+from rental.application.administration.commands import (
+    CancelBookingAsAdmin,
+    EnableUser,
+    HideReview,
+    RelistListing,
+    UnhideReview,
+    UnlistListing,
+)
+from rental.application.disabling import Account
 from rental.composition import MEMORY_URL, Rental, bootstrap_from
 from rental.domain.errors import DomainError
 from rental.entrypoints.db import check_database_url, db, describe_url
@@ -25,6 +36,14 @@ from rental.entrypoints.worker import worker
 from rental.settings import Settings, SettingsError
 
 log = logging.getLogger("rental.cli")
+MODERATION: dict[
+    str, tuple[type[UnlistListing | RelistListing | HideReview | UnhideReview], str]
+] = {
+    "unlist-listing": (UnlistListing, "listing_id"),
+    "relist-listing": (RelistListing, "listing_id"),
+    "hide-review": (HideReview, "review_id"),
+    "unhide-review": (UnhideReview, "review_id"),
+}
 
 
 def configure_logging(level: str, log_format: str = "text") -> None:
@@ -98,32 +117,96 @@ def create_admin(settings: Settings, username: str, email: str, password_stdin: 
     click.echo(f"Created admin {user.username} <{user.email}> with id {user.id}.")
 
 
+REASON = click.option(
+    "--reason", required=True, help="Why (1 to 500 characters): kept in the audit log."
+)
+
+
+@contextmanager
+def operator(settings: Settings) -> Iterator[Rental]:
+    """A ``Rental`` whose audit entries name the operator at this command line (role
+    ``operator``, id ``cli:<login name>``)."""
+    with running(settings) as rental, acting(actor_id=f"cli:{_login()}", actor_role="operator"):
+        yield rental
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()[:60]
+    except (KeyError, OSError):  # no name for this uid (a bare container)
+        return "unknown"
+
+
 @main.command("disable-user")
 @click.argument("email")
+@REASON
 @click.pass_obj
-def disable_user(settings: Settings, email: str) -> None:
+def disable_user(settings: Settings, email: str, reason: str) -> None:
     """Disable the account with EMAIL: it can no longer sign in, and every token issued to it
     (refresh tokens too) answers 401 from now on. A host's listings leave search and take no
     booking, their stays not yet begun are cancelled with full refunds, and their payouts are
     held until ``rental release-payouts``. Run it again to retry a refund that failed."""
-    with running(settings) as rental:
-        done = rental.disable_account(email)
-    user = done.user
-    click.echo(f"Disabled {user.username} <{user.email}>; its tokens no longer work.")
+    with operator(settings) as rental:
+        done = rental.disable_account(Account(reason=reason, email=email))
+    click.echo(f"Disabled {email} ({done.entry.target_id}); its tokens no longer work.")
     if done.cancelled or done.failed:
         click.echo(
             f"Stays cancelled: {len(done.cancelled)}; failed (run again): {len(done.failed)}"
         )
 
 
+@main.command("enable-user")
+@click.argument("email")
+@REASON
+@click.pass_obj
+def enable_user(settings: Settings, email: str, reason: str) -> None:
+    """Let the disabled account with EMAIL sign in again (its listings stay unlisted and its
+    payouts held until an admin relists and releases them)."""
+    with operator(settings) as rental:
+        rental.handle(EnableUser(actor=None, reason=reason, email=email))
+    click.echo(f"Enabled {email}.")
+
+
 @main.command("release-payouts")
 @click.argument("email")
+@REASON
 @click.pass_obj
-def release_payouts(settings: Settings, email: str) -> None:
+def release_payouts(settings: Settings, email: str, reason: str) -> None:
     """Let the held payouts of the disabled host with EMAIL be paid when due."""
-    with running(settings) as rental:
-        released = rental.release_payouts(email)
+    with operator(settings) as rental:
+        released = rental.release_payouts(Account(reason=reason, email=email))
     click.echo(f"Released {released} payouts of {email}.")
+
+
+@main.command("moderate")
+@click.argument("act", type=click.Choice(sorted(MODERATION)))
+@click.argument("target_id")
+@REASON
+@click.pass_obj
+def moderate(settings: Settings, act: str, target_id: str, reason: str) -> None:
+    """Unlist or relist a listing, hide or unhide a review: ACT on the listing or review with
+    TARGET_ID (as ``POST /admin/listings/{id}/unlist`` and the others do)."""
+    command, field = MODERATION[act]
+    with operator(settings) as rental:
+        rental.handle(command(actor=None, reason=reason, **{field: target_id}))
+    click.echo(f"{act}: done for {target_id}.")
+
+
+@main.command("cancel-booking")
+@click.argument("booking_id")
+@click.option("--refund", type=click.IntRange(min=0), required=True,
+              help="Minor units to refund, from 0 to what was captured.")  # fmt: skip
+@REASON
+@click.pass_obj
+def cancel_booking(settings: Settings, booking_id: str, refund: int, reason: str) -> None:
+    """Cancel BOOKING_ID as an admin (a stay under way too), refunding REFUND of what was
+    captured through the payment provider."""
+    with operator(settings) as rental:
+        command = CancelBookingAsAdmin(
+            actor=None, reason=reason, booking_id=booking_id, refund_amount=refund
+        )
+        rental.handle(command)
+    click.echo(f"Cancelled {booking_id}; refunded {refund}.")
 
 
 @main.command("seed-demo")

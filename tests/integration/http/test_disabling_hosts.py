@@ -8,6 +8,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from rental.application.commands import CancelStayOfDisabledHost
+from rental.application.disabling import Account
 from rental.domain.errors import TransitionNotAllowed
 from tests.fakes import FakeClock
 from tests.integration.http.booking_steps import (
@@ -35,7 +36,7 @@ def test_a_disabled_host_sells_nothing_more_and_is_paid_only_when_released(
     held = booked(client, guest, listing["id"], day(clock, 20), day(clock, 22))  # unpaid
     rental = rental_of(rental_app)
 
-    done = rental.disable_account(host["email"])
+    done = rental.disable_account(Account(reason="fraud", email=host["email"]))
     assert set(done.cancelled) == {upcoming, held} and done.failed == ()
 
     search = get(client, "/listings?city=Porto").get_json()
@@ -54,8 +55,12 @@ def test_a_disabled_host_sells_nothing_more_and_is_paid_only_when_released(
 
     clock.advance(days=3)  # the stay under way is past due for its payout
     assert rental.pay_hosts() == {"paid": 0, "cancelled": 0}
-    assert rental.disable_account(host["email"]).cancelled == ()  # again: nothing left
-    assert rental.release_payouts(host["email"]) == 2  # the refunded one pays nothing later
+    assert (
+        rental.disable_account(Account(reason="fraud", email=host["email"])).cancelled == ()
+    )  # again: nothing left
+    assert (
+        rental.release_payouts(Account(reason="cleared", email=host["email"])) == 2
+    )  # the refunded one pays nothing later
     assert rental.pay_hosts() == {"paid": 1, "cancelled": 0}
 
 

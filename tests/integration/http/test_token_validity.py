@@ -75,7 +75,7 @@ def test_a_profile_change_without_a_password_keeps_the_tokens(client: FlaskClien
 def test_a_disabled_user_gets_401_everywhere_and_cannot_sign_in(rental_app: Flask) -> None:
     client = rental_app.test_client()
     account = _sign_up(client, role="host")
-    rental_app.extensions["rental"].handle(c.DisableUser(email=account["email"]))
+    rental_app.extensions["rental"].handle(c.DisableUser(email=account["email"], reason="spam"))
     assert _answers(client, account) == (401, 401)
     listing = client.post(
         "/api/v1/listings", json=listing_fields(), headers=bearer(account["access_token"])

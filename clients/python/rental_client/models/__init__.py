@@ -1,7 +1,16 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .accepted import Accepted
+from .account import Account
 from .account_deletion import AccountDeletion
+from .account_page import AccountPage
+from .admin_list_audit_action import AdminListAuditAction
+from .audit_entry import AuditEntry
+from .audit_entry_action import AuditEntryAction
+from .audit_entry_actor_role import AuditEntryActorRole
+from .audit_entry_after_type_0 import AuditEntryAfterType0
+from .audit_entry_before_type_0 import AuditEntryBeforeType0
+from .audit_page import AuditPage
 from .availability import Availability
 from .block import Block
 from .block_input import BlockInput
@@ -17,6 +26,7 @@ from .calendar_import import CalendarImport
 from .calendar_import_input import CalendarImportInput
 from .calendar_import_page import CalendarImportPage
 from .calendar_import_status import CalendarImportStatus
+from .cancel_request import CancelRequest
 from .cancellation_policy import CancellationPolicy
 from .cancelled_by import CancelledBy
 from .caption import Caption
@@ -77,8 +87,10 @@ from .quote import Quote
 from .quote_reason import QuoteReason
 from .rate_range import RateRange
 from .read_request import ReadRequest
+from .reason import Reason
 from .register import Register
 from .register_role import RegisterRole
+from .released import Released
 from .report_request import ReportRequest
 from .response_request import ResponseRequest
 from .review import Review
@@ -101,6 +113,10 @@ from .tax_line import TaxLine
 from .thread import Thread
 from .thread_last_message_type_0_type_0 import ThreadLastMessageType0Type0
 from .thread_page import ThreadPage
+from .timeline import Timeline
+from .timeline_item import TimelineItem
+from .timeline_item_data import TimelineItemData
+from .timeline_item_source import TimelineItemSource
 from .tokens import Tokens
 from .unavailable import Unavailable
 from .unavailable_reason import UnavailableReason
@@ -117,7 +133,16 @@ from .wishlist_with_listings import WishlistWithListings
 
 __all__ = (
     "Accepted",
+    "Account",
     "AccountDeletion",
+    "AccountPage",
+    "AdminListAuditAction",
+    "AuditEntry",
+    "AuditEntryAction",
+    "AuditEntryActorRole",
+    "AuditEntryAfterType0",
+    "AuditEntryBeforeType0",
+    "AuditPage",
     "Availability",
     "Block",
     "BlockInput",
@@ -135,6 +160,7 @@ __all__ = (
     "CalendarImportStatus",
     "CancellationPolicy",
     "CancelledBy",
+    "CancelRequest",
     "Caption",
     "Country",
     "Currency",
@@ -193,8 +219,10 @@ __all__ = (
     "QuoteReason",
     "RateRange",
     "ReadRequest",
+    "Reason",
     "Register",
     "RegisterRole",
+    "Released",
     "ReportRequest",
     "ResponseRequest",
     "Review",
@@ -217,6 +245,10 @@ __all__ = (
     "Thread",
     "ThreadLastMessageType0Type0",
     "ThreadPage",
+    "Timeline",
+    "TimelineItem",
+    "TimelineItemData",
+    "TimelineItemSource",
     "Tokens",
     "Unavailable",
     "UnavailableReason",

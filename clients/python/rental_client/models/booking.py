@@ -40,7 +40,8 @@ class Booking:
             guests (int | Unset):
             status (BookingStatus | Unset):  Example: pending.
             price (Price | Unset):
-            cancelled_by (CancelledBy | None | Unset): Who cancelled; null unless `status` is `cancelled`.
+            cancelled_by (CancelledBy | None | Unset): Who cancelled (`admin`: with a refund an admin chose); null unless
+                `status` is `cancelled`.
             refund_amount (int | None | Unset): Minor units refunded on cancellation.
             created_at (datetime.datetime | Unset):
             updated_at (datetime.datetime | Unset):

@@ -1,8 +1,8 @@
 from typing import Literal
 
-CancelledBy = Literal['guest', 'host']
+CancelledBy = Literal['admin', 'guest', 'host']
 
-CANCELLED_BY_VALUES: set[CancelledBy] = { 'guest', 'host',  }
+CANCELLED_BY_VALUES: set[CancelledBy] = { 'admin', 'guest', 'host',  }
 
 def check_cancelled_by(value: str) -> CancelledBy:
     if value in CANCELLED_BY_VALUES:

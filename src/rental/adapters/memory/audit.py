@@ -6,17 +6,29 @@ from collections.abc import Sequence
 
 from attrs import evolve
 
-from rental.application.administration.audit import AuditLog, AuditQuery
+from rental.application.administration.audit import AuditLog, AuditQuery, RecordedEvent
 from rental.domain.administration.audit import AuditEntry
+from rental.domain.events import Event
 
 
 class MemoryAuditLog(AuditLog):
-    def __init__(self, entries: list[AuditEntry]) -> None:
+    def __init__(self, entries: list[AuditEntry], outbox: list[Event]) -> None:
         self._entries = entries
+        self._outbox = outbox
 
     def append(self, entries: Sequence[AuditEntry]) -> None:
         for e in entries:
-            self._entries.append(evolve(e, id=len(self._entries) + 1))
+            self.add(e)
+
+    def add(self, entry: AuditEntry) -> AuditEntry:
+        stored = evolve(entry, id=len(self._entries) + 1)
+        self._entries.append(stored)
+        return stored
+
+    def events_of_booking(self, booking_id: str) -> list[RecordedEvent]:
+        found = [e for e in self._outbox if getattr(e, "booking_id", None) == booking_id]
+        ordered = sorted(found, key=lambda e: e.occurred_at)
+        return [RecordedEvent(e.name, e.occurred_at, e.to_dict()) for e in ordered]
 
     def page(self, query: AuditQuery, limit: int) -> list[AuditEntry]:
         found = [

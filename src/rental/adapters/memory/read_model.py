@@ -26,7 +26,7 @@ from rental.domain.calendar.stay import Stay
 from rental.domain.listings.geo import Point
 from rental.domain.listings.listing import Listing
 from rental.domain.payments.payment import Payment
-from rental.domain.reviews.review import Review, ReviewStatus, Side
+from rental.domain.reviews.review import Review, Side
 
 T = TypeVar("T")
 
@@ -208,9 +208,7 @@ class MemoryReadModel(ReadModel):
         self, belongs: Callable[[Review], bool], side: Side, page: PageRequest, now: datetime
     ) -> Page[Review]:
         found = [
-            r
-            for r in self._store.reviews()
-            if belongs(r) and r.side == side and r.status_at(now) == ReviewStatus.PUBLISHED
+            r for r in self._store.reviews() if belongs(r) and r.side == side and r.is_public(now)
         ]
         return _page(found, page, lambda r: (_newest_first(r.created_at), r.id))
 

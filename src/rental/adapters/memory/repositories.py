@@ -58,6 +58,17 @@ class MemoryUsers(UserRepository):
     def _by_email(self, email: str) -> User | None:
         return next((u for u in self._data.users.values() if u.email == email.lower()), None)
 
+    def matching(self, text: str, offset: int, limit: int) -> tuple[list[User], int]:
+        wanted = text.lower()
+        found = [
+            u
+            for u in self._data.users.values()
+            if any(wanted in (v or "").lower() for v in (u.email, u.username, u.full_name))
+        ]  # fmt: skip - the filter reads as one phrase
+        found.sort(key=lambda u: u.id)
+        found.sort(key=lambda u: u.created_at, reverse=True)
+        return found[offset : offset + limit], len(found)
+
     def username_taken(self, username: str) -> bool:
         wanted = username.lower()
         return any(u.username.lower() == wanted for u in self._data.users.values())

@@ -86,7 +86,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.photos = MemoryPhotos(data.photos)
         self.wishlists = MemoryWishlists(data.wishlists, data.listings)
         self.data_exports = MemoryDataExports(data.data_exports)
-        self.audit = MemoryAuditLog(data.audit)
+        self.audit = MemoryAuditLog(data.audit, data.outbox)
 
     def _store_events(self, events: list[Event]) -> None:
         assert self._working is not None

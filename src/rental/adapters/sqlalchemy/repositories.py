@@ -78,6 +78,19 @@ class SqlUserRepository(UserRepository):
         found = _all(self._session, select(User).where(t.users.c.email == email.lower()))
         return found[0] if found else None
 
+    def matching(self, text: str, offset: int, limit: int) -> tuple[list[User], int]:
+        c, wanted = t.users.c, text.lower()
+        holds = or_(
+            *(
+                func.lower(column).contains(wanted, autoescape=True)
+                for column in (c.email, c.username, c.full_name)
+            )
+        )  # fmt: skip - the generator reads as one phrase
+        query = select(User).where(holds).order_by(c.created_at.desc(), c.id).offset(offset)
+        with domain_errors():
+            total = self._session.scalar(select(func.count()).select_from(t.users).where(holds))
+        return _all(self._session, query.limit(limit)), int(total or 0)
+
     def username_taken(self, username: str) -> bool:
         column = t.users.c.username
         if self._session.get_bind().dialect.name in ("mysql", "mariadb"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from rental.adapters.sqlalchemy import tables as t
@@ -18,9 +18,12 @@ R = t.reviews.c
 
 
 def published(now: datetime) -> ColumnElement[bool]:
-    """``Review.status_at(now) == published`` in SQL: marked published, or its stay's 14
-    days have ended (the job may not have marked it yet)."""
-    return or_(R.status == ReviewStatus.PUBLISHED.value, R.window_closes_at <= now)
+    """``Review.is_public(now)`` in SQL: marked published, or its stay's 14 days have ended
+    (the job may not have marked it yet); and not hidden by an admin."""
+    return and_(
+        or_(R.status == ReviewStatus.PUBLISHED.value, R.window_closes_at <= now),
+        R.hidden_at.is_(None),
+    )
 
 
 class SqlReviewRepository(ReviewRepository):

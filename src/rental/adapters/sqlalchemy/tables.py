@@ -134,6 +134,7 @@ listings = Table(
     # not a field of the domain's Listing (``mapping.CALENDAR_ONLY``).
     Column("rates_from", Date),
     Column("rates_until", Date),
+    Column("suspended", Boolean, nullable=False, server_default=false()),  # by an admin (0022)
 )
 
 blocks = Table(
@@ -221,6 +222,7 @@ reviews = Table(
     Column("window_closes_at", UtcDateTime()),
     Column("response_body", Text),
     Column("response_created_at", UtcDateTime()),
+    Column("hidden_at", UtcDateTime()),  # by an admin (0022)
     UniqueConstraint("booking_id", "side", name="uq_reviews_booking_side"),
 )
 

@@ -65,6 +65,15 @@ def acting(**changes: Any) -> Iterator[Author]:
         _AUTHOR.reset(token)
 
 
+@frozen
+class RecordedEvent:
+    """An event as the outbox keeps it: its name, when, and its JSON-ready fields."""
+
+    name: str
+    occurred_at: datetime
+    data: dict[str, Any]
+
+
 @frozen(kw_only=True)
 class AuditQuery:
     """Filters of ``GET /admin/audit`` (None: any), and the cursor: entries older than
@@ -85,12 +94,21 @@ class AuditLog(abc.ABC):
         """Add ``entries`` (their ``id`` is given by the log) with the transaction."""
 
     @abc.abstractmethod
+    def add(self, entry: AuditEntry) -> AuditEntry:
+        """Add one entry with the transaction; the entry as stored, with its id."""
+
+    @abc.abstractmethod
     def page(self, query: AuditQuery, limit: int) -> list[AuditEntry]:
         """Entries matching ``query``, newest first, at most ``limit``."""
 
     @abc.abstractmethod
     def about(self, target_ids: Sequence[str]) -> list[AuditEntry]:
         """Every entry whose target is one of ``target_ids``, oldest first."""
+
+    @abc.abstractmethod
+    def events_of_booking(self, booking_id: str) -> list[RecordedEvent]:
+        """The events committed (in the outbox) that name ``booking_id``, oldest first: with
+        the entries and the ledger, a booking's whole history."""
 
 
 def entry(

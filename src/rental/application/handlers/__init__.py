@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rental.application import commands as c
+from rental.application.administration.handlers import HANDLERS as ADMIN_HANDLERS
 from rental.application.dependencies import Dependencies
 from rental.application.handlers import (
     accounts,
@@ -88,4 +89,5 @@ COMMAND_HANDLERS: dict[type[c.Command], Handler] = {
     **exports.HANDLERS,
 }
 COMMAND_HANDLERS.update(MESSAGING_HANDLERS)
+COMMAND_HANDLERS.update(ADMIN_HANDLERS)
 COMMAND_HANDLERS.update(WISHLIST_HANDLERS)

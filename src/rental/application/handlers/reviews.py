@@ -69,7 +69,7 @@ def _publish(stay: StayReviews, uow: UnitOfWork, now: datetime) -> list[Review]:
     """Publish what is due; the guest's published review counts in its listing's averages."""
     published = stay.publish_when_due(now)
     for review in published:
-        if review.side == Side.GUEST:
+        if review.counts_in_averages:  # not one an admin hid before it was published
             listing = uow.listings.get(review.listing_id, for_update=True)
             listing.record_review(review.rating, now, review.sub_ratings)
     return published

@@ -125,20 +125,22 @@ def view_of_thread(record: ThreadRecord, viewer: Actor) -> ThreadView:
 
 
 class MessagingReads:
-    """What a user may read of their messages; admins read any thread."""
+    """What a user may read of their messages. Admins read any thread, as written, only
+    for a dispute (``dispute=True``), after ``ReadThreadForDispute`` has put the read in the
+    audit log; elsewhere a thread they are not in does not exist for them either."""
 
     def __init__(self, queries: MessagingQueries) -> None:
         self._queries = queries
 
-    def _record(self, actor: Actor, thread_id: str) -> ThreadRecord:
+    def _record(self, actor: Actor, thread_id: str, *, dispute: bool = False) -> ThreadRecord:
         record = self._queries.thread(thread_id)
         if record is None:
             raise ThreadNotFound(f"No thread {thread_id}.")
-        record.thread.check_can_read(actor.user_id, is_admin=actor.is_admin)
+        record.thread.check_can_read(actor.user_id, is_admin=dispute and actor.is_admin)
         return record
 
-    def thread(self, actor: Actor, thread_id: str) -> ThreadView:
-        return view_of_thread(self._record(actor, thread_id), actor)
+    def thread(self, actor: Actor, thread_id: str, *, dispute: bool = False) -> ThreadView:
+        return view_of_thread(self._record(actor, thread_id, dispute=dispute), actor)
 
     def threads(self, actor: Actor, before: str | None, limit: int = DEFAULT_LIMIT) -> ThreadPage:
         """The actor's threads, most recent activity first."""
@@ -167,10 +169,16 @@ class MessagingReads:
         return view_of_message(message, actor, contact_shared=record.contact_shared)
 
     def messages(
-        self, actor: Actor, thread_id: str, before: str | None, limit: int = DEFAULT_LIMIT
-    ) -> MessagePage:
+        self,
+        actor: Actor,
+        thread_id: str,
+        before: str | None,
+        limit: int = DEFAULT_LIMIT,
+        *,
+        dispute: bool = False,
+    ) -> MessagePage:  # fmt: skip - the keyword-only flag on the line of the others
         """A thread's messages, newest first."""
-        record = self._record(actor, thread_id)
+        record = self._record(actor, thread_id, dispute=dispute)
         position: int | None = None
         if before is not None:
             (raw,) = decode_cursor(before, "before", "thread:" + thread_id, 2)

@@ -204,6 +204,14 @@ class User(Aggregate):
         self.updated_at = now
         self.bump_version()
 
+    def enable(self, *, now: datetime) -> None:
+        """An admin opens a disabled account again. Tokens issued before it was disabled stay
+        void (their version is behind): its owner signs in anew."""
+        if self.disabled_at is not None:
+            self.disabled_at = None
+            self.updated_at = now
+            self.bump_version()
+
     def check_can_host(self) -> None:
         if self.role not in (Role.HOST, Role.ADMIN):
             raise PermissionDenied("Only hosts and admins may list homes.")

@@ -11,7 +11,12 @@ from attrs import define, field
 from rental.domain.aggregate import Aggregate
 from rental.domain.bookings.policies import PriceBreakdown, guest_refund_percent
 from rental.domain.calendar.stay import Stay, local_date, local_midnight
-from rental.domain.errors import PermissionDenied, ReviewNotAllowed, TransitionNotAllowed
+from rental.domain.errors import (
+    InvalidInput,
+    PermissionDenied,
+    ReviewNotAllowed,
+    TransitionNotAllowed,
+)
 from rental.domain.events import (
     BookingCancelled,
     BookingCompleted,
@@ -69,6 +74,14 @@ def holds_nights(
 class CancelledBy(StrEnum):
     GUEST = "guest"
     HOST = "host"
+    ADMIN = "admin"  # with a refund the admin chose (a dispute)
+
+
+def check_refund_within(refund: object, refundable: int) -> None:
+    """An admin's refund: a whole number of minor units from 0 to what can be refunded."""
+    if isinstance(refund, bool) or not isinstance(refund, int) or not 0 <= refund <= refundable:
+        message = f"must be a whole amount from 0 to {refundable} (captured, not yet refunded)."
+        raise InvalidInput.field("refund_amount", message)
 
 
 @define(slots=False, eq=False)
@@ -224,6 +237,17 @@ class Booking(Aggregate):
         if by == CancelledBy.HOST:
             self.check_host_may_cancel(now)
         refund = self.refund_for_cancellation(by, now)
+        self._cancelled(by, refund, now)
+        return refund
+
+    def cancel_by_admin(self, refund: int, refundable: int, now: datetime) -> None:
+        """An admin ends a live booking, under way or not, refunding ``refund`` of the
+        ``refundable`` money captured for it (anything from nothing to all of it)."""
+        self.check_status(now, *LIVE_STATUSES, action="cancelled")
+        check_refund_within(refund, refundable)
+        self._cancelled(CancelledBy.ADMIN, refund, now)
+
+    def _cancelled(self, by: CancelledBy, refund: int, now: datetime) -> None:
         self.cancelled_by = CancelledBy(by).value
         self.refund_amount = refund
         self._move(BookingStatus.CANCELLED, now)
@@ -234,7 +258,6 @@ class Booking(Aggregate):
             refund_amount=refund,
             currency=self.currency,
         )
-        return refund
 
     def expire(self, now: datetime) -> None:
         if self.status != BookingStatus.PENDING or not self.is_overdue(now):

@@ -21,6 +21,7 @@ from rental.domain.errors import (
     ListingChanged,
     ListingHasLiveBookings,
     ListingNotFound,
+    PermissionDenied,
 )
 from rental.domain.events import (
     ListingCreated,
@@ -230,6 +231,9 @@ class Listing(Aggregate):
     # Each sub-rating's published [sum, count] by name (reviews both ways); None: none yet.
     sub_rating_totals: dict[str, list[int]] | None = None
     deleted_at: datetime | None = None
+    # Unlisted by an admin (0022): out of the market until an admin lists it again; its host
+    # cannot list it meanwhile.
+    suspended: bool = False
     version: int = field(default=1, kw_only=True)
 
     @classmethod
@@ -258,6 +262,29 @@ class Listing(Aggregate):
             self.bump_version()
             self.record(ListingUpdated(occurred_at=now, listing_id=self.id, host_id=self.host_id))
 
+    def suspend(self, now: datetime) -> None:
+        """An admin unlists it: out of search and wishlists, no new booking, and its host
+        cannot list it again."""
+        self.check_is_active()
+        self.suspended = True
+        if self.listed:
+            self.take_off_market(now)
+        else:
+            self.bump_version()
+
+    def reinstate(self, now: datetime) -> None:
+        """An admin lists it again."""
+        self.check_is_active()
+        self.suspended = False
+        self.listed = True
+        self.updated_at = now
+        self.bump_version()
+        self.record(ListingUpdated(occurred_at=now, listing_id=self.id, host_id=self.host_id))
+
+    def check_host_may_list(self, changes: dict[str, Any]) -> None:
+        if self.suspended and changes.get("listed") is True:
+            raise PermissionDenied("An admin unlisted this listing; only an admin can list it.")
+
     def is_visible_to(self, user_id: str | None, *, is_admin: bool = False) -> bool:
         """A listed listing is public; an unlisted one only its host and admins see."""
         return self.listed or is_admin or user_id == self.host_id
@@ -278,6 +305,7 @@ class Listing(Aggregate):
     ) -> None:
         self.check_is_active()
         self.check_version_in(seen_versions)
+        self.check_host_may_list(changes)
         unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise InvalidInput({name: ["is not a listing field."] for name in sorted(unknown)})
@@ -356,6 +384,30 @@ class Listing(Aggregate):
                 totals[name] = [total + value, count + 1]
         self.sub_rating_totals = totals  # a new dict, so that the ORM sees the change
         self.bump_version()
+
+    def forget_review(
+        self, rating: int, now: datetime, sub_ratings: dict[str, int | None] | None = None
+    ) -> None:
+        """Take a published rating back out of the means (an admin hid its review)."""
+        self.rating_sum -= rating
+        self.review_count -= 1
+        self.rating_average = (
+            _mean(self.rating_sum, self.review_count) if self.review_count else None
+        )
+        totals = dict(self.sub_rating_totals or {})
+        for name, value in (sub_ratings or {}).items():
+            if value is not None and name in totals:
+                total, count = totals[name]
+                totals[name] = [total - value, count - 1]
+                if count == 1:
+                    del totals[name]
+        self.sub_rating_totals = totals
+        self.reviews_changed(now)
+
+    def reviews_changed(self, now: datetime) -> None:
+        """What clients see of its reviews changed (a review hidden or shown again)."""
+        self.bump_version()
+        self.record(ListingUpdated(occurred_at=now, listing_id=self.id, host_id=self.host_id))
 
     @property
     def sub_rating_averages(self) -> dict[str, Decimal | None]:

@@ -120,6 +120,7 @@ class Review:
     window_closes_at: datetime | None = None
     response_body: str | None = None
     response_created_at: datetime | None = None
+    hidden_at: datetime | None = None  # an admin hid it (0022): seen by its author alone
     version: int = field(default=1, kw_only=True)
 
     @property
@@ -141,9 +142,22 @@ class Review:
     def window_has_closed(self, now: datetime) -> bool:
         return self.window_closes_at is not None and now >= self.window_closes_at
 
+    def is_public(self, now: datetime) -> bool:
+        """Published and not hidden by an admin: seen by everyone, counted in averages."""
+        return self.status_at(now) == ReviewStatus.PUBLISHED and self.hidden_at is None
+
+    @property
+    def counts_in_averages(self) -> bool:
+        """The guest's review, marked published and not hidden: its listing's means hold it."""
+        return (
+            self.side == Side.GUEST
+            and self.status == ReviewStatus.PUBLISHED
+            and self.hidden_at is None
+        )
+
     def is_visible_to(self, user_id: str | None, now: datetime) -> bool:
-        """Double-blind: a pending review is seen by its author alone."""
-        return self.status_at(now) == ReviewStatus.PUBLISHED or user_id == self.author_id
+        """Double-blind: a pending review is seen by its author alone; so is a hidden one."""
+        return self.is_public(now) or user_id == self.author_id
 
 
 @define(slots=False, eq=False)

@@ -19,6 +19,7 @@ from rental.domain.errors import (
     AlreadyReviewed,
     PermissionDenied,
     ReviewNotFound,
+    TransitionNotAllowed,
 )
 from rental.domain.events import (
     ReviewPublished,
@@ -191,6 +192,24 @@ class StayReviews(Aggregate):
                 author_id=user_id,
             )
         )
+        return review
+
+    def hide(self, review_id: str, now: datetime) -> Review:
+        """An admin hides a review: out of every list and average, seen by its author alone."""
+        review = self.review(review_id)
+        if review.hidden_at is not None:
+            raise TransitionNotAllowed("This review is hidden already.")
+        review.hidden_at = now
+        self.bump_version()
+        return review
+
+    def unhide(self, review_id: str) -> Review:
+        """An admin shows a hidden review again."""
+        review = self.review(review_id)
+        if review.hidden_at is None:
+            raise TransitionNotAllowed("This review is not hidden.")
+        review.hidden_at = None
+        self.bump_version()
         return review
 
     def report(

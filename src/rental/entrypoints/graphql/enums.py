@@ -46,6 +46,7 @@ class CancellationPolicy(Enum):
 class CancelledBy(Enum):
     GUEST = bookings.CancelledBy.GUEST.value
     HOST = bookings.CancelledBy.HOST.value
+    ADMIN = bookings.CancelledBy.ADMIN.value
 
 
 @strawberry.enum

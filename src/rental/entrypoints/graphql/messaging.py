@@ -155,7 +155,8 @@ class MessagingViewer:
 @strawberry.type
 class MessagingQuery:
     @strawberry.field(
-        description="A thread of yours (any, for an admin); null when missing or not yours."
+        description="A thread of yours; null when missing or not yours (admins read others' "
+        "threads for a dispute over HTTP, audited)."
     )
     @staticmethod
     def thread(info: Info, id: strawberry.ID) -> Thread | None:

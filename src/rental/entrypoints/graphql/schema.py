@@ -14,6 +14,7 @@ from strawberry.extensions import (
 from strawberry.types import ExecutionContext
 from strawberry.types.base import get_object_definition
 
+from rental.entrypoints.graphql.admin import AdminMutation, AdminQuery
 from rental.entrypoints.graphql.errors import log_unexpected
 from rental.entrypoints.graphql.execution import RentalExecution
 from rental.entrypoints.graphql.limits import (
@@ -31,14 +32,14 @@ from rental.entrypoints.graphql.wishlists import WishlistMutation, WishlistQuery
 
 
 @strawberry.type(name="Query", description=get_object_definition(Query, strict=True).description)
-class RootQuery(Query, ViewerQuery, MessagingQuery, WishlistQuery):
+class RootQuery(Query, ViewerQuery, MessagingQuery, AdminQuery, WishlistQuery):
     """The root query: each business area's fields beside the core's."""
 
 
 @strawberry.type(
     name="Mutation", description=get_object_definition(Mutation, strict=True).description
 )
-class RootMutation(Mutation, MessagingMutation, PhotoMutation, WishlistMutation):
+class RootMutation(Mutation, MessagingMutation, PhotoMutation, AdminMutation, WishlistMutation):
     """The root mutation: each business area's fields beside the core's."""
 
 

@@ -151,6 +151,9 @@ def _register_blueprints(api: Api) -> None:
     from rental.entrypoints.http import messaging
 
     api.register_blueprint(messaging.blp, url_prefix=API_PREFIX)
+    from rental.entrypoints.http import admin
+
+    api.register_blueprint(admin.blp, url_prefix=API_PREFIX)
     from rental.entrypoints.http import wishlists
 
     api.register_blueprint(wishlists.blp, url_prefix=API_PREFIX)

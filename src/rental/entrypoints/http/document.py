@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rental.domain.bookings.booking import CancelledBy
 from rental.domain.bookings.policies import CancellationPolicy
 from rental.domain.listings.places import COUNTRIES
 from rental.domain.money import CURRENCIES
@@ -124,10 +125,11 @@ NAMED_ENUMS: dict[frozenset[str], str] = {
     frozenset(COUNTRIES): "Country",
     frozenset(CURRENCIES): "Currency",
     frozenset(p.value for p in CancellationPolicy): "CancellationPolicy",
-    frozenset({"guest", "host"}): "CancelledBy",
+    frozenset(by.value for by in CancelledBy): "CancelledBy",
 }
-# Where each named enum is not meant: the roles one may register with are not "who cancelled".
-UNNAMED = {("Register", "role")}
+# Where each named enum is not meant: a user's role is not "who cancelled", though both are
+# guest, host or admin.
+UNNAMED = {("Register", "role"), ("User", "role")}
 
 
 def _name_enums(schemas: dict[str, Any]) -> None:

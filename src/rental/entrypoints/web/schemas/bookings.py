@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marshmallow import EXCLUDE, fields, validate
 
+from rental.domain.bookings.booking import CancelledBy
 from rental.domain.listings.listing import MAX_GUESTS_LIMIT
 from rental.entrypoints.web.schemas.common import NO_NUL, BaseSchema, PageQuerySchema, text
 from rental.entrypoints.web.schemas.payments import idempotency_key_field
@@ -85,8 +86,11 @@ class BookingSchema(BaseSchema):
     price = fields.Nested(PriceSchema)
     cancelled_by = fields.String(
         allow_none=True,
-        validate=validate.OneOf(["guest", "host"]),
-        metadata={"description": "Who cancelled; null unless `status` is `cancelled`."},
+        validate=validate.OneOf([by.value for by in CancelledBy]),
+        metadata={
+            "description": "Who cancelled (`admin`: with a refund an admin chose); null "
+            "unless `status` is `cancelled`."
+        },
     )
     refund_amount = fields.Integer(
         allow_none=True, metadata={"description": "Minor units refunded on cancellation."}
