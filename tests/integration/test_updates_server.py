@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -18,6 +19,7 @@ from rental.adapters.argon2_hasher import Argon2Hasher
 from rental.application.commands import Actor
 from rental.application.messaging import commands as m
 from rental.composition import Rental, bootstrap
+from rental.entrypoints import updates_server
 from rental.entrypoints.http import create_app
 from rental.entrypoints.updates_server import make_app
 from tests.integration.http.booking_steps import API, host_with_listing
@@ -128,6 +130,43 @@ def test_a_poll_with_nothing_new_ends_in_204_after_its_hold(
                 cursor = (await first.json())["cursor"]
             async with session.get(url, params={"since": cursor}, headers=headers) as held:
                 assert held.status == 204
+
+    with running(app) as base:
+        asyncio.run(scenario(base))
+
+
+def test_a_message_committed_while_a_poll_reads_is_not_slept_through(
+    api: Flask, redis_url: str, redis_namespace: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The wake-up of a message committed during a poll's read (after the read found nothing)
+    is kept, so the poll reads again at once instead of holding until its end."""
+    headers, guest, thread_id = _thread(api)
+    app = make_app(api, redis_url, redis_namespace, hold=6)
+    url = f"{API}/threads/updates"
+    original = updates_server._turn
+    sent: list[str] = []
+
+    def turn_then_a_message(flask_app: Flask, request: Any) -> Any:
+        answer = original(flask_app, request)
+        if answer.status == 204 and not sent:
+            sent.append("sent")
+            _send(api, guest, thread_id, "while you were reading")
+            time.sleep(1)  # the loop takes the Redis wake-up before this read's answer
+        return answer
+
+    monkeypatch.setattr(updates_server, "_turn", turn_then_a_message)
+
+    async def scenario(base: str) -> None:
+        async with aiohttp.ClientSession(base) as session:
+            async with session.get(url, headers=headers) as first:
+                cursor = (await first.json())["cursor"]
+            started = time.monotonic()
+            async with session.get(url, params={"since": cursor}, headers=headers) as held:
+                assert held.status == 200
+                assert [m["body"] for m in (await held.json())["messages"]] == [
+                    "while you were reading"
+                ]
+            assert time.monotonic() - started < 4
 
     with running(app) as base:
         asyncio.run(scenario(base))

@@ -125,11 +125,14 @@ async def updates(request: web.Request) -> web.StreamResponse:
         )
     try:
         while True:
+            # Cleared before the turn, not after it: a message committed while the turn
+            # reads would otherwise wake an event cleared next, and the poll would sleep
+            # through its whole hold with the message unanswered.
+            event.clear()
             answer = await asyncio.to_thread(_turn, flask_app, request)
             left = hold - (time.monotonic() - started)
             if answer.status != 204 or left <= 0:
                 return answer
-            event.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(event.wait(), timeout=left)
             if not event.is_set():
