@@ -138,10 +138,14 @@ def test_schemathesis_reports_no_failure_of_any_check(
         "RENTAL_ST_BASE": server,
         "RENTAL_ST_TOKENS": json.dumps(_tokens(server)),
     }
+    # One worker: with two, the coverage phase's threads both had Hypothesis parse a lambda's
+    # source at once, and CPython 3.11's ast.parse failed ("AST constructor recursion depth
+    # mismatch"), a runtime error of the tool, once the admin operations were in the document.
+    # One worker took no longer here (40 s against 43 to 58 s).
     run = subprocess.run(
         [
             SCHEMATHESIS, "--config-file", str(config), "run", f"{server}/api/v1/openapi.json",
-            "--checks", "all", "--phases", phases, "--workers", "2", "--seed", "1",
+            "--checks", "all", "--phases", phases, "--workers", "1", "--seed", "1",
             "--no-color", "--suppress-health-check", "all",
         ],
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=900, check=False,
