@@ -6,12 +6,14 @@ from __future__ import annotations
 from marshmallow import EXCLUDE, fields, validate
 
 from rental.domain.administration.audit import MAX_REASON, Action, ActorRole
-from rental.entrypoints.web.schemas.common import BaseSchema
+from rental.entrypoints.web.schemas.common import MULTILINE, BaseSchema, text
 from rental.entrypoints.web.schemas.payments import idempotency_key_field
 
-REASON = fields.String(
+REASON = text(
+    MULTILINE,
     required=True,
-    validate=validate.Length(min=1, max=MAX_REASON),
+    min_length=1,
+    max_length=MAX_REASON,
     metadata={"description": "Why (1 to 500 characters, not blank): kept in the audit log."},
 )
 
