@@ -11,6 +11,7 @@ from rental.application.commands import CancelStayOfDisabledHost
 from rental.application.disabling import Account
 from rental.domain.errors import TransitionNotAllowed
 from tests.fakes import FakeClock
+from tests.integration.graphql.steps import REQUEST_BOOKING, codes, gql
 from tests.integration.http.booking_steps import (
     book,
     booked,
@@ -39,6 +40,16 @@ def test_a_disabled_host_sells_nothing_more_and_is_paid_only_when_released(
     done = rental.disable_account(Account(reason="fraud", email=host["email"]))
     assert set(done.cancelled) == {upcoming, held} and done.failed == ()
 
+    # GraphQL too: the listing is found by no one but its host, and books nothing.
+    stay = {
+        "listingId": listing["id"],
+        "checkIn": day(clock, 30),
+        "checkOut": day(clock, 31),
+        "guests": 1,
+    }
+    assert codes(gql(client, REQUEST_BOOKING, {"input": stay}, guest)) == ["NOT_FOUND"]
+    found = gql(client, '{ listings(filter: {city: "Porto"}) { total } }')
+    assert found["data"]["listings"]["total"] == 0
     search = get(client, "/listings?city=Porto").get_json()
     assert search["total"] == 0
     assert book(client, guest, listing["id"], day(clock, 30), day(clock, 31)).status_code == 404
