@@ -194,8 +194,12 @@ def moderate(settings: Settings, act: str, target_id: str, reason: str) -> None:
 
 @main.command("cancel-booking")
 @click.argument("booking_id")
-@click.option("--refund", type=click.IntRange(min=0), required=True,
-              help="Minor units to refund, from 0 to what was captured.")  # fmt: skip
+@click.option(
+    "--refund",
+    type=click.IntRange(min=0),
+    required=True,
+    help="Minor units to refund, from 0 to what was captured.",
+)
 @REASON
 @click.pass_obj
 def cancel_booking(settings: Settings, booking_id: str, refund: int, reason: str) -> None:

@@ -64,7 +64,7 @@ class MemoryUsers(UserRepository):
             u
             for u in self._data.users.values()
             if any(wanted in (v or "").lower() for v in (u.email, u.username, u.full_name))
-        ]  # fmt: skip - the filter reads as one phrase
+        ]  # fmt: skip # the filter reads as one phrase
         found.sort(key=lambda u: u.id)
         found.sort(key=lambda u: u.created_at, reverse=True)
         return found[offset : offset + limit], len(found)

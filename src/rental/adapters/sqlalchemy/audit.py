@@ -40,7 +40,7 @@ class SqlAuditLog(AuditLog):
             (c.target_id, query.target_id),
             (c.actor_id, query.actor_id),
             (c.action, query.action),
-        ]  # fmt: skip - pairs, not one value a line
+        ]  # fmt: skip # pairs, not one value a line
         conditions = [column == value for column, value in named if value is not None]
         if query.before_id is not None:
             conditions.append(c.id < query.before_id)

@@ -139,7 +139,7 @@ def _set_up_sqlite(engine: Engine) -> None:
 MATH_FUNCTIONS = {
     "radians": math.radians, "sin": math.sin, "cos": math.cos, "asin": math.asin,
     "sqrt": math.sqrt,
-}  # fmt: skip
+}  # fmt: skip # one table of names, read across
 
 
 def _ensure_math_functions(dbapi_connection: Any) -> None:

@@ -85,7 +85,7 @@ class SqlUserRepository(UserRepository):
                 func.lower(column).contains(wanted, autoescape=True)
                 for column in (c.email, c.username, c.full_name)
             )
-        )  # fmt: skip - the generator reads as one phrase
+        )  # fmt: skip # the generator reads as one phrase
         query = select(User).where(holds).order_by(c.created_at.desc(), c.id).offset(offset)
         with domain_errors():
             total = self._session.scalar(select(func.count()).select_from(t.users).where(holds))

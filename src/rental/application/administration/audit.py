@@ -120,7 +120,7 @@ def entry(
     reason: str | None = None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
-) -> AuditEntry:  # fmt: skip - the keywords grouped: what, when, why and the change
+) -> AuditEntry:  # fmt: skip # the keywords grouped: what, when, why and the change
     """An entry by the current author; its id is given when the log stores it."""
     author = current_author()
     return AuditEntry(
@@ -135,7 +135,7 @@ def entry(
         before=before,
         after=after,
         request_id=author.request_id,
-    )  # fmt: skip - the fields in the order the API lists them, not one a line
+    )  # fmt: skip # the fields in the order the API lists them, not one a line
 
 
 MONEY_ACTIONS: dict[type[PaymentEvent], Action] = {

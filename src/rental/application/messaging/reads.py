@@ -176,7 +176,7 @@ class MessagingReads:
         limit: int = DEFAULT_LIMIT,
         *,
         dispute: bool = False,
-    ) -> MessagePage:  # fmt: skip - the keyword-only flag on the line of the others
+    ) -> MessagePage:  # fmt: skip # the keyword-only flag on the line of the others
         """A thread's messages, newest first."""
         record = self._record(actor, thread_id, dispute=dispute)
         position: int | None = None

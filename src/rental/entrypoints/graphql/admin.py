@@ -59,7 +59,7 @@ class AdminQuery:
     @strawberry.field(
         description="GET /admin/audit (admins): filters, all that are given "
         "must hold; `after` is a nextCursor."
-    )  # fmt: skip - the description's lines
+    )  # fmt: skip # the description's lines
     @staticmethod
     def audit_log(
         info: Info,
@@ -68,7 +68,7 @@ class AdminQuery:
         action: str | None = None,
         after: str | None = None,
         per_page: int = 50,
-    ) -> AuditPage | None:  # fmt: skip - the filters grouped
+    ) -> AuditPage | None:  # fmt: skip # the filters grouped
         actor = _admin(info)
         given = {
             "target_id": target_id,
@@ -76,7 +76,7 @@ class AdminQuery:
             "action": action,
             "cursor": after,
             "per_page": per_page,
-        }  # fmt: skip - the query's fields
+        }  # fmt: skip # the query's fields
         query = loaded(AuditQuerySchema(), {k: v for k, v in given.items() if v is not None})
         filters = AuditQuery(
             target_id=query["target_id"], actor_id=query["actor_id"], action=query.get("action")
@@ -134,7 +134,7 @@ class AdminMutation:
     @strawberry.mutation(
         description="POST /admin/bookings/{id}/cancel (admins): a refund from "
         "0 to what was captured."
-    )  # fmt: skip - the description's lines
+    )  # fmt: skip # the description's lines
     @staticmethod
     def cancel_booking_as_admin(info: Info, input: AdminCancelBookingInput) -> AuditEntry | None:
         actor = _admin(info)

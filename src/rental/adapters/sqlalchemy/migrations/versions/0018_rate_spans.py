@@ -54,6 +54,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name != "mysql":
         op.drop_index("ix_listings_city_dated", table_name="listings")
-    with op.batch_alter_table("listings") as batch:
-        batch.drop_column("rates_until")
-        batch.drop_column("rates_from")
+    # Not a batch: on SQLite a batch copies the table and drops the old one, which the other
+    # tables' foreign keys to listings refuse (and it would lose the expression indexes).
+    op.drop_column("listings", "rates_until")
+    op.drop_column("listings", "rates_from")
