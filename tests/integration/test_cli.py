@@ -211,6 +211,78 @@ def test_serve_refuses_the_debugger_outside_development(sqlite_url: str) -> None
     assert "RENTAL_ENV=development" in result.stderr
 
 
+def test_an_operators_acts_from_the_cli_are_done_and_audited_in_their_name(
+    sqlite_url: str,
+) -> None:
+    """enable-user, moderate and cancel-booking do what the admin endpoints do, and each
+    audit entry names the operator (``cli:<login>``) and the reason given."""
+    import getpass
+
+    import sqlalchemy as sa
+
+    from rental.entrypoints.http import create_app
+    from tests.integration.http.booking_steps import booked, day, host_with_listing, paid
+    from tests.integration.http.conftest import signup, test_settings
+
+    clock = FakeClock()
+    rental = bootstrap(
+        database_url=sqlite_url, clock=clock, password_hasher=Argon2Hasher(fast=True)
+    )
+    client = create_app(test_settings(database_url=sqlite_url), rental=rental).test_client()
+    host, _, listing = host_with_listing(client, city="Faro")
+    _, guest = signup(client, "guest")
+    booking = booked(client, guest, listing["id"], day(clock, 30), day(clock, 32))
+    payment = paid(client, guest, booking)
+    rental.close()
+
+    def listed() -> int:
+        found = client.get("/api/v1/listings?city=Faro").get_json()
+        return int(found["total"])
+
+    acts = [
+        ("moderate", "unlist-listing", listing["id"], "--reason", "fake photos"),
+        ("moderate", "relist-listing", listing["id"], "--reason", "photos checked"),
+        ("cancel-booking", booking, "--refund", "2500", "--reason", "host at the door"),
+        ("disable-user", host["email"], "--reason", "chargebacks"),
+        ("enable-user", host["email"], "--reason", "cleared"),
+    ]
+    seen = []
+    for act in acts:
+        result = run(sqlite_url, *act)
+        assert result.exit_code == 0, result.output
+        if act[1] == "unlist-listing":
+            seen.append(listed())
+    over = run(sqlite_url, "cancel-booking", booking, "--refund", "1", "--reason", "again")
+    unknown_review = run(sqlite_url, "moderate", "hide-review", "nope", "--reason", "x")
+
+    assert seen == [0]  # unlisted: out of search until relisted
+    assert over.exit_code != 0 and unknown_review.exit_code != 0
+    engine = sa.create_engine(sqlite_url)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            sa.text(
+                "SELECT action, actor_role, actor_id, target_id, reason FROM audit_log"
+                " WHERE actor_role = 'operator' ORDER BY id"
+            )
+        ).all()
+        refunds = connection.execute(
+            sa.text("SELECT after FROM audit_log WHERE action = 'refund'")
+        ).all()
+    engine.dispose()
+    operator = f"cli:{getpass.getuser()}"
+    assert [(r.action, r.target_id, r.reason) for r in rows] == [
+        ("unlist_listing", listing["id"], "fake photos"),
+        ("relist_listing", listing["id"], "photos checked"),
+        ("cancel_booking", booking, "host at the door"),
+        ("refund", payment["id"], None),
+        ("hold_payout", rows[4].target_id, None),  # what is left to the host waits
+        ("disable_user", host["id"], "chargebacks"),
+        ("enable_user", host["id"], "cleared"),
+    ], rows
+    assert {r.actor_id for r in rows} == {operator}
+    assert len(refunds) == 1 and "2500" in str(refunds[0].after)
+
+
 def test_a_disabled_hosts_stays_are_cancelled_and_payouts_released_from_the_cli(
     sqlite_url: str,
 ) -> None:

@@ -7,6 +7,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from rental.application.administration.audit import AuditQuery
 from rental.application.commands import CancelStayOfDisabledHost
 from rental.application.disabling import Account
 from rental.domain.errors import TransitionNotAllowed
@@ -73,6 +74,33 @@ def test_a_disabled_host_sells_nothing_more_and_is_paid_only_when_released(
         rental.release_payouts(Account(reason="cleared", email=host["email"])) == 2
     )  # the refunded one pays nothing later
     assert rental.pay_hosts() == {"paid": 1, "cancelled": 0}
+
+    # Each step is on the audit log, in order: the scheduled payouts held and the account
+    # closed (one transaction), each stay not begun cancelled (the paid one with its refund),
+    # the second disabling that found nothing, the releases with their reason, the payout.
+    with rental.dependencies.uow_factory() as uow:
+        entries = list(reversed(uow.audit.page(AuditQuery(), 100)))
+    steps = [
+        (e.action, e.target_id, e.reason)
+        for e in entries
+        if e.action not in ("authorization", "capture")
+    ]
+    by_stay = "its host was disabled: fraud"
+    payouts = {target for action, target, _ in steps if action == "hold_payout"}
+    assert len(payouts) == 2  # the stay under way's, and the refunded stay's (it pays nothing)
+    assert [action for action, _, _ in steps[:3]] == ["hold_payout", "hold_payout", "disable_user"]
+    assert steps[2] == ("disable_user", host["id"], "fraud")
+    cancelled = steps[3:6]
+    assert {s for s in cancelled if s[0] == "cancel_booking"} == {
+        ("cancel_booking", upcoming, by_stay),
+        ("cancel_booking", held, by_stay),
+    }
+    refund = cancelled.index(("refund", payment["id"], None))
+    assert cancelled[refund - 1] == ("cancel_booking", upcoming, by_stay)
+    assert steps[6] == ("disable_user", host["id"], "fraud")
+    assert {s for s in steps[7:9]} == {("release_payout", p, "cleared") for p in payouts}
+    assert steps[9][0] == "payout" and steps[9][1] in payouts
+    assert len(steps) == 10
 
 
 def test_a_stay_cannot_be_cancelled_this_way_while_its_host_is_enabled(
