@@ -26,7 +26,9 @@ def said(found: list[AuditEntry]) -> list[tuple[str, str, str | None]]:
 
 def test_a_paid_request_confirmed_by_its_host_records_authorization_then_capture() -> None:
     world = World()
-    host, guest, booking, payment = a_request(world)
+    # Outside any request: whatever an earlier test left in this thread's context is not ours.
+    with acting(actor_id=None, actor_role="system", request_id=None):
+        host, guest, booking, payment = a_request(world)
     with acting(request_id="req-confirm"):
         world.handle(c.ConfirmBooking(actor=host, booking_id=booking.id))
     found = entries(world, payment.id)

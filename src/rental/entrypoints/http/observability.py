@@ -21,6 +21,7 @@ from flask import Flask, Response, g, request
 
 from rental.adapters.telemetry import logs
 from rental.application.administration.audit import bind_author, unbind_author
+from rental.domain.administration.audit import ActorRole
 from rental.entrypoints.http.context import get_rental, get_settings
 from rental.entrypoints.http.errors import problem
 
@@ -52,8 +53,11 @@ def _start() -> None:
     g.rental_started = time.perf_counter()
     g.rental_request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))
     g.rental_log_context = logs.open_context(request_id=g.rental_request_id)
-    # The audit log names the request of each entry written while it runs.
-    g.rental_audit_author = bind_author(request_id=g.rental_request_id)
+    # The audit log names the request of each entry written while it runs; a request starts
+    # with nobody acting yet (the bus names the command's actor), whatever the thread held.
+    g.rental_audit_author = bind_author(
+        actor_id=None, actor_role=ActorRole.SYSTEM.value, request_id=g.rental_request_id
+    )
     get_rental().new_request()  # reads may go to a replica until this request writes
 
 
@@ -94,12 +98,14 @@ def _finish(response: Response) -> Response:
 
 
 def _end(_error: BaseException | None) -> None:
-    token = g.pop("rental_log_context", None)
-    if token is not None:
-        logs.close_context(token)
     author = g.pop("rental_audit_author", None)
-    if author is not None:
-        unbind_author(author)
+    token = g.pop("rental_log_context", None)
+    try:
+        if author is not None:
+            unbind_author(author)
+    finally:
+        if token is not None:
+            logs.close_context(token)
 
 
 def _metrics_module() -> Any:
