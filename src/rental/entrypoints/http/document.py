@@ -40,10 +40,11 @@ URI_TOO_LONG = {
 STATE_RULES = {
     "sendInquiry": "422 when the listing is the caller's own: a host does not write an "
     "inquiry to itself.",
-    "confirmPasswordReset": "400 `invalid-token` when the token is not one the server emailed, "
-    "or was used, replaced or has expired: any string fits the schema, only a live one works.",
-    "verifyEmail": "400 `invalid-token` when the token is not one the server emailed, or was "
-    "used, replaced or has expired: any string fits the schema, only a live one works.",
+    **dict.fromkeys(
+        ("confirmPasswordReset", "verifyEmail"),
+        "400 `invalid-token` when the token is not one the server emailed, or was used, "
+        "replaced or has expired: any string fits the schema, only a live one works.",
+    ),
     **dict.fromkeys(
         ("registerUser", "requestPasswordReset", "changeEmail"),
         "422 when the address, though the `email` format admits it, is not one an account may "
